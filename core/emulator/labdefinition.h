@@ -1,0 +1,39 @@
+#pragma once
+
+#include "functionconfig.h"
+#include "httpapiconfig.h"
+
+#include <QList>
+#include <QString>
+
+namespace Gatehouse::Emulator {
+
+// A problem found in a lab template, precise enough to fix: file, line, field.
+struct LabDiagnostic
+{
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    QString file;                // absolute path of template.yaml
+    int line = 0;                // 1-based; 0 when unknown
+    int column = 0;              // 1-based; 0 when unknown
+    QString field;               // e.g. "Resources.BakeryFunction.Properties.Runtime"
+    QString message;
+
+    QString toString() const;    // "file:line:column: error: field: message"
+};
+
+// Everything the emulator builds from a lab folder (template.yaml + code + lab.md).
+struct LabDefinition
+{
+    QString directory;           // absolute
+    QString templatePath;        // absolute
+    QString name;                // folder name, e.g. "bakery"
+    QString description;         // the template's Description
+    QList<FunctionConfig> functions;
+    QList<HttpApiConfig> httpApis;
+    QList<LabDiagnostic> diagnostics;
+
+    bool hasErrors() const;
+};
+
+} // namespace Gatehouse::Emulator
