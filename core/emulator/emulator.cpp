@@ -1,0 +1,256 @@
+#include "emulator.h"
+
+#include "httpapigateway.h"
+#include "httpserver.h"
+#include "labloader.h"
+#include "lambdainvokeapi.h"
+#include "lambdaservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Gatehouse::Emulator {
+
+namespace {
+
+const QByteArray kRuntimePrefix = "/_runtime/";
+const QByteArray kExecuteApiPrefix = "/_aws/execute-api/";
+const QByteArray kExecuteApiLabel = ".execute-api.";
+
+Core::HttpResponse jsonResponse(int status, const QByteArray &body)
+{
+    Core::HttpResponse response;
+    response.status = status;
+    response.headers.add("Content-Type", "application/json");
+    response.body = body;
+    return response;
+}
+
+QString hostForUrls(const QHostAddress &address)
+{
+    if (address == QHostAddress::LocalHostIPv6)
+        return QStringLiteral("[::1]");
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        return QStringLiteral("127.0.0.1");
+    return address.toString();
+}
+
+// "GET /items/{id}" -> ("GET", "/items/{id}"); "$default" -> ("", "")
+QPair<QString, QString> splitRouteKey(const QString &routeKey)
+{
+    const qsizetype space = routeKey.indexOf(QLatin1Char(' '));
+    if (space < 0)
+        return {};
+    return {routeKey.left(space), routeKey.mid(space + 1)};
+}
+
+} // namespace
+
+Emulator::Emulator(EmulatorOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Emulator::~Emulator()
+{
+    stop();
+}
+
+QByteArray Emulator::pathStylePrefix(const QString &apiId)
+{
+    return kExecuteApiPrefix + apiId.toUtf8();
+}
+
+bool Emulator::isRunning() const
+{
+    return m_server != nullptr;
+}
+
+Core::Result<void> Emulator::loadLab()
+{
+    if (m_options.labDirectory.isEmpty())
+        return {};
+    m_lab = LabLoader::load(m_options.labDirectory, m_options.region, m_options.accountId);
+    if (!m_lab.hasErrors())
+        return {};
+    QStringList lines;
+    for (const LabDiagnostic &d : std::as_const(m_lab.diagnostics)) {
+        if (d.severity == LabDiagnostic::Severity::Error)
+            lines.append(d.toString());
+    }
+    return Core::makeError(Core::ErrorCode::Template,
+                           tr("The lab in %1 cannot run:\n%2")
+                               .arg(m_options.labDirectory, lines.join(QLatin1Char('\n'))));
+}
+
+Core::Result<Core::EmulatorInfo> Emulator::start()
+{
+    stop();
+    if (Core::Result<void> loaded = loadLab(); !loaded)
+        return loaded.error();
+
+    m_lambda = std::make_unique<LambdaService>();
+    m_lambda->setRegion(m_options.region);
+    m_lambda->setAccountId(m_options.accountId);
+    connect(m_lambda.get(), &LambdaService::invocationFinished, this,
+            &Emulator::invocationFinished);
+    m_invokeApi = std::make_unique<LambdaInvokeApi>(m_lambda.get());
+    m_httpApis = std::make_unique<HttpApiGateway>(m_lambda.get());
+    m_httpApis->setRegion(m_options.region);
+    m_httpApis->setAccountId(m_options.accountId);
+
+    m_server = std::make_unique<HttpServer>(this);
+    if (!m_server->listen(m_options.address, m_options.port)) {
+        const QString reason = m_server->errorString();
+        m_server.reset();
+        m_httpApis.reset();
+        m_invokeApi.reset();
+        m_lambda.reset();
+        return Core::makeError(
+            Core::ErrorCode::InvalidArgument,
+            tr("The emulator cannot listen on %1:%2 (%3). Another program may be using the "
+               "port: stop it, or choose another port with --port.")
+                .arg(hostForUrls(m_options.address))
+                .arg(m_options.port)
+                .arg(reason));
+    }
+    m_lambda->setRuntimeApiAuthority(hostForUrls(m_options.address) + QLatin1Char(':')
+                                     + QString::number(m_server->serverPort()));
+    m_lambda->setFunctions(m_lab.functions);
+    m_httpApis->setApis(m_lab.httpApis);
+    m_info = describe();
+    return m_info;
+}
+
+void Emulator::stop()
+{
+    if (m_server)
+        m_server->close();
+    if (m_lambda)
+        m_lambda->shutdown();
+    m_server.reset();
+    m_httpApis.reset();
+    m_invokeApi.reset();
+    m_lambda.reset();
+}
+
+Core::EmulatorInfo Emulator::describe() const
+{
+    Core::EmulatorInfo info;
+    info.port = m_server ? m_server->serverPort() : 0;
+    const QString host = hostForUrls(m_options.address);
+    info.baseUrl = QStringLiteral("http://%1:%2").arg(host).arg(info.port);
+    info.region = m_options.region;
+    info.accountId = m_options.accountId;
+    info.labName = m_lab.name;
+    info.labDirectory = m_lab.directory;
+    for (const FunctionConfig &f : m_lab.functions)
+        info.functions.append(f.name);
+    for (const LabDiagnostic &d : m_lab.diagnostics) {
+        if (d.severity == LabDiagnostic::Severity::Warning)
+            info.warnings.append(d.toString());
+    }
+    for (const HttpApiConfig &api : m_lab.httpApis) {
+        Core::EmulatorApiInfo a;
+        a.apiId = api.apiId;
+        a.name = api.name.isEmpty() ? api.logicalId : api.name;
+        a.kind = QStringLiteral("HTTP API");
+        a.stage = api.stageName;
+        const QString stagePath = api.stageName == QLatin1String("$default")
+                                      ? QString()
+                                      : QLatin1Char('/') + api.stageName;
+        a.pathStyleUrl = info.baseUrl + QString::fromUtf8(pathStylePrefix(api.apiId)) + stagePath;
+        a.hostStyleUrl = QStringLiteral("http://%1.execute-api.localhost:%2%3")
+                             .arg(api.apiId)
+                             .arg(info.port)
+                             .arg(stagePath);
+        for (const HttpRouteConfig &route : api.routes) {
+            Core::EmulatorRouteInfo r;
+            r.routeKey = route.routeKey;
+            r.functionName = route.functionName;
+            std::tie(r.method, r.path) = splitRouteKey(route.routeKey);
+            r.url = a.pathStyleUrl + (r.path.isEmpty() ? QStringLiteral("/") : r.path);
+            a.routes.append(r);
+        }
+        info.apis.append(a);
+    }
+    return info;
+}
+
+void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder responder)
+{
+    if (request.path.startsWith(kRuntimePrefix)) {
+        if (!m_lambda || !m_lambda->handleRuntimeRequest(request, responder))
+            responder.send(jsonResponse(404, R"({"errorType":"InvalidPath","errorMessage":"Unknown Runtime API path"})"));
+        return;
+    }
+    if (m_invokeApi && LambdaInvokeApi::isInvokePath(request.path)) {
+        m_invokeApi->handleRequest(request, responder);
+        return;
+    }
+    if (!m_httpApis) {
+        responder.send(jsonResponse(503, R"({"message":"Service Unavailable"})"));
+        return;
+    }
+
+    // Host style: <apiId>.execute-api.localhost[:port]
+    const QByteArray host = request.headers.value("Host");
+    const qsizetype label = host.indexOf(kExecuteApiLabel);
+    if (label > 0) {
+        const QByteArray apiId = host.left(label);
+        QByteArray domain = host;
+        if (const qsizetype colon = domain.lastIndexOf(':'); colon > label)
+            domain.truncate(colon);
+        m_httpApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
+        return;
+    }
+
+    // Path style: /_aws/execute-api/<apiId>/<path>
+    if (request.path.startsWith(kExecuteApiPrefix)) {
+        const QByteArray rest = request.path.mid(kExecuteApiPrefix.size());
+        const qsizetype slash = rest.indexOf('/');
+        const QByteArray apiId = slash < 0 ? rest : rest.left(slash);
+        const QByteArray pathInApi = slash < 0 ? QByteArray("/") : rest.mid(slash);
+        m_httpApis->handle(request, QString::fromLatin1(apiId), pathInApi,
+                           apiId + ".execute-api.localhost", responder);
+        return;
+    }
+
+    answerIndex(request, responder);
+}
+
+// "/" and "/_aws/emulator" describe what is served; everything else is an AWS-shaped 404
+// that says where the emulated APIs live.
+void Emulator::answerIndex(const Core::HttpRequest &request, HttpResponder &responder) const
+{
+    if (request.path == "/" || request.path == "/_aws/emulator") {
+        QJsonArray apis;
+        for (const Core::EmulatorApiInfo &api : m_info.apis) {
+            QJsonArray routes;
+            for (const Core::EmulatorRouteInfo &r : api.routes)
+                routes.append(QJsonObject{{QStringLiteral("routeKey"), r.routeKey},
+                                          {QStringLiteral("function"), r.functionName},
+                                          {QStringLiteral("url"), r.url}});
+            apis.append(QJsonObject{{QStringLiteral("apiId"), api.apiId},
+                                    {QStringLiteral("name"), api.name},
+                                    {QStringLiteral("kind"), api.kind},
+                                    {QStringLiteral("url"), api.pathStyleUrl},
+                                    {QStringLiteral("hostStyleUrl"), api.hostStyleUrl},
+                                    {QStringLiteral("routes"), routes}});
+        }
+        const QJsonObject doc{{QStringLiteral("service"), QStringLiteral("gatehouse-emulator")},
+                              {QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
+                              {QStringLiteral("lab"), m_info.labName},
+                              {QStringLiteral("region"), m_info.region},
+                              {QStringLiteral("functions"), QJsonArray::fromStringList(m_info.functions)},
+                              {QStringLiteral("apis"), apis}};
+        responder.send(jsonResponse(200, QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+        return;
+    }
+    responder.send(jsonResponse(
+        404, R"({"message":"Not Found: no emulated service at this path. HTTP APIs are served at /_aws/execute-api/<apiId>/<path> or on the host <apiId>.execute-api.localhost; GET / lists them."})"));
+}
+
+} // namespace Gatehouse::Emulator

@@ -1,1 +1,69 @@
 #pragma once
+
+#include "core/emulatorinfo.h"
+#include "core/invocationrecord.h"
+#include "core/result.h"
+#include "labdefinition.h"
+#include "requesthandler.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace Gatehouse::Emulator {
+
+class HttpServer;
+class LambdaService;
+class HttpApiGateway;
+class LambdaInvokeApi;
+
+struct EmulatorOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 4577;         // 0: any free port (tests)
+    QString labDirectory;        // empty: no lab, only the services
+    QString region = QStringLiteral("us-east-1");
+    QString accountId = QStringLiteral("123456789012");
+};
+
+// The embedded emulator: one loopback port that serves every emulated service, built from a
+// lab folder. It lives on one thread (the caller's) and never blocks it.
+class Emulator : public QObject, public RequestHandler
+{
+    Q_OBJECT
+public:
+    explicit Emulator(EmulatorOptions options, QObject *parent = nullptr);
+    ~Emulator() override;
+
+    // Loads the lab and starts listening. On failure nothing keeps running.
+    Core::Result<Core::EmulatorInfo> start();
+    void stop();
+    bool isRunning() const;
+
+    Core::EmulatorInfo info() const { return m_info; }
+    const LabDefinition &lab() const { return m_lab; }
+    LambdaService *lambda() const { return m_lambda.get(); }
+
+    void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
+
+    static QByteArray pathStylePrefix(const QString &apiId);
+
+signals:
+    void invocationFinished(const Gatehouse::Core::InvocationRecord &record);
+
+private:
+    Core::Result<void> loadLab();
+    Core::EmulatorInfo describe() const;
+    void answerIndex(const Core::HttpRequest &request, HttpResponder &responder) const;
+
+    EmulatorOptions m_options;
+    LabDefinition m_lab;
+    Core::EmulatorInfo m_info;
+    std::unique_ptr<LambdaService> m_lambda;
+    std::unique_ptr<LambdaInvokeApi> m_invokeApi;
+    std::unique_ptr<HttpApiGateway> m_httpApis;
+    std::unique_ptr<HttpServer> m_server;
+};
+
+} // namespace Gatehouse::Emulator

@@ -1,0 +1,55 @@
+#include "emulatorhost.h"
+
+namespace Gatehouse::Emulator {
+
+EmulatorHost::EmulatorHost(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Core::EmulatorInfo>();
+    qRegisterMetaType<Core::Error>();
+    qRegisterMetaType<Core::InvocationRecord>();
+    m_thread.setObjectName(QStringLiteral("gatehouse-emulator"));
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_threadContext, &QObject::deleteLater);
+    m_thread.start();
+}
+
+EmulatorHost::~EmulatorHost()
+{
+    // Stopping kills the function workers; it must happen on the emulator's thread.
+    QMetaObject::invokeMethod(
+        m_threadContext, [this] {
+            delete m_emulator;
+            m_emulator = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EmulatorHost::start(const EmulatorOptions &options)
+{
+    QMetaObject::invokeMethod(m_threadContext, [this, options] {
+        delete m_emulator;
+        m_emulator = new Emulator(options, m_threadContext);
+        connect(m_emulator, &Emulator::invocationFinished, this,
+                &EmulatorHost::invocationFinished);
+        const Core::Result<Core::EmulatorInfo> result = m_emulator->start();
+        if (result)
+            emit started(result.value());
+        else
+            emit failed(result.error());
+    });
+}
+
+void EmulatorHost::stop()
+{
+    QMetaObject::invokeMethod(m_threadContext, [this] {
+        if (m_emulator)
+            m_emulator->stop();
+        emit stopped();
+    });
+}
+
+} // namespace Gatehouse::Emulator

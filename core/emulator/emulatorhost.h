@@ -1,1 +1,34 @@
 #pragma once
+
+#include "emulator.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace Gatehouse::Emulator {
+
+// Runs an Emulator on a thread of its own so the GUI thread never waits on it: starting,
+// serving and stopping are reported by queued signals.
+class EmulatorHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmulatorHost(QObject *parent = nullptr);
+    ~EmulatorHost() override;
+
+    void start(const EmulatorOptions &options);
+    void stop();
+
+signals:
+    void started(const Gatehouse::Core::EmulatorInfo &info);
+    void failed(const Gatehouse::Core::Error &error);
+    void stopped();
+    void invocationFinished(const Gatehouse::Core::InvocationRecord &record);
+
+private:
+    QThread m_thread;
+    QObject *m_threadContext = nullptr; // lives on m_thread, owns the Emulator
+    Emulator *m_emulator = nullptr;     // touched only on m_thread
+};
+
+} // namespace Gatehouse::Emulator

@@ -1,1 +1,54 @@
 #pragma once
+
+#include "core/httpmessage.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Gatehouse::Emulator {
+
+// What API Gateway knows about a request besides the request itself.
+struct HttpApiEventContext
+{
+    QString apiId;
+    QString stage = QStringLiteral("$default");
+    QString domainName;          // the Host the client used, e.g. "abc123defg.execute-api.localhost"
+    QString domainPrefix;        // first label of domainName
+    QString routeKey;            // "GET /snack" or "$default"
+    QList<QPair<QString, QString>> pathParameters;
+    QList<QPair<QString, QString>> stageVariables;
+    QString requestId;           // HttpApiEvent::newRequestId()
+    QString accountId = QStringLiteral("123456789012");
+    qint64 timeEpochMs = 0;
+};
+
+// Builds payload format 2.0 events and reads the function's answer back, field for field as
+// API Gateway HTTP APIs do (key order as in AWS's samples).
+class HttpApiEvent
+{
+public:
+    // The event JSON sent to the function; `rawPath` is the path as the client sent it to
+    // the API (including a named stage), still percent-encoded: the event carries it decoded.
+    static QByteArray build(const Core::HttpRequest &request, const QByteArray &rawPath,
+                            const HttpApiEventContext &context);
+
+    // The client's answer from a function's successful payload: a structured response
+    // (a JSON object with statusCode), an inferred one (any other JSON), or
+    // 500 {"message":"Internal Server Error"} when a structured response is malformed.
+    static Core::HttpResponse interpretResponse(const QByteArray &payload);
+
+    // One of the gateway's own JSON answers: {"message":"<message>"}.
+    static Core::HttpResponse errorResponse(int status, const QByteArray &message);
+
+    // A request id in API Gateway's form, e.g. "LV7fzho-PHcEJPw=".
+    static QString newRequestId();
+    // "21/Apr/2020:15:08:21 +0000"
+    static QString formatRequestTime(qint64 epochMs);
+    // Whether API Gateway would pass this body base64-encoded: anything but valid UTF-8 with
+    // a text/*, application/json, application/xml or application/javascript content type.
+    static bool needsBase64(const QByteArray &contentType, const QByteArray &body);
+};
+
+} // namespace Gatehouse::Emulator

@@ -4,6 +4,7 @@
 #include "httpapiconfig.h"
 
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace Gatehouse::Emulator {
@@ -32,6 +33,7 @@ struct LabDefinition
     QList<FunctionConfig> functions;
     QList<HttpApiConfig> httpApis;
     QList<LabDiagnostic> diagnostics;
+    QList<QPair<QString, QString>> outputs; // Outputs, evaluated for the emulator (key, value)
 
     bool hasErrors() const;
 };

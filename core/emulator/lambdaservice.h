@@ -1,1 +1,101 @@
 #pragma once
+
+#include "core/invocationrecord.h"
+#include "core/result.h"
+#include "functionconfig.h"
+#include "httpresponder.h"
+#include "lambdainvoker.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace Gatehouse::Emulator {
+
+class WorkerLauncher;
+
+// Runs function code for real, the way Lambda does: warm worker processes per function that
+// fetch invocations over the Runtime API, with Lambda's limits, timeouts, errors and logs.
+// Invocations beyond a function's concurrency (default 10, a new AWS account's quota) wait
+// in a FIFO queue until a worker is free. Lives on one thread; call it from that thread.
+class LambdaService : public QObject, public LambdaInvoker
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype MaxRequestPayload = 6291456;  // Invoke request limit (6 MB)
+    static constexpr qsizetype MaxResponsePayload = 6291556; // as Lambda's error message says
+
+    explicit LambdaService(QObject *parent = nullptr);
+    ~LambdaService() override;
+
+    // Replaces the function set; running workers are stopped first.
+    void setFunctions(const QList<FunctionConfig> &functions);
+    QList<FunctionConfig> functions() const;
+    // host:port the workers reach the emulator at, e.g. "127.0.0.1:4577".
+    void setRuntimeApiAuthority(const QString &hostPort);
+    void setRegion(const QString &region);
+    void setAccountId(const QString &accountId);
+    void setMaxConcurrency(int perFunction);
+
+    QString functionArn(const QString &functionName) const;
+    bool hasFunction(const QString &functionName) const
+    {
+        return m_functions.contains(functionName);
+    }
+    // Live workers of a function (busy or idle).
+    int workerCount(const QString &functionName) const;
+
+    void invoke(const InvokeRequest &request, QObject *context,
+                std::function<void(const InvokeResult &)> done) override;
+    // Answers requests under /_runtime/; returns false (and answers nothing) for other paths.
+    bool handleRuntimeRequest(const Core::HttpRequest &request, HttpResponder responder);
+    // Kills every worker; queued and running invocations fail with a ServiceException.
+    void shutdown();
+
+signals:
+    void invocationFinished(const Gatehouse::Core::InvocationRecord &record);
+
+private:
+    struct Invocation;
+    struct Worker;
+    struct Function;
+    // How an invocation ended, for the record and the log.
+    struct Outcome
+    {
+        QString status; // InvocationRecord::status
+        QString errorMessage;
+        QByteArray extraLog;     // lines between the handler's output and END
+        QByteArray reportStatus; // appended to REPORT, e.g. "Status: timeout"
+    };
+
+    void dispatch(Function *function);
+    Core::Result<void> spawnWorker(Function *function);
+    void assign(Worker *worker, std::unique_ptr<Invocation> invocation);
+    void onNext(Worker *worker, HttpResponder responder);
+    void onResponse(Worker *worker, const Core::HttpRequest &request, HttpResponder responder);
+    void onError(Worker *worker, const Core::HttpRequest &request, HttpResponder responder);
+    void onInitError(Worker *worker, const Core::HttpRequest &request, HttpResponder responder);
+    void onTimeout(const QByteArray &workerId);
+    void onWorkerFinished(const QByteArray &workerId, const QString &exitDescription);
+    void failQueuedHead(Function *function, Worker *worker, const QString &errorType,
+                        const QByteArray &document, const QString &message, const QString &status);
+    void complete(Worker *worker, InvokeResult result, const Outcome &outcome);
+    void finish(std::unique_ptr<Invocation> invocation, InvokeResult result,
+                const Outcome &outcome);
+    void retire(Worker *worker);
+    void reject(const InvokeRequest &request, QObject *context,
+                std::function<void(const InvokeResult &)> done, Core::Error error);
+
+    QHash<QString, std::shared_ptr<Function>> m_functions;
+    QHash<QByteArray, Worker *> m_workers;
+    QString m_authority = QStringLiteral("127.0.0.1:4577");
+    QString m_region = QStringLiteral("us-east-1");
+    QString m_accountId = QStringLiteral("123456789012");
+    int m_maxConcurrency = 10;
+    std::unique_ptr<WorkerLauncher> m_launcher;
+};
+
+} // namespace Gatehouse::Emulator

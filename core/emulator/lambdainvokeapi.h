@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/result.h"
+#include "httpresponder.h"
+#include "lambdainvoker.h"
+
+#include <QObject>
+#include <QString>
+
+namespace Gatehouse::Emulator {
+
+class LambdaService;
+
+// Lambda's Invoke operation on the wire (POST /2015-03-31/functions/{FunctionName}/invocations,
+// REST-JSON), so the AWS CLI and SDKs can invoke emulated functions with --endpoint-url.
+class LambdaInvokeApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype LogTailBytes = 4096;       // X-Amz-Log-Result: the last 4 KB
+    static constexpr qsizetype MaxEventPayload = 1048576; // asynchronous invocations, since 2025
+
+    explicit LambdaInvokeApi(LambdaService *service, QObject *parent = nullptr);
+
+    static bool isInvokePath(const QByteArray &path);
+    // Answers Invoke requests; returns false (and answers nothing) for other paths.
+    bool handleRequest(const Core::HttpRequest &request, HttpResponder responder);
+
+    // "my-function", "123456789012:function:my-function" or a full ARN, with an optional
+    // ":qualifier"; empty name when the text is none of these.
+    struct FunctionReference
+    {
+        QString name;
+        QString qualifier;
+    };
+    static FunctionReference parseFunctionName(const QString &text);
+
+private:
+    void answerService(const Core::Error &error, const HttpResponder &responder) const;
+    static Core::Result<InvokeRequest> parseRequest(const Core::HttpRequest &request);
+    void answerWithoutWaiting(const InvokeRequest &invoke, bool event,
+                              const HttpResponder &responder);
+    void invokeAndAnswer(const InvokeRequest &invoke, bool tail, const HttpResponder &responder);
+    Core::Error notFound(const QString &functionName) const;
+
+    LambdaService *m_service;
+};
+
+} // namespace Gatehouse::Emulator

@@ -1,0 +1,1 @@
+export const handler = async (event, context) => ({ esm: true, name: event.name, requestId: context.awsRequestId });

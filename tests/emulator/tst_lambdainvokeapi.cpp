@@ -1,0 +1,318 @@
+#include "core/emulator/httpserver.h"
+#include "core/emulator/lambdainvokeapi.h"
+#include "core/emulator/lambdaservice.h"
+#include "core/emulator/requesthandler.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Emulator;
+
+namespace {
+
+class Front : public RequestHandler
+{
+public:
+    LambdaService *service = nullptr;
+    LambdaInvokeApi *api = nullptr;
+    void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override
+    {
+        if (service->handleRuntimeRequest(request, responder) ||
+            api->handleRequest(request, responder))
+            return;
+        Core::HttpResponse response;
+        response.status = 404;
+        responder.send(response);
+    }
+};
+
+FunctionConfig pythonFunction(const QString &name, const QString &handler)
+{
+    FunctionConfig config;
+    config.name = name;
+    config.runtime = QStringLiteral("python3.12");
+    config.handler = handler;
+    config.codeDir = QStringLiteral(GATEHOUSE_TEST_DATA "/handlers/python");
+    return config;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+// The real AWS CLI and curl, against the Invoke operation served from one loopback port.
+class TestLambdaInvokeApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void functionNames_data();
+    void functionNames();
+    void awsCliInvoke_data();
+    void awsCliInvoke();
+    void awsCliNotFound();
+    void curlAnswers_data();
+    void curlAnswers();
+
+private:
+    Run run(const QString &program, const QStringList &arguments);
+    QString endpoint() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort());
+    }
+
+    Front m_front;
+    std::unique_ptr<LambdaService> m_service;
+    std::unique_ptr<LambdaInvokeApi> m_api;
+    std::unique_ptr<HttpServer> m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestLambdaInvokeApi::init()
+{
+    m_service = std::make_unique<LambdaService>();
+    m_api = std::make_unique<LambdaInvokeApi>(m_service.get());
+    m_front.service = m_service.get();
+    m_front.api = m_api.get();
+    m_server = std::make_unique<HttpServer>(&m_front);
+    QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
+    m_service->setRuntimeApiAuthority(QStringLiteral("127.0.0.1:%1").arg(m_server->serverPort()));
+    m_service->setFunctions({pythonFunction(QStringLiteral("ping"), QStringLiteral("app.ping")),
+                             pythonFunction(QStringLiteral("fail"), QStringLiteral("app.fail"))});
+}
+
+void TestLambdaInvokeApi::cleanup()
+{
+    m_service->shutdown();
+    m_server.reset();
+    m_api.reset();
+    m_service.reset();
+}
+
+Run TestLambdaInvokeApi::run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("testing"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("testing"));
+    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
+    env.remove(QStringLiteral("AWS_PROFILE"));
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
+               m_dir.filePath(QStringLiteral("credentials")));
+    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
+    env.insert(QStringLiteral("AWS_PAGER"), QString());
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(program, arguments);
+    Run result;
+    if (!finished.wait(60000))
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestLambdaInvokeApi::functionNames_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("qualifier");
+
+    QTest::newRow("name") << "my-function"
+                          << "my-function"
+                          << "";
+    QTest::newRow("name and alias") << "my-function:v1"
+                                    << "my-function"
+                                    << "v1";
+    QTest::newRow("partial arn") << "123456789012:function:my-function"
+                                 << "my-function"
+                                 << "";
+    QTest::newRow("arn") << "arn:aws:lambda:us-west-2:123456789012:function:my-function"
+                         << "my-function"
+                         << "";
+    QTest::newRow("arn and version")
+        << "arn:aws:lambda:us-west-2:123456789012:function:my-function:7"
+        << "my-function"
+        << "7";
+    QTest::newRow("other service arn") << "arn:aws:sqs:us-west-2:123456789012:queue"
+                                       << ""
+                                       << "";
+    QTest::newRow("bad characters") << "my function"
+                                    << ""
+                                    << "";
+}
+
+void TestLambdaInvokeApi::functionNames()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, name);
+    QFETCH(QString, qualifier);
+    const LambdaInvokeApi::FunctionReference ref = LambdaInvokeApi::parseFunctionName(text);
+    QCOMPARE(ref.name, name);
+    QCOMPARE(ref.qualifier, qualifier);
+}
+
+void TestLambdaInvokeApi::awsCliInvoke_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("functionError");
+    QTest::addColumn<QString>("payloadKey");
+    QTest::addColumn<QString>("payloadValue");
+
+    QTest::newRow("success") << "ping"
+                             << ""
+                             << "ok"
+                             << "true";
+    QTest::newRow("handler exception") << "arn:aws:lambda:us-east-1:123456789012:function:fail"
+                                       << "Unhandled"
+                                       << "errorType"
+                                       << "ValueError";
+}
+
+void TestLambdaInvokeApi::awsCliInvoke()
+{
+    QFETCH(QString, function);
+    QFETCH(QString, functionError);
+    QFETCH(QString, payloadKey);
+    QFETCH(QString, payloadValue);
+    const QString aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
+    if (aws.isEmpty())
+        QSKIP("the AWS CLI is not installed");
+
+    const QString outFile = m_dir.filePath(QStringLiteral("out.json"));
+    const QString inFile = m_dir.filePath(QStringLiteral("in.json"));
+    QFile in(inFile);
+    QVERIFY(in.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    in.write(R"({"bake":"rye"})");
+    in.close();
+    // fileb:// hands the bytes over unchanged in AWS CLI v1 and v2 alike.
+    const Run r =
+        run(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"),
+                  QStringLiteral("--endpoint-url"), endpoint(), QStringLiteral("--region"),
+                  QStringLiteral("us-east-1"), QStringLiteral("--function-name"), function,
+                  QStringLiteral("--payload"), QStringLiteral("fileb://") + inFile,
+                  QStringLiteral("--log-type"), QStringLiteral("Tail"), outFile});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QStringLiteral("StatusCode")).toInt(), 200);
+    QCOMPARE(summary.value(QStringLiteral("ExecutedVersion")).toString(),
+             QStringLiteral("$LATEST"));
+    QCOMPARE(summary.value(QStringLiteral("FunctionError")).toString(), functionError);
+    const QByteArray log =
+        QByteArray::fromBase64(summary.value(QStringLiteral("LogResult")).toString().toLatin1());
+    QVERIFY2(log.contains("START RequestId: ") && log.contains("REPORT RequestId: "),
+             log.constData());
+
+    QFile out(outFile);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QJsonObject payload = QJsonDocument::fromJson(out.readAll()).object();
+    QCOMPARE(payload.value(payloadKey).toVariant().toString(), payloadValue);
+}
+
+void TestLambdaInvokeApi::awsCliNotFound()
+{
+    const QString aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
+    if (aws.isEmpty())
+        QSKIP("the AWS CLI is not installed");
+    const Run r =
+        run(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"),
+                  QStringLiteral("--endpoint-url"), endpoint(), QStringLiteral("--region"),
+                  QStringLiteral("us-east-1"), QStringLiteral("--function-name"),
+                  QStringLiteral("croissant"), m_dir.filePath(QStringLiteral("none.json"))});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(
+                 "An error occurred (ResourceNotFoundException) when calling the Invoke operation: "
+                 "Function not found: arn:aws:lambda:us-east-1:123456789012:function:croissant"),
+             r.err.constData());
+}
+
+void TestLambdaInvokeApi::curlAnswers_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("expected"); // a header line or body text the answer contains
+
+    const QString ping = QStringLiteral("/2015-03-31/functions/ping/invocations");
+    QTest::newRow("event") << ping << QStringList{QStringLiteral("X-Amz-Invocation-Type: Event")}
+                           << QByteArray("{}") << 202 << QByteArray("x-amzn-RequestId: ");
+    QTest::newRow("dry run") << ping << QStringList{QStringLiteral("X-Amz-Invocation-Type: DryRun")}
+                             << QByteArray("{}") << 204 << QByteArray("x-amzn-RequestId: ");
+    QTest::newRow("event unknown function")
+        << QStringLiteral("/2015-03-31/functions/nope/invocations")
+        << QStringList{QStringLiteral("X-Amz-Invocation-Type: Event")} << QByteArray("{}") << 404
+        << QByteArray("x-amzn-ErrorType: ResourceNotFoundException");
+    QTest::newRow("not json") << ping << QStringList() << QByteArray("{oops") << 400
+                              << QByteArray("x-amzn-ErrorType: InvalidRequestContentException");
+    QTest::newRow("unknown qualifier")
+        << ping + QStringLiteral("?Qualifier=v1") << QStringList() << QByteArray("{}") << 404
+        << QByteArray(
+               R"("Message":"Function not found: arn:aws:lambda:us-east-1:123456789012:function:ping:v1")");
+    QTest::newRow("empty payload")
+        << ping << QStringList() << QByteArray() << 200 << QByteArray(R"({"ok": true})");
+    QTest::newRow("event payload over 1 MB")
+        << ping << QStringList{QStringLiteral("X-Amz-Invocation-Type: Event")}
+        << QByteArray("\"" + QByteArray(1048576, 'a') + "\"") << 413
+        << QByteArray(
+               R"x("message":"1048578 byte payload is too large for the Event invocation type (limit 1048576 bytes)")x");
+    QTest::newRow("payload over 6 MB")
+        << ping << QStringList() << QByteArray("\"" + QByteArray(6291456, 'a') + "\"") << 413
+        << QByteArray("x-amzn-ErrorType: RequestEntityTooLargeException");
+}
+
+void TestLambdaInvokeApi::curlAnswers()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QByteArray, expected);
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        QSKIP("curl is not installed");
+
+    const QString bodyFile = m_dir.filePath(QStringLiteral("body.json"));
+    QFile file(bodyFile);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(body);
+    file.close();
+    QStringList arguments = {QStringLiteral("-sS"),
+                             QStringLiteral("-i"),
+                             QStringLiteral("-X"),
+                             QStringLiteral("POST"),
+                             QStringLiteral("--data-binary"),
+                             QLatin1Char('@') + bodyFile,
+                             QStringLiteral("-H"),
+                             QStringLiteral("Content-Type:"),
+                             QStringLiteral("-H"),
+                             QStringLiteral("Expect:")};
+    for (const QString &header : headers)
+        arguments << QStringLiteral("-H") << header;
+    arguments << endpoint() + path;
+    const Run r = run(curl, arguments);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + " ")),
+             r.out.left(300).constData());
+    QVERIFY2(r.out.contains(expected), r.out.left(600).constData());
+}
+
+QTEST_GUILESS_MAIN(TestLambdaInvokeApi)
+#include "tst_lambdainvokeapi.moc"
