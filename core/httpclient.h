@@ -1,1 +1,42 @@
 #pragma once
+
+#include "httpjob.h"
+#include "httpmessage.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace Gatehouse::Core {
+
+struct HttpClientRequest
+{
+    QByteArray method = "GET";  // any token; sent as typed
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+    int timeoutMs = 30000;      // for the whole exchange
+    bool followRedirects = false;
+};
+
+// Sends requests the user built, adding only what HTTP needs; one per thread.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpClient(QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    // The job reports exactly one result through HttpJob::finished and then deletes itself.
+    HttpJob *send(const HttpClientRequest &request);
+
+    static QByteArray defaultUserAgent();
+
+private:
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace Gatehouse::Core

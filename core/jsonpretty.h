@@ -1,1 +1,22 @@
 #pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+
+namespace Gatehouse::Core {
+
+// Formats JSON as the bytes arrived, so key order, number text and escapes survive untouched.
+class JsonPretty
+{
+public:
+    // One pass over the input; the first syntax error comes back as "Line L, column C: ...".
+    static Result<QByteArray> format(const QByteArray &json, int indent = 2);
+    static Result<void> validate(const QByteArray &json);
+    // True when a Content-Type names JSON (application/json, application/problem+json, ...).
+    static bool isJsonContentType(const QByteArray &contentType);
+};
+
+Result<void> validateJson(const QByteArray &json);
+
+} // namespace Gatehouse::Core

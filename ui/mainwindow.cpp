@@ -1,0 +1,131 @@
+#include "mainwindow.h"
+
+#include "core/settings.h"
+#include "emulator/emulatorpanel.h"
+#include "requestbuilder/requestbuilderwidget.h"
+#include "widgets/targetselector.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace Gatehouse::Ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_requestBuilder(new RequestBuilderWidget(this))
+{
+    setWindowTitle(tr("Gatehouse"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
+    setCentralWidget(m_requestBuilder);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    createToolBar();
+    createEmulatorDock();
+    createMenus();
+
+    connect(m_emulatorPanel, &EmulatorPanel::routeActivated, m_requestBuilder,
+            &RequestBuilderWidget::openRequest);
+    connect(m_emulatorPanel, &EmulatorPanel::baseUrlChanged, m_targetSelector,
+            &TargetSelector::setEmulatorBaseUrl);
+    restoreLayout();
+}
+
+void MainWindow::createToolBar()
+{
+    auto *toolBar = addToolBar(tr("Target"));
+    toolBar->setObjectName(QStringLiteral("targetToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setFloatable(false);
+    auto *label = new QLabel(tr("Target:"), toolBar);
+    label->setContentsMargins(6, 0, 6, 0);
+    m_targetSelector = new TargetSelector(toolBar);
+    label->setBuddy(m_targetSelector->comboBox());
+    toolBar->addWidget(label);
+    toolBar->addWidget(m_targetSelector);
+}
+
+void MainWindow::createEmulatorDock()
+{
+    m_emulatorDock = new QDockWidget(tr("Emulator"), this);
+    m_emulatorDock->setObjectName(QStringLiteral("emulatorDock"));
+    m_emulatorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                    Qt::BottomDockWidgetArea);
+    m_emulatorPanel = new EmulatorPanel(m_emulatorDock);
+    m_emulatorDock->setWidget(m_emulatorPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_emulatorDock);
+    resizeDocks({m_emulatorDock}, {540}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack *undoStack = m_requestBuilder->undoStack();
+    QAction *undo = undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggleDock = m_emulatorDock->toggleViewAction();
+    toggleDock->setText(tr("&Emulator Panel"));
+    toggleDock->setIcon(QIcon(QStringLiteral(":/icons/emulator.svg")));
+    view->addAction(toggleDock);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setWindowTitle(tr("About Gatehouse"));
+    box->setIconPixmap(QIcon(QStringLiteral(":/icons/gatehouse.svg")).pixmap(64, 64));
+    box->setText(tr("<b>Gatehouse %1</b>").arg(QStringLiteral(GATEHOUSE_VERSION)));
+    box->setInformativeText(tr("A native workbench for serverless APIs, with an embedded emulator "
+                               "that speaks the AWS wire protocols on one loopback port."));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    const Core::Settings settings;
+    const QByteArray geometry = settings.value(Core::SettingsKeys::MainWindowGeometry);
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    const QByteArray state = settings.value(Core::SettingsKeys::MainWindowState);
+    if (!state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::saveLayout()
+{
+    Core::Settings settings;
+    settings.setValue(Core::SettingsKeys::MainWindowGeometry, saveGeometry());
+    settings.setValue(Core::SettingsKeys::MainWindowState, saveState());
+}
+
+} // namespace Gatehouse::Ui

@@ -1,0 +1,401 @@
+#include "emulatorpanel.h"
+
+#include "core/invocationlogmodel.h"
+#include "invocationstatusdelegate.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Gatehouse::Ui {
+
+namespace {
+
+constexpr int MethodRole = Qt::UserRole;
+constexpr int UrlRole = Qt::UserRole + 1;
+
+QLabel *selectableLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    return label;
+}
+
+QLabel *sectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+// ANY and $default routes answer every method; GET is the one a person tries first.
+QString requestMethod(const Core::EmulatorRouteInfo &route)
+{
+    const QString method = route.method.toUpper();
+    return (method.isEmpty() || method == QLatin1String("ANY")) ? QStringLiteral("GET") : method;
+}
+
+QString requestUrl(const Core::EmulatorApiInfo &api, const Core::EmulatorRouteInfo &route)
+{
+    if (!route.url.isEmpty())
+        return route.url;
+    return api.pathStyleUrl + (route.path.isEmpty() ? QStringLiteral("/") : route.path);
+}
+
+} // namespace
+
+EmulatorPanel::EmulatorPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_log(new Core::InvocationLogModel(this))
+{
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createRouteTree());
+    splitter->addWidget(createInvocationLog());
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(8);
+    layout->addWidget(createDetails());
+    layout->addWidget(splitter, 1);
+    setStopped();
+}
+
+QLayout *EmulatorPanel::createStateRow(QWidget *details)
+{
+    m_stateDot = new QLabel(details);
+    m_stateDot->setFixedSize(10, 10);
+    m_state = selectableLabel(details);
+    QFont stateFont = m_state->font();
+    stateFont.setBold(true);
+    m_state->setFont(stateFont);
+    auto *dotColumn = new QVBoxLayout;
+    dotColumn->addSpacing(qMax(0, (m_state->fontMetrics().height() - m_stateDot->height()) / 2));
+    dotColumn->addWidget(m_stateDot);
+    dotColumn->addStretch(1);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addLayout(dotColumn);
+    stateRow->addWidget(m_state, 1);
+    return stateRow;
+}
+
+QLayout *EmulatorPanel::createBaseUrlRow(QWidget *details)
+{
+    m_baseUrlEdit = new QLineEdit(details);
+    m_baseUrlEdit->setReadOnly(true);
+    m_baseUrlEdit->setAccessibleName(tr("Base URL"));
+    m_copyButton = new QToolButton(details);
+    m_copyButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyButton->setToolTip(tr("Copy the base URL"));
+    m_copyButton->setAutoRaise(true);
+    connect(m_copyButton, &QToolButton::clicked, this, &EmulatorPanel::copyBaseUrl);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->setSpacing(2);
+    urlRow->addWidget(m_baseUrlEdit, 1);
+    urlRow->addWidget(m_copyButton);
+    return urlRow;
+}
+
+QWidget *EmulatorPanel::createDetails()
+{
+    auto *details = new QWidget(this);
+    m_lab = selectableLabel(details);
+    m_labFolder = selectableLabel(details);
+    m_region = selectableLabel(details);
+    m_pathStyle = selectableLabel(details);
+    m_pathStyle->setWordWrap(false);
+    m_hostStyle = selectableLabel(details);
+    m_hostStyle->setWordWrap(false);
+    m_warnings = selectableLabel(details);
+    m_warnings->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4e0; color: #7a4b00; border: 1px solid #f0c36d;"
+                       " border-radius: 4px; padding: 4px; }"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->addRow(tr("Base URL:"), createBaseUrlRow(details));
+    form->addRow(tr("Lab:"), m_lab);
+    form->addRow(tr("Folder:"), m_labFolder);
+    form->addRow(tr("Region:"), m_region);
+    form->addRow(tr("Path style:"), m_pathStyle);
+    form->addRow(tr("Host style:"), m_hostStyle);
+
+    auto *layout = new QVBoxLayout(details);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(createStateRow(details));
+    layout->addLayout(form);
+    layout->addWidget(m_warnings);
+    return details;
+}
+
+QWidget *EmulatorPanel::createRouteTree()
+{
+    auto *box = new QWidget(this);
+    m_routes = new QTreeWidget(box);
+    m_routes->setColumnCount(2);
+    m_routes->setHeaderLabels({tr("API / route"), tr("Function")});
+    m_routes->setRootIsDecorated(true);
+    m_routes->setUniformRowHeights(true);
+    m_routes->setAlternatingRowColors(true);
+    m_routes->header()->setStretchLastSection(true);
+    m_routes->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_routes->setColumnWidth(0, 230);
+    m_routes->setToolTip(tr("Click a route to open it in the request builder."));
+    connect(m_routes, &QTreeWidget::itemClicked, this, &EmulatorPanel::onRouteClicked);
+    m_routes->installEventFilter(this);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(sectionTitle(tr("APIs and routes"), box));
+    layout->addWidget(m_routes);
+    return box;
+}
+
+QWidget *EmulatorPanel::createInvocationLog()
+{
+    auto *box = new QWidget(this);
+    auto *clear = new QPushButton(tr("Clear"), box);
+    clear->setToolTip(tr("Clear the invocation log"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_log->clear();
+        m_followLog = true;
+    });
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(sectionTitle(tr("Invocations"), box));
+    titleRow->addStretch(1);
+    titleRow->addWidget(clear);
+
+    m_logView = new QTableView(box);
+    m_logView->setModel(m_log);
+    m_logView->setItemDelegateForColumn(Core::InvocationLogModel::StatusColumn,
+                                        new InvocationStatusDelegate(m_logView));
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView->setAlternatingRowColors(true);
+    m_logView->setWordWrap(false);
+    m_logView->setShowGrid(false);
+    m_logView->setTextElideMode(Qt::ElideRight);
+    m_logView->verticalHeader()->hide();
+    const QFontMetrics metrics = m_logView->fontMetrics();
+    m_logView->verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
+    QHeaderView *header = m_logView->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const int padding = 18;
+    header->resizeSection(Core::InvocationLogModel::TimeColumn,
+                          metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + padding);
+    header->resizeSection(Core::InvocationLogModel::FunctionColumn,
+                          metrics.horizontalAdvance(QLatin1Char('x')) * 14);
+    header->resizeSection(Core::InvocationLogModel::SourceColumn,
+                          metrics.horizontalAdvance(QLatin1Char('x')) * 24);
+    header->resizeSection(
+        Core::InvocationLogModel::DurationColumn,
+        metrics.horizontalAdvance(
+            m_log->headerData(Core::InvocationLogModel::DurationColumn, Qt::Horizontal)
+                .toString()) +
+            padding);
+    header->resizeSection(Core::InvocationLogModel::StatusColumn,
+                          metrics.horizontalAdvance(QStringLiteral("✘ Unhandled")) + padding + 8);
+    header->moveSection(header->visualIndex(Core::InvocationLogModel::StatusColumn), 2);
+    header->moveSection(header->visualIndex(Core::InvocationLogModel::DurationColumn), 3);
+
+    connect(m_logView->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_followLog = value >= m_logView->verticalScrollBar()->maximum();
+    });
+    connect(m_log, &QAbstractItemModel::rowsInserted, this, &EmulatorPanel::followLogIfAtBottom);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_logView);
+    return box;
+}
+
+QString EmulatorPanel::stateText() const
+{
+    return m_state->text();
+}
+
+void EmulatorPanel::setStarting()
+{
+    setState(State::Starting, tr("Starting…"));
+}
+
+void EmulatorPanel::setInfo(const Core::EmulatorInfo &info)
+{
+    setState(State::Running, tr("Running at %1").arg(info.baseUrl));
+    setBaseUrl(QUrl(info.baseUrl));
+    m_lab->setText(info.labName.isEmpty() ? tr("(no lab loaded)") : info.labName);
+    m_labFolder->setText(info.labDirectory.isEmpty() ? tr("—") : info.labDirectory);
+    m_region->setText(tr("%1, account %2").arg(info.region, info.accountId));
+    showAddressing(info);
+    showWarnings(info.warnings);
+    fillRoutes(info);
+}
+
+void EmulatorPanel::setFailed(const Core::Error &error)
+{
+    const QString reason =
+        error.message.isEmpty() ? Core::errorCodeName(error.code) : error.message;
+    setState(State::Failed, tr("Failed: %1").arg(reason));
+    clearServed();
+}
+
+void EmulatorPanel::setStopped()
+{
+    setState(State::Stopped, tr("Stopped"));
+    clearServed();
+}
+
+void EmulatorPanel::appendInvocation(const Core::InvocationRecord &record)
+{
+    m_log->append(record);
+}
+
+void EmulatorPanel::setState(State state, const QString &text)
+{
+    QString color;
+    switch (state) {
+    case State::Starting:
+        color = QStringLiteral("#e0a000");
+        break;
+    case State::Running:
+        color = InvocationStatusDelegate::successColor().name();
+        break;
+    case State::Failed:
+        color = InvocationStatusDelegate::failureColor().name();
+        break;
+    case State::Stopped:
+        color = QStringLiteral("#9aa0a6");
+        break;
+    }
+    m_stateDot->setStyleSheet(QStringLiteral("background: %1; border-radius: 5px;").arg(color));
+    m_state->setText(text);
+    m_state->setStyleSheet(state == State::Failed ? QStringLiteral("color: %1;").arg(color)
+                                                  : QString());
+}
+
+void EmulatorPanel::setBaseUrl(const QUrl &url)
+{
+    m_baseUrlEdit->setText(url.toString());
+    m_copyButton->setEnabled(!url.isEmpty());
+    if (url == m_baseUrl)
+        return;
+    m_baseUrl = url;
+    emit baseUrlChanged(m_baseUrl);
+}
+
+void EmulatorPanel::showAddressing(const Core::EmulatorInfo &info)
+{
+    const QUrl base(info.baseUrl);
+    const QString port =
+        base.port() < 0 ? QString() : QLatin1Char(':') + QString::number(base.port());
+    m_pathStyle->setText(tr("%1/_aws/execute-api/<apiId>/<path>").arg(info.baseUrl));
+    m_hostStyle->setText(tr("http://<apiId>.execute-api.localhost%1/<path>").arg(port));
+    const QString help =
+        tr("Emulated APIs answer at either address; <apiId> is the id shown in the tree.");
+    m_pathStyle->setToolTip(help);
+    m_hostStyle->setToolTip(help);
+}
+
+void EmulatorPanel::showWarnings(const QStringList &warnings)
+{
+    m_warnings->setVisible(!warnings.isEmpty());
+    QString text = tr("Warnings from the lab template:");
+    for (const QString &warning : warnings)
+        text += QStringLiteral("\n• ") + warning;
+    m_warnings->setText(text);
+}
+
+void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
+{
+    m_routes->clear();
+    for (const Core::EmulatorApiInfo &api : info.apis) {
+        auto *apiItem =
+            new QTreeWidgetItem(m_routes, {tr("%1  (%2)").arg(api.name, api.apiId), api.kind});
+        QFont bold = apiItem->font(0);
+        bold.setBold(true);
+        apiItem->setFont(0, bold);
+        apiItem->setToolTip(
+            0, tr("Stage %1\n%2\n%3").arg(api.stage, api.pathStyleUrl, api.hostStyleUrl));
+        for (const Core::EmulatorRouteInfo &route : api.routes) {
+            auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.functionName});
+            const QString url = requestUrl(api, route);
+            routeItem->setData(0, MethodRole, requestMethod(route));
+            routeItem->setData(0, UrlRole, url);
+            routeItem->setToolTip(
+                0, tr("Open %1 %2 in the request builder").arg(requestMethod(route), url));
+        }
+    }
+    if (info.apis.isEmpty()) {
+        auto *empty = new QTreeWidgetItem(m_routes, {tr("The lab defines no APIs.")});
+        empty->setFlags(Qt::NoItemFlags);
+    }
+    m_routes->expandAll();
+}
+
+void EmulatorPanel::clearServed()
+{
+    setBaseUrl(QUrl());
+    m_lab->setText(tr("—"));
+    m_labFolder->setText(tr("—"));
+    m_region->setText(tr("—"));
+    m_pathStyle->setText(tr("—"));
+    m_hostStyle->setText(tr("—"));
+    m_warnings->hide();
+    m_routes->clear();
+}
+
+void EmulatorPanel::onRouteClicked(QTreeWidgetItem *item)
+{
+    const QString method = item->data(0, MethodRole).toString();
+    if (method.isEmpty())
+        return;
+    emit routeActivated(method, item->data(0, UrlRole).toString());
+}
+
+bool EmulatorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_routes && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_routes->currentItem()) {
+            onRouteClicked(m_routes->currentItem());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EmulatorPanel::copyBaseUrl()
+{
+    QApplication::clipboard()->setText(m_baseUrl.toString());
+}
+
+void EmulatorPanel::followLogIfAtBottom()
+{
+    if (m_followLog)
+        m_logView->scrollToBottom();
+}
+
+} // namespace Gatehouse::Ui

@@ -1,1 +1,94 @@
 #pragma once
+
+#include "core/emulatorinfo.h"
+#include "core/error.h"
+#include "core/invocationrecord.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QLayout;
+class QLineEdit;
+class QTableView;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Gatehouse::Core {
+class InvocationLogModel;
+}
+
+namespace Gatehouse::Ui {
+
+// Shows what the embedded emulator serves — its state, address, lab, APIs and routes — and
+// the live invocation log, so a person sees at a glance where to send requests and what ran.
+class EmulatorPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EmulatorPanel(QWidget *parent = nullptr);
+
+    Core::InvocationLogModel *invocationLog() const { return m_log; }
+    QString stateText() const;
+    QUrl baseUrl() const { return m_baseUrl; }
+    QTreeWidget *routeTree() const { return m_routes; }
+    QTableView *invocationView() const { return m_logView; }
+
+public slots:
+    void setStarting();
+    void setInfo(const Gatehouse::Core::EmulatorInfo &info);
+    void setFailed(const Gatehouse::Core::Error &error);
+    void setStopped();
+    void appendInvocation(const Gatehouse::Core::InvocationRecord &record);
+
+signals:
+    void routeActivated(const QString &method, const QString &url);
+    void baseUrlChanged(const QUrl &baseUrl); // empty when the emulator is not running
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    enum class State
+    {
+        Starting,
+        Running,
+        Failed,
+        Stopped
+    };
+
+    QWidget *createDetails();
+    QLayout *createStateRow(QWidget *details);
+    QLayout *createBaseUrlRow(QWidget *details);
+    QWidget *createRouteTree();
+    QWidget *createInvocationLog();
+    void setState(State state, const QString &text);
+    void setBaseUrl(const QUrl &url);
+    void showAddressing(const Core::EmulatorInfo &info);
+    void showWarnings(const QStringList &warnings);
+    void fillRoutes(const Core::EmulatorInfo &info);
+    void clearServed();
+    void onRouteClicked(QTreeWidgetItem *item);
+    void copyBaseUrl();
+    void followLogIfAtBottom();
+
+    Core::InvocationLogModel *m_log = nullptr;
+    QLabel *m_stateDot = nullptr;
+    QLabel *m_state = nullptr;
+    QLineEdit *m_baseUrlEdit = nullptr;
+    QToolButton *m_copyButton = nullptr;
+    QLabel *m_lab = nullptr;
+    QLabel *m_labFolder = nullptr;
+    QLabel *m_region = nullptr;
+    QLabel *m_pathStyle = nullptr;
+    QLabel *m_hostStyle = nullptr;
+    QLabel *m_warnings = nullptr;
+    QTreeWidget *m_routes = nullptr;
+    QTableView *m_logView = nullptr;
+    QUrl m_baseUrl;
+    bool m_followLog = true;
+};
+
+} // namespace Gatehouse::Ui

@@ -1,0 +1,529 @@
+#include "requestbuilderwidget.h"
+
+#include "documenteditcommand.h"
+#include "jsonhighlighter.h"
+#include "keyvaluetable.h"
+#include "responseview.h"
+#include "settextcommand.h"
+
+#include "core/jsonpretty.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Gatehouse::Ui {
+
+namespace {
+
+const char *const ProblemStyle = "color: #c5221f;";
+const char *const FineStyle = "color: #1e8e3e;";
+
+Core::BodyKind kindAt(int index)
+{
+    switch (index) {
+    case 1: return Core::BodyKind::Json;
+    case 2: return Core::BodyKind::Text;
+    default: return Core::BodyKind::None;
+    }
+}
+
+int indexOfKind(Core::BodyKind kind)
+{
+    switch (kind) {
+    case Core::BodyKind::Json: return 1;
+    case Core::BodyKind::Text: return 2;
+    case Core::BodyKind::None: break;
+    }
+    return 0;
+}
+
+} // namespace
+
+RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
+    : QWidget(parent),
+      m_client(new Core::HttpClient(this)),
+      m_undoStack(new QUndoStack(this)),
+      m_method(new QComboBox(this)),
+      m_url(new QLineEdit(this)),
+      m_send(new QPushButton(tr("Send"), this)),
+      m_problem(new QLabel(this)),
+      m_tabs(new QTabWidget(this)),
+      m_params(new KeyValueTable(tr("Parameter"), tr("Value"), this)),
+      m_headers(new KeyValueTable(tr("Header"), tr("Value"), this)),
+      m_variables(new KeyValueTable(tr("Variable"), tr("Value"), this)),
+      m_bodyKind(new QComboBox(this)),
+      m_body(new QPlainTextEdit(this)),
+      m_bodyStatus(new QLabel(this)),
+      m_environmentLabel(new QLabel(this)),
+      m_response(new ResponseView(this))
+{
+    m_params->setObjectName(QStringLiteral("paramsTable"));
+    m_headers->setObjectName(QStringLiteral("headersTable"));
+    m_variables->setObjectName(QStringLiteral("variablesTable"));
+    m_response->setObjectName(QStringLiteral("responseView"));
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_problem->setStyleSheet(QLatin1String(ProblemStyle));
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+
+    buildTabs();
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_response);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+    layout->addWidget(buildRequestLine());
+    layout->addWidget(m_problem);
+    layout->addWidget(splitter, 1);
+
+    setupUndo();
+    setFocusProxy(m_url);
+    m_url->setFocus();
+}
+
+void RequestBuilderWidget::buildTabs()
+{
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_params, QString());
+    m_tabs->addTab(m_headers, QString());
+    m_tabs->addTab(buildBodyTab(), QString());
+    m_tabs->addTab(buildVariablesTab(), QString());
+    m_params->setKeyPlaceholder(tr("Add a query parameter"));
+    m_headers->setKeyPlaceholder(tr("Add a header"));
+    m_variables->setKeyPlaceholder(tr("Add a variable, use it as {{name}}"));
+    updateTabTitles();
+    connect(m_params, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::onParamsEdited);
+    connect(m_headers, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::updateTabTitles);
+    connect(m_variables, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::updateTabTitles);
+    connect(m_variables, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::onBodyChanged);
+}
+
+RequestBuilderWidget::~RequestBuilderWidget()
+{
+    if (m_job)
+        m_job->disconnect(this);
+}
+
+QWidget *RequestBuilderWidget::buildRequestLine()
+{
+    auto *line = new QWidget(this);
+    auto *row = new QHBoxLayout(line);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(6);
+
+    m_method->setObjectName(QStringLiteral("methodCombo"));
+    m_method->setEditable(true);
+    m_method->setInsertPolicy(QComboBox::NoInsert);
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->setMinimumWidth(110);
+    m_method->setToolTip(tr("HTTP method; type any other verb"));
+    m_lastMethod = m_method->currentText();
+
+    m_url->setObjectName(QStringLiteral("urlEdit"));
+    m_url->setPlaceholderText(tr("https://api.example.com/items?limit=10   \u2014 use {{name}} for variables"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    setupSendButton();
+
+    const int height = qMax(m_url->sizeHint().height(), 32);
+    for (QWidget *w : {static_cast<QWidget *>(m_method), static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_send)})
+        w->setMinimumHeight(height);
+
+    row->addWidget(m_method);
+    row->addWidget(m_url, 1);
+    row->addWidget(m_send);
+
+    connect(m_url, &QLineEdit::textEdited, this, &RequestBuilderWidget::onUrlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, &RequestBuilderWidget::send);
+    connect(m_url, &QLineEdit::editingFinished, this, &RequestBuilderWidget::sealTyping);
+    connect(m_method, &QComboBox::currentTextChanged, this, &RequestBuilderWidget::onMethodEdited);
+    return line;
+}
+
+void RequestBuilderWidget::setupSendButton()
+{
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+    m_send->setMinimumWidth(96);
+    m_send->setToolTip(tr("Send the request (Ctrl+Return)"));
+    m_send->setStyleSheet(QStringLiteral(
+        "QPushButton { background: #2563eb; color: white; border: none; border-radius: 4px;"
+        " padding: 6px 16px; font-weight: 600; }"
+        "QPushButton:hover { background: #1d4ed8; }"
+        "QPushButton[sending=\"true\"] { background: #6b7280; }"));
+    connect(m_send, &QPushButton::clicked, this, [this] { isSending() ? cancel() : send(); });
+    auto *sendAction = new QAction(tr("Send Request"), this);
+    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(sendAction, &QAction::triggered, this, &RequestBuilderWidget::send);
+    addAction(sendAction);
+}
+
+QWidget *RequestBuilderWidget::buildBodyTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->setSpacing(6);
+
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(new QLabel(tr("Body:"), page));
+    m_bodyKind->setObjectName(QStringLiteral("bodyKindCombo"));
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Text")});
+    kindRow->addWidget(m_bodyKind);
+    kindRow->addStretch(1);
+    layout->addLayout(kindRow);
+
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setTabStopDistance(m_body->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_body->document()->setDocumentMargin(6);
+    new JsonHighlighter(m_body->document());
+    layout->addWidget(m_body, 1);
+
+    m_bodyStatus->setObjectName(QStringLiteral("bodyStatusLabel"));
+    m_bodyStatus->setWordWrap(true);
+    layout->addWidget(m_bodyStatus);
+
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RequestBuilderWidget::onBodyChanged);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &RequestBuilderWidget::onBodyChanged);
+    onBodyChanged();
+    return page;
+}
+
+QWidget *RequestBuilderWidget::buildVariablesTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->setSpacing(6);
+    auto *top = new QHBoxLayout;
+    m_environmentLabel->setObjectName(QStringLiteral("environmentLabel"));
+    m_environmentLabel->setWordWrap(true);
+    top->addWidget(m_environmentLabel, 1);
+    auto *load = new QPushButton(tr("Load Environment\u2026"), page);
+    load->setToolTip(tr("Read a Postman environment export or a flat {\"key\": \"value\"} JSON file"));
+    connect(load, &QPushButton::clicked, this, &RequestBuilderWidget::chooseEnvironmentFile);
+    top->addWidget(load);
+    layout->addLayout(top);
+    layout->addWidget(m_variables, 1);
+    updateEnvironmentLabel();
+    return page;
+}
+
+void RequestBuilderWidget::chooseEnvironmentFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Load Environment"), QString(), tr("JSON files (*.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (const Core::Result<void> loaded = loadEnvironment(path); !loaded)
+            showProblem(loaded.error().message);
+    });
+    dialog->open();
+}
+
+Core::Result<void> RequestBuilderWidget::loadEnvironment(const QString &path)
+{
+    Core::Result<Core::Environment> loaded = Core::loadEnvironmentFile(path);
+    if (!loaded)
+        return loaded.error();
+    setBaseEnvironment(*loaded);
+    showProblem(QString());
+    return {};
+}
+
+void RequestBuilderWidget::updateEnvironmentLabel()
+{
+    if (m_baseEnvironment.variables.isEmpty()) {
+        m_environmentLabel->setText(tr("Variables defined here are used as {{name}} in the URL, headers and body."));
+        return;
+    }
+    QStringList keys;
+    for (const Core::EnvironmentVariable &var : std::as_const(m_baseEnvironment.variables)) {
+        if (var.enabled && !keys.contains(var.key))
+            keys.append(var.key);
+    }
+    m_environmentLabel->setText(tr("Environment '%1' defines %2. Rows here override it.")
+                                    .arg(m_baseEnvironment.name, keys.join(QStringLiteral(", "))));
+}
+
+void RequestBuilderWidget::setupUndo()
+{
+    connect(m_body->document(), &QTextDocument::undoCommandAdded, this, [this] {
+        if (!m_applying)
+            m_undoStack->push(new DocumentEditCommand(tr("Edit body"), m_body->document()));
+    });
+    // The window's Edit menu holds the undo actions (undoStack()). The editors would keep
+    // their own undo history for Ctrl+Z; route it to the request's stack instead.
+    m_url->installEventFilter(this);
+    m_body->installEventFilter(this);
+    if (m_method->lineEdit())
+        m_method->lineEdit()->installEventFilter(this);
+}
+
+bool RequestBuilderWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool isUndo = key->matches(QKeySequence::Undo);
+        const bool isRedo = key->matches(QKeySequence::Redo);
+        if (isUndo || isRedo) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress) {
+                sealTyping();
+                isUndo ? m_undoStack->undo() : m_undoStack->redo();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RequestBuilderWidget::sealTyping()
+{
+    if (m_undoStack->index() == 0)
+        return;
+    auto *top = const_cast<QUndoCommand *>(m_undoStack->command(m_undoStack->index() - 1));
+    if (top && (top->id() == UrlTypingId || top->id() == MethodTypingId))
+        static_cast<SetTextCommand *>(top)->seal();
+}
+
+void RequestBuilderWidget::applyUrl(const QString &text)
+{
+    m_applying = true;
+    m_url->setText(text);
+    m_lastUrl = text;
+    syncParamsFromUrl();
+    m_applying = false;
+}
+
+void RequestBuilderWidget::applyMethod(const QString &text)
+{
+    m_applying = true;
+    m_method->setCurrentText(text);
+    m_lastMethod = text;
+    m_applying = false;
+}
+
+void RequestBuilderWidget::onUrlEdited(const QString &text)
+{
+    if (m_applying || text == m_lastUrl)
+        return;
+    m_undoStack->push(new SetTextCommand(tr("Edit URL"), UrlTypingId, m_lastUrl, text,
+                                         [this](const QString &t) { applyUrl(t); }, true));
+    m_lastUrl = text;
+    syncParamsFromUrl();
+    showProblem(QString());
+}
+
+void RequestBuilderWidget::onMethodEdited(const QString &text)
+{
+    if (m_applying || text == m_lastMethod)
+        return;
+    m_undoStack->push(new SetTextCommand(tr("Change method"), MethodTypingId, m_lastMethod, text,
+                                         [this](const QString &t) { applyMethod(t); }, true));
+    m_lastMethod = text;
+}
+
+// The URL is the truth for enabled params; disabled rows live only in the table.
+void RequestBuilderWidget::syncParamsFromUrl()
+{
+    m_urlParams = Core::UrlQuery::paramsFromUrl(m_url->text());
+    QList<Core::HeaderEntry> rows;
+    for (const Core::QueryParam &param : std::as_const(m_urlParams))
+        rows.append({true, param.key, param.value});
+    for (const Core::HeaderEntry &row : m_params->rows()) {
+        if (!row.enabled)
+            rows.append(row);
+    }
+    m_params->setRows(rows);
+    updateTabTitles();
+}
+
+void RequestBuilderWidget::onParamsEdited()
+{
+    if (m_applying)
+        return;
+    QList<Core::QueryParam> params;
+    for (const Core::HeaderEntry &row : m_params->rows()) {
+        if (!row.enabled)
+            continue;
+        // Keep "flag" (no '=') as it was unless the person gave it a value.
+        const bool wasFlag = std::any_of(m_urlParams.cbegin(), m_urlParams.cend(), [&row](const Core::QueryParam &p) {
+            return p.key == row.name && !p.hasValue;
+        });
+        params.append({row.name, row.value, !row.value.isEmpty() || !wasFlag});
+    }
+    const QString url = Core::UrlQuery::replaceQuery(m_url->text(), params);
+    updateTabTitles();
+    if (url == m_lastUrl)
+        return;
+    m_applying = true;
+    m_url->setText(url);
+    m_applying = false;
+    m_undoStack->push(new SetTextCommand(tr("Edit query parameters"), -1, m_lastUrl, url,
+                                         [this](const QString &t) { applyUrl(t); }, true));
+    m_lastUrl = url;
+    m_urlParams = params;
+}
+
+void RequestBuilderWidget::onBodyChanged()
+{
+    const Core::BodyKind kind = kindAt(m_bodyKind->currentIndex());
+    m_body->setEnabled(kind != Core::BodyKind::None);
+    m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose JSON or Text to send one.")
+                                                            : tr("Type the request body here."));
+    const QString text = m_body->toPlainText();
+    if (kind != Core::BodyKind::Json || text.trimmed().isEmpty()) {
+        m_bodyStatus->clear();
+        updateTabTitles();
+        return;
+    }
+    const Core::Result<QString> substituted = Core::substitute(text, environment());
+    const Core::Result<void> valid = Core::validateJson((substituted ? *substituted : text).toUtf8());
+    m_bodyStatus->setText(valid ? tr("Valid JSON") : tr("Invalid JSON: %1").arg(valid.error().message));
+    m_bodyStatus->setStyleSheet(QLatin1String(valid ? FineStyle : ProblemStyle));
+    updateTabTitles();
+}
+
+void RequestBuilderWidget::updateTabTitles()
+{
+    const auto titled = [](const QString &name, qsizetype count) {
+        return count > 0 ? QStringLiteral("%1 (%2)").arg(name).arg(count) : name;
+    };
+    m_tabs->setTabText(0, titled(tr("Params"), m_params->enabledCount()));
+    m_tabs->setTabText(1, titled(tr("Headers"), m_headers->enabledCount()));
+    const bool hasBody = kindAt(m_bodyKind->currentIndex()) != Core::BodyKind::None;
+    m_tabs->setTabText(2, hasBody ? tr("Body \u2022") : tr("Body"));
+    m_tabs->setTabText(3, titled(tr("Variables"), m_variables->enabledCount()));
+}
+
+void RequestBuilderWidget::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
+}
+
+Core::RequestSpec RequestBuilderWidget::requestSpec() const
+{
+    Core::RequestSpec spec;
+    spec.method = m_method->currentText().trimmed();
+    spec.url = m_url->text();
+    spec.headers = m_headers->rows();
+    spec.body = m_body->toPlainText();
+    spec.bodyKind = kindAt(m_bodyKind->currentIndex());
+    return spec;
+}
+
+void RequestBuilderWidget::setRequestSpec(const Core::RequestSpec &spec)
+{
+    m_applying = true;
+    m_method->setCurrentText(spec.method);
+    m_lastMethod = spec.method;
+    m_headers->setRows(spec.headers);
+    m_bodyKind->setCurrentIndex(indexOfKind(spec.bodyKind));
+    m_body->setPlainText(spec.body);
+    m_applying = false;
+    m_params->setRows({});
+    applyUrl(spec.url);
+    m_undoStack->clear();
+    onBodyChanged();
+}
+
+void RequestBuilderWidget::openRequest(const QString &method, const QString &url)
+{
+    sealTyping();
+    m_undoStack->beginMacro(tr("Open %1 %2").arg(method, url));
+    m_undoStack->push(new SetTextCommand(tr("Change method"), -1, m_lastMethod, method,
+                                         [this](const QString &t) { applyMethod(t); }, false));
+    m_undoStack->push(new SetTextCommand(tr("Edit URL"), -1, m_lastUrl, url,
+                                         [this](const QString &t) { applyUrl(t); }, false));
+    m_undoStack->endMacro();
+    showProblem(QString());
+    m_url->setFocus();
+}
+
+void RequestBuilderWidget::setBaseEnvironment(const Core::Environment &environment)
+{
+    m_baseEnvironment = environment;
+    updateEnvironmentLabel();
+    onBodyChanged();
+}
+
+Core::Environment RequestBuilderWidget::environment() const
+{
+    Core::Environment env = m_baseEnvironment;
+    for (const Core::HeaderEntry &row : m_variables->rows())
+        env.variables.append({row.name.trimmed(), row.value, row.enabled, false});
+    return env;
+}
+
+void RequestBuilderWidget::send()
+{
+    if (isSending())
+        return;
+    sealTyping();
+    const Core::Result<Core::HttpClientRequest> request = requestSpec().toClientRequest(environment());
+    if (!request) {
+        const bool missingVariables = !requestSpec().unresolvedVariables(environment()).isEmpty();
+        showProblem(missingVariables ? tr("%1 Define them in the Variables tab.").arg(request.error().message)
+                                     : request.error().message);
+        return;
+    }
+    showProblem(QString());
+    m_job = m_client->send(*request);
+    connect(m_job.data(), &Core::HttpJob::finished, this, &RequestBuilderWidget::onFinished);
+    m_response->showPending();
+    setSending(true);
+}
+
+void RequestBuilderWidget::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientResponse> &result)
+{
+    m_job = nullptr;
+    setSending(false);
+    if (result)
+        m_response->showResponse(*result);
+    else
+        m_response->showError(result.error());
+    Q_EMIT requestFinished(result);
+}
+
+void RequestBuilderWidget::setSending(bool sending)
+{
+    m_send->setText(sending ? tr("Cancel") : tr("Send"));
+    m_send->setToolTip(sending ? tr("Stop waiting for this request") : tr("Send the request (Ctrl+Return)"));
+    m_send->setProperty("sending", sending);
+    m_send->style()->unpolish(m_send);
+    m_send->style()->polish(m_send);
+}
+
+} // namespace Gatehouse::Ui

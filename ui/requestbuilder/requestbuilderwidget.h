@@ -1,1 +1,107 @@
 #pragma once
+
+#include "core/httpclient.h"
+#include "core/requestspec.h"
+#include "core/urlquery.h"
+#include "core/variables.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QUndoStack;
+
+namespace Gatehouse::Ui {
+
+class KeyValueTable;
+class ResponseView;
+
+// The HTTP request builder: edits a Core::RequestSpec, sends it with Core::HttpClient and
+// shows the answer, without ever blocking the window.
+class RequestBuilderWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RequestBuilderWidget(QWidget *parent = nullptr);
+    ~RequestBuilderWidget() override;
+
+    // Sets method and URL as one undoable step; the rest of the request stays.
+    void openRequest(const QString &method, const QString &url);
+    Core::RequestSpec requestSpec() const;
+    // Replaces the whole document and clears the undo history.
+    void setRequestSpec(const Core::RequestSpec &spec);
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // Variables defined in the Variables tab override the base environment's.
+    void setBaseEnvironment(const Core::Environment &environment);
+    Core::Environment environment() const;
+    // Reads a Postman export or a flat {"key": "value"} file as the base environment.
+    Core::Result<void> loadEnvironment(const QString &path);
+
+    bool isSending() const { return !m_job.isNull(); }
+    ResponseView *responseView() const { return m_response; }
+
+public Q_SLOTS:
+    void send();
+    void cancel();
+
+Q_SIGNALS:
+    void requestFinished(const Gatehouse::Core::Result<Gatehouse::Core::HttpClientResponse> &result);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    enum MergeId { UrlTypingId = 1, MethodTypingId = 2 };
+
+    QWidget *buildRequestLine();
+    void setupSendButton();
+    void buildTabs();
+    QWidget *buildBodyTab();
+    QWidget *buildVariablesTab();
+    void chooseEnvironmentFile();
+    void updateEnvironmentLabel();
+    void setupUndo();
+    void onUrlEdited(const QString &text);
+    void onMethodEdited(const QString &text);
+    void onParamsEdited();
+    void onBodyChanged();
+    void onFinished(const Core::Result<Core::HttpClientResponse> &result);
+    void applyUrl(const QString &text);
+    void applyMethod(const QString &text);
+    void syncParamsFromUrl();
+    void sealTyping();
+    void updateTabTitles();
+    void showProblem(const QString &text);
+    void setSending(bool sending);
+
+    Core::HttpClient *m_client;
+    QUndoStack *m_undoStack;
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QPushButton *m_send;
+    QLabel *m_problem;
+    QTabWidget *m_tabs;
+    KeyValueTable *m_params;
+    KeyValueTable *m_headers;
+    KeyValueTable *m_variables;
+    QComboBox *m_bodyKind;
+    QPlainTextEdit *m_body;
+    QLabel *m_bodyStatus;
+    QLabel *m_environmentLabel;
+    ResponseView *m_response;
+    QPointer<Core::HttpJob> m_job;
+    Core::Environment m_baseEnvironment;
+    QList<Core::QueryParam> m_urlParams; // the params as the URL holds them now
+    QString m_lastUrl;
+    QString m_lastMethod;
+    bool m_applying = false;
+};
+
+} // namespace Gatehouse::Ui

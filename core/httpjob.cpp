@@ -1,0 +1,158 @@
+#include "httpjob.h"
+
+#include <QNetworkReply>
+#include <QSslError>
+
+namespace Gatehouse::Core {
+
+namespace {
+
+QString hostAndPort(const QUrl &url)
+{
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(defaultPort));
+}
+
+QString secondsText(int ms)
+{
+    if (ms % 1000 == 0)
+        return QString::number(ms / 1000);
+    return QString::number(ms / 1000.0, 'f', 1);
+}
+
+} // namespace
+
+HttpJob::HttpJob(QNetworkReply *reply, int timeoutMs, QObject *parent)
+    : QObject(parent), m_reply(reply), m_timeoutMs(timeoutMs)
+{
+    m_clock.start();
+    connect(reply, &QNetworkReply::finished, this, &HttpJob::onReplyFinished);
+    connect(reply, &QNetworkReply::sslErrors, this, &HttpJob::onSslErrors);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpJob::onTimeout);
+    if (timeoutMs > 0)
+        m_timer.start(timeoutMs);
+}
+
+HttpJob::~HttpJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpJob::cancel()
+{
+    if (m_done)
+        return;
+    finish(makeError(ErrorCode::Cancelled, QStringLiteral("The request was cancelled.")));
+}
+
+void HttpJob::onTimeout()
+{
+    if (m_done)
+        return;
+    finish(makeError(ErrorCode::Timeout,
+                     QStringLiteral("No answer within %1 s.").arg(secondsText(m_timeoutMs))));
+}
+
+void HttpJob::onSslErrors(const QList<QSslError> &errors)
+{
+    for (const QSslError &error : errors)
+        m_tlsReasons.append(error.errorString());
+}
+
+void HttpJob::onReplyFinished()
+{
+    if (m_done || !m_reply)
+        return;
+    const int code = m_reply->error();
+    const bool transportFailed = code > 0 && code < 100; // 1-99 are connection-level errors
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!transportFailed && status.isValid() && status.toInt() > 0) {
+        finish(response());
+        return;
+    }
+    finish(transportError());
+}
+
+void HttpJob::finish(const Result<HttpClientResponse> &result)
+{
+    m_done = true;
+    m_timer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (m_reply->isRunning())
+            m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    Q_EMIT finished(result);
+    deleteLater();
+}
+
+HttpClientResponse HttpJob::response() const
+{
+    HttpClientResponse r;
+    r.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    for (const QNetworkReply::RawHeaderPair &pair : m_reply->rawHeaderPairs()) {
+        // QNetworkReply joins repeated Set-Cookie fields with '\n'; give them back one by one.
+        if (pair.first.compare("set-cookie", Qt::CaseInsensitive) == 0) {
+            for (const QByteArray &cookie : pair.second.split('\n'))
+                r.headers.add(pair.first, cookie);
+        } else {
+            r.headers.add(pair.first, pair.second);
+        }
+    }
+    r.body = m_reply->readAll();
+    r.bytes = r.body.size();
+    r.elapsedMs = m_clock.elapsed();
+    r.httpVersion = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                        ? QByteArrayLiteral("HTTP/2")
+                        : QByteArrayLiteral("HTTP/1.1");
+    r.finalUrl = m_reply->url();
+    return r;
+}
+
+Error HttpJob::transportError() const
+{
+    const QUrl url = m_reply->url();
+    switch (m_reply->error()) {
+    case QNetworkReply::HostNotFoundError:
+        return makeError(ErrorCode::HostNotFound,
+                         QStringLiteral("Could not resolve host '%1'. Check the URL or your network.").arg(url.host()));
+    case QNetworkReply::ConnectionRefusedError:
+        return makeError(ErrorCode::ConnectionRefused,
+                         QStringLiteral("Connection refused by %1: nothing is listening there. Is the emulator running?")
+                             .arg(hostAndPort(url)));
+    case QNetworkReply::RemoteHostClosedError:
+        return makeError(ErrorCode::ConnectionClosed,
+                         QStringLiteral("%1 closed the connection before sending a complete answer.").arg(hostAndPort(url)));
+    case QNetworkReply::TimeoutError:
+        return makeError(ErrorCode::Timeout,
+                         QStringLiteral("No answer within %1 s.").arg(secondsText(m_timeoutMs)));
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::InsecureRedirectError:
+        break;
+    case QNetworkReply::OperationCanceledError:
+        return makeError(ErrorCode::Cancelled, QStringLiteral("The request was cancelled."));
+    default:
+        break;
+    }
+    if (m_reply->error() == QNetworkReply::SslHandshakeFailedError || !m_tlsReasons.isEmpty()) {
+        const QString reason = m_tlsReasons.isEmpty() ? m_reply->errorString() : m_tlsReasons.join(QStringLiteral("; "));
+        return makeError(ErrorCode::Tls,
+                         QStringLiteral("The secure connection to %1 failed: %2").arg(hostAndPort(url), reason));
+    }
+    if (m_reply->error() == QNetworkReply::ProtocolFailure || m_reply->error() == QNetworkReply::UnknownNetworkError)
+        return makeError(ErrorCode::Protocol,
+                         QStringLiteral("%1 did not answer with valid HTTP: %2").arg(hostAndPort(url), m_reply->errorString()));
+    return makeError(ErrorCode::Protocol,
+                     QStringLiteral("The request to %1 failed: %2").arg(hostAndPort(url), m_reply->errorString()));
+}
+
+} // namespace Gatehouse::Core

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QLatin1String>
+#include <QSettings>
+#include <QStringList>
+#include <QVariant>
+
+namespace Gatehouse::Core {
+
+// A settings key with its value type and default, so every stored setting is declared once
+// (in SettingsKeys below) instead of as scattered QSettings strings.
+template<typename T> struct SettingsKey
+{
+    QLatin1String name;
+    T defaultValue{};
+};
+
+namespace SettingsKeys {
+inline const SettingsKey<QByteArray> MainWindowGeometry{QLatin1String("mainWindow/geometry")};
+inline const SettingsKey<QByteArray> MainWindowState{QLatin1String("mainWindow/state")};
+inline const SettingsKey<QStringList> CustomEndpoints{QLatin1String("target/customEndpoints")};
+inline constexpr int MaximumCustomEndpoints = 10;
+} // namespace SettingsKeys
+
+// Typed access to the application's QSettings store (organisation and application "Gatehouse").
+class Settings
+{
+public:
+    Settings();
+
+    template<typename T> T value(const SettingsKey<T> &key) const
+    {
+        const QVariant stored = m_settings.value(QString(key.name));
+        return stored.isValid() ? stored.value<T>() : key.defaultValue;
+    }
+
+    template<typename T> void setValue(const SettingsKey<T> &key, const T &value)
+    {
+        m_settings.setValue(QString(key.name), QVariant::fromValue(value));
+    }
+
+    template<typename T> void remove(const SettingsKey<T> &key)
+    {
+        m_settings.remove(QString(key.name));
+    }
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace Gatehouse::Core

@@ -1,0 +1,496 @@
+#include "core/emulatorinfo.h"
+#include "core/invocationlogmodel.h"
+#include "core/settings.h"
+#include "ui/emulator/emulatorpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/requestbuilder/requestbuilderwidget.h"
+#include "ui/widgets/customendpointdialog.h"
+#include "ui/widgets/targetselector.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace Gatehouse;
+
+namespace {
+
+Core::EmulatorInfo bakeryInfo(quint16 port = 4577)
+{
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    Core::EmulatorApiInfo api;
+    api.apiId = QStringLiteral("a1b2c3d4e5");
+    api.name = QStringLiteral("bakery");
+    api.kind = QStringLiteral("HTTP API");
+    api.stage = QStringLiteral("$default");
+    api.pathStyleUrl = base + QStringLiteral("/_aws/execute-api/a1b2c3d4e5");
+    api.hostStyleUrl = QStringLiteral("http://a1b2c3d4e5.execute-api.localhost:%1").arg(port);
+    api.routes = {
+        {QStringLiteral("GET /snack"), QStringLiteral("GET"), QStringLiteral("/snack"),
+         QStringLiteral("getSnack"), api.pathStyleUrl + QStringLiteral("/snack")},
+        {QStringLiteral("ANY /orders/{orderId}"), QStringLiteral("ANY"),
+         QStringLiteral("/orders/{orderId}"), QStringLiteral("orders"), QString()},
+    };
+    Core::EmulatorInfo info;
+    info.baseUrl = base;
+    info.port = port;
+    info.region = QStringLiteral("us-east-1");
+    info.accountId = QStringLiteral("000000000000");
+    info.labName = QStringLiteral("bakery");
+    info.labDirectory = QStringLiteral("/usr/share/gatehouse/labs/bakery");
+    info.functions = {QStringLiteral("getSnack"), QStringLiteral("orders")};
+    info.apis = {api};
+    info.warnings = {QStringLiteral(
+        "template.yaml:41: Events of type Schedule are not emulated; the rule was ignored.")};
+    return info;
+}
+
+Core::InvocationRecord invocation(const QString &function, const QString &status, double durationMs,
+                                  int secondsAgo)
+{
+    Core::InvocationRecord record;
+    record.finishedAtMs = QDateTime::currentMSecsSinceEpoch() - secondsAgo * 1000;
+    record.functionName = function;
+    record.requestId =
+        QStringLiteral("8f5e2a4c-0d1b-4c1e-9a55-%1").arg(secondsAgo, 12, 10, QLatin1Char('0'));
+    record.source = QStringLiteral("GET /snack (HttpApi bakery)");
+    record.durationMs = durationMs;
+    record.status = status;
+    if (status != QLatin1String("Success")) {
+        record.errorType = QStringLiteral("KeyError");
+        record.errorMessage = QStringLiteral("'flavour'");
+    }
+    return record;
+}
+
+bool builderShowsUrl(const Ui::RequestBuilderWidget *builder, const QString &url)
+{
+    const QList<QLineEdit *> edits = builder->findChildren<QLineEdit *>();
+    return std::any_of(edits.begin(), edits.end(),
+                       [&](const QLineEdit *edit) { return edit->text() == url; });
+}
+
+QStringList itemTexts(const QComboBox *combo)
+{
+    QStringList texts;
+    for (int i = 0; i < combo->count(); ++i)
+        texts << combo->itemText(i);
+    return texts;
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void assemblesTheWindow();
+    void routesShowInTree();
+    void clickingARouteOpensIt_data();
+    void clickingARouteOpensIt();
+    void editMenuUndoesTheBuilder();
+    void invocationsShowInTable();
+    void failureIsWorded();
+    void targetFollowsEmulatorPort();
+    void customEndpointIsValidatedAndRemembered();
+    void profilesFollowTheConfigFile();
+    void aboutShowsVersion();
+    void layoutIsRestored();
+    void screenshots();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg")).toUtf8());
+    const QString config = m_home.filePath(QStringLiteral("aws-config"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[default]\nregion = us-east-1\n[profile course]\nregion = eu-west-1\n");
+    file.close();
+    qputenv("AWS_CONFIG_FILE", config.toUtf8());
+    qputenv("AWS_SHARED_CREDENTIALS_FILE",
+            m_home.filePath(QStringLiteral("no-credentials")).toUtf8());
+}
+
+void tst_MainWindow::assemblesTheWindow()
+{
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Gatehouse"));
+    QCOMPARE(window.size(), QSize(1280, 800));
+    QCOMPARE(window.centralWidget(), window.requestBuilder());
+    QVERIFY(window.emulatorDock()->isVisible());
+    QCOMPARE(window.dockWidgetArea(window.emulatorDock()), Qt::RightDockWidgetArea);
+    QVERIFY(!window.windowIcon().isNull());
+
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions())
+        menus << action->text();
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"),
+                                 QStringLiteral("&View"), QStringLiteral("&Help")}));
+
+    QCOMPARE(itemTexts(window.targetSelector()->comboBox()),
+             (QStringList{QStringLiteral("Emulator (127.0.0.1:4577)"), QString(),
+                          QStringLiteral("AWS profile: default (us-east-1)"),
+                          QStringLiteral("AWS profile: course (eu-west-1)"), QString(),
+                          QStringLiteral("Custom endpoint…")}));
+
+    window.emulatorDock()->toggleViewAction()->trigger();
+    QVERIFY(!window.emulatorDock()->isVisible());
+    window.emulatorDock()->toggleViewAction()->trigger();
+    QVERIFY(window.emulatorDock()->isVisible());
+}
+
+void tst_MainWindow::routesShowInTree()
+{
+    Ui::MainWindow window;
+    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    panel->setStarting();
+    QCOMPARE(panel->stateText(), QStringLiteral("Starting…"));
+    panel->setInfo(bakeryInfo());
+    QCOMPARE(panel->stateText(), QStringLiteral("Running at http://127.0.0.1:4577"));
+
+    QTreeWidget *tree = panel->routeTree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem *api = tree->topLevelItem(0);
+    QCOMPARE(api->text(0), QStringLiteral("bakery  (a1b2c3d4e5)"));
+    QCOMPARE(api->text(1), QStringLiteral("HTTP API"));
+    QCOMPARE(api->childCount(), 2);
+    QCOMPARE(api->child(0)->text(0), QStringLiteral("GET /snack"));
+    QCOMPARE(api->child(0)->text(1), QStringLiteral("getSnack"));
+    QCOMPARE(api->child(1)->text(0), QStringLiteral("ANY /orders/{orderId}"));
+    QCOMPARE(api->child(1)->text(1), QStringLiteral("orders"));
+
+    const QList<QLineEdit *> edits = panel->findChildren<QLineEdit *>();
+    QVERIFY(std::any_of(edits.begin(), edits.end(), [](QLineEdit *e) {
+        return e->text() == QStringLiteral("http://127.0.0.1:4577") && e->isReadOnly();
+    }));
+    const QList<QLabel *> labels = panel->findChildren<QLabel *>();
+    auto shown = [&labels](const QString &text) {
+        return std::any_of(labels.begin(), labels.end(),
+                           [&](QLabel *l) { return l->text().contains(text); });
+    };
+    QVERIFY(shown(QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/<apiId>/<path>")));
+    QVERIFY(shown(QStringLiteral("http://<apiId>.execute-api.localhost:4577/<path>")));
+    QVERIFY(shown(QStringLiteral("/usr/share/gatehouse/labs/bakery")));
+    QVERIFY(shown(QStringLiteral("us-east-1, account 000000000000")));
+    QVERIFY(shown(QStringLiteral("Events of type Schedule are not emulated")));
+
+    const QList<QToolButton *> tools = panel->findChildren<QToolButton *>();
+    auto copy = std::find_if(tools.begin(), tools.end(), [](QToolButton *b) {
+        return b->toolTip() == QStringLiteral("Copy the base URL");
+    });
+    QVERIFY(copy != tools.end());
+    (*copy)->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:4577"));
+}
+
+void tst_MainWindow::clickingARouteOpensIt_data()
+{
+    QTest::addColumn<int>("route");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::newRow("GET route uses its URL")
+        << 0 << QStringLiteral("GET")
+        << QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/a1b2c3d4e5/snack");
+    QTest::newRow("ANY becomes GET, {param} kept")
+        << 1 << QStringLiteral("GET")
+        << QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/a1b2c3d4e5/orders/{orderId}");
+}
+
+void tst_MainWindow::clickingARouteOpensIt()
+{
+    QFETCH(int, route);
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.emulatorPanel()->setInfo(bakeryInfo());
+    QSignalSpy activated(window.emulatorPanel(), &Ui::EmulatorPanel::routeActivated);
+
+    QTreeWidget *tree = window.emulatorPanel()->routeTree();
+    QTreeWidgetItem *item = tree->topLevelItem(0)->child(route);
+    const QRect rect = tree->visualItemRect(item);
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), method);
+    QCOMPARE(activated.at(0).at(1).toString(), url);
+    QTRY_VERIFY(builderShowsUrl(window.requestBuilder(), url));
+
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualItemRect(tree->topLevelItem(0)).center());
+    QCOMPARE(activated.size(), 1);
+
+    tree->setCurrentItem(item);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(activated.size(), 2);
+    QCOMPARE(activated.at(1).at(1).toString(), url);
+}
+
+void tst_MainWindow::editMenuUndoesTheBuilder()
+{
+    Ui::MainWindow window;
+    QMenu *edit = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->text() == QStringLiteral("&Edit"))
+            edit = action->menu();
+    }
+    QVERIFY(edit);
+    QCOMPARE(edit->actions().size(), 2);
+    QAction *undo = edit->actions().at(0);
+    QAction *redo = edit->actions().at(1);
+    QVERIFY(!undo->isEnabled());
+
+    const QString url = QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/a1b2c3d4e5/snack");
+    window.emulatorPanel()->setInfo(bakeryInfo());
+    emit window.emulatorPanel()->routeActivated(QStringLiteral("GET"), url);
+    QVERIFY(builderShowsUrl(window.requestBuilder(), url));
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QVERIFY(!builderShowsUrl(window.requestBuilder(), url));
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    QVERIFY(builderShowsUrl(window.requestBuilder(), url));
+}
+
+void tst_MainWindow::invocationsShowInTable()
+{
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    panel->setInfo(bakeryInfo());
+    QTableView *view = panel->invocationView();
+    for (int i = 0; i < 60; ++i)
+        panel->appendInvocation(invocation(
+            QStringLiteral("getSnack"),
+            i % 7 ? QStringLiteral("Success") : QStringLiteral("Unhandled"), 3.25 + i, 60 - i));
+    QCOMPARE(view->model()->rowCount(), 60);
+    QCOMPARE(view->model()->index(0, Core::InvocationLogModel::StatusColumn).data().toString(),
+             QStringLiteral("Unhandled"));
+    QCOMPARE(view->model()->index(0, Core::InvocationLogModel::ErrorColumn).data().toString(),
+             QStringLiteral("KeyError: 'flavour'"));
+
+    // Follows the tail while at the bottom...
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QVERIFY(view->verticalScrollBar()->maximum() > 0);
+    // ...but not once the person scrolled up.
+    view->verticalScrollBar()->setValue(0);
+    panel->appendInvocation(invocation(QStringLiteral("orders"), QStringLiteral("Success"), 1, 0));
+    QTest::qWait(50);
+    QCOMPARE(view->verticalScrollBar()->value(), 0);
+
+    const QList<QPushButton *> buttons = panel->findChildren<QPushButton *>();
+    auto clear = std::find_if(buttons.begin(), buttons.end(),
+                              [](QPushButton *b) { return b->text() == QStringLiteral("Clear"); });
+    QVERIFY(clear != buttons.end());
+    (*clear)->click();
+    QCOMPARE(view->model()->rowCount(), 0);
+}
+
+void tst_MainWindow::failureIsWorded()
+{
+    Ui::MainWindow window;
+    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    panel->setInfo(bakeryInfo());
+    QSignalSpy baseUrl(panel, &Ui::EmulatorPanel::baseUrlChanged);
+    panel->setFailed(Core::makeError(
+        Core::ErrorCode::Io,
+        QStringLiteral(
+            "Port 4577 is already in use: stop the other program or choose another port.")));
+    QCOMPARE(
+        panel->stateText(),
+        QStringLiteral(
+            "Failed: Port 4577 is already in use: stop the other program or choose another port."));
+    QCOMPARE(panel->routeTree()->topLevelItemCount(), 0);
+    QCOMPARE(baseUrl.size(), 1);
+    QVERIFY(baseUrl.at(0).at(0).toUrl().isEmpty());
+    panel->setStopped();
+    QCOMPARE(panel->stateText(), QStringLiteral("Stopped"));
+}
+
+void tst_MainWindow::targetFollowsEmulatorPort()
+{
+    Ui::MainWindow window;
+    Ui::TargetSelector *selector = window.targetSelector();
+    QSignalSpy changed(selector, &Ui::TargetSelector::targetChanged);
+    window.emulatorPanel()->setInfo(bakeryInfo(40123));
+    QCOMPARE(selector->comboBox()->itemText(0), QStringLiteral("Emulator (127.0.0.1:40123)"));
+    QCOMPARE(changed.size(), 1);
+    const auto target = changed.at(0).at(0).value<Core::Target>();
+    QCOMPARE(target.kind(), Core::Target::Kind::Emulator);
+    QCOMPARE(target.endpoint(), QUrl(QStringLiteral("http://127.0.0.1:40123")));
+
+    selector->comboBox()->setCurrentIndex(3);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(selector->currentTarget(),
+             Core::Target::awsProfile(QStringLiteral("course"), QStringLiteral("eu-west-1")));
+    window.emulatorPanel()->setInfo(bakeryInfo(40124));
+    QCOMPARE(changed.size(), 2); // still on the profile
+    QCOMPARE(selector->comboBox()->currentIndex(), 3);
+}
+
+void tst_MainWindow::customEndpointIsValidatedAndRemembered()
+{
+    {
+        Ui::TargetSelector selector;
+        QSignalSpy changed(&selector, &Ui::TargetSelector::targetChanged);
+        QComboBox *combo = selector.comboBox();
+        combo->setCurrentIndex(combo->count() - 1);
+        Ui::CustomEndpointDialog *dialog = selector.customEndpointDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+
+        dialog->lineEdit()->setText(QStringLiteral("localhost:4566"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->errorText(),
+                 QStringLiteral(
+                     "Endpoint 'localhost:4566' has no scheme: start it with http:// or https://"));
+        QCOMPARE(changed.size(), 0);
+
+        dialog->lineEdit()->setText(QStringLiteral("http://localhost:4566"));
+        dialog->accept();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(selector.currentTarget(),
+                 Core::Target::custom(QUrl(QStringLiteral("http://localhost:4566"))));
+        QCOMPARE(combo->currentText(), QStringLiteral("Custom: http://localhost:4566"));
+        QTRY_VERIFY(!selector.customEndpointDialog());
+
+        combo->setCurrentIndex(combo->count() - 1);
+        QVERIFY(selector.customEndpointDialog());
+        selector.customEndpointDialog()->reject();
+        QCOMPARE(combo->currentText(), QStringLiteral("Custom: http://localhost:4566"));
+        QCOMPARE(changed.size(), 1);
+    }
+    Ui::TargetSelector later;
+    QCOMPARE(later.customEndpoints(), QStringList{QStringLiteral("http://localhost:4566")});
+    QVERIFY(itemTexts(later.comboBox()).contains(QStringLiteral("Custom: http://localhost:4566")));
+    Core::Settings().remove(Core::SettingsKeys::CustomEndpoints);
+}
+
+void tst_MainWindow::profilesFollowTheConfigFile()
+{
+    const QString config = m_home.filePath(QStringLiteral("aws-config"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    file.close();
+
+    Ui::TargetSelector selector;
+    const QString added = QStringLiteral("AWS profile: added (ap-southeast-2)");
+    QVERIFY(!itemTexts(selector.comboBox()).contains(added));
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("[profile added]\nregion = ap-southeast-2\nnonsense line\n");
+    file.close();
+    QTRY_VERIFY(itemTexts(selector.comboBox()).contains(added));
+    QCOMPARE(selector.profileProblems().size(), 1);
+    QVERIFY(selector.comboBox()->toolTip().contains(QStringLiteral("aws-config line 7")));
+
+    // Replaced rather than rewritten, as many editors save.
+    QFile::remove(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(original);
+    file.close();
+    QTRY_VERIFY(!itemTexts(selector.comboBox()).contains(added));
+    QVERIFY(selector.profileProblems().isEmpty());
+}
+
+void tst_MainWindow::aboutShowsVersion()
+{
+    Ui::MainWindow window;
+    window.showAbout();
+    auto *box = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral(GATEHOUSE_VERSION)));
+    box->close();
+}
+
+void tst_MainWindow::layoutIsRestored()
+{
+    {
+        Ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1000, 700);
+        window.emulatorDock()->hide();
+        window.close();
+    }
+    {
+        Ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(1000, 700));
+        QVERIFY(!window.emulatorDock()->isVisible());
+    }
+    Core::Settings settings;
+    settings.remove(Core::SettingsKeys::MainWindowGeometry);
+    settings.remove(Core::SettingsKeys::MainWindowState);
+}
+
+void tst_MainWindow::screenshots()
+{
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    panel->setInfo(bakeryInfo());
+    const QStringList functions{QStringLiteral("getSnack"), QStringLiteral("orders")};
+    for (int i = 0; i < 14; ++i)
+        panel->appendInvocation(invocation(
+            functions.at(i % 2), i == 9 ? QStringLiteral("Unhandled") : QStringLiteral("Success"),
+            2.5 + i * 7.31, 30 - i));
+    QTest::mouseClick(
+        panel->routeTree()->viewport(), Qt::LeftButton, {},
+        panel->routeTree()->visualItemRect(panel->routeTree()->topLevelItem(0)->child(0)).center());
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/mw-1.png")));
+
+    panel->setFailed(Core::makeError(
+        Core::ErrorCode::Io,
+        QStringLiteral(
+            "Port 4577 is already in use: stop the other program or choose another port.")));
+    QTest::qWait(50);
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/mw-2.png")));
+    QVERIFY(window.windowIcon().pixmap(128, 128).save(QStringLiteral("/tmp/mw-icon.png")));
+
+    window.targetSelector()->askForCustomEndpoint();
+    Ui::CustomEndpointDialog *dialog = window.targetSelector()->customEndpointDialog();
+    QVERIFY(dialog);
+    dialog->lineEdit()->setText(QStringLiteral("localhost:4566"));
+    dialog->accept();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->grab().save(QStringLiteral("/tmp/mw-3.png")));
+    dialog->reject();
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
