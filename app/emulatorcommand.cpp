@@ -1,0 +1,121 @@
+#include "commands.h"
+#include "unixsignalwatcher.h"
+
+#include "core/emulator/emulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QTextStream>
+
+namespace Gatehouse::App {
+
+namespace {
+
+QString describeForTerminal(const Core::EmulatorInfo &info)
+{
+    QString out;
+    QTextStream s(&out);
+    s << "Gatehouse emulator listening on " << info.baseUrl << "\n";
+    if (!info.labName.isEmpty())
+        s << "Lab: " << info.labName << " (" << QDir::toNativeSeparators(info.labDirectory) << ")\n";
+    s << "Region " << info.region << ", account " << info.accountId << "\n";
+    for (const QString &fn : info.functions)
+        s << "Function " << fn << "\n";
+    for (const Core::EmulatorApiInfo &api : info.apis) {
+        s << "\n" << api.kind << " " << api.name << " (id " << api.apiId << ", stage "
+          << api.stage << ")\n";
+        s << "  path style: " << api.pathStyleUrl << "/<path>\n";
+        s << "  host style: " << api.hostStyleUrl << "/<path>\n";
+        for (const Core::EmulatorRouteInfo &r : api.routes)
+            s << "  " << r.routeKey << "  ->  " << r.functionName << "\n      " << r.url << "\n";
+    }
+    for (const QString &w : info.warnings)
+        s << "warning: " << w << "\n";
+    s << "\nPress Ctrl+C to stop.\n";
+    return out;
+}
+
+QString describeInvocation(const Core::InvocationRecord &r)
+{
+    QString line = QStringLiteral("%1  %2  %3  %4 ms  %5")
+                       .arg(QDateTime::fromMSecsSinceEpoch(r.finishedAtMs).toString(QStringLiteral("HH:mm:ss.zzz")),
+                            r.functionName, r.source, QString::number(r.durationMs, 'f', 1), r.status);
+    if (!r.errorType.isEmpty())
+        line += QStringLiteral("  %1: %2").arg(r.errorType, r.errorMessage);
+    return line + QLatin1Char('\n');
+}
+
+} // namespace
+
+int runEmulatorCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run the embedded emulator until Ctrl+C."));
+    parser.addHelpOption();
+    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Lab folder (with template.yaml)."), QStringLiteral("DIR"));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (default 4577; 0 picks a free one)."), QStringLiteral("N"), QStringLiteral("4577"));
+    const QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Loopback address to bind (default 127.0.0.1)."), QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    parser.addOptions({labOption, portOption, addressOption});
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.parse(QStringList{QStringLiteral("gatehouse emulator")} + arguments)) {
+        err << "gatehouse emulator: " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        err << "gatehouse emulator: --port takes a number from 0 to 65535, not '"
+            << parser.value(portOption) << "'.\n";
+        return ExitUsage;
+    }
+    const QHostAddress address(parser.value(addressOption));
+    if (address.isNull() || !address.isLoopback()) {
+        err << "gatehouse emulator: --address must be a loopback address such as 127.0.0.1 "
+               "or ::1; the emulator is for this machine only.\n";
+        return ExitUsage;
+    }
+
+    Emulator::EmulatorOptions options;
+    options.address = address;
+    options.port = static_cast<quint16>(port);
+    if (parser.isSet(labOption)) {
+        const QFileInfo lab(parser.value(labOption));
+        if (!lab.isDir()) {
+            err << "gatehouse emulator: lab folder '" << parser.value(labOption)
+                << "' does not exist. Pass the folder that holds template.yaml.\n";
+            return ExitUsage;
+        }
+        options.labDirectory = lab.absoluteFilePath();
+    }
+
+    Emulator::Emulator emulator(options);
+    const Core::Result<Core::EmulatorInfo> started = emulator.start();
+    if (!started) {
+        err << "gatehouse emulator: " << started.error().message << "\n";
+        return ExitFailure;
+    }
+    out << describeForTerminal(started.value());
+    out.flush();
+    QObject::connect(&emulator, &Emulator::Emulator::invocationFinished, &emulator,
+                     [&err](const Core::InvocationRecord &r) {
+                         err << describeInvocation(r);
+                         err.flush();
+                     });
+    UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &emulator, [&](int) {
+        emulator.stop();
+        out << "Emulator stopped.\n";
+        out.flush();
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace Gatehouse::App

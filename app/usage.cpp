@@ -1,0 +1,28 @@
+#include "commands.h"
+
+namespace Gatehouse::App {
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Gatehouse %1 - a workbench for serverless APIs\n"
+        "\n"
+        "Usage:\n"
+        "  gatehouse [--lab DIR] [--port N]     start the GUI with the embedded emulator\n"
+        "  gatehouse emulator [--lab DIR] [--port N] [--address ADDR]\n"
+        "                                       run the embedded emulator until Ctrl+C\n"
+        "  gatehouse request METHOD URL [-H 'Name: value']... [-d BODY|@FILE]\n"
+        "                    [--env FILE] [--timeout SECONDS]\n"
+        "                                       send one HTTP request and print the answer\n"
+        "  gatehouse --help | --version\n"
+        "\n"
+        "Emulated HTTP APIs are addressed by path or by host name:\n"
+        "  http://127.0.0.1:4577/_aws/execute-api/<apiId>/<path>\n"
+        "  http://<apiId>.execute-api.localhost:4577/<path>\n"
+        "\n"
+        "Exit codes: 0 success, 1 failure, 2 bad arguments or input, 3 no HTTP answer\n"
+        "(DNS, refused, TLS, timeout), 4 HTTP status 400 or more.\n")
+        .arg(QStringLiteral(GATEHOUSE_VERSION));
+}
+
+} // namespace Gatehouse::App

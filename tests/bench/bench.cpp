@@ -1,0 +1,164 @@
+// gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
+// verdict against each target, on whatever machine it runs.
+//   gatehouse-bench [httpapi|startup|all] [--seconds N] [--connections N]
+#include "loadgenerator.h"
+
+#include "core/emulator/emulatorhost.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QProcess>
+#include <QTextStream>
+#include <QSysInfo>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+
+using namespace Gatehouse;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+void figure(const QString &name, double value, const QString &unit, const QString &target,
+            bool met)
+{
+    out() << QStringLiteral("%1 %2 %3  (target %4: %5)")
+                 .arg(name, -34)
+                 .arg(value, 10, 'f', 1)
+                 .arg(unit, -6)
+                 .arg(target, met ? QStringLiteral("met") : QStringLiteral("NOT met"))
+          << Qt::endl;
+}
+
+void benchHttpApi(int seconds, int connections, std::function<void()> done)
+{
+    auto *host = new Emulator::EmulatorHost(qApp);
+    Emulator::EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/bench/labs/hello");
+    QObject::connect(host, &Emulator::EmulatorHost::failed, qApp, [](const Core::Error &e) {
+        out() << "httpapi: the emulator did not start: " << e.message << Qt::endl;
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(host, &Emulator::EmulatorHost::started, qApp,
+                     [=](const Core::EmulatorInfo &info) {
+        const QByteArray request = "GET " + info.apis.at(0).pathStyleUrl.mid(info.baseUrl.size()).toUtf8()
+                                   + "/hello HTTP/1.1\r\nHost: 127.0.0.1:"
+                                   + QByteArray::number(info.port)
+                                   + "\r\nUser-Agent: gatehouse-bench\r\nAccept: */*\r\n\r\n";
+        auto *load = new LoadGenerator(QHostAddress::LocalHost, info.port, request, connections);
+        QObject::connect(load, &LoadGenerator::finished, qApp,
+                         [=](const LoadGenerator::Report &r) {
+            out() << "HTTP API -> warm Python Lambda, " << connections
+                  << " keep-alive clients, " << r.seconds << " s, " << r.requests
+                  << " requests, " << r.errors << " errors" << Qt::endl;
+            figure(QStringLiteral("httpapi.requests_per_second"), r.perSecond(), QStringLiteral("req/s"),
+                   QStringLiteral(">= 2000"), r.perSecond() >= 2000 && r.errors == 0);
+            figure(QStringLiteral("httpapi.latency_p50"), r.p50Ms, QStringLiteral("ms"), QStringLiteral("-"), true);
+            figure(QStringLiteral("httpapi.latency_p99"), r.p99Ms, QStringLiteral("ms"), QStringLiteral("< 25"), r.p99Ms < 25);
+            figure(QStringLiteral("httpapi.latency_max"), r.maxMs, QStringLiteral("ms"), QStringLiteral("-"), true);
+            load->deleteLater();
+            delete host;
+            done();
+        });
+        load->run(3000, seconds * 1000);
+    });
+    host->start(options);
+}
+
+struct StartupSample
+{
+    qint64 firstPaintMs = -1;
+    qint64 idleRssKb = -1;
+};
+
+StartupSample runOnce(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("GATEHOUSE_BENCH_STARTUP"), QStringLiteral("1"));
+    env.insert(QStringLiteral("GATEHOUSE_BENCH_T0_MS"),
+               QString::number(QDateTime::currentMSecsSinceEpoch()));
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    StartupSample sample;
+    // The benchmark itself may block: it is not the GUI.
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return sample;
+    }
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("first-paint-ms "))
+            sample.firstPaintMs = line.mid(15).toLongLong();
+        else if (line.startsWith("idle-rss-kb "))
+            sample.idleRssKb = line.mid(12).toLongLong();
+    }
+    return sample;
+}
+
+qint64 median(std::vector<qint64> values)
+{
+    if (values.empty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+void benchStartup()
+{
+    const int rounds = 5;
+    std::vector<qint64> bare, gatehouse, rss;
+    for (int i = 0; i < rounds; ++i) {
+        bare.push_back(runOnce(QStringLiteral(GATEHOUSE_BAREWIDGET), {}).firstPaintMs);
+        const StartupSample s = runOnce(
+            QStringLiteral(GATEHOUSE_EXECUTABLE),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--lab"),
+             QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery")});
+        gatehouse.push_back(s.firstPaintMs);
+        rss.push_back(s.idleRssKb);
+    }
+    const qint64 b = median(bare), g = median(gatehouse), r = median(rss);
+    out() << "GUI cold start, offscreen platform, median of " << rounds << " runs each" << Qt::endl;
+    figure(QStringLiteral("startup.bare_qwidget_first_paint"), b, QStringLiteral("ms"), QStringLiteral("-"), b > 0);
+    figure(QStringLiteral("startup.gatehouse_first_paint"), g, QStringLiteral("ms"), QStringLiteral("<= 2x bare"),
+           g > 0 && b > 0 && g <= 2 * b);
+    figure(QStringLiteral("startup.gatehouse_idle_rss"), r / 1024.0, QStringLiteral("MB"), QStringLiteral("<= 80"),
+           r > 0 && r <= 80 * 1024);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup or all (default)"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
+    parser.addOptions({secondsOption, connectionsOption});
+    parser.process(app);
+    const QString which = parser.positionalArguments().value(0, QStringLiteral("all"));
+    const int seconds = std::max(1, parser.value(secondsOption).toInt());
+    const int connections = std::max(1, parser.value(connectionsOption).toInt());
+
+    out() << "gatehouse-bench " << GATEHOUSE_VERSION << " on " << QSysInfo::prettyProductName()
+          << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
+    if (which == QLatin1String("startup") || which == QLatin1String("all"))
+        benchStartup();
+    if (which == QLatin1String("httpapi") || which == QLatin1String("all")) {
+        benchHttpApi(seconds, connections, [] { QCoreApplication::quit(); });
+        return QCoreApplication::exec();
+    }
+    return 0;
+}
