@@ -87,6 +87,7 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     splitter->addWidget(m_response);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({240, 460}); // the table's size hint would otherwise squeeze the response
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
