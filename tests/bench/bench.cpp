@@ -1,6 +1,7 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|startup|all] [--seconds N] [--connections N]
+//   gatehouse-bench [httpapi|startup|sigv4|all] [--seconds N] [--connections N]
+#include "benches.h"
 #include "loadgenerator.h"
 
 #include "core/emulator/emulatorhost.h"
@@ -143,7 +144,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4 or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -154,6 +155,8 @@ int main(int argc, char **argv)
 
     out() << "gatehouse-bench " << GATEHOUSE_VERSION << " on " << QSysInfo::prettyProductName()
           << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
+    if (which == QLatin1String("sigv4") || which == QLatin1String("all"))
+        benchSigV4();
     if (which == QLatin1String("startup") || which == QLatin1String("all"))
         benchStartup();
     if (which == QLatin1String("httpapi") || which == QLatin1String("all")) {

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace Gatehouse::Core::Aws {
+
+// SHA-256 and HMAC-SHA256 through OpenSSL 3's EVP interfaces, the two primitives SigV4 needs.
+// Both return an empty array only if OpenSSL itself fails.
+QByteArray sha256(const QByteArray &data);
+QByteArray sha256Hex(const QByteArray &data); // lower-case hex, as SigV4 writes hashes
+QByteArray hmacSha256(const QByteArray &key, const QByteArray &data);
+
+} // namespace Gatehouse::Core::Aws
