@@ -36,7 +36,7 @@ void LoadGenerator::startMeasuring()
     m_errors = 0;
     m_measuring = true;
     m_clock.start();
-    QTimer::singleShot(m_measureMs, this, &LoadGenerator::finish);
+    QTimer::singleShot(m_measureMs, Qt::PreciseTimer, this, &LoadGenerator::finish);
 }
 
 void LoadGenerator::send(Client &client)
