@@ -1,8 +1,11 @@
 // The emulator as a whole, in-process on port 0, driven by real clients: curl (an HTTP client
 // we did not write) and a raw socket for what curl will not send.
 #include "core/emulator/emulator.h"
+#include "core/httpclient.h"
 
 #include <QJsonArray>
+#include <optional>
+#include <memory>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -70,6 +73,7 @@ private slots:
     void indexListsTheLab();
     void bakerySnackPathStyle();
     void bakerySnackHostStyle();
+    void coreClientReachesTheLab();
     void unknownRouteIsNotFound();
     void unknownPathSaysWhereApisLive();
     void functionFaults_data();
@@ -160,6 +164,43 @@ void tst_Emulator::bakerySnackHostStyle()
                                info.baseUrl + QStringLiteral("/snack")});
     QCOMPARE(r.status, 200);
     QVERIFY(QJsonDocument::fromJson(r.body).object().contains(QStringLiteral("snack")));
+}
+
+// Gatehouse's own client, in the same process and thread as the emulator, as the GUI uses it.
+void tst_Emulator::coreClientReachesTheLab()
+{
+    using Answer = Core::Result<Core::HttpClientResponse>;
+    Core::HttpClient client;
+    auto send = [&client](const QUrl &url, Core::HttpHeaders headers) {
+        Core::HttpClientRequest request;
+        request.url = url;
+        request.headers = std::move(headers);
+        auto answer = std::make_shared<std::optional<Answer>>();
+        Core::HttpJob *job = client.send(request);
+        QObject::connect(job, &Core::HttpJob::finished, &client,
+                         [answer](const Answer &result) { answer->emplace(result); });
+        return answer;
+    };
+
+    Core::HttpHeaders headers;
+    headers.add("X-Multi", "a");
+    headers.add("X-Multi", "b");
+    const auto ok = send(QUrl(m_faults->info().apis.at(0).pathStyleUrl
+                              + QStringLiteral("/ok/spelt?x=1&x=2")),
+                         headers);
+    QTRY_VERIFY_WITH_TIMEOUT(ok->has_value(), 20000);
+    const Answer &result = **ok;
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result->status, 200);
+    QVERIFY(!result->headers.value("apigw-requestid").isEmpty());
+    const QJsonObject doc = QJsonDocument::fromJson(result->body).object();
+    QCOMPARE(doc.value(QStringLiteral("hello")).toString(), QStringLiteral("spelt"));
+
+    // Nothing listening: an error in words, not a hang.
+    const auto refused = send(QUrl(QStringLiteral("http://127.0.0.1:1/")), {});
+    QTRY_VERIFY_WITH_TIMEOUT(refused->has_value(), 20000);
+    QVERIFY(!(*refused)->ok());
+    QCOMPARE((*refused)->error().code, Core::ErrorCode::ConnectionRefused);
 }
 
 void tst_Emulator::unknownRouteIsNotFound()
