@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace Gatehouse::Core::Aws {
@@ -11,6 +12,8 @@ struct Credentials
     QString accessKeyId;
     QString secretAccessKey;
     QString sessionToken; // empty for long-term keys
+    QDateTime expiration; // invalid for credentials that do not expire
+    QString source;       // where they came from, for people: "environment", "profile dev"...
 
     bool isComplete() const { return !accessKeyId.isEmpty() && !secretAccessKey.isEmpty(); }
     bool hasSessionToken() const { return !sessionToken.isEmpty(); }
