@@ -122,6 +122,9 @@ RequestBuilderWidget::~RequestBuilderWidget()
 {
     if (m_job)
         m_job->disconnect(this);
+    // ~QWidget clears focus after this destructor has run; the URL edit's editingFinished
+    // must not reach sealTyping() on a half-destroyed builder (UBSan saw it).
+    m_url->disconnect(this);
 }
 
 QWidget *RequestBuilderWidget::buildRequestLine()
