@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|startup|sigv4|all] [--seconds N] [--connections N]
+//   gatehouse-bench [httpapi|startup|sigv4|json|all] [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
 
@@ -28,6 +28,8 @@ QTextStream &out()
     return stream;
 }
 
+} // namespace
+
 void figure(const QString &name, double value, const QString &unit, const QString &target,
             bool met)
 {
@@ -38,6 +40,8 @@ void figure(const QString &name, double value, const QString &unit, const QStrin
                  .arg(target, met ? QStringLiteral("met") : QStringLiteral("NOT met"))
           << Qt::endl;
 }
+
+namespace {
 
 void benchHttpApi(int seconds, int connections, std::function<void()> done)
 {
@@ -147,7 +151,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4 or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4, json or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -160,6 +164,8 @@ int main(int argc, char **argv)
           << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
     if (which == QLatin1String("sigv4") || which == QLatin1String("all"))
         benchSigV4();
+    if (which == QLatin1String("json") || which == QLatin1String("all"))
+        benchJsonPretty();
     if (which == QLatin1String("startup") || which == QLatin1String("all"))
         benchStartup();
     if (which == QLatin1String("httpapi") || which == QLatin1String("all")) {

@@ -1,7 +1,15 @@
 #pragma once
 
-// Benchmarks defined outside bench.cpp; each prints its figures in bench.cpp's format
-// ("name value unit  (target t: met|NOT met)").
+#include <QString>
+
+// Benchmarks defined outside bench.cpp; each prints its figures with figure().
+
+// Prints one measured figure as "name value unit  (target t: met|NOT met)" (bench.cpp).
+void figure(const QString &name, double value, const QString &unit, const QString &target,
+            bool met);
 
 // SigV4 header signatures per second on one core (tests/bench/sigv4bench.cpp).
 void benchSigV4();
+
+// Core::JsonPretty on a 32 MB document, MB/s (tests/bench/jsonbench.cpp).
+void benchJsonPretty();

@@ -17,17 +17,6 @@ QTextStream &out()
     return stream;
 }
 
-// Same line format as figure() in bench.cpp.
-void figure(const QString &name, double value, const QString &unit, const QString &target, bool met)
-{
-    out() << QStringLiteral("%1 %2 %3  (target %4: %5)")
-                 .arg(name, -34)
-                 .arg(value, 10, 'f', 1)
-                 .arg(unit, -6)
-                 .arg(target, met ? QStringLiteral("met") : QStringLiteral("NOT met"))
-          << Qt::endl;
-}
-
 Aws::SigV4Request typicalRequest()
 {
     Aws::SigV4Request request;
