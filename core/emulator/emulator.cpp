@@ -1,10 +1,13 @@
 #include "emulator.h"
 
+#include "awsauthenticator.h"
 #include "httpapigateway.h"
 #include "httpserver.h"
+#include "labaccesskeys.h"
 #include "labloader.h"
 #include "lambdainvokeapi.h"
 #include "lambdaservice.h"
+#include "stsservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,9 +73,12 @@ bool Emulator::isRunning() const
 
 Core::Result<void> Emulator::loadLab()
 {
+    m_labKeys.clear();
     if (m_options.labDirectory.isEmpty())
         return {};
     m_lab = LabLoader::load(m_options.labDirectory, m_options.region, m_options.accountId);
+    if (!m_lab.hasErrors())
+        m_labKeys = LabAccessKeys::read(m_lab.templatePath, m_lab.diagnostics);
     if (!m_lab.hasErrors())
         return {};
     QStringList lines;
@@ -96,7 +102,12 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_lambda->setAccountId(m_options.accountId);
     connect(m_lambda.get(), &LambdaService::invocationFinished, this,
             &Emulator::invocationFinished);
+    m_authenticator = std::make_unique<AwsAuthenticator>(m_options.accountId);
+    for (const LabAccessKey &key : std::as_const(m_labKeys))
+        m_authenticator->addLongTermKey(key.accessKeyId, key.secretAccessKey, key.userName);
+    m_sts = std::make_unique<StsService>(m_authenticator.get());
     m_invokeApi = std::make_unique<LambdaInvokeApi>(m_lambda.get());
+    m_invokeApi->setAuthenticator(m_authenticator.get());
     m_httpApis = std::make_unique<HttpApiGateway>(m_lambda.get());
     m_httpApis->setRegion(m_options.region);
     m_httpApis->setAccountId(m_options.accountId);
@@ -108,6 +119,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_httpApis.reset();
         m_invokeApi.reset();
         m_lambda.reset();
+        m_sts.reset();
+        m_authenticator.reset();
         return Core::makeError(
             Core::ErrorCode::InvalidArgument,
             tr("The emulator cannot listen on %1:%2 (%3). Another program may be using the "
@@ -134,6 +147,8 @@ void Emulator::stop()
     m_httpApis.reset();
     m_invokeApi.reset();
     m_lambda.reset();
+    m_sts.reset();
+    m_authenticator.reset();
 }
 
 Core::EmulatorInfo Emulator::describe() const
@@ -188,6 +203,11 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
     }
     if (m_invokeApi && LambdaInvokeApi::isInvokePath(request.path)) {
         m_invokeApi->handleRequest(request, responder);
+        return;
+    }
+    // STS: POST / with Action=...&Version=2011-06-15, signed for the "sts" service.
+    if (m_sts && StsService::isStsRequest(request)) {
+        responder.send(m_sts->answer(request));
         return;
     }
     if (!m_httpApis) {

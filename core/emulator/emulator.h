@@ -3,6 +3,7 @@
 #include "core/emulatorinfo.h"
 #include "core/invocationrecord.h"
 #include "core/result.h"
+#include "labaccesskeys.h"
 #include "labdefinition.h"
 #include "requesthandler.h"
 
@@ -17,6 +18,8 @@ class HttpServer;
 class LambdaService;
 class HttpApiGateway;
 class LambdaInvokeApi;
+class AwsAuthenticator;
+class StsService;
 
 struct EmulatorOptions
 {
@@ -44,6 +47,9 @@ public:
     Core::EmulatorInfo info() const { return m_info; }
     const LabDefinition &lab() const { return m_lab; }
     LambdaService *lambda() const { return m_lambda.get(); }
+    // The keys the AWS APIs accept (test/test, the lab's Metadata.Gatehouse.AccessKeys and
+    // STS sessions); null while stopped.
+    AwsAuthenticator *authenticator() const { return m_authenticator.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -59,7 +65,10 @@ private:
 
     EmulatorOptions m_options;
     LabDefinition m_lab;
+    QList<LabAccessKey> m_labKeys;
     Core::EmulatorInfo m_info;
+    std::unique_ptr<AwsAuthenticator> m_authenticator;
+    std::unique_ptr<StsService> m_sts;
     std::unique_ptr<LambdaService> m_lambda;
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<HttpApiGateway> m_httpApis;

@@ -1,5 +1,6 @@
 #include "lambdainvokeapi.h"
 
+#include "awsauthenticator.h"
 #include "lambdaservice.h"
 
 #include <QRegularExpression>
@@ -70,6 +71,14 @@ bool LambdaInvokeApi::handleRequest(const Core::HttpRequest &request, HttpRespon
 {
     if (!isInvokePath(request.path))
         return false;
+    if (m_authenticator) {
+        const AwsAuthentication auth = m_authenticator->authenticate(
+            request, QStringLiteral("lambda"), AwsProtocol::RestJson);
+        if (!auth.ok()) {
+            responder.send(AwsAuthenticator::refusal(auth.error, AwsProtocol::RestJson));
+            return true;
+        }
+    }
     const Core::Result<InvokeRequest> invoke = parseRequest(request);
     if (!invoke) {
         answerService(invoke.error(), responder);

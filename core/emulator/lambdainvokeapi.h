@@ -10,6 +10,7 @@
 
 namespace Gatehouse::Emulator {
 
+class AwsAuthenticator;
 class LambdaService;
 
 // Lambda's Invoke operation on the wire (POST /2015-03-31/functions/{FunctionName}/invocations,
@@ -23,6 +24,10 @@ public:
     static constexpr qsizetype MaxEventPayload = 1048576; // asynchronous invocations, since 2025
 
     explicit LambdaInvokeApi(LambdaService *service, QObject *parent = nullptr);
+
+    // With an authenticator, every request must be SigV4-signed for "lambda" by a key it
+    // knows; refusals are worded as Lambda's. Without one, requests are not checked.
+    void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
 
     static bool isInvokePath(const QByteArray &path);
     // Answers Invoke requests; returns false (and answers nothing) for other paths.
@@ -46,6 +51,7 @@ private:
     Core::Error notFound(const QString &functionName) const;
 
     LambdaService *m_service;
+    const AwsAuthenticator *m_authenticator = nullptr;
 };
 
 } // namespace Gatehouse::Emulator

@@ -85,6 +85,8 @@ private slots:
     void invocationsAreReported();
     void secondEmulatorOnSamePortFailsInWords();
     void awsCliInvokesThroughTheEmulator();
+    void awsCliWithWrongSecretIsRefused_data();
+    void awsCliWithWrongSecretIsRefused();
     void brokenLabIsRefusedWithFileAndLine();
 
 private:
@@ -332,8 +334,10 @@ void tst_Emulator::awsCliInvokesThroughTheEmulator()
     QTemporaryDir dir;
     QProcess aws;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("example-secret"));
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
+    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
+    env.remove(QStringLiteral("AWS_PROFILE"));
     env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
     env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
@@ -360,6 +364,54 @@ void tst_Emulator::awsCliInvokesThroughTheEmulator()
     const QJsonObject error = QJsonDocument::fromJson(payload.readAll()).object();
     QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("ValueError"));
     QCOMPARE(error.value(QStringLiteral("errorMessage")).toString(), QStringLiteral("the oven is cold"));
+}
+
+// The emulator's AWS APIs check SigV4: a wrong secret is refused as AWS refuses it.
+void tst_Emulator::awsCliWithWrongSecretIsRefused_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("lambda invoke")
+        << QStringList{QStringLiteral("lambda"), QStringLiteral("invoke"),
+                       QStringLiteral("--function-name"), QStringLiteral("raiseFunction"),
+                       QStringLiteral("out.json")}
+        << QByteArray("An error occurred (InvalidSignatureException) when calling the Invoke operation");
+    QTest::newRow("sts get-caller-identity")
+        << QStringList{QStringLiteral("sts"), QStringLiteral("get-caller-identity")}
+        << QByteArray("An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity "
+                      "operation");
+}
+
+void tst_Emulator::awsCliWithWrongSecretIsRefused()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QByteArray, error);
+    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
+        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    QTemporaryDir dir;
+    QProcess aws;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("not-test"));
+    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
+    env.remove(QStringLiteral("AWS_PROFILE"));
+    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
+    env.insert(QStringLiteral("AWS_PAGER"), QString());
+    aws.setProcessEnvironment(env);
+    aws.setWorkingDirectory(dir.path());
+    aws.start(QStringLiteral("/usr/bin/aws"),
+              command + QStringList{QStringLiteral("--endpoint-url"), m_faults->info().baseUrl});
+    QSignalSpy finished(&aws, &QProcess::finished);
+    QVERIFY(finished.wait(60000));
+    const QByteArray err = aws.readAllStandardError();
+    QVERIFY2(aws.exitCode() != 0, err.constData());
+    QVERIFY2(err.contains(error), err.constData());
+    QVERIFY2(err.contains("The request signature we calculated does not match the signature you "
+                          "provided."),
+             err.constData());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.json"))));
 }
 
 void tst_Emulator::brokenLabIsRefusedWithFileAndLine()
