@@ -1,6 +1,8 @@
 #include "core/awsprofiles.h"
 #include "core/target.h"
 
+#include "tests/common/botocorepeer.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -191,14 +193,14 @@ void tst_Target::agreesWithBotocore()
     python.setProcessEnvironment(environment);
     QSignalSpy finished(&python, &QProcess::finished);
     python.start(
-        QStringLiteral("python3"),
+        GatehouseTest::findBotocorePeer().interpreter,
         {QStringLiteral("-c"),
          QStringLiteral(
              "import json, botocore.session\n"
              "profiles = botocore.session.Session().full_config['profiles']\n"
              "print(json.dumps({k: v.get('region', '') for k, v in profiles.items()}))\n")});
     if (!finished.wait(30000) || python.exitCode() != 0)
-        QSKIP("python3 with botocore is not available");
+        QSKIP(qPrintable(GatehouseTest::findBotocorePeer().whyNot.isEmpty() ? QStringLiteral("botocore did not answer") : GatehouseTest::findBotocorePeer().whyNot));
 
     const QJsonObject reference = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
     QVERIFY(!reference.isEmpty());
