@@ -3,6 +3,9 @@
 #include "core/aws/sigv4signer.h"
 #include "sigv4suite.h"
 
+#include "tests/common/botocorepeer.h"
+
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -432,9 +435,7 @@ void TestSigV4::canonicalHeaderValue()
 
 void TestSigV4::signingKeyMatchesPython()
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        QSKIP("python3 is not installed");
+    GATEHOUSE_REQUIRE_BOTOCORE(python);
     const SigV4SigningKey key = sigV4DeriveSigningKey(
         BotocoreSecret, "20150830", QStringLiteral("eu-west-3"), QStringLiteral("lambda"));
     const QString script = QStringLiteral(
@@ -629,9 +630,7 @@ void TestSigV4::rejectsBadInput()
 // canonical request and signature. Cases are sent to python3 as JSON on stdin.
 void TestSigV4::matchesBotocore()
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        QSKIP("python3 is not installed");
+    GATEHOUSE_REQUIRE_BOTOCORE(python);
     QProcess probe;
     probe.start(python, {QStringLiteral("-c"), QStringLiteral("import botocore.auth")});
     QVERIFY(probe.waitForFinished(30000));
