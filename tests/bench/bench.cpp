@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|startup|sigv4|json|all] [--seconds N] [--connections N]
+//   gatehouse-bench [httpapi|startup|sigv4|credentials|json|all] [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
 
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4, json or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4, credentials, json or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -164,6 +164,8 @@ int main(int argc, char **argv)
           << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
     if (which == QLatin1String("sigv4") || which == QLatin1String("all"))
         benchSigV4();
+    if (which == QLatin1String("credentials") || which == QLatin1String("all"))
+        benchCredentials();
     if (which == QLatin1String("json") || which == QLatin1String("all"))
         benchJsonPretty();
     if (which == QLatin1String("startup") || which == QLatin1String("all"))

@@ -13,3 +13,6 @@ void benchSigV4();
 
 // Core::JsonPretty on a 32 MB document, MB/s (tests/bench/jsonbench.cpp).
 void benchJsonPretty();
+
+// Credential resolution from the shared files, ms per resolution (tests/bench/credentialsbench.cpp).
+void benchCredentials();
