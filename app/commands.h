@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QStringList>
 
 namespace Gatehouse::App {
@@ -16,6 +18,11 @@ enum ExitCode {
 // Each takes the arguments after the command name; the QCoreApplication exists already.
 int runEmulatorCommand(const QStringList &arguments);
 int runRequestCommand(const QStringList &arguments);
+int runSignCommand(const QStringList &arguments);
+int runWhoamiCommand(const QStringList &arguments);
+
+// A -d argument: the text itself, or the contents of FILE for "@FILE".
+Core::Result<QString> readBodyArgument(const QString &value);
 
 // The GUI; argc/argv go to QApplication.
 int runGui(int &argc, char **argv);

@@ -20,6 +20,38 @@ void print(FILE *stream, const QString &text)
     QTextStream(stream) << text;
 }
 
+using Command = int (*)(const QStringList &);
+
+// The CLI command named `name`, or nullptr.
+Command commandNamed(const QString &name)
+{
+    static const QList<QPair<QLatin1String, Command>> commands = {
+        {QLatin1String("emulator"), &runEmulatorCommand},
+        {QLatin1String("request"), &runRequestCommand},
+        {QLatin1String("sign"), &runSignCommand},
+        {QLatin1String("whoami"), &runWhoamiCommand},
+    };
+    for (const auto &[commandName, run] : commands) {
+        if (name == commandName)
+            return run;
+    }
+    return nullptr;
+}
+
+int runCommand(int &argc, char **argv, const QString &name, const QStringList &rest)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    // emulator and request print their own help; the others share the usage text.
+    const bool ownHelp = name == QLatin1String("emulator") || name == QLatin1String("request");
+    if (!ownHelp && (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h")))) {
+        print(stdout, usageText());
+        return ExitOk;
+    }
+    return commandNamed(name)(rest);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -38,14 +70,8 @@ int main(int argc, char **argv)
         print(stdout, QStringLiteral("gatehouse %1\n").arg(QStringLiteral(GATEHOUSE_VERSION)));
         return ExitOk;
     }
-    if (command == QLatin1String("emulator") || command == QLatin1String("request")) {
-        QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
-        const QStringList rest = arguments.mid(1);
-        return command == QLatin1String("emulator") ? runEmulatorCommand(rest)
-                                                    : runRequestCommand(rest);
-    }
+    if (commandNamed(command))
+        return runCommand(argc, argv, command, arguments.mid(1));
     if (!command.isEmpty() && !command.startsWith(QLatin1Char('-'))) {
         print(stderr, QStringLiteral("gatehouse: unknown command '%1'. Run 'gatehouse --help' "
                                      "to see the commands.\n")

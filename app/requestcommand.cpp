@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "core/aws/requestauthorizer.h"
+#include "core/aws/signaturediff.h"
 #include "core/httpclient.h"
 #include "core/jsonpretty.h"
 #include "core/requestspec.h"
@@ -8,6 +10,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+
+#include <optional>
 
 namespace Gatehouse::App {
 
@@ -19,65 +23,84 @@ struct ParsedRequest
     QString environmentFile;
 };
 
+Core::Error usage(const QString &message)
+{
+    return Core::makeError(Core::ErrorCode::InvalidArgument, message);
+}
+
+bool takesValue(const QString &arg)
+{
+    static const QStringList options = {
+        QStringLiteral("-H"),      QStringLiteral("--header"),  QStringLiteral("-d"),
+        QStringLiteral("--data"),  QStringLiteral("--env"),     QStringLiteral("--timeout"),
+        QStringLiteral("--profile"), QStringLiteral("--service"), QStringLiteral("--region")};
+    return options.contains(arg);
+}
+
+Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const QString &value)
+{
+    if (arg == QLatin1String("-H") || arg == QLatin1String("--header")) {
+        const qsizetype colon = value.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return usage(QStringLiteral("header '%1' is not 'Name: value'.").arg(value));
+        parsed.spec.headers.append({true, value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
+    } else if (arg == QLatin1String("-d") || arg == QLatin1String("--data")) {
+        const Core::Result<QString> body = readBodyArgument(value);
+        if (!body)
+            return body.error();
+        parsed.spec.body = *body;
+        parsed.spec.bodyKind = Core::validateJson(body->toUtf8()) ? Core::BodyKind::Json : Core::BodyKind::Text;
+    } else if (arg == QLatin1String("--profile")) {
+        parsed.spec.auth.profile = value;
+    } else if (arg == QLatin1String("--service")) {
+        parsed.spec.auth.service = value;
+    } else if (arg == QLatin1String("--region")) {
+        parsed.spec.auth.region = value;
+    } else if (arg == QLatin1String("--env")) {
+        parsed.environmentFile = value;
+    } else {
+        bool ok = false;
+        const double seconds = value.toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return usage(QStringLiteral("--timeout takes seconds, e.g. 10, not '%1'.").arg(value));
+        parsed.spec.timeoutMs = static_cast<int>(seconds * 1000);
+    }
+    return {};
+}
+
 // curl-like arguments: METHOD URL [-H 'Name: value']... [-d BODY|@FILE] [--env FILE] [--timeout S]
+// [--sigv4 [--profile P] [--service S] [--region R] [--unsigned-payload]]
 Core::Result<ParsedRequest> parseArguments(const QStringList &arguments)
 {
     ParsedRequest parsed;
     QStringList positional;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
-        const bool takesValue = arg == QLatin1String("-H") || arg == QLatin1String("--header")
-                                || arg == QLatin1String("-d") || arg == QLatin1String("--data")
-                                || arg == QLatin1String("--env")
-                                || arg == QLatin1String("--timeout");
-        if (!takesValue) {
-            if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
-                return Core::makeError(Core::ErrorCode::InvalidArgument,
-                                       QStringLiteral("unknown option '%1'.").arg(arg));
-            positional.append(arg);
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return Core::makeError(Core::ErrorCode::InvalidArgument,
-                                   QStringLiteral("%1 needs a value.").arg(arg));
-        const QString value = arguments.at(++i);
-        if (arg == QLatin1String("-H") || arg == QLatin1String("--header")) {
-            const qsizetype colon = value.indexOf(QLatin1Char(':'));
-            if (colon <= 0)
-                return Core::makeError(Core::ErrorCode::InvalidArgument,
-                                       QStringLiteral("header '%1' is not 'Name: value'.").arg(value));
-            parsed.spec.headers.append({true, value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
-        } else if (arg == QLatin1String("-d") || arg == QLatin1String("--data")) {
-            QString body = value;
-            if (value.startsWith(QLatin1Char('@'))) {
-                QFile file(value.mid(1));
-                if (!file.open(QIODevice::ReadOnly))
-                    return Core::makeError(Core::ErrorCode::Io,
-                                           QStringLiteral("cannot read the body file '%1': %2.")
-                                               .arg(value.mid(1), file.errorString()));
-                body = QString::fromUtf8(file.readAll());
-            }
-            parsed.spec.body = body;
-            parsed.spec.bodyKind = Core::validateJson(body.toUtf8()) ? Core::BodyKind::Json
-                                                                     : Core::BodyKind::Text;
-        } else if (arg == QLatin1String("--env")) {
-            parsed.environmentFile = value;
+        if (arg == QLatin1String("--sigv4")) {
+            parsed.spec.auth.kind = Core::AuthKind::AwsSigV4;
+        } else if (arg == QLatin1String("--unsigned-payload")) {
+            parsed.spec.auth.unsignedPayload = true;
+        } else if (takesValue(arg)) {
+            if (i + 1 >= arguments.size())
+                return usage(QStringLiteral("%1 needs a value.").arg(arg));
+            if (const Core::Result<void> applied = applyOption(parsed, arg, arguments.at(++i)); !applied)
+                return applied.error();
+        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            return usage(QStringLiteral("unknown option '%1'.").arg(arg));
         } else {
-            bool ok = false;
-            const double seconds = value.toDouble(&ok);
-            if (!ok || seconds <= 0)
-                return Core::makeError(Core::ErrorCode::InvalidArgument,
-                                       QStringLiteral("--timeout takes seconds, e.g. 10, not '%1'.").arg(value));
-            parsed.spec.timeoutMs = static_cast<int>(seconds * 1000);
+            positional.append(arg);
         }
     }
     if (positional.size() != 2)
-        return Core::makeError(Core::ErrorCode::InvalidArgument,
-                               QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse request GET http://127.0.0.1:4577/'."));
+        return usage(QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse request GET http://127.0.0.1:4577/'."));
     parsed.spec.method = positional.at(0).toUpper();
     parsed.spec.url = positional.at(1);
     if (parsed.spec.bodyKind == Core::BodyKind::None && parsed.spec.method == QLatin1String("GET"))
         parsed.spec.body.clear();
+    const Core::RequestAuth &auth = parsed.spec.auth;
+    if (auth.kind == Core::AuthKind::None
+        && (!auth.profile.isEmpty() || !auth.service.isEmpty() || !auth.region.isEmpty() || auth.unsignedPayload))
+        return usage(QStringLiteral("--profile, --service, --region and --unsigned-payload go with --sigv4."));
     return parsed;
 }
 
@@ -96,7 +119,79 @@ void printResponse(const Core::HttpClientResponse &response)
         out.write("\n");
 }
 
+// After a refused signature: the server's stages beside ours, the differing lines marked.
+void explainMismatch(const Core::Aws::SigV4Signature &ours, const QByteArray &body)
+{
+    const std::optional<Core::Aws::ServerSigningStages> server = Core::Aws::parseServerSigningStages(body);
+    if (!server)
+        return;
+    QTextStream err(stderr);
+    const bool differs = Core::Aws::hasDifferences(Core::Aws::diffSigningLines(ours.canonicalRequest, server->canonicalRequest))
+                         || Core::Aws::hasDifferences(Core::Aws::diffSigningLines(ours.stringToSign, server->stringToSign));
+    err << "\ngatehouse request: the server refused the signature. "
+        << (differs ? "Lines marked with '!' differ (ours first, then the server's):\n"
+                    : "It computed the same stages as we did:\n");
+    const auto print = [&err](const char *title, const QByteArray &a, const QByteArray &b) {
+        err << "\n" << title << ":\n";
+        for (const Core::Aws::SigningDiffLine &line : Core::Aws::diffSigningLines(a, b)) {
+            if (line.kind == Core::Aws::SigningDiffLine::Kind::Same) {
+                err << "   " << QString::fromUtf8(line.ours) << "\n";
+                continue;
+            }
+            if (line.ourLine >= 0)
+                err << " ! ours:   " << QString::fromUtf8(line.ours) << "\n";
+            if (line.serverLine >= 0)
+                err << " ! server: " << QString::fromUtf8(line.server) << "\n";
+        }
+    };
+    print("Canonical request", ours.canonicalRequest, server->canonicalRequest);
+    if (!server->stringToSign.isEmpty())
+        print("String to sign", ours.stringToSign, server->stringToSign);
+    err << "\n";
+    for (const QString &sentence : Core::Aws::explainSignatureMismatch(ours.canonicalRequest, ours.stringToSign, *server))
+        err << sentence << "\n";
+}
+
+// The request to send: the spec with the --env file's variables substituted.
+Core::Result<Core::HttpClientRequest> buildRequest(const ParsedRequest &parsed)
+{
+    Core::Environment environment;
+    if (!parsed.environmentFile.isEmpty()) {
+        const Core::Result<Core::Environment> loaded = Core::loadEnvironmentFile(parsed.environmentFile);
+        if (!loaded)
+            return loaded.error();
+        environment = loaded.value();
+    }
+    return parsed.spec.toClientRequest(environment);
+}
+
+int reportAnswer(const Core::Result<Core::HttpClientResponse> &result,
+                 const std::optional<Core::Aws::SigV4Signature> &signature)
+{
+    if (!result) {
+        QTextStream(stderr) << "gatehouse request: " << result.error().message << "\n";
+        return ExitTransport;
+    }
+    printResponse(result.value());
+    if (result->status < 400)
+        return ExitOk;
+    if (signature)
+        explainMismatch(*signature, result->body);
+    return ExitHttpError;
+}
+
 } // namespace
+
+Core::Result<QString> readBodyArgument(const QString &value)
+{
+    if (!value.startsWith(QLatin1Char('@')))
+        return value;
+    QFile file(value.mid(1));
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::makeError(Core::ErrorCode::Io, QStringLiteral("cannot read the body file '%1': %2.")
+                                                        .arg(value.mid(1), file.errorString()));
+    return QString::fromUtf8(file.readAll());
+}
 
 int runRequestCommand(const QStringList &arguments)
 {
@@ -110,35 +205,39 @@ int runRequestCommand(const QStringList &arguments)
         err << "gatehouse request: " << parsed.error().message << "\n";
         return ExitUsage;
     }
-    Core::Environment environment;
-    if (!parsed->environmentFile.isEmpty()) {
-        const Core::Result<Core::Environment> loaded = Core::loadEnvironmentFile(parsed->environmentFile);
-        if (!loaded) {
-            err << "gatehouse request: " << loaded.error().message << "\n";
-            return ExitUsage;
-        }
-        environment = loaded.value();
-    }
-    const Core::Result<Core::HttpClientRequest> request = parsed->spec.toClientRequest(environment);
+    const Core::Result<Core::HttpClientRequest> request = buildRequest(*parsed);
     if (!request) {
         err << "gatehouse request: " << request.error().message << "\n";
         return ExitUsage;
     }
 
     Core::HttpClient client;
+    Core::Aws::RequestAuthorizer authorizer;
+    std::optional<Core::Aws::SigV4Signature> signature;
     int exitCode = ExitFailure;
-    Core::HttpJob *job = client.send(request.value());
-    QObject::connect(job, &Core::HttpJob::finished, &client,
-                     [&](const Core::Result<Core::HttpClientResponse> &result) {
-        if (!result) {
-            err << "gatehouse request: " << result.error().message << "\n";
-            exitCode = ExitTransport;
-        } else {
-            printResponse(result.value());
-            exitCode = result->status >= 400 ? ExitHttpError : ExitOk;
-        }
-        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    });
+    const auto send = [&](const Core::HttpClientRequest &toSend) {
+        Core::HttpJob *job = client.send(toSend);
+        QObject::connect(job, &Core::HttpJob::finished, &client,
+                         [&](const Core::Result<Core::HttpClientResponse> &result) {
+            exitCode = reportAnswer(result, signature);
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        });
+    };
+    if (parsed->spec.auth.kind != Core::AuthKind::AwsSigV4) {
+        send(request.value());
+    } else {
+        authorizer.authorize(request.value(), parsed->spec.auth,
+                             [&](const Core::Result<Core::Aws::SignedRequest> &signedRequest) {
+            if (signedRequest) {
+                signature = signedRequest->signature;
+                send(signedRequest->request);
+                return;
+            }
+            err << "gatehouse request: cannot sign the request: " << signedRequest.error().message << "\n";
+            exitCode = ExitUsage;
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        });
+    }
     QCoreApplication::exec();
     return exitCode;
 }

@@ -36,6 +36,14 @@ QString bodyContentType(BodyKind kind)
 
 } // namespace
 
+RequestAuth RequestAuth::withoutSecrets() const
+{
+    RequestAuth copy = *this;
+    copy.secretAccessKey.clear();
+    copy.sessionToken.clear();
+    return copy;
+}
+
 Result<QUrl> parseRequestUrl(const QString &text)
 {
     const QString trimmed = text.trimmed();

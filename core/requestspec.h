@@ -20,6 +20,29 @@ struct HeaderEntry
 
 enum class BodyKind { None, Json, Text };
 
+enum class AuthKind { None, AwsSigV4 };
+enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials };
+
+// How a request proves who sends it. Secret values (secret key, session token) live in memory
+// only: nothing that writes a request to disk may write them (see withoutSecrets()).
+struct RequestAuth
+{
+    AuthKind kind = AuthKind::None;
+    AwsCredentialSource source = AwsCredentialSource::Profile;
+    QString profile; // empty: the default chain (AWS_PROFILE or "default")
+    QString accessKeyId;
+    QString secretAccessKey;
+    QString sessionToken;
+    QString service; // empty: guessed from the URL's host when signing
+    QString region;  // empty: guessed from the URL's host when signing
+    bool unsignedPayload = false;
+
+    // A copy fit for saving: secret key and session token removed.
+    RequestAuth withoutSecrets() const;
+
+    bool operator==(const RequestAuth &other) const = default;
+};
+
 // The request document a person edits: text with {{variables}}, turned into bytes only to send.
 struct RequestSpec
 {
@@ -30,6 +53,7 @@ struct RequestSpec
     BodyKind bodyKind = BodyKind::None;
     int timeoutMs = 30000;
     bool followRedirects = false;
+    RequestAuth auth; // applied at send time (Core::Aws::RequestAuthorizer), after substitution
 
     // Substitutes variables everywhere, checks method and URL, and adds Content-Type for a
     // JSON or text body when no enabled header sets one.

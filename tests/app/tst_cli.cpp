@@ -1,8 +1,14 @@
 // The gatehouse executable as a user runs it from a terminal or a script: real processes,
 // real exit codes, the emulator reached over loopback.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +40,91 @@ Run gatehouse(const QStringList &arguments, const QProcessEnvironment &env = QPr
     return run;
 }
 
+// The system environment without AWS settings, with HOME in dir (no shared AWS files) and the
+// given key pair.
+QProcessEnvironment awsEnvironment(const QString &home, const QString &keyId, const QString &secret)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.startsWith(QLatin1String("AWS_")))
+            env.remove(name);
+    }
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), keyId);
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
+    return env;
+}
+
+QByteArray readVector(const QString &caseName, const QString &extension)
+{
+    QFile file(QStringLiteral(GATEHOUSE_TEST_DATA "/sigv4/botocore-aws4_testsuite/%1/%1.%2").arg(caseName, extension));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// "gatehouse sign" arguments for a botocore .req file: METHOD https://HOST/PATH -H ... -d BODY --date.
+QStringList signArgumentsFor(const QByteArray &req)
+{
+    const qsizetype blank = req.indexOf("\n\n");
+    const QList<QByteArray> lines = (blank < 0 ? req : req.left(blank)).split('\n');
+    const QList<QByteArray> requestLine = lines.first().split(' ');
+    QStringList headers;
+    QString host;
+    QString date;
+    for (const QByteArray &line : lines.mid(1)) {
+        const qsizetype colon = line.indexOf(':');
+        const QString name = QString::fromUtf8(line.left(colon));
+        const QString value = QString::fromUtf8(line.mid(colon + 1));
+        if (name.compare(QLatin1String("host"), Qt::CaseInsensitive) == 0)
+            host = value;
+        else if (name.compare(QLatin1String("x-amz-date"), Qt::CaseInsensitive) == 0)
+            date = value;
+        else
+            headers << QStringLiteral("-H") << name + QStringLiteral(": ") + value;
+    }
+    QStringList arguments{QStringLiteral("sign"), QString::fromUtf8(requestLine.at(0)),
+                          QStringLiteral("https://") + host + QString::fromUtf8(requestLine.at(1))};
+    arguments << headers << QStringLiteral("--service") << QStringLiteral("service") << QStringLiteral("--region")
+              << QStringLiteral("us-east-1") << QStringLiteral("--date") << date;
+    if (blank >= 0)
+        arguments << QStringLiteral("-d") << QString::fromUtf8(req.mid(blank + 2));
+    return arguments;
+}
+
+// The text after "title:\n" up to "\n\nnext" (the next section), or to the end.
+QByteArray section(const QByteArray &out, const QByteArray &title, const QByteArray &next = {})
+{
+    const qsizetype start = out.indexOf(QByteArray(title + ":\n"));
+    if (start < 0)
+        return {};
+    const qsizetype from = start + title.size() + 2;
+    const qsizetype end = next.isEmpty() ? -1 : out.indexOf(QByteArray("\n\n" + next), from);
+    return out.mid(from, end < 0 ? -1 : end - from);
+}
+
+// botocore (the AWS CLI's signer) signs the same URL at the same time; prints its canonical
+// request and Authorization header as JSON.
+const char BotocoreSign[] = R"(
+import sys, json, datetime
+from unittest import mock
+import botocore.auth as A
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+c = json.load(sys.stdin)
+req = AWSRequest(method=c['method'], url=c['url'], data=c['body'].encode())
+for name, value in c['headers']:
+    req.headers[name] = value
+auth = A.SigV4Auth(Credentials('AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'), c['service'], c['region'])
+seen = {}
+original = auth.canonical_request
+def capture(r):
+    seen['creq'] = original(r)
+    return seen['creq']
+auth.canonical_request = capture
+with mock.patch.object(A, 'get_current_datetime', return_value=datetime.datetime(2015, 8, 30, 12, 36, 0)):
+    auth.add_auth(req)
+print(json.dumps({'canonicalRequest': seen['creq'], 'authorization': req.headers['Authorization']}))
+)";
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -55,6 +146,20 @@ private slots:
     void emulatorRefusesBadPort();
     void emulatorStopsOnSignal_data();
     void emulatorStopsOnSignal();
+    void signMatchesBotocoreSuite_data();
+    void signMatchesBotocoreSuite();
+    void signMatchesBotocore_data();
+    void signMatchesBotocore();
+    void signPresignsAndGuesses();
+    void presignedUrlWorksWithCurl();
+    void signRefuses_data();
+    void signRefuses();
+    void requestSigV4AgainstEmulator_data();
+    void requestSigV4AgainstEmulator();
+    void sigV4WithProfile_data();
+    void sigV4WithProfile();
+    void whoamiAgainstEmulator_data();
+    void whoamiAgainstEmulator();
 
 private:
     QProcess m_emulator;
@@ -219,6 +324,286 @@ void tst_Cli::emulatorStopsOnSignal()
     QCOMPARE(emulator.exitStatus(), QProcess::NormalExit);
     QCOMPARE(emulator.exitCode(), 0);
     QVERIFY(emulator.readAllStandardOutput().contains("Emulator stopped."));
+}
+
+void tst_Cli::signMatchesBotocoreSuite_data()
+{
+    QTest::addColumn<QString>("caseName");
+    for (const char *name : {"get-vanilla", "get-vanilla-query-order-key-case", "get-vanilla-query-unreserved",
+                             "get-unreserved", "post-vanilla", "post-vanilla-query", "post-header-key-case",
+                             "post-x-www-form-urlencoded"})
+        QTest::newRow(name) << QString::fromUtf8(name);
+}
+
+// Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, every stage as botocore expects.
+void tst_Cli::signMatchesBotocoreSuite()
+{
+    QFETCH(QString, caseName);
+    QTemporaryDir home;
+    const QByteArray req = readVector(caseName, QStringLiteral("req"));
+    QVERIFY(!req.isEmpty());
+    const Run r = gatehouse(signArgumentsFor(req), awsEnvironment(home.path(), QStringLiteral("AKIDEXAMPLE"),
+                                                                  QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(section(r.out, "Canonical request", "String to sign:"), readVector(caseName, QStringLiteral("creq")));
+    QCOMPARE(section(r.out, "String to sign", "Signature:"), readVector(caseName, QStringLiteral("sts")));
+    const QByteArray authorization = "\nAuthorization: " + readVector(caseName, QStringLiteral("authz")) + "\n";
+    QVERIFY2(r.out.contains(authorization), r.out.constData());
+    QVERIFY(r.out.contains("environment variables"));
+    QVERIFY(!r.out.contains("wJalrXUtnFEMI"));
+}
+
+void tst_Cli::signMatchesBotocore_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QString>("region");
+    QTest::newRow("execute-api, encoded path and query")
+        << "GET" << "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/my%20items/%C3%BC?q=a%20b&x=1%2B2&x=0&empty="
+        << "" << "execute-api" << "eu-west-1";
+    QTest::newRow("encoded slash stays in its segment")
+        << "GET" << "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/files/a%2Fb" << "" << "execute-api"
+        << "us-east-1";
+    QTest::newRow("lambda invoke with JSON body")
+        << "POST" << "https://lambda.eu-central-1.amazonaws.com/2015-03-31/functions/my-fn/invocations?Qualifier=live"
+        << "{\"order\": \"rye\"}" << "lambda" << "eu-central-1";
+    QTest::newRow("appsync graphql")
+        << "POST" << "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-southeast-2.amazonaws.com/graphql"
+        << "{\"query\":\"{ items { id } }\"}" << "appsync" << "ap-southeast-2";
+    // botocore signs a URL's query as given (it encodes parameters itself before), so the query
+    // here is encoded as the SDK would send it; the path keeps its raw sub-delimiters.
+    QTest::newRow("sub-delimiters in path and query")
+        << "GET" << "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/it's(1)*!?filter=a%21b%2Ac&sort=%28%27x%27%29"
+        << "" << "execute-api" << "eu-west-1";
+    QTest::newRow("custom port")
+        << "DELETE" << "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com:8443/prod/items/7" << "" << "execute-api"
+        << "eu-west-1";
+}
+
+// The URL a person types, signed by us and by botocore at the same time: same canonical
+// request, same Authorization header.
+void tst_Cli::signMatchesBotocore()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(QString, body);
+    QFETCH(QString, service);
+    QFETCH(QString, region);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QProcess probe;
+    if (!python.isEmpty())
+        probe.start(python, {QStringLiteral("-c"), QStringLiteral("import botocore.auth")});
+    if (python.isEmpty() || !probe.waitForFinished(30000) || probe.exitCode() != 0)
+        QSKIP("botocore is not installed for python3");
+
+    QTemporaryDir home;
+    QStringList arguments{QStringLiteral("sign"), method, url, QStringLiteral("--service"), service,
+                          QStringLiteral("--region"), region, QStringLiteral("--date"), QStringLiteral("20150830T123600Z")};
+    QJsonArray headers;
+    if (!body.isEmpty()) {
+        arguments << QStringLiteral("-d") << body;
+        headers.append(QJsonArray{QStringLiteral("Content-Type"), QStringLiteral("application/json")});
+    }
+    const Run ours = gatehouse(arguments, awsEnvironment(home.path(), QStringLiteral("AKIDEXAMPLE"),
+                                                         QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")));
+    QVERIFY2(ours.exitCode == 0, ours.err.constData());
+
+    QProcess peer;
+    peer.start(python, {QStringLiteral("-c"), QString::fromUtf8(BotocoreSign)});
+    QVERIFY(peer.waitForStarted(30000));
+    peer.write(QJsonDocument(QJsonObject{{QStringLiteral("method"), method}, {QStringLiteral("url"), url},
+                                         {QStringLiteral("body"), body}, {QStringLiteral("headers"), headers},
+                                         {QStringLiteral("service"), service}, {QStringLiteral("region"), region}})
+                   .toJson());
+    peer.closeWriteChannel();
+    QVERIFY(peer.waitForFinished(60000));
+    QVERIFY2(peer.exitCode() == 0, peer.readAllStandardError().constData());
+    const QJsonObject expected = QJsonDocument::fromJson(peer.readAllStandardOutput()).object();
+    QCOMPARE(QString::fromUtf8(section(ours.out, "Canonical request", "String to sign:")),
+             expected.value(QLatin1String("canonicalRequest")).toString());
+    const QByteArray authorization = "\nAuthorization: " + expected.value(QLatin1String("authorization")).toString().toUtf8() + "\n";
+    QVERIFY2(ours.out.contains(authorization), ours.out.constData());
+}
+
+void tst_Cli::signPresignsAndGuesses()
+{
+    QTemporaryDir home;
+    const Run r = gatehouse({QStringLiteral("sign"), QStringLiteral("GET"),
+                             QStringLiteral("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/items?b=2&a=1"),
+                             QStringLiteral("--presign"), QStringLiteral("300"), QStringLiteral("--date"),
+                             QStringLiteral("20150830T123600Z")},
+                            awsEnvironment(home.path(), QStringLiteral("AKIDEXAMPLE"), QStringLiteral("secret")));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("Scope: 20150830/eu-west-1/execute-api/aws4_request"));
+    const QByteArray url = section(r.out, "Presigned URL").trimmed();
+    QVERIFY2(url.startsWith("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/items?b=2&a=1&X-Amz-Algorithm="),
+             url.constData());
+    QVERIFY(url.contains("&X-Amz-Expires=300&"));
+    QVERIFY(url.contains("&X-Amz-Signature="));
+}
+
+// A presigned STS GetCallerIdentity URL, fetched by curl from the emulator; a changed
+// signature is refused.
+void tst_Cli::presignedUrlWorksWithCurl()
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        QSKIP("curl is not installed");
+    QTemporaryDir home;
+    const Run r = gatehouse({QStringLiteral("sign"), QStringLiteral("GET"),
+                             m_baseUrl + QStringLiteral("/?Action=GetCallerIdentity&Version=2011-06-15"),
+                             QStringLiteral("--service"), QStringLiteral("sts"), QStringLiteral("--presign"), QStringLiteral("60")},
+                            awsEnvironment(home.path(), QStringLiteral("test"), QStringLiteral("test")));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("Scope: ") && r.out.contains("/us-east-1/sts/aws4_request")); // region guessed: the emulator's
+    const QString url = QString::fromUtf8(section(r.out, "Presigned URL").trimmed());
+    for (const bool tamper : {false, true}) {
+        QString target = url;
+        if (tamper)
+            target.replace(QStringLiteral("X-Amz-Signature="), QStringLiteral("X-Amz-Signature=0"));
+        QProcess process;
+        process.start(curl, {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), target});
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY2(out.endsWith(tamper ? "\n403" : "\n200"), out.constData());
+        QCOMPARE(out.contains("<Account>123456789012</Account>"), !tamper);
+    }
+}
+
+void tst_Cli::signRefuses_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("withKeys");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("host says no service") << QStringList{QStringLiteral("GET"), QStringLiteral("https://api.example.com/")}
+                                          << true << 2 << QByteArray("--service and --region");
+    QTest::newRow("no credentials anywhere") << QStringList{QStringLiteral("GET"), QStringLiteral("https://lambda.us-east-1.amazonaws.com/")}
+                                             << false << 1 << QByteArray("AWS_ACCESS_KEY_ID");
+    QTest::newRow("presign too long") << QStringList{QStringLiteral("GET"), QStringLiteral("https://lambda.us-east-1.amazonaws.com/"),
+                                                     QStringLiteral("--presign"), QStringLiteral("604801")}
+                                      << true << 2 << QByteArray("7 days");
+    QTest::newRow("bad date") << QStringList{QStringLiteral("GET"), QStringLiteral("https://lambda.us-east-1.amazonaws.com/"),
+                                             QStringLiteral("--date"), QStringLiteral("yesterday")}
+                              << true << 2 << QByteArray("20150830T123600Z");
+}
+
+void tst_Cli::signRefuses()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, withKeys);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir home;
+    QProcessEnvironment env = awsEnvironment(home.path(), QStringLiteral("AKID"), QStringLiteral("secret"));
+    if (!withKeys) {
+        env.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+        env.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    }
+    const Run r = gatehouse(QStringList{QStringLiteral("sign")} + arguments, env);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(expected), r.err.constData());
+}
+
+void tst_Cli::requestSigV4AgainstEmulator_data()
+{
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("sign");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<QByteArray>("explained");
+    QTest::newRow("emulator keys") << QStringLiteral("test") << true << 0 << QByteArray("HTTP/1.1 200 OK") << QByteArray();
+    QTest::newRow("wrong secret") << QStringLiteral("wrong") << true << 4
+                                  << QByteArray("The Canonical String for this request should have been")
+                                  << QByteArray("the secret access key is wrong");
+    QTest::newRow("unsigned") << QStringLiteral("test") << false << 4 << QByteArray("Missing Authentication Token")
+                              << QByteArray();
+}
+
+// Lambda's Invoke API on the emulator checks SigV4 (keys test/test).
+void tst_Cli::requestSigV4AgainstEmulator()
+{
+    QFETCH(QString, secret);
+    QFETCH(bool, sign);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QFETCH(QByteArray, explained);
+    QTemporaryDir home;
+    QStringList arguments{QStringLiteral("request")};
+    if (sign)
+        arguments << QStringLiteral("--sigv4");
+    arguments << QStringLiteral("POST") << m_baseUrl + QStringLiteral("/2015-03-31/functions/bakeryFunction/invocations")
+              << QStringLiteral("-d") << QStringLiteral("{}");
+    const Run r = gatehouse(arguments, awsEnvironment(home.path(), QStringLiteral("test"), secret));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.out.contains(expected), r.out.constData());
+    QVERIFY2(explained.isEmpty() ? r.err.isEmpty() : r.err.contains(explained), r.err.constData());
+}
+
+// Keys from a named profile in the shared credentials file, not from the environment.
+void tst_Cli::sigV4WithProfile_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("emulator profile") << QStringLiteral("emu") << 0 << QByteArray("Account: 123456789012");
+    QTest::newRow("profile with the wrong secret") << QStringLiteral("broken") << 4 << QByteArray("SignatureDoesNotMatch");
+    QTest::newRow("missing profile") << QStringLiteral("nobody") << 1 << QByteArray("nobody");
+}
+
+void tst_Cli::sigV4WithProfile()
+{
+    QFETCH(QString, profile);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir home;
+    QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
+    QFile credentials(home.filePath(QStringLiteral(".aws/credentials")));
+    QVERIFY(credentials.open(QIODevice::WriteOnly));
+    credentials.write("[emu]\naws_access_key_id = test\naws_secret_access_key = test\n\n"
+                      "[broken]\naws_access_key_id = test\naws_secret_access_key = nope\n");
+    credentials.close();
+    QProcessEnvironment env = awsEnvironment(home.path(), QStringLiteral("fromenv"), QStringLiteral("fromenv"));
+    const Run who = gatehouse({QStringLiteral("whoami"), QStringLiteral("--profile"), profile,
+                               QStringLiteral("--endpoint-url"), m_baseUrl}, env);
+    QCOMPARE(who.exitCode, exitCode);
+    const QByteArray output = who.out + who.err;
+    QVERIFY2(output.contains(expected), output.constData());
+    const Run request = gatehouse({QStringLiteral("request"), QStringLiteral("--sigv4"), QStringLiteral("--profile"), profile,
+                                   QStringLiteral("POST"), m_baseUrl + QStringLiteral("/2015-03-31/functions/bakeryFunction/invocations"),
+                                   QStringLiteral("-d"), QStringLiteral("{}")}, env);
+    QCOMPARE(request.exitCode, exitCode == 1 ? 2 : exitCode);
+}
+
+void tst_Cli::whoamiAgainstEmulator_data()
+{
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("emulator keys") << QStringLiteral("test") << QStringLiteral("{base}") << 0
+                                   << QByteArray("Account: 123456789012\nArn:     arn:aws:iam::123456789012:");
+    QTest::newRow("wrong secret") << QStringLiteral("wrong") << QStringLiteral("{base}") << 4
+                                  << QByteArray("SignatureDoesNotMatch");
+    QTest::newRow("refused") << QStringLiteral("test") << QStringLiteral("http://127.0.0.1:1") << 3 << QByteArray("127.0.0.1");
+    QTest::newRow("no scheme") << QStringLiteral("test") << QStringLiteral("127.0.0.1:4577") << 2 << QByteArray("scheme");
+}
+
+void tst_Cli::whoamiAgainstEmulator()
+{
+    QFETCH(QString, secret);
+    QFETCH(QString, endpoint);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir home;
+    endpoint.replace(QStringLiteral("{base}"), m_baseUrl);
+    const Run r = gatehouse({QStringLiteral("whoami"), QStringLiteral("--endpoint-url"), endpoint},
+                            awsEnvironment(home.path(), QStringLiteral("test"), secret));
+    QCOMPARE(r.exitCode, exitCode);
+    const QByteArray output = r.out + r.err;
+    QVERIFY2(output.contains(expected), output.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,8 +1,15 @@
+#include "ui/requestbuilder/authpanel.h"
 #include "ui/requestbuilder/keyvaluetable.h"
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "ui/requestbuilder/responseview.h"
+#include "ui/requestbuilder/signingview.h"
 
+#include "core/aws/sigv4verifier.h"
+
+#include <QCheckBox>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -67,6 +74,97 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+// An AWS-style service: checks SigV4 with the verifier the emulator uses (key AKIDTEST, secret
+// "test") and answers 200, or 403 with AWS's SignatureDoesNotMatch message. pathPrefix plays
+// a proxy that changes the path before the service sees it.
+class SigV4Server : public QObject
+{
+public:
+    SigV4Server()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onData(socket); });
+            }
+        });
+    }
+
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+
+    QByteArray pathPrefix;
+    QList<Core::HttpRequest> requests;
+
+private:
+    static Core::HttpRequest parse(const QByteArray &head, const QByteArray &body)
+    {
+        Core::HttpRequest request;
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> first = lines.first().trimmed().split(' ');
+        request.method = first.value(0);
+        request.target = first.value(1);
+        const qsizetype q = request.target.indexOf('?');
+        request.path = q < 0 ? request.target : request.target.left(q);
+        request.query = q < 0 ? QByteArray() : request.target.mid(q + 1);
+        for (const QByteArray &line : lines.mid(1)) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                request.headers.add(line.left(colon), line.mid(colon + 1).trimmed());
+        }
+        request.body = body;
+        return request;
+    }
+
+    QByteArray answer(Core::HttpRequest request)
+    {
+        request.path = pathPrefix + request.path;
+        requests.append(request);
+        const Core::Result<Core::Aws::SigV4Authorization> authorization = Core::Aws::SigV4Verifier::parse(request);
+        if (!authorization)
+            return reply(403, "{\"message\":\"Missing Authentication Token\"}");
+        const Core::Aws::SigV4Verification verification = Core::Aws::SigV4Verifier().verify(
+            request, *authorization, QStringLiteral("test"), Core::Aws::SigV4Flags::forService(authorization->service),
+            QDateTime::currentDateTimeUtc());
+        if (verification.ok())
+            return reply(200, "{\"ok\":true}");
+        const QString message = QStringLiteral(
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
+            "Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String "
+            "for this request should have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
+            .arg(QString::fromUtf8(verification.expected.canonicalRequest), QString::fromUtf8(verification.expected.stringToSign));
+        return reply(403, QJsonDocument(QJsonObject{{QStringLiteral("message"), message}}).toJson(QJsonDocument::Compact));
+    }
+
+    static QByteArray reply(int status, const QByteArray &body)
+    {
+        return "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Forbidden")
+               + "\r\nContent-Type: application/json\r\nx-amzn-ErrorType: InvalidSignatureException\r\nContent-Length: "
+               + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    }
+
+    void onData(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        static const QRegularExpression length(QStringLiteral("(?im)^content-length:\\s*(\\d+)"));
+        const QRegularExpressionMatch m = length.match(QString::fromLatin1(buffer.left(end)));
+        const qsizetype total = end + 4 + (m.hasMatch() ? m.captured(1).toLongLong() : 0);
+        if (buffer.size() < total)
+            return;
+        const QByteArray head = buffer.left(end).replace("\r\n", "\n");
+        const QByteArray body = buffer.mid(end + 4, total - end - 4);
+        buffer.remove(0, total);
+        socket->write(answer(parse(head, body)));
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
 } // namespace
 
 class TestRequestBuilder : public QObject
@@ -89,6 +187,10 @@ private Q_SLOTS:
     void environmentFile();
     void bodyKinds_data();
     void bodyKinds();
+    void authGuessesServiceAndRegion();
+    void sigv4Send_data();
+    void sigv4Send();
+    void sigv4ProfileWithoutCredentialsIsExplained();
 
 private:
     QLineEdit *url() const { return m_widget->findChild<QLineEdit *>(QStringLiteral("urlEdit")); }
@@ -103,6 +205,8 @@ private:
         return label->isVisible() ? label->text() : QString();
     }
     void grab(const char *name);
+    void grabSigning(const QString &name);
+    void chooseSigV4Keys(const QString &keyId, const QString &secret);
 
     Ui::RequestBuilderWidget *m_widget = nullptr;
     JsonServer *m_server = nullptr;
@@ -377,6 +481,178 @@ void TestRequestBuilder::bodyKinds()
         return;
     }
     QCOMPARE(m_widget->responseView()->bodyText(), shown);
+}
+
+void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)
+{
+    m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(1);
+    m_widget->findChild<QComboBox *>(QStringLiteral("credentialSourceCombo"))->setCurrentIndex(1);
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("accessKeyEdit")), keyId);
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("secretKeyEdit")), secret);
+}
+
+// GATEHOUSE_GRAB_DIR=/tmp saves sig-<name>.png with the Auth tab or the Signing tab in view.
+void TestRequestBuilder::grabSigning(const QString &name)
+{
+    const QByteArray dir = qgetenv("GATEHOUSE_GRAB_DIR");
+    if (!dir.isEmpty())
+        m_widget->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/sig-%1.png").arg(name));
+}
+
+void TestRequestBuilder::authGuessesServiceAndRegion()
+{
+    auto *tabs = m_widget->findChild<QTabWidget *>();
+    tabs->setCurrentWidget(m_widget->authPanel());
+    QLineEdit *service = m_widget->findChild<QLineEdit *>(QStringLiteral("serviceEdit"));
+    QLineEdit *region = m_widget->findChild<QLineEdit *>(QStringLiteral("regionEdit"));
+    m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(1);
+    QTest::keyClicks(url(), QStringLiteral("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/items"));
+    QCOMPARE(service->text(), QStringLiteral("execute-api"));
+    QCOMPARE(region->text(), QStringLiteral("eu-west-1"));
+    QVERIFY(m_widget->authPanel()->isServiceGuessed());
+    QCOMPARE(m_widget->findChild<QLabel *>(QStringLiteral("serviceHint"))->text(), QStringLiteral("guessed"));
+    QVERIFY(m_widget->requestSpec().auth.service.isEmpty()); // guessed again at send time
+    grabSigning(QStringLiteral("auth-guessed"));
+
+    service->selectAll();
+    QTest::keyClicks(service, QStringLiteral("lambda"));
+    url()->selectAll();
+    QTest::keyClicks(url(), QStringLiteral("https://lambda.us-west-2.amazonaws.com/2015-03-31/functions"));
+    QCOMPARE(service->text(), QStringLiteral("lambda"));
+    QCOMPARE(region->text(), QStringLiteral("us-west-2"));
+    QVERIFY(!m_widget->authPanel()->isServiceGuessed());
+    QVERIFY(m_widget->authPanel()->isRegionGuessed());
+    QCOMPARE(m_widget->requestSpec().auth.service, QStringLiteral("lambda"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(m_widget->authPanel())), QStringLiteral("Auth (SigV4)"));
+
+    m_widget->findChild<QComboBox *>(QStringLiteral("credentialSourceCombo"))->setCurrentIndex(2);
+    QLineEdit *secret = m_widget->findChild<QLineEdit *>(QStringLiteral("secretKeyEdit"));
+    QLineEdit *token = m_widget->findChild<QLineEdit *>(QStringLiteral("sessionTokenEdit"));
+    QTest::keyClicks(secret, QStringLiteral("s3cr3t"));
+    QTest::keyClicks(token, QStringLiteral("tok"));
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QVERIFY(token->isVisible());
+    grabSigning(QStringLiteral("auth"));
+    m_widget->findChild<QCheckBox *>(QStringLiteral("showSecretsCheck"))->setChecked(true);
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    const Core::RequestAuth auth = m_widget->requestSpec().auth;
+    QCOMPARE(auth.source, Core::AwsCredentialSource::TemporaryCredentials);
+    QCOMPARE(auth.secretAccessKey, QStringLiteral("s3cr3t"));
+    QCOMPARE(auth.sessionToken, QStringLiteral("tok"));
+    QVERIFY(auth.withoutSecrets().secretAccessKey.isEmpty());
+    QVERIFY(auth.withoutSecrets().sessionToken.isEmpty());
+
+    Core::RequestSpec spec = m_widget->requestSpec();
+    m_widget->setRequestSpec(Core::RequestSpec{});
+    QCOMPARE(m_widget->requestSpec().auth.kind, Core::AuthKind::None);
+    m_widget->setRequestSpec(spec);
+    QVERIFY(m_widget->requestSpec().auth == spec.auth);
+}
+
+void TestRequestBuilder::sigv4Send_data()
+{
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QByteArray>("pathPrefix");
+    QTest::addColumn<bool>("post");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("advice");
+    QTest::addColumn<int>("source");
+    QTest::addColumn<bool>("unsignedPayload");
+    const int keys = int(Core::AwsCredentialSource::AccessKeys);
+    const int temporary = int(Core::AwsCredentialSource::TemporaryCredentials);
+    QTest::newRow("right keys") << QStringLiteral("test") << QByteArray() << false << QStringLiteral("200 OK") << QString()
+                                << keys << false;
+    QTest::newRow("right keys, JSON body") << QStringLiteral("test") << QByteArray() << true << QStringLiteral("200 OK")
+                                           << QString() << keys << false;
+    QTest::newRow("unsigned payload") << QStringLiteral("test") << QByteArray() << true << QStringLiteral("200 OK")
+                                      << QString() << keys << true;
+    QTest::newRow("temporary credentials") << QStringLiteral("test") << QByteArray() << true << QStringLiteral("200 OK")
+                                           << QString() << temporary << false;
+    QTest::newRow("wrong secret") << QStringLiteral("wrong") << QByteArray() << false << QStringLiteral("403 Forbidden")
+                                  << QStringLiteral("secret access key is wrong") << keys << false;
+    QTest::newRow("proxy changed the path") << QStringLiteral("test") << QByteArray("/prod") << true
+                                            << QStringLiteral("403 Forbidden") << QStringLiteral("The path differs")
+                                            << keys << false;
+}
+
+void TestRequestBuilder::sigv4Send()
+{
+    QFETCH(QString, secret);
+    QFETCH(QByteArray, pathPrefix);
+    QFETCH(bool, post);
+    QFETCH(QString, status);
+    QFETCH(QString, advice);
+    QFETCH(int, source);
+    QFETCH(bool, unsignedPayload);
+    SigV4Server server;
+    server.pathPrefix = pathPrefix;
+    QTest::keyClicks(url(), server.base() + QStringLiteral("/_aws/execute-api/abcdefghij/items?b=2&a=1"));
+    if (post) {
+        m_widget->findChild<QComboBox *>(QStringLiteral("methodCombo"))->setCurrentText(QStringLiteral("POST"));
+        m_widget->findChild<QComboBox *>(QStringLiteral("bodyKindCombo"))->setCurrentIndex(1);
+        m_widget->findChild<QPlainTextEdit *>(QStringLiteral("bodyEdit"))->setPlainText(QStringLiteral("{\"order\": \"rye\"}"));
+    }
+    chooseSigV4Keys(QStringLiteral("AKIDTEST"), secret);
+    m_widget->findChild<QComboBox *>(QStringLiteral("credentialSourceCombo"))->setCurrentIndex(source);
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("sessionTokenEdit")), QStringLiteral("token-1"));
+    m_widget->findChild<QCheckBox *>(QStringLiteral("unsignedPayloadCheck"))->setChecked(unsignedPayload);
+    QTest::mouseClick(sendButton(), Qt::LeftButton);
+    const Ui::ResponseView *response = m_widget->responseView();
+    QTRY_COMPARE(response->statusText(), status);
+    QCOMPARE(server.requests.size(), 1);
+    const Core::HttpHeaders &sent = server.requests.at(0).headers;
+    QVERIFY(sent.value("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"));
+    QCOMPARE(sent.value("X-Amz-Security-Token"), source == int(Core::AwsCredentialSource::TemporaryCredentials)
+                                                     ? QByteArray("token-1") : QByteArray());
+    QCOMPARE(sent.value("x-amz-content-sha256") == "UNSIGNED-PAYLOAD", unsignedPayload);
+
+    const Ui::SigningView *signing = response->signingView();
+    QVERIFY(signing->hasSignature());
+    const QString stages = signing->stagesText();
+    const QString method = post ? QStringLiteral("POST") : QStringLiteral("GET");
+    QVERIFY2(stages.contains(QStringLiteral("Canonical request\n%1\n/_aws/execute-api/abcdefghij/items\na=1&b=2\n").arg(method)),
+             qPrintable(stages));
+    QVERIFY(stages.contains(QStringLiteral("String to sign\nAWS4-HMAC-SHA256\n")));
+    QVERIFY(stages.contains(QStringLiteral("/us-east-1/execute-api/aws4_request")));
+    QVERIFY(stages.contains(QStringLiteral("Authorization header\nAWS4-HMAC-SHA256 Credential=AKIDTEST/")));
+    QVERIFY(stages.contains(QStringLiteral("content-type:application/json")) == post);
+    QVERIFY(!stages.contains(secret));
+    QCOMPARE(signing->hasMismatch(), !advice.isEmpty());
+    if (advice.isEmpty()) {
+        m_widget->responseView()->showSigningTab();
+        grabSigning(QStringLiteral("stages"));
+        return;
+    }
+    QVERIFY2(signing->adviceText().contains(advice), qPrintable(signing->adviceText()));
+    QVERIFY(signing->isVisible()); // the Signing tab comes to the front
+    QVERIFY(signing->serverText().contains(QStringLiteral("Canonical request")));
+    if (pathPrefix.isEmpty()) {
+        QCOMPARE(signing->markedLineCount(), 0);
+        QCOMPARE(signing->oursText(), signing->serverText());
+        grabSigning(QStringLiteral("wrong-secret"));
+    } else {
+        QVERIFY(signing->markedLineCount() >= 2); // the path and the string to sign's hash
+        QVERIFY2(signing->oursText().contains(QStringLiteral("\u2260 /_aws/execute-api/abcdefghij/items\n")),
+                 qPrintable(signing->oursText()));
+        QVERIFY(signing->serverText().contains(QStringLiteral("\u2260 /prod/_aws/execute-api/abcdefghij/items\n")));
+        grabSigning(QStringLiteral("diff"));
+    }
+}
+
+void TestRequestBuilder::sigv4ProfileWithoutCredentialsIsExplained()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    m_widget->authorizer()->setEnvironment(env);
+    QTest::keyClicks(url(), m_server->base() + QStringLiteral("/_aws/execute-api/abcdefghij/items"));
+    m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(1);
+    m_widget->findChild<QComboBox *>(QStringLiteral("profileCombo"))->setCurrentText(QStringLiteral("nobody"));
+    QTest::mouseClick(sendButton(), Qt::LeftButton);
+    QTRY_VERIFY(problem().startsWith(QStringLiteral("Cannot sign the request:")));
+    QVERIFY2(problem().contains(QStringLiteral("nobody")), qPrintable(problem()));
+    QCOMPARE(sendButton()->text(), QStringLiteral("Send"));
+    QVERIFY(m_server->requests.isEmpty());
 }
 
 QTEST_MAIN(TestRequestBuilder)

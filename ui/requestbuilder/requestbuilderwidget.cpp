@@ -1,10 +1,14 @@
 #include "requestbuilderwidget.h"
 
+#include "authpanel.h"
 #include "documenteditcommand.h"
 #include "jsonhighlighter.h"
 #include "keyvaluetable.h"
 #include "responseview.h"
 #include "settextcommand.h"
+#include "signingview.h"
+
+#include "core/aws/stsclient.h"
 
 #include "core/jsonpretty.h"
 
@@ -69,7 +73,10 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
       m_body(new QPlainTextEdit(this)),
       m_bodyStatus(new QLabel(this)),
       m_environmentLabel(new QLabel(this)),
-      m_response(new ResponseView(this))
+      m_response(new ResponseView(this)),
+      m_auth(new AuthPanel(this)),
+      m_sts(new Core::Aws::StsClient(this)),
+      m_authorizer(new Core::Aws::RequestAuthorizer(this))
 {
     m_params->setObjectName(QStringLiteral("paramsTable"));
     m_headers->setObjectName(QStringLiteral("headersTable"));
@@ -108,6 +115,9 @@ void RequestBuilderWidget::buildTabs()
     m_tabs->addTab(m_headers, QString());
     m_tabs->addTab(buildBodyTab(), QString());
     m_tabs->addTab(buildVariablesTab(), QString());
+    m_tabs->addTab(m_auth, QString());
+    m_auth->setObjectName(QStringLiteral("authPanel"));
+    m_authorizer->setRoleAssumer(m_sts); // role_arn profiles assume their role through STS
     m_params->setKeyPlaceholder(tr("Add a query parameter"));
     m_headers->setKeyPlaceholder(tr("Add a header"));
     m_variables->setKeyPlaceholder(tr("Add a variable, use it as {{name}}"));
@@ -116,6 +126,7 @@ void RequestBuilderWidget::buildTabs()
     connect(m_headers, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::updateTabTitles);
     connect(m_variables, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::updateTabTitles);
     connect(m_variables, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::onBodyChanged);
+    connect(m_auth, &AuthPanel::edited, this, &RequestBuilderWidget::updateTabTitles);
 }
 
 RequestBuilderWidget::~RequestBuilderWidget()
@@ -356,6 +367,7 @@ void RequestBuilderWidget::onMethodEdited(const QString &text)
 void RequestBuilderWidget::syncParamsFromUrl()
 {
     m_urlParams = Core::UrlQuery::paramsFromUrl(m_url->text());
+    m_auth->setUrl(m_url->text());
     QList<Core::HeaderEntry> rows;
     for (const Core::QueryParam &param : std::as_const(m_urlParams))
         rows.append({true, param.key, param.value});
@@ -423,6 +435,8 @@ void RequestBuilderWidget::updateTabTitles()
     const bool hasBody = kindAt(m_bodyKind->currentIndex()) != Core::BodyKind::None;
     m_tabs->setTabText(2, hasBody ? tr("Body \u2022") : tr("Body"));
     m_tabs->setTabText(3, titled(tr("Variables"), m_variables->enabledCount()));
+    const QString auth = m_auth->summary();
+    m_tabs->setTabText(4, auth.isEmpty() ? tr("Auth") : tr("Auth (%1)").arg(auth));
 }
 
 void RequestBuilderWidget::showProblem(const QString &text)
@@ -439,6 +453,7 @@ Core::RequestSpec RequestBuilderWidget::requestSpec() const
     spec.headers = m_headers->rows();
     spec.body = m_body->toPlainText();
     spec.bodyKind = kindAt(m_bodyKind->currentIndex());
+    spec.auth = m_auth->auth();
     return spec;
 }
 
@@ -450,6 +465,7 @@ void RequestBuilderWidget::setRequestSpec(const Core::RequestSpec &spec)
     m_headers->setRows(spec.headers);
     m_bodyKind->setCurrentIndex(indexOfKind(spec.bodyKind));
     m_body->setPlainText(spec.body);
+    m_auth->setAuth(spec.auth);
     m_applying = false;
     m_params->setRows({});
     applyUrl(spec.url);
@@ -498,7 +514,39 @@ void RequestBuilderWidget::send()
         return;
     }
     showProblem(QString());
-    m_job = m_client->send(*request);
+    m_response->signingView()->clear();
+    const Core::RequestAuth auth = m_auth->auth();
+    if (auth.kind == Core::AuthKind::AwsSigV4)
+        signAndSend(*request, auth);
+    else
+        startJob(*request);
+}
+
+// Credentials are resolved (maybe by a process or STS) and the request signed in core.
+void RequestBuilderWidget::signAndSend(const Core::HttpClientRequest &request, const Core::RequestAuth &auth)
+{
+    m_authorizing = true;
+    m_response->showPending(tr("Resolving AWS credentials and signing\u2026"));
+    setSending(true);
+    const quint64 id = ++m_sendId;
+    m_authorizer->authorize(request, auth, [this, id](const Core::Result<Core::Aws::SignedRequest> &signedRequest) {
+        if (id != m_sendId)
+            return;
+        m_authorizing = false;
+        if (!signedRequest) {
+            setSending(false);
+            m_response->clear();
+            showProblem(tr("Cannot sign the request: %1").arg(signedRequest.error().message));
+            return;
+        }
+        m_response->signingView()->showSigned(*signedRequest);
+        startJob(signedRequest->request);
+    });
+}
+
+void RequestBuilderWidget::startJob(const Core::HttpClientRequest &request)
+{
+    m_job = m_client->send(request);
     connect(m_job.data(), &Core::HttpJob::finished, this, &RequestBuilderWidget::onFinished);
     m_response->showPending();
     setSending(true);
@@ -506,17 +554,25 @@ void RequestBuilderWidget::send()
 
 void RequestBuilderWidget::cancel()
 {
-    if (m_job)
+    if (m_job) {
         m_job->cancel();
+    } else if (m_authorizing) {
+        ++m_sendId;
+        m_authorizing = false;
+        setSending(false);
+        m_response->showError(Core::makeError(Core::ErrorCode::Cancelled, tr("Cancelled while resolving credentials.")));
+    }
 }
 
 void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientResponse> &result)
 {
     m_job = nullptr;
     setSending(false);
-    if (result)
+    if (result) {
         m_response->showResponse(*result);
-    else
+        if (m_response->signingView()->showAnswer(*result))
+            m_response->showSigningTab();
+    } else
         m_response->showError(result.error());
     Q_EMIT requestFinished(result);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/aws/requestauthorizer.h"
 #include "core/httpclient.h"
 #include "core/requestspec.h"
 #include "core/urlquery.h"
@@ -16,8 +17,13 @@ class QPushButton;
 class QTabWidget;
 class QUndoStack;
 
+namespace Gatehouse::Core::Aws {
+class StsClient;
+}
+
 namespace Gatehouse::Ui {
 
+class AuthPanel;
 class KeyValueTable;
 class ResponseView;
 
@@ -44,8 +50,11 @@ public:
     // Reads a Postman export or a flat {"key": "value"} file as the base environment.
     Core::Result<void> loadEnvironment(const QString &path);
 
-    bool isSending() const { return !m_job.isNull(); }
+    // True from Send until the answer, including while credentials are resolved and signed.
+    bool isSending() const { return !m_job.isNull() || m_authorizing; }
     ResponseView *responseView() const { return m_response; }
+    AuthPanel *authPanel() const { return m_auth; }
+    Core::Aws::RequestAuthorizer *authorizer() const { return m_authorizer; }
 
 public Q_SLOTS:
     void send();
@@ -73,6 +82,8 @@ private:
     void onParamsEdited();
     void onBodyChanged();
     void onFinished(const Core::Result<Core::HttpClientResponse> &result);
+    void signAndSend(const Core::HttpClientRequest &request, const Core::RequestAuth &auth);
+    void startJob(const Core::HttpClientRequest &request);
     void applyUrl(const QString &text);
     void applyMethod(const QString &text);
     void syncParamsFromUrl();
@@ -96,7 +107,12 @@ private:
     QLabel *m_bodyStatus;
     QLabel *m_environmentLabel;
     ResponseView *m_response;
+    AuthPanel *m_auth;
+    Core::Aws::StsClient *m_sts;
+    Core::Aws::RequestAuthorizer *m_authorizer;
     QPointer<Core::HttpJob> m_job;
+    quint64 m_sendId = 0; // a signing in flight reports only while this is unchanged
+    bool m_authorizing = false;
     Core::Environment m_baseEnvironment;
     QList<Core::QueryParam> m_urlParams; // the params as the URL holds them now
     QString m_lastUrl;

@@ -1,6 +1,7 @@
 #include "responseview.h"
 
 #include "jsonhighlighter.h"
+#include "signingview.h"
 
 #include "core/jsonpretty.h"
 
@@ -60,7 +61,8 @@ ResponseView::ResponseView(QWidget *parent)
       m_body(makeViewer(this, QStringLiteral("bodyView"))),
       m_raw(makeViewer(this, QStringLiteral("rawView"))),
       m_headers(new QTableWidget(0, 2, this)),
-      m_highlighter(new JsonHighlighter(m_body->document()))
+      m_highlighter(new JsonHighlighter(m_body->document())),
+      m_signing(new SigningView(this))
 {
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_time->setObjectName(QStringLiteral("timeLabel"));
@@ -79,6 +81,8 @@ ResponseView::ResponseView(QWidget *parent)
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_headers, tr("Headers"));
+    m_signing->setObjectName(QStringLiteral("signingView"));
+    m_tabs->addTab(m_signing, tr("Signing"));
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
 
@@ -130,12 +134,17 @@ void ResponseView::clear()
     showMessage(tr("Send a request to see the response here."));
 }
 
-void ResponseView::showPending()
+void ResponseView::showSigningTab()
+{
+    m_tabs->setCurrentWidget(m_signing);
+}
+
+void ResponseView::showPending(const QString &message)
 {
     setStatus(tr("Sending\u2026"), Tone::Neutral);
     m_time->hide();
     m_size->hide();
-    showMessage(tr("Waiting for the answer\u2026"));
+    showMessage(message.isEmpty() ? tr("Waiting for the answer\u2026") : message);
 }
 
 void ResponseView::showError(const Core::Error &error)

@@ -14,6 +14,7 @@ class QTableWidget;
 namespace Gatehouse::Ui {
 
 class JsonHighlighter;
+class SigningView;
 
 // Shows one HTTP answer the way a person reads it: status at a glance, pretty body, raw bytes, headers.
 class ResponseView : public QWidget
@@ -23,7 +24,8 @@ class ResponseView : public QWidget
 public:
     explicit ResponseView(QWidget *parent = nullptr);
 
-    void showPending();
+    // message: what is being waited for; empty means the answer.
+    void showPending(const QString &message = QString());
     void showResponse(const Core::HttpClientResponse &response);
     void showError(const Core::Error &error);
     void clear();
@@ -32,6 +34,10 @@ public:
     QString bodyText() const;
     QString rawText() const;
     QString messageText() const;
+
+    // The Signing tab: SigV4 stages of the last signed send.
+    SigningView *signingView() const { return m_signing; }
+    void showSigningTab();
 
 private:
     enum class Tone { Neutral, Success, Redirect, Failure };
@@ -56,6 +62,7 @@ private:
     QPlainTextEdit *m_raw;
     QTableWidget *m_headers;
     JsonHighlighter *m_highlighter;
+    SigningView *m_signing;
 };
 
 } // namespace Gatehouse::Ui

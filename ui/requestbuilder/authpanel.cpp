@@ -1,0 +1,245 @@
+#include "authpanel.h"
+
+#include "core/aws/serviceguess.h"
+#include "core/awsprofiles.h"
+#include "core/requestspec.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace Gatehouse::Ui {
+
+namespace {
+
+const char *const HintStyle = "color: palette(mid);";
+
+QLineEdit *makeField(QWidget *parent, const QString &name, const QString &placeholder, bool secret)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(name);
+    edit->setPlaceholderText(placeholder);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    if (secret)
+        edit->setEchoMode(QLineEdit::Password);
+    return edit;
+}
+
+} // namespace
+
+AuthPanel::AuthPanel(QWidget *parent)
+    : QWidget(parent),
+      m_kind(new QComboBox(this)),
+      m_pages(new QStackedWidget(this)),
+      m_source(new QComboBox(this)),
+      m_profile(new QComboBox(this)),
+      m_accessKey(makeField(this, QStringLiteral("accessKeyEdit"), tr("AKIA\u2026 or ASIA\u2026"), false)),
+      m_secretKey(makeField(this, QStringLiteral("secretKeyEdit"), tr("kept in memory only, never saved"), true)),
+      m_sessionToken(makeField(this, QStringLiteral("sessionTokenEdit"), tr("kept in memory only, never saved"), true)),
+      m_showSecrets(new QCheckBox(tr("Show"), this)),
+      m_service(makeField(this, QStringLiteral("serviceEdit"), tr("e.g. execute-api, lambda, appsync"), false)),
+      m_region(makeField(this, QStringLiteral("regionEdit"), tr("e.g. us-east-1"), false)),
+      m_serviceHint(new QLabel(this)),
+      m_regionHint(new QLabel(this)),
+      m_unsignedPayload(new QCheckBox(tr("Unsigned payload (sign UNSIGNED-PAYLOAD instead of the body's hash)"), this))
+{
+    m_kind->setObjectName(QStringLiteral("authKindCombo"));
+    m_kind->addItems({tr("No auth"), tr("AWS Signature V4")});
+    auto *none = new QLabel(tr("The request is sent without authentication. Choose AWS Signature V4 to sign it "
+                               "with AWS credentials, for IAM-protected APIs, Lambda, AppSync or the emulator."),
+                            this);
+    none->setWordWrap(true);
+    none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    none->setStyleSheet(QLatin1String(HintStyle));
+    m_pages->addWidget(none);
+    m_pages->addWidget(buildSigV4Page());
+
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(new QLabel(tr("Auth:"), this));
+    kindRow->addWidget(m_kind);
+    kindRow->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(kindRow);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &AuthPanel::edited);
+    updateCredentialRows();
+    updateGuessLabels();
+}
+
+QWidget *AuthPanel::buildSigV4Page()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_form = form;
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_source->setObjectName(QStringLiteral("credentialSourceCombo"));
+    m_source->addItems({tr("AWS profile"), tr("Access keys"), tr("Temporary credentials")});
+    form->addRow(tr("Credentials:"), m_source);
+    addCredentialsRows(page);
+
+    m_serviceHint->setObjectName(QStringLiteral("serviceHint"));
+    m_regionHint->setObjectName(QStringLiteral("regionHint"));
+    for (QLabel *hint : {m_serviceHint, m_regionHint})
+        hint->setStyleSheet(QLatin1String(HintStyle));
+    auto *scope = new QHBoxLayout;
+    scope->addWidget(m_service, 2);
+    scope->addWidget(m_serviceHint);
+    scope->addSpacing(12);
+    scope->addWidget(new QLabel(tr("Region:"), page));
+    scope->addWidget(m_region, 2);
+    scope->addWidget(m_regionHint);
+    form->addRow(tr("Service:"), scope);
+    m_unsignedPayload->setObjectName(QStringLiteral("unsignedPayloadCheck"));
+    form->addRow(QString(), m_unsignedPayload);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, &AuthPanel::updateCredentialRows);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &AuthPanel::edited);
+    connect(m_service, &QLineEdit::textEdited, this, &AuthPanel::onServiceEdited);
+    connect(m_region, &QLineEdit::textEdited, this, &AuthPanel::onRegionEdited);
+    connect(m_unsignedPayload, &QCheckBox::toggled, this, &AuthPanel::edited);
+    for (QLineEdit *edit : {m_accessKey, m_secretKey, m_sessionToken})
+        connect(edit, &QLineEdit::textEdited, this, &AuthPanel::edited);
+    return page;
+}
+
+void AuthPanel::addCredentialsRows(QWidget *page)
+{
+    m_profile->setObjectName(QStringLiteral("profileCombo"));
+    m_profile->setEditable(true);
+    m_profile->setInsertPolicy(QComboBox::NoInsert);
+    m_profile->lineEdit()->setPlaceholderText(tr("default chain: AWS_* variables, AWS_PROFILE or default"));
+    reloadProfiles();
+    m_form->addRow(tr("Profile:"), m_profile);
+    m_form->addRow(tr("Access key ID:"), m_accessKey);
+    m_secretRow = new QWidget(page);
+    auto *secretRow = new QHBoxLayout(m_secretRow);
+    secretRow->setContentsMargins(0, 0, 0, 0);
+    secretRow->addWidget(m_secretKey, 1);
+    m_showSecrets->setObjectName(QStringLiteral("showSecretsCheck"));
+    m_showSecrets->setToolTip(tr("Show the secret key and session token"));
+    secretRow->addWidget(m_showSecrets);
+    m_form->addRow(tr("Secret access key:"), m_secretRow);
+    m_form->addRow(tr("Session token:"), m_sessionToken);
+    connect(m_showSecrets, &QCheckBox::toggled, this, &AuthPanel::setSecretsVisible);
+    connect(m_profile, &QComboBox::currentTextChanged, this, &AuthPanel::edited);
+}
+
+void AuthPanel::reloadProfiles()
+{
+    const QString current = m_profile->currentText();
+    m_profile->clear();
+    for (const Core::AwsProfileInfo &profile : Core::listAwsProfiles())
+        m_profile->addItem(profile.name);
+    m_profile->setCurrentText(current);
+}
+
+void AuthPanel::updateCredentialRows()
+{
+    const int source = m_source->currentIndex();
+    const bool profile = source == int(Core::AwsCredentialSource::Profile);
+    m_form->setRowVisible(m_profile, profile);
+    m_form->setRowVisible(m_accessKey, !profile);
+    m_form->setRowVisible(m_secretRow, !profile);
+    m_form->setRowVisible(m_sessionToken, source == int(Core::AwsCredentialSource::TemporaryCredentials));
+}
+
+void AuthPanel::setSecretsVisible(bool visible)
+{
+    for (QLineEdit *edit : {m_secretKey, m_sessionToken})
+        edit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+}
+
+void AuthPanel::setUrl(const QString &url)
+{
+    m_url = url;
+    const Core::Aws::ServiceGuess guess = Core::Aws::guessService(QUrl(url.trimmed()));
+    if (!m_serviceEdited)
+        m_service->setText(guess.service);
+    if (!m_regionEdited)
+        m_region->setText(guess.region);
+    updateGuessLabels();
+}
+
+void AuthPanel::onServiceEdited(const QString &text)
+{
+    m_serviceEdited = !text.trimmed().isEmpty(); // clearing the field returns to guessing
+    if (!m_serviceEdited)
+        setUrl(m_url);
+    updateGuessLabels();
+    Q_EMIT edited();
+}
+
+void AuthPanel::onRegionEdited(const QString &text)
+{
+    m_regionEdited = !text.trimmed().isEmpty();
+    if (!m_regionEdited)
+        setUrl(m_url);
+    updateGuessLabels();
+    Q_EMIT edited();
+}
+
+void AuthPanel::updateGuessLabels()
+{
+    const auto hint = [](bool edited, const QString &value) {
+        if (edited)
+            return QString();
+        return value.isEmpty() ? tr("not guessed: type it") : tr("guessed");
+    };
+    m_serviceHint->setText(hint(m_serviceEdited, m_service->text()));
+    m_regionHint->setText(hint(m_regionEdited, m_region->text()));
+    m_serviceHint->setToolTip(tr("Guessed from the URL's host; type to override"));
+    m_regionHint->setToolTip(m_serviceHint->toolTip());
+}
+
+Core::RequestAuth AuthPanel::auth() const
+{
+    Core::RequestAuth auth;
+    auth.kind = m_kind->currentIndex() == 1 ? Core::AuthKind::AwsSigV4 : Core::AuthKind::None;
+    auth.source = static_cast<Core::AwsCredentialSource>(m_source->currentIndex());
+    auth.profile = m_profile->currentText().trimmed();
+    auth.accessKeyId = m_accessKey->text().trimmed();
+    auth.secretAccessKey = m_secretKey->text().trimmed();
+    if (auth.source == Core::AwsCredentialSource::TemporaryCredentials)
+        auth.sessionToken = m_sessionToken->text().trimmed();
+    // Empty: guessed from the URL at send time, so the document follows URL edits.
+    auth.service = m_serviceEdited ? m_service->text().trimmed() : QString();
+    auth.region = m_regionEdited ? m_region->text().trimmed() : QString();
+    auth.unsignedPayload = m_unsignedPayload->isChecked();
+    return auth;
+}
+
+void AuthPanel::setAuth(const Core::RequestAuth &auth)
+{
+    const QSignalBlocker blocker(this);
+    m_kind->setCurrentIndex(auth.kind == Core::AuthKind::AwsSigV4 ? 1 : 0);
+    m_source->setCurrentIndex(int(auth.source));
+    m_profile->setCurrentText(auth.profile);
+    m_accessKey->setText(auth.accessKeyId);
+    m_secretKey->setText(auth.secretAccessKey);
+    m_sessionToken->setText(auth.sessionToken);
+    m_unsignedPayload->setChecked(auth.unsignedPayload);
+    m_serviceEdited = !auth.service.isEmpty();
+    m_regionEdited = !auth.region.isEmpty();
+    m_service->setText(auth.service);
+    m_region->setText(auth.region);
+    setUrl(m_url);
+}
+
+QString AuthPanel::summary() const
+{
+    return m_kind->currentIndex() == 1 ? tr("SigV4") : QString();
+}
+
+} // namespace Gatehouse::Ui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/requestspec.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+
+namespace Gatehouse::Ui {
+
+// The request builder's Auth tab: no auth, or AWS Signature V4 with a profile, typed keys or
+// temporary credentials, and a service and region guessed from the URL until the person
+// edits them. Secrets stay in these fields and in the RequestAuth handed out, nowhere else.
+class AuthPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AuthPanel(QWidget *parent = nullptr);
+
+    Core::RequestAuth auth() const;
+    void setAuth(const Core::RequestAuth &auth);
+    // Re-guesses service and region from url unless the person set them.
+    void setUrl(const QString &url);
+    // Reloads the profiles of the shared AWS files.
+    void reloadProfiles();
+
+    bool isServiceGuessed() const { return !m_serviceEdited; }
+    bool isRegionGuessed() const { return !m_regionEdited; }
+    QString summary() const; // for the tab title: "AWS SigV4" or empty
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    QWidget *buildSigV4Page();
+    void addCredentialsRows(QWidget *page);
+    void updateCredentialRows();
+    void updateGuessLabels();
+    void onServiceEdited(const QString &text);
+    void onRegionEdited(const QString &text);
+    void setSecretsVisible(bool visible);
+
+    QComboBox *m_kind;
+    QStackedWidget *m_pages;
+    QComboBox *m_source;
+    QComboBox *m_profile;
+    QFormLayout *m_form = nullptr;
+    QWidget *m_secretRow = nullptr;
+    QLineEdit *m_accessKey;
+    QLineEdit *m_secretKey;
+    QLineEdit *m_sessionToken;
+    QCheckBox *m_showSecrets;
+    QLineEdit *m_service;
+    QLineEdit *m_region;
+    QLabel *m_serviceHint;
+    QLabel *m_regionHint;
+    QCheckBox *m_unsignedPayload;
+    QString m_url;
+    bool m_serviceEdited = false;
+    bool m_regionEdited = false;
+};
+
+} // namespace Gatehouse::Ui
