@@ -21,6 +21,8 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     if (!info.labName.isEmpty())
         s << "Lab: " << info.labName << " (" << QDir::toNativeSeparators(info.labDirectory) << ")\n";
     s << "Region " << info.region << ", account " << info.accountId << "\n";
+    s << "AWS APIs (Lambda Invoke, STS) at " << info.baseUrl
+      << ": sign with access key 'test', secret 'test'\n";
     for (const QString &fn : info.functions)
         s << "Function " << fn << "\n";
     for (const Core::EmulatorApiInfo &api : info.apis) {

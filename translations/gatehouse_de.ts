@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Gatehouse::Core::AwsProfiles</name>
+    <name>Gatehouse::Core::Aws::AwsConfig</name>
     <message>
         <source>a section header must look like [name]</source>
         <translation>ein Abschnittskopf muss die Form [name] haben</translation>
@@ -16,12 +16,264 @@
         <translation>eine Einstellung steht vor dem ersten Abschnittskopf [section]</translation>
     </message>
     <message>
+        <source>expected &apos;name = value&apos; inside &apos;%1&apos;</source>
+        <translation>erwartet wurde &apos;name = value&apos; innerhalb von &apos;%1&apos;</translation>
+    </message>
+    <message>
         <source>%1 line %2: %3; the line was skipped.</source>
         <translation>%1, Zeile %2: %3; die Zeile wurde übersprungen.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the command ends with a lone backslash</source>
+        <translation>der Befehl endet mit einem einzelnen Backslash</translation>
+    </message>
+    <message>
+        <source>a %1 quote is not closed</source>
+        <translation>ein Anführungszeichen %1 wird nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::Aws::CredentialChain</name>
+    <message>
+        <source>environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not.</source>
+        <translation>AWS_SECRET_ACCESS_KEY ist gesetzt, AWS_ACCESS_KEY_ID aber nicht.</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
+        <translation>AWS_ACCESS_KEY_ID ist gesetzt, AWS_SECRET_ACCESS_KEY aber nicht.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has no credentials: add aws_access_key_id and aws_secret_access_key to [%1] in %2, or credential_process, role_arn with source_profile, or sso_session to it in %3.</source>
+        <translation>Profil &apos;%1&apos; hat keine Anmeldedaten: Tragen Sie aws_access_key_id und aws_secret_access_key unter [%1] in %2 ein oder tragen Sie credential_process, role_arn mit source_profile oder sso_session für das Profil in %3 ein.</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos;</source>
+        <translation>Profil &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has only one of aws_access_key_id and aws_secret_access_key; both are needed.</source>
+        <translation>Profil &apos;%1&apos; hat nur einen der Werte aws_access_key_id und aws_secret_access_key; beide werden benötigt.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; assumes a role, but no STS client was given to assume it.</source>
+        <translation>Profil &apos;%1&apos; übernimmt eine Rolle, aber es wurde kein STS-Client angegeben, um sie zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; needs an MFA code (mfa_serial), which Gatehouse cannot ask for yet.</source>
+        <translation>Profil &apos;%1&apos; benötigt einen MFA-Code (mfa_serial), den Gatehouse noch nicht abfragen kann.</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos; (assumed role %2)</source>
+        <translation>Profil &apos;%1&apos; (übernommene Rolle %2)</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; sets both source_profile and credential_source; keep one.</source>
+        <translation>Profil &apos;%1&apos; setzt sowohl source_profile als auch credential_source; behalten Sie nur eines davon.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has role_arn but neither source_profile nor credential_source.</source>
+        <translation>Profil &apos;%1&apos; hat role_arn, aber weder source_profile noch credential_source.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; names source_profile &apos;%2&apos;, which is not in %3 or %4.</source>
+        <translation>Profil &apos;%1&apos; nennt source_profile &apos;%2&apos;, das weder in %3 noch in %4 steht.</translation>
+    </message>
+    <message>
+        <source>The source_profile chain of profile &apos;%1&apos; loops: %2.</source>
+        <translation>Die source_profile-Kette von Profil &apos;%1&apos; bildet eine Schleife: %2.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has credential_source = %2; Gatehouse supports only Environment (Ec2InstanceMetadata and EcsContainer need an AWS host).</source>
+        <translation>Profil &apos;%1&apos; hat credential_source = %2; Gatehouse unterstützt nur Environment (Ec2InstanceMetadata und EcsContainer erfordern einen AWS-Host).</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set.</source>
+        <translation>Profil &apos;%1&apos; hat credential_source = Environment, aber AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY sind nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has duration_seconds = %2; STS accepts 900 to 43200 seconds.</source>
+        <translation>Profil &apos;%1&apos; hat duration_seconds = %2; STS akzeptiert 900 bis 43200 Sekunden.</translation>
+    </message>
+    <message>
+        <source>default credentials chain (environment, then profile &apos;%1&apos;)</source>
+        <translation>Standardkette für Anmeldedaten (Umgebungsvariablen, dann Profil &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>The profile &apos;%1&apos; is not in %2 or %3.</source>
+        <translation>Das Profil &apos;%1&apos; steht weder in %2 noch in %3.</translation>
+    </message>
+    <message>
+        <source>No AWS credentials found: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or add keys to profile &apos;%1&apos; in %2, or credential_process, role_arn or sso_session to it in %3.</source>
+        <translation>Keine AWS-Anmeldedaten gefunden: Setzen Sie AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, tragen Sie Schlüssel für das Profil &apos;%1&apos; in %2 ein oder tragen Sie credential_process, role_arn oder sso_session für das Profil in %3 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::Aws::CredentialProcess</name>
+    <message>
+        <source>credential_process of profile &apos;%1&apos; %2</source>
+        <translation>credential_process von Profil &apos;%1&apos; %2</translation>
+    </message>
+    <message>
+        <source>printed JSON without %1.</source>
+        <translation>hat JSON ohne %1 ausgegeben.</translation>
+    </message>
+    <message>
+        <source>printed a %1 that is not a string.</source>
+        <translation>hat ein Feld %1 ausgegeben, das keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>crashed. %1</source>
+        <translation>ist abgestürzt. %1</translation>
+    </message>
+    <message>
+        <source>failed with exit code %1: %2</source>
+        <translation>ist mit Exit-Code %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>(no output on stderr)</source>
+        <translation>(keine Ausgabe auf stderr)</translation>
+    </message>
+    <message>
+        <source>did not print JSON (expected {&quot;Version&quot;: 1, &quot;AccessKeyId&quot;: ..., &quot;SecretAccessKey&quot;: ...}).</source>
+        <translation>hat kein JSON ausgegeben (erwartet: {&quot;Version&quot;: 1, &quot;AccessKeyId&quot;: ..., &quot;SecretAccessKey&quot;: ...}).</translation>
+    </message>
+    <message>
+        <source>printed JSON that is not an object.</source>
+        <translation>hat JSON ausgegeben, das kein Objekt ist.</translation>
+    </message>
+    <message>
+        <source>printed JSON without &quot;Version&quot;: 1 (the only version the AWS CLI supports).</source>
+        <translation>hat JSON ohne &quot;Version&quot;: 1 ausgegeben (die einzige Version, die die AWS CLI unterstützt).</translation>
+    </message>
+    <message>
+        <source>printed an Expiration that is not an ISO 8601 time: &apos;%1&apos;.</source>
+        <translation>hat eine Expiration ausgegeben, die keine ISO-8601-Zeitangabe ist: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>printed an empty AccessKeyId or SecretAccessKey.</source>
+        <translation>hat eine leere AccessKeyId oder einen leeren SecretAccessKey ausgegeben.</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos; (credential_process)</source>
+        <translation>Profil &apos;%1&apos; (credential_process)</translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation>ist leer.</translation>
+    </message>
+    <message>
+        <source>cannot be split into words: %1.</source>
+        <translation>lässt sich nicht in Wörter zerlegen: %1.</translation>
+    </message>
+    <message>
+        <source>did not finish within %1 s; it was stopped.</source>
+        <translation>ist nicht innerhalb von %1 s fertig geworden; der Prozess wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>could not start &apos;%1&apos;: %2.</source>
+        <translation>konnte &apos;%1&apos; nicht starten: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::Aws::EndpointResolver</name>
+    <message>
+        <source>The endpoint URL &apos;%1&apos; from %2 has no scheme: write it as https://%1 or http://%1.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; aus %2 hat kein Schema: Schreiben Sie sie als https://%1 oder http://%1.</translation>
+    </message>
+    <message>
+        <source>The endpoint URL &apos;%1&apos; from %2 is not a valid http:// or https:// URL with a host.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; aus %2 ist keine gültige http://- oder https://-URL mit Host.</translation>
+    </message>
+    <message>
+        <source>[services %1] %2 in %3</source>
+        <translation>[services %1] %2 in %3</translation>
+    </message>
+    <message>
+        <source>endpoint_url of profile &apos;%1&apos;</source>
+        <translation>endpoint_url von Profil &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an AWS region of a known partition: %2.</source>
+        <translation>&apos;%1&apos; ist keine AWS-Region einer bekannten Partition: %2.</translation>
+    </message>
+    <message>
+        <source>No AWS region is set: set AWS_REGION, or add &apos;region = ...&apos; to profile &apos;%1&apos; in %2.</source>
+        <translation>Keine AWS-Region festgelegt: Setzen Sie AWS_REGION oder tragen Sie &apos;region = ...&apos; für das Profil &apos;%1&apos; in %2 ein.</translation>
+    </message>
+    <message>
+        <source>Gatehouse has no endpoint data for the service &apos;%1&apos;; known services: %2.</source>
+        <translation>Gatehouse hat keine Endpunktdaten für den Dienst &apos;%1&apos;; bekannte Dienste: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::Aws::SsoCredentials</name>
+    <message>
+        <source>run &apos;aws sso login --profile %1&apos;</source>
+        <translation>führen Sie &apos;aws sso login --profile %1&apos; aus</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center profile &apos;%1&apos;: %2</source>
+        <translation>IAM-Identity-Center-Profil &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing in %2.</source>
+        <translation>%1 fehlt in %2.</translation>
+    </message>
+    <message>
+        <source>the portal answered HTTP %1 with something that is not JSON.</source>
+        <translation>Das Portal hat mit HTTP %1 und einem Inhalt geantwortet, der kein JSON ist.</translation>
+    </message>
+    <message>
+        <source>the portal refused GetRoleCredentials (HTTP %1: %2); %3.</source>
+        <translation>Das Portal hat GetRoleCredentials abgelehnt (HTTP %1: %2); %3.</translation>
+    </message>
+    <message>
+        <source>the portal&apos;s answer has no complete roleCredentials.</source>
+        <translation>Die Antwort des Portals enthält keine vollständigen roleCredentials.</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos; (IAM Identity Center)</source>
+        <translation>Profil &apos;%1&apos; (IAM Identity Center)</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos; of %2</source>
+        <translation>Profil &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <source>it names sso_session &apos;%1&apos; but %2 has no [sso-session %1] section.</source>
+        <translation>Es nennt sso_session &apos;%1&apos;, aber %2 hat keinen Abschnitt [sso-session %1].</translation>
+    </message>
+    <message>
+        <source>[sso-session %1] of %2</source>
+        <translation>[sso-session %1] in %2</translation>
+    </message>
+    <message>
+        <source>no cached sign-in token (%1); %2.</source>
+        <translation>Kein zwischengespeichertes Anmeldetoken (%1); %2.</translation>
+    </message>
+    <message>
+        <source>the cached token %1 has no accessToken and expiresAt; %2.</source>
+        <translation>Das zwischengespeicherte Token %1 enthält kein accessToken und expiresAt; %2.</translation>
+    </message>
+    <message>
+        <source>the sign-in token expired at %1; %2.</source>
+        <translation>Das Anmeldetoken ist seit %1 abgelaufen; %2.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center profile &apos;%1&apos;: the portal could not be reached: %2</source>
+        <translation>IAM-Identity-Center-Profil &apos;%1&apos;: Das Portal war nicht erreichbar: %2</translation>
     </message>
 </context>
 <context>
@@ -104,6 +356,113 @@
     <message>
         <source>Endpoint &apos;%1&apos; must not have a query (?…) or fragment (#…).</source>
         <translation>Endpunkt &apos;%1&apos; darf keine Abfrage (?…) und kein Fragment (#…) enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::AuthPanel</name>
+    <message>
+        <source>AKIA… or ASIA…</source>
+        <translation>AKIA… oder ASIA…</translation>
+    </message>
+    <message>
+        <source>kept in memory only, never saved</source>
+        <translation>nur im Arbeitsspeicher gehalten, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>e.g. execute-api, lambda, appsync</source>
+        <translation>z. B. execute-api, lambda, appsync</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1</source>
+        <translation>z. B. us-east-1</translation>
+    </message>
+    <message>
+        <source>Unsigned payload (sign UNSIGNED-PAYLOAD instead of the body&apos;s hash)</source>
+        <translation>Unsignierte Nutzlast (UNSIGNED-PAYLOAD statt des Body-Hashs signieren)</translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation>Keine Authentifizierung</translation>
+    </message>
+    <message>
+        <source>AWS Signature V4</source>
+        <translation>AWS Signature V4</translation>
+    </message>
+    <message>
+        <source>The request is sent without authentication. Choose AWS Signature V4 to sign it with AWS credentials, for IAM-protected APIs, Lambda, AppSync or the emulator.</source>
+        <translation>Die Anfrage wird ohne Authentifizierung gesendet. Wählen Sie AWS Signature V4, um sie mit AWS-Anmeldedaten zu signieren – für IAM-geschützte APIs, Lambda, AppSync oder den Emulator.</translation>
+    </message>
+    <message>
+        <source>Auth:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation>AWS-Profil</translation>
+    </message>
+    <message>
+        <source>Access keys</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Temporary credentials</source>
+        <translation>Temporäre Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation>Anmeldedaten:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Dienst:</translation>
+    </message>
+    <message>
+        <source>default chain: AWS_* variables, AWS_PROFILE or default</source>
+        <translation>Standardkette: AWS_*-Variablen, AWS_PROFILE oder default</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Access key ID:</source>
+        <translation>Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>Show the secret key and session token</source>
+        <translation>Geheimen Schlüssel und Sitzungstoken anzeigen</translation>
+    </message>
+    <message>
+        <source>Secret access key:</source>
+        <translation>Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Session token:</source>
+        <translation>Sitzungstoken:</translation>
+    </message>
+    <message>
+        <source>not guessed: type it</source>
+        <translation>nicht erkannt: bitte eingeben</translation>
+    </message>
+    <message>
+        <source>guessed</source>
+        <translation>erkannt</translation>
+    </message>
+    <message>
+        <source>Guessed from the URL&apos;s host; type to override</source>
+        <translation>Aus dem Host der URL erkannt; zum Überschreiben eintippen</translation>
+    </message>
+    <message>
+        <source>SigV4</source>
+        <translation>SigV4</translation>
     </message>
 </context>
 <context>
@@ -484,6 +843,26 @@
         <source>Stop waiting for this request</source>
         <translation>Nicht länger auf diese Anfrage warten</translation>
     </message>
+    <message>
+        <source>Auth</source>
+        <translation>Auth</translation>
+    </message>
+    <message>
+        <source>Auth (%1)</source>
+        <translation>Auth (%1)</translation>
+    </message>
+    <message>
+        <source>Resolving AWS credentials and signing…</source>
+        <translation>AWS-Anmeldedaten werden ermittelt, Anfrage wird signiert…</translation>
+    </message>
+    <message>
+        <source>Cannot sign the request: %1</source>
+        <translation>Die Anfrage kann nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled while resolving credentials.</source>
+        <translation>Beim Ermitteln der Anmeldedaten abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::ResponseView</name>
@@ -574,6 +953,53 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signatur</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::SigningView</name>
+    <message>
+        <source>Send a request with AWS Signature V4 auth (Auth tab) to see here how it was signed: canonical request, string to sign, signature and Authorization header.</source>
+        <translation>Senden Sie eine Anfrage mit AWS Signature V4 (Reiter &apos;Auth&apos;), um hier zu sehen, wie sie signiert wurde: kanonische Anfrage, zu signierende Zeichenkette, Signatur und Authorization-Header.</translation>
+    </message>
+    <message>
+        <source>We signed</source>
+        <translation>Von uns signiert</translation>
+    </message>
+    <message>
+        <source>The server expected</source>
+        <translation>Vom Server erwartet</translation>
+    </message>
+    <message>
+        <source>Signed for service &lt;b&gt;%1&lt;/b&gt; in &lt;b&gt;%2&lt;/b&gt; with %3 (access key %4). Scope %5.</source>
+        <translation>Signiert für den Dienst &lt;b&gt;%1&lt;/b&gt; in &lt;b&gt;%2&lt;/b&gt; mit %3 (Zugriffsschlüssel %4). Bereich %5.</translation>
+    </message>
+    <message>
+        <source>Canonical request</source>
+        <translation>Kanonische Anfrage</translation>
+    </message>
+    <message>
+        <source>String to sign</source>
+        <translation>Zu signierende Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server refused the signature (SignatureDoesNotMatch).&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Der Server hat die Signatur abgelehnt (SignatureDoesNotMatch).&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> Lines that differ are marked ≠ (changed), − (only ours) and + (only the server&apos;s).</source>
+        <translation> Abweichende Zeilen sind mit ≠ (geändert), − (nur bei uns) und + (nur beim Server) markiert.</translation>
     </message>
 </context>
 <context>
