@@ -4,6 +4,7 @@
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
 #include "core/requestspec.h"
+#include "core/target.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -17,7 +18,11 @@ struct WhoamiOptions
     QString profile;
     QString region;
     QString endpointUrl;
+    QString target; // emulator, a URL, or profile:NAME
 };
+
+// Where --target emulator goes unless --endpoint-url says otherwise: the GUI's default port.
+const char *const DefaultEmulatorUrl = "http://127.0.0.1:4577";
 
 Core::Result<WhoamiOptions> parseWhoamiArguments(const QStringList &arguments)
 {
@@ -27,17 +32,55 @@ Core::Result<WhoamiOptions> parseWhoamiArguments(const QStringList &arguments)
         QString *target = arg == QLatin1String("--profile")        ? &options.profile
                           : arg == QLatin1String("--region")       ? &options.region
                           : arg == QLatin1String("--endpoint-url") ? &options.endpointUrl
+                          : arg == QLatin1String("--target")       ? &options.target
                                                                    : nullptr;
         if (!target)
             return Core::makeError(Core::ErrorCode::InvalidArgument,
-                                   QStringLiteral("unknown argument '%1'. Use --profile P, --region R, --endpoint-url URL.")
+                                   QStringLiteral("unknown argument '%1'. Use --profile P, --region R, --endpoint-url URL, "
+                                                  "--target emulator|URL|profile:NAME.")
                                        .arg(arg));
         if (i + 1 >= arguments.size())
             return Core::makeError(Core::ErrorCode::InvalidArgument, QStringLiteral("%1 needs a value.").arg(arg));
         *target = arguments.at(++i);
     }
+    if (!options.target.isEmpty() && !options.profile.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("use --target profile:NAME or --profile NAME, not both."));
     return options;
 }
+
+Core::Result<Core::Target> targetFor(const WhoamiOptions &options)
+{
+    const QString &text = options.target;
+    if (text == QLatin1String("emulator")) {
+        const QString url = options.endpointUrl.isEmpty() ? QLatin1String(DefaultEmulatorUrl) : options.endpointUrl;
+        const Core::Result<QUrl> endpoint = Core::validateEndpoint(url);
+        if (!endpoint)
+            return endpoint.error();
+        return Core::Target::emulator(*endpoint);
+    }
+    if (text.startsWith(QLatin1String("profile:"))) {
+        if (text.size() == 8)
+            return Core::makeError(Core::ErrorCode::InvalidArgument,
+                                   QStringLiteral("--target profile: needs a profile name, e.g. profile:dev."));
+        return Core::Target::awsProfile(text.mid(8), QString());
+    }
+    const Core::Result<QUrl> endpoint = Core::validateEndpoint(text);
+    if (!endpoint)
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("--target takes emulator, a URL or profile:NAME. %1")
+                                   .arg(endpoint.error().message));
+    return Core::Target::custom(*endpoint);
+}
+
+// Region, STS endpoint and credentials, all from the target (--region and, except for the
+// emulator, whose base URL it sets, --endpoint-url still override).
+struct WhoamiPlan
+{
+    QString region;
+    QUrl endpoint;
+    std::unique_ptr<Core::Aws::CredentialsProvider> credentials;
+};
 
 // The region STS is called in: --region, else the SDK's resolution, else us-east-1 (where
 // the SDKs send STS calls when nothing names a region).
@@ -58,6 +101,50 @@ Core::Result<QUrl> stsEndpoint(const WhoamiOptions &options, const QString &regi
     if (!options.endpointUrl.isEmpty())
         return Core::parseRequestUrl(options.endpointUrl);
     return Core::Aws::resolveEndpoint(QStringLiteral("sts"), region, options.profile, env);
+}
+
+Core::Result<WhoamiPlan> targetPlan(const WhoamiOptions &options, const QProcessEnvironment &env,
+                                    Core::Aws::RoleAssumer *assumer)
+{
+    const Core::Result<Core::Target> target = targetFor(options);
+    if (!target)
+        return target.error();
+    WhoamiPlan plan;
+    const Core::Result<QString> region =
+        options.region.isEmpty() ? target->regionFor(env) : Core::Result<QString>(options.region);
+    if (!region)
+        return region.error();
+    plan.region = *region;
+    const bool endpointGiven = !options.endpointUrl.isEmpty() && target->kind() != Core::Target::Kind::Emulator;
+    const Core::Result<QUrl> endpoint = endpointGiven ? Core::parseRequestUrl(options.endpointUrl)
+                                                      : target->endpointFor(QStringLiteral("sts"), plan.region, env);
+    if (!endpoint)
+        return endpoint.error();
+    plan.endpoint = *endpoint;
+    plan.credentials = target->makeCredentialsProvider(env, assumer);
+    return plan;
+}
+
+Core::Result<WhoamiPlan> planFor(const WhoamiOptions &options, const QProcessEnvironment &env,
+                                 Core::Aws::RoleAssumer *assumer)
+{
+    if (!options.target.isEmpty())
+        return targetPlan(options, env, assumer);
+    WhoamiPlan plan;
+    const Core::Result<QString> region = stsRegion(options, env);
+    if (!region)
+        return region.error();
+    plan.region = *region;
+    const Core::Result<QUrl> endpoint = stsEndpoint(options, plan.region, env);
+    if (!endpoint)
+        return endpoint.error();
+    plan.endpoint = *endpoint;
+    Core::Aws::CredentialChainOptions chainOptions;
+    chainOptions.profile = options.profile;
+    chainOptions.environment = env;
+    chainOptions.roleAssumer = assumer;
+    plan.credentials = Core::Aws::makeDefaultCredentialsChain(chainOptions);
+    return plan;
 }
 
 int exitCodeFor(const Core::Error &error)
@@ -85,20 +172,14 @@ int runWhoamiCommand(const QStringList &arguments)
         return ExitUsage;
     }
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const Core::Result<QString> region = stsRegion(*options, env);
-    const Core::Result<QUrl> endpoint = region ? stsEndpoint(*options, *region, env) : Core::Result<QUrl>(region.error());
-    if (!endpoint) {
-        err << "gatehouse whoami: " << endpoint.error().message << "\n";
+    Core::Aws::StsClient sts;
+    const Core::Result<WhoamiPlan> plan = planFor(*options, env, &sts);
+    if (!plan) {
+        err << "gatehouse whoami: " << plan.error().message << "\n";
         return ExitUsage;
     }
-    Core::Aws::StsClient sts;
-    Core::Aws::CredentialChainOptions chainOptions;
-    chainOptions.profile = options->profile;
-    chainOptions.environment = env;
-    chainOptions.roleAssumer = &sts;
-    const std::unique_ptr<Core::Aws::CredentialsProvider> credentials = Core::Aws::makeDefaultCredentialsChain(chainOptions);
     int exitCode = ExitFailure;
-    sts.getCallerIdentity(credentials.get(), *region, *endpoint, &sts,
+    sts.getCallerIdentity(plan->credentials.get(), plan->region, plan->endpoint, &sts,
                           [&](const Core::Result<Core::Aws::CallerIdentity> &identity) {
         QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
         if (!identity) {

@@ -21,7 +21,8 @@ struct HeaderEntry
 enum class BodyKind { None, Json, Text };
 
 enum class AuthKind { None, AwsSigV4 };
-enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials };
+// Target: the credentials of the toolbar target (Core::Target), handed to the signer.
+enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials, Target };
 
 // How a request proves who sends it. Secret values (secret key, session token) live in memory
 // only: nothing that writes a request to disk may write them (see withoutSecrets()).

@@ -1,5 +1,10 @@
 #include "target.h"
 
+#include "core/aws/awsconfig.h"
+#include "core/aws/credentialchain.h"
+#include "core/aws/endpointresolver.h"
+#include "core/aws/staticcredentialsprovider.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -17,6 +22,19 @@ QString hostAndPort(const QUrl &url)
     if (url.port() < 0)
         return url.host();
     return url.host() + QLatin1Char(':') + QString::number(url.port());
+}
+
+const QString EmulatorRegion = QStringLiteral("us-east-1");
+const QString EmulatorKey = QStringLiteral("test");
+
+bool regionConfigured(const QProcessEnvironment &env)
+{
+    for (const QString &variable : {QStringLiteral("AWS_REGION"), QStringLiteral("AWS_DEFAULT_REGION")}) {
+        if (!env.value(variable).trimmed().isEmpty())
+            return true;
+    }
+    const Aws::AwsConfig config = Aws::AwsConfig::load(env);
+    return !config.profile(Aws::effectiveProfileName(QString(), env)).value(QStringLiteral("region")).trimmed().isEmpty();
 }
 
 } // namespace
@@ -59,6 +77,72 @@ QString Target::describe() const
         return TargetText::tr("AWS profile: %1 (%2)").arg(m_profile, m_region);
     case Kind::Custom:
         return TargetText::tr("Custom: %1").arg(m_endpoint.toString());
+    }
+    return {};
+}
+
+Result<QString> Target::regionFor(const QProcessEnvironment &env) const
+{
+    switch (m_kind) {
+    case Kind::Emulator:
+        return EmulatorRegion;
+    case Kind::AwsProfile:
+        return Aws::resolveRegion(m_profile, env);
+    case Kind::Custom:
+        if (!regionConfigured(env))
+            return EmulatorRegion; // what LocalStack and the SDKs' STS default to
+        return Aws::resolveRegion(QString(), env);
+    }
+    return EmulatorRegion;
+}
+
+Result<QUrl> Target::endpointFor(const QString &service, const QString &region,
+                                 const QProcessEnvironment &env) const
+{
+    switch (m_kind) {
+    case Kind::Emulator:
+        if (m_endpoint.isEmpty())
+            return makeError(ErrorCode::InvalidArgument,
+                             TargetText::tr("The emulator is not running: start it, or choose another target."));
+        return m_endpoint;
+    case Kind::Custom:
+        if (m_endpoint.isEmpty())
+            return makeError(ErrorCode::InvalidArgument, TargetText::tr("The custom target has no endpoint URL."));
+        return m_endpoint;
+    case Kind::AwsProfile:
+        return Aws::resolveEndpoint(service, region, m_profile, env);
+    }
+    return m_endpoint;
+}
+
+std::unique_ptr<Aws::CredentialsProvider>
+Target::makeCredentialsProvider(const QProcessEnvironment &env, Aws::RoleAssumer *assumer) const
+{
+    if (m_kind == Kind::Emulator) {
+        Aws::Credentials keys;
+        keys.accessKeyId = EmulatorKey;
+        keys.secretAccessKey = EmulatorKey;
+        keys.source = TargetText::tr("the emulator's default keys");
+        return std::make_unique<Aws::StaticCredentialsProvider>(keys);
+    }
+    Aws::CredentialChainOptions options;
+    options.profile = m_kind == Kind::AwsProfile ? m_profile : QString();
+    options.environment = env;
+    options.roleAssumer = assumer;
+    return Aws::makeDefaultCredentialsChain(options);
+}
+
+QString Target::describeSigning(const QProcessEnvironment &env) const
+{
+    const Result<QString> region = regionFor(env);
+    const QString where = region ? *region : TargetText::tr("no region");
+    switch (m_kind) {
+    case Kind::Emulator:
+        return TargetText::tr("Emulator keys (%1) \u00b7 %2").arg(EmulatorKey, where);
+    case Kind::AwsProfile:
+        return TargetText::tr("Profile %1 \u00b7 %2").arg(m_profile, where);
+    case Kind::Custom:
+        return TargetText::tr("Default credentials chain \u00b7 %1 \u00b7 %2").arg(m_endpoint.toString(), where);
     }
     return {};
 }

@@ -34,6 +34,9 @@ MainWindow::MainWindow(QWidget *parent)
             &RequestBuilderWidget::openRequest);
     connect(m_emulatorPanel, &EmulatorPanel::baseUrlChanged, m_targetSelector,
             &TargetSelector::setEmulatorBaseUrl);
+    connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
+            &RequestBuilderWidget::setTarget);
+    m_requestBuilder->setTarget(m_targetSelector->currentTarget());
     restoreLayout();
 }
 

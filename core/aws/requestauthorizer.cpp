@@ -104,8 +104,11 @@ Result<SigV4Signature> presignClientRequest(HttpClientRequest &request, const Cr
 
 std::unique_ptr<CredentialsProvider> makeCredentialsProvider(const RequestAuth &auth,
                                                              const QProcessEnvironment &environment,
-                                                             RoleAssumer *roleAssumer)
+                                                             RoleAssumer *roleAssumer,
+                                                             const Target *target)
 {
+    if (auth.source == AwsCredentialSource::Target)
+        return (target ? *target : Target()).makeCredentialsProvider(environment, roleAssumer);
     if (auth.source != AwsCredentialSource::Profile)
         return std::make_unique<StaticCredentialsProvider>(typedCredentials(auth));
     CredentialChainOptions options;
@@ -124,9 +127,32 @@ RequestAuthorizer::~RequestAuthorizer() = default;
 void RequestAuthorizer::setEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
+    retireProviders();
+}
+
+void RequestAuthorizer::setTarget(const Target &target)
+{
+    if (target == m_target)
+        return;
+    m_target = target;
+    if (m_targetProvider)
+        m_retired.emplace_back(QString(), std::move(m_targetProvider));
+}
+
+void RequestAuthorizer::retireProviders()
+{
     m_retired.insert(m_retired.end(), std::make_move_iterator(m_profiles.begin()),
                      std::make_move_iterator(m_profiles.end()));
     m_profiles.clear();
+    if (m_targetProvider)
+        m_retired.emplace_back(QString(), std::move(m_targetProvider));
+}
+
+CredentialsProvider *RequestAuthorizer::targetProvider()
+{
+    if (!m_targetProvider)
+        m_targetProvider = m_target.makeCredentialsProvider(m_environment, m_roleAssumer);
+    return m_targetProvider.get();
 }
 
 CredentialsProvider *RequestAuthorizer::profileProvider(const QString &profile)
@@ -141,18 +167,37 @@ CredentialsProvider *RequestAuthorizer::profileProvider(const QString &profile)
     return m_profiles.back().second.get();
 }
 
+Result<SigningScope> RequestAuthorizer::scopeFor(const QUrl &url, const RequestAuth &auth) const
+{
+    // A loopback host's us-east-1 is only the emulator's assumption: the target knows better.
+    const ServiceGuess guess = guessService(url);
+    if (auth.source != AwsCredentialSource::Target || !auth.region.trimmed().isEmpty() ||
+        (!guess.region.isEmpty() && !guess.emulator))
+        return signingScopeFor(url, auth, &m_environment);
+    const Result<QString> region = m_target.regionFor(m_environment);
+    if (!region)
+        return region.error();
+    RequestAuth withRegion = auth;
+    withRegion.region = *region;
+    return signingScopeFor(url, withRegion, &m_environment);
+}
+
 void RequestAuthorizer::authorize(const HttpClientRequest &request, const RequestAuth &auth, Done done)
 {
-    const Result<SigningScope> scope = signingScopeFor(request.url, auth, &m_environment);
+    const Result<SigningScope> scope = scopeFor(request.url, auth);
     if (!scope) {
         QMetaObject::invokeMethod(
             this, [done, error = scope.error()] { done(error); }, Qt::QueuedConnection);
         return;
     }
     // Typed keys report from a copy, so their provider (and the secret) goes right away.
+    const bool typedKeys = auth.source == AwsCredentialSource::AccessKeys ||
+                           auth.source == AwsCredentialSource::TemporaryCredentials;
     const std::unique_ptr<CredentialsProvider> typed =
-        auth.source == AwsCredentialSource::Profile ? nullptr : makeCredentialsProvider(auth, m_environment, nullptr);
-    CredentialsProvider *provider = typed ? typed.get() : profileProvider(auth.profile.trimmed());
+        typedKeys ? makeCredentialsProvider(auth, m_environment, nullptr) : nullptr;
+    CredentialsProvider *provider = typed                                       ? typed.get()
+                                    : auth.source == AwsCredentialSource::Target ? targetProvider()
+                                                                                 : profileProvider(auth.profile.trimmed());
     const QString source = provider->describe();
     provider->resolve(this, [this, request, scope = *scope, source, done](const Result<Credentials> &credentials) {
         if (!credentials) {

@@ -5,6 +5,7 @@
 #include "core/httpclient.h"
 #include "core/requestspec.h"
 #include "core/result.h"
+#include "core/target.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -53,10 +54,12 @@ Result<SigV4Signature> presignClientRequest(HttpClientRequest &request, const Cr
                                             const SigningScope &scope, const QDateTime &time,
                                             int expiresSeconds);
 
-// The credentials provider auth asks for: typed keys, or the SDK default chain for a profile.
+// The credentials provider auth asks for: typed keys, the SDK default chain for a profile, or
+// (source Target) target's provider — the emulator's keys when target is null.
 std::unique_ptr<CredentialsProvider> makeCredentialsProvider(const RequestAuth &auth,
                                                              const QProcessEnvironment &environment,
-                                                             RoleAssumer *roleAssumer);
+                                                             RoleAssumer *roleAssumer,
+                                                             const Target *target = nullptr);
 
 // Applies a RequestSpec's auth at send time: resolves credentials without blocking (keeping
 // the provider, so profile credentials are cached and refreshed), then signs with SigV4.
@@ -71,19 +74,29 @@ public:
     ~RequestAuthorizer() override;
 
     void setEnvironment(const QProcessEnvironment &environment);
+    QProcessEnvironment environment() const { return m_environment; }
     void setRoleAssumer(RoleAssumer *assumer) { m_roleAssumer = assumer; }
     // Signing time; invalid (the default) means the clock at signing.
     void setFixedTime(const QDateTime &time) { m_fixedTime = time; }
+    // Where source Target takes its credentials, and its region when the host names none (a
+    // loopback host names none).
+    void setTarget(const Target &target);
+    Target target() const { return m_target; }
 
     // Reports exactly once, later, on this object's thread. auth.kind must be AwsSigV4.
     void authorize(const HttpClientRequest &request, const RequestAuth &auth, Done done);
 
 private:
     CredentialsProvider *profileProvider(const QString &profile);
+    CredentialsProvider *targetProvider();
+    Result<SigningScope> scopeFor(const QUrl &url, const RequestAuth &auth) const;
+    void retireProviders();
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     RoleAssumer *m_roleAssumer = nullptr;
     QDateTime m_fixedTime;
+    Target m_target;
+    std::unique_ptr<CredentialsProvider> m_targetProvider;
     // One chain per profile, kept so its credentials stay cached and refresh themselves; chains
     // made for an earlier environment are retired, not deleted, as a resolve may be pending.
     std::vector<std::pair<QString, std::unique_ptr<CredentialsProvider>>> m_profiles;

@@ -160,6 +160,8 @@ private slots:
     void sigV4WithProfile();
     void whoamiAgainstEmulator_data();
     void whoamiAgainstEmulator();
+    void whoamiWithTarget_data();
+    void whoamiWithTarget();
 
 private:
     QProcess m_emulator;
@@ -603,6 +605,57 @@ void tst_Cli::whoamiAgainstEmulator()
                             awsEnvironment(home.path(), QStringLiteral("test"), secret));
     QCOMPARE(r.exitCode, exitCode);
     const QByteArray output = r.out + r.err;
+    QVERIFY2(output.contains(expected), output.constData());
+}
+
+void tst_Cli::whoamiWithTarget_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // {base} is the emulator's base URL
+    QTest::addColumn<QString>("envSecret");     // AWS_SECRET_ACCESS_KEY (key id "test")
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray account("Account: 123456789012\nArn:     arn:aws:iam::123456789012:");
+    QTest::newRow("URL: the default chain's keys")
+        << QStringList{QStringLiteral("--target"), QStringLiteral("{base}")} << QStringLiteral("test") << 0 << account;
+    QTest::newRow("URL: wrong secret in the environment")
+        << QStringList{QStringLiteral("--target"), QStringLiteral("{base}")} << QStringLiteral("wrong") << 4
+        << QByteArray("SignatureDoesNotMatch");
+    QTest::newRow("emulator: its own keys, not the environment's")
+        << QStringList{QStringLiteral("--target"), QStringLiteral("emulator"), QStringLiteral("--endpoint-url"),
+                       QStringLiteral("{base}")}
+        << QStringLiteral("wrong") << 0 << account;
+    QTest::newRow("profile: its endpoint_url and keys")
+        << QStringList{QStringLiteral("--target"), QStringLiteral("profile:dev")} << QStringLiteral("wrong") << 0
+        << account;
+    QTest::newRow("not a target") << QStringList{QStringLiteral("--target"), QStringLiteral("ftp://x")}
+                                  << QStringLiteral("test") << 2 << QByteArray("--target takes emulator");
+    QTest::newRow("target and profile")
+        << QStringList{QStringLiteral("--target"), QStringLiteral("emulator"), QStringLiteral("--profile"),
+                       QStringLiteral("dev")}
+        << QStringLiteral("test") << 2 << QByteArray("not both");
+}
+
+void tst_Cli::whoamiWithTarget()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, envSecret);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir home;
+    QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
+    QFile config(home.filePath(QStringLiteral(".aws/config")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile dev]\nregion = us-east-1\nendpoint_url = " + m_baseUrl.toUtf8() + "\n");
+    config.close();
+    QFile credentials(home.filePath(QStringLiteral(".aws/credentials")));
+    QVERIFY(credentials.open(QIODevice::WriteOnly));
+    credentials.write("[dev]\naws_access_key_id = test\naws_secret_access_key = test\n");
+    credentials.close();
+    arguments.replaceInStrings(QStringLiteral("{base}"), m_baseUrl);
+    const Run r = gatehouse(QStringList{QStringLiteral("whoami")} + arguments,
+                            awsEnvironment(home.path(), QStringLiteral("test"), envSecret));
+    const QByteArray output = r.out + r.err;
+    QVERIFY2(r.exitCode == exitCode, output.constData());
     QVERIFY2(output.contains(expected), output.constData());
 }
 

@@ -1,3 +1,4 @@
+#include "core/aws/credentialsprovider.h"
 #include "core/awsprofiles.h"
 #include "core/target.h"
 
@@ -10,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Gatehouse::Core;
 
@@ -60,6 +63,36 @@ const QByteArray wellFormedCredentials =
     "[dev]\n"
     "region = eu-central-1\n";
 
+// "emulator" (on 127.0.0.1:4577), "emulator-off", "profile:NAME" or a custom endpoint URL.
+Target targetFrom(const QString &text)
+{
+    if (text == QLatin1String("emulator"))
+        return Target::emulator(QUrl(QStringLiteral("http://127.0.0.1:4577")));
+    if (text == QLatin1String("emulator-off"))
+        return Target::emulator(QUrl());
+    if (text.startsWith(QLatin1String("profile:")))
+        return Target::awsProfile(text.mid(8), QString());
+    return Target::custom(QUrl(text));
+}
+
+// An environment with only the shared files in dir (config, credentials) and "NAME=value" rows.
+QProcessEnvironment filesEnvironment(const QString &dir, const QByteArray &config,
+                                     const QByteArray &credentials, const QStringList &variables)
+{
+    writeFile(dir + QStringLiteral("/config"), config);
+    writeFile(dir + QStringLiteral("/credentials"), credentials);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), dir);
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir + QStringLiteral("/config"));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir + QStringLiteral("/credentials"));
+    for (const QString &variable : variables)
+        env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
+    return env;
+}
+
+const QByteArray devConfig = "[profile dev]\nregion = eu-west-1\n";
+const QByteArray devCredentials = "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = devsecret\n";
+
 } // namespace
 
 class tst_Target : public QObject
@@ -76,6 +109,12 @@ private slots:
     void endpointValidation();
     void describe_data();
     void describe();
+    void regionFor_data();
+    void regionFor();
+    void endpointFor_data();
+    void endpointFor();
+    void credentials_data();
+    void credentials();
 
 private:
     QTemporaryDir m_dir;
@@ -300,6 +339,144 @@ void tst_Target::describe()
     QCOMPARE(target.describe(), expected);
     QVERIFY(target == target);
     QVERIFY(!(target == Target::custom(QUrl(QStringLiteral("http://other")))));
+}
+
+void tst_Target::regionFor_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QStringList>("variables");
+    QTest::addColumn<QString>("expected"); // the region, or words the error must contain
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("emulator ignores AWS_REGION") << QStringLiteral("emulator") << devConfig
+                                                 << QStringList{QStringLiteral("AWS_REGION=eu-west-2")}
+                                                 << QStringLiteral("us-east-1") << true;
+    QTest::newRow("profile's region") << QStringLiteral("profile:dev") << devConfig << QStringList{}
+                                      << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("AWS_REGION wins over the profile")
+        << QStringLiteral("profile:dev") << devConfig << QStringList{QStringLiteral("AWS_REGION=ap-south-1")}
+        << QStringLiteral("ap-south-1") << true;
+    QTest::newRow("profile without region") << QStringLiteral("profile:bare") << QByteArray("[profile bare]\n")
+                                            << QStringList{} << QStringLiteral("No AWS region is set") << false;
+    QTest::newRow("profile with an unknown region")
+        << QStringLiteral("profile:odd") << QByteArray("[profile odd]\nregion = mars-north-1\n") << QStringList{}
+        << QStringLiteral("mars-north-1") << false;
+    QTest::newRow("custom, nothing configured") << QStringLiteral("http://localhost:4566") << QByteArray()
+                                                << QStringList{} << QStringLiteral("us-east-1") << true;
+    QTest::newRow("custom follows AWS_PROFILE")
+        << QStringLiteral("http://localhost:4566") << devConfig << QStringList{QStringLiteral("AWS_PROFILE=dev")}
+        << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("custom with a wrong AWS_REGION")
+        << QStringLiteral("http://localhost:4566") << QByteArray() << QStringList{QStringLiteral("AWS_REGION=nowhere")}
+        << QStringLiteral("nowhere") << false;
+}
+
+void tst_Target::regionFor()
+{
+    QFETCH(QString, target);
+    QFETCH(QByteArray, config);
+    QFETCH(QStringList, variables);
+    QFETCH(QString, expected);
+    QFETCH(bool, ok);
+    QTemporaryDir dir;
+    const Result<QString> region = targetFrom(target).regionFor(filesEnvironment(dir.path(), config, {}, variables));
+    QCOMPARE(bool(region), ok);
+    if (ok)
+        QCOMPARE(*region, expected);
+    else
+        QVERIFY2(region.error().message.contains(expected), qPrintable(region.error().message));
+}
+
+void tst_Target::endpointFor_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QStringList>("variables");
+    QTest::addColumn<QString>("expected"); // the URL, or words the error must contain
+    QTest::addColumn<bool>("ok");
+    const QString emulatorUrl = QStringLiteral("http://127.0.0.1:4577");
+    QTest::newRow("emulator: one port for lambda") << QStringLiteral("emulator") << QStringLiteral("lambda")
+                                                   << QByteArray() << QStringList{} << emulatorUrl << true;
+    QTest::newRow("emulator: one port for sts, AWS_ENDPOINT_URL ignored")
+        << QStringLiteral("emulator") << QStringLiteral("sts") << QByteArray()
+        << QStringList{QStringLiteral("AWS_ENDPOINT_URL=http://elsewhere:1")} << emulatorUrl << true;
+    QTest::newRow("emulator not running") << QStringLiteral("emulator-off") << QStringLiteral("sts") << QByteArray()
+                                          << QStringList{} << QStringLiteral("not running") << false;
+    QTest::newRow("custom endpoint") << QStringLiteral("http://localhost:4566") << QStringLiteral("lambda")
+                                     << QByteArray() << QStringList{} << QStringLiteral("http://localhost:4566")
+                                     << true;
+    QTest::newRow("profile: AWS hostname") << QStringLiteral("profile:dev") << QStringLiteral("lambda") << devConfig
+                                           << QStringList{} << QStringLiteral("https://lambda.eu-west-1.amazonaws.com")
+                                           << true;
+    QTest::newRow("profile: endpoint_url")
+        << QStringLiteral("profile:dev") << QStringLiteral("lambda")
+        << QByteArray(devConfig + "endpoint_url = http://localhost:4566\n") << QStringList{}
+        << QStringLiteral("http://localhost:4566") << true;
+    QTest::newRow("profile: AWS_ENDPOINT_URL_LAMBDA")
+        << QStringLiteral("profile:dev") << QStringLiteral("lambda") << devConfig
+        << QStringList{QStringLiteral("AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:9001")}
+        << QStringLiteral("http://127.0.0.1:9001") << true;
+    QTest::newRow("profile: unknown service") << QStringLiteral("profile:dev") << QStringLiteral("s3") << devConfig
+                                              << QStringList{} << QStringLiteral("no endpoint data") << false;
+}
+
+void tst_Target::endpointFor()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, service);
+    QFETCH(QByteArray, config);
+    QFETCH(QStringList, variables);
+    QFETCH(QString, expected);
+    QFETCH(bool, ok);
+    QTemporaryDir dir;
+    const Result<QUrl> endpoint = targetFrom(target).endpointFor(
+        service, QStringLiteral("eu-west-1"), filesEnvironment(dir.path(), config, {}, variables));
+    QCOMPARE(bool(endpoint), ok);
+    if (ok)
+        QCOMPARE(endpoint->toString(QUrl::StripTrailingSlash), expected);
+    else
+        QVERIFY2(endpoint.error().message.contains(expected), qPrintable(endpoint.error().message));
+}
+
+void tst_Target::credentials_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("variables");
+    QTest::addColumn<QString>("keyId");
+    QTest::addColumn<QString>("secret");
+    const QStringList envKeys{QStringLiteral("AWS_ACCESS_KEY_ID=AKIDENV"),
+                              QStringLiteral("AWS_SECRET_ACCESS_KEY=envsecret")};
+    QTest::newRow("emulator: test/test, whatever the environment")
+        << QStringLiteral("emulator") << envKeys << QStringLiteral("test") << QStringLiteral("test");
+    QTest::newRow("profile: its keys, not the environment's")
+        << QStringLiteral("profile:dev") << envKeys << QStringLiteral("AKIDDEV") << QStringLiteral("devsecret");
+    QTest::newRow("custom: the environment's keys")
+        << QStringLiteral("http://localhost:4566") << envKeys << QStringLiteral("AKIDENV") << QStringLiteral("envsecret");
+    QTest::newRow("custom: AWS_PROFILE") << QStringLiteral("http://localhost:4566")
+                                         << QStringList{QStringLiteral("AWS_PROFILE=dev")} << QStringLiteral("AKIDDEV")
+                                         << QStringLiteral("devsecret");
+}
+
+void tst_Target::credentials()
+{
+    QFETCH(QString, target);
+    QFETCH(QStringList, variables);
+    QFETCH(QString, keyId);
+    QFETCH(QString, secret);
+    QTemporaryDir dir;
+    const QProcessEnvironment env = filesEnvironment(dir.path(), devConfig, devCredentials, variables);
+    const std::unique_ptr<Aws::CredentialsProvider> provider = targetFrom(target).makeCredentialsProvider(env, nullptr);
+    QVERIFY(provider);
+    QObject context;
+    std::optional<Result<Aws::Credentials>> resolved;
+    provider->resolve(&context, [&resolved](const Result<Aws::Credentials> &credentials) { resolved = credentials; });
+    QTRY_VERIFY(resolved.has_value());
+    QVERIFY2(bool(*resolved), bool(*resolved) ? "" : qPrintable(resolved->error().message));
+    QCOMPARE((*resolved)->accessKeyId, keyId);
+    QCOMPARE((*resolved)->secretAccessKey, secret);
+    if (target == QLatin1String("emulator"))
+        QCOMPARE((*resolved)->source, QStringLiteral("the emulator's default keys"));
 }
 
 QTEST_GUILESS_MAIN(tst_Target)

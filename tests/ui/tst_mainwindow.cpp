@@ -111,6 +111,7 @@ private slots:
     void invocationsShowInTable();
     void failureIsWorded();
     void targetFollowsEmulatorPort();
+    void targetReachesTheBuilder();
     void customEndpointIsValidatedAndRemembered();
     void profilesFollowTheConfigFile();
     void aboutShowsVersion();
@@ -356,6 +357,29 @@ void tst_MainWindow::targetFollowsEmulatorPort()
     window.emulatorPanel()->setInfo(bakeryInfo(40124));
     QCOMPARE(changed.size(), 2); // still on the profile
     QCOMPARE(selector->comboBox()->currentIndex(), 3);
+}
+
+void tst_MainWindow::targetReachesTheBuilder()
+{
+    Ui::MainWindow window;
+    Ui::TargetSelector *selector = window.targetSelector();
+    Ui::RequestBuilderWidget *builder = window.requestBuilder();
+    QCOMPARE(builder->target(), selector->currentTarget()); // the initial target
+    QCOMPARE(builder->target().kind(), Core::Target::Kind::Emulator);
+
+    window.emulatorPanel()->setInfo(bakeryInfo(40125));
+    QCOMPARE(builder->target(), Core::Target::emulator(QUrl(QStringLiteral("http://127.0.0.1:40125"))));
+    const QLabel *summary = builder->findChild<QLabel *>(QStringLiteral("targetSummaryLabel"));
+    QCOMPARE(summary->text(), QStringLiteral("Emulator keys (test) \u00b7 us-east-1"));
+
+    selector->comboBox()->setCurrentIndex(3);
+    QCOMPARE(builder->target(), Core::Target::awsProfile(QStringLiteral("course"), QStringLiteral("eu-west-1")));
+    QVERIFY2(summary->text().startsWith(QStringLiteral("Profile course \u00b7 ")), qPrintable(summary->text()));
+    selector->addCustomEndpoint(QUrl(QStringLiteral("http://localhost:4566")));
+    QCOMPARE(builder->target(), Core::Target::custom(QUrl(QStringLiteral("http://localhost:4566"))));
+    QVERIFY2(summary->text().startsWith(QStringLiteral("Default credentials chain \u00b7 http://localhost:4566")),
+             qPrintable(summary->text()));
+    Core::Settings().remove(Core::SettingsKeys::CustomEndpoints);
 }
 
 void tst_MainWindow::customEndpointIsValidatedAndRemembered()

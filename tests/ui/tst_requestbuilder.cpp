@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -191,6 +192,7 @@ private Q_SLOTS:
     void sigv4Send_data();
     void sigv4Send();
     void sigv4ProfileWithoutCredentialsIsExplained();
+    void sigv4WithToolbarTarget();
 
 private:
     QLineEdit *url() const { return m_widget->findChild<QLineEdit *>(QStringLiteral("urlEdit")); }
@@ -647,12 +649,67 @@ void TestRequestBuilder::sigv4ProfileWithoutCredentialsIsExplained()
     m_widget->authorizer()->setEnvironment(env);
     QTest::keyClicks(url(), m_server->base() + QStringLiteral("/_aws/execute-api/abcdefghij/items"));
     m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(1);
+    m_widget->findChild<QComboBox *>(QStringLiteral("credentialSourceCombo"))
+        ->setCurrentIndex(int(Core::AwsCredentialSource::Profile));
     m_widget->findChild<QComboBox *>(QStringLiteral("profileCombo"))->setCurrentText(QStringLiteral("nobody"));
     QTest::mouseClick(sendButton(), Qt::LeftButton);
     QTRY_VERIFY(problem().startsWith(QStringLiteral("Cannot sign the request:")));
     QVERIFY2(problem().contains(QStringLiteral("nobody")), qPrintable(problem()));
     QCOMPARE(sendButton()->text(), QStringLiteral("Send"));
     QVERIFY(m_server->requests.isEmpty());
+}
+
+// The default source signs with the toolbar target: the emulator's keys, then a profile's keys
+// and region once the target changes.
+void TestRequestBuilder::sigv4WithToolbarTarget()
+{
+    SigV4Server server;
+    m_widget->setTarget(Core::Target::emulator(QUrl(server.base())));
+    QCOMPARE(m_widget->target().kind(), Core::Target::Kind::Emulator);
+    auto *tabs = m_widget->findChild<QTabWidget *>();
+    tabs->setCurrentWidget(m_widget->authPanel());
+    QTest::keyClicks(url(), server.base() + QStringLiteral("/_aws/execute-api/abcdefghij/items"));
+    m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(1);
+    QCOMPARE(m_widget->requestSpec().auth.source, Core::AwsCredentialSource::Target);
+    const QLabel *summary = m_widget->findChild<QLabel *>(QStringLiteral("targetSummaryLabel"));
+    QVERIFY(summary->isVisible());
+    QCOMPARE(summary->text(), QStringLiteral("Emulator keys (test) \u00b7 us-east-1"));
+    QVERIFY(!m_widget->findChild<QLineEdit *>(QStringLiteral("accessKeyEdit"))->isVisible());
+    grabSigning(QStringLiteral("target-auth"));
+    QTest::mouseClick(sendButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    QVERIFY(server.requests.at(0).headers.value("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=test/"));
+
+    QTemporaryDir home;
+    QFile config(home.filePath(QStringLiteral("config")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile dev]\nregion = eu-west-1\n");
+    config.close();
+    QFile credentials(home.filePath(QStringLiteral("credentials")));
+    QVERIFY(credentials.open(QIODevice::WriteOnly));
+    credentials.write("[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = test\n");
+    credentials.close();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentials.fileName());
+    m_widget->authorizer()->setEnvironment(env);
+    m_widget->setTarget(Core::Target::awsProfile(QStringLiteral("dev"), QStringLiteral("eu-west-1")));
+    QCOMPARE(summary->text(), QStringLiteral("Profile dev \u00b7 eu-west-1"));
+    // A loopback host names no region: the target's region is signed.
+    url()->selectAll();
+    QTest::keyClicks(url(), server.base() + QStringLiteral("/items"));
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("serviceEdit")), QStringLiteral("execute-api"));
+    QCOMPARE(m_widget->findChild<QLineEdit *>(QStringLiteral("regionEdit"))->text(), QStringLiteral("eu-west-1"));
+    QCOMPARE(m_widget->findChild<QLabel *>(QStringLiteral("regionHint"))->text(), QStringLiteral("from the target"));
+    QVERIFY(m_widget->requestSpec().auth.region.isEmpty()); // still the target's at send time
+    grabSigning(QStringLiteral("target-profile"));
+    QTest::mouseClick(sendButton(), Qt::LeftButton);
+    QTRY_COMPARE(server.requests.size(), 2);
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    const QByteArray authorization = server.requests.at(1).headers.value("Authorization");
+    QVERIFY2(authorization.contains("Credential=AKIDDEV/") && authorization.contains("/eu-west-1/execute-api/aws4_request"),
+             authorization.constData());
 }
 
 QTEST_MAIN(TestRequestBuilder)

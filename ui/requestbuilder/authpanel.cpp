@@ -39,6 +39,7 @@ AuthPanel::AuthPanel(QWidget *parent)
       m_pages(new QStackedWidget(this)),
       m_source(new QComboBox(this)),
       m_profile(new QComboBox(this)),
+      m_targetSummary(new QLabel(this)),
       m_accessKey(makeField(this, QStringLiteral("accessKeyEdit"), tr("AKIA\u2026 or ASIA\u2026"), false)),
       m_secretKey(makeField(this, QStringLiteral("secretKeyEdit"), tr("kept in memory only, never saved"), true)),
       m_sessionToken(makeField(this, QStringLiteral("sessionTokenEdit"), tr("kept in memory only, never saved"), true)),
@@ -85,7 +86,10 @@ QWidget *AuthPanel::buildSigV4Page()
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_source->setObjectName(QStringLiteral("credentialSourceCombo"));
-    m_source->addItems({tr("AWS profile"), tr("Access keys"), tr("Temporary credentials")});
+    // Items in the order of Core::AwsCredentialSource; the target is the default.
+    m_source->addItems({tr("AWS profile"), tr("Access keys"), tr("Temporary credentials"),
+                        tr("From the toolbar target")});
+    m_source->setCurrentIndex(int(Core::AwsCredentialSource::Target));
     form->addRow(tr("Credentials:"), m_source);
     addCredentialsRows(page);
 
@@ -105,6 +109,7 @@ QWidget *AuthPanel::buildSigV4Page()
     form->addRow(QString(), m_unsignedPayload);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuthPanel::updateCredentialRows);
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] { setUrl(m_url); });
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuthPanel::edited);
     connect(m_service, &QLineEdit::textEdited, this, &AuthPanel::onServiceEdited);
     connect(m_region, &QLineEdit::textEdited, this, &AuthPanel::onRegionEdited);
@@ -121,6 +126,11 @@ void AuthPanel::addCredentialsRows(QWidget *page)
     m_profile->setInsertPolicy(QComboBox::NoInsert);
     m_profile->lineEdit()->setPlaceholderText(tr("default chain: AWS_* variables, AWS_PROFILE or default"));
     reloadProfiles();
+    m_targetSummary->setObjectName(QStringLiteral("targetSummaryLabel"));
+    m_targetSummary->setWordWrap(true);
+    m_targetSummary->setToolTip(tr("Choose the target in the toolbar; the host's region wins when it names one"));
+    m_form->addRow(tr("Signs with:"), m_targetSummary);
+    setTarget(m_target, m_targetEnvironment);
     m_form->addRow(tr("Profile:"), m_profile);
     m_form->addRow(tr("Access key ID:"), m_accessKey);
     m_secretRow = new QWidget(page);
@@ -149,10 +159,25 @@ void AuthPanel::updateCredentialRows()
 {
     const int source = m_source->currentIndex();
     const bool profile = source == int(Core::AwsCredentialSource::Profile);
+    const bool target = source == int(Core::AwsCredentialSource::Target);
+    m_form->setRowVisible(m_targetSummary, target);
     m_form->setRowVisible(m_profile, profile);
-    m_form->setRowVisible(m_accessKey, !profile);
-    m_form->setRowVisible(m_secretRow, !profile);
+    m_form->setRowVisible(m_accessKey, !profile && !target);
+    m_form->setRowVisible(m_secretRow, !profile && !target);
     m_form->setRowVisible(m_sessionToken, source == int(Core::AwsCredentialSource::TemporaryCredentials));
+}
+
+void AuthPanel::setTarget(const Core::Target &target, const QProcessEnvironment &env)
+{
+    m_target = target;
+    m_targetEnvironment = env;
+    m_targetSummary->setText(targetSummary());
+    setUrl(m_url);
+}
+
+QString AuthPanel::targetSummary() const
+{
+    return m_target.describeSigning(m_targetEnvironment);
 }
 
 void AuthPanel::setSecretsVisible(bool visible)
@@ -167,8 +192,12 @@ void AuthPanel::setUrl(const QString &url)
     const Core::Aws::ServiceGuess guess = Core::Aws::guessService(QUrl(url.trimmed()));
     if (!m_serviceEdited)
         m_service->setText(guess.service);
+    // The signer does the same: for the target source a loopback host names no region.
+    const bool fromTarget = m_source->currentIndex() == int(Core::AwsCredentialSource::Target);
+    const Core::Result<QString> targetRegion = m_target.regionFor(m_targetEnvironment);
+    m_regionFromTarget = fromTarget && (guess.region.isEmpty() || guess.emulator) && targetRegion;
     if (!m_regionEdited)
-        m_region->setText(guess.region);
+        m_region->setText(m_regionFromTarget ? *targetRegion : guess.region);
     updateGuessLabels();
 }
 
@@ -198,7 +227,8 @@ void AuthPanel::updateGuessLabels()
         return value.isEmpty() ? tr("not guessed: type it") : tr("guessed");
     };
     m_serviceHint->setText(hint(m_serviceEdited, m_service->text()));
-    m_regionHint->setText(hint(m_regionEdited, m_region->text()));
+    m_regionHint->setText(m_regionFromTarget && !m_regionEdited ? tr("from the target")
+                                                                 : hint(m_regionEdited, m_region->text()));
     m_serviceHint->setToolTip(tr("Guessed from the URL's host; type to override"));
     m_regionHint->setToolTip(m_serviceHint->toolTip());
 }

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/requestspec.h"
+#include "core/target.h"
+
+#include <QProcessEnvironment>
 
 #include <QWidget>
 
@@ -13,8 +16,8 @@ class QStackedWidget;
 
 namespace Gatehouse::Ui {
 
-// The request builder's Auth tab: no auth, or AWS Signature V4 with a profile, typed keys or
-// temporary credentials, and a service and region guessed from the URL until the person
+// The request builder's Auth tab: no auth, or AWS Signature V4 with the toolbar target's
+// credentials, a profile, typed keys or temporary credentials, and a service and region guessed from the URL until the person
 // edits them. Secrets stay in these fields and in the RequestAuth handed out, nowhere else.
 class AuthPanel : public QWidget
 {
@@ -29,6 +32,12 @@ public:
     void setUrl(const QString &url);
     // Reloads the profiles of the shared AWS files.
     void reloadProfiles();
+    // The toolbar target that source "From the toolbar target" signs with; env is what its
+    // region and credentials are resolved in.
+    void setTarget(const Core::Target &target, const QProcessEnvironment &env);
+    Core::Target target() const { return m_target; }
+    // In words what the target source means now, e.g. "Profile dev · eu-west-1".
+    QString targetSummary() const;
 
     bool isServiceGuessed() const { return !m_serviceEdited; }
     bool isRegionGuessed() const { return !m_regionEdited; }
@@ -50,6 +59,7 @@ private:
     QStackedWidget *m_pages;
     QComboBox *m_source;
     QComboBox *m_profile;
+    QLabel *m_targetSummary;
     QFormLayout *m_form = nullptr;
     QWidget *m_secretRow = nullptr;
     QLineEdit *m_accessKey;
@@ -62,8 +72,11 @@ private:
     QLabel *m_regionHint;
     QCheckBox *m_unsignedPayload;
     QString m_url;
+    Core::Target m_target;
+    QProcessEnvironment m_targetEnvironment = QProcessEnvironment::systemEnvironment();
     bool m_serviceEdited = false;
     bool m_regionEdited = false;
+    bool m_regionFromTarget = false; // the region shown is the target's, not the URL's
 };
 
 } // namespace Gatehouse::Ui

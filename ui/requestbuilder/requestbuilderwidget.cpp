@@ -501,6 +501,12 @@ Core::Environment RequestBuilderWidget::environment() const
     return env;
 }
 
+void RequestBuilderWidget::setTarget(const Core::Target &target)
+{
+    m_authorizer->setTarget(target);
+    m_auth->setTarget(target, m_authorizer->environment());
+}
+
 void RequestBuilderWidget::send()
 {
     if (isSending())

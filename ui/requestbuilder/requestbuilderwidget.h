@@ -3,6 +3,7 @@
 #include "core/aws/requestauthorizer.h"
 #include "core/httpclient.h"
 #include "core/requestspec.h"
+#include "core/target.h"
 #include "core/urlquery.h"
 #include "core/variables.h"
 
@@ -55,8 +56,11 @@ public:
     ResponseView *responseView() const { return m_response; }
     AuthPanel *authPanel() const { return m_auth; }
     Core::Aws::RequestAuthorizer *authorizer() const { return m_authorizer; }
+    // The toolbar target that the Auth tab's "From the toolbar target" source signs with.
+    Core::Target target() const { return m_authorizer->target(); }
 
 public Q_SLOTS:
+    void setTarget(const Gatehouse::Core::Target &target);
     void send();
     void cancel();
 
