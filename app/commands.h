@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/requestspec.h"
 #include "core/result.h"
 
 #include <QStringList>
@@ -21,8 +22,12 @@ int runRequestCommand(const QStringList &arguments);
 int runSignCommand(const QStringList &arguments);
 int runWhoamiCommand(const QStringList &arguments);
 
-// A -d argument: the text itself, or the contents of FILE for "@FILE".
-Core::Result<QString> readBodyArgument(const QString &value);
+// The error of a command line a person got wrong; the message says what and how to fix it.
+Core::Error usageError(const QString &message);
+// -H 'Name: value' and -d BODY|@FILE, shared by request and sign: true when `option` was one
+// of them and went into `spec`, false when it is another option.
+Core::Result<bool> applyContentOption(Core::RequestSpec &spec, const QString &option,
+                                      const QString &value);
 
 // The GUI; argc/argv go to QApplication.
 int runGui(int &argc, char **argv);

@@ -3,7 +3,6 @@
 #include "core/aws/requestauthorizer.h"
 #include "core/aws/signaturediff.h"
 #include "core/httpclient.h"
-#include "core/jsonpretty.h"
 #include "core/requestspec.h"
 #include "core/variables.h"
 
@@ -23,11 +22,6 @@ struct ParsedRequest
     QString environmentFile;
 };
 
-Core::Error usage(const QString &message)
-{
-    return Core::makeError(Core::ErrorCode::InvalidArgument, message);
-}
-
 bool takesValue(const QString &arg)
 {
     static const QStringList options = {
@@ -39,18 +33,12 @@ bool takesValue(const QString &arg)
 
 Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const QString &value)
 {
-    if (arg == QLatin1String("-H") || arg == QLatin1String("--header")) {
-        const qsizetype colon = value.indexOf(QLatin1Char(':'));
-        if (colon <= 0)
-            return usage(QStringLiteral("header '%1' is not 'Name: value'.").arg(value));
-        parsed.spec.headers.append({true, value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
-    } else if (arg == QLatin1String("-d") || arg == QLatin1String("--data")) {
-        const Core::Result<QString> body = readBodyArgument(value);
-        if (!body)
-            return body.error();
-        parsed.spec.body = *body;
-        parsed.spec.bodyKind = Core::validateJson(body->toUtf8()) ? Core::BodyKind::Json : Core::BodyKind::Text;
-    } else if (arg == QLatin1String("--profile")) {
+    const Core::Result<bool> content = applyContentOption(parsed.spec, arg, value);
+    if (!content)
+        return content.error();
+    if (*content)
+        return {};
+    if (arg == QLatin1String("--profile")) {
         parsed.spec.auth.profile = value;
     } else if (arg == QLatin1String("--service")) {
         parsed.spec.auth.service = value;
@@ -62,7 +50,7 @@ Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const 
         bool ok = false;
         const double seconds = value.toDouble(&ok);
         if (!ok || seconds <= 0)
-            return usage(QStringLiteral("--timeout takes seconds, e.g. 10, not '%1'.").arg(value));
+            return usageError(QStringLiteral("--timeout takes seconds, e.g. 10, not '%1'.").arg(value));
         parsed.spec.timeoutMs = static_cast<int>(seconds * 1000);
     }
     return {};
@@ -82,17 +70,17 @@ Core::Result<ParsedRequest> parseArguments(const QStringList &arguments)
             parsed.spec.auth.unsignedPayload = true;
         } else if (takesValue(arg)) {
             if (i + 1 >= arguments.size())
-                return usage(QStringLiteral("%1 needs a value.").arg(arg));
+                return usageError(QStringLiteral("%1 needs a value.").arg(arg));
             if (const Core::Result<void> applied = applyOption(parsed, arg, arguments.at(++i)); !applied)
                 return applied.error();
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            return usage(QStringLiteral("unknown option '%1'.").arg(arg));
+            return usageError(QStringLiteral("unknown option '%1'.").arg(arg));
         } else {
             positional.append(arg);
         }
     }
     if (positional.size() != 2)
-        return usage(QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse request GET http://127.0.0.1:4577/'."));
+        return usageError(QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse request GET http://127.0.0.1:4577/'."));
     parsed.spec.method = positional.at(0).toUpper();
     parsed.spec.url = positional.at(1);
     if (parsed.spec.bodyKind == Core::BodyKind::None && parsed.spec.method == QLatin1String("GET"))
@@ -100,7 +88,7 @@ Core::Result<ParsedRequest> parseArguments(const QStringList &arguments)
     const Core::RequestAuth &auth = parsed.spec.auth;
     if (auth.kind == Core::AuthKind::None
         && (!auth.profile.isEmpty() || !auth.service.isEmpty() || !auth.region.isEmpty() || auth.unsignedPayload))
-        return usage(QStringLiteral("--profile, --service, --region and --unsigned-payload go with --sigv4."));
+        return usageError(QStringLiteral("--profile, --service, --region and --unsigned-payload go with --sigv4."));
     return parsed;
 }
 
@@ -181,17 +169,6 @@ int reportAnswer(const Core::Result<Core::HttpClientResponse> &result,
 }
 
 } // namespace
-
-Core::Result<QString> readBodyArgument(const QString &value)
-{
-    if (!value.startsWith(QLatin1Char('@')))
-        return value;
-    QFile file(value.mid(1));
-    if (!file.open(QIODevice::ReadOnly))
-        return Core::makeError(Core::ErrorCode::Io, QStringLiteral("cannot read the body file '%1': %2.")
-                                                        .arg(value.mid(1), file.errorString()));
-    return QString::fromUtf8(file.readAll());
-}
 
 int runRequestCommand(const QStringList &arguments)
 {

@@ -1,7 +1,6 @@
 #include "commands.h"
 
 #include "core/aws/requestauthorizer.h"
-#include "core/jsonpretty.h"
 #include "core/requestspec.h"
 #include "core/variables.h"
 
@@ -26,25 +25,14 @@ struct SignOptions
     QDateTime time; // hidden --date, for comparing with test suites
 };
 
-Core::Error usage(const QString &message)
-{
-    return Core::makeError(Core::ErrorCode::InvalidArgument, message);
-}
-
 Core::Result<void> applyOption(SignOptions &options, const QString &option, const QString &value)
 {
-    if (option == QLatin1String("-H") || option == QLatin1String("--header")) {
-        const qsizetype colon = value.indexOf(QLatin1Char(':'));
-        if (colon <= 0)
-            return usage(QStringLiteral("header '%1' is not 'Name: value'.").arg(value));
-        options.spec.headers.append({true, value.left(colon).trimmed(), value.mid(colon + 1).trimmed()});
-    } else if (option == QLatin1String("-d") || option == QLatin1String("--data")) {
-        const Core::Result<QString> body = readBodyArgument(value);
-        if (!body)
-            return body.error();
-        options.spec.body = *body;
-        options.spec.bodyKind = Core::validateJson(body->toUtf8()) ? Core::BodyKind::Json : Core::BodyKind::Text;
-    } else if (option == QLatin1String("--profile")) {
+    const Core::Result<bool> content = applyContentOption(options.spec, option, value);
+    if (!content)
+        return content.error();
+    if (*content)
+        return {};
+    if (option == QLatin1String("--profile")) {
         options.profile = value;
     } else if (option == QLatin1String("--service")) {
         options.service = value;
@@ -54,13 +42,13 @@ Core::Result<void> applyOption(SignOptions &options, const QString &option, cons
         bool ok = false;
         options.presignSeconds = value.toInt(&ok);
         if (!ok || options.presignSeconds < 1 || options.presignSeconds > 604800)
-            return usage(QStringLiteral("--presign takes the seconds the URL stays valid, 1 to 604800 (7 days), not '%1'.")
+            return usageError(QStringLiteral("--presign takes the seconds the URL stays valid, 1 to 604800 (7 days), not '%1'.")
                              .arg(value));
     } else {
         options.time = QDateTime::fromString(value, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
         options.time.setTimeSpec(Qt::UTC);
         if (!options.time.isValid())
-            return usage(QStringLiteral("--date takes a time like 20150830T123600Z, not '%1'.").arg(value));
+            return usageError(QStringLiteral("--date takes a time like 20150830T123600Z, not '%1'.").arg(value));
     }
     return {};
 }
@@ -80,17 +68,17 @@ Core::Result<SignOptions> parseSignArguments(const QStringList &arguments)
             options.unsignedPayload = true;
         } else if (valued.contains(arg)) {
             if (i + 1 >= arguments.size())
-                return usage(QStringLiteral("%1 needs a value.").arg(arg));
+                return usageError(QStringLiteral("%1 needs a value.").arg(arg));
             if (const Core::Result<void> applied = applyOption(options, arg, arguments.at(++i)); !applied)
                 return applied.error();
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            return usage(QStringLiteral("unknown option '%1'.").arg(arg));
+            return usageError(QStringLiteral("unknown option '%1'.").arg(arg));
         } else {
             positional.append(arg);
         }
     }
     if (positional.size() != 2)
-        return usage(QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse sign GET "
+        return usageError(QStringLiteral("give a METHOD and a URL, e.g. 'gatehouse sign GET "
                                     "https://abc123.execute-api.us-east-1.amazonaws.com/prod/items'."));
     options.spec.method = positional.at(0).toUpper();
     options.spec.url = positional.at(1);
