@@ -357,6 +357,34 @@
         <source>Endpoint &apos;%1&apos; must not have a query (?…) or fragment (#…).</source>
         <translation>Endpunkt &apos;%1&apos; darf keine Abfrage (?…) und kein Fragment (#…) enthalten.</translation>
     </message>
+    <message>
+        <source>The emulator is not running: start it, or choose another target.</source>
+        <translation>Der Emulator läuft nicht: Starten Sie ihn oder wählen Sie ein anderes Ziel.</translation>
+    </message>
+    <message>
+        <source>The custom target has no endpoint URL.</source>
+        <translation>Das benutzerdefinierte Ziel hat keine Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>the emulator&apos;s default keys</source>
+        <translation>die Standardschlüssel des Emulators</translation>
+    </message>
+    <message>
+        <source>no region</source>
+        <translation>keine Region</translation>
+    </message>
+    <message>
+        <source>Emulator keys (%1) · %2</source>
+        <translation>Emulator-Schlüssel (%1) · %2</translation>
+    </message>
+    <message>
+        <source>Profile %1 · %2</source>
+        <translation>Profil %1 · %2</translation>
+    </message>
+    <message>
+        <source>Default credentials chain · %1 · %2</source>
+        <translation>Standardkette für Anmeldedaten · %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::AuthPanel</name>
@@ -463,6 +491,22 @@
     <message>
         <source>SigV4</source>
         <translation>SigV4</translation>
+    </message>
+    <message>
+        <source>From the toolbar target</source>
+        <translation>Vom Ziel in der Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Choose the target in the toolbar; the host&apos;s region wins when it names one</source>
+        <translation>Wählen Sie das Ziel in der Werkzeugleiste; nennt der Host eine Region, hat sie Vorrang</translation>
+    </message>
+    <message>
+        <source>Signs with:</source>
+        <translation>Signiert mit:</translation>
+    </message>
+    <message>
+        <source>from the target</source>
+        <translation>vom Ziel</translation>
     </message>
 </context>
 <context>
@@ -994,8 +1038,8 @@
         <translation>Authorization-Header</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The server refused the signature (SignatureDoesNotMatch).&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Der Server hat die Signatur abgelehnt (SignatureDoesNotMatch).&lt;/b&gt;</translation>
+        <source>&lt;b&gt;The server refused the signature (%1).&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Der Server hat die Signatur abgelehnt (%1).&lt;/b&gt;</translation>
     </message>
     <message>
         <source> Lines that differ are marked ≠ (changed), − (only ours) and + (only the server&apos;s).</source>

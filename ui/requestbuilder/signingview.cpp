@@ -1,5 +1,7 @@
 #include "signingview.h"
 
+#include "core/aws/awserror.h"
+
 #include <QFontDatabase>
 #include <QLabel>
 #include <QScrollBar>
@@ -162,7 +164,10 @@ bool SigningView::showAnswer(const Core::HttpClientResponse &response)
     m_mismatch = true;
     const Core::Aws::SigV4Signature &ours = m_signed->signature;
     fillComparison(*server);
-    QStringList lines{tr("<b>The server refused the signature (SignatureDoesNotMatch).</b>")};
+    // SignatureDoesNotMatch from most services, InvalidSignatureException from Lambda.
+    const QString code = Core::Aws::parseAwsError(response.status, response.headers, response.body).awsCode;
+    QStringList lines{tr("<b>The server refused the signature (%1).</b>")
+                          .arg(code.isEmpty() ? QStringLiteral("HTTP %1").arg(response.status) : code.toHtmlEscaped())};
     if (m_markedLines > 0)
         lines.first() += tr(" Lines that differ are marked \u2260 (changed), \u2212 (only ours) and + (only the server's).");
     for (const QString &sentence : Core::Aws::explainSignatureMismatch(ours.canonicalRequest, ours.stringToSign, *server))
