@@ -2,6 +2,7 @@
 
 #include "core/aws/requestauthorizer.h"
 #include "core/aws/signaturediff.h"
+#include "core/aws/stsclient.h"
 #include "core/httpclient.h"
 #include "core/requestspec.h"
 #include "core/variables.h"
@@ -122,14 +123,17 @@ void explainMismatch(const Core::Aws::SigV4Signature &ours, const QByteArray &bo
     const auto print = [&err](const char *title, const QByteArray &a, const QByteArray &b) {
         err << "\n" << title << ":\n";
         for (const Core::Aws::SigningDiffLine &line : Core::Aws::diffSigningLines(a, b)) {
+            // stderr may end up in a CI log: never print the session token.
+            const QString ourText = QString::fromUtf8(Core::Aws::redactSessionToken(line.ours));
+            const QString serverText = QString::fromUtf8(Core::Aws::redactSessionToken(line.server));
             if (line.kind == Core::Aws::SigningDiffLine::Kind::Same) {
-                err << "   " << QString::fromUtf8(line.ours) << "\n";
+                err << "   " << ourText << "\n";
                 continue;
             }
             if (line.ourLine >= 0)
-                err << " ! ours:   " << QString::fromUtf8(line.ours) << "\n";
+                err << " ! ours:   " << ourText << "\n";
             if (line.serverLine >= 0)
-                err << " ! server: " << QString::fromUtf8(line.server) << "\n";
+                err << " ! server: " << serverText << "\n";
         }
     };
     print("Canonical request", ours.canonicalRequest, server->canonicalRequest);
@@ -189,7 +193,9 @@ int runRequestCommand(const QStringList &arguments)
     }
 
     Core::HttpClient client;
+    Core::Aws::StsClient sts; // profiles with role_arn assume their role through it
     Core::Aws::RequestAuthorizer authorizer;
+    authorizer.setRoleAssumer(&sts);
     std::optional<Core::Aws::SigV4Signature> signature;
     int exitCode = ExitFailure;
     const auto send = [&](const Core::HttpClientRequest &toSend) {

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "core/aws/requestauthorizer.h"
+#include "core/aws/stsclient.h"
 #include "core/requestspec.h"
 #include "core/variables.h"
 
@@ -45,8 +46,11 @@ Core::Result<void> applyOption(SignOptions &options, const QString &option, cons
             return usageError(QStringLiteral("--presign takes the seconds the URL stays valid, 1 to 604800 (7 days), not '%1'.")
                              .arg(value));
     } else {
-        options.time = QDateTime::fromString(value, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-        options.time.setTimeSpec(Qt::UTC);
+        // Built as UTC from its parts: read as local time, a daylight-saving gap would shift it.
+        const QDate date = QDate::fromString(value.left(8), QStringLiteral("yyyyMMdd"));
+        const QTime time = QTime::fromString(value.mid(9, 6), QStringLiteral("HHmmss"));
+        const bool shaped = value.size() == 16 && value.at(8) == QLatin1Char('T') && value.endsWith(QLatin1Char('Z'));
+        options.time = shaped ? QDateTime(date, time, Qt::UTC) : QDateTime();
         if (!options.time.isValid())
             return usageError(QStringLiteral("--date takes a time like 20150830T123600Z, not '%1'.").arg(value));
     }
@@ -155,8 +159,9 @@ int runSignCommand(const QStringList &arguments)
         err << "gatehouse sign: " << scope.error().message << " Use --service and --region.\n";
         return ExitUsage;
     }
+    Core::Aws::StsClient sts; // profiles with role_arn assume their role through it
     std::unique_ptr<Core::Aws::CredentialsProvider> provider =
-        Core::Aws::makeCredentialsProvider(auth, environment, nullptr);
+        Core::Aws::makeCredentialsProvider(auth, environment, &sts);
     int exitCode = ExitFailure;
     QObject context;
     provider->resolve(&context, [&](const Core::Result<Core::Aws::Credentials> &credentials) {

@@ -192,6 +192,13 @@ Result<QUrl> validateEndpoint(const QString &text)
             ErrorCode::InvalidArgument,
             TargetText::tr("Endpoint '%1' must not have a query (?…) or fragment (#…).")
                 .arg(trimmed));
+    // Endpoints are saved in the settings; a password in one would land on disk.
+    if (!url.userInfo().isEmpty())
+        return makeError(
+            ErrorCode::InvalidArgument,
+            TargetText::tr("Endpoint '%1' carries a user name or password: remove it; endpoints "
+                           "are saved in the settings, and credentials belong in a profile.")
+                .arg(url.toString(QUrl::RemoveUserInfo)));
     return url;
 }
 

@@ -203,6 +203,19 @@ QList<SigningDiffLine> diffSigningLines(const QByteArray &ours, const QByteArray
     return out;
 }
 
+QByteArray redactSessionToken(const QByteArray &line)
+{
+    static const QByteArray header = "x-amz-security-token:";
+    if (line.toLower().startsWith(header))
+        return line.left(header.size()) + "<session token hidden>";
+    const qsizetype param = line.indexOf("X-Amz-Security-Token=");
+    if (param < 0)
+        return line;
+    const qsizetype start = param + qsizetype(sizeof("X-Amz-Security-Token=") - 1);
+    const qsizetype end = line.indexOf('&', start);
+    return line.left(start) + "<session token hidden>" + (end < 0 ? QByteArray() : line.mid(end));
+}
+
 bool hasDifferences(const QList<SigningDiffLine> &diff)
 {
     for (const SigningDiffLine &line : diff) {

@@ -39,6 +39,10 @@ QList<SigningDiffLine> diffSigningLines(const QByteArray &ours, const QByteArray
 
 bool hasDifferences(const QList<SigningDiffLine> &diff);
 
+// A canonical-request line with the session token's value masked (the x-amz-security-token
+// header line, or the X-Amz-Security-Token query parameter), for text that may reach a log.
+QByteArray redactSessionToken(const QByteArray &line);
+
 // Sentences telling a person what to check, from which parts of the canonical request
 // (method, path, query, headers, signed headers, payload hash) and string to sign (date,
 // scope) differ; when both stages agree, the secret key is the cause.

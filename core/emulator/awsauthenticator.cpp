@@ -157,6 +157,11 @@ AwsAuthentication AwsAuthenticator::authenticate(const Core::HttpRequest &reques
                           .arg(service));
         return out;
     }
+    if (auth.region != m_region) {
+        out.error = badSignature(protocol,
+                                 QStringLiteral("Credential should be scoped to a valid region. "));
+        return out;
+    }
     const AwsPrincipal *p = principal(QString::fromUtf8(auth.accessKeyId));
     out.error = checkPrincipal(p, auth, protocol, now);
     if (out.error.isError())

@@ -52,6 +52,10 @@ public:
     explicit AwsAuthenticator(QString accountId);
 
     QString accountId() const { return m_accountId; }
+    // The one region the emulator serves; signatures scoped to another are refused, as AWS
+    // refuses them. us-east-1 until set.
+    void setRegion(const QString &region) { m_region = region; }
+    QString region() const { return m_region; }
 
     void addLongTermKey(const QString &accessKeyId, const QString &secretAccessKey,
                         const QString &userName);
@@ -81,6 +85,7 @@ private:
                                const QDateTime &now) const;
 
     QString m_accountId;
+    QString m_region = QStringLiteral("us-east-1");
     QHash<QString, AwsPrincipal> m_principals;
 };
 

@@ -103,6 +103,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     connect(m_lambda.get(), &LambdaService::invocationFinished, this,
             &Emulator::invocationFinished);
     m_authenticator = std::make_unique<AwsAuthenticator>(m_options.accountId);
+    m_authenticator->setRegion(m_options.region);
     for (const LabAccessKey &key : std::as_const(m_labKeys))
         m_authenticator->addLongTermKey(key.accessKeyId, key.secretAccessKey, key.userName);
     m_sts = std::make_unique<StsService>(m_authenticator.get());

@@ -68,6 +68,8 @@ class tst_SignatureDiff : public QObject
     Q_OBJECT
 
 private slots:
+    void redactSessionToken_data();
+    void redactSessionToken();
     void parse_data();
     void parse();
     void parseRefusesOtherErrors_data();
@@ -180,6 +182,30 @@ void tst_SignatureDiff::explain()
     const QString words = explainSignatureMismatch(ours.canonicalRequest, ours.stringToSign, *stages).join(QLatin1Char(' '));
     for (const QString &mention : mentions)
         QVERIFY2(words.contains(mention), qPrintable(words));
+}
+
+void tst_SignatureDiff::redactSessionToken_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("shown");
+    QTest::newRow("header line") << QByteArray("x-amz-security-token:IQoJb3JpZ2luX2VjEXAMPLE")
+                                 << QByteArray("x-amz-security-token:<session token hidden>");
+    QTest::newRow("header line, any case") << QByteArray("X-Amz-Security-Token:abc")
+                                           << QByteArray("X-Amz-Security-Token:<session token hidden>");
+    QTest::newRow("presigned query, middle")
+        << QByteArray("X-Amz-Date=20150830T123600Z&X-Amz-Security-Token=abc%2Fdef&X-Amz-SignedHeaders=host")
+        << QByteArray("X-Amz-Date=20150830T123600Z&X-Amz-Security-Token=<session token hidden>&X-Amz-SignedHeaders=host");
+    QTest::newRow("presigned query, last") << QByteArray("a=1&X-Amz-Security-Token=abc")
+                                           << QByteArray("a=1&X-Amz-Security-Token=<session token hidden>");
+    QTest::newRow("other lines untouched") << QByteArray("host:example.amazonaws.com")
+                                           << QByteArray("host:example.amazonaws.com");
+}
+
+void tst_SignatureDiff::redactSessionToken()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, shown);
+    QCOMPARE(Gatehouse::Core::Aws::redactSessionToken(line), shown);
 }
 
 QTEST_GUILESS_MAIN(tst_SignatureDiff)

@@ -294,6 +294,11 @@ void tst_Target::endpointValidation_data()
         << QStringLiteral("http://exa mple.com") << QString()
         << QStringLiteral("Endpoint 'http://exa mple.com' is not a valid URL: check for spaces or "
                           "stray characters.");
+    QTest::newRow("password in the URL is refused and not echoed")
+        << QStringLiteral("http://admin:s3cret@localhost:4566") << QString()
+        << QStringLiteral("Endpoint 'http://localhost:4566' carries a user name or password: "
+                          "remove it; endpoints are saved in the settings, and credentials belong "
+                          "in a profile.");
     QTest::newRow("query") << QStringLiteral("http://localhost:4566/?a=b") << QString()
                            << QStringLiteral("Endpoint 'http://localhost:4566/?a=b' must not have "
                                              "a query (?…) or fragment (#…).");

@@ -17,7 +17,7 @@ namespace {
 
 const QDateTime Now(QDate(2026, 1, 15), QTime(12, 0), QTimeZone::utc());
 
-enum class Change { None, Body, Header, Unsigned, WrongService, DropToken };
+enum class Change { None, Body, Header, Unsigned, WrongService, WrongRegion, DropToken };
 
 struct Signing
 {
@@ -47,7 +47,7 @@ Core::HttpRequest makeRequest(const Signing &s, const QString &service)
         in.payload = "Action=GetCallerIdentity&Version=2011-06-15";
     }
     in.service = s.change == Change::WrongService ? QStringLiteral("s3") : service;
-    in.region = QStringLiteral("us-east-1");
+    in.region = s.change == Change::WrongRegion ? QStringLiteral("eu-west-1") : QStringLiteral("us-east-1");
     in.time = Now.addSecs(s.offsetSeconds);
 
     Core::HttpRequest out;
@@ -151,6 +151,11 @@ void tst_AwsAuthenticator::authenticate_data()
     s.change = Change::WrongService;
     QTest::newRow("scoped to s3") << s << sts << "SignatureDoesNotMatch" << 403
                                   << "Credential should be scoped to correct service: 'sts'. ";
+    s.change = Change::WrongRegion; // the emulator serves us-east-1 only
+    QTest::newRow("sts scoped to eu-west-1") << s << sts << "SignatureDoesNotMatch" << 403
+                                             << "Credential should be scoped to a valid region. ";
+    QTest::newRow("lambda scoped to eu-west-1") << s << lambda << "InvalidSignatureException" << 403
+                                                << "Credential should be scoped to a valid region. ";
     s = Signing();
     s.accessKeyId = QStringLiteral("AKIDUNKNOWN");
     QTest::newRow("sts unknown key") << s << sts << "InvalidClientTokenId" << 403 << invalid;

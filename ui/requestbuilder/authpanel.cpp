@@ -171,6 +171,9 @@ void AuthPanel::setTarget(const Core::Target &target, const QProcessEnvironment 
 {
     m_target = target;
     m_targetEnvironment = env;
+    // Resolving a profile's region reads the AWS files: once per target, not per keystroke.
+    const Core::Result<QString> region = m_target.regionFor(m_targetEnvironment);
+    m_targetRegion = region ? *region : QString();
     m_targetSummary->setText(targetSummary());
     setUrl(m_url);
 }
@@ -194,10 +197,9 @@ void AuthPanel::setUrl(const QString &url)
         m_service->setText(guess.service);
     // The signer does the same: for the target source a loopback host names no region.
     const bool fromTarget = m_source->currentIndex() == int(Core::AwsCredentialSource::Target);
-    const Core::Result<QString> targetRegion = m_target.regionFor(m_targetEnvironment);
-    m_regionFromTarget = fromTarget && (guess.region.isEmpty() || guess.emulator) && targetRegion;
+    m_regionFromTarget = fromTarget && (guess.region.isEmpty() || guess.emulator) && !m_targetRegion.isEmpty();
     if (!m_regionEdited)
-        m_region->setText(m_regionFromTarget ? *targetRegion : guess.region);
+        m_region->setText(m_regionFromTarget ? m_targetRegion : guess.region);
     updateGuessLabels();
 }
 

@@ -74,6 +74,7 @@ private:
     QString m_url;
     Core::Target m_target;
     QProcessEnvironment m_targetEnvironment = QProcessEnvironment::systemEnvironment();
+    QString m_targetRegion; // the target's region, resolved when the target was set
     bool m_serviceEdited = false;
     bool m_regionEdited = false;
     bool m_regionFromTarget = false; // the region shown is the target's, not the URL's
