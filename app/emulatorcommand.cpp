@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace Gatehouse::App {
@@ -58,8 +59,9 @@ int runEmulatorCommand(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Lab folder (with template.yaml)."), QStringLiteral("DIR"));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (default 4577; 0 picks a free one)."), QStringLiteral("N"), QStringLiteral("4577"));
+    const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("The AWS region the emulator acts as (default us-east-1)."), QStringLiteral("REGION"), QStringLiteral("us-east-1"));
     const QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Loopback address to bind (default 127.0.0.1)."), QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    parser.addOptions({labOption, portOption, addressOption});
+    parser.addOptions({labOption, portOption, regionOption, addressOption});
     QTextStream err(stderr);
     QTextStream out(stdout);
     if (!parser.parse(QStringList{QStringLiteral("gatehouse emulator")} + arguments)) {
@@ -87,6 +89,14 @@ int runEmulatorCommand(const QStringList &arguments)
     Emulator::EmulatorOptions options;
     options.address = address;
     options.port = static_cast<quint16>(port);
+    static const QRegularExpression regionShape(QStringLiteral("^[a-z]{2}(-[a-z]+)+-\\d+$"));
+    if (!regionShape.match(parser.value(regionOption)).hasMatch()) {
+        err << "gatehouse emulator: --region takes an AWS region such as us-east-1 or "
+               "eu-west-1, not '"
+            << parser.value(regionOption) << "'.\n";
+        return ExitUsage;
+    }
+    options.region = parser.value(regionOption);
     if (parser.isSet(labOption)) {
         const QFileInfo lab(parser.value(labOption));
         if (!lab.isDir()) {

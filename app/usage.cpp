@@ -9,7 +9,7 @@ QString usageText()
         "\n"
         "Usage:\n"
         "  gatehouse [--lab DIR] [--port N]     start the GUI with the embedded emulator\n"
-        "  gatehouse emulator [--lab DIR] [--port N] [--address ADDR]\n"
+        "  gatehouse emulator [--lab DIR] [--port N] [--region R] [--address ADDR]\n"
         "                                       run the embedded emulator until Ctrl+C\n"
         "  gatehouse request METHOD URL [-H 'Name: value']... [-d BODY|@FILE]\n"
         "                    [--env FILE] [--timeout SECONDS]\n"

@@ -158,8 +158,12 @@ AwsAuthentication AwsAuthenticator::authenticate(const Core::HttpRequest &reques
         return out;
     }
     if (auth.region != m_region) {
+        // AWS's words, then which region this endpoint is, since the emulator is one region.
         out.error = badSignature(protocol,
-                                 QStringLiteral("Credential should be scoped to a valid region. "));
+                                 QStringLiteral("Credential should be scoped to a valid region. "
+                                                "(This emulator serves %1; sign for it, or start "
+                                                "the emulator with --region %2.)")
+                                     .arg(m_region, auth.region));
         return out;
     }
     const AwsPrincipal *p = principal(QString::fromUtf8(auth.accessKeyId));

@@ -303,6 +303,9 @@ void tst_Cli::emulatorRefusesBadPort()
     const Run r = gatehouse({QStringLiteral("emulator"), QStringLiteral("--port"), QStringLiteral("http")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--port"));
+    const Run region = gatehouse({QStringLiteral("emulator"), QStringLiteral("--region"), QStringLiteral("moon")});
+    QCOMPARE(region.exitCode, 2);
+    QVERIFY2(region.err.contains("--region takes an AWS region"), region.err.constData());
 }
 
 void tst_Cli::emulatorStopsOnSignal_data()

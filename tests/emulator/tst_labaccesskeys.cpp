@@ -142,7 +142,7 @@ void tst_LabAccessKeys::awsCliUsesLabKey()
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
     env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
                QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("eu-west-1"));
+    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1")); // the emulator's region
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("credentials")));
     env.insert(QStringLiteral("AWS_PAGER"), QString());
