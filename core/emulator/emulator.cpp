@@ -5,7 +5,9 @@
 #include "httpserver.h"
 #include "labaccesskeys.h"
 #include "labloader.h"
+#include "lambdacontrolplane.h"
 #include "lambdainvokeapi.h"
+#include "lambdaregistry.h"
 #include "lambdaservice.h"
 #include "stsservice.h"
 
@@ -109,6 +111,11 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_sts = std::make_unique<StsService>(m_authenticator.get());
     m_invokeApi = std::make_unique<LambdaInvokeApi>(m_lambda.get());
     m_invokeApi->setAuthenticator(m_authenticator.get());
+    m_lambdaRegistry = std::make_unique<LambdaRegistry>();
+    m_lambdaRegistry->setArnPrefix(m_options.region, m_options.accountId);
+    m_invokeApi->setRegistry(m_lambdaRegistry.get());
+    m_controlPlane = std::make_unique<LambdaControlPlane>(m_lambdaRegistry.get(), m_lambda.get());
+    m_controlPlane->setAuthenticator(m_authenticator.get());
     m_httpApis = std::make_unique<HttpApiGateway>(m_lambda.get());
     m_httpApis->setRegion(m_options.region);
     m_httpApis->setAccountId(m_options.accountId);
@@ -118,7 +125,9 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         const QString reason = m_server->errorString();
         m_server.reset();
         m_httpApis.reset();
+        m_controlPlane.reset();
         m_invokeApi.reset();
+        m_lambdaRegistry.reset();
         m_lambda.reset();
         m_sts.reset();
         m_authenticator.reset();
@@ -133,6 +142,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_lambda->setRuntimeApiAuthority(hostForUrls(m_options.address) + QLatin1Char(':')
                                      + QString::number(m_server->serverPort()));
     m_lambda->setFunctions(m_lab.functions);
+    m_lambdaRegistry->setFunctions(m_lab.functions);
     m_httpApis->setApis(m_lab.httpApis);
     m_info = describe();
     return m_info;
@@ -146,7 +156,9 @@ void Emulator::stop()
         m_lambda->shutdown();
     m_server.reset();
     m_httpApis.reset();
+    m_controlPlane.reset();
     m_invokeApi.reset();
+    m_lambdaRegistry.reset();
     m_lambda.reset();
     m_sts.reset();
     m_authenticator.reset();
@@ -204,6 +216,10 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
     }
     if (m_invokeApi && LambdaInvokeApi::isInvokePath(request.path)) {
         m_invokeApi->handleRequest(request, responder);
+        return;
+    }
+    if (m_controlPlane && LambdaControlPlane::isControlPlanePath(request.path)) {
+        m_controlPlane->handleRequest(request, responder);
         return;
     }
     // STS: POST / with Action=...&Version=2011-06-15, signed for the "sts" service.

@@ -18,6 +18,8 @@ class HttpServer;
 class LambdaService;
 class HttpApiGateway;
 class LambdaInvokeApi;
+class LambdaRegistry;
+class LambdaControlPlane;
 class AwsAuthenticator;
 class StsService;
 
@@ -47,6 +49,8 @@ public:
     Core::EmulatorInfo info() const { return m_info; }
     const LabDefinition &lab() const { return m_lab; }
     LambdaService *lambda() const { return m_lambda.get(); }
+    // Published versions and aliases of the lab's functions; null while stopped.
+    LambdaRegistry *lambdaRegistry() const { return m_lambdaRegistry.get(); }
     // The keys the AWS APIs accept (test/test, the lab's Metadata.Gatehouse.AccessKeys and
     // STS sessions); null while stopped.
     AwsAuthenticator *authenticator() const { return m_authenticator.get(); }
@@ -71,6 +75,8 @@ private:
     std::unique_ptr<StsService> m_sts;
     std::unique_ptr<LambdaService> m_lambda;
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
+    std::unique_ptr<LambdaRegistry> m_lambdaRegistry;
+    std::unique_ptr<LambdaControlPlane> m_controlPlane;
     std::unique_ptr<HttpApiGateway> m_httpApis;
     std::unique_ptr<HttpServer> m_server;
 };

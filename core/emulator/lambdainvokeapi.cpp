@@ -1,8 +1,10 @@
 #include "lambdainvokeapi.h"
 
 #include "awsauthenticator.h"
+#include "lambdaregistry.h"
 #include "lambdaservice.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -79,10 +81,16 @@ bool LambdaInvokeApi::handleRequest(const Core::HttpRequest &request, HttpRespon
             return true;
         }
     }
-    const Core::Result<InvokeRequest> invoke = parseRequest(request);
+    Core::Result<InvokeRequest> invoke = parseRequest(request);
     if (!invoke) {
         answerService(invoke.error(), responder);
         return true;
+    }
+    if (const Core::Result<QString> target = resolveQualifier(invoke->functionName); !target) {
+        answerService(target.error(), responder);
+        return true;
+    } else {
+        invoke->functionName = *target;
     }
     const QByteArray type = request.headers.value("X-Amz-Invocation-Type");
     if (type == "Event" || type == "DryRun")
@@ -173,6 +181,23 @@ void LambdaInvokeApi::invokeAndAnswer(const InvokeRequest &invoke, bool tail,
         response.body = result.payload;
         responder.send(response);
     });
+}
+
+// "name" or "name:qualifier" -> the LambdaService entry to run: "name" or "name:<version>".
+Core::Result<QString> LambdaInvokeApi::resolveQualifier(const QString &functionName) const
+{
+    if (!m_registry)
+        return functionName;
+    const qsizetype colon = functionName.indexOf(QLatin1Char(':'));
+    const QString name = colon < 0 ? functionName : functionName.left(colon);
+    const QString qualifier = colon < 0 ? QString() : functionName.mid(colon + 1);
+    if (!m_registry->hasFunction(name))
+        return notFound(functionName);
+    const Core::Result<QString> version =
+        m_registry->resolve(name, qualifier, QRandomGenerator::global()->generateDouble());
+    if (!version)
+        return version.error();
+    return *version == QLatin1String("$LATEST") ? name : name + QLatin1Char(':') + *version;
 }
 
 Core::Error LambdaInvokeApi::notFound(const QString &functionName) const

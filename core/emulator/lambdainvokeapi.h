@@ -11,6 +11,7 @@
 namespace Gatehouse::Emulator {
 
 class AwsAuthenticator;
+class LambdaRegistry;
 class LambdaService;
 
 // Lambda's Invoke operation on the wire (POST /2015-03-31/functions/{FunctionName}/invocations,
@@ -29,6 +30,10 @@ public:
     // knows; refusals are worded as Lambda's. Without one, requests are not checked.
     void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
 
+    // With a registry, a qualifier (version, alias or $LATEST) is resolved through it and a
+    // weighted alias picks a version per invocation; without one only $LATEST exists.
+    void setRegistry(const LambdaRegistry *registry) { m_registry = registry; }
+
     static bool isInvokePath(const QByteArray &path);
     // Answers Invoke requests; returns false (and answers nothing) for other paths.
     bool handleRequest(const Core::HttpRequest &request, HttpResponder responder);
@@ -42,6 +47,11 @@ public:
     };
     static FunctionReference parseFunctionName(const QString &text);
 
+    // "name" or "name:qualifier" -> the LambdaService entry that runs it ("name" for $LATEST,
+    // "name:<version>" otherwise), a weighted alias drawing its version; Lambda's error when
+    // the function or qualifier does not exist.
+    Core::Result<QString> resolveQualifier(const QString &functionName) const;
+
 private:
     void answerService(const Core::Error &error, const HttpResponder &responder) const;
     static Core::Result<InvokeRequest> parseRequest(const Core::HttpRequest &request);
@@ -52,6 +62,7 @@ private:
 
     LambdaService *m_service;
     const AwsAuthenticator *m_authenticator = nullptr;
+    const LambdaRegistry *m_registry = nullptr;
 };
 
 } // namespace Gatehouse::Emulator

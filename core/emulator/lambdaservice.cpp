@@ -47,6 +47,7 @@ struct LambdaService::Function
 {
     FunctionConfig config;
     QString arn;
+    QString version = QStringLiteral("$LATEST");
     std::vector<std::unique_ptr<Worker>> workers;
     std::deque<std::unique_ptr<Invocation>> queue;
 };
@@ -117,8 +118,10 @@ void LambdaService::setFunctions(const QList<FunctionConfig> &functions)
 QList<FunctionConfig> LambdaService::functions() const
 {
     QList<FunctionConfig> out;
-    for (const auto &function : m_functions)
-        out.append(function->config);
+    for (const auto &function : m_functions) {
+        if (function->version == QLatin1String("$LATEST"))
+            out.append(function->config);
+    }
     return out;
 }
 
@@ -130,15 +133,15 @@ void LambdaService::setRuntimeApiAuthority(const QString &hostPort)
 void LambdaService::setRegion(const QString &region)
 {
     m_region = region;
-    for (const auto &function : std::as_const(m_functions))
-        function->arn = functionArn(function->config.name);
+    for (auto it = m_functions.cbegin(); it != m_functions.cend(); ++it)
+        it.value()->arn = functionArn(it.key());
 }
 
 void LambdaService::setAccountId(const QString &accountId)
 {
     m_accountId = accountId;
-    for (const auto &function : std::as_const(m_functions))
-        function->arn = functionArn(function->config.name);
+    for (auto it = m_functions.cbegin(); it != m_functions.cend(); ++it)
+        it.value()->arn = functionArn(it.key());
 }
 
 void LambdaService::setMaxConcurrency(int perFunction)
@@ -246,29 +249,60 @@ bool LambdaService::handleRuntimeRequest(const Core::HttpRequest &request, HttpR
 
 void LambdaService::shutdown()
 {
+    for (const auto &function : std::as_const(m_functions))
+        stop(function.get());
+}
+
+void LambdaService::addVersion(const QString &functionName, const QString &version,
+                               const FunctionConfig &snapshot)
+{
+    const QString key = functionName + QLatin1Char(':') + version;
+    removeVersion(functionName, version);
+    auto function = std::make_shared<Function>();
+    function->config = snapshot;
+    function->config.name = functionName;
+    function->version = version;
+    function->arn = functionArn(key);
+    m_functions.insert(key, function);
+}
+
+void LambdaService::removeVersion(const QString &functionName, const QString &version)
+{
+    const auto function = m_functions.take(functionName + QLatin1Char(':') + version);
+    if (function)
+        stop(function.get());
+}
+
+void LambdaService::removeFunction(const QString &functionName)
+{
+    const auto function = m_functions.take(functionName);
+    if (function)
+        stop(function.get());
+}
+
+void LambdaService::stop(Function *function)
+{
     Core::Error stopped =
         Core::makeError(Core::ErrorCode::Cancelled,
                         QStringLiteral("The emulator stopped before the invocation finished."));
     stopped.httpStatus = 500;
     stopped.awsCode = QStringLiteral("ServiceException");
-    for (const auto &function : std::as_const(m_functions)) {
-        std::vector<std::unique_ptr<Invocation>> failed;
-        for (auto &worker : function->workers) {
-            if (worker->current)
-                failed.push_back(std::move(worker->current));
-        }
-        for (auto &queued : function->queue)
-            failed.push_back(std::move(queued));
-        function->queue.clear();
-        while (!function->workers.empty())
-            retire(function->workers.back().get());
-        for (auto &invocation : failed) {
-            InvokeResult result;
-            result.error = stopped;
-            result.error.requestId = invocation->requestId;
-            finish(std::move(invocation), std::move(result),
-                   {QStringLiteral("Rejected"), stopped.message});
-        }
+    std::vector<std::unique_ptr<Invocation>> failed;
+    for (auto &worker : function->workers) {
+        if (worker->current)
+            failed.push_back(std::move(worker->current));
+    }
+    for (auto &queued : function->queue)
+        failed.push_back(std::move(queued));
+    function->queue.clear();
+    while (!function->workers.empty())
+        retire(function->workers.back().get());
+    for (auto &invocation : failed) {
+        InvokeResult result;
+        result.error = stopped;
+        result.error.requestId = invocation->requestId;
+        finish(std::move(invocation), std::move(result),
+               {QStringLiteral("Rejected"), stopped.message});
     }
 }
 
@@ -338,7 +372,8 @@ void LambdaService::assign(Worker *worker, std::unique_ptr<Invocation> invocatio
 {
     const FunctionConfig &config = worker->function->config;
     invocation->log = worker->process->takeOutput();
-    invocation->log += "START RequestId: " + invocation->requestIdBytes + " Version: $LATEST\n";
+    invocation->log += "START RequestId: " + invocation->requestIdBytes +
+                       " Version: " + worker->function->version.toUtf8() + '\n';
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     RuntimeApi::NextEvent event;
     event.requestId = invocation->requestIdBytes;
@@ -498,7 +533,8 @@ void LambdaService::failQueuedHead(Function *function, Worker *worker, const QSt
     QByteArray &log = invocation->log;
     if (worker)
         log += worker->process->takeOutput();
-    log += "START RequestId: " + id + " Version: $LATEST\n";
+    log += "START RequestId: " + id + " Version: " + function->version.toUtf8() + '\n';
+    result.executedVersion = function->version;
     if (document.isEmpty())
         log += text.toUtf8() + '\n' + errorType.toUtf8() + '\n';
     log += "END RequestId: " + id + "\n";
@@ -528,6 +564,7 @@ void LambdaService::complete(Worker *worker, InvokeResult result, const Outcome 
     worker->reportInit = false;
     result.durationMs = durationMs;
     result.requestId = invocation->requestId;
+    result.executedVersion = worker->function->version;
     result.log = log;
     finish(std::move(invocation), std::move(result), outcome);
 }

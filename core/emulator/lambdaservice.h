@@ -48,6 +48,15 @@ public:
     // Live workers of a function (busy or idle).
     int workerCount(const QString &functionName) const;
 
+    // A published version as its own entry "name:version" (functionName in InvokeRequest),
+    // running `snapshot`'s code in its own warm workers; results carry the version.
+    void addVersion(const QString &functionName, const QString &version,
+                    const FunctionConfig &snapshot);
+    // Stops the version's workers (running invocations fail) and forgets it.
+    void removeVersion(const QString &functionName, const QString &version);
+    // The same for a function's $LATEST entry.
+    void removeFunction(const QString &functionName);
+
     void invoke(const InvokeRequest &request, QObject *context,
                 std::function<void(const InvokeResult &)> done) override;
     // Answers requests under /_runtime/; returns false (and answers nothing) for other paths.
@@ -71,6 +80,7 @@ private:
         QByteArray reportStatus; // appended to REPORT, e.g. "Status: timeout"
     };
 
+    void stop(Function *function);
     void dispatch(Function *function);
     Core::Result<void> spawnWorker(Function *function);
     void assign(Worker *worker, std::unique_ptr<Invocation> invocation);

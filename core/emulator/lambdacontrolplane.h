@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/httpmessage.h"
+#include "httpresponder.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Gatehouse::Emulator {
+
+class AwsAuthenticator;
+class LambdaRegistry;
+class LambdaService;
+
+// Lambda's control plane on the wire (REST-JSON, API version 2015-03-31) for versions and
+// aliases: GetFunction, GetFunctionConfiguration, ListFunctions, ListVersionsByFunction,
+// PublishVersion, DeleteFunction and the alias operations, so the AWS CLI and SDKs manage the
+// emulator's functions with --endpoint-url. Published versions are registered with the
+// LambdaService as their own functions, so each runs its own snapshot in its own workers.
+class LambdaControlPlane
+{
+public:
+    LambdaControlPlane(LambdaRegistry *registry, LambdaService *service);
+
+    // With an authenticator every request must be SigV4-signed for "lambda" by a known key.
+    void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
+
+    // Paths under /2015-03-31/functions except Invoke's .../invocations.
+    static bool isControlPlanePath(const QByteArray &path);
+    // Answers control-plane requests; returns false (and answers nothing) for other paths.
+    bool handleRequest(const Core::HttpRequest &request, HttpResponder responder);
+
+private:
+    struct Route;
+    Core::HttpResponse answer(const Core::HttpRequest &request, const Route &route);
+    Core::HttpResponse listFunctions(const Core::HttpRequest &request);
+    Core::HttpResponse getFunction(const Route &route, bool configurationOnly);
+    Core::HttpResponse deleteFunction(const Route &route);
+    Core::HttpResponse publishVersion(const Route &route, const QByteArray &body);
+    Core::HttpResponse listVersions(const Core::HttpRequest &request, const Route &route);
+    Core::HttpResponse listAliases(const Core::HttpRequest &request, const Route &route);
+    Core::HttpResponse putAlias(const Route &route, const QByteArray &body, bool create);
+    Core::HttpResponse aliasOperation(const Core::HttpRequest &request, const Route &route);
+
+    LambdaRegistry *m_registry;
+    LambdaService *m_service;
+    const AwsAuthenticator *m_authenticator = nullptr;
+};
+
+} // namespace Gatehouse::Emulator
