@@ -4,7 +4,6 @@
 #include "lambdaregistry.h"
 #include "lambdaservice.h"
 
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -194,7 +193,7 @@ Core::Result<QString> LambdaInvokeApi::resolveQualifier(const QString &functionN
     if (!m_registry->hasFunction(name))
         return notFound(functionName);
     const Core::Result<QString> version =
-        m_registry->resolve(name, qualifier, QRandomGenerator::global()->generateDouble());
+        m_registry->resolve(name, qualifier, m_random());
     if (!version)
         return version.error();
     return *version == QLatin1String("$LATEST") ? name : name + QLatin1Char(':') + *version;

@@ -6,7 +6,10 @@
 #include "lambdainvoker.h"
 
 #include <QObject>
+#include <QRandomGenerator>
 #include <QString>
+
+#include <functional>
 
 namespace Gatehouse::Emulator {
 
@@ -33,6 +36,8 @@ public:
     // With a registry, a qualifier (version, alias or $LATEST) is resolved through it and a
     // weighted alias picks a version per invocation; without one only $LATEST exists.
     void setRegistry(const LambdaRegistry *registry) { m_registry = registry; }
+    // Where a weighted alias draws its number in [0, 1) from; tests seed it.
+    void setRandomSource(std::function<double()> source) { m_random = std::move(source); }
 
     static bool isInvokePath(const QByteArray &path);
     // Answers Invoke requests; returns false (and answers nothing) for other paths.
@@ -63,6 +68,7 @@ private:
     LambdaService *m_service;
     const AwsAuthenticator *m_authenticator = nullptr;
     const LambdaRegistry *m_registry = nullptr;
+    std::function<double()> m_random = [] { return QRandomGenerator::global()->generateDouble(); };
 };
 
 } // namespace Gatehouse::Emulator
