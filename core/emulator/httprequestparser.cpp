@@ -182,8 +182,12 @@ int HttpRequestParser::onHeaderField(http_parser *p, const char *at, size_t leng
     const bool newLine = d->m_headerPart != HeaderPart::Field;
     if (!d->countHeaderBytes(length + (newLine ? HeaderLineOverhead : 0)))
         return -1;
-    if (d->m_stage == Stage::Body)
-        return 0; // a chunked trailer: counted, not kept
+    if (d->m_stage == Stage::Body) {
+        // A chunked trailer: counted, not kept. Its part is tracked all the same, so a name
+        // split across two reads pays the line overhead once (the fuzzer found this).
+        d->m_headerPart = HeaderPart::Field;
+        return 0;
+    }
     if (d->m_headerPart == HeaderPart::Value && !d->commitHeader())
         return -1;
     d->m_field.append(at, qsizetype(length));
@@ -196,8 +200,10 @@ int HttpRequestParser::onHeaderValue(http_parser *p, const char *at, size_t leng
     HttpRequestParser *d = self(p);
     if (!d->countHeaderBytes(length))
         return -1;
-    if (d->m_stage == Stage::Body)
+    if (d->m_stage == Stage::Body) {
+        d->m_headerPart = HeaderPart::Value;
         return 0;
+    }
     d->m_value.append(at, qsizetype(length));
     d->m_headerPart = HeaderPart::Value;
     return 0;
