@@ -21,6 +21,7 @@ int runEmulatorCommand(const QStringList &arguments);
 int runRequestCommand(const QStringList &arguments);
 int runSignCommand(const QStringList &arguments);
 int runWhoamiCommand(const QStringList &arguments);
+int runLambdaCommand(const QStringList &arguments);
 
 // The error of a command line a person got wrong; the message says what and how to fix it.
 Core::Error usageError(const QString &message);

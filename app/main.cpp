@@ -30,6 +30,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("request"), &runRequestCommand},
         {QLatin1String("sign"), &runSignCommand},
         {QLatin1String("whoami"), &runWhoamiCommand},
+        {QLatin1String("lambda"), &runLambdaCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)

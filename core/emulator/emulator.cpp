@@ -50,6 +50,36 @@ QPair<QString, QString> splitRouteKey(const QString &routeKey)
     return {routeKey.left(space), routeKey.mid(space + 1)};
 }
 
+// The lab's AWS::Lambda::Version resources published in template order, each from its own
+// code folder, then its aliases; a version that changes nothing fails as in CloudFormation.
+Core::Result<void> publishLabVersions(const LabDefinition &lab, LambdaRegistry &registry,
+                                      LambdaService &service)
+{
+    for (const LabVersionConfig &v : lab.versions) {
+        const Core::Result<LambdaRegistry::Published> published =
+            registry.publishFrom(v.functionName, v.description, v.codeDir);
+        if (!published)
+            return published.error();
+        if (!published->created || published->version.version != QString::number(v.number))
+            return Core::makeError(Core::ErrorCode::Template,
+                                   QStringLiteral("%1 (line %2): a version for this Lambda function exists (%3). "
+                                                  "Modify the function to create a new version.")
+                                       .arg(v.logicalId).arg(v.templateLine).arg(published->version.version));
+        service.addVersion(v.functionName, published->version.version, published->version.config);
+    }
+    for (const LabAliasConfig &a : lab.aliases) {
+        LambdaAlias alias;
+        alias.name = a.name;
+        alias.functionVersion = a.functionVersion;
+        alias.description = a.description;
+        alias.additionalVersion = a.additionalVersion;
+        alias.additionalWeight = a.additionalWeight;
+        if (Core::Result<LambdaAlias> put = registry.putAlias(a.functionName, alias, true, {}); !put)
+            return put.error();
+    }
+    return {};
+}
+
 } // namespace
 
 Emulator::Emulator(EmulatorOptions options, QObject *parent)
@@ -143,6 +173,10 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
                                      + QString::number(m_server->serverPort()));
     m_lambda->setFunctions(m_lab.functions);
     m_lambdaRegistry->setFunctions(m_lab.functions);
+    if (Core::Result<void> published = publishLabVersions(m_lab, *m_lambdaRegistry, *m_lambda); !published) {
+        stop();
+        return published.error();
+    }
     m_httpApis->setApis(m_lab.httpApis);
     m_info = describe();
     return m_info;

@@ -2,6 +2,7 @@
 
 #include "functionconfig.h"
 #include "httpapiconfig.h"
+#include "labversionconfig.h"
 
 #include <QList>
 #include <QPair>
@@ -32,6 +33,8 @@ struct LabDefinition
     QString description;         // the template's Description
     QList<FunctionConfig> functions;
     QList<HttpApiConfig> httpApis;
+    QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order
+    QList<LabAliasConfig> aliases;    // AWS::Lambda::Alias, in template order
     QList<LabDiagnostic> diagnostics;
     QList<QPair<QString, QString>> outputs; // Outputs, evaluated for the emulator (key, value)
 

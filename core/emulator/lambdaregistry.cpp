@@ -249,16 +249,35 @@ Core::Result<LambdaRegistry::Published> LambdaRegistry::publish(const QString &n
                            QStringLiteral("The Revision Id provided does not match the latest "
                                           "Revision Id. Call the GetFunction/GetAlias API to "
                                           "retrieve the latest Revision Id"));
+    return publishSnapshot(function, *head, description, function.config.codeDir);
+}
+
+Core::Result<LambdaRegistry::Published> LambdaRegistry::publishFrom(const QString &name,
+                                                                    const QString &description,
+                                                                    const QString &codeDir)
+{
+    Core::Result<LambdaVersion> head = latest(name);
+    if (!head)
+        return head.error();
+    std::tie(head->codeSha256, head->codeSize) = hashCodeFolder(codeDir);
+    return publishSnapshot(m_functions[name], *head, description, codeDir);
+}
+
+Core::Result<LambdaRegistry::Published> LambdaRegistry::publishSnapshot(Function &function,
+                                                                        LambdaVersion head,
+                                                                        const QString &description,
+                                                                        const QString &from)
+{
     if (!function.versions.isEmpty()) {
         const LambdaVersion &last = function.versions.last();
-        if (last.codeSha256 == head->codeSha256 && sameConfiguration(last.config, head->config))
+        if (last.codeSha256 == head.codeSha256 && sameConfiguration(last.config, head.config))
             return Published{last, false};
     }
     const int number = function.nextVersion;
-    const Core::Result<QString> codeDir = copyCode(name, number, function.config.codeDir);
+    const Core::Result<QString> codeDir = copyCode(function.config.name, number, from);
     if (!codeDir)
         return codeDir.error();
-    LambdaVersion v = *head;
+    LambdaVersion v = head;
     v.version = QString::number(number);
     v.config.codeDir = *codeDir;
     v.description = description;

@@ -71,6 +71,11 @@ public:
     Core::Result<Published> publish(const QString &name, const QString &description,
                                     const QString &expectedCodeSha256,
                                     const QString &expectedRevisionId);
+    // Publishes a version with $LATEST's configuration and the code in `codeDir` (a lab's
+    // version published from another folder); unchanged code and configuration give the last
+    // version back, as publish does.
+    Core::Result<Published> publishFrom(const QString &name, const QString &description,
+                                        const QString &codeDir);
     // Deletes a published version; refused while an alias points at it.
     Core::Result<void> deleteVersion(const QString &name, const QString &version);
 
@@ -110,6 +115,8 @@ private:
     void refreshLatest(Function &function);
     Core::Result<void> checkRouting(const Function &function, const QString &name,
                                     const LambdaAlias &alias) const;
+    Core::Result<Published> publishSnapshot(Function &function, LambdaVersion head,
+                                            const QString &description, const QString &from);
     Core::Result<QString> copyCode(const QString &name, int version, const QString &from);
 
     QHash<QString, Function> m_functions;

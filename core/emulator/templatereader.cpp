@@ -20,6 +20,7 @@ using namespace TemplateNodes;
 
 TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const QString &accountId)
     : m_lab(lab), m_eval(lab->templatePath, &lab->diagnostics), m_region(region), m_accountId(accountId)
+    , m_versionReader(lab, &m_eval, region, accountId)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -230,6 +231,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
                                    QStringLiteral("arn:aws:lambda:%1:%2:function:%3").arg(m_region, m_accountId, name));
         m_eval.setResource(id, function);
     }
+    m_versionReader.declare(resources, m_functionNames);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -260,7 +262,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
         const QString type = qstr(typeNode.Scalar());
         if (type == kFunctionType) {
             readFunction(id, entry.first, entry.second);
-        } else if (type == kHttpApiType) {
+        } else if (type == kHttpApiType || type == LambdaVersionReader::versionType()
+                   || type == LambdaVersionReader::aliasType()) {
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),
@@ -271,10 +274,12 @@ void TemplateReader::readResources(const YAML::Node &resources)
                 m_eval.error(typeNode, field + QStringLiteral(".Type"), QStringLiteral("unknown resource type %1").arg(type) + hint);
             else
                 m_eval.error(typeNode, field + QStringLiteral(".Type"),
-                             QStringLiteral("resource type %1 is not supported by Gatehouse (supported: %2, %3)")
-                                 .arg(type, kFunctionType, kHttpApiType));
+                             QStringLiteral("resource type %1 is not supported by Gatehouse (supported: %2, %3, %4, %5)")
+                                 .arg(type, kFunctionType, kHttpApiType, LambdaVersionReader::versionType(),
+                                      LambdaVersionReader::aliasType()));
         }
     }
+    m_versionReader.finish();
 }
 
 void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)

@@ -2,6 +2,7 @@
 
 #include "intrinsicevaluator.h"
 #include "labdefinition.h"
+#include "lambdaversionreader.h"
 
 #include <QHash>
 #include <QSet>
@@ -59,6 +60,7 @@ private:
     IntrinsicEvaluator m_eval;
     QString m_region;
     QString m_accountId;
+    LambdaVersionReader m_versionReader;
     YAML::Node m_globalFunction;
     QHash<QString, QString> m_functionNames;           // logical id -> function name
     QHash<QString, QString> m_routeOrigins;            // apiId + route key -> field that made it

@@ -162,8 +162,14 @@ private slots:
     void whoamiAgainstEmulator();
     void whoamiWithTarget_data();
     void whoamiWithTarget();
+    void lambdaAgainstEmulator();
+    void lambdaRefuses_data();
+    void lambdaRefuses();
+    void lambdaWeightedAlias();
 
 private:
+    Run lambda(const QStringList &arguments, const QString &baseUrl = QString());
+
     QProcess m_emulator;
     QByteArray m_banner;
     QString m_snackUrl;
@@ -660,6 +666,180 @@ void tst_Cli::whoamiWithTarget()
     const QByteArray output = r.out + r.err;
     QVERIFY2(r.exitCode == exitCode, output.constData());
     QVERIFY2(output.contains(expected), output.constData());
+}
+
+// `gatehouse lambda ...` against the emulator process, with the emulator's keys.
+Run tst_Cli::lambda(const QStringList &arguments, const QString &baseUrl)
+{
+    QTemporaryDir home;
+    return gatehouse(QStringList{QStringLiteral("lambda")} + arguments +
+                         QStringList{QStringLiteral("--target"), QStringLiteral("emulator"),
+                                     QStringLiteral("--endpoint-url"), baseUrl.isEmpty() ? m_baseUrl : baseUrl},
+                     awsEnvironment(home.path(), QStringLiteral("wrong"), QStringLiteral("wrong")));
+}
+
+void tst_Cli::lambdaAgainstEmulator()
+{
+    const QString fn = QStringLiteral("bakeryFunction");
+    const Run list = lambda({QStringLiteral("list")});
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("^NAME +RUNTIME +MEMORY +TIMEOUT +LAST MODIFIED\n"))
+                 .match(QString::fromUtf8(list.out)).hasMatch(), list.out.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("\nbakeryFunction +python3\\.\\d+ +\\d+ +\\d+ +\\d{4}-"))
+                 .match(QString::fromUtf8(list.out)).hasMatch(), list.out.constData());
+
+    const Run publish = lambda({QStringLiteral("publish"), fn, QStringLiteral("-m"), QStringLiteral("from tst_cli")});
+    QVERIFY2(publish.exitCode == 0, publish.err.constData());
+    const QRegularExpressionMatch published =
+        QRegularExpression(QStringLiteral("^Published version (\\d+) of bakeryFunction \\(\\S+=\\)\n$"))
+            .match(QString::fromUtf8(publish.out));
+    QVERIFY2(published.hasMatch(), publish.out.constData());
+    const QString version = published.captured(1);
+
+    const Run versions = lambda({QStringLiteral("versions"), fn});
+    QVERIFY2(versions.exitCode == 0, versions.err.constData());
+    QVERIFY2(versions.out.startsWith("VERSION  CODE SHA256"), versions.out.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("\n\\$LATEST +\\S+ +\\d{4}-")).match(QString::fromUtf8(versions.out)).hasMatch(),
+             versions.out.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("\n%1 +\\S+ +\\S+ +").arg(version)).match(QString::fromUtf8(versions.out)).hasMatch(),
+             versions.out.constData());
+
+    const Run created = lambda({QStringLiteral("alias"), fn, QStringLiteral("clitest"), version,
+                                QStringLiteral("--description"), QStringLiteral("made by tst_cli")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    QCOMPARE(created.out, QByteArray("Created clitest -> " + version.toUtf8() + "\n"));
+    const Run updated = lambda({QStringLiteral("alias"), fn, QStringLiteral("clitest"), version});
+    QVERIFY2(updated.exitCode == 0, updated.err.constData());
+    QCOMPARE(updated.out, QByteArray("Updated clitest -> " + version.toUtf8() + "\n"));
+    const Run aliases = lambda({QStringLiteral("aliases"), fn});
+    QVERIFY2(aliases.exitCode == 0, aliases.err.constData());
+    const QByteArray aliasLine = QByteArray("clitest -> " + version.toUtf8() + "  # made by tst_cli\n");
+    QVERIFY2(aliases.out.contains(QByteArray('\n' + aliasLine)) || aliases.out.startsWith(aliasLine), aliases.out.constData());
+
+    QTemporaryDir dir;
+    QFile event(dir.filePath(QStringLiteral("event.json")));
+    QVERIFY(event.open(QIODevice::WriteOnly));
+    event.write(R"({"requestContext": {"http": {"sourceIp": "203.0.113.9"}}})");
+    event.close();
+    const Run invoked = lambda({QStringLiteral("invoke"), fn + QStringLiteral(":clitest"),
+                                QStringLiteral("--payload"), QLatin1Char('@') + event.fileName(), QStringLiteral("--log")});
+    QVERIFY2(invoked.exitCode == 0, invoked.err.constData());
+    QVERIFY2(invoked.out.contains("\"statusCode\": 200"), invoked.out.constData());
+    QVERIFY2(invoked.err.contains("suggesting ") && invoked.err.contains(" for 203.0.113.9\n"), invoked.err.constData());
+    QVERIFY2(invoked.err.contains("START RequestId: "), invoked.err.constData());
+    QVERIFY2(invoked.err.endsWith(QByteArray("Executed version: " + version.toUtf8() + "\n")), invoked.err.constData());
+
+    const Run quiet = lambda({QStringLiteral("invoke"), fn, QStringLiteral("--payload"),
+                              QStringLiteral(R"({"requestContext": {"http": {"sourceIp": "198.51.100.1"}}})")});
+    QVERIFY2(quiet.exitCode == 0, quiet.err.constData());
+    QVERIFY2(quiet.out.contains("\"statusCode\": 200"), quiet.out.constData());
+    QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+}
+
+void tst_Cli::lambdaRefuses_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    const QString fn = QStringLiteral("bakeryFunction");
+    QTest::newRow("payload not JSON") << QStringList{QStringLiteral("invoke"), fn, QStringLiteral("--payload"),
+                                                     QStringLiteral("{\"a\":\n  1,,}")}
+                                      << 2 << QByteArray("the payload is not JSON: ");
+    QTest::newRow("payload error position") << QStringList{QStringLiteral("invoke"), fn, QStringLiteral("--payload"),
+                                                           QStringLiteral("{\"a\": tru}")}
+                                            << 2 << QByteArray("at line 1, column ");
+    QTest::newRow("payload file missing") << QStringList{QStringLiteral("invoke"), fn, QStringLiteral("--payload"),
+                                                         QStringLiteral("@/nonexistent/event.json")}
+                                          << 2 << QByteArray("cannot read the payload file");
+    QTest::newRow("unknown function") << QStringList{QStringLiteral("invoke"), QStringLiteral("noSuchFunction")}
+                                      << 4 << QByteArray("ResourceNotFoundException");
+    QTest::newRow("versions of unknown function") << QStringList{QStringLiteral("versions"), QStringLiteral("noSuchFunction")}
+                                                  << 4 << QByteArray("ResourceNotFoundException");
+    QTest::newRow("unknown qualifier") << QStringList{QStringLiteral("invoke"), fn + QStringLiteral(":99")}
+                                       << 4 << QByteArray("ResourceNotFoundException");
+    QTest::newRow("weight out of range") << QStringList{QStringLiteral("alias"), fn, QStringLiteral("bad"),
+                                                        QStringLiteral("$LATEST"), QStringLiteral("--weight"),
+                                                        QStringLiteral("1=1.5")}
+                                         << 4 << QByteArray("Exception");
+    QTest::newRow("weight not a number") << QStringList{QStringLiteral("alias"), fn, QStringLiteral("bad"),
+                                                        QStringLiteral("1"), QStringLiteral("--weight"),
+                                                        QStringLiteral("2=much")}
+                                         << 2 << QByteArray("VERSION=WEIGHT");
+    QTest::newRow("unknown action") << QStringList{QStringLiteral("deploy"), fn} << 2 << QByteArray("lambda needs one of");
+    QTest::newRow("missing function") << QStringList{QStringLiteral("versions")} << 2 << QByteArray("takes 1 argument");
+}
+
+void tst_Cli::lambdaRefuses()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    const Run r = lambda(arguments);
+    const QByteArray output = r.out + r.err;
+    QVERIFY2(r.exitCode == exitCode, output.constData());
+    QVERIFY2(r.err.contains(expected), r.err.constData());
+}
+
+// Two versions of the versions lab behind a 90/10 alias, in a second emulator process whose
+// lab copy the test changes between publishes.
+void tst_Cli::lambdaWeightedAlias()
+{
+    QTemporaryDir dir;
+    const QString lab = dir.filePath(QStringLiteral("lab"));
+    const QString source = QStringLiteral(GATEHOUSE_TEST_DATA "/emulator-labs/versions");
+    QVERIFY(QDir().mkpath(lab + QStringLiteral("/src")));
+    for (const QString &file : {QStringLiteral("template.yaml"), QStringLiteral("src/app.py"), QStringLiteral("src/marker.txt")})
+        QVERIFY(QFile::copy(source + QLatin1Char('/') + file, lab + QLatin1Char('/') + file));
+    QFile::setPermissions(lab + QStringLiteral("/src/marker.txt"), QFile::ReadOwner | QFile::WriteOwner);
+    QProcess emulator;
+    emulator.start(QStringLiteral(GATEHOUSE_EXECUTABLE), {QStringLiteral("emulator"), QStringLiteral("--port"),
+                                                          QStringLiteral("0"), QStringLiteral("--lab"), lab});
+    QVERIFY(emulator.waitForStarted());
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += emulator.readAllStandardOutput()).contains("Ctrl+C"), 20000);
+    const QRegularExpressionMatch url =
+        QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(QString::fromUtf8(banner));
+    QVERIFY2(url.hasMatch(), banner.constData());
+    const QString base = url.captured(1);
+    const QString fn = QStringLiteral("versioned");
+
+    QCOMPARE(lambda({QStringLiteral("publish"), fn}, base).exitCode, 0);
+    QFile marker(lab + QStringLiteral("/src/marker.txt"));
+    QVERIFY(marker.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    marker.write("v2\n");
+    marker.close();
+    const Run second = lambda({QStringLiteral("publish"), fn, QStringLiteral("-m"), QStringLiteral("canary")}, base);
+    QVERIFY2(second.out.startsWith("Published version 2 of versioned"), QByteArray(second.out + second.err).constData());
+
+    const Run created = lambda({QStringLiteral("alias"), fn, QStringLiteral("live"), QStringLiteral("1"),
+                                QStringLiteral("--weight"), QStringLiteral("2=0.1")}, base);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    QCOMPARE(created.out, QByteArray("Created live -> 1 (90 %), 2 (10 %)\n"));
+    const Run shifted = lambda({QStringLiteral("alias"), fn, QStringLiteral("live"), QStringLiteral("1"),
+                                QStringLiteral("--weight"), QStringLiteral("2=0.25")}, base);
+    QCOMPARE(shifted.out, QByteArray("Updated live -> 1 (75 %), 2 (25 %)\n"));
+    const Run aliases = lambda({QStringLiteral("aliases"), fn}, base);
+    QCOMPARE(aliases.out, QByteArray("live -> 1 (75 %), 2 (25 %)\n"));
+    const Run all = lambda({QStringLiteral("list"), QStringLiteral("--all")}, base);
+    QVERIFY2(all.out.startsWith("NAME       VERSION  RUNTIME"), all.out.constData());
+    QCOMPARE(all.out.count("\nversioned  "), 3);
+    QVERIFY2(all.out.contains("\nversioned  2        python3.12"), all.out.constData());
+    const Run versions = lambda({QStringLiteral("versions"), fn}, base);
+    QVERIFY2(QRegularExpression(QStringLiteral("\n2 +\\S+ +\\S+ +canary\n")).match(QString::fromUtf8(versions.out)).hasMatch(),
+             versions.out.constData());
+
+    const Run pinned = lambda({QStringLiteral("invoke"), fn + QStringLiteral(":2"), QStringLiteral("--log")}, base);
+    QVERIFY2(pinned.exitCode == 0, pinned.err.constData());
+    QCOMPARE(pinned.out, QByteArray("{\"marker\": \"v2\"}\n"));
+    QVERIFY2(pinned.err.contains("running code v2\n") && pinned.err.endsWith("Executed version: 2\n"),
+             pinned.err.constData());
+    const Run viaAlias = lambda({QStringLiteral("invoke"), fn + QStringLiteral(":live"), QStringLiteral("--log")}, base);
+    QVERIFY2(viaAlias.exitCode == 0, viaAlias.err.constData());
+    const bool one = viaAlias.out == "{\"marker\": \"v1\"}\n" && viaAlias.err.endsWith("Executed version: 1\n");
+    const bool two = viaAlias.out == "{\"marker\": \"v2\"}\n" && viaAlias.err.endsWith("Executed version: 2\n");
+    QVERIFY2(one || two, QByteArray(viaAlias.out + viaAlias.err).constData());
+    emulator.terminate();
+    QVERIFY(emulator.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void bakery();
     void bakeryHandlerAnswers();
     void intrinsics();
+    void versionsAndAliases();
     void faultsLab();
     void apiIdIsStable();
     void brokenTemplate_data();
@@ -87,7 +88,22 @@ void tst_LabLoader::bakery()
     QCOMPARE(api.routes.first().payloadFormatVersion, QStringLiteral("2.0"));
     QCOMPARE(api.routes.first().timeoutMs, 30000);
 
-    QCOMPARE(lab.outputs.size(), 2);
+    QCOMPARE(lab.outputs.size(), 3);
+    QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:bakeryFunction:live"));
+
+    QCOMPARE(lab.versions.size(), 2);
+    QCOMPARE(lab.versions.at(0).logicalId, QStringLiteral("BakeryVersion1"));
+    QCOMPARE(lab.versions.at(0).number, 1);
+    QCOMPARE(lab.versions.at(0).codeDir, QDir(dir).absoluteFilePath(QStringLiteral("src-v1")));
+    QCOMPARE(lab.versions.at(1).number, 2);
+    QCOMPARE(lab.versions.at(1).codeDir, f.codeDir);
+    QCOMPARE(lab.versions.at(1).description, QStringLiteral("Snack picker with a special of the day"));
+    QCOMPARE(lab.aliases.size(), 1);
+    QCOMPARE(lab.aliases.at(0).name, QStringLiteral("live"));
+    QCOMPARE(lab.aliases.at(0).functionName, QStringLiteral("bakeryFunction"));
+    QCOMPARE(lab.aliases.at(0).functionVersion, QStringLiteral("1"));
+    QCOMPARE(lab.aliases.at(0).additionalVersion, QStringLiteral("2"));
+    QCOMPARE(lab.aliases.at(0).additionalWeight, 0.1);
     QCOMPARE(lab.outputs.at(0).first, QStringLiteral("SnackUrl"));
     QCOMPARE(lab.outputs.at(0).second, QStringLiteral("https://%1.execute-api.us-east-1.amazonaws.com/snack").arg(api.apiId));
     QCOMPARE(lab.outputs.at(1).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:bakeryFunction"));
@@ -182,6 +198,34 @@ void tst_LabLoader::intrinsics()
     QCOMPARE(lab.outputs.at(2).second, QStringLiteral("https://%1.execute-api.eu-west-1.amazonaws.com").arg(shopId));
 }
 
+// Versions are numbered per function in template order; aliases keep their weights.
+void tst_LabLoader::versionsAndAliases()
+{
+    const LabDefinition lab = LabLoader::load(labsDir() + QStringLiteral("/lambda-versions"));
+    QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
+    QCOMPARE(lab.versions.size(), 3);
+    const QStringList expected{QStringLiteral("SnackV1 snacks 1 first"), QStringLiteral("TeaV1 TeaFunction 1 "),
+                               QStringLiteral("SnackV2 snacks 2 second")};
+    for (qsizetype i = 0; i < lab.versions.size(); ++i) {
+        const LabVersionConfig &v = lab.versions.at(i);
+        QCOMPARE(QStringLiteral("%1 %2 %3 %4").arg(v.logicalId, v.functionName).arg(v.number).arg(v.description),
+                 expected.at(i));
+    }
+    QCOMPARE(lab.versions.at(0).codeDir, QDir(labsDir()).absoluteFilePath(QStringLiteral("intrinsics")));
+    QCOMPARE(lab.versions.at(1).codeDir, QDir(labsDir()).absoluteFilePath(QStringLiteral("src")));
+    QCOMPARE(lab.aliases.size(), 2);
+    QCOMPARE(lab.aliases.at(0).functionVersion, QStringLiteral("2"));
+    QCOMPARE(lab.aliases.at(0).additionalVersion, QStringLiteral("1"));
+    QCOMPARE(lab.aliases.at(0).additionalWeight, 0.25);
+    QCOMPARE(lab.aliases.at(1).name, QStringLiteral("dev"));
+    QCOMPARE(lab.aliases.at(1).functionVersion, QStringLiteral("$LATEST"));
+    QVERIFY(lab.aliases.at(1).additionalVersion.isEmpty());
+    QCOMPARE(lab.outputs.size(), 3);
+    QCOMPARE(lab.outputs.at(0).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:snacks:2"));
+    QCOMPARE(lab.outputs.at(1).second, QStringLiteral("2"));
+    QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:snacks:live"));
+}
+
 void tst_LabLoader::faultsLab()
 {
     const LabDefinition lab = LabLoader::load(QStringLiteral(GATEHOUSE_TEST_DATA "/emulator-labs/faults"));
@@ -239,6 +283,28 @@ void tst_LabLoader::brokenTemplate_data()
         << "missing Transform: AWS::Serverless-2016-10-31";
     QTest::newRow("Ref to nothing") << "unknown-ref" << true << 11 << 18 << fn("Environment.Variables.TABLE")
         << "Ref to SnackTable: no parameter or resource has that name";
+    const auto live = [](const char *rest) { return QString(QStringLiteral("Resources.Live.Properties.") + QLatin1String(rest)); };
+    QTest::newRow("alias weight of 1") << "alias-weight-range" << true << 26 << 29
+        << live("RoutingConfig.AdditionalVersionWeights[0].FunctionWeight")
+        << "FunctionWeight 1.0 is not a number from 0 up to (not including) 1";
+    QTest::newRow("alias with two weighted versions") << "alias-two-weights" << true << 25 << 11
+        << live("RoutingConfig.AdditionalVersionWeights") << "at most one additional version";
+    QTest::newRow("alias to an unknown version") << "alias-unknown-version" << true << 21 << 24
+        << live("FunctionVersion") << "SnackFunction has no version 3 in this template";
+    QTest::newRow("alias weight on an unknown version") << "alias-unknown-extra-version" << true << 25 << 30
+        << live("RoutingConfig.AdditionalVersionWeights[0].FunctionVersion") << "SnackFunction has no version 7";
+    QTest::newRow("weighted alias on $LATEST") << "alias-routing-latest" << true << 25 << 30
+        << live("RoutingConfig.AdditionalVersionWeights[0].FunctionVersion")
+        << "$LATEST is not supported for an alias pointing to more than 1 version";
+    QTest::newRow("alias name of digits only") << "alias-bad-name" << true << 22 << 13
+        << live("Name") << "invalid alias name 2024";
+    QTest::newRow("typo in a version property") << "version-typo" << true << 13 << 7
+        << "Resources.SnackV1.Properties.Descripton"
+        << "unknown property of AWS::Lambda::Version; did you mean Description?";
+    QTest::newRow("version code folder missing") << "version-codeuri-missing" << true << 13 << 18
+        << "Resources.SnackV1.Metadata.Gatehouse.CodeUri" << "the CodeUri folder";
+    QTest::newRow("version of an unknown function") << "version-unknown-function" << true << 12 << 21
+        << "Resources.SnackV1.Properties.FunctionName" << "cakeFunction is not a function of this template";
     QTest::newRow("no local effect is a warning") << "no-local-effect" << false << 9 << 7 << fn("Policies")
         << "has no effect in the emulator";
 }
@@ -299,6 +365,7 @@ void tst_LabLoader::byteOrderMark()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src-v1")));
     QFile source(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery/template.yaml"));
     QVERIFY(source.open(QIODevice::ReadOnly));
     QFile copy(dir.filePath(QStringLiteral("template.yaml")));

@@ -1,9 +1,11 @@
-"""Bakery lab: suggest a snack.
+"""Bakery lab: suggest a snack, and announce the special of the day (version 2).
 
 API Gateway (HTTP API, payload format 2.0) calls lambda_handler with an event that
-describes the HTTP request; the returned dict is the HTTP response.
+describes the HTTP request; the returned dict is the HTTP response. Version 1 of the
+function, published from ../src-v1, answers without the special.
 """
 
+import datetime
 import json
 import os
 import random
@@ -18,13 +20,30 @@ SNACKS = [
     "lemon tart",
 ]
 
+SPECIALS = [
+    "cardamom bun",
+    "apple turnover",
+    "pistachio eclair",
+    "rye and caraway loaf",
+    "raspberry danish",
+    "hazelnut financier",
+    "olive focaccia",
+]
+
+
+def special_of_the_day(today):
+    return SPECIALS[today.weekday()]
+
 
 def lambda_handler(event, context):
     snack = random.choice(SNACKS)
-    print(f"suggesting {snack} for {event['requestContext']['http']['sourceIp']}")
+    special = special_of_the_day(datetime.date.today())
+    caller = event.get("requestContext", {}).get("http", {}).get("sourceIp", "a direct invocation")
+    print(f"suggesting {snack} for {caller}")
     body = {
         "bakery": os.environ.get("BAKERY_NAME", "Bakery"),
         "snack": snack,
+        "special": special,
         "requestId": context.aws_request_id,
     }
     return {
