@@ -85,6 +85,7 @@ bool LambdaInvokeApi::handleRequest(const Core::HttpRequest &request, HttpRespon
         answerService(invoke.error(), responder);
         return true;
     }
+    invoke->invokedArn = m_service->functionArn(invoke->functionName);
     if (const Core::Result<QString> target = resolveQualifier(invoke->functionName); !target) {
         answerService(target.error(), responder);
         return true;
@@ -121,10 +122,8 @@ Core::Result<InvokeRequest> LambdaInvokeApi::parseRequest(const Core::HttpReques
             QStringLiteral("Unsupported invocation type: %1").arg(QString::fromUtf8(type)));
     InvokeRequest invoke;
     const QString version = !qualifier.isEmpty() ? qualifier : ref.qualifier;
-    // Only $LATEST exists here; another qualifier names nothing, which Lambda reports by ARN.
-    invoke.functionName = version.isEmpty() || version == QLatin1String("$LATEST")
-                              ? ref.name
-                              : ref.name + QLatin1Char(':') + version;
+    // Kept as named ($LATEST too): the worker sees the ARN the caller invoked.
+    invoke.functionName = version.isEmpty() ? ref.name : ref.name + QLatin1Char(':') + version;
     invoke.payload = request.body.isEmpty() ? QByteArrayLiteral("{}") : request.body;
     invoke.clientContext = QByteArray::fromBase64(request.headers.value("X-Amz-Client-Context"));
     invoke.source =
@@ -185,11 +184,11 @@ void LambdaInvokeApi::invokeAndAnswer(const InvokeRequest &invoke, bool tail,
 // "name" or "name:qualifier" -> the LambdaService entry to run: "name" or "name:<version>".
 Core::Result<QString> LambdaInvokeApi::resolveQualifier(const QString &functionName) const
 {
-    if (!m_registry)
-        return functionName;
     const qsizetype colon = functionName.indexOf(QLatin1Char(':'));
     const QString name = colon < 0 ? functionName : functionName.left(colon);
     const QString qualifier = colon < 0 ? QString() : functionName.mid(colon + 1);
+    if (!m_registry)
+        return qualifier == QLatin1String("$LATEST") ? name : functionName;
     if (!m_registry->hasFunction(name))
         return notFound(functionName);
     const Core::Result<QString> version =

@@ -13,6 +13,9 @@ namespace Gatehouse::Emulator {
 struct InvokeRequest
 {
     QString functionName;
+    // The ARN as the caller named it, qualifier included ("...:function:f:live"), which the
+    // worker gets as Lambda-Runtime-Invoked-Function-Arn; empty: the ARN of functionName.
+    QString invokedArn;
     QByteArray payload;          // the event JSON
     QByteArray clientContext;    // Lambda-Runtime-Client-Context, raw JSON, optional
     QByteArray cognitoIdentity;  // Lambda-Runtime-Cognito-Identity, raw JSON, optional

@@ -346,7 +346,7 @@ Core::Result<void> LambdaService::spawnWorker(Function *function)
     const QString runtimeApi =
         m_authority + QStringLiteral("/_runtime/") + QString::fromLatin1(worker->id);
     const Core::Result<WorkerProcess::Spec> spec =
-        m_launcher->spec(function->config, {runtimeApi, m_region});
+        m_launcher->spec(function->config, {runtimeApi, m_region, function->version});
     if (!spec)
         return spec.error();
     worker->process = new WorkerProcess(this);
@@ -378,7 +378,8 @@ void LambdaService::assign(Worker *worker, std::unique_ptr<Invocation> invocatio
     RuntimeApi::NextEvent event;
     event.requestId = invocation->requestIdBytes;
     event.deadlineMs = now + qint64(config.timeoutSeconds) * 1000;
-    event.invokedFunctionArn = worker->function->arn.toUtf8();
+    const QString &invoked = invocation->request.invokedArn;
+    event.invokedFunctionArn = (invoked.isEmpty() ? worker->function->arn : invoked).toUtf8();
     event.traceId = RuntimeApi::newTraceId(now);
     event.clientContext = invocation->request.clientContext;
     event.cognitoIdentity = invocation->request.cognitoIdentity;

@@ -37,13 +37,13 @@ QString interpreter(const QString &preferred, const QString &name)
     return QStandardPaths::findExecutable(name);
 }
 
-QString logStreamName()
+QString logStreamName(const QString &version)
 {
     QString suffix;
     for (int i = 0; i < 32; ++i)
         suffix += QChar::fromLatin1("0123456789abcdef"[QRandomGenerator::global()->bounded(16)]);
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy/MM/dd")) +
-           QStringLiteral("/[$LATEST]") + suffix;
+           QStringLiteral("/[") + version + QLatin1Char(']') + suffix;
 }
 
 } // namespace
@@ -100,10 +100,10 @@ QStringList WorkerLauncher::environment(const FunctionConfig &function, const Se
         QStringLiteral("LAMBDA_TASK_ROOT=") + function.codeDir,
         QStringLiteral("LAMBDA_RUNTIME_DIR=") + runtimeDir,
         QStringLiteral("AWS_LAMBDA_FUNCTION_NAME=") + function.name,
-        QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION=$LATEST"),
+        QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION=") + settings.version,
         QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE=%1").arg(function.memoryMb),
         QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/") + function.name,
-        QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME=") + logStreamName(),
+        QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME=") + logStreamName(settings.version),
         QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE=on-demand"),
         QStringLiteral("AWS_REGION=") + settings.region,
         QStringLiteral("AWS_DEFAULT_REGION=") + settings.region,

@@ -20,6 +20,7 @@ public:
     {
         QString runtimeApi; // "127.0.0.1:4577/_runtime/<workerId>"
         QString region;
+        QString version = QStringLiteral("$LATEST"); // the version the worker runs
     };
 
     WorkerLauncher();

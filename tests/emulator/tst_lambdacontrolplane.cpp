@@ -2,6 +2,7 @@
 #include "core/emulator/lambdainvokeapi.h"
 #include "core/emulator/lambdaregistry.h"
 #include "core/emulator/lambdaservice.h"
+#include "../common/awscli.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,19 +21,7 @@
 using namespace Gatehouse;
 using namespace Gatehouse::Emulator;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-const QString Aws = QStringLiteral("/usr/bin/aws");
-
-} // namespace
+using Run = GatehouseTest::AwsCli::Run;
 
 // Versions, aliases and Invoke by qualifier, driven by the real AWS CLI v2 against an
 // in-process emulator whose lab function answers with a marker file from its code folder.
@@ -54,6 +43,8 @@ private slots:
     void invokeByQualifier_data();
     void invokeByQualifier();
     void invokeAliasWithLogTail();
+    void invokedArnAndVersion_data();
+    void invokedArnAndVersion();
     void configurationAndLists();
     void wireAnswers_data();
     void wireAnswers();
@@ -67,12 +58,13 @@ private:
     QTemporaryDir m_dir;
     QString m_lab;
     std::unique_ptr<Emulator::Emulator> m_emulator;
+    std::unique_ptr<GatehouseTest::AwsCli> m_cli;
 };
 
 void TestLambdaControlPlane::initTestCase()
 {
-    if (!QFileInfo::exists(Aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     QVERIFY(m_dir.isValid());
     // The lab is copied so the test can change $LATEST's code between publishes.
     m_lab = m_dir.filePath(QStringLiteral("lab"));
@@ -89,6 +81,7 @@ void TestLambdaControlPlane::initTestCase()
     m_emulator = std::make_unique<Emulator::Emulator>(options);
     const auto started = m_emulator->start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    m_cli = std::make_unique<GatehouseTest::AwsCli>(m_emulator->info().baseUrl);
 }
 
 void TestLambdaControlPlane::cleanupTestCase()
@@ -98,32 +91,7 @@ void TestLambdaControlPlane::cleanupTestCase()
 
 Run TestLambdaControlPlane::aws(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
-    env.remove(QStringLiteral("AWS_PROFILE"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-               m_dir.filePath(QStringLiteral("credentials")));
-    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(Aws, QStringList{QStringLiteral("lambda")} + arguments +
-                           QStringList{QStringLiteral("--endpoint-url"),
-                                       m_emulator->info().baseUrl, QStringLiteral("--region"),
-                                       QStringLiteral("us-east-1"), QStringLiteral("--output"),
-                                       QStringLiteral("json")});
-    Run result;
-    if (!finished.wait(60000))
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return m_cli->run(QStringList{QStringLiteral("lambda")} + arguments);
 }
 
 void TestLambdaControlPlane::writeMarker(const QByteArray &marker)
@@ -342,6 +310,58 @@ void TestLambdaControlPlane::invokeAliasWithLogTail()
     QVERIFY2(log.contains(QByteArray("running code v" + executed.toLatin1() + '\n')),
              log.constData());
     QVERIFY2(log.contains("REPORT RequestId: "), log.constData());
+}
+
+// What the handler sees: context.invoked_function_arn is the ARN as invoked (the alias, not
+// the version it resolved to), AWS_LAMBDA_FUNCTION_VERSION the version that runs.
+void TestLambdaControlPlane::invokedArnAndVersion_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("qualifier");
+    QTest::addColumn<QString>("invokedArn");
+    QTest::addColumn<QStringList>("versions"); // the version that may run (an alias: either)
+
+    const QString arn = QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:versioned");
+    const QString latest = QStringLiteral("$LATEST");
+    const QString one = QStringLiteral("1");
+    const QString two = QStringLiteral("2");
+    QTest::newRow("unqualified") << "versioned" << "" << arn << QStringList{latest};
+    QTest::newRow("$LATEST") << "versioned" << "$LATEST" << arn + QStringLiteral(":$LATEST")
+                             << QStringList{latest};
+    QTest::newRow("version 1") << "versioned" << "1" << arn + QStringLiteral(":1") << QStringList{one};
+    QTest::newRow("name:2") << "versioned:2" << "" << arn + QStringLiteral(":2") << QStringList{two};
+    QTest::newRow("alias") << "versioned" << "live" << arn + QStringLiteral(":live")
+                           << QStringList{one, two};
+    QTest::newRow("alias arn") << arn + QStringLiteral(":live") << "" << arn + QStringLiteral(":live")
+                               << QStringList{one, two};
+}
+
+void TestLambdaControlPlane::invokedArnAndVersion()
+{
+    QFETCH(QString, function);
+    QFETCH(QString, qualifier);
+    QFETCH(QString, invokedArn);
+    QFETCH(QStringList, versions);
+    const QString in = m_dir.filePath(QStringLiteral("whoami.json"));
+    QFile payload(in);
+    QVERIFY(payload.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    payload.write(R"({"whoami": true})");
+    payload.close();
+    const QString out = m_dir.filePath(QStringLiteral("whoami-out.json"));
+    QStringList arguments = {QStringLiteral("invoke"), QStringLiteral("--function-name"), function,
+                             QStringLiteral("--payload"), QStringLiteral("fileb://") + in};
+    if (!qualifier.isEmpty())
+        arguments << QStringLiteral("--qualifier") << qualifier;
+    const Run r = aws(arguments << out);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString executed = r.json().value(QStringLiteral("ExecutedVersion")).toString();
+    QVERIFY2(versions.contains(executed), r.out.constData());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject seen = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(seen.value(QStringLiteral("invokedArn")).toString(), invokedArn);
+    QCOMPARE(seen.value(QStringLiteral("version")).toString(), executed);
+    QCOMPARE(seen.value(QStringLiteral("contextVersion")).toString(), executed);
 }
 
 void TestLambdaControlPlane::configurationAndLists()

@@ -7,4 +7,8 @@ def handler(event, context):
     with open(MARKER_FILE, encoding="utf-8") as f:
         marker = f.read().strip()
     print("running code", marker)
+    if isinstance(event, dict) and event.get("whoami"):
+        return {"marker": marker, "invokedArn": context.invoked_function_arn,
+                "version": os.environ["AWS_LAMBDA_FUNCTION_VERSION"],
+                "contextVersion": context.function_version}
     return {"marker": marker}
