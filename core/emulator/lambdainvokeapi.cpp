@@ -35,6 +35,22 @@ QByteArray errorBody(const Core::Error &error)
     return QByteArray::fromStdString(doc.dump());
 }
 
+// nlohmann's words for why text is not JSON, with line and column, without its error id.
+QString jsonSyntaxError(const QByteArray &text)
+{
+    try {
+        const nlohmann::json parsed = nlohmann::json::parse(text.constBegin(), text.constEnd());
+        Q_UNUSED(parsed);
+    } catch (const nlohmann::json::parse_error &e) {
+        QString what = QString::fromUtf8(e.what());
+        if (what.startsWith(QLatin1Char('[')))
+            what = what.mid(what.indexOf(QLatin1Char(']')) + 1).trimmed();
+        constexpr qsizetype Longest = 300; // "last read: ..." may quote a long token
+        return what.size() > Longest ? what.left(Longest) + QStringLiteral("...") : what;
+    }
+    return QStringLiteral("not a JSON value");
+}
+
 } // namespace
 
 LambdaInvokeApi::LambdaInvokeApi(LambdaService *service, QObject *parent)
@@ -129,10 +145,18 @@ Core::Result<InvokeRequest> LambdaInvokeApi::parseRequest(const Core::HttpReques
     invoke.source =
         QStringLiteral("Invoke (%1)")
             .arg(type.isEmpty() ? QStringLiteral("RequestResponse") : QString::fromLatin1(type));
+    // Size first, as Lambda's front door does, so a huge body is never parsed.
+    if (invoke.payload.size() > LambdaService::MaxRequestPayload)
+        return userError(413, "RequestEntityTooLargeException",
+                         QStringLiteral("Request must be smaller than %1 bytes for the "
+                                        "InvokeFunction operation")
+                             .arg(LambdaService::MaxRequestPayload));
     if (!nlohmann::json::accept(invoke.payload.constBegin(), invoke.payload.constEnd()))
         return userError(400, "InvalidRequestContentException",
                          QStringLiteral("Could not parse request body into json: Could not parse "
-                                        "payload into json"));
+                                        "payload into json: %1. The payload must be one JSON "
+                                        "value, such as an object.")
+                             .arg(jsonSyntaxError(invoke.payload)));
     return invoke;
 }
 
@@ -152,12 +176,13 @@ void LambdaInvokeApi::answerWithoutWaiting(const InvokeRequest &invoke, bool eve
                       responder);
         return;
     }
+    // The event is queued before the 202 goes out, and the answer carries its request id.
+    const QString requestId = event ? m_service->invokeEvent(invoke)
+                                    : QUuid::createUuid().toString(QUuid::WithoutBraces);
     Core::HttpResponse response;
     response.status = event ? 202 : 204;
-    response.headers.add("x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    response.headers.add("x-amzn-RequestId", requestId.toLatin1());
     responder.send(response);
-    if (event)
-        m_service->invoke(invoke, this, [](const InvokeResult &) {});
 }
 
 void LambdaInvokeApi::invokeAndAnswer(const InvokeRequest &invoke, bool tail,

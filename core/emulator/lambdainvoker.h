@@ -20,6 +20,8 @@ struct InvokeRequest
     QByteArray clientContext;    // Lambda-Runtime-Client-Context, raw JSON, optional
     QByteArray cognitoIdentity;  // Lambda-Runtime-Cognito-Identity, raw JSON, optional
     QString source;              // who invoked, for the log: e.g. "GET /snack (bakery HTTP API)"
+    QString requestId;           // empty: a new one (an event's retries keep the first's id)
+    bool asynchronous = false;   // InvocationType Event: waits for concurrency, never throttled
 };
 
 struct InvokeResult
@@ -30,6 +32,7 @@ struct InvokeResult
     QString functionError;       // "" on success, else "Unhandled" (as X-Amz-Function-Error)
     QString errorType;           // e.g. "Runtime.ExitError", "Sandbox.Timedout", "ValueError"
     QString requestId;
+    QString throttleReason;      // with TooManyRequestsException: Lambda's "Reason" member
     QString executedVersion = QStringLiteral("$LATEST");
     QByteArray log;              // this invocation's log, START ... REPORT lines included
     double durationMs = 0;

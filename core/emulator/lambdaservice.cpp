@@ -186,7 +186,9 @@ void LambdaService::invoke(const InvokeRequest &request, QObject *context,
     }
     auto invocation = std::make_unique<Invocation>();
     invocation->request = request;
-    invocation->requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    invocation->requestId = request.requestId.isEmpty()
+                                ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                : request.requestId;
     invocation->requestIdBytes = invocation->requestId.toLatin1();
     invocation->context = context;
     invocation->hadContext = context != nullptr;
@@ -194,6 +196,31 @@ void LambdaService::invoke(const InvokeRequest &request, QObject *context,
     Function *function = found->get();
     function->queue.push_back(std::move(invocation));
     dispatch(function);
+}
+
+QString LambdaService::invokeEvent(InvokeRequest request)
+{
+    if (request.requestId.isEmpty())
+        request.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    request.asynchronous = true;
+    runEvent(request, 0);
+    return request.requestId;
+}
+
+void LambdaService::runEvent(const InvokeRequest &request, int attempt)
+{
+    InvokeRequest run = request;
+    if (attempt > 0)
+        run.source += QStringLiteral(", retry %1 of %2").arg(attempt).arg(m_eventRetryDelaysMs.size());
+    invoke(run, this, [this, request, attempt](const InvokeResult &result) {
+        const bool functionFailed = !result.error.isError() && !result.functionError.isEmpty();
+        if (!functionFailed || attempt >= m_eventRetryDelaysMs.size())
+            return;
+        QTimer::singleShot(m_eventRetryDelaysMs.at(attempt), this, [this, request, attempt] {
+            if (hasFunction(request.functionName))
+                runEvent(request, attempt + 1);
+        });
+    });
 }
 
 bool LambdaService::handleRuntimeRequest(const Core::HttpRequest &request, HttpResponder responder)
@@ -619,7 +646,9 @@ void LambdaService::reject(const InvokeRequest &request, QObject *context,
 {
     auto invocation = std::make_unique<Invocation>();
     invocation->request = request;
-    invocation->requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    invocation->requestId = request.requestId.isEmpty()
+                                ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                : request.requestId;
     invocation->context = context;
     invocation->hadContext = context != nullptr;
     invocation->done = std::move(done);

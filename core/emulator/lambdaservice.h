@@ -59,6 +59,13 @@ public:
 
     void invoke(const InvokeRequest &request, QObject *context,
                 std::function<void(const InvokeResult &)> done) override;
+
+    // InvocationType Event: queued and run in the background; after a function error or a
+    // timeout it runs again once per delay (Lambda: about 1, then 2 minutes). Returns the
+    // request id every attempt shares, as on Lambda.
+    QString invokeEvent(InvokeRequest request);
+    void setEventRetryDelays(const QList<int> &delaysMs) { m_eventRetryDelaysMs = delaysMs; }
+    QList<int> eventRetryDelays() const { return m_eventRetryDelaysMs; }
     // Answers requests under /_runtime/; returns false (and answers nothing) for other paths.
     bool handleRuntimeRequest(const Core::HttpRequest &request, HttpResponder responder);
     // Kills every worker; queued and running invocations fail with a ServiceException.
@@ -96,6 +103,7 @@ private:
     void finish(std::unique_ptr<Invocation> invocation, InvokeResult result,
                 const Outcome &outcome);
     void retire(Worker *worker);
+    void runEvent(const InvokeRequest &request, int attempt);
     void reject(const InvokeRequest &request, QObject *context,
                 std::function<void(const InvokeResult &)> done, Core::Error error);
 
@@ -105,6 +113,7 @@ private:
     QString m_region = QStringLiteral("us-east-1");
     QString m_accountId = QStringLiteral("123456789012");
     int m_maxConcurrency = 10;
+    QList<int> m_eventRetryDelaysMs = {60 * 1000, 120 * 1000};
     std::unique_ptr<WorkerLauncher> m_launcher;
 };
 

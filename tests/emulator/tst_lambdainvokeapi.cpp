@@ -1,9 +1,12 @@
 #include "core/emulator/awsauthenticator.h"
+#include "core/invocationrecord.h"
 #include "core/emulator/httpserver.h"
 #include "core/emulator/lambdainvokeapi.h"
 #include "core/emulator/lambdaservice.h"
 #include "core/emulator/requesthandler.h"
+#include "../common/awscli.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +75,10 @@ private slots:
     void curlAuthentication_data();
     void curlAuthentication();
     void awsCliWrongSecret();
+    void eventRetries_data();
+    void eventRetries();
+    void awsCliRefusals_data();
+    void awsCliRefusals();
 
 private:
     Run run(const QString &program, const QStringList &arguments);
@@ -89,6 +96,7 @@ private:
     std::unique_ptr<HttpServer> m_server;
     QTemporaryDir m_dir;
     QString m_secret = QStringLiteral("test");
+    std::unique_ptr<GatehouseTest::AwsCli> m_cli;
 };
 
 void TestLambdaInvokeApi::init()
@@ -101,13 +109,18 @@ void TestLambdaInvokeApi::init()
     m_server = std::make_unique<HttpServer>(&m_front);
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_service->setRuntimeApiAuthority(QStringLiteral("127.0.0.1:%1").arg(m_server->serverPort()));
+    FunctionConfig slow = pythonFunction(QStringLiteral("slow"), QStringLiteral("app.echo"));
+    slow.timeoutSeconds = 1;
     m_service->setFunctions({pythonFunction(QStringLiteral("ping"), QStringLiteral("app.ping")),
-                             pythonFunction(QStringLiteral("fail"), QStringLiteral("app.fail"))});
+                             pythonFunction(QStringLiteral("fail"), QStringLiteral("app.fail")),
+                             slow});
+    m_cli = std::make_unique<GatehouseTest::AwsCli>(endpoint());
 }
 
 void TestLambdaInvokeApi::cleanup()
 {
     m_service->shutdown();
+    m_cli.reset();
     m_server.reset();
     m_api.reset();
     m_service.reset();
@@ -406,6 +419,122 @@ void TestLambdaInvokeApi::awsCliWrongSecret()
     QVERIFY2(r.err.contains("The Canonical String for this request should have been\n'POST\n"
                             "/2015-03-31/functions/ping/invocations\n"),
              r.err.constData());
+}
+
+// InvocationType Event: 202 at once, then the function runs in the background; a function
+// error or timeout runs twice more (after the service's retry delays, short here), a success
+// once, every attempt under the request id the 202 carried.
+void TestLambdaInvokeApi::eventRetries_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<QString>("status");
+
+    QTest::newRow("success runs once") << "ping" << QByteArray("{}") << 1 << "Success";
+    QTest::newRow("handler error runs 3 times") << "fail" << QByteArray("{}") << 3 << "Unhandled";
+    QTest::newRow("timeout runs 3 times") << "slow" << QByteArray(R"({"sleep": 3})") << 3
+                                          << "Timeout";
+}
+
+void TestLambdaInvokeApi::eventRetries()
+{
+    QFETCH(QString, function);
+    QFETCH(QByteArray, payload);
+    QFETCH(int, runs);
+    QFETCH(QString, status);
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    m_service->setEventRetryDelays({300, 600});
+    QSignalSpy finished(m_service.get(), &LambdaService::invocationFinished);
+    const QString in = m_cli->filePath(QStringLiteral("event.json"));
+    QFile file(in);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(payload);
+    file.close();
+    QElapsedTimer clock;
+    clock.start();
+    const GatehouseTest::AwsCli::Run r = m_cli->run(
+        {QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--function-name"),
+         function, QStringLiteral("--invocation-type"), QStringLiteral("Event"),
+         QStringLiteral("--payload"), QStringLiteral("fileb://") + in,
+         m_cli->filePath(QStringLiteral("event-out.json"))});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().value(QStringLiteral("StatusCode")).toInt(), 202);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), runs, 30000);
+    // Longer than the last retry delay and a timed-out attempt: no further run may come.
+    QTest::qWait(2500);
+    QCOMPARE(finished.size(), runs);
+    const QString requestId =
+        finished.first().first().value<Core::InvocationRecord>().requestId;
+    for (const QList<QVariant> &signal : std::as_const(finished)) {
+        const auto record = signal.first().value<Core::InvocationRecord>();
+        QCOMPARE(record.functionName, function);
+        QCOMPARE(record.status, status);
+        QCOMPARE(record.requestId, requestId);
+    }
+    if (runs > 1)
+        QVERIFY2(clock.elapsed() >= 900, "the retries came before their delays");
+}
+
+// What Invoke refuses, as the AWS CLI reports it.
+void TestLambdaInvokeApi::awsCliRefusals_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("statusCode"); // 0: the CLI fails with the error below
+    QTest::addColumn<QByteArray>("error");
+
+    QTest::newRow("not json")
+        << QByteArray("{oops") << QStringList() << 0
+        << QByteArray("An error occurred (InvalidRequestContentException) when calling the Invoke "
+                      "operation (reached max retries: 0): Could not parse request body into json: "
+                      "Could not parse payload into json: parse error at line 1, column 2");
+    QTest::newRow("7 MB payload")
+        << QByteArray("\"" + QByteArray(7 * 1024 * 1024, 'a') + "\"") << QStringList() << 0
+        << QByteArray("(RequestEntityTooLargeException) when calling the Invoke operation "
+                      "(reached max retries: 0): Request must be smaller than 6291456 bytes for "
+                      "the InvokeFunction operation");
+    QTest::newRow("unknown qualifier")
+        << QByteArray("{}") << QStringList{QStringLiteral("--qualifier"), QStringLiteral("nope")}
+        << 0
+        << QByteArray("(ResourceNotFoundException) when calling the Invoke operation (reached max "
+                      "retries: 0): Function not found: "
+                      "arn:aws:lambda:us-east-1:123456789012:function:ping:nope");
+    QTest::newRow("dry run") << QByteArray("{}")
+                             << QStringList{QStringLiteral("--invocation-type"),
+                                            QStringLiteral("DryRun")}
+                             << 204 << QByteArray();
+}
+
+void TestLambdaInvokeApi::awsCliRefusals()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QStringList, extra);
+    QFETCH(int, statusCode);
+    QFETCH(QByteArray, error);
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    QSignalSpy finished(m_service.get(), &LambdaService::invocationFinished);
+    const QString in = m_cli->filePath(QStringLiteral("refused.json"));
+    QFile file(in);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(payload);
+    file.close();
+    const GatehouseTest::AwsCli::Run r = m_cli->run(
+        QStringList{QStringLiteral("lambda"), QStringLiteral("invoke"),
+                    QStringLiteral("--function-name"), QStringLiteral("ping"),
+                    QStringLiteral("--payload"), QStringLiteral("fileb://") + in} +
+        extra + QStringList{m_cli->filePath(QStringLiteral("refused-out.json"))});
+    if (statusCode != 0) {
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("StatusCode")).toInt(), statusCode);
+    } else {
+        QVERIFY2(r.exitCode != 0, r.out.constData());
+        QVERIFY2(r.err.contains(error), r.err.constData());
+    }
+    for (const QList<QVariant> &signal : std::as_const(finished)) // nothing ran
+        QCOMPARE(signal.first().value<Core::InvocationRecord>().status, QStringLiteral("Rejected"));
 }
 
 QTEST_GUILESS_MAIN(TestLambdaInvokeApi)
