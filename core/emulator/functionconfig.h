@@ -6,6 +6,11 @@
 
 namespace Gatehouse::Emulator {
 
+// Lambda's concurrency quota per account and region (1,000 once AWS raises a new account's
+// 10) and what reservations must leave to the unreserved pool.
+constexpr int AccountConcurrency = 1000;
+constexpr int MinUnreservedConcurrency = 100;
+
 // A Lambda function as a lab template declares it (AWS::Serverless::Function).
 struct FunctionConfig
 {
@@ -19,6 +24,7 @@ struct FunctionConfig
     QString architecture = QStringLiteral("x86_64");
     QString description;
     QList<QPair<QString, QString>> environment; // Environment.Variables, in template order
+    int reservedConcurrency = -1; // ReservedConcurrentExecutions; -1: none (the unreserved pool)
     int templateLine = 0;   // where the resource starts in template.yaml (1-based)
 };
 

@@ -18,6 +18,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr QByteArrayView Prefix = "/2015-03-31/functions";
+// Put/DeleteFunctionConcurrency and GetFunctionConcurrency came with later API dates; the
+// prefixes have the same length as Prefix.
+constexpr QByteArrayView ConcurrencyPrefix = "/2017-10-31/functions";
+constexpr QByteArrayView GetConcurrencyPrefix = "/2019-09-30/functions";
+constexpr QByteArrayView ConcurrencySuffix = "/concurrency";
 constexpr int DefaultMaxItems = 50;
 
 Core::HttpResponse jsonAnswer(int status, const Json &doc)
@@ -183,6 +188,8 @@ QString readRouting(const Json &doc, LambdaAlias &alias)
 
 struct LambdaControlPlane::Route
 {
+    QByteArray api;    // the path's first two segments, e.g. "/2015-03-31/functions"
+
     QString name;      // empty for ListFunctions
     QString qualifier; // from "name:qualifier" or ?Qualifier=
     QString part;      // "", "configuration", "versions", "aliases"
@@ -197,6 +204,9 @@ LambdaControlPlane::LambdaControlPlane(LambdaRegistry *registry, LambdaService *
 
 bool LambdaControlPlane::isControlPlanePath(const QByteArray &path)
 {
+    if ((path.startsWith(ConcurrencyPrefix) || path.startsWith(GetConcurrencyPrefix)) &&
+        path.endsWith(ConcurrencySuffix))
+        return path.at(Prefix.size()) == '/';
     if (!path.startsWith(Prefix) || LambdaInvokeApi::isInvokePath(path))
         return false;
     return path.size() == Prefix.size() || path.at(Prefix.size()) == '/';
@@ -216,6 +226,7 @@ bool LambdaControlPlane::handleRequest(const Core::HttpRequest &request, HttpRes
     }
     const QList<QByteArray> segments = request.path.mid(Prefix.size()).split('/');
     Route route;
+    route.api = request.path.left(Prefix.size());
     // segments[0] is the empty text before the first '/'.
     if (segments.size() >= 2 && !segments.at(1).isEmpty()) {
         const LambdaInvokeApi::FunctionReference ref =
@@ -236,7 +247,9 @@ bool LambdaControlPlane::handleRequest(const Core::HttpRequest &request, HttpRes
 Core::HttpResponse LambdaControlPlane::answer(const Core::HttpRequest &request, const Route &route)
 {
     const QByteArray &method = request.method;
-    if (!route.valid)
+    if (route.part == QLatin1String("concurrency") && route.api != Prefix && route.valid)
+        return concurrency(request, route);
+    if (!route.valid || route.api != Prefix)
         return errorAnswer(lambdaError(404, QStringLiteral("ResourceNotFoundException"),
                                        QStringLiteral("No Lambda operation at this path")));
     if (route.name.isEmpty() && method == "GET")
@@ -300,7 +313,10 @@ Core::HttpResponse LambdaControlPlane::getFunction(const Route &route, bool conf
     const Json configuration = configurationJson(*m_registry, *v, !route.qualifier.isEmpty());
     if (configurationOnly)
         return jsonAnswer(200, configuration);
-    return jsonAnswer(200, Json{{"Configuration", configuration}});
+    Json doc{{"Configuration", configuration}};
+    if (const int reserved = m_service->reservedConcurrency(route.name); reserved >= 0)
+        doc["Concurrency"] = Json{{"ReservedConcurrentExecutions", reserved}};
+    return jsonAnswer(200, doc);
 }
 
 Core::HttpResponse LambdaControlPlane::deleteFunction(const Route &route)
@@ -454,6 +470,72 @@ Core::HttpResponse LambdaControlPlane::aliasOperation(const Core::HttpRequest &r
     }
     return errorAnswer(lambdaError(405, QStringLiteral("MethodNotAllowedException"),
                                    QStringLiteral("Aliases take GET, PUT and DELETE")));
+}
+
+// PutFunctionConcurrency, GetFunctionConcurrency, DeleteFunctionConcurrency: the reservation
+// belongs to the function, all versions together, and lives in the LambdaService that enforces it.
+Core::HttpResponse LambdaControlPlane::concurrency(const Core::HttpRequest &request,
+                                                   const Route &route)
+{
+    const QByteArray &method = request.method;
+    const bool put = route.api == ConcurrencyPrefix && method == "PUT";
+    const bool remove = route.api == ConcurrencyPrefix && method == "DELETE";
+    const bool get = route.api == GetConcurrencyPrefix && method == "GET";
+    if (!put && !remove && !get)
+        return errorAnswer(lambdaError(405, QStringLiteral("MethodNotAllowedException"),
+                                       QStringLiteral("Concurrency takes PUT and DELETE under "
+                                                      "/2017-10-31, GET under /2019-09-30")));
+    if (!m_registry->hasFunction(route.name))
+        return errorAnswer(lambdaError(404, QStringLiteral("ResourceNotFoundException"),
+                                       QStringLiteral("Function not found: ") +
+                                           m_registry->functionArn(route.name)));
+    if (!route.qualifier.isEmpty())
+        return invalid(QStringLiteral("Reserved concurrency belongs to the whole function, not to "
+                                      "version or alias %1; name the function without a qualifier.")
+                           .arg(route.qualifier));
+    if (remove) {
+        m_service->setReservedConcurrency(route.name, -1);
+        Core::HttpResponse response;
+        response.status = 204;
+        response.headers.add("x-amzn-RequestId", AwsAuthenticator::newRequestId());
+        return response;
+    }
+    if (get) {
+        const int reserved = m_service->reservedConcurrency(route.name);
+        return jsonAnswer(200, reserved < 0 ? Json::object()
+                                            : Json{{"ReservedConcurrentExecutions", reserved}});
+    }
+    const std::optional<Json> doc = parseBody(request.body);
+    if (!doc)
+        return invalid(QStringLiteral("Could not parse request body into json"));
+    const auto value = doc->find("ReservedConcurrentExecutions");
+    if (value == doc->end() || !value->is_number_integer())
+        return errorAnswer(lambdaError(
+            400, QStringLiteral("ValidationException"),
+            QStringLiteral("1 validation error detected: Value null at "
+                           "'reservedConcurrentExecutions' failed to satisfy constraint: Member "
+                           "must not be null (give a whole number, 0 or more)")));
+    const qint64 reserved = value->get<qint64>();
+    if (reserved < 0)
+        return errorAnswer(lambdaError(
+            400, QStringLiteral("ValidationException"),
+            QStringLiteral("1 validation error detected: Value '%1' at "
+                           "'reservedConcurrentExecutions' failed to satisfy constraint: Member "
+                           "must have value greater than or equal to 0")
+                .arg(reserved)));
+    const int others = m_service->totalReservedConcurrency() -
+                       qMax(0, m_service->reservedConcurrency(route.name));
+    if (m_service->accountConcurrency() - others - reserved < MinUnreservedConcurrency)
+        return invalid(QStringLiteral("Specified ReservedConcurrentExecutions for function "
+                                      "decreases account's UnreservedConcurrentExecution below "
+                                      "its minimum value of [%1]. At most %2 can be reserved "
+                                      "for %3.")
+                           .arg(MinUnreservedConcurrency)
+                           .arg(qMax(0, m_service->accountConcurrency() - others -
+                                            MinUnreservedConcurrency))
+                           .arg(route.name));
+    m_service->setReservedConcurrency(route.name, int(reserved));
+    return jsonAnswer(200, Json{{"ReservedConcurrentExecutions", reserved}});
 }
 
 } // namespace Gatehouse::Emulator

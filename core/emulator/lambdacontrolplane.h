@@ -14,7 +14,7 @@ class LambdaService;
 
 // Lambda's control plane on the wire (REST-JSON, API version 2015-03-31) for versions and
 // aliases: GetFunction, GetFunctionConfiguration, ListFunctions, ListVersionsByFunction,
-// PublishVersion, DeleteFunction and the alias operations, so the AWS CLI and SDKs manage the
+// PublishVersion, DeleteFunction, the alias operations and reserved concurrency, so the AWS CLI and SDKs manage the
 // emulator's functions with --endpoint-url. Published versions are registered with the
 // LambdaService as their own functions, so each runs its own snapshot in its own workers.
 class LambdaControlPlane
@@ -41,6 +41,7 @@ private:
     Core::HttpResponse listAliases(const Core::HttpRequest &request, const Route &route);
     Core::HttpResponse putAlias(const Route &route, const QByteArray &body, bool create);
     Core::HttpResponse aliasOperation(const Core::HttpRequest &request, const Route &route);
+    Core::HttpResponse concurrency(const Core::HttpRequest &request, const Route &route);
 
     LambdaRegistry *m_registry;
     LambdaService *m_service;

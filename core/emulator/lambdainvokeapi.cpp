@@ -25,9 +25,11 @@ Core::Error userError(int status, const char *code, const QString &message)
     return error;
 }
 
-QByteArray errorBody(const Core::Error &error)
+QByteArray errorBody(const Core::Error &error, const QString &throttleReason)
 {
     nlohmann::ordered_json doc;
+    if (!throttleReason.isEmpty())
+        doc["Reason"] = throttleReason.toStdString();
     doc["Type"] = error.httpStatus >= 500 ? "Service" : "User";
     // The Lambda model spells the member "Message" for ResourceNotFoundException only.
     const bool capital = error.awsCode == QLatin1String("ResourceNotFoundException");
@@ -190,7 +192,7 @@ void LambdaInvokeApi::invokeAndAnswer(const InvokeRequest &invoke, bool tail,
 {
     m_service->invoke(invoke, this, [this, responder, tail](const InvokeResult &result) {
         if (result.error.isError()) {
-            answerService(result.error, responder);
+            answerService(result.error, responder, result.throttleReason);
             return;
         }
         Core::HttpResponse response;
@@ -233,7 +235,8 @@ Core::Error LambdaInvokeApi::notFound(const QString &functionName) const
     return error;
 }
 
-void LambdaInvokeApi::answerService(const Core::Error &error, const HttpResponder &responder) const
+void LambdaInvokeApi::answerService(const Core::Error &error, const HttpResponder &responder,
+                                    const QString &throttleReason) const
 {
     Core::HttpResponse response;
     response.status = error.httpStatus > 0 ? error.httpStatus : 500;
@@ -243,7 +246,7 @@ void LambdaInvokeApi::answerService(const Core::Error &error, const HttpResponde
                          error.requestId.isEmpty()
                              ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
                              : error.requestId.toLatin1());
-    response.body = errorBody(error);
+    response.body = errorBody(error, throttleReason);
     responder.send(response);
 }
 

@@ -58,7 +58,8 @@ public:
     Core::Result<QString> resolveQualifier(const QString &functionName) const;
 
 private:
-    void answerService(const Core::Error &error, const HttpResponder &responder) const;
+    void answerService(const Core::Error &error, const HttpResponder &responder,
+                       const QString &throttleReason = {}) const;
     static Core::Result<InvokeRequest> parseRequest(const Core::HttpRequest &request);
     void answerWithoutWaiting(const InvokeRequest &invoke, bool event,
                               const HttpResponder &responder);

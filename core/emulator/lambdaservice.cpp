@@ -23,6 +23,8 @@ struct LambdaService::Invocation
     QPointer<QObject> context;
     bool hadContext = false;
     std::function<void(const InvokeResult &)> done;
+    QString countedAs;       // the function whose in-flight count this invocation holds
+    bool unreserved = false; // and the account's unreserved pool's
     QElapsedTimer clock;
     QByteArray log;
 };
@@ -107,7 +109,10 @@ void LambdaService::setFunctions(const QList<FunctionConfig> &functions)
 {
     shutdown();
     m_functions.clear();
+    m_reserved.clear();
+    m_reservedTotal = 0;
     for (const FunctionConfig &config : functions) {
+        setReservedConcurrency(config.name, config.reservedConcurrency);
         auto function = std::make_shared<Function>();
         function->config = config;
         function->arn = functionArn(config.name);
@@ -147,6 +152,38 @@ void LambdaService::setAccountId(const QString &accountId)
 void LambdaService::setMaxConcurrency(int perFunction)
 {
     m_maxConcurrency = qMax(1, perFunction);
+}
+
+void LambdaService::setReservedConcurrency(const QString &functionName, int reserved)
+{
+    m_reservedTotal -= qMax(0, m_reserved.value(functionName, 0));
+    if (reserved < 0) {
+        m_reserved.remove(functionName);
+    } else {
+        m_reserved.insert(functionName, reserved);
+        m_reservedTotal += reserved;
+    }
+    // More room may let queued events run.
+    for (const auto &function : std::as_const(m_functions)) {
+        if (function->config.name == functionName)
+            dispatch(function.get());
+    }
+}
+
+QString LambdaService::admit(const QString &functionName, Invocation &invocation)
+{
+    const int reserved = m_reserved.value(functionName, -1);
+    const int running = m_syncInFlight.value(functionName);
+    if (reserved >= 0 && running >= reserved)
+        return QStringLiteral("ReservedFunctionConcurrentInvocationLimitExceeded");
+    if (reserved < 0 && m_unreservedInFlight >= m_accountConcurrency - m_reservedTotal)
+        return QStringLiteral("ConcurrentInvocationLimitExceeded");
+    ++m_syncInFlight[functionName];
+    invocation.countedAs = functionName;
+    invocation.unreserved = reserved < 0;
+    if (invocation.unreserved)
+        ++m_unreservedInFlight;
+    return {};
 }
 
 QString LambdaService::functionArn(const QString &functionName) const
@@ -194,6 +231,29 @@ void LambdaService::invoke(const InvokeRequest &request, QObject *context,
     invocation->hadContext = context != nullptr;
     invocation->done = std::move(done);
     Function *function = found->get();
+    if (!request.asynchronous) {
+        if (const QString reason = admit(function->config.name, *invocation); !reason.isEmpty()) {
+            const int reserved = reservedConcurrency(function->config.name);
+            Core::Error error = Core::makeError(
+                Core::ErrorCode::Service,
+                reserved >= 0
+                    ? QStringLiteral("Rate Exceeded. %1 is running %2 invocations, its reserved "
+                                     "concurrency; try again when one has finished, or raise it "
+                                     "with PutFunctionConcurrency.")
+                          .arg(function->config.name)
+                          .arg(reserved)
+                    : QStringLiteral("Rate Exceeded. The account's %1 concurrent executions "
+                                     "left unreserved are in use; try again when one has "
+                                     "finished.")
+                          .arg(m_accountConcurrency - m_reservedTotal));
+            error.httpStatus = 429;
+            error.awsCode = QStringLiteral("TooManyRequestsException");
+            error.retryable = true;
+            reject(request, invocation->context, std::move(invocation->done), std::move(error),
+                   reason);
+            return;
+        }
+    }
     function->queue.push_back(std::move(invocation));
     dispatch(function);
 }
@@ -302,6 +362,7 @@ void LambdaService::removeVersion(const QString &functionName, const QString &ve
 
 void LambdaService::removeFunction(const QString &functionName)
 {
+    setReservedConcurrency(functionName, -1);
     const auto function = m_functions.take(functionName);
     if (function)
         stop(function.get());
@@ -354,7 +415,9 @@ void LambdaService::dispatch(Function *function)
         if (!worker->current && !worker->polling && !worker->initFailed)
             ++upcoming;
     }
-    while (qsizetype(queue.size()) > upcoming && int(function->workers.size()) < m_maxConcurrency) {
+    const int reserved = reservedConcurrency(function->config.name);
+    const int cap = reserved >= 0 ? reserved : m_maxConcurrency;
+    while (qsizetype(queue.size()) > upcoming && int(function->workers.size()) < cap) {
         const Core::Result<void> spawned = spawnWorker(function);
         if (spawned) {
             ++upcoming;
@@ -600,6 +663,12 @@ void LambdaService::complete(Worker *worker, InvokeResult result, const Outcome 
 void LambdaService::finish(std::unique_ptr<Invocation> invocation, InvokeResult result,
                            const Outcome &outcome)
 {
+    if (!invocation->countedAs.isEmpty()) {
+        if (--m_syncInFlight[invocation->countedAs] <= 0)
+            m_syncInFlight.remove(invocation->countedAs);
+        if (invocation->unreserved)
+            --m_unreservedInFlight;
+    }
     Core::InvocationRecord record;
     record.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     record.functionName = invocation->request.functionName;
@@ -642,7 +711,8 @@ void LambdaService::retire(Worker *worker)
 }
 
 void LambdaService::reject(const InvokeRequest &request, QObject *context,
-                           std::function<void(const InvokeResult &)> done, Core::Error error)
+                           std::function<void(const InvokeResult &)> done, Core::Error error,
+                           const QString &throttleReason)
 {
     auto invocation = std::make_unique<Invocation>();
     invocation->request = request;
@@ -655,6 +725,7 @@ void LambdaService::reject(const InvokeRequest &request, QObject *context,
     InvokeResult result;
     error.requestId = invocation->requestId;
     result.error = std::move(error);
+    result.throttleReason = throttleReason;
     result.requestId = invocation->requestId;
     finish(std::move(invocation), std::move(result), {QStringLiteral("Rejected"), {}, {}, {}});
 }

@@ -40,6 +40,22 @@ public:
     void setAccountId(const QString &accountId);
     void setMaxConcurrency(int perFunction);
 
+    // Reserved concurrency of a function, all its versions together (PutFunctionConcurrency):
+    // synchronous invocations beyond it are throttled (429), 0 throttles every one. -1: none;
+    // the function shares the account's unreserved pool.
+    void setReservedConcurrency(const QString &functionName, int reserved);
+    int reservedConcurrency(const QString &functionName) const
+    {
+        return m_reserved.value(functionName, -1);
+    }
+    int totalReservedConcurrency() const { return m_reservedTotal; }
+    // The account's quota (tests make it small); unreserved functions share what reservations
+    // leave of it and are throttled beyond that.
+    void setAccountConcurrency(int limit) { m_accountConcurrency = limit; }
+    int accountConcurrency() const { return m_accountConcurrency; }
+    // Synchronous invocations of a function (any version) accepted and not yet finished.
+    int inFlight(const QString &functionName) const { return m_syncInFlight.value(functionName); }
+
     QString functionArn(const QString &functionName) const;
     bool hasFunction(const QString &functionName) const
     {
@@ -105,7 +121,11 @@ private:
     void retire(Worker *worker);
     void runEvent(const InvokeRequest &request, int attempt);
     void reject(const InvokeRequest &request, QObject *context,
-                std::function<void(const InvokeResult &)> done, Core::Error error);
+                std::function<void(const InvokeResult &)> done, Core::Error error,
+                const QString &throttleReason = {});
+    // Counts a synchronous invocation against its function's concurrency; Lambda's throttle
+    // reason when there is none left.
+    QString admit(const QString &functionName, Invocation &invocation);
 
     QHash<QString, std::shared_ptr<Function>> m_functions;
     QHash<QByteArray, Worker *> m_workers;
@@ -114,6 +134,11 @@ private:
     QString m_accountId = QStringLiteral("123456789012");
     int m_maxConcurrency = 10;
     QList<int> m_eventRetryDelaysMs = {60 * 1000, 120 * 1000};
+    QHash<QString, int> m_reserved;     // function name -> reserved concurrency
+    int m_reservedTotal = 0;
+    int m_accountConcurrency = AccountConcurrency;
+    QHash<QString, int> m_syncInFlight; // function name -> synchronous invocations in flight
+    int m_unreservedInFlight = 0;
     std::unique_ptr<WorkerLauncher> m_launcher;
 };
 

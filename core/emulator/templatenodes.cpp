@@ -94,7 +94,7 @@ QStringList functionProperties()
         QStringLiteral("FunctionName"), QStringLiteral("Handler"), QStringLiteral("Runtime"),
         QStringLiteral("CodeUri"), QStringLiteral("Timeout"), QStringLiteral("MemorySize"),
         QStringLiteral("Environment"), QStringLiteral("Architectures"), QStringLiteral("Description"),
-        QStringLiteral("Events")};
+        QStringLiteral("Events"), QStringLiteral("ReservedConcurrentExecutions")};
 }
 
 QStringList functionPropertiesWithoutLocalEffect()
@@ -103,7 +103,7 @@ QStringList functionPropertiesWithoutLocalEffect()
         QStringLiteral("Tags"), QStringLiteral("Policies"), QStringLiteral("Role"), QStringLiteral("RolePath"),
         QStringLiteral("Layers"), QStringLiteral("Tracing"), QStringLiteral("AutoPublishAlias"),
         QStringLiteral("AutoPublishAliasAllProperties"), QStringLiteral("AutoPublishCodeSha256"),
-        QStringLiteral("VersionDescription"), QStringLiteral("ReservedConcurrentExecutions"),
+        QStringLiteral("VersionDescription"),
         QStringLiteral("ProvisionedConcurrencyConfig"), QStringLiteral("DeploymentPreference"),
         QStringLiteral("VpcConfig"), QStringLiteral("PermissionsBoundary"), QStringLiteral("KmsKeyArn"),
         QStringLiteral("LoggingConfig"), QStringLiteral("EphemeralStorage"), QStringLiteral("PropagateTags"),

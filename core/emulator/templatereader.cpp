@@ -426,6 +426,12 @@ void TemplateReader::readFunctionLimits(FunctionConfig *function, const YAML::No
         else if (value)
             function->architecture = *value;
     }
+    QString reservedField = field + QStringLiteral(".ReservedConcurrentExecutions");
+    const YAML::Node reserved = setting(props, "ReservedConcurrentExecutions", &reservedField);
+    if (reserved.IsDefined())
+        function->reservedConcurrency =
+            readInt(reserved, reservedField, 0, AccountConcurrency - MinUnreservedConcurrency)
+                .value_or(function->reservedConcurrency);
     QString descriptionField = field + QStringLiteral(".Description");
     const YAML::Node description = setting(props, "Description", &descriptionField);
     if (description.IsDefined())

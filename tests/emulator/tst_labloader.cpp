@@ -163,6 +163,8 @@ void tst_LabLoader::intrinsics()
     QCOMPARE(tart.timeoutSeconds, 5);
     QCOMPARE(tart.memoryMb, 256);
     QCOMPARE(tart.architecture, QStringLiteral("arm64"));
+    QCOMPARE(tart.reservedConcurrency, 5);
+    QCOMPARE(lab.functions.at(1).reservedConcurrency, -1);
     const QString shopId = LabLoader::apiIdFor(QStringLiteral("intrinsics"), QStringLiteral("ShopApi"));
     QStringList names;
     for (const auto &pair : tart.environment)
@@ -268,6 +270,8 @@ void tst_LabLoader::brokenTemplate_data()
         << "901 is not a whole number from 1 to 900";
     QTest::newRow("memory out of range") << "memory-range" << true << 9 << 19 << fn("MemorySize")
         << "64 is not a whole number from 128 to 10240";
+    QTest::newRow("reserved concurrency over the account's") << "reserved-range" << true << 9 << 37
+        << fn("ReservedConcurrentExecutions") << "901 is not a whole number from 0 to 900";
     QTest::newRow("route conflict") << "route-conflict" << true << 22 << 9
         << "Resources.OtherFunction.Properties.Events.AlsoSnack"
         << "route GET /snack is already defined on ServerlessHttpApi by Resources.SnackFunction.Properties.Events.GetSnack";

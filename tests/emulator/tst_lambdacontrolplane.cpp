@@ -50,10 +50,14 @@ private slots:
     void wireAnswers();
     void weightedSplit();
     void deleteVersion();
+    void reservedConcurrency();
+    void reservedConcurrencyRefusals_data();
+    void reservedConcurrencyRefusals();
 
 private:
     Run aws(const QStringList &arguments);
     void writeMarker(const QByteArray &marker);
+    QByteArray curlInvoke(const QString &function);
 
     QTemporaryDir m_dir;
     QString m_lab;
@@ -482,6 +486,9 @@ void TestLambdaControlPlane::weightedSplit()
     int onSecond = 0;
     int mismatched = 0;
     QObject context;
+    // All 2,000 are in flight at once, beyond the account's 1,000 concurrent executions; this
+    // test is about routing, so the quota is raised for it.
+    m_emulator->lambda()->setAccountConcurrency(Count);
     for (int i = 0; i < Count; ++i) {
         const Core::Result<QString> target =
             api.resolveQualifier(QStringLiteral("versioned:live"));
@@ -499,6 +506,7 @@ void TestLambdaControlPlane::weightedSplit()
         });
     }
     QTRY_COMPARE_WITH_TIMEOUT(done, Count, 120000);
+    m_emulator->lambda()->setAccountConcurrency(AccountConcurrency);
     QCOMPARE(mismatched, 0);
     const double share = double(onSecond) / Count;
     qInfo("version 2 ran %d of %d invocations (%.2f %%)", onSecond, Count, share * 100);
@@ -537,6 +545,136 @@ void TestLambdaControlPlane::deleteVersion()
                  gone.err.contains(
                      "Function not found: arn:aws:lambda:us-east-1:123456789012:function:versioned:1"),
              gone.err.constData());
+}
+
+// Reserved concurrency through the AWS CLI: with 1 reserved, a second synchronous invocation
+// while the first runs is throttled (429 with Lambda's Reason), 0 throttles everything, and
+// without a reservation the account's unreserved pool applies.
+void TestLambdaControlPlane::reservedConcurrency()
+{
+    const QStringList function = {QStringLiteral("--function-name"), QStringLiteral("versioned")};
+    const Run none = aws(QStringList{QStringLiteral("get-function-concurrency")} + function);
+    QVERIFY2(none.exitCode == 0, none.err.constData());
+    QVERIFY2(!none.json().contains(QStringLiteral("ReservedConcurrentExecutions")), none.out.constData());
+
+    const Run put = aws(QStringList{QStringLiteral("put-function-concurrency")} + function +
+                        QStringList{QStringLiteral("--reserved-concurrent-executions"),
+                                    QStringLiteral("1")});
+    QVERIFY2(put.exitCode == 0, put.err.constData());
+    QCOMPARE(put.json().value(QStringLiteral("ReservedConcurrentExecutions")).toInt(), 1);
+    const Run got = aws(QStringList{QStringLiteral("get-function-concurrency")} + function);
+    QCOMPARE(got.json().value(QStringLiteral("ReservedConcurrentExecutions")).toInt(), 1);
+    const Run described = aws(QStringList{QStringLiteral("get-function")} + function);
+    QCOMPARE(described.json()
+                 .value(QStringLiteral("Concurrency"))
+                 .toObject()
+                 .value(QStringLiteral("ReservedConcurrentExecutions"))
+                 .toInt(),
+             1);
+
+    QFile sleepy(m_dir.filePath(QStringLiteral("sleep.json")));
+    QVERIFY(sleepy.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    sleepy.write(R"({"sleep": 3})");
+    sleepy.close();
+    const QStringList invoke =
+        QStringList{QStringLiteral("lambda"), QStringLiteral("invoke")} + function +
+        QStringList{QStringLiteral("--payload"), QStringLiteral("fileb://") + sleepy.fileName()};
+    const auto first = m_cli->start(invoke + QStringList{m_dir.filePath(QStringLiteral("first.json"))});
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->lambda()->inFlight(QStringLiteral("versioned")), 1, 30000);
+    // The second (on the alias, another version: the reservation covers them all) while the
+    // first runs.
+    const Run second = aws(QStringList{QStringLiteral("invoke")} + function +
+                           QStringList{QStringLiteral("--qualifier"), QStringLiteral("live"),
+                                       m_dir.filePath(QStringLiteral("second.json"))});
+    QVERIFY(second.exitCode != 0);
+    QVERIFY2(second.err.contains("An error occurred (TooManyRequestsException) when calling the "
+                                 "Invoke operation (reached max retries: 0): Rate Exceeded."),
+             second.err.constData());
+    const QByteArray wire = curlInvoke(QStringLiteral("versioned"));
+    QVERIFY2(wire.startsWith("HTTP/1.1 429 "), wire.constData());
+    QVERIFY2(wire.contains("\r\n\r\n{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
+                           "\"Type\":\"User\",\"message\":\"Rate Exceeded."),
+             wire.constData());
+    const Run firstRun = GatehouseTest::AwsCli::finish(*first);
+    QVERIFY2(firstRun.exitCode == 0, firstRun.err.constData());
+    QCOMPARE(m_emulator->lambda()->inFlight(QStringLiteral("versioned")), 0);
+
+    // 0: every synchronous invocation is throttled, even with nothing running.
+    const Run zero = aws(QStringList{QStringLiteral("put-function-concurrency")} + function +
+                         QStringList{QStringLiteral("--reserved-concurrent-executions"),
+                                     QStringLiteral("0")});
+    QVERIFY2(zero.exitCode == 0, zero.err.constData());
+    const Run throttled = aws(QStringList{QStringLiteral("invoke")} + function +
+                              QStringList{m_dir.filePath(QStringLiteral("zero.json"))});
+    QVERIFY2(throttled.err.contains("(TooManyRequestsException)"), throttled.err.constData());
+
+    const Run deleted = aws(QStringList{QStringLiteral("delete-function-concurrency")} + function);
+    QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+    const Run free = aws(QStringList{QStringLiteral("invoke")} + function +
+                         QStringList{m_dir.filePath(QStringLiteral("free.json"))});
+    QVERIFY2(free.exitCode == 0, free.err.constData());
+
+    // Unreserved: the account's pool (made 1 here) is what throttles.
+    m_emulator->lambda()->setAccountConcurrency(1);
+    const auto holder = m_cli->start(invoke + QStringList{m_dir.filePath(QStringLiteral("holder.json"))});
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->lambda()->inFlight(QStringLiteral("versioned")), 1, 30000);
+    const QByteArray pool = curlInvoke(QStringLiteral("versioned"));
+    m_emulator->lambda()->setAccountConcurrency(AccountConcurrency);
+    QVERIFY2(pool.startsWith("HTTP/1.1 429 "), pool.constData());
+    QVERIFY2(pool.contains("{\"Reason\":\"ConcurrentInvocationLimitExceeded\""), pool.constData());
+    QVERIFY2(GatehouseTest::AwsCli::finish(*holder).exitCode == 0, "the holding invocation failed");
+}
+
+QByteArray TestLambdaControlPlane::curlInvoke(const QString &function)
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        return "curl is not installed";
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(curl, {QStringLiteral("-sS"), QStringLiteral("-i"), QStringLiteral("-X"),
+                         QStringLiteral("POST"), QStringLiteral("--data-binary"),
+                         QStringLiteral("{}"), QStringLiteral("--aws-sigv4"),
+                         QStringLiteral("aws:amz:us-east-1:lambda"), QStringLiteral("--user"),
+                         QStringLiteral("test:test"),
+                         m_emulator->info().baseUrl + QStringLiteral("/2015-03-31/functions/") +
+                             function + QStringLiteral("/invocations")});
+    if (!finished.wait(30000))
+        return "curl did not finish";
+    return process.readAllStandardOutput();
+}
+
+void TestLambdaControlPlane::reservedConcurrencyRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("error");
+
+    QTest::newRow("more than the account leaves")
+        << QStringList{QStringLiteral("put-function-concurrency"), QStringLiteral("--function-name"),
+                       QStringLiteral("versioned"), QStringLiteral("--reserved-concurrent-executions"),
+                       QStringLiteral("901")}
+        << QByteArray("(InvalidParameterValueException) when calling the PutFunctionConcurrency "
+                      "operation (reached max retries: 0): Specified ReservedConcurrentExecutions for function decreases "
+                      "account's UnreservedConcurrentExecution below its minimum value of [100].");
+    QTest::newRow("unknown function")
+        << QStringList{QStringLiteral("put-function-concurrency"), QStringLiteral("--function-name"),
+                       QStringLiteral("nope"), QStringLiteral("--reserved-concurrent-executions"),
+                       QStringLiteral("1")}
+        << QByteArray("(ResourceNotFoundException) when calling the PutFunctionConcurrency "
+                      "operation (reached max retries: 0): Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
+    QTest::newRow("alias")
+        << QStringList{QStringLiteral("get-function-concurrency"), QStringLiteral("--function-name"),
+                       QStringLiteral("versioned:live")}
+        << QByteArray("(InvalidParameterValueException)");
+}
+
+void TestLambdaControlPlane::reservedConcurrencyRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, error);
+    const Run r = aws(arguments);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(error), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLambdaControlPlane)
