@@ -2,6 +2,7 @@
 
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
+#include "lambda/lambdaviewer.h"
 #include "requestbuilder/requestbuilderwidget.h"
 #include "widgets/targetselector.h"
 
@@ -13,18 +14,35 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QToolBar>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace Gatehouse::Ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_requestBuilder(new RequestBuilderWidget(this))
+    , m_tools(new QTabWidget(this))
+    , m_requestBuilder(new RequestBuilderWidget(m_tools))
+    , m_lambdaViewer(new LambdaViewer(m_tools))
+    , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("Gatehouse"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
-    setCentralWidget(m_requestBuilder);
+    m_tools->setObjectName(QStringLiteral("tools"));
+    m_tools->setDocumentMode(true);
+    m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
+    m_tools->addTab(m_lambdaViewer, tr("Lambda"));
+    setCentralWidget(m_tools);
+    // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
+    m_undoGroup->addStack(m_requestBuilder->undoStack());
+    m_undoGroup->addStack(m_lambdaViewer->undoStack());
+    m_undoGroup->setActiveStack(m_requestBuilder->undoStack());
+    connect(m_tools, &QTabWidget::currentChanged, this, [this](int index) {
+        m_undoGroup->setActiveStack(m_tools->widget(index) == m_lambdaViewer ? m_lambdaViewer->undoStack()
+                                                                               : m_requestBuilder->undoStack());
+    });
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createToolBar();
     createEmulatorDock();
@@ -36,7 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
             &TargetSelector::setEmulatorBaseUrl);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
+    connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);
     m_requestBuilder->setTarget(m_targetSelector->currentTarget());
+    m_lambdaViewer->setTarget(m_targetSelector->currentTarget());
     restoreLayout();
 }
 
@@ -74,10 +94,9 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QUndoStack *undoStack = m_requestBuilder->undoStack();
-    QAction *undo = undoStack->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = undoStack->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);

@@ -3,14 +3,17 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QTabWidget;
+class QUndoGroup;
 
 namespace Gatehouse::Ui {
 
 class EmulatorPanel;
+class LambdaViewer;
 class RequestBuilderWidget;
 class TargetSelector;
 
-// Assembles the tools into one window — request builder in the centre, target selector in
+// Assembles the tools into one window — request builder and Lambda viewer as tabs in the centre, target selector in
 // the toolbar, emulator panel in a dock — and keeps the window's layout across runs.
 class MainWindow : public QMainWindow
 {
@@ -21,6 +24,9 @@ public:
 
     EmulatorPanel *emulatorPanel() const { return m_emulatorPanel; }
     RequestBuilderWidget *requestBuilder() const { return m_requestBuilder; }
+    LambdaViewer *lambdaViewer() const { return m_lambdaViewer; }
+    // The tools in the centre, one tab each: HTTP requests, Lambda.
+    QTabWidget *tools() const { return m_tools; }
     TargetSelector *targetSelector() const { return m_targetSelector; }
     QDockWidget *emulatorDock() const { return m_emulatorDock; }
 
@@ -37,7 +43,10 @@ private:
     void restoreLayout();
     void saveLayout();
 
+    QTabWidget *m_tools = nullptr;
     RequestBuilderWidget *m_requestBuilder = nullptr;
+    LambdaViewer *m_lambdaViewer = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
     TargetSelector *m_targetSelector = nullptr;
     EmulatorPanel *m_emulatorPanel = nullptr;
     QDockWidget *m_emulatorDock = nullptr;

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -143,7 +144,8 @@ void tst_MainWindow::assemblesTheWindow()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.windowTitle(), QStringLiteral("Gatehouse"));
     QCOMPARE(window.size(), QSize(1280, 800));
-    QCOMPARE(window.centralWidget(), window.requestBuilder());
+    QCOMPARE(window.centralWidget(), window.tools());
+    QCOMPARE(window.tools()->currentWidget(), window.requestBuilder());
     QVERIFY(window.emulatorDock()->isVisible());
     QCOMPARE(window.dockWidgetArea(window.emulatorDock()), Qt::RightDockWidgetArea);
     QVERIFY(!window.windowIcon().isNull());

@@ -1,6 +1,7 @@
 #include "requestbuilderwidget.h"
 
 #include "authpanel.h"
+#include "ui/widgets/statusstyle.h"
 #include "documenteditcommand.h"
 #include "jsonhighlighter.h"
 #include "keyvaluetable.h"
@@ -32,9 +33,6 @@
 namespace Gatehouse::Ui {
 
 namespace {
-
-const char *const ProblemStyle = "color: #c5221f;";
-const char *const FineStyle = "color: #1e8e3e;";
 
 Core::BodyKind kindAt(int index)
 {
@@ -83,7 +81,7 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     m_variables->setObjectName(QStringLiteral("variablesTable"));
     m_response->setObjectName(QStringLiteral("responseView"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
-    m_problem->setStyleSheet(QLatin1String(ProblemStyle));
+    m_problem->setStyleSheet(QLatin1String(StatusStyle::Problem));
     m_problem->setWordWrap(true);
     m_problem->hide();
 
@@ -421,7 +419,7 @@ void RequestBuilderWidget::onBodyChanged()
     const Core::Result<QString> substituted = Core::substitute(text, environment());
     const Core::Result<void> valid = Core::validateJson((substituted ? *substituted : text).toUtf8());
     m_bodyStatus->setText(valid ? tr("Valid JSON") : tr("Invalid JSON: %1").arg(valid.error().message));
-    m_bodyStatus->setStyleSheet(QLatin1String(valid ? FineStyle : ProblemStyle));
+    m_bodyStatus->setStyleSheet(QLatin1String(valid ? StatusStyle::Fine : StatusStyle::Problem));
     updateTabTitles();
 }
 
