@@ -150,7 +150,11 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_httpApis->setRegion(m_options.region);
     m_httpApis->setAccountId(m_options.accountId);
 
-    m_server = std::make_unique<HttpServer>(this);
+    // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
+    // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.
+    HttpServerLimits limits;
+    limits.maxBodyBytes = LambdaControlPlane::MaxCreateFunctionRequest + 1024 * 1024;
+    m_server = std::make_unique<HttpServer>(this, limits);
     if (!m_server->listen(m_options.address, m_options.port)) {
         const QString reason = m_server->errorString();
         m_server.reset();

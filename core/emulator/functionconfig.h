@@ -23,6 +23,7 @@ struct FunctionConfig
     int memoryMb = 128;
     QString architecture = QStringLiteral("x86_64");
     QString description;
+    QString role;           // execution role ARN (CreateFunction); labs leave it empty
     QList<QPair<QString, QString>> environment; // Environment.Variables, in template order
     int reservedConcurrency = -1; // ReservedConcurrentExecutions; -1: none (the unreserved pool)
     int templateLine = 0;   // where the resource starts in template.yaml (1-based)

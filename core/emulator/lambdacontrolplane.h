@@ -14,7 +14,8 @@ class LambdaService;
 
 // Lambda's control plane on the wire (REST-JSON, API version 2015-03-31) for versions and
 // aliases: GetFunction, GetFunctionConfiguration, ListFunctions, ListVersionsByFunction,
-// PublishVersion, DeleteFunction, the alias operations and reserved concurrency, so the AWS CLI and SDKs manage the
+// PublishVersion, DeleteFunction, the alias operations, reserved concurrency, CreateFunction
+// and UpdateFunctionCode/Configuration (zip upload only), so the AWS CLI and SDKs manage the
 // emulator's functions with --endpoint-url. Published versions are registered with the
 // LambdaService as their own functions, so each runs its own snapshot in its own workers.
 class LambdaControlPlane
@@ -26,6 +27,9 @@ public:
     void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
 
     // Paths under /2015-03-31/functions except Invoke's .../invocations.
+    // CreateFunction's request limit: a 50 MB zip in base64 inside the JSON body.
+    static constexpr qint64 MaxCreateFunctionRequest = 70167211;
+
     static bool isControlPlanePath(const QByteArray &path);
     // Answers control-plane requests; returns false (and answers nothing) for other paths.
     bool handleRequest(const Core::HttpRequest &request, HttpResponder responder);
@@ -42,6 +46,11 @@ private:
     Core::HttpResponse putAlias(const Route &route, const QByteArray &body, bool create);
     Core::HttpResponse aliasOperation(const Core::HttpRequest &request, const Route &route);
     Core::HttpResponse concurrency(const Core::HttpRequest &request, const Route &route);
+    Core::HttpResponse createFunction(const QByteArray &body);
+    Core::HttpResponse updateCode(const Route &route, const QByteArray &body);
+    Core::HttpResponse updateConfiguration(const Route &route, const QByteArray &body);
+    // Publishes $LATEST after CreateFunction/UpdateFunctionCode with Publish: true.
+    Core::HttpResponse answerPublished(const QString &name, int status);
 
     LambdaRegistry *m_registry;
     LambdaService *m_service;

@@ -1,5 +1,7 @@
 #include "lambdaregistry.h"
 
+#include "zipextractor.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -131,6 +133,8 @@ QPair<QString, qint64> LambdaRegistry::hashCodeFolder(const QString &dir)
 
 void LambdaRegistry::refreshLatest(Function &function)
 {
+    if (function.fromZip)
+        return;
     const auto [sha, size] = hashCodeFolder(function.config.codeDir);
     if (sha == function.latestSha && !function.latestRevision.isEmpty())
         return;
@@ -425,6 +429,105 @@ Core::Result<QString> LambdaRegistry::resolve(const QString &name, const QString
         return qualifier;
     return lambdaError(404, QStringLiteral("ResourceNotFoundException"),
                        QStringLiteral("Function not found: ") + functionArn(name, qualifier));
+}
+
+Core::Result<QString> LambdaRegistry::unpack(const QString &name, Function *function,
+                                             const QByteArray &zip)
+{
+    if (!m_snapshots->isValid())
+        return Core::makeError(Core::ErrorCode::Io,
+                               QStringLiteral("The emulator has no temporary folder for code."));
+    const int number = function ? function->codeFolders + 1 : 1;
+    const QString dir = m_snapshots->filePath(name + QStringLiteral("/latest-") + QString::number(number));
+    QDir(dir).removeRecursively();
+    const Core::Result<qint64> unpacked = ZipExtractor::extract(zip, dir);
+    if (!unpacked) {
+        QDir(dir).removeRecursively();
+        return unpacked.error();
+    }
+    if (function)
+        function->codeFolders = number;
+    return dir;
+}
+
+Core::Result<void> LambdaRegistry::checkRevision(const Function &function,
+                                                 const QString &expected) const
+{
+    if (!expected.isEmpty() && expected != function.latestRevision)
+        return lambdaError(412, QStringLiteral("PreconditionFailedException"),
+                           QStringLiteral("The Revision Id provided does not match the latest "
+                                          "Revision Id. Call the GetFunction/GetAlias API to "
+                                          "retrieve the latest Revision Id"));
+    return {};
+}
+
+Core::Result<LambdaVersion> LambdaRegistry::createFunction(FunctionConfig config,
+                                                           const QByteArray &zip)
+{
+    if (m_functions.contains(config.name))
+        return lambdaError(409, QStringLiteral("ResourceConflictException"),
+                           QStringLiteral("Function already exist: ") + config.name);
+    const Core::Result<QString> dir = unpack(config.name, nullptr, zip);
+    if (!dir)
+        return dir.error();
+    config.codeDir = *dir;
+    Function function;
+    function.config = config;
+    function.fromZip = true;
+    function.codeFolders = 1;
+    function.latestSha = QString::fromLatin1(
+        QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toBase64());
+    function.latestSize = zip.size();
+    function.latestRevision = newRevisionId();
+    function.latestModified = timestamp();
+    m_functions.insert(config.name, function);
+    return latest(config.name);
+}
+
+Core::Result<LambdaVersion> LambdaRegistry::updateCode(const QString &name, const QByteArray &zip,
+                                                       const QString &expectedRevisionId)
+{
+    const Core::Result<Function *> found = find(name);
+    if (!found)
+        return found.error();
+    Function &function = **found;
+    refreshLatest(function);
+    if (Core::Result<void> ok = checkRevision(function, expectedRevisionId); !ok)
+        return ok.error();
+    const Core::Result<QString> dir = unpack(name, &function, zip);
+    if (!dir)
+        return dir.error();
+    function.config.codeDir = *dir;
+    function.fromZip = true;
+    function.latestSha = QString::fromLatin1(
+        QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toBase64());
+    function.latestSize = zip.size();
+    function.latestRevision = newRevisionId();
+    function.latestModified = timestamp();
+    // The old folder stays until the function is deleted: an invocation still running on the
+    // old code may read its files.
+    return latest(name);
+}
+
+Core::Result<LambdaVersion> LambdaRegistry::updateConfiguration(const QString &name,
+                                                                FunctionConfig config,
+                                                                const QString &expectedRevisionId)
+{
+    const Core::Result<Function *> found = find(name);
+    if (!found)
+        return found.error();
+    Function &function = **found;
+    refreshLatest(function);
+    if (Core::Result<void> ok = checkRevision(function, expectedRevisionId); !ok)
+        return ok.error();
+    config.name = function.config.name;
+    config.logicalId = function.config.logicalId;
+    config.codeDir = function.config.codeDir;
+    config.templateLine = function.config.templateLine;
+    function.config = config;
+    function.latestRevision = newRevisionId();
+    function.latestModified = timestamp();
+    return latest(name);
 }
 
 } // namespace Gatehouse::Emulator

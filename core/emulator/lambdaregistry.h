@@ -49,6 +49,17 @@ public:
     // The lab's functions become $LATEST; versions and aliases are forgotten.
     void setFunctions(const QList<FunctionConfig> &functions);
 
+    // CreateFunction: $LATEST runs the zip unpacked into the registry's own folder; its
+    // CodeSha256 is base64(SHA-256 of the zip) and CodeSize the zip's size, as on Lambda.
+    Core::Result<LambdaVersion> createFunction(FunctionConfig config, const QByteArray &zip);
+    // UpdateFunctionCode: $LATEST gets the zip's code (in a new folder). Published versions
+    // keep theirs. Empty expectedRevisionId is not checked.
+    Core::Result<LambdaVersion> updateCode(const QString &name, const QByteArray &zip,
+                                           const QString &expectedRevisionId);
+    // UpdateFunctionConfiguration: $LATEST's settings (code folder and name stay).
+    Core::Result<LambdaVersion> updateConfiguration(const QString &name, FunctionConfig config,
+                                                    const QString &expectedRevisionId);
+
     // Forgets a function with its versions and aliases (DeleteFunction without a qualifier).
     void removeFunction(const QString &name);
     QStringList functionNames() const; // sorted
@@ -108,7 +119,12 @@ private:
         QMap<int, LambdaVersion> versions;
         int nextVersion = 1;
         QMap<QString, LambdaAlias> aliases;
+        bool fromZip = false; // code from CreateFunction/UpdateFunctionCode: hashed once, as a zip
+        int codeFolders = 0;  // folders unpacked so far, for the next one's name
     };
+
+    Core::Result<QString> unpack(const QString &name, Function *function, const QByteArray &zip);
+    Core::Result<void> checkRevision(const Function &function, const QString &expected) const;
 
     Core::Result<Function *> find(const QString &name);
     Core::Result<const Function *> find(const QString &name) const;

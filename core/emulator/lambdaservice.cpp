@@ -43,6 +43,7 @@ struct LambdaService::Worker
     double initDurationMs = 0;
     QElapsedTimer sinceSpawn;
     std::unique_ptr<Invocation> current;
+    int generation = 0; // the function's generation it was started with
 };
 
 struct LambdaService::Function
@@ -50,6 +51,7 @@ struct LambdaService::Function
     FunctionConfig config;
     QString arn;
     QString version = QStringLiteral("$LATEST");
+    int generation = 0; // bumped by updateFunction; older workers retire when idle
     std::vector<std::unique_ptr<Worker>> workers;
     std::deque<std::unique_ptr<Invocation>> queue;
 };
@@ -353,6 +355,26 @@ void LambdaService::addVersion(const QString &functionName, const QString &versi
     m_functions.insert(key, function);
 }
 
+void LambdaService::addFunction(const FunctionConfig &config)
+{
+    removeFunction(config.name);
+    auto function = std::make_shared<Function>();
+    function->config = config;
+    function->arn = functionArn(config.name);
+    m_functions.insert(config.name, function);
+    setReservedConcurrency(config.name, config.reservedConcurrency);
+}
+
+void LambdaService::updateFunction(const FunctionConfig &config)
+{
+    const auto function = m_functions.value(config.name);
+    if (!function)
+        return;
+    function->config = config;
+    ++function->generation;
+    dispatch(function.get());
+}
+
 void LambdaService::removeVersion(const QString &functionName, const QString &version)
 {
     const auto function = m_functions.take(functionName + QLatin1Char(':') + version);
@@ -396,11 +418,20 @@ void LambdaService::stop(Function *function)
 
 void LambdaService::dispatch(Function *function)
 {
+    for (size_t i = 0; i < function->workers.size();) {
+        Worker *worker = function->workers[i].get();
+        if (worker->generation != function->generation && !worker->current) {
+            retire(worker); // erases it: the next worker is now at i
+            continue;
+        }
+        ++i;
+    }
     auto &queue = function->queue;
     for (auto &worker : function->workers) {
         if (queue.empty())
             return;
-        if (worker->current || !worker->polling || worker->initFailed)
+        if (worker->current || !worker->polling || worker->initFailed ||
+            worker->generation != function->generation)
             continue;
         if (!worker->next.isOpen()) {
             worker->polling = false;
@@ -433,6 +464,7 @@ Core::Result<void> LambdaService::spawnWorker(Function *function)
     auto worker = std::make_unique<Worker>();
     worker->id = randomHex(16);
     worker->function = function;
+    worker->generation = function->generation;
     const QString runtimeApi =
         m_authority + QStringLiteral("/_runtime/") + QString::fromLatin1(worker->id);
     const Core::Result<WorkerProcess::Spec> spec =

@@ -64,6 +64,12 @@ public:
     // Live workers of a function (busy or idle).
     int workerCount(const QString &functionName) const;
 
+    // A new function's $LATEST (CreateFunction).
+    void addFunction(const FunctionConfig &config);
+    // $LATEST's new code or configuration: idle workers stop now, busy ones after their
+    // invocation, so the next invocation starts a worker with the new settings.
+    void updateFunction(const FunctionConfig &config);
+
     // A published version as its own entry "name:version" (functionName in InvokeRequest),
     // running `snapshot`'s code in its own warm workers; results carry the version.
     void addVersion(const QString &functionName, const QString &version,
