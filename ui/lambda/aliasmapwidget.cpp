@@ -12,9 +12,9 @@ namespace Gatehouse::Ui {
 namespace {
 
 constexpr qreal Margin = 12;
-constexpr qreal AliasWidth = 190;
-constexpr qreal VersionWidth = 120;
-constexpr qreal Gap = 150; // room for the arrows between the two columns
+constexpr qreal AliasWidth = 170;
+constexpr qreal VersionWidth = 110;
+constexpr qreal Gap = 120; // room for the arrows between the two columns
 constexpr qreal AliasHeight = 54;
 constexpr qreal VersionHeight = 30;
 constexpr qreal RowSpacing = 12;
