@@ -1,6 +1,7 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|startup|sigv4|credentials|json|all] [--seconds N] [--connections N]
+//   gatehouse-bench [httpapi|lambda|lambda-list|startup|sigv4|credentials|json|all]
+//                   [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
 
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <vector>
 
 using namespace Gatehouse;
 
@@ -151,7 +153,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, startup, sigv4, credentials, json or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, startup, sigv4, credentials, json or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -170,9 +172,25 @@ int main(int argc, char **argv)
         benchJsonPretty();
     if (which == QLatin1String("startup") || which == QLatin1String("all"))
         benchStartup();
-    if (which == QLatin1String("httpapi") || which == QLatin1String("all")) {
-        benchHttpApi(seconds, connections, [] { QCoreApplication::quit(); });
-        return QCoreApplication::exec();
-    }
-    return 0;
+    // The load benchmarks run one after another on the event loop.
+    static std::vector<std::function<void(std::function<void()>)>> loads;
+    const bool all = which == QLatin1String("all");
+    if (which == QLatin1String("httpapi") || all)
+        loads.push_back([=](std::function<void()> next) { benchHttpApi(seconds, connections, next); });
+    if (which == QLatin1String("lambda") || all)
+        loads.push_back([=](std::function<void()> next) { benchLambdaInvoke(seconds, connections, next); });
+    if (which == QLatin1String("lambda-list") || all)
+        loads.push_back([](std::function<void()> next) { benchLambdaList(next); });
+    if (loads.empty())
+        return 0;
+    static size_t nextLoad = 0;
+    static std::function<void()> runNext = [] {
+        if (nextLoad == loads.size()) {
+            QCoreApplication::quit();
+            return;
+        }
+        loads[nextLoad++](runNext);
+    };
+    QTimer::singleShot(0, qApp, [] { runNext(); });
+    return QCoreApplication::exec();
 }

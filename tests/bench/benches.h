@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 // Benchmarks defined outside bench.cpp; each prints its figures with figure().
 
 // Prints one measured figure as "name value unit  (target t: met|NOT met)" (bench.cpp).
@@ -16,3 +18,9 @@ void benchJsonPretty();
 
 // Credential resolution from the shared files, ms per resolution (tests/bench/credentialsbench.cpp).
 void benchCredentials();
+
+// Warm synchronous Invoke through the control plane, SigV4-signed, N keep-alive clients;
+// calls done when finished (tests/bench/lambdabench.cpp).
+void benchLambdaInvoke(int seconds, int connections, std::function<void()> done);
+// CreateFunction x 1,000, then ListFunctions page by page at MaxItems 50 (lambdabench.cpp).
+void benchLambdaList(std::function<void()> done);
