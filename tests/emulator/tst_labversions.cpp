@@ -1,4 +1,5 @@
 #include "core/emulator/emulator.h"
+#include "../common/awscli.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -23,7 +24,6 @@ struct Run
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
 };
 
-const QString Aws = QStringLiteral("/usr/bin/aws");
 const QString Function = QStringLiteral("bakeryFunction");
 
 Run runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env)
@@ -66,12 +66,13 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<Emulator::Emulator> m_emulator;
+    std::unique_ptr<GatehouseTest::AwsCli> m_cli;
 };
 
 void TestLabVersions::initTestCase()
 {
-    if (!QFileInfo::exists(Aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     QVERIFY(m_dir.isValid());
     EmulatorOptions options;
     options.port = 0;
@@ -79,31 +80,19 @@ void TestLabVersions::initTestCase()
     m_emulator = std::make_unique<Emulator::Emulator>(options);
     const auto started = m_emulator->start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    m_cli = std::make_unique<GatehouseTest::AwsCli>(m_emulator->info().baseUrl);
 }
 
 void TestLabVersions::cleanupTestCase()
 {
+    m_cli.reset();
     m_emulator.reset();
 }
 
 Run TestLabVersions::aws(const QStringList &arguments)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
-    env.remove(QStringLiteral("AWS_PROFILE"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("credentials")));
-    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    return runProcess(Aws,
-                      QStringList{QStringLiteral("lambda")} + arguments
-                          + QStringList{QStringLiteral("--endpoint-url"), m_emulator->info().baseUrl,
-                                        QStringLiteral("--region"), QStringLiteral("us-east-1"),
-                                        QStringLiteral("--output"), QStringLiteral("json")},
-                      env);
+    const GatehouseTest::AwsCli::Run r = m_cli->run(QStringList{QStringLiteral("lambda")} + arguments);
+    return Run{r.exitCode, r.out, r.err};
 }
 
 void TestLabVersions::versionsListed()
