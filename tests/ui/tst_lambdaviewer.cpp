@@ -34,6 +34,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTcpServer>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -70,6 +71,7 @@ private slots:
     void compareTwoVersions();
     void deleteAlias();
     void thousandFunctionsArrivePageByPage();
+    void unreachableTargetIsExplained();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -597,6 +599,33 @@ void TestLambdaViewer::thousandFunctionsArrivePageByPage()
     QCOMPARE(viewer.functionProxy()->rowCount(), 1);
     QCOMPARE(viewer.listStatus()->text(), QStringLiteral("Functions: %L1").arg(1000));
     qInfo("1,000 functions in 20 pages; longest event-loop gap while listing: %lld ms", longest);
+}
+
+// Nothing listens on the endpoint: the list says so and the message names the target and why.
+void TestLambdaViewer::unreachableTargetIsExplained()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close(); // the port was free a moment ago and nothing listens on it now
+    Ui::LambdaViewer viewer;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
+    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-config")));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("no-credentials")));
+    viewer.setProcessEnvironment(env);
+    viewer.setTarget(Core::Target::custom(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
+    viewer.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!viewer.isListing(), 60000);
+    QVERIFY(viewer.messageLabel()->isVisible());
+    QVERIFY2(viewer.messageLabel()->text().startsWith(QStringLiteral("Could not list the functions of")),
+             qPrintable(viewer.messageLabel()->text()));
+    QVERIFY2(viewer.messageLabel()->text().contains(QString::number(port)), qPrintable(viewer.messageLabel()->text()));
+    QCOMPARE(viewer.functionModel()->rowCount(), 0);
+    QVERIFY(viewer.listStatus()->text().contains(QStringLiteral("Listing stopped")));
+    QVERIFY(!viewer.publishButton()->isEnabled());
 }
 
 QTEST_MAIN(TestLambdaViewer)
