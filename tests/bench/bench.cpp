@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|lambda|lambda-list|startup|sigv4|credentials|json|all]
+//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|startup|sigv4|credentials|json|all]
 //                   [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
@@ -8,7 +8,7 @@
 #include "core/emulator/emulatorhost.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDateTime>
 #include <QProcess>
 #include <QTextStream>
@@ -150,10 +150,18 @@ void benchStartup()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The viewer benchmark needs widgets; without a display they draw offscreen.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+            qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
+    }
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, startup, sigv4, credentials, json or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, startup, sigv4, credentials, json or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -181,6 +189,8 @@ int main(int argc, char **argv)
         loads.push_back([=](std::function<void()> next) { benchLambdaInvoke(seconds, connections, next); });
     if (which == QLatin1String("lambda-list") || all)
         loads.push_back([](std::function<void()> next) { benchLambdaList(next); });
+    if (which == QLatin1String("lambda-viewer") || all)
+        loads.push_back([](std::function<void()> next) { benchLambdaViewer(next); });
     if (loads.empty())
         return 0;
     static size_t nextLoad = 0;

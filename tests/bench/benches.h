@@ -24,3 +24,10 @@ void benchCredentials();
 void benchLambdaInvoke(int seconds, int connections, std::function<void()> done);
 // CreateFunction x 1,000, then ListFunctions page by page at MaxItems 50 (lambdabench.cpp).
 void benchLambdaList(std::function<void()> done);
+
+// Creates fn-0000... with CreateFunction on an emulator at 127.0.0.1:port, signed for test/test;
+// returns how many were created (lambdabench.cpp).
+int createBenchFunctions(quint16 port, int count);
+// The Lambda viewer (GUI) listing 1,000 functions from the emulator: first page, all pages,
+// the longest event-loop stall meanwhile, a search over the list (lambdaviewerbench.cpp).
+void benchLambdaViewer(std::function<void()> done);

@@ -101,6 +101,20 @@ QByteArray handlerZip()
     return python.readAllStandardOutput();
 }
 
+int createOn(QTcpSocket &socket, quint16 port, const QByteArray &zip, int count)
+{
+    int created = 0;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray body = R"({"FunctionName":"fn-)" + QByteArray::number(i).rightJustified(4, '0') +
+                                R"(","Runtime":"python3.12","Handler":"app.handler",)"
+                                R"("Role":"arn:aws:iam::123456789012:role/bench","Code":{"ZipFile":")" +
+                                zip + R"("}})";
+        if (exchange(socket, signedRequest("POST", "/2015-03-31/functions", {}, body, port)).status == 201)
+            ++created;
+    }
+    return created;
+}
+
 void listFunctions(quint16 port)
 {
     QTcpSocket socket;
@@ -113,15 +127,7 @@ void listFunctions(quint16 port)
     constexpr int Count = 1000;
     QElapsedTimer clock;
     clock.start();
-    int created = 0;
-    for (int i = 0; i < Count; ++i) {
-        const QByteArray body = R"({"FunctionName":"fn-)" + QByteArray::number(i).rightJustified(4, '0') +
-                                R"(","Runtime":"python3.12","Handler":"app.handler",)"
-                                R"("Role":"arn:aws:iam::123456789012:role/bench","Code":{"ZipFile":")" +
-                                zip + R"("}})";
-        if (exchange(socket, signedRequest("POST", "/2015-03-31/functions", {}, body, port)).status == 201)
-            ++created;
-    }
+    const int created = createOn(socket, port, zip, Count);
     const double createMs = clock.nsecsElapsed() / 1e6;
     clock.restart();
     int listed = 0;
@@ -152,6 +158,15 @@ void listFunctions(quint16 port)
 }
 
 } // namespace
+
+int createBenchFunctions(quint16 port, int count)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return 0;
+    return createOn(socket, port, handlerZip(), count);
+}
 
 void benchLambdaInvoke(int seconds, int connections, std::function<void()> done)
 {
