@@ -385,6 +385,96 @@
         <source>Default credentials chain · %1 · %2</source>
         <translation>Standardkette für Anmeldedaten · %1 · %2</translation>
     </message>
+    <message>
+        <source>Endpoint &apos;%1&apos; carries a user name or password: remove it; endpoints are saved in the settings, and credentials belong in a profile.</source>
+        <translation>Endpunkt &apos;%1&apos; enthält einen Benutzernamen oder ein Passwort: Entfernen Sie diese Angaben; Endpunkte werden in den Einstellungen gespeichert, Anmeldedaten gehören in ein Profil.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::AliasDialog</name>
+    <message>
+        <source>New alias</source>
+        <translation>Neuer Alias</translation>
+    </message>
+    <message>
+        <source>Edit alias %1</source>
+        <translation>Alias %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. live</source>
+        <translation>z. B. live</translation>
+    </message>
+    <message>
+        <source>Send a share of the traffic to another version</source>
+        <translation>Einen Teil des Traffics an eine andere Version senden</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>A&amp;dditional version:</source>
+        <translation>&amp;Zusätzliche Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Gewichtung:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::AliasMapWidget</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Aliases and the versions they point at</source>
+        <translation>Aliase und die Versionen, auf die sie verweisen</translation>
+    </message>
+    <message>
+        <source>This function has no aliases.</source>
+        <translation>Diese Funktion hat keine Aliase.</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliase</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>No aliases yet. Create one to give callers a stable name for a version.</source>
+        <translation>Noch keine Aliase. Erstellen Sie einen, um Aufrufern einen festen Namen für eine Version zu geben.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 (preview)</source>
+        <translation>%1 (Vorschau)</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::AuthPanel</name>
@@ -652,6 +742,274 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Ui::FunctionListModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::InvokePanel</name>
+    <message>
+        <source>What to invoke: $LATEST, a published version, or an alias (which may split traffic between two versions).</source>
+        <translation>Was aufgerufen wird: $LATEST, eine veröffentlichte Version oder ein Alias (der den Traffic auf zwei Versionen verteilen kann).</translation>
+    </message>
+    <message>
+        <source>Synchronous (RequestResponse)</source>
+        <translation>Synchron (RequestResponse)</translation>
+    </message>
+    <message>
+        <source>Asynchronous (Event)</source>
+        <translation>Asynchron (Event)</translation>
+    </message>
+    <message>
+        <source>Dry run (check only)</source>
+        <translation>Probelauf (nur prüfen)</translation>
+    </message>
+    <message>
+        <source>Include the log tail</source>
+        <translation>Protokollende mitliefern</translation>
+    </message>
+    <message>
+        <source>LogType: Tail — Lambda returns the last 4 KB of the invocation&apos;s log.</source>
+        <translation>LogType: Tail — Lambda liefert die letzten 4 KB des Protokolls dieses Aufrufs.</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Event-Name</translation>
+    </message>
+    <message>
+        <source>Save event</source>
+        <translation>Event speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>The event as JSON, e.g. {&quot;key&quot;: &quot;value&quot;}. Empty sends {}.</source>
+        <translation>Das Event als JSON, z. B. {&quot;key&quot;: &quot;value&quot;}. Ohne Eingabe wird {} gesendet.</translation>
+    </message>
+    <message>
+        <source>Load file…</source>
+        <translation>Datei laden…</translation>
+    </message>
+    <message>
+        <source>Reads the payload from a JSON file. Files over 1 MB are sent as they are without being shown.</source>
+        <translation>Liest die Payload aus einer JSON-Datei. Dateien über 1 MB werden unverändert gesendet, ohne angezeigt zu werden.</translation>
+    </message>
+    <message>
+        <source>Discard file</source>
+        <translation>Datei verwerfen</translation>
+    </message>
+    <message>
+        <source>Invoke</source>
+        <translation>Aufrufen</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Invokes the qualifier this many times and counts which version answered, to check an alias&apos;s weights.</source>
+        <translation>Ruft den Qualifier so oft auf und zählt, welche Version geantwortet hat, um die Gewichtung eines Alias zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Choose a qualifier and an event, then Invoke.</source>
+        <translation>Wählen Sie einen Qualifier und ein Event und klicken Sie dann auf &apos;Aufrufen&apos;.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>Konfiguriert</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <source>Invocations</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Log tail</source>
+        <translation>Protokollende</translation>
+    </message>
+    <message>
+        <source>Observed split</source>
+        <translation>Beobachtete Verteilung</translation>
+    </message>
+    <message>
+        <source>&amp;Qualifier:</source>
+        <translation>&amp;Qualifier:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Event:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as:</source>
+        <translation>&amp;Speichern als:</translation>
+    </message>
+    <message>
+        <source>Choose a function on the left.</source>
+        <translation>Wählen Sie links eine Funktion.</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2</source>
+        <translation>Alias %1 → %2</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Neues Event</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>einer Datei</translation>
+    </message>
+    <message>
+        <source>%1 from %2 will be sent as it is; it is too large to show here. Discard it to type a payload.</source>
+        <translation>%1 aus %2 werden unverändert gesendet; die Datei ist zu groß, um hier angezeigt zu werden. Verwerfen Sie sie, um eine Payload einzugeben.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Load a payload</source>
+        <translation>Payload laden</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved the event &quot;%1&quot; for %2.</source>
+        <translation>Event &quot;%1&quot; für %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted the saved event &quot;%1&quot;; its payload is still in the editor.</source>
+        <translation>Gespeichertes Event &quot;%1&quot; gelöscht; seine Payload steht weiterhin im Editor.</translation>
+    </message>
+    <message>
+        <source>An empty payload is sent as {}.</source>
+        <translation>Eine leere Payload wird als {} gesendet.</translation>
+    </message>
+    <message>
+        <source>The payload is not JSON, and Lambda only takes JSON: %1 Fix it to invoke.</source>
+        <translation>Die Payload ist kein JSON, Lambda akzeptiert aber nur JSON: %1 Korrigieren Sie sie, um die Funktion aufzurufen.</translation>
+    </message>
+    <message>
+        <source>Valid JSON, but %1 is over Lambda&apos;s %2 limit for this invocation type; Lambda will refuse it.</source>
+        <translation>Gültiges JSON, aber %1 liegt über dem Lambda-Limit von %2 für diese Aufrufart; Lambda wird die Payload ablehnen.</translation>
+    </message>
+    <message>
+        <source>Valid JSON · %1</source>
+        <translation>Gültiges JSON · %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Invoking %1:%2…</source>
+        <translation>%1:%2 wird aufgerufen…</translation>
+    </message>
+    <message>
+        <source>Lambda refused the invocation: %1</source>
+        <translation>Lambda hat den Aufruf abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>executed version %1</source>
+        <translation>ausgeführte Version %1</translation>
+    </message>
+    <message>
+        <source>duration %1 ms</source>
+        <translation>Dauer %1 ms</translation>
+    </message>
+    <message>
+        <source>round trip %1 ms</source>
+        <translation>Roundtrip %1 ms</translation>
+    </message>
+    <message>
+        <source>function error: %1</source>
+        <translation>Funktionsfehler: %1</translation>
+    </message>
+    <message>
+        <source>queued (Event): the answer and log go to the function&apos;s log, not here</source>
+        <translation>eingereiht (Event): Antwort und Protokoll erscheinen nicht hier, sondern im Protokoll der Funktion</translation>
+    </message>
+    <message>
+        <source>dry run: the call would be allowed</source>
+        <translation>Probelauf: Der Aufruf wäre zulässig</translation>
+    </message>
+    <message>
+        <source>Stopping after the invocations in flight…</source>
+        <translation>Wird nach den laufenden Aufrufen gestoppt…</translation>
+    </message>
+    <message>
+        <source>Invoking %1:%2 %L3 times; the Observed split tab counts which version answered.</source>
+        <translation>%1:%2 wird %L3 Mal aufgerufen; der Reiter &apos;Beobachtete Verteilung&apos; zählt, welche Version geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>function error %1</source>
+        <translation>Funktionsfehler %1</translation>
+    </message>
+    <message>
+        <source>%1 invocations in %2 ms</source>
+        <translation>Aufrufe: %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source> · %1 failed (last: %2)</source>
+        <translation> · %1 fehlgeschlagen (zuletzt: %2)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 of %2 invocations…</source>
+        <translation>%1 von %2 Aufrufen…</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Ui::KeyValueTable</name>
     <message>
         <source>Send this row</source>
@@ -660,6 +1018,231 @@
     <message>
         <source>Remove this row</source>
         <translation>Diese Zeile entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::LambdaViewer</name>
+    <message>
+        <source>Search functions</source>
+        <translation>Funktionen suchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Choose a function</source>
+        <translation>Wählen Sie eine Funktion</translation>
+    </message>
+    <message>
+        <source>Versions &amp;&amp; aliases</source>
+        <translation>Versionen &amp;&amp; Aliase</translation>
+    </message>
+    <message>
+        <source>Invoke</source>
+        <translation>Aufrufen</translation>
+    </message>
+    <message>
+        <source>Show values</source>
+        <translation>Werte anzeigen</translation>
+    </message>
+    <message>
+        <source>Environment variable values are hidden until you ask, so they do not end up in screenshots or screen shares.</source>
+        <translation>Die Werte der Umgebungsvariablen bleiben ausgeblendet, bis Sie sie anfordern, damit sie nicht in Screenshots oder geteilten Bildschirmen landen.</translation>
+    </message>
+    <message>
+        <source>Description of the new version (optional)</source>
+        <translation>Beschreibung der neuen Version (optional)</translation>
+    </message>
+    <message>
+        <source>Publish version</source>
+        <translation>Version veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Snapshots $LATEST as a new immutable version. Unchanged code and configuration give back the last version, as Lambda does.</source>
+        <translation>Hält $LATEST als neue, unveränderliche Version fest. Sind Code und Konfiguration unverändert, wird – wie bei Lambda – die letzte Version zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>New alias…</source>
+        <translation>Neuer Alias…</translation>
+    </message>
+    <message>
+        <source>Edit alias…</source>
+        <translation>Alias bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete alias</source>
+        <translation>Alias löschen</translation>
+    </message>
+    <message>
+        <source>Shift traffic</source>
+        <translation>Traffic-Verschiebung</translation>
+    </message>
+    <message>
+        <source>The additional version that receives the share on the slider.</source>
+        <translation>Die zusätzliche Version, die den am Regler eingestellten Anteil erhält.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Hochstufen</translation>
+    </message>
+    <message>
+        <source>Make the additional version the alias&apos;s version, with all the traffic.</source>
+        <translation>Macht die zusätzliche Version zur Version des Alias, mit dem gesamten Traffic.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Anwenden…</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <translation>sendet</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>No functions: the target is not usable (see the message on the right).</source>
+        <translation>Keine Funktionen: Das Ziel ist nicht nutzbar (siehe Meldung rechts).</translation>
+    </message>
+    <message>
+        <source>Loading functions from %1…</source>
+        <translation>Funktionen werden von %1 geladen…</translation>
+    </message>
+    <message>
+        <source>Functions: %L1 so far, more on the way…</source>
+        <translation>Funktionen: bisher %L1, weitere folgen…</translation>
+    </message>
+    <message>
+        <source>Listing stopped; functions so far: %L1.</source>
+        <translation>Auflistung abgebrochen; bisher geladene Funktionen: %L1.</translation>
+    </message>
+    <message>
+        <source>Could not list the functions of %1: %2</source>
+        <translation>Die Funktionen von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no functions.</source>
+        <translation>%1 hat keine Funktionen.</translation>
+    </message>
+    <message>
+        <source>Functions: %L1</source>
+        <translation>Funktionen: %L1</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Could not publish a version of %1: %2</source>
+        <translation>Für %1 konnte keine Version veröffentlicht werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, so Lambda gave back version %1 instead of publishing a new one. Change the code or configuration first.</source>
+        <translation>Seit Version %1 hat sich nichts geändert, daher hat Lambda Version %1 zurückgegeben, statt eine neue zu veröffentlichen. Ändern Sie zuerst den Code oder die Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Published version %1 of %2.</source>
+        <translation>Version %1 von %2 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Created alias %1 → %2.</source>
+        <translation>Alias %1 → %2 erstellt.</translation>
+    </message>
+    <message>
+        <source>Alias %1 now sends %2.</source>
+        <translation>Alias %1 verteilt jetzt: %2.</translation>
+    </message>
+    <message>
+        <source>Delete the alias %1 of %2? Callers that use %2:%1 will get ResourceNotFoundException.</source>
+        <translation>Alias %1 von %2 löschen? Aufrufer, die %2:%1 verwenden, erhalten dann ResourceNotFoundException.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete the alias %1: %2</source>
+        <translation>Der Alias %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted the alias %1.</source>
+        <translation>Alias %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Create an alias to shift traffic between versions.</source>
+        <translation>Erstellen Sie einen Alias, um Traffic zwischen Versionen zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Choose an alias.</source>
+        <translation>Wählen Sie einen Alias.</translation>
+    </message>
+    <message>
+        <source>Preview — %1 now sends %2; after applying: %3. Not applied yet.</source>
+        <translation>Vorschau — %1 verteilt derzeit: %2; nach dem Anwenden: %3. Noch nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1 sends %2. Move the slider to preview a new split.</source>
+        <translation>%1 verteilt: %2. Verschieben Sie den Regler, um eine neue Verteilung in der Vorschau zu sehen.</translation>
+    </message>
+    <message>
+        <source>Shift %1 to %2</source>
+        <translation>Traffic-Verschiebung %1: %2</translation>
+    </message>
+    <message>
+        <source>Change what %1:%2 sends?</source>
+        <translation>Verteilung von %1:%2 ändern?</translation>
+    </message>
+    <message>
+        <source>Now: %1
+After: %2
+
+Callers of the alias get the new split at once.</source>
+        <translation>Jetzt: %1
+Danach: %2
+
+Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Lambda refused the traffic shift on %1: %2</source>
+        <translation>Lambda hat die Traffic-Verschiebung für %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 now sends %2.</source>
+        <translation>%1 verteilt jetzt: %2.</translation>
     </message>
 </context>
 <context>
@@ -727,6 +1310,14 @@
     <message>
         <source>A native workbench for serverless APIs, with an embedded emulator that speaks the AWS wire protocols on one loopback port.</source>
         <translation>Eine native Arbeitsumgebung für Serverless-APIs mit eingebettetem Emulator, der die AWS-Protokolle über einen einzigen Loopback-Port spricht.</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Lambda</source>
+        <translation>Lambda</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1654,185 @@
     <message>
         <source>Some lines of the AWS config files were skipped:</source>
         <translation>Einige Zeilen der AWS-Konfigurationsdateien wurden übersprungen:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::VersionCompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>Versionen vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare versions of %1</source>
+        <translation>Versionen von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Show environment values</source>
+        <translation>Werte der Umgebungsvariablen anzeigen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen:</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Code SHA-256</source>
+        <translation>Code-SHA-256</translation>
+    </message>
+    <message>
+        <source>Code size</source>
+        <translation>Codegröße</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Same code and configuration.</source>
+        <translation>Gleicher Code und gleiche Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Differs in: %1</source>
+        <translation>Abweichungen bei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::VersionTableModel</name>
+    <message>
+        <source>SHA-256 of the code (base64): %1
+%2 bytes</source>
+        <translation>SHA-256 des Codes (Base64): %1
+%2 Bytes</translation>
+    </message>
+    <message>
+        <source>Values are hidden. Tick &quot;Show values&quot; to see them.</source>
+        <translation>Die Werte sind ausgeblendet. Aktivieren Sie &quot;Werte anzeigen&quot;, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Code SHA-256</source>
+        <translation>Code-SHA-256</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>SampleEvents</name>
+    <message>
+        <source>API Gateway HTTP API (payload 2.0)</source>
+        <translation>API Gateway HTTP API (Payload 2.0)</translation>
+    </message>
+    <message>
+        <source>API Gateway REST API proxy (payload 1.0)</source>
+        <translation>API Gateway REST API, Proxy (Payload 1.0)</translation>
+    </message>
+    <message>
+        <source>API Gateway HTTP API Lambda authorizer</source>
+        <translation>API Gateway HTTP API, Lambda-Authorizer</translation>
+    </message>
+    <message>
+        <source>API Gateway WebSocket $connect</source>
+        <translation>API Gateway WebSocket $connect</translation>
+    </message>
+    <message>
+        <source>API Gateway WebSocket message</source>
+        <translation>API Gateway WebSocket, Nachricht</translation>
+    </message>
+    <message>
+        <source>Lambda function URL</source>
+        <translation>Lambda-Funktions-URL</translation>
+    </message>
+    <message>
+        <source>AppSync resolver</source>
+        <translation>AppSync-Resolver</translation>
+    </message>
+    <message>
+        <source>Cognito user pool pre sign-up</source>
+        <translation>Cognito-Benutzerpool, Pre sign-up</translation>
+    </message>
+    <message>
+        <source>Cognito user pool pre token generation</source>
+        <translation>Cognito-Benutzerpool, Pre token generation</translation>
+    </message>
+    <message>
+        <source>Application Load Balancer target</source>
+        <translation>Application Load Balancer, Ziel</translation>
     </message>
 </context>
 <context>
