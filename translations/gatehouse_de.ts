@@ -813,20 +813,12 @@
         <translation>Aufrufen</translation>
     </message>
     <message>
-        <source> times</source>
-        <translation> Mal</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
         <source>Invokes the qualifier this many times and counts which version answered, to check an alias&apos;s weights.</source>
         <translation>Ruft den Qualifier so oft auf und zählt, welche Version geantwortet hat, um die Gewichtung eines Alias zu prüfen.</translation>
-    </message>
-    <message>
-        <source>Choose a qualifier and an event, then Invoke.</source>
-        <translation>Wählen Sie einen Qualifier und ein Event und klicken Sie dann auf &apos;Aufrufen&apos;.</translation>
     </message>
     <message>
         <source>Version</source>
@@ -897,14 +889,6 @@
         <translation>Beispiel: %1</translation>
     </message>
     <message>
-        <source>a file</source>
-        <translation>einer Datei</translation>
-    </message>
-    <message>
-        <source>%1 from %2 will be sent as it is; it is too large to show here. Discard it to type a payload.</source>
-        <translation>%1 aus %2 werden unverändert gesendet; die Datei ist zu groß, um hier angezeigt zu werden. Verwerfen Sie sie, um eine Payload einzugeben.</translation>
-    </message>
-    <message>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -973,10 +957,6 @@
         <translation>Funktionsfehler: %1</translation>
     </message>
     <message>
-        <source>queued (Event): the answer and log go to the function&apos;s log, not here</source>
-        <translation>eingereiht (Event): Antwort und Protokoll erscheinen nicht hier, sondern im Protokoll der Funktion</translation>
-    </message>
-    <message>
         <source>dry run: the call would be allowed</source>
         <translation>Probelauf: Der Aufruf wäre zulässig</translation>
     </message>
@@ -985,16 +965,8 @@
         <translation>Wird nach den laufenden Aufrufen gestoppt…</translation>
     </message>
     <message>
-        <source>Invoking %1:%2 %L3 times; the Observed split tab counts which version answered.</source>
-        <translation>%1:%2 wird %L3 Mal aufgerufen; der Reiter &apos;Beobachtete Verteilung&apos; zählt, welche Version geantwortet hat.</translation>
-    </message>
-    <message>
         <source>function error %1</source>
         <translation>Funktionsfehler %1</translation>
-    </message>
-    <message>
-        <source>%1 invocations in %2 ms</source>
-        <translation>Aufrufe: %1 in %2 ms</translation>
     </message>
     <message>
         <source> · %1 failed (last: %2)</source>
@@ -1005,8 +977,36 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>%1 of %2 invocations…</source>
-        <translation>%1 von %2 Aufrufen…</translation>
+        <source>Number of invocations</source>
+        <translation>Anzahl der Aufrufe</translation>
+    </message>
+    <message>
+        <source>Choose a qualifier and an event, then click Invoke.</source>
+        <translation>Wählen Sie einen Qualifier und ein Event und klicken Sie dann auf &apos;Aufrufen&apos;.</translation>
+    </message>
+    <message>
+        <source>This payload (%1) will be sent as it is; it is too large to show here. Discard it to type a payload.</source>
+        <translation>Diese Payload (%1) wird unverändert gesendet; sie ist zu groß, um hier angezeigt zu werden. Verwerfen Sie sie, um eine Payload einzugeben.</translation>
+    </message>
+    <message>
+        <source>The payload from %2 (%1) will be sent as it is; it is too large to show here. Discard it to type a payload.</source>
+        <translation>Die Payload aus %2 (%1) wird unverändert gesendet; sie ist zu groß, um hier angezeigt zu werden. Verwerfen Sie sie, um eine Payload einzugeben.</translation>
+    </message>
+    <message>
+        <source>queued (Event): Lambda runs it in the background, so its answer and log are not shown here</source>
+        <translation>in der Warteschlange (Event): Lambda führt den Aufruf im Hintergrund aus, daher werden Antwort und Protokoll hier nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Invoking %1:%2 repeatedly (%L3 calls); the Observed split tab counts which version answered.</source>
+        <translation>Rufe %1:%2 wiederholt auf (%L3 Aufrufe); der Reiter &apos;Beobachtete Verteilung&apos; zählt, welche Version geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>Invocations: %L1 in %L2 ms</source>
+        <translation>Aufrufe: %L1 in %L2 ms</translation>
+    </message>
+    <message>
+        <source>Invocations: %L1 of %L2…</source>
+        <translation>Aufrufe: %L1 von %L2…</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1057,6 @@
     <message>
         <source>Publish version</source>
         <translation>Version veröffentlichen</translation>
-    </message>
-    <message>
-        <source>Snapshots $LATEST as a new immutable version. Unchanged code and configuration give back the last version, as Lambda does.</source>
-        <translation>Hält $LATEST als neue, unveränderliche Version fest. Sind Code und Konfiguration unverändert, wird – wie bei Lambda – die letzte Version zurückgegeben.</translation>
     </message>
     <message>
         <source>Compare…</source>
@@ -1115,10 +1111,6 @@
         <translation>Alias</translation>
     </message>
     <message>
-        <source>sends</source>
-        <translation>sendet</translation>
-    </message>
-    <message>
         <source>to</source>
         <translation>an</translation>
     </message>
@@ -1163,20 +1155,12 @@
         <translation>Für %1 konnte keine Version veröffentlicht werden: %2</translation>
     </message>
     <message>
-        <source>Nothing changed since version %1, so Lambda gave back version %1 instead of publishing a new one. Change the code or configuration first.</source>
-        <translation>Seit Version %1 hat sich nichts geändert, daher hat Lambda Version %1 zurückgegeben, statt eine neue zu veröffentlichen. Ändern Sie zuerst den Code oder die Konfiguration.</translation>
-    </message>
-    <message>
         <source>Published version %1 of %2.</source>
         <translation>Version %1 von %2 veröffentlicht.</translation>
     </message>
     <message>
         <source>Created alias %1 → %2.</source>
         <translation>Alias %1 → %2 erstellt.</translation>
-    </message>
-    <message>
-        <source>Alias %1 now sends %2.</source>
-        <translation>Alias %1 verteilt jetzt: %2.</translation>
     </message>
     <message>
         <source>Delete the alias %1 of %2? Callers that use %2:%1 will get ResourceNotFoundException.</source>
@@ -1203,24 +1187,12 @@
         <translation>Wählen Sie einen Alias.</translation>
     </message>
     <message>
-        <source>Preview — %1 now sends %2; after applying: %3. Not applied yet.</source>
-        <translation>Vorschau — %1 verteilt derzeit: %2; nach dem Anwenden: %3. Noch nicht angewendet.</translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <source>%1 sends %2. Move the slider to preview a new split.</source>
-        <translation>%1 verteilt: %2. Verschieben Sie den Regler, um eine neue Verteilung in der Vorschau zu sehen.</translation>
-    </message>
-    <message>
         <source>Shift %1 to %2</source>
         <translation>Traffic-Verschiebung %1: %2</translation>
-    </message>
-    <message>
-        <source>Change what %1:%2 sends?</source>
-        <translation>Verteilung von %1:%2 ändern?</translation>
     </message>
     <message>
         <source>Now: %1
@@ -1241,7 +1213,35 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>Lambda hat die Traffic-Verschiebung für %1 abgelehnt: %2</translation>
     </message>
     <message>
-        <source>%1 now sends %2.</source>
+        <source>Publishes the code and configuration of $LATEST as a new, immutable version. If nothing changed since the last version, Lambda returns that version instead.</source>
+        <translation>Veröffentlicht Code und Konfiguration von $LATEST als neue, unveränderliche Version. Hat sich seit der letzten Version nichts geändert, gibt Lambda stattdessen diese Version zurück.</translation>
+    </message>
+    <message>
+        <source>routes</source>
+        <translation>verteilt</translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, so Lambda returned version %1 instead of publishing a new one. Change the code or configuration first.</source>
+        <translation>Seit Version %1 hat sich nichts geändert, daher hat Lambda Version %1 zurückgegeben, statt eine neue zu veröffentlichen. Ändern Sie zuerst Code oder Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Alias %1 now routes: %2.</source>
+        <translation>Alias %1 verteilt jetzt: %2.</translation>
+    </message>
+    <message>
+        <source>Preview — %1 routes now: %2; after applying: %3. Not applied yet.</source>
+        <translation>Vorschau — %1 verteilt derzeit: %2; nach dem Anwenden: %3. Noch nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 routes: %2. Move the slider to preview a new split.</source>
+        <translation>%1 verteilt: %2. Bewegen Sie den Regler, um eine neue Verteilung vorzuschauen.</translation>
+    </message>
+    <message>
+        <source>Change the traffic split of %1:%2?</source>
+        <translation>Die Traffic-Verteilung von %1:%2 ändern?</translation>
+    </message>
+    <message>
+        <source>%1 now routes: %2.</source>
         <translation>%1 verteilt jetzt: %2.</translation>
     </message>
 </context>
@@ -1742,12 +1742,6 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
 <context>
     <name>Gatehouse::Ui::VersionTableModel</name>
     <message>
-        <source>SHA-256 of the code (base64): %1
-%2 bytes</source>
-        <translation>SHA-256 des Codes (Base64): %1
-%2 Bytes</translation>
-    </message>
-    <message>
         <source>Values are hidden. Tick &quot;Show values&quot; to see them.</source>
         <translation>Die Werte sind ausgeblendet. Aktivieren Sie &quot;Werte anzeigen&quot;, um sie zu sehen.</translation>
     </message>
@@ -1791,6 +1785,12 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
+    <message>
+        <source>SHA-256 of the code (base64): %1
+Size in bytes: %L2</source>
+        <translation>SHA-256 des Codes (base64): %1
+Größe in Bytes: %L2</translation>
+    </message>
 </context>
 <context>
     <name>SampleEvents</name>
@@ -1823,16 +1823,16 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>AppSync-Resolver</translation>
     </message>
     <message>
-        <source>Cognito user pool pre sign-up</source>
-        <translation>Cognito-Benutzerpool, Pre sign-up</translation>
-    </message>
-    <message>
-        <source>Cognito user pool pre token generation</source>
-        <translation>Cognito-Benutzerpool, Pre token generation</translation>
-    </message>
-    <message>
         <source>Application Load Balancer target</source>
         <translation>Application Load Balancer, Ziel</translation>
+    </message>
+    <message>
+        <source>Cognito user pool: pre sign-up trigger</source>
+        <translation>Cognito-Benutzerpool: Pre-Sign-up-Trigger</translation>
+    </message>
+    <message>
+        <source>Cognito user pool: pre token generation trigger</source>
+        <translation>Cognito-Benutzerpool: Pre-Token-Generation-Trigger</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,7 @@ void TestLambdaViewer::showsTheLabsVersionsAndAlias()
     QCOMPARE(versions.at(0).runtime, QStringLiteral("python3.12"));
     QCOMPARE(m_viewer->aliasMap()->describe(), QStringList{QStringLiteral("live → v1 90 % / v2 10 %")});
     QCOMPARE(m_viewer->aliasMap()->selectedAlias(), QStringLiteral("live"));
-    QVERIFY(m_viewer->shiftPreviewLabel()->text().contains(QStringLiteral("live sends v1 90 % / v2 10 %")));
+    QVERIFY(m_viewer->shiftPreviewLabel()->text().contains(QStringLiteral("live routes: v1 90 % / v2 10 %")));
     QVERIFY(!m_viewer->shiftApplyButton()->isEnabled()); // nothing staged
     QCOMPARE(m_viewer->listStatus()->text(), QStringLiteral("Functions: 1"));
     screenshot(m_viewer.get(), QStringLiteral("lambda-versions"));
@@ -334,7 +334,7 @@ void TestLambdaViewer::trafficShiftPreviewsUndoesAndApplies()
             apply = qobject_cast<QPushButton *>(button);
     QVERIFY(apply);
     apply->click();
-    QTRY_VERIFY_WITH_TIMEOUT(m_viewer->messageLabel()->text().contains(QStringLiteral("live now sends v1 70 % / v2 30 %")),
+    QTRY_VERIFY_WITH_TIMEOUT(m_viewer->messageLabel()->text().contains(QStringLiteral("live now routes: v1 70 % / v2 30 %")),
                              30000);
     waitLoaded();
     QVERIFY(!m_viewer->stagedShift().has_value());

@@ -112,7 +112,8 @@ InvokePanel::InvokePanel(QWidget *parent)
     m_runCount->setObjectName(QStringLiteral("runCount"));
     m_runCount->setRange(1, 10000);
     m_runCount->setValue(100);
-    m_runCount->setSuffix(tr(" times"));
+    m_runCount->setPrefix(QStringLiteral("× "));
+    m_runCount->setAccessibleName(tr("Number of invocations"));
     m_run = new QPushButton(tr("Run"), this);
     m_run->setObjectName(QStringLiteral("runTimes"));
     m_run->setToolTip(tr("Invokes the qualifier this many times and counts which version answered, "
@@ -120,7 +121,7 @@ InvokePanel::InvokePanel(QWidget *parent)
     m_runProgress = new QLabel(this);
     m_runProgress->setObjectName(QStringLiteral("runProgress"));
 
-    m_summary = new QLabel(tr("Choose a qualifier and an event, then Invoke."), this);
+    m_summary = new QLabel(tr("Choose a qualifier and an event, then click Invoke."), this);
     m_summary->setObjectName(QStringLiteral("invokeSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -235,7 +236,7 @@ void InvokePanel::setFunction(const QString &function)
     m_observed.clear();
     m_split->setRowCount(0);
     m_summary->setText(function.isEmpty() ? tr("Choose a function on the left.")
-                                          : tr("Choose a qualifier and an event, then Invoke."));
+                                          : tr("Choose a qualifier and an event, then click Invoke."));
     m_response->clear();
     m_log->clear();
     m_runProgress->clear();
@@ -325,11 +326,16 @@ void InvokePanel::setPayload(const QByteArray &payload, const QString &source)
 {
     if (payload.size() > EditorLimit) {
         m_largePayload = payload;
-        m_largeSource = source.isEmpty() ? tr("a file") : source;
+        m_largeSource = source;
         m_payload->clear();
-        m_payload->setPlaceholderText(tr("%1 from %2 will be sent as it is; it is too large to show here. "
-                                         "Discard it to type a payload.")
-                                          .arg(sizeText(payload.size()), m_largeSource));
+        m_payload->setPlaceholderText(
+            source.isEmpty()
+                ? tr("This payload (%1) will be sent as it is; it is too large to show here. Discard it to type a "
+                     "payload.")
+                      .arg(sizeText(payload.size()))
+                : tr("The payload from %2 (%1) will be sent as it is; it is too large to show here. Discard it to "
+                     "type a payload.")
+                      .arg(sizeText(payload.size()), source));
         m_payload->setEnabled(false);
         m_discardLarge->show();
         validatePayload();
@@ -491,7 +497,7 @@ void InvokePanel::showResult(const Core::Result<Core::Aws::LambdaInvokeResult> &
     if (!answer.functionError.isEmpty())
         parts.append(tr("function error: %1").arg(answer.functionError));
     if (answer.statusCode == 202)
-        parts.append(tr("queued (Event): the answer and log go to the function's log, not here"));
+        parts.append(tr("queued (Event): Lambda runs it in the background, so its answer and log are not shown here"));
     if (answer.statusCode == 204)
         parts.append(tr("dry run: the call would be allowed"));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
@@ -540,7 +546,7 @@ void InvokePanel::runTimes()
     m_runRemaining = m_runCount->value();
     m_runClock.start();
     m_resultTabs->setCurrentWidget(m_split);
-    m_summary->setText(tr("Invoking %1:%2 %L3 times; the Observed split tab counts which version answered.")
+    m_summary->setText(tr("Invoking %1:%2 repeatedly (%L3 calls); the Observed split tab counts which version answered.")
                            .arg(m_function, m_runQualifier)
                            .arg(m_runRemaining));
     m_summary->setStyleSheet(QString());
@@ -584,7 +590,7 @@ void InvokePanel::startNextRun()
 
 void InvokePanel::finishRun()
 {
-    QString text = tr("%1 invocations in %2 ms").arg(m_runDone).arg(m_runClock.elapsed());
+    QString text = tr("Invocations: %L1 in %L2 ms").arg(m_runDone).arg(m_runClock.elapsed());
     if (m_runErrors > 0)
         text += tr(" · %1 failed (last: %2)").arg(m_runErrors).arg(m_lastRunError);
     m_runProgress->setText(text);
@@ -618,7 +624,7 @@ void InvokePanel::updateSplitTable()
         }
     }
     if (isRunning())
-        m_runProgress->setText(tr("%1 of %2 invocations…").arg(m_runDone).arg(m_runDone + m_runInFlight + m_runRemaining));
+        m_runProgress->setText(tr("Invocations: %L1 of %L2…").arg(m_runDone).arg(m_runDone + m_runInFlight + m_runRemaining));
 }
 
 } // namespace Gatehouse::Ui

@@ -233,8 +233,8 @@ QWidget *LambdaViewer::buildVersionsTab()
     m_publishDescription->setPlaceholderText(tr("Description of the new version (optional)"));
     m_publish = new QPushButton(tr("Publish version"), tab);
     m_publish->setObjectName(QStringLiteral("publishVersion"));
-    m_publish->setToolTip(tr("Snapshots $LATEST as a new immutable version. Unchanged code and configuration "
-                             "give back the last version, as Lambda does."));
+    m_publish->setToolTip(tr("Publishes the code and configuration of $LATEST as a new, immutable version. "
+                             "If nothing changed since the last version, Lambda returns that version instead."));
     m_compare = new QPushButton(tr("Compare…"), tab);
     m_compare->setObjectName(QStringLiteral("compareVersions"));
 
@@ -338,7 +338,7 @@ QWidget *LambdaViewer::buildShiftGroup()
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Alias"), group));
     controls->addWidget(m_shiftAlias);
-    controls->addWidget(new QLabel(tr("sends"), group));
+    controls->addWidget(new QLabel(tr("routes"), group));
     controls->addWidget(m_shiftWeight);
     controls->addWidget(new QLabel(tr("to"), group));
     controls->addWidget(m_shiftVersion);
@@ -624,7 +624,7 @@ void LambdaViewer::publish()
                 return showProblem(tr("Could not publish a version of %1: %2").arg(function, published.error().message));
             m_publishDescription->clear();
             if (before.contains(published->version))
-                showNotice(tr("Nothing changed since version %1, so Lambda gave back version %1 instead of "
+                showNotice(tr("Nothing changed since version %1, so Lambda returned version %1 instead of "
                               "publishing a new one. Change the code or configuration first.")
                                .arg(published->version));
             else
@@ -674,7 +674,7 @@ void LambdaViewer::submitAlias()
             return dialog->showError(alias.error().message); // everything typed stays in the dialog
         dialog->accept();
         showNotice(create ? tr("Created alias %1 → %2.").arg(name, AliasMapWidget::splitText(*alias))
-                          : tr("Alias %1 now sends %2.").arg(name, AliasMapWidget::splitText(*alias)));
+                          : tr("Alias %1 now routes: %2.").arg(name, AliasMapWidget::splitText(*alias)));
         m_aliasMap->setSelectedAlias(name);
         reloadFunction();
     };
@@ -778,12 +778,12 @@ void LambdaViewer::refreshShiftControls()
                                                     : tr("Choose an alias."));
         m_shiftPreview->setStyleSheet(QString());
     } else if (staged) {
-        m_shiftPreview->setText(tr("Preview — %1 now sends %2; after applying: %3. Not applied yet.")
+        m_shiftPreview->setText(tr("Preview — %1 routes now: %2; after applying: %3. Not applied yet.")
                                     .arg(m_staged->name, live ? AliasMapWidget::splitText(*live) : tr("nothing"),
                                          AliasMapWidget::splitText(*m_staged)));
         m_shiftPreview->setStyleSheet(QStringLiteral("color: #b06000;"));
     } else {
-        m_shiftPreview->setText(tr("%1 sends %2. Move the slider to preview a new split.")
+        m_shiftPreview->setText(tr("%1 routes: %2. Move the slider to preview a new split.")
                                     .arg(live->name, AliasMapWidget::splitText(*live)));
         m_shiftPreview->setStyleSheet(QString());
     }
@@ -858,7 +858,7 @@ void LambdaViewer::confirmShift()
     const LambdaAliasConfiguration next = *m_staged;
     const std::optional<LambdaAliasConfiguration> live = liveAlias(next.name);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Shift traffic"),
-                                tr("Change what %1:%2 sends?").arg(m_function, next.name), QMessageBox::Cancel, this);
+                                tr("Change the traffic split of %1:%2?").arg(m_function, next.name), QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmShiftBox"));
     box->setInformativeText(tr("Now: %1\nAfter: %2\n\nCallers of the alias get the new split at once.")
                                 .arg(live ? AliasMapWidget::splitText(*live) : tr("nothing"),
@@ -886,7 +886,7 @@ void LambdaViewer::confirmShift()
                 m_undo->clear();
                 m_staged.reset();
                 m_aliasMap->setPreview(std::nullopt);
-                showNotice(tr("%1 now sends %2.").arg(next.name, AliasMapWidget::splitText(*updated)));
+                showNotice(tr("%1 now routes: %2.").arg(next.name, AliasMapWidget::splitText(*updated)));
                 reloadFunction();
             });
     });

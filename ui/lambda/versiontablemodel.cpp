@@ -50,7 +50,7 @@ QVariant VersionTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case CodeSha256Column:
-            return tr("SHA-256 of the code (base64): %1\n%2 bytes").arg(version.codeSha256).arg(version.codeSize);
+            return tr("SHA-256 of the code (base64): %1\nSize in bytes: %L2").arg(version.codeSha256).arg(version.codeSize);
         case LastModifiedColumn:
             return version.lastModified;
         case EnvironmentColumn:
