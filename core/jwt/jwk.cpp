@@ -371,7 +371,7 @@ Result<Jwk> Jwk::fromPem(QByteArrayView pem)
     }
     EVP_PKEY *pkey = nullptr;
     std::unique_ptr<OSSL_DECODER_CTX, DecoderFree> decoder(OSSL_DECODER_CTX_new_for_pkey(
-        &pkey, "PEM", nullptr, nullptr, EVP_PKEY_KEYPAIR | EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
+        &pkey, "PEM", nullptr, nullptr, 0, nullptr, nullptr));
     const auto *data = reinterpret_cast<const unsigned char *>(pem.data());
     size_t length = size_t(pem.size());
     if (!decoder || OSSL_DECODER_from_data(decoder.get(), &data, &length) != 1 || !pkey)
