@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -24,6 +25,10 @@ void benchCredentials();
 void benchLambdaInvoke(int seconds, int connections, std::function<void()> done);
 // CreateFunction x 1,000, then ListFunctions page by page at MaxItems 50 (lambdabench.cpp).
 void benchLambdaList(std::function<void()> done);
+
+// RS256 / ES256 JWT verification (decode, key, signature, Cognito claims) on one core;
+// args may hold --seconds N (tests/bench/jwtbench.cpp).
+int runJwtBench(const QStringList &args);
 
 // Creates fn-0000... with CreateFunction on an emulator at 127.0.0.1:port, signed for test/test;
 // returns how many were created (lambdabench.cpp).
