@@ -63,6 +63,9 @@ public:
 
     void setCredentials(Credentials credentials) { m_credentials = std::move(credentials); }
 
+    // Where the CLI runs, for relative paths in its arguments (an outfile); empty: inherited.
+    void setWorkingDirectory(QString directory) { m_workingDirectory = std::move(directory); }
+
     // Starts `aws <arguments> --endpoint-url <endpoint>`; the caller collects it with finish().
     std::unique_ptr<QProcess> start(const QStringList &arguments) const
     {
@@ -84,6 +87,8 @@ public:
         env.insert(QStringLiteral("AWS_RETRY_MODE"), QStringLiteral("standard"));
         env.insert(QStringLiteral("AWS_PAGER"), QString());
         process->setProcessEnvironment(env);
+        if (!m_workingDirectory.isEmpty())
+            process->setWorkingDirectory(m_workingDirectory);
         process->start(path(), arguments + QStringList{QStringLiteral("--endpoint-url"), m_endpoint});
         return process;
     }
@@ -127,6 +132,7 @@ private:
     QTemporaryDir m_dir;
     QString m_endpoint;
     Credentials m_credentials;
+    QString m_workingDirectory;
 };
 
 } // namespace GatehouseTest

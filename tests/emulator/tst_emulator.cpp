@@ -2,6 +2,7 @@
 // we did not write) and a raw socket for what curl will not send.
 #include "core/emulator/emulator.h"
 #include "core/httpclient.h"
+#include "../common/awscli.h"
 
 #include <QJsonArray>
 #include <optional>
@@ -329,32 +330,18 @@ void tst_Emulator::secondEmulatorOnSamePortFailsInWords()
 // The real AWS CLI v2 reaches the lab's function through the emulator's Lambda Invoke API.
 void tst_Emulator::awsCliInvokesThroughTheEmulator()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
-    QTemporaryDir dir;
-    QProcess aws;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
-    env.remove(QStringLiteral("AWS_PROFILE"));
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    aws.setProcessEnvironment(env);
-    const QString out = dir.filePath(QStringLiteral("out.json"));
-    aws.start(QStringLiteral("/usr/bin/aws"),
-              {QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--endpoint-url"),
-               m_faults->info().baseUrl, QStringLiteral("--function-name"),
-               QStringLiteral("raiseFunction"), QStringLiteral("--log-type"), QStringLiteral("Tail"),
-               QStringLiteral("--cli-binary-format"), QStringLiteral("raw-in-base64-out"),
-               QStringLiteral("--payload"), QStringLiteral("{}"), out});
-    QSignalSpy finished(&aws, &QProcess::finished);
-    QVERIFY(finished.wait(60000));
-    const QByteArray stdoutText = aws.readAllStandardOutput();
-    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
-    const QJsonObject answer = QJsonDocument::fromJson(stdoutText).object();
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    const GatehouseTest::AwsCli aws(m_faults->info().baseUrl);
+    const QString out = aws.filePath(QStringLiteral("out.json"));
+    const GatehouseTest::AwsCli::Run r =
+        aws.run({QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--function-name"),
+                 QStringLiteral("raiseFunction"), QStringLiteral("--log-type"), QStringLiteral("Tail"),
+                 QStringLiteral("--cli-binary-format"), QStringLiteral("raw-in-base64-out"),
+                 QStringLiteral("--payload"), QStringLiteral("{}"), out});
+    QVERIFY2(r.exitCode != -1, "the AWS CLI did not finish within 60 s");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject answer = r.json();
     QCOMPARE(answer.value(QStringLiteral("StatusCode")).toInt(), 200);
     QCOMPARE(answer.value(QStringLiteral("FunctionError")).toString(), QStringLiteral("Unhandled"));
     const QByteArray log = QByteArray::fromBase64(answer.value(QStringLiteral("LogResult")).toString().toLatin1());
@@ -386,27 +373,16 @@ void tst_Emulator::awsCliWithWrongSecretIsRefused()
 {
     QFETCH(QStringList, command);
     QFETCH(QByteArray, error);
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     QTemporaryDir dir;
-    QProcess aws;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("not-test"));
-    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
-    env.remove(QStringLiteral("AWS_PROFILE"));
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    aws.setProcessEnvironment(env);
+    GatehouseTest::AwsCli aws(m_faults->info().baseUrl,
+                              {QStringLiteral("test"), QStringLiteral("not-test")});
     aws.setWorkingDirectory(dir.path());
-    aws.start(QStringLiteral("/usr/bin/aws"),
-              command + QStringList{QStringLiteral("--endpoint-url"), m_faults->info().baseUrl});
-    QSignalSpy finished(&aws, &QProcess::finished);
-    QVERIFY(finished.wait(60000));
-    const QByteArray err = aws.readAllStandardError();
-    QVERIFY2(aws.exitCode() != 0, err.constData());
+    const GatehouseTest::AwsCli::Run r = aws.run(command);
+    QVERIFY2(r.exitCode != -1, "the AWS CLI did not finish within 60 s");
+    const QByteArray err = r.err;
+    QVERIFY2(r.exitCode != 0, err.constData());
     QVERIFY2(err.contains(error), err.constData());
     QVERIFY2(err.contains("The request signature we calculated does not match the signature you "
                           "provided."),

@@ -2,14 +2,11 @@
 // file-and-line errors, and accepted by the running emulator's STS for the real AWS CLI.
 #include "core/emulator/emulator.h"
 #include "core/emulator/labaccesskeys.h"
+#include "../common/awscli.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -121,8 +118,8 @@ void tst_LabAccessKeys::read()
 
 void tst_LabAccessKeys::awsCliUsesLabKey()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     QTemporaryDir dir;
     writeLab(dir, "Metadata:\n  Gatehouse:\n    AccessKeys:\n"
                   "      - UserName: student\n        AccessKeyId: AKIAIOSFODNN7EXAMPLE\n"
@@ -134,28 +131,14 @@ void tst_LabAccessKeys::awsCliUsesLabKey()
     const auto started = emulator.start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("AWS_")))
-            env.remove(key);
-    }
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-               QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1")); // the emulator's region
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("credentials")));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    QProcess aws;
-    aws.setProcessEnvironment(env);
-    QSignalSpy finished(&aws, &QProcess::finished);
-    aws.start(QStringLiteral("/usr/bin/aws"),
-              {QStringLiteral("sts"), QStringLiteral("get-caller-identity"),
-               QStringLiteral("--endpoint-url"), started->baseUrl, QStringLiteral("--output"),
-               QStringLiteral("json")});
-    QVERIFY(finished.wait(60000));
-    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
-    const QJsonObject who = QJsonDocument::fromJson(aws.readAllStandardOutput()).object();
+    const GatehouseTest::AwsCli aws(started->baseUrl,
+                                    {QStringLiteral("AKIAIOSFODNN7EXAMPLE"),
+                                     QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")});
+    const GatehouseTest::AwsCli::Run r =
+        aws.run({QStringLiteral("sts"), QStringLiteral("get-caller-identity")});
+    QVERIFY2(r.exitCode != -1, "the AWS CLI did not finish within 60 s");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject who = r.json();
     QCOMPARE(who.value(QStringLiteral("Arn")).toString(),
              QStringLiteral("arn:aws:iam::123456789012:user/student"));
 }

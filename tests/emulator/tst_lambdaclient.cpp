@@ -1,15 +1,12 @@
 #include "core/aws/lambdaclient.h"
 #include "core/aws/staticcredentialsprovider.h"
 #include "core/emulator/emulator.h"
+#include "../common/awscli.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -288,32 +285,12 @@ void TestLambdaClient::invokeWithQualifierAndTail()
 // The AWS CLI v2 (botocore's parser, not ours) reads the same aliases and versions.
 void TestLambdaClient::agreesWithAwsCli()
 {
-    const QString aws = QStringLiteral("/usr/bin/aws");
-    if (!QFileInfo::exists(aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
-    const auto cli = [&](const QStringList &arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : env.keys())
-            if (name.startsWith(QLatin1String("AWS_")))
-                env.remove(name);
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("none")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("none")));
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        env.insert(QStringLiteral("AWS_PAGER"), QString());
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(aws, QStringList{QStringLiteral("lambda")} + arguments +
-                               QStringList{QStringLiteral("--endpoint-url"), m_emulator->info().baseUrl,
-                                           QStringLiteral("--region"), QStringLiteral("us-east-1"),
-                                           QStringLiteral("--output"), QStringLiteral("json")});
-        finished.wait(60000);
-        return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    };
-    const QJsonObject live = cli({QStringLiteral("get-alias"), QStringLiteral("--function-name"),
-                                  QStringLiteral("versioned"), QStringLiteral("--name"), QStringLiteral("live")});
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    const GatehouseTest::AwsCli cli(m_emulator->info().baseUrl);
+    const QJsonObject live = cli.run({QStringLiteral("lambda"), QStringLiteral("get-alias"), QStringLiteral("--function-name"),
+                                      QStringLiteral("versioned"), QStringLiteral("--name"), QStringLiteral("live")})
+                                 .json();
     const auto ours = await<LambdaAliasConfiguration>([&](auto done) {
         m_client->getAlias(QStringLiteral("versioned"), QStringLiteral("live"), this, done);
     });
@@ -326,8 +303,9 @@ void TestLambdaClient::agreesWithAwsCli()
     QCOMPARE(weights.size(), ours->additionalVersionWeights.size());
     QCOMPARE(weights.value(QStringLiteral("2")).toDouble(), ours->additionalVersionWeights.value(QStringLiteral("2")));
 
-    const QJsonArray versions = cli({QStringLiteral("list-versions-by-function"), QStringLiteral("--function-name"),
-                                     QStringLiteral("versioned")})
+    const QJsonArray versions = cli.run({QStringLiteral("lambda"), QStringLiteral("list-versions-by-function"),
+                                         QStringLiteral("--function-name"), QStringLiteral("versioned")})
+                                    .json()
                                     .value(QStringLiteral("Versions"))
                                     .toArray();
     const auto ourVersions = await<QList<LambdaFunctionConfiguration>>([&](auto done) {

@@ -7,7 +7,7 @@
 #include "../common/awscli.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -48,12 +48,7 @@ FunctionConfig pythonFunction(const QString &name, const QString &handler)
     return config;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = GatehouseTest::AwsCli::Run;
 
 } // namespace
 
@@ -81,7 +76,6 @@ private slots:
     void awsCliRefusals();
 
 private:
-    Run run(const QString &program, const QStringList &arguments);
     Run curlPost(const QString &curl, const QString &path, const QStringList &headers,
                  const QByteArray &body, const QString &user);
     QString endpoint() const
@@ -95,7 +89,6 @@ private:
     std::unique_ptr<LambdaInvokeApi> m_api;
     std::unique_ptr<HttpServer> m_server;
     QTemporaryDir m_dir;
-    QString m_secret = QStringLiteral("test");
     std::unique_ptr<GatehouseTest::AwsCli> m_cli;
 };
 
@@ -124,32 +117,6 @@ void TestLambdaInvokeApi::cleanup()
     m_server.reset();
     m_api.reset();
     m_service.reset();
-}
-
-Run TestLambdaInvokeApi::run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), m_secret);
-    env.remove(QStringLiteral("AWS_SESSION_TOKEN"));
-    env.remove(QStringLiteral("AWS_PROFILE"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-               m_dir.filePath(QStringLiteral("credentials")));
-    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    Run result;
-    if (!finished.wait(60000))
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
 }
 
 void TestLambdaInvokeApi::functionNames_data()
@@ -215,26 +182,22 @@ void TestLambdaInvokeApi::awsCliInvoke()
     QFETCH(QString, functionError);
     QFETCH(QString, payloadKey);
     QFETCH(QString, payloadValue);
-    // Debian's AWS CLI v2, by path: another, older aws may come first on PATH.
-    const QString aws = QStringLiteral("/usr/bin/aws");
-    if (!QFileInfo::exists(aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
 
-    const QString outFile = m_dir.filePath(QStringLiteral("out.json"));
-    const QString inFile = m_dir.filePath(QStringLiteral("in.json"));
+    const QString outFile = m_cli->filePath(QStringLiteral("out.json"));
+    const QString inFile = m_cli->filePath(QStringLiteral("in.json"));
     QFile in(inFile);
     QVERIFY(in.open(QIODevice::WriteOnly | QIODevice::Truncate));
     in.write(R"({"bake":"rye"})");
     in.close();
     // fileb:// hands the bytes over unchanged in AWS CLI v1 and v2 alike.
-    const Run r =
-        run(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"),
-                  QStringLiteral("--endpoint-url"), endpoint(), QStringLiteral("--region"),
-                  QStringLiteral("us-east-1"), QStringLiteral("--function-name"), function,
-                  QStringLiteral("--payload"), QStringLiteral("fileb://") + inFile,
-                  QStringLiteral("--log-type"), QStringLiteral("Tail"), outFile});
+    const Run r = m_cli->run({QStringLiteral("lambda"), QStringLiteral("invoke"),
+                              QStringLiteral("--function-name"), function,
+                              QStringLiteral("--payload"), QStringLiteral("fileb://") + inFile,
+                              QStringLiteral("--log-type"), QStringLiteral("Tail"), outFile});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject summary = r.json();
     QCOMPARE(summary.value(QStringLiteral("StatusCode")).toInt(), 200);
     QCOMPARE(summary.value(QStringLiteral("ExecutedVersion")).toString(),
              QStringLiteral("$LATEST"));
@@ -252,15 +215,11 @@ void TestLambdaInvokeApi::awsCliInvoke()
 
 void TestLambdaInvokeApi::awsCliNotFound()
 {
-    // Debian's AWS CLI v2, by path: another, older aws may come first on PATH.
-    const QString aws = QStringLiteral("/usr/bin/aws");
-    if (!QFileInfo::exists(aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
-    const Run r =
-        run(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"),
-                  QStringLiteral("--endpoint-url"), endpoint(), QStringLiteral("--region"),
-                  QStringLiteral("us-east-1"), QStringLiteral("--function-name"),
-                  QStringLiteral("croissant"), m_dir.filePath(QStringLiteral("none.json"))});
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    const Run r = m_cli->run({QStringLiteral("lambda"), QStringLiteral("invoke"),
+                              QStringLiteral("--function-name"), QStringLiteral("croissant"),
+                              m_cli->filePath(QStringLiteral("none.json"))});
     QVERIFY(r.exitCode != 0);
     // CLI v2 adds "(reached max retries: N)" between the operation and the message.
     QVERIFY2(r.err.contains("An error occurred (ResourceNotFoundException) when calling the Invoke operation"),
@@ -392,7 +351,9 @@ Run TestLambdaInvokeApi::curlPost(const QString &curl, const QString &path,
     for (const QString &header : headers)
         arguments << QStringLiteral("-H") << header;
     arguments << endpoint() + path;
-    Run result = run(curl, arguments);
+    QProcess process;
+    process.start(curl, arguments);
+    Run result = GatehouseTest::AwsCli::finish(process);
     while (result.out.startsWith("HTTP/1.1 100 "))
         result.out = result.out.mid(result.out.indexOf("\r\n\r\n") + 4);
     return result;
@@ -400,17 +361,12 @@ Run TestLambdaInvokeApi::curlPost(const QString &curl, const QString &path,
 
 void TestLambdaInvokeApi::awsCliWrongSecret()
 {
-    // Debian's AWS CLI v2, by path: another, older aws may come first on PATH.
-    const QString aws = QStringLiteral("/usr/bin/aws");
-    if (!QFileInfo::exists(aws))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
-    m_secret = QStringLiteral("wrong");
-    const Run r =
-        run(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"),
-                  QStringLiteral("--endpoint-url"), endpoint(), QStringLiteral("--region"),
-                  QStringLiteral("us-east-1"), QStringLiteral("--function-name"),
-                  QStringLiteral("ping"), m_dir.filePath(QStringLiteral("none.json"))});
-    m_secret = QStringLiteral("test");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    m_cli->setCredentials({QStringLiteral("test"), QStringLiteral("wrong")});
+    const Run r = m_cli->run({QStringLiteral("lambda"), QStringLiteral("invoke"),
+                              QStringLiteral("--function-name"), QStringLiteral("ping"),
+                              m_cli->filePath(QStringLiteral("none.json"))});
     // AWS CLI v1 exits 255 here (its invoke customization), v2 254.
     QVERIFY2(r.exitCode == 254 || r.exitCode == 255, r.err.constData());
     QVERIFY2(r.err.contains("An error occurred (InvalidSignatureException) when calling the "

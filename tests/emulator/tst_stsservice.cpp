@@ -4,13 +4,9 @@
 #include "core/emulator/awsauthenticator.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/stsservice.h"
+#include "../common/awscli.h"
 
-#include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QXmlStreamReader>
@@ -79,13 +75,7 @@ QHash<QString, QString> flatten(const QByteArray &xmlText)
     return values;
 }
 
-struct Cli
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Cli = GatehouseTest::AwsCli::Run;
 
 } // namespace
 
@@ -117,7 +107,6 @@ private:
     std::unique_ptr<AwsAuthenticator> m_auth;
     std::unique_ptr<StsService> m_sts;
     std::unique_ptr<Emulator::Emulator> m_emulator;
-    QTemporaryDir m_dir;
 };
 
 void tst_StsService::initTestCase()
@@ -366,42 +355,16 @@ void tst_StsService::presignedGetCallerIdentity()
 
 Cli tst_StsService::aws(const Core::Aws::Credentials &credentials, const QStringList &arguments)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("AWS_")))
-            env.remove(key);
-    }
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), credentials.accessKeyId);
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), credentials.secretAccessKey);
-    if (credentials.hasSessionToken())
-        env.insert(QStringLiteral("AWS_SESSION_TOKEN"), credentials.sessionToken);
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-               m_dir.filePath(QStringLiteral("credentials")));
-    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-    env.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    env.insert(QStringLiteral("AWS_PAGER"), QString());
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral("/usr/bin/aws"),
-                  arguments + QStringList{QStringLiteral("--endpoint-url"),
-                                          m_emulator->info().baseUrl, QStringLiteral("--output"),
-                                          QStringLiteral("json")});
-    Cli cli;
-    if (!finished.wait(60000))
-        return cli;
-    cli.exitCode = process.exitCode();
-    cli.out = process.readAllStandardOutput();
-    cli.err = process.readAllStandardError();
-    return cli;
+    const GatehouseTest::AwsCli cli(m_emulator->info().baseUrl,
+                                    {credentials.accessKeyId, credentials.secretAccessKey,
+                                     credentials.sessionToken});
+    return cli.run(arguments);
 }
 
 void tst_StsService::cliGetCallerIdentity()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     const Cli r = aws(keys(QStringLiteral("test"), QStringLiteral("test")),
                       {QStringLiteral("sts"), QStringLiteral("get-caller-identity")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -412,8 +375,8 @@ void tst_StsService::cliGetCallerIdentity()
 
 void tst_StsService::cliWrongSecret()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     const Cli r = aws(keys(QStringLiteral("test"), QStringLiteral("not-the-secret")),
                       {QStringLiteral("sts"), QStringLiteral("get-caller-identity")});
     QCOMPARE(r.exitCode, 254);
@@ -429,8 +392,8 @@ void tst_StsService::cliWrongSecret()
 
 void tst_StsService::cliUnknownKey()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     const Cli r = aws(keys(QStringLiteral("AKIAUNKNOWN"), QStringLiteral("test")),
                       {QStringLiteral("sts"), QStringLiteral("get-caller-identity")});
     QCOMPARE(r.exitCode, 254);
@@ -445,8 +408,8 @@ void tst_StsService::cliUnknownKey()
 // get-caller-identity.
 void tst_StsService::cliAssumeRoleAndChain()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/bin/aws")))
-        QSKIP("Debian's awscli is not installed (packaging/dev installs it)");
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
     Core::Aws::Credentials current = keys(QStringLiteral("test"), QStringLiteral("test"));
     const QStringList roles{QStringLiteral("baker"), QStringLiteral("oven")};
     for (const QString &role : roles) {
