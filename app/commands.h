@@ -14,6 +14,8 @@ enum ExitCode {
     ExitUsage = 2,          // wrong arguments or unusable input (bad file, unresolved variable)
     ExitTransport = 3,      // no HTTP answer: DNS, refused, TLS, timeout, dropped connection
     ExitHttpError = 4,      // the server answered with a status of 400 or more
+    ExitTokenRefused = 5,   // jwt verify: the signature or key does not hold
+    ExitClaimsRefused = 6,  // jwt verify: signed correctly, but a claim check failed
 };
 
 // Each takes the arguments after the command name; the QCoreApplication exists already.
@@ -22,6 +24,7 @@ int runRequestCommand(const QStringList &arguments);
 int runSignCommand(const QStringList &arguments);
 int runWhoamiCommand(const QStringList &arguments);
 int runLambdaCommand(const QStringList &arguments);
+int runJwtCommand(const QStringList &arguments);
 
 // The error of a command line a person got wrong; the message says what and how to fix it.
 Core::Error usageError(const QString &message);

@@ -31,6 +31,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("sign"), &runSignCommand},
         {QLatin1String("whoami"), &runWhoamiCommand},
         {QLatin1String("lambda"), &runLambdaCommand},
+        {QLatin1String("jwt"), &runJwtCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)

@@ -37,6 +37,13 @@ QString usageText()
         "                                       Lambda functions, versions and aliases (alias\n"
         "                                       creates or updates); invoke prints the payload,\n"
         "                                       --log the decoded log tail and executed version\n"
+        "  gatehouse jwt decode TOKEN|-          print header and claims, times and Cognito claims\n"
+        "                                       in words (the signature is not checked)\n"
+        "  gatehouse jwt verify TOKEN|- (--jwks URL|FILE | --discover ISSUER | --pem FILE\n"
+        "                 | --secret-file FILE) [--iss ISSUER] [--aud AUD]... [--client-id ID]...\n"
+        "                 [--token-use id|access] [--scope S]... [--skew SECONDS] [--require-exp]\n"
+        "                                       check signature and claims; exit 0 valid,\n"
+        "                                       5 signature or key refused, 6 a claim refused\n"
         "  gatehouse --help | --version\n"
         "\n"
         "Emulated HTTP APIs are addressed by path or by host name:\n"
@@ -49,7 +56,8 @@ QString usageText()
         "(execute-api, lambda, appsync, cognito-idp, sts) and the emulator's URLs.\n"
         "\n"
         "Exit codes: 0 success, 1 failure, 2 bad arguments or input, 3 no HTTP answer\n"
-        "(DNS, refused, TLS, timeout), 4 HTTP status 400 or more.\n")
+        "(DNS, refused, TLS, timeout), 4 HTTP status 400 or more, 5 and 6 jwt verify refused\n"
+        "the token (signature or key / a claim).\n")
         .arg(QStringLiteral(GATEHOUSE_VERSION));
 }
 
