@@ -35,7 +35,15 @@ public:
     bool handleRequest(const Core::HttpRequest &request, HttpResponder responder);
 
 private:
-    struct Route;
+    struct Route
+    {
+        QByteArray api;    // the path's first two segments, e.g. "/2015-03-31/functions"
+        QString name;      // empty for ListFunctions
+        QString qualifier; // from "name:qualifier" or ?Qualifier=
+        QString part;      // "", "configuration", "versions", "aliases"
+        QString alias;     // .../aliases/{Name}
+        bool valid = true;
+    };
     Core::HttpResponse answer(const Core::HttpRequest &request, const Route &route);
     Core::HttpResponse listFunctions(const Core::HttpRequest &request);
     Core::HttpResponse getFunction(const Route &route, bool configurationOnly);
