@@ -2,6 +2,7 @@
 
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
+#include "auth/tokeninspector.h"
 #include "lambda/lambdaviewer.h"
 #include "requestbuilder/requestbuilderwidget.h"
 #include "widgets/targetselector.h"
@@ -26,6 +27,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tools(new QTabWidget(this))
     , m_requestBuilder(new RequestBuilderWidget(m_tools))
     , m_lambdaViewer(new LambdaViewer(m_tools))
+    , m_tokenInspector(new TokenInspector(m_tools))
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("Gatehouse"));
@@ -34,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->setDocumentMode(true);
     m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
     m_tools->addTab(m_lambdaViewer, tr("Lambda"));
+    m_tools->addTab(m_tokenInspector, tr("Auth"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());
