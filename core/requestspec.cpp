@@ -41,6 +41,7 @@ RequestAuth RequestAuth::withoutSecrets() const
     RequestAuth copy = *this;
     copy.secretAccessKey.clear();
     copy.sessionToken.clear();
+    copy.bearerToken.clear();
     return copy;
 }
 
@@ -75,6 +76,8 @@ QStringList RequestSpec::unresolvedVariables(const Environment &environment) con
     }
     if (bodyKind == BodyKind::None)
         parts.removeAt(2);
+    if (auth.kind == AuthKind::Bearer)
+        parts << auth.bearerToken;
     return Core::unresolvedVariables(parts.join(QLatin1Char('\n')), environment);
 }
 
@@ -102,6 +105,24 @@ Result<HttpClientRequest> RequestSpec::toClientRequest(const Environment &enviro
         request.body = substitute(body, environment)->toUtf8();
         if (!request.headers.contains("Content-Type"))
             request.headers.add("Content-Type", bodyContentType(bodyKind).toUtf8());
+    }
+    if (auth.kind == AuthKind::Bearer) {
+        QString token = substitute(auth.bearerToken, environment)->trimmed();
+        if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+            token = token.mid(7).trimmed();
+        if (token.isEmpty())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The Auth tab is set to Bearer token, but the token is empty. Paste one, "
+                                            "or use \"Use as Bearer token\" in the Auth tool."));
+        if (token.contains(QLatin1Char('\r')) || token.contains(QLatin1Char('\n')) || token.contains(QLatin1Char(' ')))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The bearer token contains spaces or line breaks; a token is one word. "
+                                            "Paste it again without them."));
+        if (request.headers.contains("Authorization"))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The request has both an Authorization header and Bearer auth. Remove "
+                                            "the header or set the Auth tab to No auth."));
+        request.headers.add("Authorization", "Bearer " + token.toUtf8());
     }
     request.timeoutMs = timeoutMs;
     request.followRedirects = followRedirects;

@@ -20,7 +20,8 @@ struct HeaderEntry
 
 enum class BodyKind { None, Json, Text };
 
-enum class AuthKind { None, AwsSigV4 };
+// Bearer: "Authorization: Bearer <token>", e.g. a Cognito or OAuth2 token from the Auth tool.
+enum class AuthKind { None, AwsSigV4, Bearer };
 // Target: the credentials of the toolbar target (Core::Target), handed to the signer.
 enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials, Target };
 
@@ -37,8 +38,9 @@ struct RequestAuth
     QString service; // empty: guessed from the URL's host when signing
     QString region;  // empty: guessed from the URL's host when signing
     bool unsignedPayload = false;
+    QString bearerToken; // AuthKind::Bearer; may hold {{variables}}; a secret like the keys
 
-    // A copy fit for saving: secret key and session token removed.
+    // A copy fit for saving: secret key, session token and bearer token removed.
     RequestAuth withoutSecrets() const;
 
     bool operator==(const RequestAuth &other) const = default;

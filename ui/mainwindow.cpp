@@ -3,6 +3,7 @@
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
 #include "auth/tokeninspector.h"
+#include "requestbuilder/authpanel.h"
 #include "lambda/lambdaviewer.h"
 #include "requestbuilder/requestbuilderwidget.h"
 #include "widgets/targetselector.h"
@@ -58,6 +59,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);
+    connect(m_tokenInspector, &TokenInspector::useAsBearer, this, [this](const QString &token) {
+        m_requestBuilder->authPanel()->useBearerToken(token);
+        m_tools->setCurrentWidget(m_requestBuilder);
+    });
     m_requestBuilder->setTarget(m_targetSelector->currentTarget());
     m_lambdaViewer->setTarget(m_targetSelector->currentTarget());
     restoreLayout();

@@ -23,6 +23,9 @@ private Q_SLOTS:
     void requestSpec();
     void requestSpecErrors_data();
     void requestSpecErrors();
+    void bearerAuth();
+    void bearerAuthErrors_data();
+    void bearerAuthErrors();
 };
 
 namespace {
@@ -234,6 +237,45 @@ void TestVariables::requestSpecErrors()
     const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
     QVERIFY(!req.ok());
     QCOMPARE(req.error().message, message);
+}
+
+void TestVariables::bearerAuth()
+{
+    RequestSpec spec;
+    spec.url = QStringLiteral("http://{{host}}/orders");
+    spec.auth.kind = AuthKind::Bearer;
+    spec.auth.bearerToken = QStringLiteral(" Bearer {{token}} ");
+    const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY2(req.ok(), qPrintable(req.ok() ? QString() : req.error().message));
+    QCOMPARE(req->headers.value("Authorization"), QByteArray("Bearer s3cret"));
+    QVERIFY(spec.auth.withoutSecrets().bearerToken.isEmpty()); // never written to disk
+}
+
+void TestVariables::bearerAuthErrors_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("header");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QString() << false << QStringLiteral("the token is empty");
+    QTest::newRow("two words") << QStringLiteral("abc def") << false << QStringLiteral("spaces or line breaks");
+    QTest::newRow("header too") << QStringLiteral("abc") << true << QStringLiteral("both an Authorization header");
+    QTest::newRow("undefined variable") << QStringLiteral("{{nope}}") << false << QStringLiteral("{{nope}} is not defined");
+}
+
+void TestVariables::bearerAuthErrors()
+{
+    QFETCH(QString, token);
+    QFETCH(bool, header);
+    QFETCH(QString, message);
+    RequestSpec spec;
+    spec.url = QStringLiteral("http://h/");
+    spec.auth.kind = AuthKind::Bearer;
+    spec.auth.bearerToken = token;
+    if (header)
+        spec.headers = {{true, QStringLiteral("authorization"), QStringLiteral("Basic x")}};
+    const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY(!req.ok());
+    QVERIFY2(req.error().message.contains(message), qPrintable(req.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestVariables)

@@ -2,7 +2,9 @@
 #include "core/invocationlogmodel.h"
 #include "core/settings.h"
 #include "ui/emulator/emulatorpanel.h"
+#include "ui/auth/tokeninspector.h"
 #include "ui/mainwindow.h"
+#include "ui/requestbuilder/authpanel.h"
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "ui/widgets/customendpointdialog.h"
 #include "ui/widgets/targetselector.h"
@@ -116,6 +118,7 @@ private slots:
     void customEndpointIsValidatedAndRemembered();
     void profilesFollowTheConfigFile();
     void aboutShowsVersion();
+    void tokenGoesToTheBuilderAsBearer();
     void layoutIsRestored();
     void screenshots();
 
@@ -448,6 +451,22 @@ void tst_MainWindow::profilesFollowTheConfigFile()
     file.close();
     QTRY_VERIFY(!itemTexts(selector.comboBox()).contains(added));
     QVERIFY(selector.profileProblems().isEmpty());
+}
+
+// The Auth tab's "Use as Bearer token" fills the request builder's Auth and brings it to front.
+void tst_MainWindow::tokenGoesToTheBuilderAsBearer()
+{
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.tools()->setCurrentWidget(window.tokenInspector());
+    QVERIFY(!window.tokenInspector()->useAsBearerButton()->isEnabled());
+    window.tokenInspector()->setToken(QStringLiteral("Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln"));
+    window.tokenInspector()->useAsBearerButton()->click();
+    QCOMPARE(window.tools()->currentWidget(), window.requestBuilder());
+    const Core::RequestAuth auth = window.requestBuilder()->requestSpec().auth;
+    QCOMPARE(auth.kind, Core::AuthKind::Bearer);
+    QCOMPARE(auth.bearerToken, QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.c2ln"));
 }
 
 void tst_MainWindow::aboutShowsVersion()

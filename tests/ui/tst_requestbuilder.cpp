@@ -186,6 +186,7 @@ private Q_SLOTS:
     void cancelWhileWaiting();
     void refusedInWords();
     void environmentFile();
+    void bearerAuth();
     void bodyKinds_data();
     void bodyKinds();
     void authGuessesServiceAndRegion();
@@ -415,6 +416,26 @@ void TestRequestBuilder::refusedInWords()
     QCOMPARE(m_widget->responseView()->messageText(),
              QStringLiteral("Connection refused by 127.0.0.1:%1: nothing is listening there. Is the emulator running?").arg(port));
     grab("3");
+}
+
+// Bearer auth: masked, sent as the Authorization header, empty refused in words.
+void TestRequestBuilder::bearerAuth()
+{
+    QTest::keyClicks(url(), m_server->base() + QStringLiteral("/orders"));
+    auto *tabs = m_widget->findChild<QTabWidget *>();
+    tabs->setCurrentWidget(m_widget->authPanel());
+    m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"))->setCurrentIndex(2);
+    m_widget->send();
+    QTRY_VERIFY(m_widget->findChild<QLabel *>(QStringLiteral("problemLabel"))->text().contains(QStringLiteral("the token is empty")));
+    QCOMPARE(m_server->requests.size(), 0);
+    auto *token = m_widget->findChild<QLineEdit *>(QStringLiteral("bearerTokenEdit"));
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    m_widget->authPanel()->useBearerToken(QStringLiteral("eyJ.abc.def"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(m_widget->authPanel())), QStringLiteral("Auth (Bearer)"));
+    m_widget->send();
+    QTRY_COMPARE(m_server->requests.size(), 1);
+    QVERIFY(m_server->requests.at(0).contains("\r\nAuthorization: Bearer eyJ.abc.def\r\n"));
+    QVERIFY(m_widget->requestSpec().auth.withoutSecrets().bearerToken.isEmpty());
 }
 
 void TestRequestBuilder::environmentFile()

@@ -96,6 +96,10 @@ TokenInspector::TokenInspector(QWidget *parent)
     m_token->setPlaceholderText(tr("Paste a JWT (header.payload.signature); a \"Bearer \" prefix is fine"));
     m_showToken = new QCheckBox(tr("Show"), this);
     m_showToken->setObjectName(QStringLiteral("showToken"));
+    m_useBearer = new QPushButton(tr("Use as Bearer token"), this);
+    m_useBearer->setObjectName(QStringLiteral("useAsBearer"));
+    m_useBearer->setToolTip(tr("Puts this token into the HTTP request builder's Auth tab and switches there."));
+    m_useBearer->setEnabled(false);
     m_decodeStatus = new QLabel(this);
     m_decodeStatus->setObjectName(QStringLiteral("decodeStatus"));
     m_decodeStatus->setWordWrap(true);
@@ -130,6 +134,7 @@ TokenInspector::TokenInspector(QWidget *parent)
     tokenRow->addWidget(new QLabel(tr("Token:"), this));
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_showToken);
+    tokenRow->addWidget(m_useBearer);
 
     auto *tables = new QSplitter(Qt::Vertical, this);
     auto *headerBox = new QGroupBox(tr("Header"), this);
@@ -168,6 +173,8 @@ TokenInspector::TokenInspector(QWidget *parent)
             [this](bool show) { m_token->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
     connect(m_source, &QComboBox::currentIndexChanged, this, &TokenInspector::updateKeyField);
     connect(m_verify, &QPushButton::clicked, this, &TokenInspector::verify);
+    connect(m_useBearer, &QPushButton::clicked, this,
+            [this] { emit useAsBearer(QString::fromUtf8(cleaned(m_token->text()))); });
     connect(m_key, &QLineEdit::returnPressed, this, &TokenInspector::verify);
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Key file"), QString(),
@@ -231,6 +238,7 @@ void TokenInspector::decode()
     m_exp.reset();
     m_verdict->clear();
     const QByteArray token = cleaned(m_token->text());
+    m_useBearer->setEnabled(!token.isEmpty());
     if (token.isEmpty()) {
         m_decodeStatus->setText(tr("Paste a token to decode it. Nothing is sent anywhere until you click Verify."));
         m_decodeStatus->setStyleSheet(QString());

@@ -64,6 +64,7 @@ public:
     QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *audienceEdit() const { return m_audience; }
     QPushButton *verifyButton() const { return m_verify; }
+    QPushButton *useAsBearerButton() const { return m_useBearer; }
     QLabel *verdictLabel() const { return m_verdict; }
     bool isVerifying() const { return !m_lookup.isNull(); }
 
@@ -72,6 +73,8 @@ public slots:
 
 signals:
     void verified(bool valid);
+    // "Use as Bearer token": the request builder takes it (the main window connects them).
+    void useAsBearer(const QString &token);
 
 private:
     void decode();
@@ -100,6 +103,7 @@ private:
     QLineEdit *m_issuer = nullptr;
     QLineEdit *m_audience = nullptr;
     QPushButton *m_verify = nullptr;
+    QPushButton *m_useBearer = nullptr;
     QLabel *m_verdict = nullptr;
     QTimer *m_tick = nullptr;
 };

@@ -51,7 +51,7 @@ AuthPanel::AuthPanel(QWidget *parent)
       m_unsignedPayload(new QCheckBox(tr("Unsigned payload (sign UNSIGNED-PAYLOAD instead of the body's hash)"), this))
 {
     m_kind->setObjectName(QStringLiteral("authKindCombo"));
-    m_kind->addItems({tr("No auth"), tr("AWS Signature V4")});
+    m_kind->addItems({tr("No auth"), tr("AWS Signature V4"), tr("Bearer token")});
     auto *none = new QLabel(tr("The request is sent without authentication. Choose AWS Signature V4 to sign it "
                                "with AWS credentials, for IAM-protected APIs, Lambda, AppSync or the emulator."),
                             this);
@@ -60,6 +60,7 @@ AuthPanel::AuthPanel(QWidget *parent)
     none->setStyleSheet(QLatin1String(HintStyle));
     m_pages->addWidget(none);
     m_pages->addWidget(buildSigV4Page());
+    m_pages->addWidget(buildBearerPage());
 
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Auth:"), this));
@@ -238,7 +239,10 @@ void AuthPanel::updateGuessLabels()
 Core::RequestAuth AuthPanel::auth() const
 {
     Core::RequestAuth auth;
-    auth.kind = m_kind->currentIndex() == 1 ? Core::AuthKind::AwsSigV4 : Core::AuthKind::None;
+    auth.kind = m_kind->currentIndex() == 1   ? Core::AuthKind::AwsSigV4
+                : m_kind->currentIndex() == 2 ? Core::AuthKind::Bearer
+                                              : Core::AuthKind::None;
+    auth.bearerToken = m_bearer->text().trimmed();
     auth.source = static_cast<Core::AwsCredentialSource>(m_source->currentIndex());
     auth.profile = m_profile->currentText().trimmed();
     auth.accessKeyId = m_accessKey->text().trimmed();
@@ -255,7 +259,8 @@ Core::RequestAuth AuthPanel::auth() const
 void AuthPanel::setAuth(const Core::RequestAuth &auth)
 {
     const QSignalBlocker blocker(this);
-    m_kind->setCurrentIndex(auth.kind == Core::AuthKind::AwsSigV4 ? 1 : 0);
+    m_kind->setCurrentIndex(auth.kind == Core::AuthKind::AwsSigV4 ? 1 : auth.kind == Core::AuthKind::Bearer ? 2 : 0);
+    m_bearer->setText(auth.bearerToken);
     m_source->setCurrentIndex(int(auth.source));
     m_profile->setCurrentText(auth.profile);
     m_accessKey->setText(auth.accessKeyId);
@@ -271,7 +276,41 @@ void AuthPanel::setAuth(const Core::RequestAuth &auth)
 
 QString AuthPanel::summary() const
 {
-    return m_kind->currentIndex() == 1 ? tr("SigV4") : QString();
+    return m_kind->currentIndex() == 1 ? tr("SigV4") : m_kind->currentIndex() == 2 ? tr("Bearer") : QString();
+}
+
+QWidget *AuthPanel::buildBearerPage()
+{
+    auto *page = new QWidget(this);
+    m_bearer = makeField(page, QStringLiteral("bearerTokenEdit"), tr("kept in memory only, never saved"), true);
+    m_bearer->setMaxLength(128 * 1024);
+    m_showBearer = new QCheckBox(tr("Show"), page);
+    m_showBearer->setObjectName(QStringLiteral("showBearerToken"));
+    auto *hint = new QLabel(tr("Sent as \"Authorization: Bearer <token>\". {{variables}} work here. Tokens come from "
+                               "anywhere: pasted, or \"Use as Bearer token\" in the Auth tool."),
+                            page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QLatin1String(HintStyle));
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Token:"), page));
+    row->addWidget(m_bearer, 1);
+    row->addWidget(m_showBearer);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    connect(m_bearer, &QLineEdit::textEdited, this, &AuthPanel::edited);
+    connect(m_showBearer, &QCheckBox::toggled, this,
+            [this](bool show) { m_bearer->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
+    return page;
+}
+
+void AuthPanel::useBearerToken(const QString &token)
+{
+    m_bearer->setText(token.trimmed());
+    m_kind->setCurrentIndex(2);
+    emit edited();
 }
 
 } // namespace Gatehouse::Ui

@@ -41,13 +41,16 @@ public:
 
     bool isServiceGuessed() const { return !m_serviceEdited; }
     bool isRegionGuessed() const { return !m_regionEdited; }
-    QString summary() const; // for the tab title: "AWS SigV4" or empty
+    QString summary() const; // for the tab title: "SigV4", "Bearer" or empty
+    // Switches to Bearer auth with this token (e.g. from the token inspector).
+    void useBearerToken(const QString &token);
 
 Q_SIGNALS:
     void edited();
 
 private:
     QWidget *buildSigV4Page();
+    QWidget *buildBearerPage();
     void addCredentialsRows(QWidget *page);
     void updateCredentialRows();
     void updateGuessLabels();
@@ -71,6 +74,8 @@ private:
     QLabel *m_serviceHint;
     QLabel *m_regionHint;
     QCheckBox *m_unsignedPayload;
+    QLineEdit *m_bearer = nullptr;
+    QCheckBox *m_showBearer = nullptr;
     QString m_url;
     Core::Target m_target;
     QProcessEnvironment m_targetEnvironment = QProcessEnvironment::systemEnvironment();
