@@ -2,6 +2,7 @@
 
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
+#include "auth/authworkbench.h"
 #include "auth/tokeninspector.h"
 #include "requestbuilder/authpanel.h"
 #include "lambda/lambdaviewer.h"
@@ -28,7 +29,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tools(new QTabWidget(this))
     , m_requestBuilder(new RequestBuilderWidget(m_tools))
     , m_lambdaViewer(new LambdaViewer(m_tools))
-    , m_tokenInspector(new TokenInspector(m_tools))
+    , m_authWorkbench(new AuthWorkbench(m_tools))
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("Gatehouse"));
@@ -37,7 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->setDocumentMode(true);
     m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
     m_tools->addTab(m_lambdaViewer, tr("Lambda"));
-    m_tools->addTab(m_tokenInspector, tr("Auth"));
+    m_tools->addTab(m_authWorkbench, tr("Auth"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());
@@ -59,7 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);
-    connect(m_tokenInspector, &TokenInspector::useAsBearer, this, [this](const QString &token) {
+    connect(m_authWorkbench, &AuthWorkbench::useAsBearer, this, [this](const QString &token) {
         m_requestBuilder->authPanel()->useBearerToken(token);
         m_tools->setCurrentWidget(m_requestBuilder);
     });
@@ -118,6 +119,11 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+TokenInspector *MainWindow::tokenInspector() const
+{
+    return m_authWorkbench->inspector();
 }
 
 void MainWindow::showAbout()

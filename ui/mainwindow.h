@@ -10,6 +10,7 @@ namespace Gatehouse::Ui {
 
 class EmulatorPanel;
 class LambdaViewer;
+class AuthWorkbench;
 class TokenInspector;
 class RequestBuilderWidget;
 class TargetSelector;
@@ -26,7 +27,8 @@ public:
     EmulatorPanel *emulatorPanel() const { return m_emulatorPanel; }
     RequestBuilderWidget *requestBuilder() const { return m_requestBuilder; }
     LambdaViewer *lambdaViewer() const { return m_lambdaViewer; }
-    TokenInspector *tokenInspector() const { return m_tokenInspector; }
+    AuthWorkbench *authWorkbench() const { return m_authWorkbench; }
+    TokenInspector *tokenInspector() const;
     // The tools in the centre, one tab each: HTTP requests, Lambda, Auth (tokens).
     QTabWidget *tools() const { return m_tools; }
     TargetSelector *targetSelector() const { return m_targetSelector; }
@@ -48,7 +50,7 @@ private:
     QTabWidget *m_tools = nullptr;
     RequestBuilderWidget *m_requestBuilder = nullptr;
     LambdaViewer *m_lambdaViewer = nullptr;
-    TokenInspector *m_tokenInspector = nullptr;
+    AuthWorkbench *m_authWorkbench = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     TargetSelector *m_targetSelector = nullptr;
     EmulatorPanel *m_emulatorPanel = nullptr;

@@ -265,6 +265,22 @@ void AuthorizationCodeFlow::finish(const Result<Tokens> &result)
     emit finished(result);
 }
 
+void refreshTokens(HttpClient *http, const ClientSettings &settings, const QString &refreshToken, QObject *context,
+                   std::function<void(const Result<Tokens> &)> done)
+{
+    if (const Result<void> ok = checkEndpoint(settings.tokenEndpoint, "token endpoint"); !ok) {
+        QMetaObject::invokeMethod(context, [done, error = ok.error()] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    HttpJob *job = http->send(tokenRequest(settings, {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                                      {QStringLiteral("refresh_token"), refreshToken}}));
+    QObject::connect(job, &HttpJob::finished, context, [done](const Result<HttpClientResponse> &response) {
+        if (!response)
+            return done(response.error());
+        done(parseTokenResponse(response->status, response->body));
+    });
+}
+
 ClientCredentialsFlow::ClientCredentialsFlow(HttpClient *http, QObject *parent)
     : QObject(parent),
       m_http(http)

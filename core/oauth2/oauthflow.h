@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+
 class QTcpServer;
 class QTcpSocket;
 
@@ -87,6 +89,10 @@ private:
     QByteArray m_verifier;
     bool m_waiting = false;
 };
+
+// grant_type=refresh_token at the token endpoint; reports exactly once, on context.
+void refreshTokens(HttpClient *http, const ClientSettings &settings, const QString &refreshToken, QObject *context,
+                   std::function<void(const Result<Tokens> &)> done);
 
 // client_credentials (machine to machine, RFC 6749 §4.4) with the client's secret as HTTP Basic.
 class ClientCredentialsFlow : public QObject

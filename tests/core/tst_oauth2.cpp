@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <optional>
+
 using namespace Gatehouse::Core;
 using namespace Gatehouse::Core::OAuth2;
 
@@ -66,6 +68,7 @@ private slots:
     void refusalOnTheSignInPage();
     void tokenEndpointRefuses();
     void clientCredentials();
+    void refresh();
     void badSettingsInWords();
 
 private:
@@ -222,6 +225,23 @@ void TestOAuth2::clientCredentials()
     flow.request(s);
     QTRY_COMPARE(finished.size(), 2);
     QVERIFY(finished.all.last().error().message.contains(QStringLiteral("secret")));
+}
+
+void TestOAuth2::refresh()
+{
+    FakeAws server;
+    server.answer = FakeAws::response(200, "Content-Type: application/json",
+                                      R"({"access_token":"eyJ.new.sig","id_token":"eyJ.newid.sig","expires_in":3600,"token_type":"Bearer"})");
+    HttpClient http;
+    std::optional<Result<Tokens>> result;
+    refreshTokens(&http, settings(server), QStringLiteral("opaque-refresh"), this, [&](const Result<Tokens> &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(result->ok());
+    QCOMPARE((*result)->accessToken, QStringLiteral("eyJ.new.sig"));
+    const QUrlQuery form = formOf(server.requests.first().body);
+    QCOMPARE(form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+    QCOMPARE(form.queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("opaque-refresh"));
+    QCOMPARE(form.queryItemValue(QStringLiteral("client_id")), QStringLiteral("bakeryclient"));
 }
 
 void TestOAuth2::badSettingsInWords()

@@ -2,6 +2,7 @@
 #include "core/invocationlogmodel.h"
 #include "core/settings.h"
 #include "ui/emulator/emulatorpanel.h"
+#include "ui/auth/authworkbench.h"
 #include "ui/auth/tokeninspector.h"
 #include "ui/mainwindow.h"
 #include "ui/requestbuilder/authpanel.h"
@@ -459,7 +460,7 @@ void tst_MainWindow::tokenGoesToTheBuilderAsBearer()
     Ui::MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.tools()->setCurrentWidget(window.tokenInspector());
+    window.tools()->setCurrentWidget(window.authWorkbench());
     QVERIFY(!window.tokenInspector()->useAsBearerButton()->isEnabled());
     window.tokenInspector()->setToken(QStringLiteral("Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln"));
     window.tokenInspector()->useAsBearerButton()->click();

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/oauth2/oauthflow.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace Gatehouse::Core {
+class HttpClient;
+class TokenStore;
+} // namespace Gatehouse::Core
+
+namespace Gatehouse::Ui {
+
+class TokenInspector;
+
+// The Auth tab: sign in (a Cognito hosted UI with PKCE through the browser, or
+// client_credentials), a trace of every step, the tokens obtained in this run (kept in memory,
+// refreshed before they expire, shown masked) and the token inspector. Any token goes to the
+// request builder as Bearer with one click.
+class AuthWorkbench : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AuthWorkbench(QWidget *parent = nullptr);
+    ~AuthWorkbench() override;
+
+    TokenInspector *inspector() const { return m_inspector; }
+    Core::TokenStore *tokenStore() const { return m_store; }
+    QLineEdit *domainEdit() const { return m_domain; }
+    QLineEdit *clientIdEdit() const { return m_clientId; }
+    QLineEdit *clientSecretEdit() const { return m_clientSecret; }
+    QLineEdit *scopesEdit() const { return m_scopes; }
+    QSpinBox *redirectPortBox() const { return m_port; }
+    QPushButton *browserSignInButton() const { return m_browserSignIn; }
+    QPushButton *clientCredentialsButton() const { return m_clientCredentials; }
+    QListWidget *trace() const { return m_trace; }
+    QListView *tokenList() const { return m_tokens; }
+    QPushButton *useAccessButton() const { return m_useAccess; }
+    QPushButton *useIdButton() const { return m_useId; }
+    Core::OAuth2::AuthorizationCodeFlow *codeFlow() const { return m_codeFlow; }
+    // Where the browser would be sent; tests follow it instead of a browser.
+    QUrl lastAuthorizeUrl() const { return m_lastAuthorizeUrl; }
+    // When set, called instead of opening the system browser (tests).
+    void setBrowserOpener(std::function<void(const QUrl &)> opener) { m_openBrowser = std::move(opener); }
+
+signals:
+    void useAsBearer(const QString &token);
+
+private:
+    Core::Result<Core::OAuth2::ClientSettings> settings() const;
+    void signInWithBrowser();
+    void signInWithClientCredentials();
+    void addTokens(const Core::Result<Core::OAuth2::Tokens> &tokens, const QString &source);
+    void step(const QString &text, bool problem = false);
+    void selectedTokens(bool access);
+    int selectedId() const;
+
+    Core::HttpClient *m_http;
+    Core::TokenStore *m_store;
+    Core::OAuth2::AuthorizationCodeFlow *m_codeFlow;
+    Core::OAuth2::ClientCredentialsFlow *m_credentialsFlow;
+    TokenInspector *m_inspector;
+    QLineEdit *m_domain;
+    QLineEdit *m_clientId;
+    QLineEdit *m_clientSecret;
+    QLineEdit *m_scopes;
+    QSpinBox *m_port;
+    QPushButton *m_browserSignIn;
+    QPushButton *m_clientCredentials;
+    QListWidget *m_trace;
+    QListView *m_tokens;
+    QPushButton *m_inspect;
+    QPushButton *m_useAccess;
+    QPushButton *m_useId;
+    QPushButton *m_refresh;
+    QPushButton *m_remove;
+    QUrl m_lastAuthorizeUrl;
+    std::function<void(const QUrl &)> m_openBrowser;
+};
+
+} // namespace Gatehouse::Ui
