@@ -25,6 +25,7 @@ int runSignCommand(const QStringList &arguments);
 int runWhoamiCommand(const QStringList &arguments);
 int runLambdaCommand(const QStringList &arguments);
 int runJwtCommand(const QStringList &arguments);
+int runCognitoCommand(const QStringList &arguments);
 
 // The error of a command line a person got wrong; the message says what and how to fix it.
 Core::Error usageError(const QString &message);

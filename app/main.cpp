@@ -32,6 +32,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("whoami"), &runWhoamiCommand},
         {QLatin1String("lambda"), &runLambdaCommand},
         {QLatin1String("jwt"), &runJwtCommand},
+        {QLatin1String("cognito"), &runCognitoCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)

@@ -57,6 +57,7 @@ private slots:
     void verifyRefuses_data();
     void verifyRefuses();
     void jwksFromUrl();
+    void cognitoCredentialsAsCredentialProcess();
 
 private:
     QTemporaryDir m_dir;
@@ -236,6 +237,55 @@ void TestJwtCli::jwksFromUrl()
                    QStringLiteral("http://127.0.0.1:%1/jwks.json").arg(port)});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("JwksUnavailable") && r.err.contains(QByteArray::number(port)), r.err.constData());
+}
+
+// gatehouse cognito credentials as the AWS CLI's credential_process: the real CLI runs
+// gatehouse, which asks a stand-in identity pool (GetId, GetCredentialsForIdentity) with the ID
+// token as login; the CLI then holds the pool's temporary credentials.
+void TestJwtCli::cognitoCredentialsAsCredentialProcess()
+{
+    if (!QFileInfo(QStringLiteral("/usr/bin/aws")).isExecutable())
+        QSKIP("Debian's awscli (v2) is not installed at /usr/bin/aws (packaging/dev installs it)");
+    FakeAws server;
+    server.answers = {
+        FakeAws::response(200, "Content-Type: application/x-amz-json-1.1", "{\"IdentityId\":\"us-east-1:abcd\"}"),
+        FakeAws::response(200, "Content-Type: application/x-amz-json-1.1",
+                          "{\"IdentityId\":\"us-east-1:abcd\",\"Credentials\":{\"AccessKeyId\":\"ASIAPOOL\","
+                          "\"SecretKey\":\"pool-secret\",\"SessionToken\":\"pool-token\",\"Expiration\":4102444800}}")};
+    QFile tokenFile(m_dir.filePath(QStringLiteral("id-token")));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+    tokenFile.write(m_access);
+    tokenFile.close();
+    QFile config(m_dir.filePath(QStringLiteral("aws-config")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile pool]\ncredential_process = sh -c '" GATEHOUSE_EXECUTABLE
+                 " cognito credentials --identity-pool us-east-1:pool-guid --user-pool us-east-1_Bakery --id-token - --endpoint-url "
+                 + server.url().toEncoded() + " < " + tokenFile.fileName().toUtf8() + "'\n");
+    config.close();
+    QProcess aws;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys())
+        if (name.startsWith(QLatin1String("AWS_")))
+            env.remove(name);
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("none")));
+    aws.setProcessEnvironment(env);
+    QSignalSpy finished(&aws, &QProcess::finished);
+    aws.start(QStringLiteral("/usr/bin/aws"), {QStringLiteral("configure"), QStringLiteral("export-credentials"), QStringLiteral("--profile"),
+                                               QStringLiteral("pool"), QStringLiteral("--format"), QStringLiteral("process")});
+    QVERIFY(finished.wait(60000)); // the event loop turns meanwhile, so the stand-in answers
+    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
+    const QJsonObject read = QJsonDocument::fromJson(aws.readAllStandardOutput()).object();
+    QCOMPARE(read.value(QStringLiteral("AccessKeyId")).toString(), QStringLiteral("ASIAPOOL"));
+    QCOMPARE(read.value(QStringLiteral("SessionToken")).toString(), QStringLiteral("pool-token"));
+    QCOMPARE(server.requests.size(), 2);
+    const QJsonObject logins = QJsonDocument::fromJson(server.requests.at(0).body).object().value(QStringLiteral("Logins")).toObject();
+    QCOMPARE(logins.value(QStringLiteral("cognito-idp.us-east-1.amazonaws.com/us-east-1_Bakery")).toString().toLatin1(), m_access);
+
+    const Run bad = gatehouse({QStringLiteral("cognito"), QStringLiteral("credentials"), QStringLiteral("--identity-pool"),
+                               QStringLiteral("us-east-1:x"), QStringLiteral("--user-pool"), QStringLiteral("p")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("go together"));
 }
 
 QTEST_GUILESS_MAIN(TestJwtCli)
