@@ -60,6 +60,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);
+    connect(m_authWorkbench, &AuthWorkbench::useAwsCredentials, this,
+            [this](const Core::Aws::Credentials &credentials, const QString &) {
+                Core::RequestAuth auth = m_requestBuilder->requestSpec().auth;
+                auth.kind = Core::AuthKind::AwsSigV4;
+                auth.source = Core::AwsCredentialSource::TemporaryCredentials;
+                auth.accessKeyId = credentials.accessKeyId;
+                auth.secretAccessKey = credentials.secretAccessKey;
+                auth.sessionToken = credentials.sessionToken;
+                m_requestBuilder->authPanel()->setAuth(auth);
+                m_tools->setCurrentWidget(m_requestBuilder);
+            });
     connect(m_authWorkbench, &AuthWorkbench::useAsBearer, this, [this](const QString &token) {
         m_requestBuilder->authPanel()->useBearerToken(token);
         m_tools->setCurrentWidget(m_requestBuilder);

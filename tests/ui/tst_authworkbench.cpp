@@ -7,6 +7,8 @@
 #include "../core/fakeaws.h"
 #include "core/tokenstore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -16,6 +18,8 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <optional>
 
 using namespace Gatehouse;
 
@@ -60,6 +64,7 @@ private slots:
     void hostedUiSignIn();
     void clientCredentials();
     void missingDomainIsExplained();
+    void identityPoolCredentials();
 };
 
 void TestAuthWorkbench::hostedUiSignIn()
@@ -132,6 +137,42 @@ void TestAuthWorkbench::missingDomainIsExplained()
     QCOMPARE(bench.trace()->count(), 1);
     QVERIFY(bench.trace()->item(0)->text().contains(QStringLiteral("Give the hosted UI's domain")));
     QVERIFY(!bench.codeFlow()->isWaiting());
+}
+
+// The selected sign-in's ID token becomes the identity pool login; the credentials go to SigV4.
+void TestAuthWorkbench::identityPoolCredentials()
+{
+    FakeAws server;
+    server.answers = {FakeAws::response(200, "Content-Type: application/x-amz-json-1.1", "{\"IdentityId\":\"eu-west-1:id\"}"),
+                      FakeAws::response(200, "Content-Type: application/x-amz-json-1.1",
+                                        "{\"Credentials\":{\"AccessKeyId\":\"ASIAPOOL\",\"SecretKey\":\"pool-secret\","
+                                        "\"SessionToken\":\"pool-token\",\"Expiration\":4102444800}}")};
+    Ui::AuthWorkbench bench;
+    std::optional<Core::Aws::Credentials> used;
+    connect(&bench, &Ui::AuthWorkbench::useAwsCredentials, this,
+            [&](const Core::Aws::Credentials &c, const QString &) { used = c; });
+    bench.identityPoolEdit()->setText(QStringLiteral("eu-west-1:pool"));
+    bench.userPoolEdit()->setText(QStringLiteral("eu-west-1_Bakery"));
+    bench.identityEndpointEdit()->setText(server.url().toString());
+    bench.getCredentialsButton()->click();
+    QVERIFY(bench.trace()->item(bench.trace()->count() - 1)->text().contains(QStringLiteral("Select a sign-in")));
+
+    Core::TokenSet set;
+    set.label = QStringLiteral("alice");
+    set.idToken = QString::fromLatin1(token("id"));
+    set.accessToken = QString::fromLatin1(token("access"));
+    set.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+    bench.tokenStore()->add(set);
+    bench.tokenList()->setCurrentIndex(bench.tokenStore()->index(0));
+    bench.getCredentialsButton()->click();
+    QTRY_VERIFY(bench.useCredentialsButton()->isEnabled());
+    QVERIFY(bench.credentialsLabel()->text().contains(QStringLiteral("ASIAPOOL")));
+    QVERIFY(!bench.credentialsLabel()->text().contains(QStringLiteral("pool-secret")));
+    const QJsonObject logins = QJsonDocument::fromJson(server.requests.at(0).body).object().value(QStringLiteral("Logins")).toObject();
+    QCOMPARE(logins.value(QStringLiteral("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Bakery")).toString(), set.idToken);
+    bench.useCredentialsButton()->click();
+    QVERIFY(used.has_value());
+    QCOMPARE(used->sessionToken, QStringLiteral("pool-token"));
 }
 
 QTEST_MAIN(TestAuthWorkbench)

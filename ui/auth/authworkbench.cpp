@@ -2,6 +2,7 @@
 
 #include "tokeninspector.h"
 
+#include "core/aws/cognitoidentityclient.h"
 #include "core/httpclient.h"
 #include "core/tokenstore.h"
 
@@ -14,6 +15,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTime>
@@ -43,8 +45,25 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
       m_useAccess(new QPushButton(tr("Access token as Bearer"), this)),
       m_useId(new QPushButton(tr("ID token as Bearer"), this)),
       m_refresh(new QPushButton(tr("Refresh now"), this)),
-      m_remove(new QPushButton(tr("Forget"), this))
+      m_remove(new QPushButton(tr("Forget"), this)),
+      m_identityPool(new QLineEdit(this)),
+      m_userPool(new QLineEdit(this)),
+      m_identityEndpoint(new QLineEdit(this)),
+      m_getCredentials(new QPushButton(tr("Get AWS credentials"), this)),
+      m_useCredentials(new QPushButton(tr("Sign requests with them"), this)),
+      m_credentialsLabel(new QLabel(this))
 {
+    m_identityPool->setObjectName(QStringLiteral("identityPoolId"));
+    m_identityPool->setPlaceholderText(tr("us-east-1:1a2b3c4d-…"));
+    m_userPool->setObjectName(QStringLiteral("identityUserPool"));
+    m_userPool->setPlaceholderText(tr("user pool id of the selected ID token, e.g. us-east-1_AbCdEf"));
+    m_identityEndpoint->setObjectName(QStringLiteral("identityEndpoint"));
+    m_identityEndpoint->setPlaceholderText(tr("empty: AWS; or the emulator's / LocalStack's URL"));
+    m_getCredentials->setObjectName(QStringLiteral("getIdentityCredentials"));
+    m_useCredentials->setObjectName(QStringLiteral("useIdentityCredentials"));
+    m_useCredentials->setEnabled(false);
+    m_credentialsLabel->setObjectName(QStringLiteral("identityCredentials"));
+    m_credentialsLabel->setWordWrap(true);
     setObjectName(QStringLiteral("authWorkbench"));
     m_domain->setObjectName(QStringLiteral("hostedUiDomain"));
     m_domain->setPlaceholderText(tr("https://<prefix>.auth.<region>.amazoncognito.com"));
@@ -101,8 +120,27 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
     leftLayout->addWidget(signIn);
     leftLayout->addWidget(traceBox, 1);
     leftLayout->addWidget(tokensBox, 1);
+    auto *identity = new QGroupBox(tr("Identity pool (federated identities)"), this);
+    auto *identityForm = new QFormLayout(identity);
+    identityForm->addRow(tr("Identity pool:"), m_identityPool);
+    identityForm->addRow(tr("User pool:"), m_userPool);
+    identityForm->addRow(tr("Endpoint:"), m_identityEndpoint);
+    auto *identityButtons = new QHBoxLayout;
+    identityButtons->addWidget(m_getCredentials);
+    identityButtons->addWidget(m_useCredentials);
+    identityButtons->addStretch(1);
+    identityForm->addRow(identityButtons);
+    identityForm->addRow(m_credentialsLabel);
+    leftLayout->addWidget(identity);
+    // The sign-in column scrolls, so the window keeps a small minimum height.
+    auto *leftScroll = new QScrollArea(this);
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setMinimumWidth(360);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(leftScroll);
     splitter->addWidget(m_inspector);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -118,6 +156,11 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
     connect(m_credentialsFlow, &ClientCredentialsFlow::finished, this,
             [this](const Core::Result<Tokens> &tokens) { addTokens(tokens, tr("client credentials")); });
     connect(m_inspect, &QPushButton::clicked, this, [this] { selectedTokens(true); });
+    connect(m_getCredentials, &QPushButton::clicked, this, &AuthWorkbench::getIdentityCredentials);
+    connect(m_useCredentials, &QPushButton::clicked, this, [this] {
+        if (m_credentials)
+            emit useAwsCredentials(*m_credentials, m_identityPool->text().section(QLatin1Char(':'), 0, 0).trimmed());
+    });
     connect(m_useAccess, &QPushButton::clicked, this, [this] {
         if (const Core::TokenSet *set = m_store->find(selectedId()))
             emit useAsBearer(set->accessToken);
@@ -238,6 +281,41 @@ void AuthWorkbench::addTokens(const Core::Result<Tokens> &tokens, const QString 
     const int row = int(m_store->ids().indexOf(id));
     m_tokens->setCurrentIndex(m_store->index(row));
     m_inspector->setToken(set.idToken.isEmpty() ? set.accessToken : set.idToken);
+}
+
+void AuthWorkbench::getIdentityCredentials()
+{
+    const QString pool = m_identityPool->text().trimmed();
+    const QString region = pool.section(QLatin1Char(':'), 0, 0);
+    Core::Aws::CognitoIdentityClient::Logins logins;
+    // With a user pool, the selected sign-in's ID token is the login; without, the identity is
+    // unauthenticated (the pool must allow guests).
+    if (!m_userPool->text().trimmed().isEmpty()) {
+        const Core::TokenSet *set = m_store->find(selectedId());
+        if (!set || set->idToken.isEmpty())
+            return step(tr("Select a sign-in with an ID token first: the identity pool takes the user pool's ID token as its login."), true);
+        logins.insert(Core::Aws::CognitoIdentityClient::userPoolProvider(region, m_userPool->text().trimmed()), set->idToken);
+    }
+    auto *client = new Core::Aws::CognitoIdentityClient(m_http, region, QUrl(m_identityEndpoint->text().trimmed()), this);
+    step(tr("GetId and GetCredentialsForIdentity at %1…").arg(client->endpoint().toString()));
+    m_getCredentials->setEnabled(false);
+    client->credentials(pool, logins, this, [this, client](const Core::Result<Core::Aws::Credentials> &credentials) {
+        client->deleteLater();
+        m_getCredentials->setEnabled(true);
+        if (!credentials) {
+            m_credentials.reset();
+            m_useCredentials->setEnabled(false);
+            m_credentialsLabel->clear();
+            return step(credentials.error().message, true);
+        }
+        m_credentials = *credentials;
+        m_useCredentials->setEnabled(true);
+        // The key id identifies; the secret and session token stay out of sight.
+        m_credentialsLabel->setText(tr("Temporary credentials %1 (secret hidden), valid until %2 UTC.")
+                                        .arg(credentials->accessKeyId,
+                                             credentials->expiration.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        step(tr("The identity pool issued temporary credentials %1.").arg(credentials->accessKeyId));
+    });
 }
 
 int AuthWorkbench::selectedId() const

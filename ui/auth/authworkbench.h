@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/aws/credentials.h"
 #include "core/oauth2/oauthflow.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -46,6 +49,12 @@ public:
     QListView *tokenList() const { return m_tokens; }
     QPushButton *useAccessButton() const { return m_useAccess; }
     QPushButton *useIdButton() const { return m_useId; }
+    QLineEdit *identityPoolEdit() const { return m_identityPool; }
+    QLineEdit *userPoolEdit() const { return m_userPool; }
+    QLineEdit *identityEndpointEdit() const { return m_identityEndpoint; }
+    QPushButton *getCredentialsButton() const { return m_getCredentials; }
+    QPushButton *useCredentialsButton() const { return m_useCredentials; }
+    QLabel *credentialsLabel() const { return m_credentialsLabel; }
     Core::OAuth2::AuthorizationCodeFlow *codeFlow() const { return m_codeFlow; }
     // Where the browser would be sent; tests follow it instead of a browser.
     QUrl lastAuthorizeUrl() const { return m_lastAuthorizeUrl; }
@@ -54,6 +63,8 @@ public:
 
 signals:
     void useAsBearer(const QString &token);
+    // "Sign requests with them": the identity pool's temporary credentials for SigV4.
+    void useAwsCredentials(const Gatehouse::Core::Aws::Credentials &credentials, const QString &region);
 
 private:
     Core::Result<Core::OAuth2::ClientSettings> settings() const;
@@ -62,6 +73,7 @@ private:
     void addTokens(const Core::Result<Core::OAuth2::Tokens> &tokens, const QString &source);
     void step(const QString &text, bool problem = false);
     void selectedTokens(bool access);
+    void getIdentityCredentials();
     int selectedId() const;
 
     Core::HttpClient *m_http;
@@ -83,6 +95,13 @@ private:
     QPushButton *m_useId;
     QPushButton *m_refresh;
     QPushButton *m_remove;
+    QLineEdit *m_identityPool;
+    QLineEdit *m_userPool;
+    QLineEdit *m_identityEndpoint;
+    QPushButton *m_getCredentials;
+    QPushButton *m_useCredentials;
+    QLabel *m_credentialsLabel;
+    std::optional<Core::Aws::Credentials> m_credentials;
     QUrl m_lastAuthorizeUrl;
     std::function<void(const QUrl &)> m_openBrowser;
 };
