@@ -1,5 +1,7 @@
 // The gatehouse executable as a user runs it from a terminal or a script: real processes,
 // real exit codes, the emulator reached over loopback.
+#include "../common/gatehouseprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,28 +18,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = GatehouseTest::GatehouseRun;
 
 Run gatehouse(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(GATEHOUSE_EXECUTABLE), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    Run run;
-    if (!finished.wait(30000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return GatehouseTest::runGatehouse(arguments, {}, env);
 }
 
 // The system environment without AWS settings, with HOME in dir (no shared AWS files) and the

@@ -2,6 +2,8 @@
 // with moto's Cognito-style key pair (tests/data/jwt/moto-cognito), keys from a file, a PEM, a
 // shared secret and a JWKS URL on a loopback stand-in. Exit codes: 0 valid, 2 bad input,
 // 3 keys unreachable, 5 signature or key refused, 6 a claim refused.
+#include "../common/gatehouseprocess.h"
+#include "../common/awscli.h"
 #include "../core/fakeaws.h"
 
 #include <QFile>
@@ -16,29 +18,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = GatehouseTest::GatehouseRun;
 
 Run gatehouse(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(GATEHOUSE_EXECUTABLE), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    QSignalSpy finished(&process, &QProcess::finished);
-    Run run;
-    if (!finished.wait(30000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return GatehouseTest::runGatehouse(arguments, input);
 }
 
 const QString Jwks = QStringLiteral(GATEHOUSE_TEST_DATA "/jwt/moto-cognito/jwks-public.json");
@@ -256,26 +240,13 @@ void TestJwtCli::cognitoCredentialsAsCredentialProcess()
     QVERIFY(tokenFile.open(QIODevice::WriteOnly));
     tokenFile.write(m_access);
     tokenFile.close();
-    QFile config(m_dir.filePath(QStringLiteral("aws-config")));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("[profile pool]\ncredential_process = sh -c '" GATEHOUSE_EXECUTABLE
-                 " cognito credentials --identity-pool us-east-1:pool-guid --user-pool us-east-1_Bakery --id-token - --endpoint-url "
-                 + server.url().toEncoded() + " < " + tokenFile.fileName().toUtf8() + "'\n");
-    config.close();
-    QProcess aws;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys())
-        if (name.startsWith(QLatin1String("AWS_")))
-            env.remove(name);
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("none")));
-    aws.setProcessEnvironment(env);
-    QSignalSpy finished(&aws, &QProcess::finished);
-    aws.start(QStringLiteral("/usr/bin/aws"), {QStringLiteral("configure"), QStringLiteral("export-credentials"), QStringLiteral("--profile"),
-                                               QStringLiteral("pool"), QStringLiteral("--format"), QStringLiteral("process")});
-    QVERIFY(finished.wait(60000)); // the event loop turns meanwhile, so the stand-in answers
-    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
-    const QJsonObject read = QJsonDocument::fromJson(aws.readAllStandardOutput()).object();
+    const GatehouseTest::AwsCli::Run aws = GatehouseTest::AwsCli::exportCredentials(
+        "[profile pool]\ncredential_process = sh -c '" GATEHOUSE_EXECUTABLE
+        " cognito credentials --identity-pool us-east-1:pool-guid --user-pool us-east-1_Bakery --id-token - --endpoint-url "
+            + server.url().toEncoded() + " < " + tokenFile.fileName().toUtf8() + "'\n",
+        QStringLiteral("pool"));
+    QVERIFY2(aws.exitCode == 0, aws.err.constData());
+    const QJsonObject read = aws.json();
     QCOMPARE(read.value(QStringLiteral("AccessKeyId")).toString(), QStringLiteral("ASIAPOOL"));
     QCOMPARE(read.value(QStringLiteral("SessionToken")).toString(), QStringLiteral("pool-token"));
     QCOMPARE(server.requests.size(), 2);

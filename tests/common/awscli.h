@@ -125,6 +125,31 @@ public:
         return finish(*process, timeoutMs);
     }
 
+    // `aws configure export-credentials --profile PROFILE --format process` with `config` as the
+    // whole ~/.aws/config: what the CLI makes of a profile (e.g. its credential_process). The
+    // event loop turns meanwhile, so a stand-in server on this thread can answer.
+    static Run exportCredentials(const QByteArray &config, const QString &profile, int timeoutMs = 60000)
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("config")));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(config);
+        file.close();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : env.keys()) {
+            if (name.startsWith(QLatin1String("AWS_")))
+                env.remove(name);
+        }
+        env.insert(QStringLiteral("AWS_CONFIG_FILE"), file.fileName());
+        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
+        process.setProcessEnvironment(env);
+        process.start(path(), {QStringLiteral("configure"), QStringLiteral("export-credentials"), QStringLiteral("--profile"),
+                               profile, QStringLiteral("--format"), QStringLiteral("process")});
+        return finish(process, timeoutMs);
+    }
+
     // A file in this CLI's temporary folder (payloads, outfiles).
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
 

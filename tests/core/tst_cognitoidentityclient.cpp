@@ -3,6 +3,8 @@
 // JSON read back by the real AWS CLI (aws configure export-credentials).
 #include "fakeaws.h"
 
+#include "../common/awscli.h"
+
 #include "core/aws/cognitoidentityclient.h"
 #include "core/httpclient.h"
 
@@ -104,24 +106,11 @@ void TestCognitoIdentityClient::awsCliReadsTheCredentialProcessJson()
     QVERIFY(json.open(QIODevice::WriteOnly));
     json.write(CognitoIdentityClient::credentialProcessJson(credentials));
     json.close();
-    QFile config(dir.filePath(QStringLiteral("config")));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("[profile pool]\ncredential_process = cat " + json.fileName().toUtf8() + "\n");
-    config.close();
-    QProcess aws;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys())
-        if (name.startsWith(QLatin1String("AWS_")))
-            env.remove(name);
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
-    aws.setProcessEnvironment(env);
-    aws.start(QStringLiteral("/usr/bin/aws"), {QStringLiteral("configure"), QStringLiteral("export-credentials"),
-                                               QStringLiteral("--profile"), QStringLiteral("pool"), QStringLiteral("--format"),
-                                               QStringLiteral("process")});
-    QVERIFY(aws.waitForFinished(60000));
-    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
-    const QJsonObject read = QJsonDocument::fromJson(aws.readAllStandardOutput()).object();
+    const GatehouseTest::AwsCli::Run aws =
+        GatehouseTest::AwsCli::exportCredentials("[profile pool]\ncredential_process = cat " + json.fileName().toUtf8() + "\n",
+                                                 QStringLiteral("pool"));
+    QVERIFY2(aws.exitCode == 0, aws.err.constData());
+    const QJsonObject read = aws.json();
     QCOMPARE(read.value(QStringLiteral("AccessKeyId")).toString(), QStringLiteral("ASIAFROMPOOL"));
     QCOMPARE(read.value(QStringLiteral("SessionToken")).toString(), QStringLiteral("pool-token"));
 }
