@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cognitopoolconfig.h"
 #include "functionconfig.h"
 #include "httpapiconfig.h"
 #include "labversionconfig.h"
@@ -35,6 +36,7 @@ struct LabDefinition
     QList<HttpApiConfig> httpApis;
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order
     QList<LabAliasConfig> aliases;    // AWS::Lambda::Alias, in template order
+    QList<CognitoPoolConfig> userPools; // AWS::Cognito::UserPool with clients, groups, users
     QList<LabDiagnostic> diagnostics;
     QList<QPair<QString, QString>> outputs; // Outputs, evaluated for the emulator (key, value)
 

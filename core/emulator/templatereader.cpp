@@ -21,6 +21,7 @@ using namespace TemplateNodes;
 TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const QString &accountId)
     : m_lab(lab), m_eval(lab->templatePath, &lab->diagnostics), m_region(region), m_accountId(accountId)
     , m_versionReader(lab, &m_eval, region, accountId)
+    , m_cognitoReader(lab, &m_eval, region, accountId)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -232,6 +233,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
         m_eval.setResource(id, function);
     }
     m_versionReader.declare(resources, m_functionNames);
+    m_cognitoReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -263,7 +265,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
         if (type == kFunctionType) {
             readFunction(id, entry.first, entry.second);
         } else if (type == kHttpApiType || type == LambdaVersionReader::versionType()
-                   || type == LambdaVersionReader::aliasType()) {
+                   || type == LambdaVersionReader::aliasType()
+                   || CognitoPoolReader::resourceTypes().contains(type)) {
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),
@@ -280,6 +283,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
         }
     }
     m_versionReader.finish();
+    m_cognitoReader.read(resources);
 }
 
 void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cognitopoolreader.h"
 #include "intrinsicevaluator.h"
 #include "labdefinition.h"
 #include "lambdaversionreader.h"
@@ -61,6 +62,7 @@ private:
     QString m_region;
     QString m_accountId;
     LambdaVersionReader m_versionReader;
+    CognitoPoolReader m_cognitoReader;
     YAML::Node m_globalFunction;
     QHash<QString, QString> m_functionNames;           // logical id -> function name
     QHash<QString, QString> m_routeOrigins;            // apiId + route key -> field that made it

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void intrinsics();
     void versionsAndAliases();
     void faultsLab();
+    void cognitoPool();
     void apiIdIsStable();
     void brokenTemplate_data();
     void brokenTemplate();
@@ -228,6 +229,34 @@ void tst_LabLoader::versionsAndAliases()
     QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:snacks:live"));
 }
 
+void tst_LabLoader::cognitoPool()
+{
+    const LabDefinition lab = LabLoader::load(labsDir() + QStringLiteral("/cognito-pool"));
+    QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
+    QCOMPARE(lab.userPools.size(), 1);
+    const CognitoPoolConfig &pool = lab.userPools.first();
+    QCOMPARE(pool.poolName, QStringLiteral("bakers"));
+    QVERIFY2(QRegularExpression(QStringLiteral("^us-east-1_[A-Za-z0-9]{9}$")).match(pool.poolId).hasMatch(), qPrintable(pool.poolId));
+    QCOMPARE(pool.poolId, LabLoader::load(labsDir() + QStringLiteral("/cognito-pool")).userPools.first().poolId);
+    QCOMPARE(pool.passwordPolicy.minimumLength, 10);
+    QVERIFY(!pool.passwordPolicy.requireSymbols);
+    QVERIFY(pool.passwordPolicy.requireNumbers);
+    QCOMPARE(pool.usernameAttributes, QStringList{QStringLiteral("email")});
+    QCOMPARE(pool.clients.size(), 1);
+    const CognitoClientConfig &client = pool.clients.first();
+    QCOMPARE(client.clientName, QStringLiteral("web"));
+    QVERIFY2(QRegularExpression(QStringLiteral("^[a-z0-9]{26}$")).match(client.clientId).hasMatch(), qPrintable(client.clientId));
+    QVERIFY(!client.clientSecret.isEmpty());
+    QCOMPARE(client.accessTokenSeconds, 30 * 60);
+    QCOMPARE(client.idTokenSeconds, 3600);
+    QCOMPARE(client.refreshTokenSeconds, 2 * 3600);
+    QCOMPARE(pool.groups.size(), 1);
+    QCOMPARE(pool.users.size(), 1);
+    QCOMPARE(pool.users.first().username, QStringLiteral("baker@example.com"));
+    QCOMPARE(pool.users.first().password, QStringLiteral("Flour-and-water-1"));
+    QCOMPARE(pool.users.first().groups, QStringList{QStringLiteral("bakers")});
+}
+
 void tst_LabLoader::faultsLab()
 {
     const LabDefinition lab = LabLoader::load(QStringLiteral(GATEHOUSE_TEST_DATA "/emulator-labs/faults"));
@@ -259,6 +288,8 @@ void tst_LabLoader::brokenTemplate_data()
     QTest::addColumn<QString>("message"); // a part of the message
 
     const auto fn = [](const char *rest) { return QString(QStringLiteral("Resources.SnackFunction.Properties.") + QLatin1String(rest)); };
+    QTest::newRow("cognito token validity out of range") << "cognito-validity-range" << true << 11 << 28
+        << "Resources.WebClient.Properties.AccessTokenValidity" << "outside Cognito's limits";
     QTest::newRow("typo in a property") << "typo-property" << true << 7 << 7 << fn("Runtme")
         << "unknown property of AWS::Serverless::Function; did you mean Runtime?";
     QTest::newRow("invalid runtime") << "bad-runtime" << true << 7 << 16 << fn("Runtime")
