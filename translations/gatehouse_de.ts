@@ -308,6 +308,121 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Core::Jwt</name>
+    <message>
+        <source>%1, but not a number of seconds as RFC 7519 requires</source>
+        <translation>%1, aber keine Anzahl von Sekunden, wie RFC 7519 es verlangt</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3; local time %4)</source>
+        <translation>%1: %2 (%3; Ortszeit %4)</translation>
+    </message>
+    <message>
+        <source>Cognito ID token: who the user is, for the app; APIs check it with aud</source>
+        <translation>Cognito-ID-Token: sagt der App, wer der Benutzer ist; APIs prüfen es anhand von aud</translation>
+    </message>
+    <message>
+        <source>Cognito access token: what the caller may do, for APIs; they check client_id and scope</source>
+        <translation>Cognito-Access-Token: sagt APIs, was der Aufrufer darf; sie prüfen client_id und scope</translation>
+    </message>
+    <message>
+        <source>token_use names the kind of Cognito token; expected id or access</source>
+        <translation>token_use gibt die Art des Cognito-Tokens an; erwartet wird id oder access</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Issuer: the Cognito user pool %1</source>
+        <translation>Aussteller: der Cognito-Benutzerpool %1</translation>
+    </message>
+    <message>
+        <source>Issuer: who signed the token; its keys are at &lt;iss&gt;/.well-known/jwks.json</source>
+        <translation>Aussteller: wer das Token signiert hat; seine Schlüssel liegen unter &lt;iss&gt;/.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <source>Subject: the user&apos;s unique, unchanging id</source>
+        <translation>Subjekt: die eindeutige, unveränderliche ID des Benutzers</translation>
+    </message>
+    <message>
+        <source>Audience: the app client(s) the token is for</source>
+        <translation>Zielgruppe: der oder die App-Clients, für die das Token bestimmt ist</translation>
+    </message>
+    <message>
+        <source>The app client the access token was issued to</source>
+        <translation>Der App-Client, für den das Access-Token ausgestellt wurde</translation>
+    </message>
+    <message>
+        <source>Scopes granted, separated by spaces</source>
+        <translation>Gewährte Scopes, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>The user&apos;s name in the user pool</source>
+        <translation>Der Benutzername im Benutzerpool</translation>
+    </message>
+    <message>
+        <source>The user pool groups the user belongs to</source>
+        <translation>Die Gruppen im Benutzerpool, zu denen der Benutzer gehört</translation>
+    </message>
+    <message>
+        <source>Whether the user confirmed the email address</source>
+        <translation>Ob der Benutzer seine E-Mail-Adresse bestätigt hat</translation>
+    </message>
+    <message>
+        <source>Token id: unique per token</source>
+        <translation>Token-ID: für jedes Token eindeutig</translation>
+    </message>
+    <message>
+        <source>Id of the sign-in that produced this token; revoking it revokes all its tokens</source>
+        <translation>ID der Anmeldung, aus der dieses Token stammt; wird sie widerrufen, werden alle ihre Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>Id of the sign-in event in Cognito</source>
+        <translation>ID des Anmeldeereignisses in Cognito</translation>
+    </message>
+    <message>
+        <source>The user&apos;s name (access tokens)</source>
+        <translation>Der Benutzername (Access-Tokens)</translation>
+    </message>
+    <message>
+        <source>Signature algorithm</source>
+        <translation>Signaturalgorithmus</translation>
+    </message>
+    <message>
+        <source>Key id: which key of the issuer&apos;s JWKS signed it</source>
+        <translation>Schlüssel-ID: mit welchem Schlüssel aus dem JWKS des Ausstellers das Token signiert wurde</translation>
+    </message>
+    <message>
+        <source>Media type of the token</source>
+        <translation>Medientyp des Tokens</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Core::Target</name>
     <message>
         <source>Emulator (not running)</source>
@@ -1319,6 +1434,10 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
+    <message>
+        <source>Auth</source>
+        <translation>Auth</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::RequestBuilderWidget</name>
@@ -1654,6 +1773,197 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>Some lines of the AWS config files were skipped:</source>
         <translation>Einige Zeilen der AWS-Konfigurationsdateien wurden übersprungen:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::TokenInspector</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tagen %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Paste a JWT (header.payload.signature); a &quot;Bearer &quot; prefix is fine</source>
+        <translation>JWT einfügen (header.payload.signature); ein Präfix &quot;Bearer &quot; ist erlaubt</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>JWKS URL</source>
+        <translation>JWKS-URL</translation>
+    </message>
+    <message>
+        <source>Issuer&apos;s OIDC discovery</source>
+        <translation>OIDC-Discovery des Ausstellers</translation>
+    </message>
+    <message>
+        <source>JWK, JWKS or PEM file</source>
+        <translation>JWK-, JWKS- oder PEM-Datei</translation>
+    </message>
+    <message>
+        <source>Shared secret (HS256/384/512)</source>
+        <translation>Gemeinsames Geheimnis (HS256/384/512)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>optional: iss must equal this</source>
+        <translation>optional: iss muss genau diesem Wert entsprechen</translation>
+    </message>
+    <message>
+        <source>optional: aud (ID token) or client_id (access token)</source>
+        <translation>optional: aud (ID-Token) oder client_id (Access-Token)</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Payload (claims)</source>
+        <translation>Payload (Claims)</translation>
+    </message>
+    <message>
+        <source>Signature and claims</source>
+        <translation>Signatur und Claims</translation>
+    </message>
+    <message>
+        <source>Keys from:</source>
+        <translation>Schlüsselquelle:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>Audience / client:</source>
+        <translation>Zielgruppe / Client:</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Keys (*.json *.pem *.crt *.key);;All files (*)</source>
+        <translation>Schlüssel (*.json *.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool id&gt;/.well-known/jwks.json</source>
+        <translation>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool id&gt;/.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <source>the issuer URL; empty: the token&apos;s iss</source>
+        <translation>die Aussteller-URL; leer: iss aus dem Token</translation>
+    </message>
+    <message>
+        <source>path of a JWK, JWKS or PEM file</source>
+        <translation>Pfad einer JWK-, JWKS- oder PEM-Datei</translation>
+    </message>
+    <message>
+        <source>the shared secret (kept in memory only)</source>
+        <translation>das gemeinsame Geheimnis (nur im Arbeitsspeicher gehalten)</translation>
+    </message>
+    <message>
+        <source>Paste a token to decode it. Nothing is sent anywhere until you click Verify.</source>
+        <translation>Fügen Sie ein Token ein, um es zu dekodieren. Es wird nichts gesendet, bevor Sie auf &apos;Prüfen&apos; klicken.</translation>
+    </message>
+    <message>
+        <source>%1 token, %2 bytes; the signature is not checked until you click Verify.</source>
+        <translation>%1-Token, %2 Bytes; die Signatur wird erst geprüft, wenn Sie auf &apos;Prüfen&apos; klicken.</translation>
+    </message>
+    <message>
+        <source>The header decodes, but the payload is not a JWT claims set: %1</source>
+        <translation>Der Header lässt sich dekodieren, aber die Payload ist kein JWT-Claims-Set: %1</translation>
+    </message>
+    <message>
+        <source>No exp claim: this token never expires by itself.</source>
+        <translation>Kein exp-Claim: Dieses Token läuft nicht von selbst ab.</translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation>Läuft ab in %1</translation>
+    </message>
+    <message>
+        <source>Expired %1 ago</source>
+        <translation>Abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>Invalid (%1): %2</source>
+        <translation>Ungültig (%1): %2</translation>
+    </message>
+    <message>
+        <source>the %1 key</source>
+        <translation>dem %1-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the %1 key with kid &quot;%2&quot;</source>
+        <translation>dem %1-Schlüssel mit kid &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Valid: the %1 signature verifies with %2, and the claims hold.</source>
+        <translation>Gültig: Die %1-Signatur lässt sich mit %2 verifizieren, und die Claims sind erfüllt.</translation>
+    </message>
+    <message>
+        <source>Paste a token that decodes first.</source>
+        <translation>Fügen Sie zuerst ein Token ein, das sich dekodieren lässt.</translation>
+    </message>
+    <message>
+        <source>Type the shared secret the token was signed with.</source>
+        <translation>Geben Sie das gemeinsame Geheimnis ein, mit dem das Token signiert wurde.</translation>
+    </message>
+    <message>
+        <source>Could not read the key file &apos;%1&apos;%2. Choose a JWK, JWKS or PEM file.</source>
+        <translation>Die Schlüsseldatei &apos;%1&apos; konnte nicht gelesen werden%2. Wählen Sie eine JWK-, JWKS- oder PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http(s) URL. Give the %2.</source>
+        <translation>&apos;%1&apos; ist keine http(s)-URL. Geben Sie die %2 an.</translation>
+    </message>
+    <message>
+        <source>issuer URL</source>
+        <translation>Aussteller-URL</translation>
+    </message>
+    <message>
+        <source>Fetching the keys from %1…</source>
+        <translation>Schlüssel werden von %1 abgerufen…</translation>
     </message>
 </context>
 <context>
