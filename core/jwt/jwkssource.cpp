@@ -33,6 +33,27 @@ qint64 maxAge(const QByteArray &cacheControl)
     return m.hasMatch() ? m.captured(1).toLongLong() : DefaultMaxAgeSeconds;
 }
 
+// Empty when the URL can be fetched; otherwise what is wrong with it, to follow "The JWKS URL".
+QString urlProblem(const QUrl &url)
+{
+    if (!url.isValid())
+        return QStringLiteral("is not a valid URL (%1)").arg(url.errorString());
+    const QString quoted = QLatin1Char('"') + url.toString() + QLatin1Char('"');
+    if (url.scheme().isEmpty())
+        return QStringLiteral("%1 is relative: it has no scheme such as https://").arg(quoted);
+    if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        return QStringLiteral("%1 uses the scheme \"%2\"; keys are fetched over https or http only")
+            .arg(quoted, url.scheme());
+    if (url.host().isEmpty())
+        return QStringLiteral("%1 has no host").arg(quoted);
+    return {};
+}
+
+Error badUrl(const QString &what, const QString &problem, const QString &advice)
+{
+    return unavailable(QStringLiteral("The %1 %2. %3").arg(what, problem, advice));
+}
+
 } // namespace
 
 void KeyLookup::cancel()
@@ -119,7 +140,7 @@ void JwksSource::get(const QUrl &url, std::function<void(Result<QByteArray>, QBy
     HttpClientRequest request;
     request.url = url;
     request.headers.add("Accept", "application/json");
-    request.timeoutMs = 10000;
+    request.timeoutMs = int(m_timeout.count());
     HttpJob *job = m_client->send(request);
     connect(job, &HttpJob::finished, this, [url, done](const Result<HttpClientResponse> &r) {
         const QString where = url.toDisplayString();
@@ -153,8 +174,17 @@ void JwksSource::fetch()
     m_fetching = true;
     ++m_fetches;
     m_lastFetch = now();
-    if (m_jwksUrl.isValid() || m_issuer.isEmpty()) {
+    if (!m_jwksUrl.isEmpty() || m_issuer.isEmpty()) {
         fetchJwks();
+        return;
+    }
+    if (const QString problem = urlProblem(m_issuer); !problem.isEmpty()) {
+        failSoon(
+            badUrl(QStringLiteral("issuer URL"), problem,
+                   QStringLiteral("Give the issuer as the token's iss claim names it, such as "
+                                  "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example; "
+                                  "its keys are found through "
+                                  "<issuer>/.well-known/openid-configuration.")));
         return;
     }
     QUrl configuration = m_issuer;
@@ -182,10 +212,10 @@ void JwksSource::fetch()
                                     .arg(where, issuer, m_issuer.toString())));
             return;
         }
-        if (!jwks.isValid() || jwks.scheme().isEmpty()) {
+        if (const QString problem = urlProblem(jwks); !problem.isEmpty()) {
             failAll(unavailable(QStringLiteral("The OpenID configuration at %1 has no usable "
-                                               "\"jwks_uri\".")
-                                    .arg(where)));
+                                               "\"jwks_uri\": the JWKS URL %2.")
+                                    .arg(where, problem)));
             return;
         }
         m_jwksUrl = jwks;
@@ -195,8 +225,17 @@ void JwksSource::fetch()
 
 void JwksSource::fetchJwks()
 {
-    if (!m_jwksUrl.isValid()) {
-        failAll(unavailable(QStringLiteral("No JWKS URL or issuer is set, so there are no keys.")));
+    if (m_jwksUrl.isEmpty()) {
+        failSoon(unavailable(
+            QStringLiteral("No JWKS URL or issuer is set, so there are no keys. "
+                           "Set the JWKS URL, such as https://host/.well-known/jwks.json, "
+                           "or the issuer.")));
+        return;
+    }
+    if (const QString problem = urlProblem(m_jwksUrl); !problem.isEmpty()) {
+        failSoon(badUrl(QStringLiteral("JWKS URL"), problem,
+                        QStringLiteral("Give the full address of the key set, such as "
+                                       "https://host/.well-known/jwks.json.")));
         return;
     }
     get(m_jwksUrl, [this](const Result<QByteArray> &body, const QByteArray &cacheControl) {
@@ -225,6 +264,12 @@ void JwksSource::onJwks(const Result<QByteArray> &body, const QByteArray &cacheC
         if (p.job)
             answer(p.job, p.header);
     }
+}
+
+// For failures found before any request: lookup() never reports during the call.
+void JwksSource::failSoon(const Error &error)
+{
+    QTimer::singleShot(0, this, [this, error] { failAll(error); });
 }
 
 void JwksSource::failAll(const Error &error)

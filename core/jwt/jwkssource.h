@@ -41,7 +41,9 @@ private:
 // The set is fetched with HttpClient and cached for Cache-Control max-age (10 minutes when the
 // server says nothing). A token whose kid is not in the cached set triggers one refetch (key
 // rotation), at most once per minRefetchInterval, so unknown kids cannot make us hammer the
-// issuer. Lookups that arrive during a fetch wait for it.
+// issuer. Lookups that arrive during a fetch wait for it. A URL that cannot be fetched (no
+// scheme, no host, not http or https) fails the lookup at once, and every request is bounded
+// by timeout().
 class JwksSource : public QObject
 {
     Q_OBJECT
@@ -57,6 +59,9 @@ public:
     QUrl jwksUrl() const { return m_jwksUrl; }
 
     void setMinRefetchInterval(std::chrono::seconds interval) { m_minRefetch = interval; }
+    // For each request (the discovery document and the key set): no answer in time fails it.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // The key for a token with this header; finished() comes later, never during this call.
@@ -77,6 +82,7 @@ private:
     void fetchJwks();
     void onJwks(const Result<QByteArray> &body, const QByteArray &cacheControl);
     void failAll(const Error &error);
+    void failSoon(const Error &error);
     void answer(KeyLookup *job, const JoseHeader &header);
     void get(const QUrl &url, std::function<void(Result<QByteArray>, QByteArray)> done);
 
@@ -89,6 +95,7 @@ private:
     QDateTime m_expiry;
     QDateTime m_lastFetch;
     std::chrono::seconds m_minRefetch{60};
+    std::chrono::milliseconds m_timeout{10000};
     std::function<QDateTime()> m_clock;
     QList<Pending> m_pending;
     int m_fetches = 0;

@@ -6,8 +6,9 @@
 #include "core/jwt/jwkssource.h"
 #include "core/jwt/jwterror.h"
 
-#include <QFile>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QTimer>
 
 #include <optional>
@@ -68,6 +69,11 @@ private Q_SLOTS:
     void discoveryFromIssuer();
     void discoveryWrongIssuer();
     void unreachableUrlNamed();
+    void unusableJwksUrlFailsAtOnce_data();
+    void unusableJwksUrlFailsAtOnce();
+    void unusableIssuerFailsAtOnce();
+    void silentServerTimesOut_data();
+    void silentServerTimesOut();
     void httpErrorNamed();
     void fileSource();
 
@@ -198,12 +204,102 @@ void TestJwksSource::unreachableUrlNamed()
     JwksSource source(&client);
     const QUrl url(QStringLiteral("http://127.0.0.1:%1/jwks.json").arg(port));
     source.setJwksUrl(url);
+    QElapsedTimer clock;
+    clock.start();
     Result<Jwk> key = wait(source.lookup(header("dummy")));
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!key);
     QCOMPARE(reasonOf(key.error()), Reason::JwksUnavailable);
     QCOMPARE(key.error().code, ErrorCode::ConnectionRefused);
     QVERIFY2(key.error().message.startsWith(QStringLiteral("Could not fetch ") + url.toDisplayString()),
              qPrintable(key.error().message));
+}
+
+void TestJwksSource::unusableJwksUrlFailsAtOnce_data()
+{
+    QTest::addColumn<QUrl>("url");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("words") << QUrl(QStringLiteral("not a url")) << QStringLiteral("has no scheme");
+    QTest::newRow("scheme only") << QUrl(QStringLiteral("http://"))
+                                 << QStringLiteral("\"http://\" has no host");
+    QTest::newRow("no host") << QUrl(QStringLiteral("https:///.well-known/jwks.json"))
+                             << QStringLiteral("has no host");
+    QTest::newRow("relative path") << QUrl(QStringLiteral("/.well-known/jwks.json"))
+                                   << QStringLiteral("\"/.well-known/jwks.json\" is relative");
+    QTest::newRow("other scheme") << QUrl(QStringLiteral("ftp://127.0.0.1/jwks.json"))
+                                  << QStringLiteral("uses the scheme \"ftp\"");
+    QTest::newRow("invalid") << QUrl(QStringLiteral("http://[::1/jwks.json"))
+                             << QStringLiteral("is not a valid URL");
+}
+
+void TestJwksSource::unusableJwksUrlFailsAtOnce()
+{
+    QFETCH(QUrl, url);
+    QFETCH(QString, problem);
+    HttpClient client;
+    JwksSource source(&client);
+    source.setJwksUrl(url);
+    QElapsedTimer clock;
+    clock.start();
+    // wait() connects after lookup() returns: a failure reported during the call would be lost.
+    Result<Jwk> key = wait(source.lookup(header("dummy")));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!key);
+    QCOMPARE(key.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(reasonOf(key.error()), Reason::JwksUnavailable);
+    const QString message = key.error().message;
+    QVERIFY2(message.startsWith(QLatin1String("The JWKS URL ")), qPrintable(message));
+    QVERIFY2(message.contains(problem), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("such as https://host/.well-known/jwks.json")),
+             qPrintable(message));
+}
+
+void TestJwksSource::unusableIssuerFailsAtOnce()
+{
+    HttpClient client;
+    JwksSource source(&client);
+    source.setIssuer(QUrl(QStringLiteral("not a url")));
+    QElapsedTimer clock;
+    clock.start();
+    Result<Jwk> key = wait(source.lookup(header("dummy")));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!key);
+    QCOMPARE(key.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(
+        key.error().message.startsWith(QLatin1String("The issuer URL \"not a url\" is relative")),
+        qPrintable(key.error().message));
+}
+
+void TestJwksSource::silentServerTimesOut_data()
+{
+    QTest::addColumn<bool>("discovery");
+    QTest::newRow("JWKS URL") << false;
+    QTest::newRow("discovery") << true;
+}
+
+void TestJwksSource::silentServerTimesOut()
+{
+    QFETCH(bool, discovery);
+    FakeAws server;
+    server.mode = FakeAws::Mode::Silent;
+    HttpClient client;
+    JwksSource source(&client);
+    QCOMPARE(source.timeout(), std::chrono::milliseconds(10000)); // bounded by default
+    source.setTimeout(std::chrono::milliseconds(300));
+    if (discovery)
+        source.setIssuer(server.url());
+    else
+        source.setJwksUrl(server.url());
+    QElapsedTimer clock;
+    clock.start();
+    Result<Jwk> key = wait(source.lookup(header("dummy")));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!key);
+    QCOMPARE(key.error().code, ErrorCode::Timeout);
+    QCOMPARE(reasonOf(key.error()), Reason::JwksUnavailable);
+    QVERIFY2(key.error().message.contains(QLatin1String("No answer within 0.3 s")),
+             qPrintable(key.error().message));
+    QCOMPARE(server.requests.size(), 1);
 }
 
 void TestJwksSource::httpErrorNamed()
