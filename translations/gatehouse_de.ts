@@ -308,118 +308,33 @@
     </message>
 </context>
 <context>
-    <name>Gatehouse::Core::Jwt</name>
+    <name>Gatehouse::Core::OAuth2::AuthorizationCodeFlow</name>
     <message>
-        <source>%1, but not a number of seconds as RFC 7519 requires</source>
-        <translation>%1, aber keine Anzahl von Sekunden, wie RFC 7519 es verlangt</translation>
+        <source>Waiting for the browser to come back to %1…</source>
+        <translation>Warte darauf, dass der Browser zu %1 zurückkehrt…</translation>
     </message>
     <message>
-        <source>%1: %2 (%3; local time %4)</source>
-        <translation>%1: %2 (%3; Ortszeit %4)</translation>
+        <source>The redirect&apos;s state does not match the sign-in Gatehouse started, so it was ignored (another sign-in, or a forged redirect). Start again.</source>
+        <translation>Der state der Weiterleitung passt nicht zu der Anmeldung, die Gatehouse gestartet hat, daher wurde sie ignoriert (eine andere Anmeldung oder eine gefälschte Weiterleitung). Beginnen Sie erneut.</translation>
     </message>
     <message>
-        <source>Cognito ID token: who the user is, for the app; APIs check it with aud</source>
-        <translation>Cognito-ID-Token: sagt der App, wer der Benutzer ist; APIs prüfen es anhand von aud</translation>
+        <source>The sign-in page refused: %1%2</source>
+        <translation>Die Anmeldeseite hat abgelehnt: %1%2</translation>
     </message>
     <message>
-        <source>Cognito access token: what the caller may do, for APIs; they check client_id and scope</source>
-        <translation>Cognito-Access-Token: sagt APIs, was der Aufrufer darf; sie prüfen client_id und scope</translation>
+        <source>The redirect carried no authorization code.</source>
+        <translation>Die Weiterleitung enthielt keinen Autorisierungscode.</translation>
     </message>
     <message>
-        <source>token_use names the kind of Cognito token; expected id or access</source>
-        <translation>token_use gibt die Art des Cognito-Tokens an; erwartet wird id oder access</translation>
+        <source>Exchanging the authorization code at %1…</source>
+        <translation>Autorisierungscode wird bei %1 eingelöst…</translation>
     </message>
+</context>
+<context>
+    <name>Gatehouse::Core::OAuth2::ClientCredentialsFlow</name>
     <message>
-        <source>now</source>
-        <translation>jetzt</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 Sekunden</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 Minuten</translation>
-    </message>
-    <message>
-        <source>%1 hours</source>
-        <translation>%1 Stunden</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tagen</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>vor %1</translation>
-    </message>
-    <message>
-        <source>Issuer: the Cognito user pool %1</source>
-        <translation>Aussteller: der Cognito-Benutzerpool %1</translation>
-    </message>
-    <message>
-        <source>Issuer: who signed the token; its keys are at &lt;iss&gt;/.well-known/jwks.json</source>
-        <translation>Aussteller: wer das Token signiert hat; seine Schlüssel liegen unter &lt;iss&gt;/.well-known/jwks.json</translation>
-    </message>
-    <message>
-        <source>Subject: the user&apos;s unique, unchanging id</source>
-        <translation>Subjekt: die eindeutige, unveränderliche ID des Benutzers</translation>
-    </message>
-    <message>
-        <source>Audience: the app client(s) the token is for</source>
-        <translation>Zielgruppe: der oder die App-Clients, für die das Token bestimmt ist</translation>
-    </message>
-    <message>
-        <source>The app client the access token was issued to</source>
-        <translation>Der App-Client, für den das Access-Token ausgestellt wurde</translation>
-    </message>
-    <message>
-        <source>Scopes granted, separated by spaces</source>
-        <translation>Gewährte Scopes, durch Leerzeichen getrennt</translation>
-    </message>
-    <message>
-        <source>The user&apos;s name in the user pool</source>
-        <translation>Der Benutzername im Benutzerpool</translation>
-    </message>
-    <message>
-        <source>The user pool groups the user belongs to</source>
-        <translation>Die Gruppen im Benutzerpool, zu denen der Benutzer gehört</translation>
-    </message>
-    <message>
-        <source>Whether the user confirmed the email address</source>
-        <translation>Ob der Benutzer seine E-Mail-Adresse bestätigt hat</translation>
-    </message>
-    <message>
-        <source>Token id: unique per token</source>
-        <translation>Token-ID: für jedes Token eindeutig</translation>
-    </message>
-    <message>
-        <source>Id of the sign-in that produced this token; revoking it revokes all its tokens</source>
-        <translation>ID der Anmeldung, aus der dieses Token stammt; wird sie widerrufen, werden alle ihre Tokens widerrufen</translation>
-    </message>
-    <message>
-        <source>Id of the sign-in event in Cognito</source>
-        <translation>ID des Anmeldeereignisses in Cognito</translation>
-    </message>
-    <message>
-        <source>The user&apos;s name (access tokens)</source>
-        <translation>Der Benutzername (Access-Tokens)</translation>
-    </message>
-    <message>
-        <source>Signature algorithm</source>
-        <translation>Signaturalgorithmus</translation>
-    </message>
-    <message>
-        <source>Key id: which key of the issuer&apos;s JWKS signed it</source>
-        <translation>Schlüssel-ID: mit welchem Schlüssel aus dem JWKS des Ausstellers das Token signiert wurde</translation>
-    </message>
-    <message>
-        <source>Media type of the token</source>
-        <translation>Medientyp des Tokens</translation>
+        <source>client_credentials needs the app client&apos;s id and secret (a client with a secret).</source>
+        <translation>client_credentials benötigt die ID und das Client-Geheimnis des App-Clients (ein Client mit Geheimnis).</translation>
     </message>
 </context>
 <context>
@@ -712,6 +627,205 @@
     <message>
         <source>from the target</source>
         <translation>vom Ziel</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Bearer</source>
+        <translation>Bearer</translation>
+    </message>
+    <message>
+        <source>Sent as &quot;Authorization: Bearer &lt;token&gt;&quot;. {{variables}} work here. Tokens come from anywhere: pasted, or &quot;Use as Bearer token&quot; in the Auth tool.</source>
+        <translation>Wird als &quot;Authorization: Bearer &lt;token&gt;&quot; gesendet. {{variables}} funktionieren hier. Tokens können von überall kommen: eingefügt oder über &quot;Als Bearer-Token verwenden&quot; im Auth-Werkzeug.</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::AuthWorkbench</name>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Im Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Client Credentials</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <source>Access token as Bearer</source>
+        <translation>Access-Token als Bearer</translation>
+    </message>
+    <message>
+        <source>ID token as Bearer</source>
+        <translation>ID-Token als Bearer</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt erneuern</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>Get AWS credentials</source>
+        <translation>AWS-Anmeldedaten abrufen</translation>
+    </message>
+    <message>
+        <source>Sign requests with them</source>
+        <translation>Anfragen damit signieren</translation>
+    </message>
+    <message>
+        <source>us-east-1:1a2b3c4d-…</source>
+        <translation>us-east-1:1a2b3c4d-…</translation>
+    </message>
+    <message>
+        <source>user pool id of the selected ID token, e.g. us-east-1_AbCdEf</source>
+        <translation>Benutzerpool-ID des ausgewählten ID-Tokens, z. B. us-east-1_AbCdEf</translation>
+    </message>
+    <message>
+        <source>empty: AWS; or the emulator&apos;s / LocalStack&apos;s URL</source>
+        <translation>leer: AWS; oder die URL des Emulators bzw. von LocalStack</translation>
+    </message>
+    <message>
+        <source>https://&lt;prefix&gt;.auth.&lt;region&gt;.amazoncognito.com</source>
+        <translation>https://&lt;prefix&gt;.auth.&lt;region&gt;.amazoncognito.com</translation>
+    </message>
+    <message>
+        <source>only for clients with a secret; kept in memory only</source>
+        <translation>nur für Clients mit Geheimnis; nur im Arbeitsspeicher gehalten</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>The app client must list http://127.0.0.1:&lt;port&gt;/callback as a callback URL; Cognito compares it exactly, so pick the port it lists.</source>
+        <translation>Der App-Client muss http://127.0.0.1:&lt;port&gt;/callback als Callback-URL eingetragen haben; Cognito vergleicht sie exakt, wählen Sie also den dort eingetragenen Port.</translation>
+    </message>
+    <message>
+        <source>Sign in (hosted UI / OAuth2)</source>
+        <translation>Anmelden (Hosted UI / OAuth2)</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domain:</translation>
+    </message>
+    <message>
+        <source>App client id:</source>
+        <translation>App-Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>Redirect port:</source>
+        <translation>Weiterleitungsport:</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Tokens of this session (memory only)</source>
+        <translation>Tokens dieser Sitzung (nur im Arbeitsspeicher)</translation>
+    </message>
+    <message>
+        <source>Identity pool (federated identities)</source>
+        <translation>Identitätspool (föderierte Identitäten)</translation>
+    </message>
+    <message>
+        <source>Identity pool:</source>
+        <translation>Identitätspool:</translation>
+    </message>
+    <message>
+        <source>User pool:</source>
+        <translation>Benutzerpool:</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>hosted UI</source>
+        <translation>Hosted UI</translation>
+    </message>
+    <message>
+        <source>client credentials</source>
+        <translation>Client Credentials</translation>
+    </message>
+    <message>
+        <source>Refreshed the tokens of %1.</source>
+        <translation>Die Tokens von %1 wurden erneuert.</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Erneuern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Give the hosted UI&apos;s domain, e.g. https://bakery.auth.us-east-1.amazoncognito.com.</source>
+        <translation>Geben Sie die Domain der Hosted UI an, z. B. https://bakery.auth.us-east-1.amazoncognito.com.</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page in the browser (PKCE S256, redirect to %1).</source>
+        <translation>Die Anmeldeseite wird im Browser geöffnet (PKCE S256, Weiterleitung an %1).</translation>
+    </message>
+    <message>
+        <source>Could not open a browser. Open this address yourself: %1</source>
+        <translation>Es konnte kein Browser geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a token with client_credentials…</source>
+        <translation>Token wird bei %1 mit client_credentials angefordert…</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <source>Tokens received (%1): %2%3%4; they expire in %5 min.</source>
+        <translation>Tokens erhalten (%1): %2%3%4; sie laufen in %5 min ab.</translation>
+    </message>
+    <message>
+        <source>ID, </source>
+        <translation>ID, </translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>, refresh</source>
+        <translation>, Refresh</translation>
+    </message>
+    <message>
+        <source>Select a sign-in with an ID token first: the identity pool takes the user pool&apos;s ID token as its login.</source>
+        <translation>Wählen Sie zuerst eine Anmeldung mit ID-Token: Der Identitätspool nimmt das ID-Token des Benutzerpools als Login.</translation>
+    </message>
+    <message>
+        <source>GetId and GetCredentialsForIdentity at %1…</source>
+        <translation>GetId und GetCredentialsForIdentity bei %1…</translation>
+    </message>
+    <message>
+        <source>Temporary credentials %1 (secret hidden), valid until %2 UTC.</source>
+        <translation>Temporäre Anmeldedaten %1 (geheimer Schlüssel verborgen), gültig bis %2 UTC.</translation>
+    </message>
+    <message>
+        <source>The identity pool issued temporary credentials %1.</source>
+        <translation>Der Identitätspool hat temporäre Anmeldedaten %1 ausgestellt.</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2079,14 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>Fetching the keys from %1…</source>
         <translation>Schlüssel werden von %1 abgerufen…</translation>
     </message>
+    <message>
+        <source>Use as Bearer token</source>
+        <translation>Als Bearer-Token verwenden</translation>
+    </message>
+    <message>
+        <source>Puts this token into the HTTP request builder&apos;s Auth tab and switches there.</source>
+        <translation>Setzt dieses Token in den Auth-Tab des HTTP-Anfrage-Editors und wechselt dorthin.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::VersionCompareDialog</name>
@@ -2103,6 +2225,137 @@ Größe in Bytes: %L2</translation>
     </message>
 </context>
 <context>
+    <name>JwtClaims</name>
+    <message>
+        <source>%1, but not a number of seconds as RFC 7519 requires</source>
+        <translation>%1, aber keine Anzahl von Sekunden, wie RFC 7519 es verlangt</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3; local time %4)</source>
+        <translation>%1: %2 (%3; Ortszeit %4)</translation>
+    </message>
+    <message>
+        <source>Cognito ID token: who the user is, for the app; APIs check it with aud</source>
+        <translation>Cognito-ID-Token: sagt der App, wer der Benutzer ist; APIs prüfen es anhand von aud</translation>
+    </message>
+    <message>
+        <source>Cognito access token: what the caller may do, for APIs; they check client_id and scope</source>
+        <translation>Cognito-Access-Token: sagt APIs, was der Aufrufer darf; sie prüfen client_id und scope</translation>
+    </message>
+    <message>
+        <source>token_use names the kind of Cognito token; expected id or access</source>
+        <translation>token_use gibt die Art des Cognito-Tokens an; erwartet wird id oder access</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Issuer: the Cognito user pool %1</source>
+        <translation>Aussteller: der Cognito-Benutzerpool %1</translation>
+    </message>
+    <message>
+        <source>Issuer: who signed the token; its keys are at &lt;iss&gt;/.well-known/jwks.json</source>
+        <translation>Aussteller: wer das Token signiert hat; seine Schlüssel liegen unter &lt;iss&gt;/.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <source>Subject: the user&apos;s unique, unchanging id</source>
+        <translation>Subjekt: die eindeutige, unveränderliche ID des Benutzers</translation>
+    </message>
+    <message>
+        <source>Audience: the app client(s) the token is for</source>
+        <translation>Zielgruppe: der oder die App-Clients, für die das Token bestimmt ist</translation>
+    </message>
+    <message>
+        <source>The app client the access token was issued to</source>
+        <translation>Der App-Client, für den das Access-Token ausgestellt wurde</translation>
+    </message>
+    <message>
+        <source>Scopes granted, separated by spaces</source>
+        <translation>Gewährte Scopes, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>The user&apos;s name in the user pool</source>
+        <translation>Der Benutzername im Benutzerpool</translation>
+    </message>
+    <message>
+        <source>The user pool groups the user belongs to</source>
+        <translation>Die Gruppen im Benutzerpool, zu denen der Benutzer gehört</translation>
+    </message>
+    <message>
+        <source>Whether the user confirmed the email address</source>
+        <translation>Ob der Benutzer seine E-Mail-Adresse bestätigt hat</translation>
+    </message>
+    <message>
+        <source>Token id: unique per token</source>
+        <translation>Token-ID: für jedes Token eindeutig</translation>
+    </message>
+    <message>
+        <source>Id of the sign-in that produced this token; revoking it revokes all its tokens</source>
+        <translation>ID der Anmeldung, aus der dieses Token stammt; wird sie widerrufen, werden alle ihre Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>Id of the sign-in event in Cognito</source>
+        <translation>ID des Anmeldeereignisses in Cognito</translation>
+    </message>
+    <message>
+        <source>The user&apos;s name (access tokens)</source>
+        <translation>Der Benutzername (Access-Tokens)</translation>
+    </message>
+    <message>
+        <source>Signature algorithm</source>
+        <translation>Signaturalgorithmus</translation>
+    </message>
+    <message>
+        <source>Key id: which key of the issuer&apos;s JWKS signed it</source>
+        <translation>Schlüssel-ID: mit welchem Schlüssel aus dem JWKS des Ausstellers das Token signiert wurde</translation>
+    </message>
+    <message>
+        <source>Media type of the token</source>
+        <translation>Medientyp des Tokens</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Not valid before</source>
+        <translation>Nicht gültig vor</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>The user signed in</source>
+        <translation>Anmeldung des Benutzers</translation>
+    </message>
+</context>
+<context>
     <name>SampleEvents</name>
     <message>
         <source>API Gateway HTTP API (payload 2.0)</source>
@@ -2143,6 +2396,27 @@ Größe in Bytes: %L2</translation>
     <message>
         <source>Cognito user pool: pre token generation trigger</source>
         <translation>Cognito-Benutzerpool: Pre-Token-Generation-Trigger</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>expires in %1 min</source>
+        <translation>läuft in %1 min ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1
+Obtained by %2 at %3 UTC%4</source>
+        <translation>%1
+Erhalten über %2 um %3 UTC%4</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Erneuern fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // RFC 7520 §4 and tokens signed by an independent signer (PyJWT).
 #include "core/aws/sha256.h"
 #include "core/jwt/base64url.h"
+#include "core/jwt/claimexplainer.h"
 #include "core/jwt/jwkset.h"
 #include "core/jwt/jwsverifier.h"
 #include "core/jwt/jwterror.h"
@@ -11,10 +12,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLibraryInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTranslator>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -173,6 +177,7 @@ private Q_SLOTS:
     void cognitoTokenFromMotoKey();
     void independentSigner_data();
     void independentSigner();
+    void claimExplanationsInGerman();
 };
 
 void TestJwt::base64url_data()
@@ -638,6 +643,42 @@ void TestJwt::independentSigner()
     const QList<QByteArray> parts = token.split('.');
     const QByteArray tampered = parts[0] + '.' + b64(R"({"sub":"root","exp":4102444800,"aud":["gatehouse"]})") + '.' + parts[2];
     QCOMPARE(reasonOf(verifyJwt(tampered, *jwk, rules).error()), Reason::BadSignature);
+}
+
+void TestJwt::claimExplanationsInGerman()
+{
+    // The build compiles the German .ts into the app only; compile it here the same way, so
+    // this checks that the context lupdate filed the texts under is the one the core looks up.
+    const QString lrelease = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lrelease");
+    QTemporaryDir dir;
+    const QString qm = dir.filePath(QStringLiteral("gatehouse_de.qm"));
+    QProcess compile;
+    compile.start(lrelease, {QStringLiteral(GATEHOUSE_SOURCE_DIR "/translations/gatehouse_de.ts"),
+                             QStringLiteral("-qm"), qm});
+    QVERIFY2(compile.waitForFinished(60000) && compile.exitCode() == 0,
+             qPrintable(lrelease + QLatin1Char(' ') + compile.errorString()
+                        + QString::fromLocal8Bit(compile.readAllStandardError())));
+    QTranslator german;
+    QVERIFY(german.load(qm));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    auto uninstall = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1795276980, Qt::UTC);
+    const QJsonObject claims{{QStringLiteral("exp"), 1795276980 + 42 * 60},
+                             {QStringLiteral("sub"), QStringLiteral("a1b2")}};
+    const QList<ClaimLine> lines = explainClaims(claims, now);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).name, QStringLiteral("exp"));
+    QVERIFY2(lines.at(0).meaning.startsWith(
+                 QStringLiteral("Läuft ab: 2026-11-21 16:45:00 UTC (in 42 Minuten; Ortszeit ")),
+             qPrintable(lines.at(0).meaning));
+    QCOMPARE(lines.at(1).meaning, QStringLiteral("Subjekt: die eindeutige, unveränderliche ID des Benutzers"));
+    const QList<ClaimLine> header = explainHeader({{QStringLiteral("alg"), QStringLiteral("RS256")}});
+    QCOMPARE(header.value(0).meaning, QStringLiteral("Signaturalgorithmus"));
+
+    uninstall.dismiss();
+    QCoreApplication::removeTranslator(&german);
+    QVERIFY(explainClaims(claims, now).at(0).meaning.startsWith(QStringLiteral("Expires: ")));
 }
 
 QTEST_GUILESS_MAIN(TestJwt)
