@@ -1,6 +1,7 @@
 #include "emulator.h"
 
 #include "awsauthenticator.h"
+#include "cognitoidpservice.h"
 #include "httpapigateway.h"
 #include "httpserver.h"
 #include "labaccesskeys.h"
@@ -139,6 +140,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     for (const LabAccessKey &key : std::as_const(m_labKeys))
         m_authenticator->addLongTermKey(key.accessKeyId, key.secretAccessKey, key.userName);
     m_sts = std::make_unique<StsService>(m_authenticator.get());
+    m_cognito = std::make_unique<CognitoIdpService>(m_authenticator.get(), m_lab.userPools);
     m_invokeApi = std::make_unique<LambdaInvokeApi>(m_lambda.get());
     m_invokeApi->setAuthenticator(m_authenticator.get());
     m_lambdaRegistry = std::make_unique<LambdaRegistry>();
@@ -163,6 +165,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_invokeApi.reset();
         m_lambdaRegistry.reset();
         m_lambda.reset();
+        m_cognito.reset();
         m_sts.reset();
         m_authenticator.reset();
         return Core::makeError(
@@ -183,6 +186,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     }
     m_httpApis->setApis(m_lab.httpApis);
     m_info = describe();
+    // One issuer per pool whatever host name a client used: the emulator's own base URL.
+    m_cognito->setBaseUrl(m_info.baseUrl);
     return m_info;
 }
 
@@ -198,6 +203,7 @@ void Emulator::stop()
     m_invokeApi.reset();
     m_lambdaRegistry.reset();
     m_lambda.reset();
+    m_cognito.reset();
     m_sts.reset();
     m_authenticator.reset();
 }
@@ -259,6 +265,18 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
     if (m_controlPlane && LambdaControlPlane::isControlPlanePath(request.path)) {
         m_controlPlane->handleRequest(request, responder);
         return;
+    }
+    // Cognito user pools: POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<op>;
+    // GET /<poolId>/.well-known/{jwks.json,openid-configuration}.
+    if (m_cognito && CognitoIdpService::isCognitoRequest(request)) {
+        responder.send(m_cognito->answer(request));
+        return;
+    }
+    if (m_cognito) {
+        if (std::optional<Core::HttpResponse> web = m_cognito->answerWeb(request)) {
+            responder.send(*web);
+            return;
+        }
     }
     // STS: POST / with Action=...&Version=2011-06-15, signed for the "sts" service.
     if (m_sts && StsService::isStsRequest(request)) {

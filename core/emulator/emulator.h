@@ -22,6 +22,7 @@ class LambdaRegistry;
 class LambdaControlPlane;
 class AwsAuthenticator;
 class StsService;
+class CognitoIdpService;
 
 struct EmulatorOptions
 {
@@ -54,6 +55,8 @@ public:
     // The keys the AWS APIs accept (test/test, the lab's Metadata.Gatehouse.AccessKeys and
     // STS sessions); null while stopped.
     AwsAuthenticator *authenticator() const { return m_authenticator.get(); }
+    // The lab's Cognito user pools (users, confirmation codes, signing key); null while stopped.
+    CognitoIdpService *cognito() const { return m_cognito.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -73,6 +76,7 @@ private:
     Core::EmulatorInfo m_info;
     std::unique_ptr<AwsAuthenticator> m_authenticator;
     std::unique_ptr<StsService> m_sts;
+    std::unique_ptr<CognitoIdpService> m_cognito;
     std::unique_ptr<LambdaService> m_lambda;
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<LambdaRegistry> m_lambdaRegistry;

@@ -1,0 +1,349 @@
+#include "cognitoidpservice.h"
+
+#include "awsauthenticator.h"
+#include "cognitoidpwire.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcCognito, "gatehouse.emulator.cognito")
+
+namespace Gatehouse::Emulator {
+
+using namespace CognitoWire;
+
+struct CognitoIdpService::Operation
+{
+    const char *name;
+    Handler handler;
+    bool signedRequest;
+    QList<const char *> required;
+};
+
+const QList<CognitoIdpService::Operation> &CognitoIdpService::operations()
+{
+    using S = CognitoIdpService;
+    static const QList<Operation> ops{
+        {"SignUp", &S::signUp, false, {"ClientId", "Username", "Password"}},
+        {"ConfirmSignUp", &S::confirmSignUp, false, {"ClientId", "Username", "ConfirmationCode"}},
+        {"ResendConfirmationCode", &S::resendConfirmationCode, false, {"ClientId", "Username"}},
+        {"InitiateAuth", &S::initiateAuth, false, {"AuthFlow", "ClientId"}},
+        {"RespondToAuthChallenge", &S::respondToAuthChallenge, false, {"ClientId", "ChallengeName"}},
+        {"GetUser", &S::getUser, false, {"AccessToken"}},
+        {"GlobalSignOut", &S::globalSignOut, false, {"AccessToken"}},
+        {"ChangePassword", &S::changePassword, false, {"PreviousPassword", "ProposedPassword", "AccessToken"}},
+        {"AdminCreateUser", &S::adminCreateUser, true, {"UserPoolId", "Username"}},
+        {"AdminGetUser", &S::adminGetUser, true, {"UserPoolId", "Username"}},
+        {"AdminSetUserPassword", &S::adminSetUserPassword, true, {"UserPoolId", "Username", "Password"}},
+        {"AdminConfirmSignUp", &S::adminConfirmSignUp, true, {"UserPoolId", "Username"}},
+        {"AdminAddUserToGroup", &S::adminAddUserToGroup, true, {"UserPoolId", "Username", "GroupName"}},
+        {"AdminDeleteUser", &S::adminDeleteUser, true, {"UserPoolId", "Username"}},
+        {"ListUserPools", &S::listUserPools, true, {"MaxResults"}},
+        {"DescribeUserPool", &S::describeUserPool, true, {"UserPoolId"}},
+        {"ListUserPoolClients", &S::listUserPoolClients, true, {"UserPoolId"}},
+        {"DescribeUserPoolClient", &S::describeUserPoolClient, true, {"UserPoolId", "ClientId"}},
+        {"ListUsers", &S::listUsers, true, {"UserPoolId"}},
+        {"ListGroups", &S::listGroups, true, {"UserPoolId"}},
+    };
+    return ops;
+}
+
+namespace {
+
+Core::HttpResponse jsonReply(int status, const QByteArray &requestId, const QByteArray &body)
+{
+    Core::HttpResponse response;
+    response.status = status;
+    response.headers.add("Content-Type", "application/x-amz-json-1.1");
+    response.headers.add("x-amzn-RequestId", requestId);
+    response.body = body;
+    return response;
+}
+
+Core::HttpResponse errorReply(const Core::Error &e, const QByteArray &requestId)
+{
+    Core::HttpResponse response =
+        jsonReply(e.httpStatus > 0 ? e.httpStatus : 400, requestId,
+                  QJsonDocument(QJsonObject{{QStringLiteral("__type"), e.awsCode},
+                                            {QStringLiteral("message"), e.message}})
+                      .toJson(QJsonDocument::Compact));
+    response.headers.add("x-amzn-ErrorType", e.awsCode.toUtf8());
+    return response;
+}
+
+QString sixDigits()
+{
+    return QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+CognitoIdpService::CognitoIdpService(AwsAuthenticator *authenticator, const QList<CognitoPoolConfig> &pools,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_authenticator(authenticator)
+{
+    m_store.seed(pools, now());
+}
+
+CognitoIdpService::~CognitoIdpService() = default;
+
+bool CognitoIdpService::isCognitoRequest(const Core::HttpRequest &request)
+{
+    return request.method == "POST" && (request.path == "/" || request.path.isEmpty())
+           && request.headers.value("X-Amz-Target").startsWith(TargetPrefix)
+           && !request.headers.value("Host").contains(".execute-api.");
+}
+
+Core::HttpResponse CognitoIdpService::answer(const Core::HttpRequest &request)
+{
+    const QByteArray requestId = AwsAuthenticator::newRequestId();
+    if (request.body.size() > MaxRequestBytes)
+        return errorReply([] {
+            Core::Error e = error("RequestEntityTooLargeException", QStringLiteral("Request entity too large"));
+            e.httpStatus = 413;
+            return e;
+        }(), requestId);
+    const QByteArray opName = request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
+    const Operation *op = nullptr;
+    for (const Operation &candidate : operations())
+        if (opName == candidate.name)
+            op = &candidate;
+    if (!op)
+        return errorReply(error("UnknownOperationException",
+                                QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(opName.left(128)))),
+                          requestId);
+    const QByteArray contentType = request.headers.value("Content-Type");
+    if (!contentType.startsWith("application/x-amz-json-1.1") && !contentType.startsWith("application/json"))
+        return errorReply(error("SerializationException",
+                                QStringLiteral("Content-Type must be application/x-amz-json-1.1")),
+                          requestId);
+    QJsonParseError parseError;
+    const QJsonDocument doc = request.body.trimmed().isEmpty() ? QJsonDocument(QJsonObject())
+                                                               : QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject())
+        return errorReply(error("SerializationException",
+                                doc.isNull() ? QStringLiteral("The request body is not JSON: %1 at offset %2")
+                                                   .arg(parseError.errorString()).arg(parseError.offset)
+                                             : QStringLiteral("The request body must be a JSON object")),
+                          requestId);
+    if (op->signedRequest) {
+        const AwsAuthentication auth = m_authenticator->authenticate(request, QStringLiteral("cognito-idp"),
+                                                                     AwsProtocol::RestJson, now());
+        if (!auth.ok())
+            return errorReply(auth.error, requestId);
+    }
+    const QJsonObject in = doc.object();
+    for (const char *member : op->required) {
+        const QJsonValue v = in.value(QLatin1String(member));
+        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))
+            return errorReply(missing(QLatin1String(member)), requestId);
+    }
+    prune();
+    const Reply reply = (this->*op->handler)(in);
+    if (!reply)
+        return errorReply(reply.error(), requestId);
+    return jsonReply(200, requestId, QJsonDocument(*reply).toJson(QJsonDocument::Compact));
+}
+
+QString CognitoIdpService::confirmationCode(const QString &poolId, const QString &usernameOrAlias)
+{
+    CognitoUserPool *pool = m_store.pool(poolId);
+    const CognitoUser *user = pool ? CognitoUserStore::find(*pool, usernameOrAlias) : nullptr;
+    return user ? user->confirmationCode : QString();
+}
+
+void CognitoIdpService::prune()
+{
+    // Expired entries stay a while, so their answers can say "expired" rather than "invalid".
+    const QDateTime t = now().addSecs(-3600);
+    m_srpStates.removeIf([&t](const auto &it) { return it.value().expires <= t; });
+    m_sessions.removeIf([&t](const auto &it) { return it.value().expires <= t; });
+    m_refreshTokens.removeIf([&t](const auto &it) { return it.value().expires <= t; });
+}
+
+Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>>
+CognitoIdpService::clientFor(const QString &clientId)
+{
+    const auto found = m_store.client(clientId);
+    if (!found.first)
+        return error("ResourceNotFoundException", QStringLiteral("User pool client %1 does not exist.").arg(clientId));
+    return found;
+}
+
+Core::Error CognitoIdpService::checkSecretHash(const CognitoClientConfig &client, const QString &secretHash,
+                                               const QStringList &names) const
+{
+    if (client.clientSecret.isEmpty())
+        return {};
+    for (const QString &name : names)
+        if (!secretHash.isEmpty() && !name.isEmpty()
+            && Core::Cognito::secretHash(client.clientSecret, name, client.clientId) == secretHash)
+            return {};
+    return error("NotAuthorizedException",
+                 QStringLiteral("Unable to verify secret hash for client %1").arg(client.clientId));
+}
+
+Core::Error CognitoIdpService::unknownUser(const CognitoClientConfig &client)
+{
+    return client.preventUserExistenceErrors
+               ? error("NotAuthorizedException", QStringLiteral("Incorrect username or password."))
+               : error("UserNotFoundException", QStringLiteral("User does not exist."));
+}
+
+// The code goes to the first auto-verified attribute the user has; the emulator has no mail,
+// so it is logged with the user name and kept for confirmationCode() and codeSent.
+QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user)
+{
+    for (const QString &attribute : std::as_const(pool.config.autoVerifiedAttributes)) {
+        const QString destination = user.attribute(attribute);
+        if (destination.isEmpty())
+            continue;
+        user.confirmationCode = sixDigits();
+        user.codeExpires = now().addSecs(CodeValiditySeconds);
+        qCInfo(lcCognito).noquote() << QStringLiteral("Cognito pool %1: confirmation code for user %2 (%3): %4")
+                                           .arg(pool.config.poolId, user.username, destination, user.confirmationCode);
+        emit codeSent(pool.config.poolId, user.username, destination, user.confirmationCode);
+        return QJsonObject{{QStringLiteral("Destination"), maskDestination(destination)},
+                           {QStringLiteral("DeliveryMedium"),
+                            attribute == QLatin1String("email") ? QStringLiteral("EMAIL") : QStringLiteral("SMS")},
+                           {QStringLiteral("AttributeName"), attribute}};
+    }
+    return {};
+}
+
+CognitoIdpService::Reply CognitoIdpService::signUp(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    const CognitoClientConfig &client = *found->second;
+    const QString username = string(in, "Username");
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"), {username}); e.isError())
+        return e;
+    const bool emailNames = pool.config.usernameAttributes.contains(QStringLiteral("email"));
+    static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
+    if (emailNames && !pool.config.usernameAttributes.contains(QStringLiteral("phone_number"))
+        && !emailShape.match(username).hasMatch())
+        return error("InvalidParameterException", QStringLiteral("Username should be an email."));
+    if (CognitoUserStore::find(pool, username))
+        return error("UsernameExistsException", emailNames ? QStringLiteral("An account with the given email already exists.")
+                                                           : QStringLiteral("User already exists"));
+    const QString password = string(in, "Password");
+    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
+        !violation.isEmpty())
+        return error("InvalidPasswordException", violation);
+    CognitoUser &user = CognitoUserStore::add(pool, username, attributes(in.value(QStringLiteral("UserAttributes"))), now());
+    user.status = CognitoUserStatus::Unconfirmed;
+    CognitoUserStore::setPassword(pool, user, password);
+    QJsonObject out{{QStringLiteral("UserConfirmed"), false}, {QStringLiteral("UserSub"), user.sub}};
+    if (const QJsonObject delivery = sendCode(pool, user); !delivery.isEmpty())
+        out.insert(QStringLiteral("CodeDeliveryDetails"), delivery);
+    return out;
+}
+
+CognitoIdpService::Reply CognitoIdpService::confirmSignUp(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    const CognitoClientConfig &client = *found->second;
+    const QString username = string(in, "Username");
+    CognitoUser *user = CognitoUserStore::find(pool, username);
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"),
+                                              {username, user ? user->username : QString()});
+        e.isError())
+        return e;
+    const Core::Error mismatch =
+        error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+    if (!user)
+        return client.preventUserExistenceErrors
+                   ? mismatch
+                   : error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+    if (user->status != CognitoUserStatus::Unconfirmed)
+        return error("NotAuthorizedException", QStringLiteral("User cannot be confirmed. Current status is %1")
+                                                   .arg(cognitoUserStatusName(user->status)));
+    if (user->confirmationCode.isEmpty() || user->confirmationCode != string(in, "ConfirmationCode"))
+        return mismatch;
+    if (user->codeExpires <= now())
+        return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
+    user->status = CognitoUserStatus::Confirmed;
+    user->confirmationCode.clear();
+    for (const QString &attribute : std::as_const(pool.config.autoVerifiedAttributes))
+        if (!user->attribute(attribute).isEmpty())
+            user->setAttribute(attribute + QStringLiteral("_verified"), QStringLiteral("true"));
+    user->modified = now();
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::resendConfirmationCode(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    const CognitoClientConfig &client = *found->second;
+    const QString username = string(in, "Username");
+    CognitoUser *user = CognitoUserStore::find(pool, username);
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"),
+                                              {username, user ? user->username : QString()});
+        e.isError())
+        return e;
+    if (!user)
+        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+    if (user->status != CognitoUserStatus::Unconfirmed)
+        return error("InvalidParameterException", QStringLiteral("User is already confirmed."));
+    const QJsonObject delivery = sendCode(pool, *user);
+    if (delivery.isEmpty())
+        return error("InvalidParameterException",
+                     QStringLiteral("Auto verification not turned on."));
+    return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), delivery}};
+}
+
+CognitoIdpService::Reply CognitoIdpService::getUser(const QJsonObject &in)
+{
+    const auto found = accessTokenUser(string(in, "AccessToken"));
+    if (!found)
+        return found.error();
+    const CognitoUser &user = *found->second;
+    return QJsonObject{{QStringLiteral("Username"), user.username},
+                       {QStringLiteral("UserAttributes"), attributes(user.attributesWithSub())}};
+}
+
+// Cognito revokes every refresh token of the user and the access tokens issued with them.
+CognitoIdpService::Reply CognitoIdpService::globalSignOut(const QJsonObject &in)
+{
+    const auto found = accessTokenUser(string(in, "AccessToken"));
+    if (!found)
+        return found.error();
+    const QString poolId = found->first->config.poolId;
+    const QString username = found->second->username;
+    for (const RefreshSession &session : std::as_const(m_refreshTokens))
+        if (session.poolId == poolId && session.username == username)
+            m_revokedOrigins.insert(session.originJti);
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::changePassword(const QJsonObject &in)
+{
+    const auto found = accessTokenUser(string(in, "AccessToken"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    CognitoUser &user = *found->second;
+    if (!CognitoUserStore::passwordMatches(pool, user, string(in, "PreviousPassword")))
+        return error("NotAuthorizedException", QStringLiteral("Incorrect username or password."));
+    const QString proposed = string(in, "ProposedPassword");
+    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, proposed);
+        !violation.isEmpty())
+        return error("InvalidPasswordException", violation);
+    CognitoUserStore::setPassword(pool, user, proposed);
+    user.modified = now();
+    return QJsonObject();
+}
+
+} // namespace Gatehouse::Emulator

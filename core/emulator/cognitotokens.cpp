@@ -1,0 +1,130 @@
+#include "cognitotokens.h"
+
+#include "core/jwt/base64url.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+
+#include <memory>
+
+namespace Gatehouse::Emulator {
+
+namespace {
+
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); }
+};
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
+
+QByteArray bigNumParam(const EVP_PKEY *key, const char *name)
+{
+    BIGNUM *bn = nullptr;
+    if (EVP_PKEY_get_bn_param(key, name, &bn) != 1)
+        return {};
+    QByteArray out(BN_num_bytes(bn), '\0');
+    BN_bn2bin(bn, reinterpret_cast<unsigned char *>(out.data()));
+    BN_free(bn);
+    return out;
+}
+
+QString b64url(QByteArrayView bytes)
+{
+    return QString::fromLatin1(Core::Jwt::base64UrlEncode(bytes));
+}
+
+} // namespace
+
+CognitoTokens::CognitoTokens()
+{
+    m_key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048));
+    if (!m_key)
+        return;
+    m_modulus = bigNumParam(m_key, OSSL_PKEY_PARAM_RSA_N);
+    m_exponent = bigNumParam(m_key, OSSL_PKEY_PARAM_RSA_E);
+    // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.
+    const QByteArray canonical = "{\"e\":\"" + Core::Jwt::base64UrlEncode(m_exponent)
+                                 + "\",\"kty\":\"RSA\",\"n\":\""
+                                 + Core::Jwt::base64UrlEncode(m_modulus) + "\"}";
+    m_keyId = b64url(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256));
+}
+
+CognitoTokens::~CognitoTokens()
+{
+    EVP_PKEY_free(m_key);
+}
+
+QJsonObject CognitoTokens::publicJwk() const
+{
+    return QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")},
+                       {QStringLiteral("e"), b64url(m_exponent)},
+                       {QStringLiteral("kid"), m_keyId},
+                       {QStringLiteral("kty"), QStringLiteral("RSA")},
+                       {QStringLiteral("n"), b64url(m_modulus)},
+                       {QStringLiteral("use"), QStringLiteral("sig")}};
+}
+
+QByteArray CognitoTokens::jwks() const
+{
+    const QJsonObject doc{{QStringLiteral("keys"), QJsonArray{publicJwk()}}};
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact);
+}
+
+QString CognitoTokens::sign(const QJsonObject &claims) const
+{
+    if (!m_key)
+        return {};
+    const QJsonObject header{{QStringLiteral("kid"), m_keyId}, {QStringLiteral("alg"), QStringLiteral("RS256")}};
+    const QByteArray input = Core::Jwt::base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+                             + Core::Jwt::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    MdCtx ctx(EVP_MD_CTX_new());
+    size_t length = 0;
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1
+        || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
+                          size_t(input.size()))
+               != 1)
+        return {};
+    QByteArray signature(qsizetype(length), '\0');
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
+        != 1)
+        return {};
+    signature.truncate(qsizetype(length));
+    return QString::fromLatin1(input + '.' + Core::Jwt::base64UrlEncode(signature));
+}
+
+std::optional<QJsonObject> CognitoTokens::verify(const QString &token) const
+{
+    const QByteArray text = token.toLatin1();
+    const QList<QByteArray> parts = text.split('.');
+    if (!m_key || parts.size() != 3 || token.size() > 64 * 1024)
+        return std::nullopt;
+    const auto header = Core::Jwt::base64UrlDecode(parts[0], QStringLiteral("The header"));
+    const auto payload = Core::Jwt::base64UrlDecode(parts[1], QStringLiteral("The payload"));
+    const auto signature = Core::Jwt::base64UrlDecode(parts[2], QStringLiteral("The signature"));
+    if (!header || !payload || !signature)
+        return std::nullopt;
+    const QJsonObject h = QJsonDocument::fromJson(*header).object();
+    if (h.value(QStringLiteral("alg")).toString() != QLatin1String("RS256")
+        || h.value(QStringLiteral("kid")).toString() != m_keyId)
+        return std::nullopt;
+    const QByteArray input = parts[0] + '.' + parts[1];
+    MdCtx ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1
+        || EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature->constData()),
+                            size_t(signature->size()), reinterpret_cast<const unsigned char *>(input.constData()),
+                            size_t(input.size()))
+               != 1)
+        return std::nullopt;
+    const QJsonDocument claims = QJsonDocument::fromJson(*payload);
+    if (!claims.isObject())
+        return std::nullopt;
+    return claims.object();
+}
+
+} // namespace Gatehouse::Emulator
