@@ -1,7 +1,6 @@
 #include "cognitoidentityclient.h"
 
-#include "core/aws/awserror.h"
-#include "core/httpclient.h"
+#include "core/aws/unsignedjsoncall.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,23 +36,8 @@ QString CognitoIdentityClient::userPoolProvider(const QString &region, const QSt
 void CognitoIdentityClient::call(const QByteArray &operation, const QByteArray &body, QObject *context,
                                  std::function<void(const Result<QByteArray> &)> done)
 {
-    HttpClientRequest request;
-    request.method = "POST";
-    request.url = m_endpoint;
-    request.headers.add("Content-Type", "application/x-amz-json-1.1");
-    request.headers.add("X-Amz-Target", "AWSCognitoIdentityService." + operation);
-    request.body = body;
-    HttpJob *job = m_http->send(request);
-    connect(job, &HttpJob::finished, context, [done, operation](const Result<HttpClientResponse> &response) {
-        if (!response)
-            return done(response.error());
-        if (response->status >= 300) {
-            Error error = parseAwsError(*response, AwsProtocol::Json);
-            error.message = QStringLiteral("Cognito identity %1 failed: %2").arg(QString::fromLatin1(operation), error.message);
-            return done(error);
-        }
-        done(response->body);
-    });
+    unsignedJsonCall(m_http, m_endpoint, "AWSCognitoIdentityService." + operation, body,
+                     QStringLiteral("Cognito identity %1").arg(QString::fromLatin1(operation)), context, std::move(done));
 }
 
 void CognitoIdentityClient::getId(const QString &identityPoolId, const Logins &logins, QObject *context,

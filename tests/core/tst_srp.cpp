@@ -3,6 +3,10 @@
 // the timestamp, pool name and SECRET_HASH are formed as Cognito expects.
 #include "core/cognito/srp.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Gatehouse::Core;
@@ -13,6 +17,7 @@ class TestSrp : public QObject
     Q_OBJECT
 
 private slots:
+    void knownAnswers();
     void clientAndServerAgree();
     void wrongPasswordGivesAnotherKey();
     void signaturesMatchOnBothSides();
@@ -43,6 +48,58 @@ const char kPrime3072[] =
     "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
 
 } // namespace
+
+// Values asserted by three implementations Gatehouse did not write (tests/data/cognito-srp).
+void TestSrp::knownAnswers()
+{
+    QFile file(QStringLiteral(GATEHOUSE_TEST_DATA "/cognito-srp/vectors.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject vectors = QJsonDocument::fromJson(file.readAll()).object();
+    const auto str = [](const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); };
+
+    int checked = 0;
+    for (const QJsonValue &value : vectors.value(QStringLiteral("client")).toArray()) {
+        const QJsonObject v = value.toObject();
+        const QByteArray name = str(v, "name").toUtf8();
+        const SrpClient client(str(v, "smallA"));
+        if (v.contains(QStringLiteral("expectedA"))) {
+            QVERIFY2(client.publicValueHex() == str(v, "expectedA"), name.constData());
+            ++checked;
+        }
+        const Result<QByteArray> key = client.passwordAuthenticationKey(str(v, "poolName"), str(v, "userIdForSrp"),
+                                                                        str(v, "password"), str(v, "srpB"), str(v, "salt"));
+        QVERIFY2(key.ok(), name.constData());
+        if (v.contains(QStringLiteral("expectedKey"))) {
+            QVERIFY2(QString::fromLatin1(key->toHex()) == str(v, "expectedKey"), name.constData());
+            ++checked;
+        }
+        QVERIFY2(passwordClaimSignature(*key, str(v, "poolName"), str(v, "userIdForSrp"), str(v, "secretBlock"),
+                                        str(v, "timestamp"))
+                     == str(v, "expectedSignature"),
+                 name.constData());
+        ++checked;
+    }
+    for (const QJsonValue &value : vectors.value(QStringLiteral("verifier")).toArray()) {
+        const QJsonObject v = value.toObject();
+        const SrpVerifier verifier = SrpServer::makeVerifier(str(v, "poolName"), str(v, "userIdForSrp"),
+                                                             str(v, "password"), str(v, "salt"));
+        QCOMPARE(verifier.verifierHex, str(v, "expectedVerifier"));
+        QVERIFY(SrpServer::passwordMatches(verifier, str(v, "poolName"), str(v, "userIdForSrp"), str(v, "password")));
+        ++checked;
+    }
+    for (const QJsonValue &value : vectors.value(QStringLiteral("server")).toArray()) {
+        const QJsonObject v = value.toObject();
+        const SrpServer server({str(v, "salt"), str(v, "verifier")}, str(v, "smallB"));
+        QCOMPARE(server.publicValueHex(), str(v, "expectedB"));
+        ++checked;
+    }
+    for (const QJsonValue &value : vectors.value(QStringLiteral("secretHash")).toArray()) {
+        const QJsonObject v = value.toObject();
+        QCOMPARE(secretHash(str(v, "clientSecret"), str(v, "username"), str(v, "clientId")), str(v, "expected"));
+        ++checked;
+    }
+    QCOMPARE(checked, 10);
+}
 
 void TestSrp::clientAndServerAgree()
 {
