@@ -136,7 +136,7 @@ CognitoIdpService::Reply CognitoIdpService::signedIn(CognitoUserPool &pool, cons
                          {QStringLiteral("userAttributes"),
                           QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact))}}}};
     }
-    const QJsonObject result = authenticationResult(pool, client, user, newUuid(), now().toSecsSinceEpoch(), true);
+    const QJsonObject result = authenticationResult(pool, client, user, {newUuid(), now().toSecsSinceEpoch()}, true);
     return QJsonObject{{QStringLiteral("AuthenticationResult"), result},
                        {QStringLiteral("ChallengeParameters"), QJsonObject()}};
 }
@@ -196,7 +196,7 @@ CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool, c
                                                user ? user->sub : QString()});
         e.isError())
         return e;
-    if (m_revokedOrigins.contains(session.originJti))
+    if (m_revokedOrigins.contains(session.signIn.originJti))
         return notAuthorized(QStringLiteral("Refresh Token has been revoked"));
     if (session.expires <= now())
         return notAuthorized(QStringLiteral("Refresh Token has expired"));
@@ -204,7 +204,9 @@ CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool, c
         return notAuthorized(QStringLiteral("User does not exist."));
     if (!user->enabled)
         return notAuthorized(QStringLiteral("User is disabled."));
-    const QJsonObject result = authenticationResult(pool, client, *user, session.originJti, session.authTime, false);
+    SignIn again = session.signIn;
+    again.nonce.clear();
+    const QJsonObject result = authenticationResult(pool, client, *user, again, false);
     return QJsonObject{{QStringLiteral("AuthenticationResult"), result},
                        {QStringLiteral("ChallengeParameters"), QJsonObject()}};
 }
@@ -296,22 +298,25 @@ CognitoIdpService::Reply CognitoIdpService::newPasswordRequired(CognitoUserPool 
 }
 
 QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool, const CognitoClientConfig &client,
-                                                    const CognitoUser &user, const QString &originJti,
-                                                    qint64 authTime, bool withRefreshToken)
+                                                    const CognitoUser &user, const SignIn &signIn,
+                                                    bool withRefreshToken)
 {
     const qint64 iat = now().toSecsSinceEpoch();
     const QString eventId = newUuid();
     const QString iss = issuer(pool.config.poolId);
-    QJsonObject common{{QStringLiteral("sub"), user.sub},         {QStringLiteral("iss"), iss},
-                       {QStringLiteral("origin_jti"), originJti}, {QStringLiteral("event_id"), eventId},
-                       {QStringLiteral("auth_time"), authTime},   {QStringLiteral("iat"), iat}};
+    QJsonObject common{{QStringLiteral("sub"), user.sub},
+                       {QStringLiteral("iss"), iss},
+                       {QStringLiteral("origin_jti"), signIn.originJti},
+                       {QStringLiteral("event_id"), eventId},
+                       {QStringLiteral("auth_time"), signIn.authTime},
+                       {QStringLiteral("iat"), iat}};
     if (!user.groups.isEmpty())
         common.insert(QStringLiteral("cognito:groups"), QJsonArray::fromStringList(user.groups));
 
     QJsonObject access = common;
     access.insert(QStringLiteral("client_id"), client.clientId);
     access.insert(QStringLiteral("token_use"), QStringLiteral("access"));
-    access.insert(QStringLiteral("scope"), QStringLiteral("aws.cognito.signin.user.admin"));
+    access.insert(QStringLiteral("scope"), signIn.scope);
     access.insert(QStringLiteral("exp"), iat + client.accessTokenSeconds);
     access.insert(QStringLiteral("jti"), newUuid());
     access.insert(QStringLiteral("username"), user.username);
@@ -324,6 +329,8 @@ QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool,
     id.insert(QStringLiteral("token_use"), QStringLiteral("id"));
     id.insert(QStringLiteral("exp"), iat + client.idTokenSeconds);
     id.insert(QStringLiteral("jti"), newUuid());
+    if (!signIn.nonce.isEmpty())
+        id.insert(QStringLiteral("nonce"), signIn.nonce);
 
     QJsonObject result{{QStringLiteral("AccessToken"), m_tokens.sign(access)},
                        {QStringLiteral("ExpiresIn"), client.accessTokenSeconds},
@@ -333,7 +340,7 @@ QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool,
         // Cognito's refresh token is a JWE only Cognito can open; an opaque random string of
         // about its length that maps to the sign-in serves every client the same.
         const QString refresh = randomBase64Url(1300);
-        m_refreshTokens.insert(refresh, {pool.config.poolId, client.clientId, user.username, originJti, authTime,
+        m_refreshTokens.insert(refresh, {pool.config.poolId, client.clientId, user.username, signIn,
                                          now().addSecs(client.refreshTokenSeconds)});
         result.insert(QStringLiteral("RefreshToken"), refresh);
     }

@@ -162,6 +162,7 @@ void CognitoIdpService::prune()
     m_srpStates.removeIf([&t](const auto &it) { return it.value().expires <= t; });
     m_sessions.removeIf([&t](const auto &it) { return it.value().expires <= t; });
     m_refreshTokens.removeIf([&t](const auto &it) { return it.value().expires <= t; });
+    m_codes.removeIf([&t](const auto &it) { return it.value().expires <= t; });
 }
 
 Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>>
@@ -324,7 +325,7 @@ CognitoIdpService::Reply CognitoIdpService::globalSignOut(const QJsonObject &in)
     const QString username = found->second->username;
     for (const RefreshSession &session : std::as_const(m_refreshTokens))
         if (session.poolId == poolId && session.username == username)
-            m_revokedOrigins.insert(session.originJti);
+            m_revokedOrigins.insert(session.signIn.originJti);
     return QJsonObject();
 }
 

@@ -45,7 +45,9 @@ public:
     // POST with X-Amz-Target: AWSCognitoIdentityProviderService.<operation>.
     static bool isCognitoRequest(const Core::HttpRequest &request);
     Core::HttpResponse answer(const Core::HttpRequest &request);
-    // GET /<poolId>/.well-known/jwks.json and openid-configuration; nullopt for other paths.
+    // GET /<poolId>/.well-known/jwks.json and openid-configuration, and the hosted endpoints
+    // /oauth2/authorize (a minimal sign-in page), /oauth2/token (authorization_code with PKCE,
+    // refresh_token), /oauth2/userInfo and /oauth2/revoke; nullopt for other paths.
     std::optional<Core::HttpResponse> answerWeb(const Core::HttpRequest &request);
 
     // The confirmation code last "sent" to a user (by user name or alias), since the emulator
@@ -87,11 +89,27 @@ private:
                               const QJsonObject &responses);
     // Tokens for a user who just proved who they are, or the challenge still in the way.
     Reply signedIn(CognitoUserPool &pool, const CognitoClientConfig &client, CognitoUser &user);
+    // What one sign-in is: its origin_jti and auth_time (kept by refreshes), the access
+    // token's scope, and the OIDC nonce of the hosted sign-in.
+    struct SignIn
+    {
+        QString originJti;
+        qint64 authTime = 0;
+        QString scope = QStringLiteral("aws.cognito.signin.user.admin");
+        QString nonce;
+    };
     QJsonObject authenticationResult(const CognitoUserPool &pool, const CognitoClientConfig &client,
-                                     const CognitoUser &user, const QString &originJti, qint64 authTime,
-                                     bool withRefreshToken);
+                                     const CognitoUser &user, const SignIn &signIn, bool withRefreshToken);
     // The pool and user an access token names, after checking signature, expiry and sign-out.
     Core::Result<QPair<CognitoUserPool *, CognitoUser *>> accessTokenUser(const QString &token);
+
+    // the hosted endpoints (cognitoidpweb.cpp)
+    Core::HttpResponse oauthAuthorize(const Core::HttpRequest &request);
+    Core::HttpResponse oauthToken(const Core::HttpRequest &request);
+    Core::HttpResponse oauthUserInfo(const Core::HttpRequest &request);
+    Core::HttpResponse oauthRevoke(const Core::HttpRequest &request);
+    Core::HttpResponse tokenGrant(CognitoUserPool &pool, const CognitoClientConfig &client,
+                                  const QHash<QString, QString> &params);
 
     // admin and read (cognitoidpadmin.cpp)
     Reply adminCreateUser(const QJsonObject &in);
@@ -123,8 +141,7 @@ private:
         QString poolId;
         QString clientId;
         QString username;
-        QString originJti;
-        qint64 authTime = 0;
+        SignIn signIn;
         QDateTime expires;
     };
     struct SrpState
@@ -143,6 +160,18 @@ private:
         QDateTime expires;
     };
 
+    struct AuthorizationCode
+    {
+        QString poolId;
+        QString clientId;
+        QString username;
+        QString redirectUri;
+        QString codeChallenge;
+        QString codeChallengeMethod;
+        SignIn signIn;
+        QDateTime expires;
+    };
+
     AwsAuthenticator *m_authenticator;
     CognitoUserStore m_store;
     CognitoTokens m_tokens;
@@ -152,6 +181,7 @@ private:
     QSet<QString> m_revokedOrigins;                  // origin_jti of signed-out sign-ins
     QHash<QString, SrpState> m_srpStates;            // SECRET_BLOCK -> SRP server state
     QHash<QString, ChallengeSession> m_sessions;     // Session -> NEW_PASSWORD_REQUIRED
+    QHash<QString, AuthorizationCode> m_codes;       // /oauth2/authorize code -> sign-in
 };
 
 } // namespace Gatehouse::Emulator

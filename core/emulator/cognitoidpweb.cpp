@@ -26,6 +26,18 @@ std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpR
 {
     if (request.headers.value("Host").contains(".execute-api."))
         return std::nullopt;
+    if (request.path.startsWith("/oauth2/")) {
+        prune();
+        if (request.path == "/oauth2/authorize")
+            return oauthAuthorize(request);
+        if (request.path == "/oauth2/token")
+            return oauthToken(request);
+        if (request.path == "/oauth2/userInfo")
+            return oauthUserInfo(request);
+        if (request.path == "/oauth2/revoke")
+            return oauthRevoke(request);
+        return std::nullopt;
+    }
     static const QRegularExpression wellKnown(
         QStringLiteral("^/([a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+)/\\.well-known/(jwks\\.json|openid-configuration)$"));
     const QRegularExpressionMatch m = wellKnown.match(QString::fromLatin1(request.path));

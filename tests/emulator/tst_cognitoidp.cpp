@@ -9,6 +9,7 @@
 #include "core/emulator/emulator.h"
 #include "../common/awscli.h"
 
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <memory>
@@ -184,6 +186,7 @@ private slots:
     void wellKnownDocuments();
     void badInput_data();
     void badInput();
+    void hostedSignInWithPkce();
 
     // a pool built in the test, answered in process
     void errors_data();
@@ -200,6 +203,16 @@ private:
     Cli aws(const QStringList &arguments, bool signedCli = true);
     Reply http(const QByteArray &op, const QByteArray &body, const QByteArray &contentType = "application/x-amz-json-1.1");
     QByteArray get(const QString &path, int *status = nullptr);
+    struct Web
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray location;
+        QByteArray contentType;
+        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    };
+    Web web(const QByteArray &method, const QString &path, const QByteArray &form = {},
+            const QByteArray &bearer = {});
     QString poolId() const { return m_emulator->lab().userPools.at(0).poolId; }
     QString clientId() const { return m_emulator->lab().userPools.at(0).clients.at(0).clientId; }
     QString issuer() const { return m_emulator->info().baseUrl + QLatin1Char('/') + poolId(); }
@@ -264,6 +277,25 @@ QByteArray TestCognitoIdp::get(const QString &path, int *status)
     const QByteArray body = reply->readAll();
     reply->deleteLater();
     return body;
+}
+
+TestCognitoIdp::Web TestCognitoIdp::web(const QByteArray &method, const QString &path, const QByteArray &form,
+                                        const QByteArray &bearer)
+{
+    QNetworkRequest req(QUrl(m_emulator->info().baseUrl + path));
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!bearer.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + bearer);
+    if (method == "POST")
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = method == "POST" ? m_network.post(req, form) : m_network.get(req);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    Web out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+            reply->rawHeader("Location"), reply->rawHeader("Content-Type")};
+    reply->deleteLater();
+    return out;
 }
 
 QJsonObject TestCognitoIdp::bakerTokens()
@@ -676,6 +708,86 @@ void TestCognitoIdp::badInput()
         QCOMPARE(reply.message(), message);
     // The emulator keeps answering.
     QCOMPARE(http("GetUser", "{\"AccessToken\":\"x\"}").status, 400);
+}
+
+// The hosted endpoints: the sign-in page, a code for PKCE S256, tokens, userInfo, refresh, revoke.
+void TestCognitoIdp::hostedSignInWithPkce()
+{
+    const QByteArray verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    const QByteArray challenge = QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray redirectUri = "http://127.0.0.1:9/callback";
+    const QString authorize = QStringLiteral("/oauth2/authorize?response_type=code&client_id=%1&redirect_uri=%2"
+                                             "&state=xyz%261&scope=openid+email&nonce=n-0S6&code_challenge=%3"
+                                             "&code_challenge_method=S256")
+                                  .arg(clientId(), QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(redirectUri))),
+                                       QString::fromLatin1(challenge));
+    const Web form = web("GET", authorize);
+    QCOMPARE(form.status, 200);
+    QVERIFY(form.contentType.startsWith("text/html"));
+    QVERIFY(form.body.contains("<form method=\"post\""));
+
+    const Web wrong = web("POST", authorize, "username=baker%40example.com&password=Rye-bread-1");
+    QCOMPARE(wrong.status, 200);
+    QVERIFY(wrong.body.contains("Incorrect username or password."));
+
+    const auto signIn = [&] {
+        const Web ok = web("POST", authorize, "username=baker%40example.com&password=" + QUrl::toPercentEncoding(BakerPassword));
+        const QUrlQuery query(QUrl(QString::fromLatin1(ok.location)));
+        return std::make_pair(ok, query.queryItemValue(QStringLiteral("code")));
+    };
+    const auto [redirected, code] = signIn();
+    QCOMPARE(redirected.status, 302);
+    QVERIFY2(redirected.location.startsWith(QByteArray(redirectUri + "?code=")), redirected.location.constData());
+    QVERIFY2(redirected.location.endsWith("&state=xyz%261"), redirected.location.constData());
+
+    const QByteArray exchange = "grant_type=authorization_code&client_id=" + clientId().toLatin1() + "&code=" + code.toLatin1()
+                                + "&redirect_uri=" + QUrl::toPercentEncoding(QString::fromLatin1(redirectUri));
+    QCOMPARE(web("POST", QStringLiteral("/oauth2/token"), exchange + "&code_verifier=wrong-verifier-wrong-verifier-wrong-verifier").json()
+                 .value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+    const auto [again, code2] = signIn();
+    const QByteArray exchange2 = "grant_type=authorization_code&client_id=" + clientId().toLatin1() + "&code=" + code2.toLatin1()
+                                 + "&redirect_uri=" + QUrl::toPercentEncoding(QString::fromLatin1(redirectUri))
+                                 + "&code_verifier=" + verifier;
+    const Web tokens = web("POST", QStringLiteral("/oauth2/token"), exchange2);
+    QCOMPARE(tokens.status, 200);
+    const QJsonObject t = tokens.json();
+    QCOMPARE(t.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+    QVERIFY(!t.value(QStringLiteral("refresh_token")).toString().isEmpty());
+    QCOMPARE(jwtClaims(t.value(QStringLiteral("id_token")).toString()).value(QStringLiteral("nonce")).toString(), QStringLiteral("n-0S6"));
+    QCOMPARE(jwtClaims(t.value(QStringLiteral("access_token")).toString()).value(QStringLiteral("scope")).toString(),
+             QStringLiteral("openid email"));
+    // A code works once.
+    QCOMPARE(web("POST", QStringLiteral("/oauth2/token"), exchange2).json().value(QStringLiteral("error")).toString(),
+             QStringLiteral("invalid_grant"));
+
+    const QByteArray access = t.value(QStringLiteral("access_token")).toString().toLatin1();
+    const Web info = web("GET", QStringLiteral("/oauth2/userInfo"), {}, access);
+    QCOMPARE(info.status, 200);
+    QCOMPARE(info.json().value(QStringLiteral("email")).toString(), Baker);
+    QCOMPARE(info.json().value(QStringLiteral("email_verified")).toString(), QStringLiteral("true"));
+    QCOMPARE(web("GET", QStringLiteral("/oauth2/userInfo")).status, 401);
+
+    const QByteArray refresh = "grant_type=refresh_token&client_id=" + clientId().toLatin1() + "&refresh_token="
+                               + t.value(QStringLiteral("refresh_token")).toString().toLatin1();
+    const Web refreshed = web("POST", QStringLiteral("/oauth2/token"), refresh);
+    QCOMPARE(refreshed.status, 200);
+    QVERIFY(!refreshed.json().value(QStringLiteral("id_token")).toString().isEmpty());
+    QVERIFY(!refreshed.json().contains(QStringLiteral("refresh_token")));
+
+    const Web revoked = web("POST", QStringLiteral("/oauth2/revoke"), "client_id=" + clientId().toLatin1() + "&token="
+                                                                          + t.value(QStringLiteral("refresh_token")).toString().toLatin1());
+    QCOMPARE(revoked.status, 200);
+    QCOMPARE(web("POST", QStringLiteral("/oauth2/token"), refresh).json().value(QStringLiteral("error")).toString(),
+             QStringLiteral("invalid_grant"));
+    const Web late = web("GET", QStringLiteral("/oauth2/userInfo"), {}, access);
+    QCOMPARE(late.status, 401);
+    QCOMPARE(late.json().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_token"));
+
+    QCOMPARE(web("POST", QStringLiteral("/oauth2/token"), "grant_type=password&client_id=" + clientId().toLatin1()).json()
+                 .value(QStringLiteral("error")).toString(), QStringLiteral("unsupported_grant_type"));
+    QCOMPARE(web("POST", QStringLiteral("/oauth2/token"), "grant_type=refresh_token&client_id=nope").json()
+                 .value(QStringLiteral("error")).toString(), QStringLiteral("invalid_client"));
 }
 
 void TestCognitoIdp::errors_data()
