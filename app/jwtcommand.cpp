@@ -113,7 +113,15 @@ Core::Result<QByteArray> readToken(const QString &argument)
     if (!in.open(stdin, QIODevice::ReadOnly))
         return usageError(QStringLiteral("could not read the token from standard input."));
     // One token: a little over the longest token decodeCompact reads, so it can say "too large".
-    return cleanToken(in.read(MaxTokenBytes * 2));
+    // A pipe hands over its data in pieces, so read until the end or the limit.
+    QByteArray token;
+    while (token.size() < MaxTokenBytes * 2) {
+        const QByteArray piece = in.read(MaxTokenBytes * 2 - token.size());
+        if (piece.isEmpty())
+            break;
+        token += piece;
+    }
+    return cleanToken(token);
 }
 
 Core::Result<QByteArray> readFile(const QString &path, const char *what)
