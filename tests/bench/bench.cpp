@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|startup|sigv4|credentials|json|all]
+//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|cognito|startup|sigv4|credentials|json|all]
 //                   [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, startup, sigv4, credentials, json or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, startup, sigv4, credentials, json or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -192,6 +192,8 @@ int main(int argc, char **argv)
         loads.push_back([](std::function<void()> next) { benchLambdaList(next); });
     if (which == QLatin1String("lambda-viewer") || all)
         loads.push_back([](std::function<void()> next) { benchLambdaViewer(next); });
+    if (which == QLatin1String("cognito") || all)
+        loads.push_back([](std::function<void()> next) { benchCognitoSignIn(next); });
     if (loads.empty())
         return 0;
     static size_t nextLoad = 0;

@@ -36,3 +36,6 @@ int createBenchFunctions(quint16 port, int count);
 // The Lambda viewer (GUI) listing 1,000 functions from the emulator: first page, all pages,
 // the longest event-loop stall meanwhile, a search over the list (lambdaviewerbench.cpp).
 void benchLambdaViewer(std::function<void()> done);
+// SRP and password sign-ins against the emulator's bakery user pool, one after another, over
+// loopback HTTP: p50/p99 of a whole sign-in (tests/bench/cognitobench.cpp).
+void benchCognitoSignIn(std::function<void()> done);
