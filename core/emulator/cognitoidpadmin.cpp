@@ -8,7 +8,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
-#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcCognito)
 
@@ -64,6 +63,27 @@ QJsonObject page(const QJsonArray &items, const char *listKey, const char *token
     if (from + size < items.size())
         out.insert(QLatin1String(tokenKey), QString::number(from + size));
     return out;
+}
+
+QJsonObject groupJson(const CognitoUserPool &pool, const CognitoGroupConfig &g)
+{
+    QJsonObject group{{QStringLiteral("GroupName"), g.groupName},
+                      {QStringLiteral("UserPoolId"), pool.config.poolId},
+                      {QStringLiteral("LastModifiedDate"), epoch(pool.created)},
+                      {QStringLiteral("CreationDate"), epoch(pool.created)}};
+    if (!g.description.isEmpty())
+        group.insert(QStringLiteral("Description"), g.description);
+    if (g.precedence >= 0)
+        group.insert(QStringLiteral("Precedence"), g.precedence);
+    return group;
+}
+
+const CognitoGroupConfig *findGroup(const CognitoUserPool &pool, const QString &name)
+{
+    for (const CognitoGroupConfig &g : pool.config.groups)
+        if (g.groupName == name)
+            return &g;
+    return nullptr;
 }
 
 QString temporaryPassword(const CognitoPasswordPolicy &policy)
@@ -198,9 +218,7 @@ CognitoIdpService::Reply CognitoIdpService::adminAddUserToGroup(const QJsonObjec
     if (!user)
         return user.error();
     const QString group = string(in, "GroupName");
-    const bool known = std::any_of((*pool)->config.groups.cbegin(), (*pool)->config.groups.cend(),
-                                   [&group](const CognitoGroupConfig &g) { return g.groupName == group; });
-    if (!known)
+    if (!findGroup(**pool, group))
         return error("ResourceNotFoundException", QStringLiteral("Group not found."));
     if (!(*user)->groups.contains(group))
         (*user)->groups.append(group);
@@ -366,17 +384,79 @@ CognitoIdpService::Reply CognitoIdpService::listGroups(const QJsonObject &in)
     if (!size)
         return size.error();
     QJsonArray items;
-    for (const CognitoGroupConfig &g : std::as_const((*pool)->config.groups)) {
-        QJsonObject group{{QStringLiteral("GroupName"), g.groupName},
-                          {QStringLiteral("UserPoolId"), (*pool)->config.poolId},
-                          {QStringLiteral("LastModifiedDate"), epoch((*pool)->created)},
-                          {QStringLiteral("CreationDate"), epoch((*pool)->created)}};
-        if (!g.description.isEmpty())
-            group.insert(QStringLiteral("Description"), g.description);
-        if (g.precedence >= 0)
-            group.insert(QStringLiteral("Precedence"), g.precedence);
-        items.append(group);
-    }
+    for (const CognitoGroupConfig &g : std::as_const((*pool)->config.groups))
+        items.append(groupJson(**pool, g));
+    return page(items, "Groups", "NextToken", *size == 0 ? 60 : *size, string(in, "NextToken"));
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminUserGlobalSignOut(const QJsonObject &in)
+{
+    const auto pool = poolFor(in);
+    if (!pool)
+        return pool.error();
+    const auto user = adminUser(**pool, in);
+    if (!user)
+        return user.error();
+    signOutEverywhere((*pool)->config.poolId, (*user)->username);
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminDisableUser(const QJsonObject &in)
+{
+    const auto pool = poolFor(in);
+    if (!pool)
+        return pool.error();
+    const auto user = adminUser(**pool, in);
+    if (!user)
+        return user.error();
+    (*user)->enabled = false;
+    (*user)->modified = now();
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminEnableUser(const QJsonObject &in)
+{
+    const auto pool = poolFor(in);
+    if (!pool)
+        return pool.error();
+    const auto user = adminUser(**pool, in);
+    if (!user)
+        return user.error();
+    (*user)->enabled = true;
+    (*user)->modified = now();
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminRemoveUserFromGroup(const QJsonObject &in)
+{
+    const auto pool = poolFor(in);
+    if (!pool)
+        return pool.error();
+    const auto user = adminUser(**pool, in);
+    if (!user)
+        return user.error();
+    const QString group = string(in, "GroupName");
+    if (!findGroup(**pool, group))
+        return error("ResourceNotFoundException", QStringLiteral("Group not found."));
+    (*user)->groups.removeAll(group);
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminListGroupsForUser(const QJsonObject &in)
+{
+    const auto pool = poolFor(in);
+    if (!pool)
+        return pool.error();
+    const auto user = adminUser(**pool, in);
+    if (!user)
+        return user.error();
+    const auto size = pageSize(in, "Limit", 0);
+    if (!size)
+        return size.error();
+    QJsonArray items;
+    for (const QString &name : std::as_const((*user)->groups))
+        if (const CognitoGroupConfig *g = findGroup(**pool, name))
+            items.append(groupJson(**pool, *g));
     return page(items, "Groups", "NextToken", *size == 0 ? 60 : *size, string(in, "NextToken"));
 }
 

@@ -58,6 +58,18 @@ QJsonValue claimValue(const QString &name, const QString &value)
 
 CognitoIdpService::Reply CognitoIdpService::initiateAuth(const QJsonObject &in)
 {
+    return startAuth(in, false);
+}
+
+// AdminInitiateAuth: signed, for a client of the named pool; ADMIN_USER_PASSWORD_AUTH (and the
+// legacy ADMIN_NO_SRP_AUTH) take the password as USER_PASSWORD_AUTH does.
+CognitoIdpService::Reply CognitoIdpService::adminInitiateAuth(const QJsonObject &in)
+{
+    return startAuth(in, true);
+}
+
+CognitoIdpService::Reply CognitoIdpService::startAuth(const QJsonObject &in, bool admin)
+{
     static const QStringList flows{QStringLiteral("USER_SRP_AUTH"),       QStringLiteral("REFRESH_TOKEN_AUTH"),
                                    QStringLiteral("REFRESH_TOKEN"),       QStringLiteral("CUSTOM_AUTH"),
                                    QStringLiteral("ADMIN_NO_SRP_AUTH"),   QStringLiteral("USER_PASSWORD_AUTH"),
@@ -68,17 +80,19 @@ CognitoIdpService::Reply CognitoIdpService::initiateAuth(const QJsonObject &in)
                      QStringLiteral("1 validation error detected: Value '%1' at 'authFlow' failed to satisfy "
                                     "constraint: Member must satisfy enum value set: [%2]")
                          .arg(flow, flows.join(QStringLiteral(", "))));
-    const auto found = clientFor(string(in, "ClientId"));
+    const auto found = clientFor(string(in, "ClientId"), admin ? string(in, "UserPoolId") : QString());
     if (!found)
         return found.error();
     CognitoUserPool &pool = *found->first;
     const CognitoClientConfig &client = *found->second;
-    if (flow.startsWith(QLatin1String("ADMIN_")))
+    const bool adminFlow = flow.startsWith(QLatin1String("ADMIN_"));
+    if (adminFlow != admin && (adminFlow || flow == QLatin1String("USER_PASSWORD_AUTH")))
         return error("InvalidParameterException", QStringLiteral("Initiate Auth method not supported."));
-    if (!client.explicitAuthFlows.contains(allowFlagFor(flow)))
+    const QString allow = adminFlow ? QStringLiteral("ALLOW_ADMIN_USER_PASSWORD_AUTH") : allowFlagFor(flow);
+    if (!client.explicitAuthFlows.contains(allow))
         return error("InvalidParameterException", QStringLiteral("%1 flow not enabled for this client").arg(flow));
     const QJsonObject params = in.value(QStringLiteral("AuthParameters")).toObject();
-    if (flow == QLatin1String("USER_PASSWORD_AUTH"))
+    if (flow == QLatin1String("USER_PASSWORD_AUTH") || adminFlow)
         return passwordAuth(pool, client, params);
     if (flow == QLatin1String("USER_SRP_AUTH"))
         return srpAuth(pool, client, params);
@@ -209,6 +223,13 @@ CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool, c
     const QJsonObject result = authenticationResult(pool, client, *user, again, false);
     return QJsonObject{{QStringLiteral("AuthenticationResult"), result},
                        {QStringLiteral("ChallengeParameters"), QJsonObject()}};
+}
+
+CognitoIdpService::Reply CognitoIdpService::adminRespondToAuthChallenge(const QJsonObject &in)
+{
+    if (const auto found = clientFor(string(in, "ClientId"), string(in, "UserPoolId")); !found)
+        return found.error();
+    return respondToAuthChallenge(in);
 }
 
 CognitoIdpService::Reply CognitoIdpService::respondToAuthChallenge(const QJsonObject &in)

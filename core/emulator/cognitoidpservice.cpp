@@ -34,6 +34,18 @@ const QList<CognitoIdpService::Operation> &CognitoIdpService::operations()
         {"GetUser", &S::getUser, false, {"AccessToken"}},
         {"GlobalSignOut", &S::globalSignOut, false, {"AccessToken"}},
         {"ChangePassword", &S::changePassword, false, {"PreviousPassword", "ProposedPassword", "AccessToken"}},
+        {"ForgotPassword", &S::forgotPassword, false, {"ClientId", "Username"}},
+        {"ConfirmForgotPassword", &S::confirmForgotPassword, false,
+         {"ClientId", "Username", "ConfirmationCode", "Password"}},
+        {"RevokeToken", &S::revokeToken, false, {"Token", "ClientId"}},
+        {"AdminInitiateAuth", &S::adminInitiateAuth, true, {"UserPoolId", "ClientId", "AuthFlow"}},
+        {"AdminRespondToAuthChallenge", &S::adminRespondToAuthChallenge, true,
+         {"UserPoolId", "ClientId", "ChallengeName"}},
+        {"AdminUserGlobalSignOut", &S::adminUserGlobalSignOut, true, {"UserPoolId", "Username"}},
+        {"AdminDisableUser", &S::adminDisableUser, true, {"UserPoolId", "Username"}},
+        {"AdminEnableUser", &S::adminEnableUser, true, {"UserPoolId", "Username"}},
+        {"AdminRemoveUserFromGroup", &S::adminRemoveUserFromGroup, true, {"UserPoolId", "Username", "GroupName"}},
+        {"AdminListGroupsForUser", &S::adminListGroupsForUser, true, {"UserPoolId", "Username"}},
         {"AdminCreateUser", &S::adminCreateUser, true, {"UserPoolId", "Username"}},
         {"AdminGetUser", &S::adminGetUser, true, {"UserPoolId", "Username"}},
         {"AdminSetUserPassword", &S::adminSetUserPassword, true, {"UserPoolId", "Username", "Password"}},
@@ -155,6 +167,13 @@ QString CognitoIdpService::confirmationCode(const QString &poolId, const QString
     return user ? user->confirmationCode : QString();
 }
 
+QString CognitoIdpService::passwordResetCode(const QString &poolId, const QString &usernameOrAlias)
+{
+    CognitoUserPool *pool = m_store.pool(poolId);
+    const CognitoUser *user = pool ? CognitoUserStore::find(*pool, usernameOrAlias) : nullptr;
+    return user ? user->resetCode : QString();
+}
+
 void CognitoIdpService::prune()
 {
     // Expired entries stay a while, so their answers can say "expired" rather than "invalid".
@@ -166,10 +185,12 @@ void CognitoIdpService::prune()
 }
 
 Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>>
-CognitoIdpService::clientFor(const QString &clientId)
+CognitoIdpService::clientFor(const QString &clientId, const QString &poolId)
 {
     const auto found = m_store.client(clientId);
-    if (!found.first)
+    if (!poolId.isEmpty() && !m_store.pool(poolId))
+        return error("ResourceNotFoundException", QStringLiteral("User pool %1 does not exist.").arg(poolId));
+    if (!found.first || (!poolId.isEmpty() && found.first->config.poolId != poolId))
         return error("ResourceNotFoundException", QStringLiteral("User pool client %1 does not exist.").arg(clientId));
     return found;
 }
@@ -196,17 +217,27 @@ Core::Error CognitoIdpService::unknownUser(const CognitoClientConfig &client)
 
 // The code goes to the first auto-verified attribute the user has; the emulator has no mail,
 // so it is logged with the user name and kept for confirmationCode() and codeSent.
-QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user)
+QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user, CodePurpose purpose)
 {
-    for (const QString &attribute : std::as_const(pool.config.autoVerifiedAttributes)) {
+    const bool reset = purpose == CodePurpose::ResetPassword;
+    // A reset code goes to a verified address; a sign-up code to the one being verified.
+    QStringList candidates = pool.config.autoVerifiedAttributes;
+    if (reset)
+        candidates = {QStringLiteral("email"), QStringLiteral("phone_number")};
+    for (const QString &attribute : std::as_const(candidates)) {
         const QString destination = user.attribute(attribute);
         if (destination.isEmpty())
             continue;
-        user.confirmationCode = sixDigits();
-        user.codeExpires = now().addSecs(CodeValiditySeconds);
-        qCInfo(lcCognito).noquote() << QStringLiteral("Cognito pool %1: confirmation code for user %2 (%3): %4")
-                                           .arg(pool.config.poolId, user.username, destination, user.confirmationCode);
-        emit codeSent(pool.config.poolId, user.username, destination, user.confirmationCode);
+        if (reset && user.attribute(attribute + QStringLiteral("_verified")) != QLatin1String("true"))
+            continue;
+        QString &code = reset ? user.resetCode : user.confirmationCode;
+        code = sixDigits();
+        (reset ? user.resetCodeExpires : user.codeExpires) = now().addSecs(reset ? ResetCodeSeconds : CodeValiditySeconds);
+        qCInfo(lcCognito).noquote() << QStringLiteral("Cognito pool %1: %2 code for user %3 (%4): %5")
+                                           .arg(pool.config.poolId,
+                                                reset ? QStringLiteral("password reset") : QStringLiteral("confirmation"),
+                                                user.username, destination, code);
+        emit codeSent(pool.config.poolId, user.username, destination, code);
         return QJsonObject{{QStringLiteral("Destination"), maskDestination(destination)},
                            {QStringLiteral("DeliveryMedium"),
                             attribute == QLatin1String("email") ? QStringLiteral("EMAIL") : QStringLiteral("SMS")},
@@ -241,7 +272,7 @@ CognitoIdpService::Reply CognitoIdpService::signUp(const QJsonObject &in)
     user.status = CognitoUserStatus::Unconfirmed;
     CognitoUserStore::setPassword(pool, user, password);
     QJsonObject out{{QStringLiteral("UserConfirmed"), false}, {QStringLiteral("UserSub"), user.sub}};
-    if (const QJsonObject delivery = sendCode(pool, user); !delivery.isEmpty())
+    if (const QJsonObject delivery = sendCode(pool, user, CodePurpose::ConfirmSignUp); !delivery.isEmpty())
         out.insert(QStringLiteral("CodeDeliveryDetails"), delivery);
     return out;
 }
@@ -298,7 +329,7 @@ CognitoIdpService::Reply CognitoIdpService::resendConfirmationCode(const QJsonOb
         return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
     if (user->status != CognitoUserStatus::Unconfirmed)
         return error("InvalidParameterException", QStringLiteral("User is already confirmed."));
-    const QJsonObject delivery = sendCode(pool, *user);
+    const QJsonObject delivery = sendCode(pool, *user, CodePurpose::ConfirmSignUp);
     if (delivery.isEmpty())
         return error("InvalidParameterException",
                      QStringLiteral("Auto verification not turned on."));
@@ -321,11 +352,87 @@ CognitoIdpService::Reply CognitoIdpService::globalSignOut(const QJsonObject &in)
     const auto found = accessTokenUser(string(in, "AccessToken"));
     if (!found)
         return found.error();
-    const QString poolId = found->first->config.poolId;
-    const QString username = found->second->username;
+    signOutEverywhere(found->first->config.poolId, found->second->username);
+    return QJsonObject();
+}
+
+void CognitoIdpService::signOutEverywhere(const QString &poolId, const QString &username)
+{
     for (const RefreshSession &session : std::as_const(m_refreshTokens))
         if (session.poolId == poolId && session.username == username)
             m_revokedOrigins.insert(session.signIn.originJti);
+}
+
+// RevokeToken: the refresh token's sign-in ends, with the access tokens it gave out.
+CognitoIdpService::Reply CognitoIdpService::revokeToken(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    const CognitoClientConfig &client = *found->second;
+    if (!client.clientSecret.isEmpty() && string(in, "ClientSecret") != client.clientSecret)
+        return error("NotAuthorizedException",
+                     QStringLiteral("Unable to verify secret hash for client %1").arg(client.clientId));
+    const auto it = m_refreshTokens.constFind(string(in, "Token"));
+    if (it == m_refreshTokens.constEnd() || it->clientId != client.clientId)
+        return error("UnsupportedTokenTypeException", QStringLiteral("Invalid token"));
+    m_revokedOrigins.insert(it->signIn.originJti);
+    return QJsonObject();
+}
+
+CognitoIdpService::Reply CognitoIdpService::forgotPassword(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    const CognitoClientConfig &client = *found->second;
+    const QString username = string(in, "Username");
+    CognitoUser *user = CognitoUserStore::find(pool, username);
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"),
+                                              {username, user ? user->username : QString()});
+        e.isError())
+        return e;
+    if (!user)
+        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+    if (!user->enabled)
+        return error("NotAuthorizedException", QStringLiteral("User is disabled."));
+    const QJsonObject delivery = sendCode(pool, *user, CodePurpose::ResetPassword);
+    if (delivery.isEmpty())
+        return error("InvalidParameterException",
+                     QStringLiteral("Cannot reset password for the user as there is no registered/verified email "
+                                    "or phone_number"));
+    return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), delivery}};
+}
+
+CognitoIdpService::Reply CognitoIdpService::confirmForgotPassword(const QJsonObject &in)
+{
+    const auto found = clientFor(string(in, "ClientId"));
+    if (!found)
+        return found.error();
+    CognitoUserPool &pool = *found->first;
+    const CognitoClientConfig &client = *found->second;
+    const QString username = string(in, "Username");
+    CognitoUser *user = CognitoUserStore::find(pool, username);
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"),
+                                              {username, user ? user->username : QString()});
+        e.isError())
+        return e;
+    if (!user)
+        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+    if (user->resetCode.isEmpty() || user->resetCode != string(in, "ConfirmationCode"))
+        return error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+    if (user->resetCodeExpires <= now())
+        return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
+    const QString password = string(in, "Password");
+    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
+        !violation.isEmpty())
+        return error("InvalidPasswordException", violation);
+    CognitoUserStore::setPassword(pool, *user, password);
+    user->resetCode.clear();
+    if (user->status == CognitoUserStatus::ForceChangePassword)
+        user->status = CognitoUserStatus::Confirmed;
+    user->modified = now();
     return QJsonObject();
 }
 

@@ -29,6 +29,7 @@ public:
     static constexpr char TargetPrefix[] = "AWSCognitoIdentityProviderService.";
     static constexpr qsizetype MaxRequestBytes = 1024 * 1024;
     static constexpr int CodeValiditySeconds = 24 * 3600;
+    static constexpr int ResetCodeSeconds = 3600;
     static constexpr int SrpStateSeconds = 300;
     static constexpr int ChallengeSessionSeconds = 180; // Cognito's default AuthSessionValidity
 
@@ -53,6 +54,8 @@ public:
     // The confirmation code last "sent" to a user (by user name or alias), since the emulator
     // has no mail; empty when none is pending.
     QString confirmationCode(const QString &poolId, const QString &usernameOrAlias);
+    // The code ForgotPassword last "sent"; empty when none is pending.
+    QString passwordResetCode(const QString &poolId, const QString &usernameOrAlias);
 
     CognitoUserStore &store() { return m_store; }
     const CognitoTokens &tokens() const { return m_tokens; }
@@ -77,10 +80,17 @@ private:
     Reply getUser(const QJsonObject &in);
     Reply globalSignOut(const QJsonObject &in);
     Reply changePassword(const QJsonObject &in);
+    Reply forgotPassword(const QJsonObject &in);
+    Reply confirmForgotPassword(const QJsonObject &in);
+    Reply revokeToken(const QJsonObject &in);
+    void signOutEverywhere(const QString &poolId, const QString &username);
 
     // sign-in (cognitoidpauth.cpp)
     Reply initiateAuth(const QJsonObject &in);
+    Reply adminInitiateAuth(const QJsonObject &in);
+    Reply startAuth(const QJsonObject &in, bool admin);
     Reply respondToAuthChallenge(const QJsonObject &in);
+    Reply adminRespondToAuthChallenge(const QJsonObject &in);
     Reply passwordAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
     Reply srpAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
     Reply refreshAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
@@ -118,6 +128,11 @@ private:
     Reply adminConfirmSignUp(const QJsonObject &in);
     Reply adminAddUserToGroup(const QJsonObject &in);
     Reply adminDeleteUser(const QJsonObject &in);
+    Reply adminUserGlobalSignOut(const QJsonObject &in);
+    Reply adminDisableUser(const QJsonObject &in);
+    Reply adminEnableUser(const QJsonObject &in);
+    Reply adminRemoveUserFromGroup(const QJsonObject &in);
+    Reply adminListGroupsForUser(const QJsonObject &in);
     Reply listUserPools(const QJsonObject &in);
     Reply describeUserPool(const QJsonObject &in);
     Reply listUserPoolClients(const QJsonObject &in);
@@ -128,12 +143,15 @@ private:
     Core::Result<CognitoUser *> adminUser(CognitoUserPool &pool, const QJsonObject &in);
 
     // shared helpers
-    Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>> clientFor(const QString &clientId);
+    // The client (of poolId, when given) and its pool, or ResourceNotFoundException.
+    Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>> clientFor(const QString &clientId,
+                                                                                 const QString &poolId = {});
     Core::Error checkSecretHash(const CognitoClientConfig &client, const QString &secretHash,
                                 const QStringList &names) const;
     // UserNotFoundException, or NotAuthorizedException when the client hides who exists.
     static Core::Error unknownUser(const CognitoClientConfig &client);
-    QJsonObject sendCode(CognitoUserPool &pool, CognitoUser &user);
+    enum class CodePurpose { ConfirmSignUp, ResetPassword };
+    QJsonObject sendCode(CognitoUserPool &pool, CognitoUser &user, CodePurpose purpose);
     void prune();
 
     struct RefreshSession

@@ -34,6 +34,8 @@ struct CognitoUser
     QStringList groups;
     QString confirmationCode;    // the code SignUp "sent"; empty when none is pending
     QDateTime codeExpires;
+    QString resetCode;           // the code ForgotPassword "sent"
+    QDateTime resetCodeExpires;
 
     QString attribute(const QString &name) const;
     void setAttribute(const QString &name, const QString &value);

@@ -41,6 +41,7 @@ const QString SecretClient = QStringLiteral("secretclient0000000000000a");
 const QString ClientSecret = QStringLiteral("the-secret-of-the-test-client");
 const QString DefaultClient = QStringLiteral("defaultclient000000000000b");
 const QString AlicePassword = QStringLiteral("Correct-Horse-1");
+const QString AdminClient = QStringLiteral("adminclient00000000000000c");
 
 struct Reply
 {
@@ -130,7 +131,11 @@ QList<CognitoPoolConfig> testPools()
     defaults.clientId = DefaultClient;
     defaults.explicitAuthFlows = {QStringLiteral("ALLOW_USER_SRP_AUTH"), QStringLiteral("ALLOW_REFRESH_TOKEN_AUTH"),
                                   QStringLiteral("ALLOW_CUSTOM_AUTH")};
-    pool.clients = {secret, defaults};
+    CognitoClientConfig server;
+    server.clientName = QStringLiteral("server-side");
+    server.clientId = AdminClient;
+    server.explicitAuthFlows = {QStringLiteral("ALLOW_ADMIN_USER_PASSWORD_AUTH"), QStringLiteral("ALLOW_REFRESH_TOKEN_AUTH")};
+    pool.clients = {secret, defaults, server};
     CognitoGroupConfig admins;
     admins.groupName = QStringLiteral("admins");
     admins.precedence = 1;
@@ -198,6 +203,8 @@ private slots:
     void tokensExpire();
     void seedUserWithoutPassword();
     void listUsersFilter();
+    void adminSignInAndUserControls();
+    void forgotPasswordAndRevokeToken();
 
 private:
     Cli aws(const QStringList &arguments, bool signedCli = true);
@@ -1055,6 +1062,93 @@ void TestCognitoIdp::listUsersFilter()
     const Reply paged = call(service, "ListUsers", {{QStringLiteral("UserPoolId"), TestPool}, {QStringLiteral("Limit"), 1}}, true);
     QCOMPARE(paged.json.value(QStringLiteral("Users")).toArray().size(), 1);
     QCOMPARE(paged.json.value(QStringLiteral("PaginationToken")).toString(), QStringLiteral("1"));
+}
+
+void TestCognitoIdp::adminSignInAndUserControls()
+{
+    AwsAuthenticator authenticator(QStringLiteral("123456789012"));
+    CognitoIdpService service(&authenticator, testPools());
+    const auto adminAuth = [&](const QString &client, const QString &flow, const QString &pool = TestPool, bool sign = true) {
+        return call(service, "AdminInitiateAuth",
+                    {{QStringLiteral("UserPoolId"), pool}, {QStringLiteral("ClientId"), client},
+                     {QStringLiteral("AuthFlow"), flow},
+                     {QStringLiteral("AuthParameters"), QJsonObject{{QStringLiteral("USERNAME"), QStringLiteral("alice")},
+                                                                    {QStringLiteral("PASSWORD"), AlicePassword}}}},
+                    sign);
+    };
+    const QString adminFlow = QStringLiteral("ADMIN_USER_PASSWORD_AUTH");
+    const Reply ok = adminAuth(AdminClient, adminFlow);
+    QCOMPARE(ok.status, 200);
+    QVERIFY(!ok.result().value(QStringLiteral("AccessToken")).toString().isEmpty());
+    QCOMPARE(adminAuth(AdminClient, QStringLiteral("ADMIN_NO_SRP_AUTH")).status, 200);
+    QCOMPARE(adminAuth(DefaultClient, adminFlow).message(), QStringLiteral("ADMIN_USER_PASSWORD_AUTH flow not enabled for this client"));
+    QCOMPARE(adminAuth(AdminClient, QStringLiteral("USER_PASSWORD_AUTH")).message(), QStringLiteral("Initiate Auth method not supported."));
+    QCOMPARE(adminAuth(AdminClient, adminFlow, QStringLiteral("us-east-1_Other0000")).type(), QStringLiteral("ResourceNotFoundException"));
+    QCOMPARE(adminAuth(AdminClient, adminFlow, TestPool, false).status, 403);
+
+    const auto admin = [&](const QByteArray &op, QJsonObject in) {
+        in.insert(QStringLiteral("UserPoolId"), TestPool);
+        in.insert(QStringLiteral("Username"), QStringLiteral("alice"));
+        return call(service, op, in, true);
+    };
+    QCOMPARE(admin("AdminDisableUser", {}).status, 200);
+    QCOMPARE(adminAuth(AdminClient, adminFlow).message(), QStringLiteral("User is disabled."));
+    QCOMPARE(admin("AdminEnableUser", {}).status, 200);
+    QCOMPARE(adminAuth(AdminClient, adminFlow).status, 200);
+
+    const QJsonObject getUser{{QStringLiteral("AccessToken"), ok.result().value(QStringLiteral("AccessToken"))}};
+    QCOMPARE(call(service, "GetUser", getUser).status, 200);
+    QCOMPARE(admin("AdminUserGlobalSignOut", {}).status, 200);
+    QCOMPARE(call(service, "GetUser", getUser).message(), QStringLiteral("Access Token has been revoked"));
+
+    const auto groups = [&] {
+        QStringList out;
+        for (const QJsonValue &g : admin("AdminListGroupsForUser", {}).json.value(QStringLiteral("Groups")).toArray())
+            out.append(g.toObject().value(QStringLiteral("GroupName")).toString());
+        return out;
+    };
+    QCOMPARE(groups(), QStringList{QStringLiteral("admins")});
+    QCOMPARE(admin("AdminRemoveUserFromGroup", {{QStringLiteral("GroupName"), QStringLiteral("admins")}}).status, 200);
+    QCOMPARE(groups(), QStringList());
+}
+
+void TestCognitoIdp::forgotPasswordAndRevokeToken()
+{
+    CognitoIdpService service(nullptr, testPools());
+    const QJsonObject who{{QStringLiteral("ClientId"), SecretClient}, {QStringLiteral("Username"), QStringLiteral("alice")},
+                          {QStringLiteral("SecretHash"), secretHash(QStringLiteral("alice"))}};
+    const Reply forgot = call(service, "ForgotPassword", who);
+    QCOMPARE(forgot.status, 200);
+    QCOMPARE(forgot.json.value(QStringLiteral("CodeDeliveryDetails")).toObject().value(QStringLiteral("Destination")).toString(),
+             QStringLiteral("a***@e***"));
+    const QString code = service.passwordResetCode(TestPool, QStringLiteral("alice"));
+    QCOMPARE(code.size(), 6);
+    QJsonObject confirm = who;
+    confirm.insert(QStringLiteral("Password"), QStringLiteral("Battery-Staple-2"));
+    confirm.insert(QStringLiteral("ConfirmationCode"), code == QLatin1String("111111") ? QStringLiteral("222222") : QStringLiteral("111111"));
+    QCOMPARE(call(service, "ConfirmForgotPassword", confirm).type(), QStringLiteral("CodeMismatchException"));
+    confirm.insert(QStringLiteral("ConfirmationCode"), code);
+    QCOMPARE(call(service, "ConfirmForgotPassword", confirm).status, 200);
+    QCOMPARE(call(service, "InitiateAuth", passwordAuth(SecretClient, QStringLiteral("alice"), AlicePassword,
+                                                        secretHash(QStringLiteral("alice")))).type(),
+             QStringLiteral("NotAuthorizedException"));
+    const Reply signIn = call(service, "InitiateAuth", passwordAuth(SecretClient, QStringLiteral("alice"), QStringLiteral("Battery-Staple-2"),
+                                                                    secretHash(QStringLiteral("alice"))));
+    QCOMPARE(signIn.status, 200);
+
+    const QString refresh = signIn.result().value(QStringLiteral("RefreshToken")).toString();
+    QCOMPARE(call(service, "RevokeToken", {{QStringLiteral("Token"), refresh}, {QStringLiteral("ClientId"), SecretClient}}).message(),
+             QStringLiteral("Unable to verify secret hash for client ") + SecretClient);
+    QCOMPARE(call(service, "RevokeToken", {{QStringLiteral("Token"), refresh}, {QStringLiteral("ClientId"), SecretClient},
+                                           {QStringLiteral("ClientSecret"), ClientSecret}}).status, 200);
+    const Reply late = call(service, "InitiateAuth", {{QStringLiteral("AuthFlow"), QStringLiteral("REFRESH_TOKEN_AUTH")},
+                                                      {QStringLiteral("ClientId"), SecretClient},
+                                                      {QStringLiteral("AuthParameters"), QJsonObject{{QStringLiteral("REFRESH_TOKEN"), refresh},
+                                                                                                     {QStringLiteral("SECRET_HASH"), secretHash(QStringLiteral("alice"))}}}});
+    QCOMPARE(late.message(), QStringLiteral("Refresh Token has been revoked"));
+    // Users without a verified address get no reset code.
+    const Reply newbie = call(service, "ForgotPassword", {{QStringLiteral("ClientId"), DefaultClient}, {QStringLiteral("Username"), QStringLiteral("newbie")}});
+    QCOMPARE(newbie.type(), QStringLiteral("InvalidParameterException"));
 }
 
 QTEST_GUILESS_MAIN(TestCognitoIdp)
