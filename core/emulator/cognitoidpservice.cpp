@@ -85,6 +85,18 @@ Core::HttpResponse errorReply(const Core::Error &e, const QByteArray &requestId)
     return response;
 }
 
+// What a client that hides who exists answers for a user who does not: a delivery that
+// looks like any other and goes nowhere.
+QJsonObject simulatedDelivery(const QString &username)
+{
+    const bool phone = username.startsWith(QLatin1Char('+'));
+    return QJsonObject{{QStringLiteral("Destination"), maskDestination(username.contains(QLatin1Char('@')) || phone
+                                                                           ? username
+                                                                           : username + QStringLiteral("@example.com"))},
+                       {QStringLiteral("DeliveryMedium"), phone ? QStringLiteral("SMS") : QStringLiteral("EMAIL")},
+                       {QStringLiteral("AttributeName"), phone ? QStringLiteral("phone_number") : QStringLiteral("email")}};
+}
+
 QString sixDigits()
 {
     return QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
@@ -325,6 +337,8 @@ CognitoIdpService::Reply CognitoIdpService::resendConfirmationCode(const QJsonOb
                                               {username, user ? user->username : QString()});
         e.isError())
         return e;
+    if (!user && client.preventUserExistenceErrors)
+        return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), simulatedDelivery(username)}};
     if (!user)
         return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
     if (user->status != CognitoUserStatus::Unconfirmed)
@@ -393,6 +407,8 @@ CognitoIdpService::Reply CognitoIdpService::forgotPassword(const QJsonObject &in
                                               {username, user ? user->username : QString()});
         e.isError())
         return e;
+    if (!user && client.preventUserExistenceErrors)
+        return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), simulatedDelivery(username)}};
     if (!user)
         return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
     if (!user->enabled)
@@ -418,10 +434,14 @@ CognitoIdpService::Reply CognitoIdpService::confirmForgotPassword(const QJsonObj
                                               {username, user ? user->username : QString()});
         e.isError())
         return e;
+    const Core::Error mismatch =
+        error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
     if (!user)
-        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+        return client.preventUserExistenceErrors
+                   ? mismatch
+                   : error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
     if (user->resetCode.isEmpty() || user->resetCode != string(in, "ConfirmationCode"))
-        return error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+        return mismatch;
     if (user->resetCodeExpires <= now())
         return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
     const QString password = string(in, "Password");

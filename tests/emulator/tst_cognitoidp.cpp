@@ -1146,6 +1146,12 @@ void TestCognitoIdp::forgotPasswordAndRevokeToken()
                                                       {QStringLiteral("AuthParameters"), QJsonObject{{QStringLiteral("REFRESH_TOKEN"), refresh},
                                                                                                      {QStringLiteral("SECRET_HASH"), secretHash(QStringLiteral("alice"))}}}});
     QCOMPARE(late.message(), QStringLiteral("Refresh Token has been revoked"));
+    // A client that hides who exists answers for a stranger as for anyone.
+    const Reply stranger = call(service, "ForgotPassword", {{QStringLiteral("ClientId"), DefaultClient},
+                                                            {QStringLiteral("Username"), QStringLiteral("zed@example.com")}});
+    QCOMPARE(stranger.status, 200);
+    QCOMPARE(stranger.json.value(QStringLiteral("CodeDeliveryDetails")).toObject().value(QStringLiteral("Destination")).toString(),
+             QStringLiteral("z***@e***"));
     // Users without a verified address get no reset code.
     const Reply newbie = call(service, "ForgotPassword", {{QStringLiteral("ClientId"), DefaultClient}, {QStringLiteral("Username"), QStringLiteral("newbie")}});
     QCOMPARE(newbie.type(), QStringLiteral("InvalidParameterException"));
