@@ -1,13 +1,12 @@
 // The signed half of cognito-idp: Admin* operations on users and the List*/Describe* views of
 // pools, clients, users and groups.
-#include "cognitoidpservice.h"
 #include "awsauthenticator.h"
+#include "cognitoidpservice.h"
 #include "cognitoidpwire.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 
 Q_DECLARE_LOGGING_CATEGORY(lcCognito)
 
@@ -37,17 +36,21 @@ Core::Result<int> pageSize(const QJsonObject &in, const char *member, int min)
     QString name = QLatin1String(member);
     name[0] = name.at(0).toLower();
     if (n < min)
-        return error("InvalidParameterException",
-                     QStringLiteral("1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
-                                    "Member must have value greater than or equal to %3")
-                         .arg(v.toVariant().toString(), name)
-                         .arg(min));
+        return error(
+            "InvalidParameterException",
+            QStringLiteral(
+                "1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
+                "Member must have value greater than or equal to %3")
+                .arg(v.toVariant().toString(), name)
+                .arg(min));
     if (n > 60)
-        return error("InvalidParameterException",
-                     QStringLiteral("1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
-                                    "Member must have value less than or equal to 60")
-                         .arg(n)
-                         .arg(name));
+        return error(
+            "InvalidParameterException",
+            QStringLiteral(
+                "1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
+                "Member must have value less than or equal to 60")
+                .arg(n)
+                .arg(name));
     return n;
 }
 
@@ -102,11 +105,13 @@ Core::Result<CognitoUserPool *> CognitoIdpService::poolFor(const QJsonObject &in
     const QString id = string(in, "UserPoolId");
     CognitoUserPool *pool = m_store.pool(id);
     if (!pool)
-        return error("ResourceNotFoundException", QStringLiteral("User pool %1 does not exist.").arg(id));
+        return error("ResourceNotFoundException",
+                     QStringLiteral("User pool %1 does not exist.").arg(id));
     return pool;
 }
 
-Core::Result<CognitoUser *> CognitoIdpService::adminUser(CognitoUserPool &pool, const QJsonObject &in)
+Core::Result<CognitoUser *> CognitoIdpService::adminUser(CognitoUserPool &pool,
+                                                         const QJsonObject &in)
 {
     CognitoUser *user = CognitoUserStore::find(pool, string(in, "Username"));
     if (!user)
@@ -128,29 +133,33 @@ CognitoIdpService::Reply CognitoIdpService::adminCreateUser(const QJsonObject &i
     if (!existing && resend)
         return error("UserNotFoundException", QStringLiteral("User does not exist."));
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
-    if (!existing && p.config.usernameAttributes == QStringList{QStringLiteral("email")}
-        && !emailShape.match(username).hasMatch())
+    if (!existing && p.config.usernameAttributes == QStringList{QStringLiteral("email")} &&
+        !emailShape.match(username).hasMatch())
         return error("InvalidParameterException", QStringLiteral("Username should be an email."));
     QString password = string(in, "TemporaryPassword");
     if (!password.isEmpty()) {
-        if (const QString violation = CognitoUserStore::policyViolation(p.config.passwordPolicy, password);
+        if (const QString violation =
+                CognitoUserStore::policyViolation(p.config.passwordPolicy, password);
             !violation.isEmpty())
             return error("InvalidPasswordException", violation);
     }
-    CognitoUser &user = existing ? *existing
-                                 : CognitoUserStore::add(p, username, attributes(in.value(QStringLiteral("UserAttributes"))),
-                                                         now());
+    CognitoUser &user =
+        existing ? *existing
+                 : CognitoUserStore::add(
+                       p, username, attributes(in.value(QStringLiteral("UserAttributes"))), now());
     if (password.isEmpty()) {
         // Cognito would mail a generated password; with no mail nobody learns it, so the
         // emulator says how to go on instead of showing a password.
         password = temporaryPassword(p.config.passwordPolicy);
-        qCInfo(lcCognito).noquote() << "Cognito pool" << p.config.poolId << "user" << user.username
-                                    << "got a temporary password that is not shown; pass TemporaryPassword "
-                                       "or use AdminSetUserPassword";
+        qCInfo(lcCognito).noquote()
+            << "Cognito pool" << p.config.poolId << "user" << user.username
+            << "got a temporary password that is not shown; pass TemporaryPassword "
+               "or use AdminSetUserPassword";
     }
     CognitoUserStore::setPassword(p, user, password);
     user.status = CognitoUserStatus::ForceChangePassword;
-    user.temporaryPasswordExpires = now().addDays(p.config.passwordPolicy.temporaryPasswordValidityDays);
+    user.temporaryPasswordExpires =
+        now().addDays(p.config.passwordPolicy.temporaryPasswordValidityDays);
     user.modified = now();
     return QJsonObject{{QStringLiteral("User"), userJson(user, "Attributes")}};
 }
@@ -175,7 +184,8 @@ CognitoIdpService::Reply CognitoIdpService::adminSetUserPassword(const QJsonObje
     if (!user)
         return user.error();
     const QString password = string(in, "Password");
-    if (const QString violation = CognitoUserStore::policyViolation((*pool)->config.passwordPolicy, password);
+    if (const QString violation =
+            CognitoUserStore::policyViolation((*pool)->config.passwordPolicy, password);
         !violation.isEmpty())
         return error("InvalidPasswordException", violation);
     CognitoUser &u = **user;
@@ -185,7 +195,8 @@ CognitoIdpService::Reply CognitoIdpService::adminSetUserPassword(const QJsonObje
         u.temporaryPasswordExpires = {};
     } else {
         u.status = CognitoUserStatus::ForceChangePassword;
-        u.temporaryPasswordExpires = now().addDays((*pool)->config.passwordPolicy.temporaryPasswordValidityDays);
+        u.temporaryPasswordExpires =
+            now().addDays((*pool)->config.passwordPolicy.temporaryPasswordValidityDays);
     }
     u.modified = now();
     return QJsonObject();
@@ -201,8 +212,9 @@ CognitoIdpService::Reply CognitoIdpService::adminConfirmSignUp(const QJsonObject
         return user.error();
     CognitoUser &u = **user;
     if (u.status != CognitoUserStatus::Unconfirmed)
-        return error("NotAuthorizedException", QStringLiteral("User cannot be confirmed. Current status is %1")
-                                                   .arg(cognitoUserStatusName(u.status)));
+        return error("NotAuthorizedException",
+                     QStringLiteral("User cannot be confirmed. Current status is %1")
+                         .arg(cognitoUserStatusName(u.status)));
     u.status = CognitoUserStatus::Confirmed;
     u.confirmationCode.clear();
     u.modified = now();
@@ -262,9 +274,10 @@ CognitoIdpService::Reply CognitoIdpService::describeUserPool(const QJsonObject &
     QJsonObject out{
         {QStringLiteral("Id"), p.config.poolId},
         {QStringLiteral("Name"), p.config.poolName},
-        {QStringLiteral("Arn"), QStringLiteral("arn:aws:cognito-idp:%1:%2:userpool/%3")
-                                    .arg(p.config.poolId.section(QLatin1Char('_'), 0, 0),
-                                         m_authenticator ? m_authenticator->accountId() : QString(), p.config.poolId)},
+        {QStringLiteral("Arn"),
+         QStringLiteral("arn:aws:cognito-idp:%1:%2:userpool/%3")
+             .arg(p.config.poolId.section(QLatin1Char('_'), 0, 0),
+                  m_authenticator ? m_authenticator->accountId() : QString(), p.config.poolId)},
         {QStringLiteral("Policies"),
          QJsonObject{{QStringLiteral("PasswordPolicy"),
                       QJsonObject{{QStringLiteral("MinimumLength"), policy.minimumLength},
@@ -277,7 +290,8 @@ CognitoIdpService::Reply CognitoIdpService::describeUserPool(const QJsonObject &
         {QStringLiteral("LambdaConfig"), QJsonObject()},
         {QStringLiteral("LastModifiedDate"), epoch(p.created)},
         {QStringLiteral("CreationDate"), epoch(p.created)},
-        {QStringLiteral("AutoVerifiedAttributes"), QJsonArray::fromStringList(p.config.autoVerifiedAttributes)},
+        {QStringLiteral("AutoVerifiedAttributes"),
+         QJsonArray::fromStringList(p.config.autoVerifiedAttributes)},
         {QStringLiteral("MfaConfiguration"), QStringLiteral("OFF")},
         {QStringLiteral("EstimatedNumberOfUsers"), int(p.users.size())},
         {QStringLiteral("UserPoolTags"), QJsonObject()},
@@ -287,7 +301,8 @@ CognitoIdpService::Reply CognitoIdpService::describeUserPool(const QJsonObject &
          QJsonObject{{QStringLiteral("DefaultEmailOption"), QStringLiteral("CONFIRM_WITH_CODE")}}},
     };
     if (!p.config.usernameAttributes.isEmpty())
-        out.insert(QStringLiteral("UsernameAttributes"), QJsonArray::fromStringList(p.config.usernameAttributes));
+        out.insert(QStringLiteral("UsernameAttributes"),
+                   QJsonArray::fromStringList(p.config.usernameAttributes));
     return QJsonObject{{QStringLiteral("UserPool"), out}};
 }
 
@@ -341,7 +356,8 @@ CognitoIdpService::Reply CognitoIdpService::describeUserPoolClient(const QJsonOb
             out.insert(QStringLiteral("ClientSecret"), c.clientSecret);
         return QJsonObject{{QStringLiteral("UserPoolClient"), out}};
     }
-    return error("ResourceNotFoundException", QStringLiteral("User pool client %1 does not exist.").arg(clientId));
+    return error("ResourceNotFoundException",
+                 QStringLiteral("User pool client %1 does not exist.").arg(clientId));
 }
 
 // Filter: `attribute = "value"` (exact) or `attribute ^= "value"` (prefix), as ListUsers takes it.
@@ -354,7 +370,8 @@ CognitoIdpService::Reply CognitoIdpService::listUsers(const QJsonObject &in)
     if (!size)
         return size.error();
     const QString filter = string(in, "Filter");
-    static const QRegularExpression filterShape(QStringLiteral("^\\s*([\\w:]+)\\s*(\\^?=)\\s*\"([^\"]*)\"\\s*$"));
+    static const QRegularExpression filterShape(
+        QStringLiteral("^\\s*([\\w:]+)\\s*(\\^?=)\\s*\"([^\"]*)\"\\s*$"));
     const QRegularExpressionMatch m = filterShape.match(filter);
     if (!filter.isEmpty() && !m.hasMatch())
         return error("InvalidParameterException", QStringLiteral("Error while parsing filter."));
@@ -362,17 +379,19 @@ CognitoIdpService::Reply CognitoIdpService::listUsers(const QJsonObject &in)
     for (const CognitoUser &u : std::as_const((*pool)->users)) {
         if (m.hasMatch()) {
             const QString name = m.captured(1);
-            const QString value = name == QLatin1String("username") ? u.username
-                                  : name == QLatin1String("cognito:user_status") || name == QLatin1String("status")
-                                      ? cognitoUserStatusName(u.status)
-                                      : u.attribute(name);
+            const QString value =
+                name == QLatin1String("username") ? u.username
+                : name == QLatin1String("cognito:user_status") || name == QLatin1String("status")
+                    ? cognitoUserStatusName(u.status)
+                    : u.attribute(name);
             const bool prefix = m.captured(2) == QLatin1String("^=");
             if (prefix ? !value.startsWith(m.captured(3)) : value != m.captured(3))
                 continue;
         }
         items.append(userJson(u, "Attributes"));
     }
-    return page(items, "Users", "PaginationToken", *size == 0 ? 60 : *size, string(in, "PaginationToken"));
+    return page(items, "Users", "PaginationToken", *size == 0 ? 60 : *size,
+                string(in, "PaginationToken"));
 }
 
 CognitoIdpService::Reply CognitoIdpService::listGroups(const QJsonObject &in)

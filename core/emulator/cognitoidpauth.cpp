@@ -23,7 +23,8 @@ Core::Error notAuthorized(const QString &message)
 
 Core::Error missingParameter(const char *name)
 {
-    return error("InvalidParameterException", QStringLiteral("Missing required parameter %1").arg(QLatin1String(name)));
+    return error("InvalidParameterException",
+                 QStringLiteral("Missing required parameter %1").arg(QLatin1String(name)));
 }
 
 bool sameText(const QString &a, const QString &b)
@@ -70,27 +71,36 @@ CognitoIdpService::Reply CognitoIdpService::adminInitiateAuth(const QJsonObject 
 
 CognitoIdpService::Reply CognitoIdpService::startAuth(const QJsonObject &in, bool admin)
 {
-    static const QStringList flows{QStringLiteral("USER_SRP_AUTH"),       QStringLiteral("REFRESH_TOKEN_AUTH"),
-                                   QStringLiteral("REFRESH_TOKEN"),       QStringLiteral("CUSTOM_AUTH"),
-                                   QStringLiteral("ADMIN_NO_SRP_AUTH"),   QStringLiteral("USER_PASSWORD_AUTH"),
-                                   QStringLiteral("ADMIN_USER_PASSWORD_AUTH"), QStringLiteral("USER_AUTH")};
+    static const QStringList flows{QStringLiteral("USER_SRP_AUTH"),
+                                   QStringLiteral("REFRESH_TOKEN_AUTH"),
+                                   QStringLiteral("REFRESH_TOKEN"),
+                                   QStringLiteral("CUSTOM_AUTH"),
+                                   QStringLiteral("ADMIN_NO_SRP_AUTH"),
+                                   QStringLiteral("USER_PASSWORD_AUTH"),
+                                   QStringLiteral("ADMIN_USER_PASSWORD_AUTH"),
+                                   QStringLiteral("USER_AUTH")};
     const QString flow = string(in, "AuthFlow");
     if (!flows.contains(flow))
         return error("InvalidParameterException",
-                     QStringLiteral("1 validation error detected: Value '%1' at 'authFlow' failed to satisfy "
-                                    "constraint: Member must satisfy enum value set: [%2]")
+                     QStringLiteral(
+                         "1 validation error detected: Value '%1' at 'authFlow' failed to satisfy "
+                         "constraint: Member must satisfy enum value set: [%2]")
                          .arg(flow, flows.join(QStringLiteral(", "))));
-    const auto found = clientFor(string(in, "ClientId"), admin ? string(in, "UserPoolId") : QString());
+    const auto found =
+        clientFor(string(in, "ClientId"), admin ? string(in, "UserPoolId") : QString());
     if (!found)
         return found.error();
     CognitoUserPool &pool = *found->first;
     const CognitoClientConfig &client = *found->second;
     const bool adminFlow = flow.startsWith(QLatin1String("ADMIN_"));
     if (adminFlow != admin && (adminFlow || flow == QLatin1String("USER_PASSWORD_AUTH")))
-        return error("InvalidParameterException", QStringLiteral("Initiate Auth method not supported."));
-    const QString allow = adminFlow ? QStringLiteral("ALLOW_ADMIN_USER_PASSWORD_AUTH") : allowFlagFor(flow);
+        return error("InvalidParameterException",
+                     QStringLiteral("Initiate Auth method not supported."));
+    const QString allow =
+        adminFlow ? QStringLiteral("ALLOW_ADMIN_USER_PASSWORD_AUTH") : allowFlagFor(flow);
     if (!client.explicitAuthFlows.contains(allow))
-        return error("InvalidParameterException", QStringLiteral("%1 flow not enabled for this client").arg(flow));
+        return error("InvalidParameterException",
+                     QStringLiteral("%1 flow not enabled for this client").arg(flow));
     const QJsonObject params = in.value(QStringLiteral("AuthParameters")).toObject();
     if (flow == QLatin1String("USER_PASSWORD_AUTH") || adminFlow)
         return passwordAuth(pool, client, params);
@@ -98,13 +108,16 @@ CognitoIdpService::Reply CognitoIdpService::startAuth(const QJsonObject &in, boo
         return srpAuth(pool, client, params);
     if (flow.startsWith(QLatin1String("REFRESH_TOKEN")))
         return refreshAuth(pool, client, params);
-    return error("InvalidParameterException",
-                 QStringLiteral("%1 is not emulated: Gatehouse's Cognito has no Lambda triggers or passwordless "
-                                "sign-in; use USER_PASSWORD_AUTH or USER_SRP_AUTH")
-                     .arg(flow));
+    return error(
+        "InvalidParameterException",
+        QStringLiteral(
+            "%1 is not emulated: Gatehouse's Cognito has no Lambda triggers or passwordless "
+            "sign-in; use USER_PASSWORD_AUTH or USER_SRP_AUTH")
+            .arg(flow));
 }
 
-CognitoIdpService::Reply CognitoIdpService::passwordAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+CognitoIdpService::Reply CognitoIdpService::passwordAuth(CognitoUserPool &pool,
+                                                         const CognitoClientConfig &client,
                                                          const QJsonObject &params)
 {
     const QString name = string(params, "USERNAME");
@@ -125,7 +138,8 @@ CognitoIdpService::Reply CognitoIdpService::passwordAuth(CognitoUserPool &pool, 
     return signedIn(pool, client, *user);
 }
 
-CognitoIdpService::Reply CognitoIdpService::signedIn(CognitoUserPool &pool, const CognitoClientConfig &client,
+CognitoIdpService::Reply CognitoIdpService::signedIn(CognitoUserPool &pool,
+                                                     const CognitoClientConfig &client,
                                                      CognitoUser &user)
 {
     if (!user.enabled)
@@ -134,7 +148,8 @@ CognitoIdpService::Reply CognitoIdpService::signedIn(CognitoUserPool &pool, cons
         return error("UserNotConfirmedException", QStringLiteral("User is not confirmed."));
     if (user.status == CognitoUserStatus::ForceChangePassword) {
         if (user.temporaryPasswordExpires.isValid() && user.temporaryPasswordExpires <= now())
-            return notAuthorized(QStringLiteral("Temporary password has expired and must be reset by an administrator."));
+            return notAuthorized(QStringLiteral(
+                "Temporary password has expired and must be reset by an administrator."));
         const QString session = randomBase64Url(600);
         m_sessions.insert(session, {pool.config.poolId, client.clientId, user.username,
                                     now().addSecs(ChallengeSessionSeconds)});
@@ -145,19 +160,22 @@ CognitoIdpService::Reply CognitoIdpService::signedIn(CognitoUserPool &pool, cons
             {QStringLiteral("ChallengeName"), QStringLiteral("NEW_PASSWORD_REQUIRED")},
             {QStringLiteral("Session"), session},
             {QStringLiteral("ChallengeParameters"),
-             QJsonObject{{QStringLiteral("USER_ID_FOR_SRP"), user.username},
-                         {QStringLiteral("requiredAttributes"), QStringLiteral("[]")},
-                         {QStringLiteral("userAttributes"),
-                          QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact))}}}};
+             QJsonObject{
+                 {QStringLiteral("USER_ID_FOR_SRP"), user.username},
+                 {QStringLiteral("requiredAttributes"), QStringLiteral("[]")},
+                 {QStringLiteral("userAttributes"),
+                  QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact))}}}};
     }
-    const QJsonObject result = authenticationResult(pool, client, user, {newUuid(), now().toSecsSinceEpoch()}, true);
+    const QJsonObject result =
+        authenticationResult(pool, client, user, {newUuid(), now().toSecsSinceEpoch()}, true);
     return QJsonObject{{QStringLiteral("AuthenticationResult"), result},
                        {QStringLiteral("ChallengeParameters"), QJsonObject()}};
 }
 
 // PASSWORD_VERIFIER. An unknown user gets a challenge all the same when the client hides who
 // exists (as Cognito does); it can only end in "Incorrect username or password.".
-CognitoIdpService::Reply CognitoIdpService::srpAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+CognitoIdpService::Reply CognitoIdpService::srpAuth(CognitoUserPool &pool,
+                                                    const CognitoClientConfig &client,
                                                     const QJsonObject &params)
 {
     const QString name = string(params, "USERNAME");
@@ -174,17 +192,19 @@ CognitoIdpService::Reply CognitoIdpService::srpAuth(CognitoUserPool &pool, const
     if (!user && !client.preventUserExistenceErrors)
         return unknownUser(client);
     const QString userId = user ? user->username : name;
-    const Srp::SrpVerifier verifier = user && user->verifier
-                                          ? *user->verifier
-                                          : Srp::SrpServer::makeVerifier(Srp::srpPoolName(pool.config.poolId), userId,
-                                                                         randomBase64(32));
+    const Srp::SrpVerifier verifier =
+        user && user->verifier ? *user->verifier
+                               : Srp::SrpServer::makeVerifier(Srp::srpPoolName(pool.config.poolId),
+                                                              userId, randomBase64(32));
     const Srp::SrpServer server(verifier);
     const Core::Result<QByteArray> key = server.passwordAuthenticationKey(srpA);
     if (!key)
-        return error("InvalidParameterException", QStringLiteral("SRP_A is not a valid SRP public value."));
+        return error("InvalidParameterException",
+                     QStringLiteral("SRP_A is not a valid SRP public value."));
     const QString secretBlock = randomBase64(256);
-    m_srpStates.insert(secretBlock, {pool.config.poolId, client.clientId, user && user->verifier ? userId : QString(),
-                                     *key, now().addSecs(SrpStateSeconds)});
+    m_srpStates.insert(secretBlock, {pool.config.poolId, client.clientId,
+                                     user && user->verifier ? userId : QString(), *key,
+                                     now().addSecs(SrpStateSeconds)});
     return QJsonObject{{QStringLiteral("ChallengeName"), QStringLiteral("PASSWORD_VERIFIER")},
                        {QStringLiteral("ChallengeParameters"),
                         QJsonObject{{QStringLiteral("SALT"), verifier.saltHex},
@@ -194,7 +214,8 @@ CognitoIdpService::Reply CognitoIdpService::srpAuth(CognitoUserPool &pool, const
                                     {QStringLiteral("USER_ID_FOR_SRP"), userId}}}};
 }
 
-CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool,
+                                                        const CognitoClientConfig &client,
                                                         const QJsonObject &params)
 {
     const QString token = string(params, "REFRESH_TOKEN");
@@ -205,9 +226,9 @@ CognitoIdpService::Reply CognitoIdpService::refreshAuth(CognitoUserPool &pool, c
         return notAuthorized(QStringLiteral("Invalid Refresh Token"));
     const RefreshSession session = it.value();
     CognitoUser *user = CognitoUserStore::find(pool, session.username);
-    if (const Core::Error e = checkSecretHash(client, string(params, "SECRET_HASH"),
-                                              {string(params, "USERNAME"), session.username,
-                                               user ? user->sub : QString()});
+    if (const Core::Error e = checkSecretHash(
+            client, string(params, "SECRET_HASH"),
+            {string(params, "USERNAME"), session.username, user ? user->sub : QString()});
         e.isError())
         return e;
     if (m_revokedOrigins.contains(session.signIn.originJti))
@@ -243,16 +264,19 @@ CognitoIdpService::Reply CognitoIdpService::respondToAuthChallenge(const QJsonOb
         return passwordVerifier(*found->first, *found->second, responses);
     if (challenge == QLatin1String("NEW_PASSWORD_REQUIRED"))
         return newPasswordRequired(*found->first, *found->second, string(in, "Session"), responses);
-    return error("InvalidParameterException",
-                 QStringLiteral("%1 is not a challenge Gatehouse's Cognito sends (PASSWORD_VERIFIER, "
-                                "NEW_PASSWORD_REQUIRED)")
-                     .arg(challenge));
+    return error(
+        "InvalidParameterException",
+        QStringLiteral("%1 is not a challenge Gatehouse's Cognito sends (PASSWORD_VERIFIER, "
+                       "NEW_PASSWORD_REQUIRED)")
+            .arg(challenge));
 }
 
-CognitoIdpService::Reply CognitoIdpService::passwordVerifier(CognitoUserPool &pool, const CognitoClientConfig &client,
+CognitoIdpService::Reply CognitoIdpService::passwordVerifier(CognitoUserPool &pool,
+                                                             const CognitoClientConfig &client,
                                                              const QJsonObject &responses)
 {
-    for (const char *name : {"USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"})
+    for (const char *name :
+         {"USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"})
         if (string(responses, name).isEmpty())
             return missingParameter(name);
     // Java's "EEE MMM d HH:mm:ss z yyyy" as Cognito parses it: hours padded, the day not.
@@ -261,8 +285,9 @@ CognitoIdpService::Reply CognitoIdpService::passwordVerifier(CognitoUserPool &po
         "([1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] UTC [0-9]{4}$"));
     const QString timestamp = string(responses, "TIMESTAMP");
     if (!timestampShape.match(timestamp).hasMatch())
-        return error("InvalidParameterException",
-                     QStringLiteral("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english."));
+        return error(
+            "InvalidParameterException",
+            QStringLiteral("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english."));
     const QString name = string(responses, "USERNAME");
     CognitoUser *user = CognitoUserStore::find(pool, name);
     if (const Core::Error e = checkSecretHash(client, string(responses, "SECRET_HASH"),
@@ -273,11 +298,11 @@ CognitoIdpService::Reply CognitoIdpService::passwordVerifier(CognitoUserPool &po
     const SrpState state = m_srpStates.take(secretBlock);
     if (state.poolId.isEmpty() || state.expires <= now())
         return notAuthorized(QStringLiteral("Invalid session for the user, session is expired."));
-    if (state.poolId != pool.config.poolId || state.clientId != client.clientId || state.username.isEmpty()
-        || !user || user->username != state.username)
+    if (state.poolId != pool.config.poolId || state.clientId != client.clientId ||
+        state.username.isEmpty() || !user || user->username != state.username)
         return notAuthorized(Incorrect);
-    const QString expected = Srp::passwordClaimSignature(state.key, Srp::srpPoolName(pool.config.poolId),
-                                                         user->username, secretBlock, timestamp);
+    const QString expected = Srp::passwordClaimSignature(
+        state.key, Srp::srpPoolName(pool.config.poolId), user->username, secretBlock, timestamp);
     if (!sameText(expected, string(responses, "PASSWORD_CLAIM_SIGNATURE")))
         return notAuthorized(Incorrect);
     return signedIn(pool, client, *user);
@@ -285,7 +310,8 @@ CognitoIdpService::Reply CognitoIdpService::passwordVerifier(CognitoUserPool &po
 
 CognitoIdpService::Reply CognitoIdpService::newPasswordRequired(CognitoUserPool &pool,
                                                                 const CognitoClientConfig &client,
-                                                                const QString &session, const QJsonObject &responses)
+                                                                const QString &session,
+                                                                const QJsonObject &responses)
 {
     if (session.isEmpty())
         return missing(QStringLiteral("Session"));
@@ -299,12 +325,15 @@ CognitoIdpService::Reply CognitoIdpService::newPasswordRequired(CognitoUserPool 
     if (it == m_sessions.constEnd() || it->expires <= now())
         return notAuthorized(QStringLiteral("Invalid session for the user, session is expired."));
     CognitoUser *user = CognitoUserStore::find(pool, name);
-    if (it->poolId != pool.config.poolId || it->clientId != client.clientId || !user || user->username != it->username)
+    if (it->poolId != pool.config.poolId || it->clientId != client.clientId || !user ||
+        user->username != it->username)
         return notAuthorized(QStringLiteral("Invalid session for the user."));
-    if (const Core::Error e = checkSecretHash(client, string(responses, "SECRET_HASH"), {name, user->username});
+    if (const Core::Error e =
+            checkSecretHash(client, string(responses, "SECRET_HASH"), {name, user->username});
         e.isError())
         return e;
-    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
+    if (const QString violation =
+            CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
         !violation.isEmpty())
         return error("InvalidPasswordException", violation);
     for (auto r = responses.constBegin(); r != responses.constEnd(); ++r)
@@ -318,7 +347,8 @@ CognitoIdpService::Reply CognitoIdpService::newPasswordRequired(CognitoUserPool 
     return signedIn(pool, client, *user);
 }
 
-QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool, const CognitoClientConfig &client,
+QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool,
+                                                    const CognitoClientConfig &client,
                                                     const CognitoUser &user, const SignIn &signIn,
                                                     bool withRefreshToken)
 {
@@ -368,7 +398,8 @@ QJsonObject CognitoIdpService::authenticationResult(const CognitoUserPool &pool,
     return result;
 }
 
-Core::Result<QPair<CognitoUserPool *, CognitoUser *>> CognitoIdpService::accessTokenUser(const QString &token)
+Core::Result<QPair<CognitoUserPool *, CognitoUser *>>
+CognitoIdpService::accessTokenUser(const QString &token)
 {
     const std::optional<QJsonObject> claims = m_tokens.verify(token);
     if (!claims || claims->value(QStringLiteral("token_use")).toString() != QLatin1String("access"))

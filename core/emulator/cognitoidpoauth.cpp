@@ -15,7 +15,8 @@ using namespace CognitoWire;
 
 namespace {
 
-const QString DefaultScope = QStringLiteral("openid email phone profile aws.cognito.signin.user.admin");
+const QString DefaultScope =
+    QStringLiteral("openid email phone profile aws.cognito.signin.user.admin");
 constexpr int CodeSeconds = 300;
 
 Core::HttpResponse oauthJson(int status, const QJsonObject &body)
@@ -48,9 +49,10 @@ Core::HttpResponse page(int status, const QString &html)
 
 Core::HttpResponse errorPage(const QString &message)
 {
-    return page(400, QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                                    "<title>Error</title></head><body><h1>An error was encountered with the "
-                                    "requested page.</h1><p>%1</p></body></html>\n")
+    return page(400, QStringLiteral(
+                         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                         "<title>Error</title></head><body><h1>An error was encountered with the "
+                         "requested page.</h1><p>%1</p></body></html>\n")
                          .arg(message.toHtmlEscaped()));
 }
 
@@ -62,7 +64,8 @@ Core::HttpResponse redirect(const QString &uri, const QList<QPair<QString, QStri
     for (const auto &m : members) {
         if (m.second.isEmpty())
             continue;
-        to += separator + m.first + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(m.second));
+        to += separator + m.first + QLatin1Char('=') +
+              QString::fromLatin1(QUrl::toPercentEncoding(m.second));
         separator = QLatin1Char('&');
     }
     Core::HttpResponse response;
@@ -75,17 +78,22 @@ Core::HttpResponse redirect(const QString &uri, const QList<QPair<QString, QStri
 QString signInPage(const QString &clientName, const QByteArray &query, const QString &problem)
 {
     const QString notice =
-        problem.isEmpty() ? QString() : QStringLiteral("<p class=\"error\">%1</p>").arg(problem.toHtmlEscaped());
+        problem.isEmpty()
+            ? QString()
+            : QStringLiteral("<p class=\"error\">%1</p>").arg(problem.toHtmlEscaped());
     return QStringLiteral(
-               "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in</title>"
-               "<style>body{font-family:sans-serif;max-width:22em;margin:4em auto}label,input{display:block;"
+               "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign "
+               "in</title>"
+               "<style>body{font-family:sans-serif;max-width:22em;margin:4em "
+               "auto}label,input{display:block;"
                "width:100%;margin:.3em 0}.error{color:#b00}</style></head><body>"
                "<h1>Sign in</h1><p>to %1 (Gatehouse emulator)</p>%2"
                "<form method=\"post\" action=\"/oauth2/authorize?%3\">"
                "<label for=\"username\">Username</label>"
                "<input id=\"username\" name=\"username\" autocomplete=\"username\" required>"
                "<label for=\"password\">Password</label>"
-               "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+               "<input id=\"password\" name=\"password\" type=\"password\" "
+               "autocomplete=\"current-password\" required>"
                "<input type=\"submit\" value=\"Sign in\"></form></body></html>\n")
         .arg(clientName.toHtmlEscaped(), notice, QString::fromLatin1(query).toHtmlEscaped());
 }
@@ -93,18 +101,21 @@ QString signInPage(const QString &clientName, const QByteArray &query, const QSt
 bool isWebUri(const QString &uri)
 {
     const QUrl url(uri, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
-           && !url.host().isEmpty() && !url.hasFragment();
+    return url.isValid() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&
+           !url.host().isEmpty() && !url.hasFragment();
 }
 
 QString s256(const QString &verifier)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 // client_id and client_secret from HTTP Basic, else from the form.
-QPair<QString, QString> clientCredentials(const Core::HttpRequest &request, const QHash<QString, QString> &params)
+QPair<QString, QString> clientCredentials(const Core::HttpRequest &request,
+                                          const QHash<QString, QString> &params)
 {
     const QByteArray authorization = request.headers.value("Authorization");
     if (authorization.startsWith("Basic ")) {
@@ -114,7 +125,8 @@ QPair<QString, QString> clientCredentials(const Core::HttpRequest &request, cons
             return {QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.left(colon))),
                     QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.mid(colon + 1)))};
     }
-    return {params.value(QStringLiteral("client_id")), params.value(QStringLiteral("client_secret"))};
+    return {params.value(QStringLiteral("client_id")),
+            params.value(QStringLiteral("client_secret"))};
 }
 
 } // namespace
@@ -126,7 +138,8 @@ Core::HttpResponse CognitoIdpService::oauthAuthorize(const Core::HttpRequest &re
     const QHash<QString, QString> params = StsService::parameters(request);
     const auto found = m_store.client(params.value(QStringLiteral("client_id")));
     if (!found.first)
-        return errorPage(QStringLiteral("Invalid client_id: no user pool client of this lab has it."));
+        return errorPage(
+            QStringLiteral("Invalid client_id: no user pool client of this lab has it."));
     CognitoUserPool &pool = *found.first;
     const CognitoClientConfig &client = *found.second;
     const QString redirectUri = params.value(QStringLiteral("redirect_uri"));
@@ -134,9 +147,11 @@ Core::HttpResponse CognitoIdpService::oauthAuthorize(const Core::HttpRequest &re
         return errorPage(QStringLiteral("redirect_uri must be an absolute http or https URL."));
     const QString state = params.value(QStringLiteral("state"));
     if (params.value(QStringLiteral("response_type")) != QLatin1String("code"))
-        return redirect(redirectUri, {{QStringLiteral("error"), QStringLiteral("unsupported_response_type")},
-                                      {QStringLiteral("state"), state}});
-    const QString method = params.value(QStringLiteral("code_challenge_method"), QStringLiteral("plain"));
+        return redirect(redirectUri,
+                        {{QStringLiteral("error"), QStringLiteral("unsupported_response_type")},
+                         {QStringLiteral("state"), state}});
+    const QString method =
+        params.value(QStringLiteral("code_challenge_method"), QStringLiteral("plain"));
     if (method != QLatin1String("S256") && method != QLatin1String("plain"))
         return redirect(redirectUri, {{QStringLiteral("error"), QStringLiteral("invalid_request")},
                                       {QStringLiteral("state"), state}});
@@ -146,23 +161,28 @@ Core::HttpResponse CognitoIdpService::oauthAuthorize(const Core::HttpRequest &re
     const QString name = params.value(QStringLiteral("username"));
     CognitoUser *user = CognitoUserStore::find(pool, name);
     QString problem;
-    if (!user || !CognitoUserStore::passwordMatches(pool, *user, params.value(QStringLiteral("password"))))
+    if (!user ||
+        !CognitoUserStore::passwordMatches(pool, *user, params.value(QStringLiteral("password"))))
         problem = QStringLiteral("Incorrect username or password.");
     else if (!user->enabled)
         problem = QStringLiteral("User is disabled.");
     else if (user->status == CognitoUserStatus::Unconfirmed)
         problem = QStringLiteral("User is not confirmed.");
     else if (user->status == CognitoUserStatus::ForceChangePassword)
-        problem = QStringLiteral("This user must choose a new password, which this page does not offer: answer "
-                                 "NEW_PASSWORD_REQUIRED through the API first.");
+        problem = QStringLiteral(
+            "This user must choose a new password, which this page does not offer: answer "
+            "NEW_PASSWORD_REQUIRED through the API first.");
     if (!problem.isEmpty())
         return page(200, signInPage(client.clientName, request.query, problem));
     const QString code = newUuid();
-    SignIn signIn{newUuid(), now().toSecsSinceEpoch(), params.value(QStringLiteral("scope"), DefaultScope),
+    SignIn signIn{newUuid(), now().toSecsSinceEpoch(),
+                  params.value(QStringLiteral("scope"), DefaultScope),
                   params.value(QStringLiteral("nonce"))};
     m_codes.insert(code, {pool.config.poolId, client.clientId, user->username, redirectUri,
-                          params.value(QStringLiteral("code_challenge")), method, signIn, now().addSecs(CodeSeconds)});
-    return redirect(redirectUri, {{QStringLiteral("code"), code}, {QStringLiteral("state"), state}});
+                          params.value(QStringLiteral("code_challenge")), method, signIn,
+                          now().addSecs(CodeSeconds)});
+    return redirect(redirectUri,
+                    {{QStringLiteral("code"), code}, {QStringLiteral("state"), state}});
 }
 
 Core::HttpResponse CognitoIdpService::oauthToken(const Core::HttpRequest &request)
@@ -172,12 +192,14 @@ Core::HttpResponse CognitoIdpService::oauthToken(const Core::HttpRequest &reques
     const QHash<QString, QString> params = StsService::parameters(request);
     const auto [clientId, secret] = clientCredentials(request, params);
     const auto found = m_store.client(clientId);
-    if (!found.first || (!found.second->clientSecret.isEmpty() && found.second->clientSecret != secret))
+    if (!found.first ||
+        (!found.second->clientSecret.isEmpty() && found.second->clientSecret != secret))
         return oauthError(400, "invalid_client");
     return tokenGrant(*found.first, *found.second, params);
 }
 
-Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool, const CognitoClientConfig &client,
+Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool,
+                                                 const CognitoClientConfig &client,
                                                  const QHash<QString, QString> &params)
 {
     const QString grant = params.value(QStringLiteral("grant_type"));
@@ -187,19 +209,20 @@ Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool, const Co
     if (grant == QLatin1String("authorization_code")) {
         const AuthorizationCode code = m_codes.take(params.value(QStringLiteral("code")));
         const QString verifier = params.value(QStringLiteral("code_verifier"));
-        const bool pkce = code.codeChallenge.isEmpty()
-                          || (code.codeChallengeMethod == QLatin1String("S256") ? s256(verifier) == code.codeChallenge
-                                                                                 : verifier == code.codeChallenge);
-        if (code.clientId != client.clientId || code.expires <= now()
-            || code.redirectUri != params.value(QStringLiteral("redirect_uri")) || !pkce)
+        const bool pkce =
+            code.codeChallenge.isEmpty() || (code.codeChallengeMethod == QLatin1String("S256")
+                                                 ? s256(verifier) == code.codeChallenge
+                                                 : verifier == code.codeChallenge);
+        if (code.clientId != client.clientId || code.expires <= now() ||
+            code.redirectUri != params.value(QStringLiteral("redirect_uri")) || !pkce)
             return oauthError(400, "invalid_grant");
         user = CognitoUserStore::find(pool, code.username);
         signIn = code.signIn;
         withRefresh = true;
     } else if (grant == QLatin1String("refresh_token")) {
         const auto it = m_refreshTokens.constFind(params.value(QStringLiteral("refresh_token")));
-        if (it == m_refreshTokens.constEnd() || it->clientId != client.clientId || it->expires <= now()
-            || m_revokedOrigins.contains(it->signIn.originJti))
+        if (it == m_refreshTokens.constEnd() || it->clientId != client.clientId ||
+            it->expires <= now() || m_revokedOrigins.contains(it->signIn.originJti))
             return oauthError(400, "invalid_grant");
         user = CognitoUserStore::find(pool, it->username);
         signIn = it->signIn;
@@ -207,8 +230,9 @@ Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool, const Co
     } else if (grant.isEmpty()) {
         return oauthError(400, "invalid_request", QStringLiteral("grant_type is missing."));
     } else {
-        return oauthError(400, grant == QLatin1String("client_credentials") ? "unauthorized_client"
-                                                                             : "unsupported_grant_type");
+        return oauthError(400, grant == QLatin1String("client_credentials")
+                                   ? "unauthorized_client"
+                                   : "unsupported_grant_type");
     }
     if (!user || !user->enabled)
         return oauthError(400, "invalid_grant");
@@ -228,9 +252,10 @@ Core::HttpResponse CognitoIdpService::oauthUserInfo(const Core::HttpRequest &req
     const QByteArray authorization = request.headers.value("Authorization");
     const auto refuse = [](const char *error, const QString &description) {
         Core::HttpResponse response = oauthError(401, error, description);
-        response.headers.add("WWW-Authenticate", QStringLiteral("Bearer error=\"%1\", error_description=\"%2\"")
-                                                     .arg(QLatin1String(error), description)
-                                                     .toUtf8());
+        response.headers.add("WWW-Authenticate",
+                             QStringLiteral("Bearer error=\"%1\", error_description=\"%2\"")
+                                 .arg(QLatin1String(error), description)
+                                 .toUtf8());
         return response;
     };
     if (!authorization.startsWith("Bearer "))
@@ -254,7 +279,8 @@ Core::HttpResponse CognitoIdpService::oauthRevoke(const Core::HttpRequest &reque
     const QHash<QString, QString> params = StsService::parameters(request);
     const auto [clientId, secret] = clientCredentials(request, params);
     const auto found = m_store.client(clientId);
-    if (!found.first || (!found.second->clientSecret.isEmpty() && found.second->clientSecret != secret))
+    if (!found.first ||
+        (!found.second->clientSecret.isEmpty() && found.second->clientSecret != secret))
         return oauthError(400, "invalid_client");
     const QString token = params.value(QStringLiteral("token"));
     if (token.isEmpty())

@@ -30,27 +30,46 @@ const QList<CognitoIdpService::Operation> &CognitoIdpService::operations()
         {"ConfirmSignUp", &S::confirmSignUp, false, {"ClientId", "Username", "ConfirmationCode"}},
         {"ResendConfirmationCode", &S::resendConfirmationCode, false, {"ClientId", "Username"}},
         {"InitiateAuth", &S::initiateAuth, false, {"AuthFlow", "ClientId"}},
-        {"RespondToAuthChallenge", &S::respondToAuthChallenge, false, {"ClientId", "ChallengeName"}},
+        {"RespondToAuthChallenge",
+         &S::respondToAuthChallenge,
+         false,
+         {"ClientId", "ChallengeName"}},
         {"GetUser", &S::getUser, false, {"AccessToken"}},
         {"GlobalSignOut", &S::globalSignOut, false, {"AccessToken"}},
-        {"ChangePassword", &S::changePassword, false, {"PreviousPassword", "ProposedPassword", "AccessToken"}},
+        {"ChangePassword",
+         &S::changePassword,
+         false,
+         {"PreviousPassword", "ProposedPassword", "AccessToken"}},
         {"ForgotPassword", &S::forgotPassword, false, {"ClientId", "Username"}},
-        {"ConfirmForgotPassword", &S::confirmForgotPassword, false,
+        {"ConfirmForgotPassword",
+         &S::confirmForgotPassword,
+         false,
          {"ClientId", "Username", "ConfirmationCode", "Password"}},
         {"RevokeToken", &S::revokeToken, false, {"Token", "ClientId"}},
         {"AdminInitiateAuth", &S::adminInitiateAuth, true, {"UserPoolId", "ClientId", "AuthFlow"}},
-        {"AdminRespondToAuthChallenge", &S::adminRespondToAuthChallenge, true,
+        {"AdminRespondToAuthChallenge",
+         &S::adminRespondToAuthChallenge,
+         true,
          {"UserPoolId", "ClientId", "ChallengeName"}},
         {"AdminUserGlobalSignOut", &S::adminUserGlobalSignOut, true, {"UserPoolId", "Username"}},
         {"AdminDisableUser", &S::adminDisableUser, true, {"UserPoolId", "Username"}},
         {"AdminEnableUser", &S::adminEnableUser, true, {"UserPoolId", "Username"}},
-        {"AdminRemoveUserFromGroup", &S::adminRemoveUserFromGroup, true, {"UserPoolId", "Username", "GroupName"}},
+        {"AdminRemoveUserFromGroup",
+         &S::adminRemoveUserFromGroup,
+         true,
+         {"UserPoolId", "Username", "GroupName"}},
         {"AdminListGroupsForUser", &S::adminListGroupsForUser, true, {"UserPoolId", "Username"}},
         {"AdminCreateUser", &S::adminCreateUser, true, {"UserPoolId", "Username"}},
         {"AdminGetUser", &S::adminGetUser, true, {"UserPoolId", "Username"}},
-        {"AdminSetUserPassword", &S::adminSetUserPassword, true, {"UserPoolId", "Username", "Password"}},
+        {"AdminSetUserPassword",
+         &S::adminSetUserPassword,
+         true,
+         {"UserPoolId", "Username", "Password"}},
         {"AdminConfirmSignUp", &S::adminConfirmSignUp, true, {"UserPoolId", "Username"}},
-        {"AdminAddUserToGroup", &S::adminAddUserToGroup, true, {"UserPoolId", "Username", "GroupName"}},
+        {"AdminAddUserToGroup",
+         &S::adminAddUserToGroup,
+         true,
+         {"UserPoolId", "Username", "GroupName"}},
         {"AdminDeleteUser", &S::adminDeleteUser, true, {"UserPoolId", "Username"}},
         {"ListUserPools", &S::listUserPools, true, {"MaxResults"}},
         {"DescribeUserPool", &S::describeUserPool, true, {"UserPoolId"}},
@@ -90,22 +109,26 @@ Core::HttpResponse errorReply(const Core::Error &e, const QByteArray &requestId)
 QJsonObject simulatedDelivery(const QString &username)
 {
     const bool phone = username.startsWith(QLatin1Char('+'));
-    return QJsonObject{{QStringLiteral("Destination"), maskDestination(username.contains(QLatin1Char('@')) || phone
-                                                                           ? username
-                                                                           : username + QStringLiteral("@example.com"))},
-                       {QStringLiteral("DeliveryMedium"), phone ? QStringLiteral("SMS") : QStringLiteral("EMAIL")},
-                       {QStringLiteral("AttributeName"), phone ? QStringLiteral("phone_number") : QStringLiteral("email")}};
+    return QJsonObject{
+        {QStringLiteral("Destination"),
+         maskDestination(username.contains(QLatin1Char('@')) || phone
+                             ? username
+                             : username + QStringLiteral("@example.com"))},
+        {QStringLiteral("DeliveryMedium"), phone ? QStringLiteral("SMS") : QStringLiteral("EMAIL")},
+        {QStringLiteral("AttributeName"),
+         phone ? QStringLiteral("phone_number") : QStringLiteral("email")}};
 }
 
 QString sixDigits()
 {
-    return QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+    return QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10,
+                                    QLatin1Char('0'));
 }
 
 } // namespace
 
-CognitoIdpService::CognitoIdpService(AwsAuthenticator *authenticator, const QList<CognitoPoolConfig> &pools,
-                                     QObject *parent)
+CognitoIdpService::CognitoIdpService(AwsAuthenticator *authenticator,
+                                     const QList<CognitoPoolConfig> &pools, QObject *parent)
     : QObject(parent)
     , m_authenticator(authenticator)
 {
@@ -116,46 +139,55 @@ CognitoIdpService::~CognitoIdpService() = default;
 
 bool CognitoIdpService::isCognitoRequest(const Core::HttpRequest &request)
 {
-    return request.method == "POST" && (request.path == "/" || request.path.isEmpty())
-           && request.headers.value("X-Amz-Target").startsWith(TargetPrefix)
-           && !request.headers.value("Host").contains(".execute-api.");
+    return request.method == "POST" && (request.path == "/" || request.path.isEmpty()) &&
+           request.headers.value("X-Amz-Target").startsWith(TargetPrefix) &&
+           !request.headers.value("Host").contains(".execute-api.");
 }
 
 Core::HttpResponse CognitoIdpService::answer(const Core::HttpRequest &request)
 {
     const QByteArray requestId = AwsAuthenticator::newRequestId();
     if (request.body.size() > MaxRequestBytes)
-        return errorReply([] {
-            Core::Error e = error("RequestEntityTooLargeException", QStringLiteral("Request entity too large"));
-            e.httpStatus = 413;
-            return e;
-        }(), requestId);
-    const QByteArray opName = request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
+        return errorReply(
+            [] {
+                Core::Error e = error("RequestEntityTooLargeException",
+                                      QStringLiteral("Request entity too large"));
+                e.httpStatus = 413;
+                return e;
+            }(),
+            requestId);
+    const QByteArray opName =
+        request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
     const Operation *op = nullptr;
     for (const Operation &candidate : operations())
         if (opName == candidate.name)
             op = &candidate;
     if (!op)
-        return errorReply(error("UnknownOperationException",
-                                QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(opName.left(128)))),
-                          requestId);
+        return errorReply(
+            error("UnknownOperationException",
+                  QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(opName.left(128)))),
+            requestId);
     const QByteArray contentType = request.headers.value("Content-Type");
-    if (!contentType.startsWith("application/x-amz-json-1.1") && !contentType.startsWith("application/json"))
+    if (!contentType.startsWith("application/x-amz-json-1.1") &&
+        !contentType.startsWith("application/json"))
         return errorReply(error("SerializationException",
                                 QStringLiteral("Content-Type must be application/x-amz-json-1.1")),
                           requestId);
     QJsonParseError parseError;
-    const QJsonDocument doc = request.body.trimmed().isEmpty() ? QJsonDocument(QJsonObject())
-                                                               : QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonDocument doc = request.body.trimmed().isEmpty()
+                                  ? QJsonDocument(QJsonObject())
+                                  : QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
-        return errorReply(error("SerializationException",
-                                doc.isNull() ? QStringLiteral("The request body is not JSON: %1 at offset %2")
-                                                   .arg(parseError.errorString()).arg(parseError.offset)
-                                             : QStringLiteral("The request body must be a JSON object")),
-                          requestId);
+        return errorReply(
+            error("SerializationException",
+                  doc.isNull() ? QStringLiteral("The request body is not JSON: %1 at offset %2")
+                                     .arg(parseError.errorString())
+                                     .arg(parseError.offset)
+                               : QStringLiteral("The request body must be a JSON object")),
+            requestId);
     if (op->signedRequest) {
-        const AwsAuthentication auth = m_authenticator->authenticate(request, QStringLiteral("cognito-idp"),
-                                                                     AwsProtocol::RestJson, now());
+        const AwsAuthentication auth = m_authenticator->authenticate(
+            request, QStringLiteral("cognito-idp"), AwsProtocol::RestJson, now());
         if (!auth.ok())
             return errorReply(auth.error, requestId);
     }
@@ -201,20 +233,23 @@ CognitoIdpService::clientFor(const QString &clientId, const QString &poolId)
 {
     const auto found = m_store.client(clientId);
     if (!poolId.isEmpty() && !m_store.pool(poolId))
-        return error("ResourceNotFoundException", QStringLiteral("User pool %1 does not exist.").arg(poolId));
+        return error("ResourceNotFoundException",
+                     QStringLiteral("User pool %1 does not exist.").arg(poolId));
     if (!found.first || (!poolId.isEmpty() && found.first->config.poolId != poolId))
-        return error("ResourceNotFoundException", QStringLiteral("User pool client %1 does not exist.").arg(clientId));
+        return error("ResourceNotFoundException",
+                     QStringLiteral("User pool client %1 does not exist.").arg(clientId));
     return found;
 }
 
-Core::Error CognitoIdpService::checkSecretHash(const CognitoClientConfig &client, const QString &secretHash,
+Core::Error CognitoIdpService::checkSecretHash(const CognitoClientConfig &client,
+                                               const QString &secretHash,
                                                const QStringList &names) const
 {
     if (client.clientSecret.isEmpty())
         return {};
     for (const QString &name : names)
-        if (!secretHash.isEmpty() && !name.isEmpty()
-            && Core::Cognito::secretHash(client.clientSecret, name, client.clientId) == secretHash)
+        if (!secretHash.isEmpty() && !name.isEmpty() &&
+            Core::Cognito::secretHash(client.clientSecret, name, client.clientId) == secretHash)
             return {};
     return error("NotAuthorizedException",
                  QStringLiteral("Unable to verify secret hash for client %1").arg(client.clientId));
@@ -229,7 +264,8 @@ Core::Error CognitoIdpService::unknownUser(const CognitoClientConfig &client)
 
 // The code goes to the first auto-verified attribute the user has; the emulator has no mail,
 // so it is logged with the user name and kept for confirmationCode() and codeSent.
-QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user, CodePurpose purpose)
+QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user,
+                                        CodePurpose purpose)
 {
     const bool reset = purpose == CodePurpose::ResetPassword;
     // A reset code goes to a verified address; a sign-up code to the one being verified.
@@ -240,19 +276,23 @@ QJsonObject CognitoIdpService::sendCode(CognitoUserPool &pool, CognitoUser &user
         const QString destination = user.attribute(attribute);
         if (destination.isEmpty())
             continue;
-        if (reset && user.attribute(attribute + QStringLiteral("_verified")) != QLatin1String("true"))
+        if (reset &&
+            user.attribute(attribute + QStringLiteral("_verified")) != QLatin1String("true"))
             continue;
         QString &code = reset ? user.resetCode : user.confirmationCode;
         code = sixDigits();
-        (reset ? user.resetCodeExpires : user.codeExpires) = now().addSecs(reset ? ResetCodeSeconds : CodeValiditySeconds);
-        qCInfo(lcCognito).noquote() << QStringLiteral("Cognito pool %1: %2 code for user %3 (%4): %5")
-                                           .arg(pool.config.poolId,
-                                                reset ? QStringLiteral("password reset") : QStringLiteral("confirmation"),
-                                                user.username, destination, code);
+        (reset ? user.resetCodeExpires : user.codeExpires) =
+            now().addSecs(reset ? ResetCodeSeconds : CodeValiditySeconds);
+        qCInfo(lcCognito).noquote()
+            << QStringLiteral("Cognito pool %1: %2 code for user %3 (%4): %5")
+                   .arg(pool.config.poolId,
+                        reset ? QStringLiteral("password reset") : QStringLiteral("confirmation"),
+                        user.username, destination, code);
         emit codeSent(pool.config.poolId, user.username, destination, code);
         return QJsonObject{{QStringLiteral("Destination"), maskDestination(destination)},
-                           {QStringLiteral("DeliveryMedium"),
-                            attribute == QLatin1String("email") ? QStringLiteral("EMAIL") : QStringLiteral("SMS")},
+                           {QStringLiteral("DeliveryMedium"), attribute == QLatin1String("email")
+                                                                  ? QStringLiteral("EMAIL")
+                                                                  : QStringLiteral("SMS")},
                            {QStringLiteral("AttributeName"), attribute}};
     }
     return {};
@@ -266,25 +306,31 @@ CognitoIdpService::Reply CognitoIdpService::signUp(const QJsonObject &in)
     CognitoUserPool &pool = *found->first;
     const CognitoClientConfig &client = *found->second;
     const QString username = string(in, "Username");
-    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"), {username}); e.isError())
+    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"), {username});
+        e.isError())
         return e;
     const bool emailNames = pool.config.usernameAttributes.contains(QStringLiteral("email"));
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
-    if (emailNames && !pool.config.usernameAttributes.contains(QStringLiteral("phone_number"))
-        && !emailShape.match(username).hasMatch())
+    if (emailNames && !pool.config.usernameAttributes.contains(QStringLiteral("phone_number")) &&
+        !emailShape.match(username).hasMatch())
         return error("InvalidParameterException", QStringLiteral("Username should be an email."));
     if (CognitoUserStore::find(pool, username))
-        return error("UsernameExistsException", emailNames ? QStringLiteral("An account with the given email already exists.")
-                                                           : QStringLiteral("User already exists"));
+        return error("UsernameExistsException",
+                     emailNames ? QStringLiteral("An account with the given email already exists.")
+                                : QStringLiteral("User already exists"));
     const QString password = string(in, "Password");
-    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
+    if (const QString violation =
+            CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
         !violation.isEmpty())
         return error("InvalidPasswordException", violation);
-    CognitoUser &user = CognitoUserStore::add(pool, username, attributes(in.value(QStringLiteral("UserAttributes"))), now());
+    CognitoUser &user = CognitoUserStore::add(
+        pool, username, attributes(in.value(QStringLiteral("UserAttributes"))), now());
     user.status = CognitoUserStatus::Unconfirmed;
     CognitoUserStore::setPassword(pool, user, password);
-    QJsonObject out{{QStringLiteral("UserConfirmed"), false}, {QStringLiteral("UserSub"), user.sub}};
-    if (const QJsonObject delivery = sendCode(pool, user, CodePurpose::ConfirmSignUp); !delivery.isEmpty())
+    QJsonObject out{{QStringLiteral("UserConfirmed"), false},
+                    {QStringLiteral("UserSub"), user.sub}};
+    if (const QJsonObject delivery = sendCode(pool, user, CodePurpose::ConfirmSignUp);
+        !delivery.isEmpty())
         out.insert(QStringLiteral("CodeDeliveryDetails"), delivery);
     return out;
 }
@@ -303,18 +349,23 @@ CognitoIdpService::Reply CognitoIdpService::confirmSignUp(const QJsonObject &in)
         e.isError())
         return e;
     const Core::Error mismatch =
-        error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+        error("CodeMismatchException",
+              QStringLiteral("Invalid verification code provided, please try again."));
     if (!user)
         return client.preventUserExistenceErrors
                    ? mismatch
-                   : error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+                   : error("UserNotFoundException",
+                           QStringLiteral("Username/client id combination not found."));
     if (user->status != CognitoUserStatus::Unconfirmed)
-        return error("NotAuthorizedException", QStringLiteral("User cannot be confirmed. Current status is %1")
-                                                   .arg(cognitoUserStatusName(user->status)));
-    if (user->confirmationCode.isEmpty() || user->confirmationCode != string(in, "ConfirmationCode"))
+        return error("NotAuthorizedException",
+                     QStringLiteral("User cannot be confirmed. Current status is %1")
+                         .arg(cognitoUserStatusName(user->status)));
+    if (user->confirmationCode.isEmpty() ||
+        user->confirmationCode != string(in, "ConfirmationCode"))
         return mismatch;
     if (user->codeExpires <= now())
-        return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
+        return error("ExpiredCodeException",
+                     QStringLiteral("Invalid code provided, please request a code again."));
     user->status = CognitoUserStatus::Confirmed;
     user->confirmationCode.clear();
     for (const QString &attribute : std::as_const(pool.config.autoVerifiedAttributes))
@@ -340,7 +391,8 @@ CognitoIdpService::Reply CognitoIdpService::resendConfirmationCode(const QJsonOb
     if (!user && client.preventUserExistenceErrors)
         return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), simulatedDelivery(username)}};
     if (!user)
-        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+        return error("UserNotFoundException",
+                     QStringLiteral("Username/client id combination not found."));
     if (user->status != CognitoUserStatus::Unconfirmed)
         return error("InvalidParameterException", QStringLiteral("User is already confirmed."));
     const QJsonObject delivery = sendCode(pool, *user, CodePurpose::ConfirmSignUp);
@@ -385,8 +437,9 @@ CognitoIdpService::Reply CognitoIdpService::revokeToken(const QJsonObject &in)
         return found.error();
     const CognitoClientConfig &client = *found->second;
     if (!client.clientSecret.isEmpty() && string(in, "ClientSecret") != client.clientSecret)
-        return error("NotAuthorizedException",
-                     QStringLiteral("Unable to verify secret hash for client %1").arg(client.clientId));
+        return error(
+            "NotAuthorizedException",
+            QStringLiteral("Unable to verify secret hash for client %1").arg(client.clientId));
     const auto it = m_refreshTokens.constFind(string(in, "Token"));
     if (it == m_refreshTokens.constEnd() || it->clientId != client.clientId)
         return error("UnsupportedTokenTypeException", QStringLiteral("Invalid token"));
@@ -410,14 +463,17 @@ CognitoIdpService::Reply CognitoIdpService::forgotPassword(const QJsonObject &in
     if (!user && client.preventUserExistenceErrors)
         return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), simulatedDelivery(username)}};
     if (!user)
-        return error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+        return error("UserNotFoundException",
+                     QStringLiteral("Username/client id combination not found."));
     if (!user->enabled)
         return error("NotAuthorizedException", QStringLiteral("User is disabled."));
     const QJsonObject delivery = sendCode(pool, *user, CodePurpose::ResetPassword);
     if (delivery.isEmpty())
-        return error("InvalidParameterException",
-                     QStringLiteral("Cannot reset password for the user as there is no registered/verified email "
-                                    "or phone_number"));
+        return error(
+            "InvalidParameterException",
+            QStringLiteral(
+                "Cannot reset password for the user as there is no registered/verified email "
+                "or phone_number"));
     return QJsonObject{{QStringLiteral("CodeDeliveryDetails"), delivery}};
 }
 
@@ -435,17 +491,21 @@ CognitoIdpService::Reply CognitoIdpService::confirmForgotPassword(const QJsonObj
         e.isError())
         return e;
     const Core::Error mismatch =
-        error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+        error("CodeMismatchException",
+              QStringLiteral("Invalid verification code provided, please try again."));
     if (!user)
         return client.preventUserExistenceErrors
                    ? mismatch
-                   : error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+                   : error("UserNotFoundException",
+                           QStringLiteral("Username/client id combination not found."));
     if (user->resetCode.isEmpty() || user->resetCode != string(in, "ConfirmationCode"))
         return mismatch;
     if (user->resetCodeExpires <= now())
-        return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
+        return error("ExpiredCodeException",
+                     QStringLiteral("Invalid code provided, please request a code again."));
     const QString password = string(in, "Password");
-    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
+    if (const QString violation =
+            CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);
         !violation.isEmpty())
         return error("InvalidPasswordException", violation);
     CognitoUserStore::setPassword(pool, *user, password);
@@ -466,7 +526,8 @@ CognitoIdpService::Reply CognitoIdpService::changePassword(const QJsonObject &in
     if (!CognitoUserStore::passwordMatches(pool, user, string(in, "PreviousPassword")))
         return error("NotAuthorizedException", QStringLiteral("Incorrect username or password."));
     const QString proposed = string(in, "ProposedPassword");
-    if (const QString violation = CognitoUserStore::policyViolation(pool.config.passwordPolicy, proposed);
+    if (const QString violation =
+            CognitoUserStore::policyViolation(pool.config.passwordPolicy, proposed);
         !violation.isEmpty())
         return error("InvalidPasswordException", violation);
     CognitoUserStore::setPassword(pool, user, proposed);

@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
-
 #include <functional>
 #include <optional>
 
@@ -91,12 +90,16 @@ private:
     Reply startAuth(const QJsonObject &in, bool admin);
     Reply respondToAuthChallenge(const QJsonObject &in);
     Reply adminRespondToAuthChallenge(const QJsonObject &in);
-    Reply passwordAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
-    Reply srpAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
-    Reply refreshAuth(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &params);
-    Reply passwordVerifier(CognitoUserPool &pool, const CognitoClientConfig &client, const QJsonObject &responses);
-    Reply newPasswordRequired(CognitoUserPool &pool, const CognitoClientConfig &client, const QString &session,
-                              const QJsonObject &responses);
+    Reply passwordAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+                       const QJsonObject &params);
+    Reply srpAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+                  const QJsonObject &params);
+    Reply refreshAuth(CognitoUserPool &pool, const CognitoClientConfig &client,
+                      const QJsonObject &params);
+    Reply passwordVerifier(CognitoUserPool &pool, const CognitoClientConfig &client,
+                           const QJsonObject &responses);
+    Reply newPasswordRequired(CognitoUserPool &pool, const CognitoClientConfig &client,
+                              const QString &session, const QJsonObject &responses);
     // Tokens for a user who just proved who they are, or the challenge still in the way.
     Reply signedIn(CognitoUserPool &pool, const CognitoClientConfig &client, CognitoUser &user);
     // What one sign-in is: its origin_jti and auth_time (kept by refreshes), the access
@@ -109,7 +112,8 @@ private:
         QString nonce;
     };
     QJsonObject authenticationResult(const CognitoUserPool &pool, const CognitoClientConfig &client,
-                                     const CognitoUser &user, const SignIn &signIn, bool withRefreshToken);
+                                     const CognitoUser &user, const SignIn &signIn,
+                                     bool withRefreshToken);
     // The pool and user an access token names, after checking signature, expiry and sign-out.
     Core::Result<QPair<CognitoUserPool *, CognitoUser *>> accessTokenUser(const QString &token);
 
@@ -144,13 +148,17 @@ private:
 
     // shared helpers
     // The client (of poolId, when given) and its pool, or ResourceNotFoundException.
-    Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>> clientFor(const QString &clientId,
-                                                                                 const QString &poolId = {});
+    Core::Result<QPair<CognitoUserPool *, const CognitoClientConfig *>>
+    clientFor(const QString &clientId, const QString &poolId = {});
     Core::Error checkSecretHash(const CognitoClientConfig &client, const QString &secretHash,
                                 const QStringList &names) const;
     // UserNotFoundException, or NotAuthorizedException when the client hides who exists.
     static Core::Error unknownUser(const CognitoClientConfig &client);
-    enum class CodePurpose { ConfirmSignUp, ResetPassword };
+    enum class CodePurpose
+    {
+        ConfirmSignUp,
+        ResetPassword
+    };
     QJsonObject sendCode(CognitoUserPool &pool, CognitoUser &user, CodePurpose purpose);
     void prune();
 
@@ -196,10 +204,10 @@ private:
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:4577");
     std::function<QDateTime()> m_clock;
     QHash<QString, RefreshSession> m_refreshTokens; // refresh token -> what it continues
-    QSet<QString> m_revokedOrigins;                  // origin_jti of signed-out sign-ins
-    QHash<QString, SrpState> m_srpStates;            // SECRET_BLOCK -> SRP server state
-    QHash<QString, ChallengeSession> m_sessions;     // Session -> NEW_PASSWORD_REQUIRED
-    QHash<QString, AuthorizationCode> m_codes;       // /oauth2/authorize code -> sign-in
+    QSet<QString> m_revokedOrigins;                 // origin_jti of signed-out sign-ins
+    QHash<QString, SrpState> m_srpStates;           // SECRET_BLOCK -> SRP server state
+    QHash<QString, ChallengeSession> m_sessions;    // Session -> NEW_PASSWORD_REQUIRED
+    QHash<QString, AuthorizationCode> m_codes;      // /oauth2/authorize code -> sign-in
 };
 
 } // namespace Gatehouse::Emulator

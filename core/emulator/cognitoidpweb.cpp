@@ -39,7 +39,8 @@ std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpR
         return std::nullopt;
     }
     static const QRegularExpression wellKnown(
-        QStringLiteral("^/([a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+)/\\.well-known/(jwks\\.json|openid-configuration)$"));
+        QStringLiteral("^/([a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+)/\\.well-known/"
+                       "(jwks\\.json|openid-configuration)$"));
     const QRegularExpressionMatch m = wellKnown.match(QString::fromLatin1(request.path));
     if (!m.hasMatch())
         return std::nullopt;
@@ -50,25 +51,33 @@ std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpR
     }
     const QString poolId = m.captured(1);
     if (!m_store.pool(poolId))
-        return webJson(404, QJsonDocument(QJsonObject{{QStringLiteral("message"),
-                                                       QStringLiteral("User pool %1 does not exist.").arg(poolId)}})
-                                .toJson(QJsonDocument::Compact));
+        return webJson(
+            404,
+            QJsonDocument(QJsonObject{{QStringLiteral("message"),
+                                       QStringLiteral("User pool %1 does not exist.").arg(poolId)}})
+                .toJson(QJsonDocument::Compact));
     if (m.captured(2) == QLatin1String("jwks.json"))
         return webJson(200, m_tokens.jwks());
     const QString iss = issuer(poolId);
     const QJsonObject doc{
         {QStringLiteral("issuer"), iss},
         {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/.well-known/jwks.json"))},
-        {QStringLiteral("authorization_endpoint"), QString(m_baseUrl + QStringLiteral("/oauth2/authorize"))},
+        {QStringLiteral("authorization_endpoint"),
+         QString(m_baseUrl + QStringLiteral("/oauth2/authorize"))},
         {QStringLiteral("token_endpoint"), QString(m_baseUrl + QStringLiteral("/oauth2/token"))},
-        {QStringLiteral("userinfo_endpoint"), QString(m_baseUrl + QStringLiteral("/oauth2/userInfo"))},
+        {QStringLiteral("userinfo_endpoint"),
+         QString(m_baseUrl + QStringLiteral("/oauth2/userInfo"))},
         {QStringLiteral("end_session_endpoint"), QString(m_baseUrl + QStringLiteral("/logout"))},
-        {QStringLiteral("revocation_endpoint"), QString(m_baseUrl + QStringLiteral("/oauth2/revoke"))},
-        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code"), QStringLiteral("token")}},
-        {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{QStringLiteral("RS256")}},
+        {QStringLiteral("revocation_endpoint"),
+         QString(m_baseUrl + QStringLiteral("/oauth2/revoke"))},
+        {QStringLiteral("response_types_supported"),
+         QJsonArray{QStringLiteral("code"), QStringLiteral("token")}},
+        {QStringLiteral("id_token_signing_alg_values_supported"),
+         QJsonArray{QStringLiteral("RS256")}},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
-        {QStringLiteral("scopes_supported"), QJsonArray{QStringLiteral("openid"), QStringLiteral("email"),
-                                                        QStringLiteral("phone"), QStringLiteral("profile")}},
+        {QStringLiteral("scopes_supported"),
+         QJsonArray{QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("phone"),
+                    QStringLiteral("profile")}},
         {QStringLiteral("token_endpoint_auth_methods_supported"),
          QJsonArray{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post")}},
     };

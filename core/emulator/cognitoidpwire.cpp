@@ -1,7 +1,6 @@
 #include "cognitoidpwire.h"
 
 #include <QUuid>
-
 #include <openssl/rand.h>
 
 namespace Gatehouse::Emulator::CognitoWire {
@@ -34,7 +33,8 @@ QJsonArray attributes(const QList<QPair<QString, QString>> &pairs)
 {
     QJsonArray out;
     for (const auto &p : pairs)
-        out.append(QJsonObject{{QStringLiteral("Name"), p.first}, {QStringLiteral("Value"), p.second}});
+        out.append(
+            QJsonObject{{QStringLiteral("Name"), p.first}, {QStringLiteral("Value"), p.second}});
     return out;
 }
 
@@ -69,8 +69,8 @@ QString randomBase64(int bytes)
 
 QString randomBase64Url(int bytes)
 {
-    return QString::fromLatin1(
-        randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding |
+                                                           QByteArray::OmitTrailingEquals));
 }
 
 QString newUuid()
@@ -82,7 +82,8 @@ QString maskDestination(const QString &value)
 {
     const qsizetype at = value.indexOf(QLatin1Char('@'));
     if (at > 0 && at + 1 < value.size())
-        return value.left(1) + QStringLiteral("***@") + value.mid(at + 1, 1) + QStringLiteral("***");
+        return value.left(1) + QStringLiteral("***@") + value.mid(at + 1, 1) +
+               QStringLiteral("***");
     if (value.startsWith(QLatin1Char('+')) && value.size() > 5)
         return QLatin1Char('+') + QString(value.size() - 5, QLatin1Char('*')) + value.right(4);
     return QStringLiteral("***");

@@ -5,12 +5,10 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-
+#include <memory>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
-
-#include <memory>
 
 namespace Gatehouse::Emulator {
 
@@ -48,9 +46,9 @@ CognitoTokens::CognitoTokens()
     m_modulus = bigNumParam(m_key, OSSL_PKEY_PARAM_RSA_N);
     m_exponent = bigNumParam(m_key, OSSL_PKEY_PARAM_RSA_E);
     // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.
-    const QByteArray canonical = "{\"e\":\"" + Core::Jwt::base64UrlEncode(m_exponent)
-                                 + "\",\"kty\":\"RSA\",\"n\":\""
-                                 + Core::Jwt::base64UrlEncode(m_modulus) + "\"}";
+    const QByteArray canonical = "{\"e\":\"" + Core::Jwt::base64UrlEncode(m_exponent) +
+                                 "\",\"kty\":\"RSA\",\"n\":\"" +
+                                 Core::Jwt::base64UrlEncode(m_modulus) + "\"}";
     m_keyId = b64url(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256));
 }
 
@@ -79,20 +77,22 @@ QString CognitoTokens::sign(const QJsonObject &claims) const
 {
     if (!m_key)
         return {};
-    const QJsonObject header{{QStringLiteral("kid"), m_keyId}, {QStringLiteral("alg"), QStringLiteral("RS256")}};
-    const QByteArray input = Core::Jwt::base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-                             + Core::Jwt::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QJsonObject header{{QStringLiteral("kid"), m_keyId},
+                             {QStringLiteral("alg"), QStringLiteral("RS256")}};
+    const QByteArray input =
+        Core::Jwt::base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+        Core::Jwt::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     MdCtx ctx(EVP_MD_CTX_new());
     size_t length = 0;
-    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(input.constData()),
-                          size_t(input.size()))
-               != 1)
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1 ||
+        EVP_DigestSign(ctx.get(), nullptr, &length,
+                       reinterpret_cast<const unsigned char *>(input.constData()),
+                       size_t(input.size())) != 1)
         return {};
     QByteArray signature(qsizetype(length), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
-        != 1)
+                       reinterpret_cast<const unsigned char *>(input.constData()),
+                       size_t(input.size())) != 1)
         return {};
     signature.truncate(qsizetype(length));
     return QString::fromLatin1(input + '.' + Core::Jwt::base64UrlEncode(signature));
@@ -110,16 +110,16 @@ std::optional<QJsonObject> CognitoTokens::verify(const QString &token) const
     if (!header || !payload || !signature)
         return std::nullopt;
     const QJsonObject h = QJsonDocument::fromJson(*header).object();
-    if (h.value(QStringLiteral("alg")).toString() != QLatin1String("RS256")
-        || h.value(QStringLiteral("kid")).toString() != m_keyId)
+    if (h.value(QStringLiteral("alg")).toString() != QLatin1String("RS256") ||
+        h.value(QStringLiteral("kid")).toString() != m_keyId)
         return std::nullopt;
     const QByteArray input = parts[0] + '.' + parts[1];
     MdCtx ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1
-        || EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature->constData()),
-                            size_t(signature->size()), reinterpret_cast<const unsigned char *>(input.constData()),
-                            size_t(input.size()))
-               != 1)
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1 ||
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature->constData()),
+                         size_t(signature->size()),
+                         reinterpret_cast<const unsigned char *>(input.constData()),
+                         size_t(input.size())) != 1)
         return std::nullopt;
     const QJsonDocument claims = QJsonDocument::fromJson(*payload);
     if (!claims.isObject())

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 struct evp_pkey_st; // OpenSSL's EVP_PKEY
@@ -38,7 +37,7 @@ public:
 
 private:
     ::evp_pkey_st *m_key = nullptr;
-    QByteArray m_modulus;  // big-endian, no leading zero
+    QByteArray m_modulus; // big-endian, no leading zero
     QByteArray m_exponent;
     QString m_keyId;
 };

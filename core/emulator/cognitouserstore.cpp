@@ -80,7 +80,8 @@ CognitoUserPool *CognitoUserStore::pool(const QString &poolId)
     return nullptr;
 }
 
-QPair<CognitoUserPool *, const CognitoClientConfig *> CognitoUserStore::client(const QString &clientId)
+QPair<CognitoUserPool *, const CognitoClientConfig *>
+CognitoUserStore::client(const QString &clientId)
 {
     for (CognitoUserPool &p : m_pools)
         for (const CognitoClientConfig &c : std::as_const(p.config.clients))
@@ -104,7 +105,8 @@ CognitoUser *CognitoUserStore::find(CognitoUserPool &pool, const QString &nameOr
 }
 
 CognitoUser &CognitoUserStore::add(CognitoUserPool &pool, const QString &username,
-                                   const QList<QPair<QString, QString>> &attributes, const QDateTime &now)
+                                   const QList<QPair<QString, QString>> &attributes,
+                                   const QDateTime &now)
 {
     CognitoUser user;
     user.sub = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -112,8 +114,9 @@ CognitoUser &CognitoUserStore::add(CognitoUserPool &pool, const QString &usernam
     for (const auto &a : attributes)
         user.setAttribute(a.first, a.second);
     // The name a pool with UsernameAttributes was given is the alias attribute's value.
-    if (!pool.config.usernameAttributes.isEmpty() && user.attribute(QStringLiteral("email")).isEmpty()
-        && user.attribute(QStringLiteral("phone_number")).isEmpty()) {
+    if (!pool.config.usernameAttributes.isEmpty() &&
+        user.attribute(QStringLiteral("email")).isEmpty() &&
+        user.attribute(QStringLiteral("phone_number")).isEmpty()) {
         const bool phone = username.startsWith(QLatin1Char('+'));
         const QString attribute = phone ? QStringLiteral("phone_number") : QStringLiteral("email");
         if (pool.config.usernameAttributes.contains(attribute))
@@ -136,19 +139,23 @@ bool CognitoUserStore::remove(CognitoUserPool &pool, const QString &username)
     return false;
 }
 
-void CognitoUserStore::setPassword(const CognitoUserPool &pool, CognitoUser &user, const QString &password)
+void CognitoUserStore::setPassword(const CognitoUserPool &pool, CognitoUser &user,
+                                   const QString &password)
 {
-    user.verifier = Srp::SrpServer::makeVerifier(Srp::srpPoolName(pool.config.poolId), user.username, password);
+    user.verifier =
+        Srp::SrpServer::makeVerifier(Srp::srpPoolName(pool.config.poolId), user.username, password);
 }
 
-bool CognitoUserStore::passwordMatches(const CognitoUserPool &pool, const CognitoUser &user, const QString &password)
+bool CognitoUserStore::passwordMatches(const CognitoUserPool &pool, const CognitoUser &user,
+                                       const QString &password)
 {
-    return user.verifier
-           && Srp::SrpServer::passwordMatches(*user.verifier, Srp::srpPoolName(pool.config.poolId), user.username,
-                                              password);
+    return user.verifier &&
+           Srp::SrpServer::passwordMatches(*user.verifier, Srp::srpPoolName(pool.config.poolId),
+                                           user.username, password);
 }
 
-QString CognitoUserStore::policyViolation(const CognitoPasswordPolicy &policy, const QString &password)
+QString CognitoUserStore::policyViolation(const CognitoPasswordPolicy &policy,
+                                          const QString &password)
 {
     // Cognito's symbol set: ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + -
     static const QString symbols = QStringLiteral("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ");
@@ -170,7 +177,8 @@ QString CognitoUserStore::policyViolation(const CognitoPasswordPolicy &policy, c
         reason = QStringLiteral("Password must have numeric characters");
     else if (policy.requireSymbols && !symbol)
         reason = QStringLiteral("Password must have symbol characters");
-    return reason.isEmpty() ? QString() : QStringLiteral("Password did not conform with policy: ") + reason;
+    return reason.isEmpty() ? QString()
+                            : QStringLiteral("Password did not conform with policy: ") + reason;
 }
 
 } // namespace Gatehouse::Emulator

@@ -9,20 +9,24 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Gatehouse::Emulator {
 
 // Cognito's UserStatusType, as the API spells it.
-enum class CognitoUserStatus { Unconfirmed, Confirmed, ForceChangePassword };
+enum class CognitoUserStatus
+{
+    Unconfirmed,
+    Confirmed,
+    ForceChangePassword
+};
 QString cognitoUserStatusName(CognitoUserStatus status);
 
 // One user of a pool. No password is kept: only the SRP verifier (salt and g^x), which checks
 // a password and answers USER_SRP_AUTH alike.
 struct CognitoUser
 {
-    QString username;            // the sub in pools with UsernameAttributes, as in Cognito
+    QString username; // the sub in pools with UsernameAttributes, as in Cognito
     QString sub;
     QList<QPair<QString, QString>> attributes; // without sub
     CognitoUserStatus status = CognitoUserStatus::Unconfirmed;
@@ -30,11 +34,11 @@ struct CognitoUser
     QDateTime created;
     QDateTime modified;
     std::optional<Core::Cognito::SrpVerifier> verifier; // none: no password can sign in
-    QDateTime temporaryPasswordExpires;                  // FORCE_CHANGE_PASSWORD only
+    QDateTime temporaryPasswordExpires;                 // FORCE_CHANGE_PASSWORD only
     QStringList groups;
-    QString confirmationCode;    // the code SignUp "sent"; empty when none is pending
+    QString confirmationCode; // the code SignUp "sent"; empty when none is pending
     QDateTime codeExpires;
-    QString resetCode;           // the code ForgotPassword "sent"
+    QString resetCode; // the code ForgotPassword "sent"
     QDateTime resetCodeExpires;
 
     QString attribute(const QString &name) const;
@@ -73,8 +77,10 @@ public:
                             const QList<QPair<QString, QString>> &attributes, const QDateTime &now);
     static bool remove(CognitoUserPool &pool, const QString &username);
 
-    static void setPassword(const CognitoUserPool &pool, CognitoUser &user, const QString &password);
-    static bool passwordMatches(const CognitoUserPool &pool, const CognitoUser &user, const QString &password);
+    static void setPassword(const CognitoUserPool &pool, CognitoUser &user,
+                            const QString &password);
+    static bool passwordMatches(const CognitoUserPool &pool, const CognitoUser &user,
+                                const QString &password);
 
     // Cognito's words for a password the policy refuses ("Password did not conform with
     // policy: Password not long enough"); empty when it conforms.
