@@ -144,18 +144,16 @@ bool CognitoIdpService::isCognitoRequest(const Core::HttpRequest &request)
            !request.headers.value("Host").contains(".execute-api.");
 }
 
-Core::HttpResponse CognitoIdpService::answer(const Core::HttpRequest &request)
+// The operation a request names and its JSON object, or the error AWS's front answers.
+Core::Result<QPair<const CognitoIdpService::Operation *, QJsonObject>>
+CognitoIdpService::parse(const Core::HttpRequest &request)
 {
-    const QByteArray requestId = AwsAuthenticator::newRequestId();
-    if (request.body.size() > MaxRequestBytes)
-        return errorReply(
-            [] {
-                Core::Error e = error("RequestEntityTooLargeException",
-                                      QStringLiteral("Request entity too large"));
-                e.httpStatus = 413;
-                return e;
-            }(),
-            requestId);
+    if (request.body.size() > MaxRequestBytes) {
+        Core::Error e =
+            error("RequestEntityTooLargeException", QStringLiteral("Request entity too large"));
+        e.httpStatus = 413;
+        return e;
+    }
     const QByteArray opName =
         request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
     const Operation *op = nullptr;
@@ -163,35 +161,40 @@ Core::HttpResponse CognitoIdpService::answer(const Core::HttpRequest &request)
         if (opName == candidate.name)
             op = &candidate;
     if (!op)
-        return errorReply(
-            error("UnknownOperationException",
-                  QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(opName.left(128)))),
-            requestId);
+        return error(
+            "UnknownOperationException",
+            QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(opName.left(128))));
     const QByteArray contentType = request.headers.value("Content-Type");
     if (!contentType.startsWith("application/x-amz-json-1.1") &&
         !contentType.startsWith("application/json"))
-        return errorReply(error("SerializationException",
-                                QStringLiteral("Content-Type must be application/x-amz-json-1.1")),
-                          requestId);
+        return error("SerializationException",
+                     QStringLiteral("Content-Type must be application/x-amz-json-1.1"));
     QJsonParseError parseError;
     const QJsonDocument doc = request.body.trimmed().isEmpty()
                                   ? QJsonDocument(QJsonObject())
                                   : QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
-        return errorReply(
-            error("SerializationException",
-                  doc.isNull() ? QStringLiteral("The request body is not JSON: %1 at offset %2")
-                                     .arg(parseError.errorString())
-                                     .arg(parseError.offset)
-                               : QStringLiteral("The request body must be a JSON object")),
-            requestId);
+        return error("SerializationException",
+                     doc.isNull() ? QStringLiteral("The request body is not JSON: %1 at offset %2")
+                                        .arg(parseError.errorString())
+                                        .arg(parseError.offset)
+                                  : QStringLiteral("The request body must be a JSON object"));
+    return QPair<const Operation *, QJsonObject>{op, doc.object()};
+}
+
+Core::HttpResponse CognitoIdpService::answer(const Core::HttpRequest &request)
+{
+    const QByteArray requestId = AwsAuthenticator::newRequestId();
+    const auto parsed = parse(request);
+    if (!parsed)
+        return errorReply(parsed.error(), requestId);
+    const auto &[op, in] = *parsed;
     if (op->signedRequest) {
         const AwsAuthentication auth = m_authenticator->authenticate(
             request, QStringLiteral("cognito-idp"), AwsProtocol::RestJson, now());
         if (!auth.ok())
             return errorReply(auth.error, requestId);
     }
-    const QJsonObject in = doc.object();
     for (const char *member : op->required) {
         const QJsonValue v = in.value(QLatin1String(member));
         if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))

@@ -69,6 +69,8 @@ private:
     using Handler = Reply (CognitoIdpService::*)(const QJsonObject &);
     struct Operation;
     static const QList<Operation> &operations();
+    static Core::Result<QPair<const Operation *, QJsonObject>>
+    parse(const Core::HttpRequest &request);
 
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 

@@ -20,6 +20,30 @@ Core::HttpResponse webJson(int status, const QByteArray &body)
     return response;
 }
 
+// The OpenID Connect discovery document, with the hosted endpoints on the emulator's port.
+QJsonObject discovery(const QString &base, const QString &iss)
+{
+    return QJsonObject{
+        {QStringLiteral("issuer"), iss},
+        {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/.well-known/jwks.json"))},
+        {QStringLiteral("authorization_endpoint"),
+         QString(base + QStringLiteral("/oauth2/authorize"))},
+        {QStringLiteral("token_endpoint"), QString(base + QStringLiteral("/oauth2/token"))},
+        {QStringLiteral("userinfo_endpoint"), QString(base + QStringLiteral("/oauth2/userInfo"))},
+        {QStringLiteral("revocation_endpoint"), QString(base + QStringLiteral("/oauth2/revoke"))},
+        // Cognito also lists "token" (the implicit grant), which the emulator does not serve.
+        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code")}},
+        {QStringLiteral("id_token_signing_alg_values_supported"),
+         QJsonArray{QStringLiteral("RS256")}},
+        {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
+        {QStringLiteral("scopes_supported"),
+         QJsonArray{QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("phone"),
+                    QStringLiteral("profile")}},
+        {QStringLiteral("token_endpoint_auth_methods_supported"),
+         QJsonArray{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post")}},
+    };
+}
+
 } // namespace
 
 std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpRequest &request)
@@ -58,30 +82,8 @@ std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpR
                 .toJson(QJsonDocument::Compact));
     if (m.captured(2) == QLatin1String("jwks.json"))
         return webJson(200, m_tokens.jwks());
-    const QString iss = issuer(poolId);
-    const QJsonObject doc{
-        {QStringLiteral("issuer"), iss},
-        {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/.well-known/jwks.json"))},
-        {QStringLiteral("authorization_endpoint"),
-         QString(m_baseUrl + QStringLiteral("/oauth2/authorize"))},
-        {QStringLiteral("token_endpoint"), QString(m_baseUrl + QStringLiteral("/oauth2/token"))},
-        {QStringLiteral("userinfo_endpoint"),
-         QString(m_baseUrl + QStringLiteral("/oauth2/userInfo"))},
-        {QStringLiteral("end_session_endpoint"), QString(m_baseUrl + QStringLiteral("/logout"))},
-        {QStringLiteral("revocation_endpoint"),
-         QString(m_baseUrl + QStringLiteral("/oauth2/revoke"))},
-        {QStringLiteral("response_types_supported"),
-         QJsonArray{QStringLiteral("code"), QStringLiteral("token")}},
-        {QStringLiteral("id_token_signing_alg_values_supported"),
-         QJsonArray{QStringLiteral("RS256")}},
-        {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
-        {QStringLiteral("scopes_supported"),
-         QJsonArray{QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("phone"),
-                    QStringLiteral("profile")}},
-        {QStringLiteral("token_endpoint_auth_methods_supported"),
-         QJsonArray{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post")}},
-    };
-    return webJson(200, QJsonDocument(doc).toJson(QJsonDocument::Compact));
+    return webJson(
+        200, QJsonDocument(discovery(m_baseUrl, issuer(poolId))).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Gatehouse::Emulator
