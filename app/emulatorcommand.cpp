@@ -22,7 +22,7 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     if (!info.labName.isEmpty())
         s << "Lab: " << info.labName << " (" << QDir::toNativeSeparators(info.labDirectory) << ")\n";
     s << "Region " << info.region << ", account " << info.accountId << "\n";
-    s << "AWS APIs (Lambda Invoke, STS) at " << info.baseUrl
+    s << "AWS APIs (Lambda, STS, Cognito user pools) at " << info.baseUrl
       << ": sign with access key 'test', secret 'test'\n";
     for (const QString &fn : info.functions)
         s << "Function " << fn << "\n";
@@ -33,6 +33,16 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
         s << "  host style: " << api.hostStyleUrl << "/<path>\n";
         for (const Core::EmulatorRouteInfo &r : api.routes)
             s << "  " << r.routeKey << "  ->  " << r.functionName << "\n      " << r.url << "\n";
+    }
+    for (const Core::EmulatorUserPoolInfo &pool : info.userPools) {
+        s << "\nCognito user pool " << pool.name << " (id " << pool.poolId << ")\n";
+        s << "  issuer: " << pool.issuer << "  (JWKS: " << pool.issuer << "/.well-known/jwks.json)\n";
+        for (const Core::EmulatorAppClientInfo &client : pool.clients)
+            s << "  app client " << client.name << ": " << client.clientId
+              << (client.clientSecret.isEmpty() ? "" : " (with a secret)") << "\n";
+        if (!pool.clients.isEmpty())
+            s << "  sign in: gatehouse cognito login --pool " << pool.poolId << " --client " << pool.clients.at(0).clientId
+              << " --user NAME --srp --endpoint-url " << info.baseUrl << "\n";
     }
     for (const QString &w : info.warnings)
         s << "warning: " << w << "\n";

@@ -27,6 +27,21 @@ struct EmulatorApiInfo
     QList<EmulatorRouteInfo> routes;
 };
 
+struct EmulatorAppClientInfo
+{
+    QString clientId;
+    QString name;
+    QString clientSecret;        // empty unless the lab's client generates one (a lab secret is no secret)
+};
+
+struct EmulatorUserPoolInfo
+{
+    QString poolId;              // us-east-1_AbCdEf123
+    QString name;
+    QString issuer;              // http://127.0.0.1:4577/<poolId>
+    QList<EmulatorAppClientInfo> clients;
+};
+
 // What a running embedded emulator serves, for the GUI and the CLI to show.
 struct EmulatorInfo
 {
@@ -38,6 +53,7 @@ struct EmulatorInfo
     QString labDirectory;
     QStringList functions;
     QList<EmulatorApiInfo> apis;
+    QList<EmulatorUserPoolInfo> userPools;
     QStringList warnings;        // template diagnostics that did not stop the lab loading
 };
 

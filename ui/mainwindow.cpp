@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
             &RequestBuilderWidget::openRequest);
     connect(m_emulatorPanel, &EmulatorPanel::baseUrlChanged, m_targetSelector,
             &TargetSelector::setEmulatorBaseUrl);
+    connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_authWorkbench, &AuthWorkbench::setEmulatorInfo);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);

@@ -97,6 +97,10 @@ public:
     void globalSignOut(const QString &userPoolId, const QString &accessToken, QObject *context,
                        std::function<void(const Result<void> &)> done);
 
+    // Empty: AWS, by the pool's region; else the emulator's or LocalStack's URL.
+    void setEndpoint(const QUrl &endpoint) { m_endpoint = endpoint; }
+    QUrl endpoint() const { return m_endpoint; }
+
     // The clock PASSWORD_VERIFIER's TIMESTAMP is taken from (tests fix it).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 

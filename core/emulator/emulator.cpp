@@ -224,6 +224,16 @@ Core::EmulatorInfo Emulator::describe() const
         if (d.severity == LabDiagnostic::Severity::Warning)
             info.warnings.append(d.toString());
     }
+    for (const CognitoPoolConfig &pool : m_lab.userPools) {
+        Core::EmulatorUserPoolInfo p;
+        p.poolId = pool.poolId;
+        p.name = pool.poolName.isEmpty() ? pool.logicalId : pool.poolName;
+        p.issuer = info.baseUrl + QLatin1Char('/') + pool.poolId;
+        for (const CognitoClientConfig &client : pool.clients)
+            p.clients.append({client.clientId, client.clientName.isEmpty() ? client.logicalId : client.clientName,
+                              client.clientSecret});
+        info.userPools.append(p);
+    }
     for (const HttpApiConfig &api : m_lab.httpApis) {
         Core::EmulatorApiInfo a;
         a.apiId = api.apiId;

@@ -3,9 +3,11 @@
 #include "tokeninspector.h"
 
 #include "core/aws/cognitoidentityclient.h"
+#include "core/cognito/userpoolclient.h"
 #include "core/httpclient.h"
 #include "core/tokenstore.h"
 
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -18,6 +20,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
@@ -51,7 +54,25 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
       m_identityEndpoint(new QLineEdit(this)),
       m_getCredentials(new QPushButton(tr("Get AWS credentials"), this)),
       m_useCredentials(new QPushButton(tr("Sign requests with them"), this)),
-      m_credentialsLabel(new QLabel(this))
+      m_credentialsLabel(new QLabel(this)),
+      m_poolClient(new Core::Cognito::UserPoolClient(m_http, {}, this)),
+      m_signInTabs(new QTabWidget(this)),
+      m_labPool(new QComboBox(this)),
+      m_poolEndpoint(new QLineEdit(this)),
+      m_poolId(new QLineEdit(this)),
+      m_poolClientId(new QLineEdit(this)),
+      m_poolClientSecret(new QLineEdit(this)),
+      m_username(new QLineEdit(this)),
+      m_password(new QLineEdit(this)),
+      m_method(new QComboBox(this)),
+      m_signIn(new QPushButton(tr("Sign in"), this)),
+      m_signUp(new QPushButton(tr("Sign up"), this)),
+      m_code(new QLineEdit(this)),
+      m_confirm(new QPushButton(tr("Confirm"), this)),
+      m_newPassword(new QLineEdit(this)),
+      m_setNewPassword(new QPushButton(tr("Set new password"), this)),
+      m_newPasswordRow(nullptr),
+      m_signOut(new QPushButton(tr("Sign out everywhere"), this))
 {
     m_identityPool->setObjectName(QStringLiteral("identityPoolId"));
     m_identityPool->setPlaceholderText(tr("us-east-1:1a2b3c4d-…"));
@@ -88,7 +109,7 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
     m_useAccess->setObjectName(QStringLiteral("useAccessAsBearer"));
     m_useId->setObjectName(QStringLiteral("useIdAsBearer"));
 
-    auto *signIn = new QGroupBox(tr("Sign in (hosted UI / OAuth2)"), this);
+    auto *signIn = new QWidget(this);
     auto *form = new QFormLayout(signIn);
     form->addRow(tr("Domain:"), m_domain);
     form->addRow(tr("App client id:"), m_clientId);
@@ -112,12 +133,16 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
     tokenButtons->addWidget(m_remove, 0, 2);
     tokenButtons->addWidget(m_useAccess, 1, 0, 1, 2);
     tokenButtons->addWidget(m_useId, 1, 2);
+    tokenButtons->addWidget(m_signOut, 2, 0, 1, 3);
     tokensLayout->addLayout(tokenButtons);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(signIn);
+    m_signInTabs->setObjectName(QStringLiteral("signInTabs"));
+    m_signInTabs->addTab(createUserPoolPage(), tr("User pool"));
+    m_signInTabs->addTab(signIn, tr("Hosted UI / OAuth2"));
+    leftLayout->addWidget(m_signInTabs);
     leftLayout->addWidget(traceBox, 1);
     leftLayout->addWidget(tokensBox, 1);
     auto *identity = new QGroupBox(tr("Identity pool (federated identities)"), this);
@@ -138,7 +163,7 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftScroll->setMinimumWidth(360);
+    leftScroll->setMinimumWidth(400);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(leftScroll);
     splitter->addWidget(m_inspector);
@@ -180,6 +205,12 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
             [this](int, const QString &reason) { step(tr("Refresh failed: %1").arg(reason), true); });
     // Hosted-UI sets renew at the token endpoint they came from.
     m_store->setRefresher([this](const Core::TokenSet &set, std::function<void(const Core::Result<Core::TokenSet> &)> done) {
+        // User-pool sign-ins renew with REFRESH_TOKEN_AUTH at the pool they came from.
+        if (const auto pool = m_poolSignIns.constFind(set.label); pool != m_poolSignIns.cend()) {
+            m_poolClient->setEndpoint(pool->endpoint);
+            m_poolClient->refresh(pool->app, set.refreshToken, pool->username, this, done);
+            return;
+        }
         const Core::Result<ClientSettings> s = settings();
         if (!s)
             return done(s.error());
@@ -197,12 +228,14 @@ AuthWorkbench::AuthWorkbench(QWidget *parent)
         });
     });
     const auto updateButtons = [this] {
-        const bool selected = m_store->find(selectedId()) != nullptr;
+        const Core::TokenSet *set = m_store->find(selectedId());
         for (QPushButton *button : {m_inspect, m_useAccess, m_useId, m_refresh, m_remove})
-            button->setEnabled(selected);
+            button->setEnabled(set != nullptr);
+        m_signOut->setEnabled(set && m_poolSignIns.contains(set->label));
     };
     connect(m_tokens->selectionModel(), &QItemSelectionModel::currentChanged, this, updateButtons);
     connect(m_store, &QAbstractItemModel::rowsRemoved, this, updateButtons);
+    connect(m_store, &QAbstractItemModel::rowsInserted, this, updateButtons);
     updateButtons();
 }
 
@@ -327,6 +360,306 @@ void AuthWorkbench::selectedTokens(bool access)
 {
     if (const Core::TokenSet *set = m_store->find(selectedId()))
         m_inspector->setToken(access && !set->accessToken.isEmpty() ? set->accessToken : set->idToken);
+}
+
+
+QWidget *AuthWorkbench::createUserPoolPage()
+{
+    m_labPool->setObjectName(QStringLiteral("labUserPool"));
+    m_labPool->setToolTip(tr("The user pools of the lab the emulator runs; choosing one fills in the form."));
+    m_poolEndpoint->setObjectName(QStringLiteral("userPoolEndpoint"));
+    m_poolEndpoint->setPlaceholderText(tr("empty: AWS; or the emulator's URL"));
+    m_poolId->setObjectName(QStringLiteral("userPoolId"));
+    m_poolId->setPlaceholderText(tr("us-east-1_AbCdEf123"));
+    m_poolClientId->setObjectName(QStringLiteral("userPoolClientId"));
+    m_poolClientSecret->setObjectName(QStringLiteral("userPoolClientSecret"));
+    m_poolClientSecret->setEchoMode(QLineEdit::Password);
+    m_poolClientSecret->setPlaceholderText(tr("only if the client has one"));
+    m_username->setObjectName(QStringLiteral("poolUsername"));
+    m_username->setPlaceholderText(tr("name or e-mail"));
+    m_password->setObjectName(QStringLiteral("poolPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("memory only, never traced"));
+    m_method->setObjectName(QStringLiteral("signInMethod"));
+    m_method->addItem(tr("SRP (USER_SRP_AUTH)"), QStringLiteral("srp"));
+    m_method->addItem(tr("Password (USER_PASSWORD_AUTH)"), QStringLiteral("password"));
+    m_method->setItemData(0, tr("Secure Remote Password: the password itself never leaves this computer."),
+                          Qt::ToolTipRole);
+    m_method->setItemData(1, tr("The password goes to Cognito (over TLS on AWS); the app client must allow "
+                                "ALLOW_USER_PASSWORD_AUTH."),
+                          Qt::ToolTipRole);
+    m_signIn->setObjectName(QStringLiteral("poolSignIn"));
+    m_signIn->setDefault(true);
+    m_signUp->setObjectName(QStringLiteral("poolSignUp"));
+    m_signUp->setToolTip(tr("Create the user with this name and password (and the e-mail attribute when the name is "
+                            "an e-mail address); Cognito sends a confirmation code."));
+    m_code->setObjectName(QStringLiteral("confirmationCode"));
+    m_code->setPlaceholderText(tr("6 digits, from the e-mail"));
+    m_confirm->setObjectName(QStringLiteral("confirmSignUp"));
+    m_newPassword->setObjectName(QStringLiteral("newPassword"));
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    m_setNewPassword->setObjectName(QStringLiteral("setNewPassword"));
+    m_signOut->setObjectName(QStringLiteral("globalSignOut"));
+    m_signOut->setToolTip(tr("GlobalSignOut: Cognito revokes every refresh token of this user; access tokens "
+                             "already issued stay valid until they expire, except at Cognito itself."));
+
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Lab pool:"), m_labPool);
+    form->addRow(tr("Endpoint:"), m_poolEndpoint);
+    form->addRow(tr("User pool id:"), m_poolId);
+    form->addRow(tr("App client id:"), m_poolClientId);
+    form->addRow(tr("Client secret:"), m_poolClientSecret);
+    form->addRow(tr("User:"), m_username);
+    form->addRow(tr("Password:"), m_password);
+    form->addRow(tr("Method:"), m_method);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_signIn);
+    buttons->addWidget(m_signUp);
+    buttons->addStretch(1);
+    form->addRow(buttons);
+    auto *confirmRow = new QHBoxLayout;
+    confirmRow->addWidget(m_code, 1);
+    confirmRow->addWidget(m_confirm);
+    form->addRow(tr("Code:"), confirmRow);
+    m_newPasswordRow = new QWidget(page);
+    auto *newPasswordLayout = new QHBoxLayout(m_newPasswordRow);
+    newPasswordLayout->setContentsMargins(0, 0, 0, 0);
+    newPasswordLayout->addWidget(m_newPassword, 1);
+    newPasswordLayout->addWidget(m_setNewPassword);
+    form->addRow(tr("New password:"), m_newPasswordRow);
+    form->setRowVisible(m_newPasswordRow, false);
+
+    m_labPool->addItem(tr("(emulator not running)"));
+    m_labPool->setEnabled(false);
+    connect(m_labPool, &QComboBox::activated, this, [this](int index) {
+        const QVariantList ids = m_labPool->itemData(index).toList();
+        if (ids.size() != 2)
+            return;
+        for (const Core::EmulatorUserPoolInfo &pool : std::as_const(m_emulator.userPools)) {
+            if (pool.poolId != ids.at(0).toString())
+                continue;
+            for (const Core::EmulatorAppClientInfo &client : pool.clients) {
+                if (client.clientId != ids.at(1).toString())
+                    continue;
+                m_poolEndpoint->setText(m_emulator.baseUrl);
+                m_poolId->setText(pool.poolId);
+                m_poolClientId->setText(client.clientId);
+                m_poolClientSecret->setText(client.clientSecret);
+                // The emulator also serves the hosted UI's /oauth2 endpoints.
+                m_domain->setText(m_emulator.baseUrl);
+                m_clientId->setText(client.clientId);
+                m_clientSecret->setText(client.clientSecret);
+            }
+        }
+    });
+    connect(m_signIn, &QPushButton::clicked, this, &AuthWorkbench::signInToPool);
+    connect(m_password, &QLineEdit::returnPressed, this, &AuthWorkbench::signInToPool);
+    connect(m_signUp, &QPushButton::clicked, this, &AuthWorkbench::signUpToPool);
+    connect(m_confirm, &QPushButton::clicked, this, &AuthWorkbench::confirmSignUp);
+    connect(m_setNewPassword, &QPushButton::clicked, this, &AuthWorkbench::setNewPassword);
+    connect(m_signOut, &QPushButton::clicked, this, &AuthWorkbench::signOutEverywhere);
+    connect(m_poolClient, &Core::Cognito::UserPoolClient::traced, this, [this](const Core::Cognito::TraceStep &s) {
+        step(tr("%1 (%2 ms)\n    sent: %3\n    got: %4").arg(s.operation).arg(s.elapsedMs).arg(s.sent, s.received), !s.ok);
+    });
+    return page;
+}
+
+void AuthWorkbench::setEmulatorInfo(const Core::EmulatorInfo &info)
+{
+    m_emulator = info;
+    m_labPool->clear();
+    for (const Core::EmulatorUserPoolInfo &pool : info.userPools) {
+        for (const Core::EmulatorAppClientInfo &client : pool.clients)
+            m_labPool->addItem(tr("%1 / %2").arg(pool.name, client.name),
+                               QVariantList{pool.poolId, client.clientId});
+    }
+    m_labPool->setEnabled(m_labPool->count() > 0);
+    if (m_labPool->count() == 0) {
+        m_labPool->addItem(info.baseUrl.isEmpty() ? tr("(emulator not running)") : tr("(no user pool in the lab)"));
+        return;
+    }
+    // An empty form takes the first lab pool; typed ids are left alone.
+    if (m_poolId->text().trimmed().isEmpty()) {
+        m_labPool->setCurrentIndex(0);
+        emit m_labPool->activated(0);
+    }
+}
+
+Core::Result<Core::Cognito::AppClient> AuthWorkbench::poolForm(bool needPassword)
+{
+    const Core::Cognito::AppClient app{m_poolId->text().trimmed(), m_poolClientId->text().trimmed(),
+                                       m_poolClientSecret->text()};
+    if (const QString problem = Core::Cognito::UserPoolClient::checkAppClient(app); !problem.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument, problem);
+    if (m_username->text().trimmed().isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument, tr("Give the user's name (or e-mail, if the pool signs in by e-mail)."));
+    if (needPassword && m_password->text().isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument, tr("Give the user's password."));
+    const QString endpoint = m_poolEndpoint->text().trimmed();
+    const QUrl url(endpoint);
+    if (!endpoint.isEmpty()
+        && (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               tr("The endpoint '%1' is not an http(s) URL; leave it empty for AWS or give the "
+                                  "emulator's, e.g. http://127.0.0.1:4577.")
+                                   .arg(endpoint));
+    m_poolClient->setEndpoint(url);
+    return app;
+}
+
+void AuthWorkbench::setPoolBusy(bool busy)
+{
+    for (QPushButton *button : {m_signIn, m_signUp, m_confirm, m_setNewPassword})
+        button->setEnabled(!busy);
+}
+
+void AuthWorkbench::signInToPool()
+{
+    const Core::Result<Core::Cognito::AppClient> app = poolForm(true);
+    if (!app)
+        return step(app.error().message, true);
+    const bool srp = m_method->currentData().toString() == QLatin1String("srp");
+    step(tr("Signing in %1 to %2 with %3…")
+             .arg(m_username->text().trimmed(), app->userPoolId, srp ? tr("SRP") : tr("the password")));
+    setPoolBusy(true);
+    const Core::Cognito::AppClient chosen = *app;
+    const auto finished = [this, chosen](const Core::Result<Core::Cognito::SignInOutcome> &outcome) {
+        poolSignInFinished(outcome, chosen);
+    };
+    if (srp)
+        m_poolClient->signInWithSrp(*app, m_username->text().trimmed(), m_password->text(), this, finished);
+    else
+        m_poolClient->signInWithPassword(*app, m_username->text().trimmed(), m_password->text(), this, finished);
+}
+
+void AuthWorkbench::poolSignInFinished(const Core::Result<Core::Cognito::SignInOutcome> &outcome,
+                                       const Core::Cognito::AppClient &app)
+{
+    setPoolBusy(false);
+    auto *form = qobject_cast<QFormLayout *>(m_newPasswordRow->parentWidget()->layout());
+    if (!outcome) {
+        QString hint;
+        if (outcome.error().awsCode == QLatin1String("UserNotConfirmedException"))
+            hint = tr(" Enter the code Cognito sent and press Confirm.");
+        else if (outcome.error().awsCode == QLatin1String("NotAuthorizedException"))
+            hint = tr(" Check the user name and password; for SRP also the pool id, which is part of the hash.");
+        return step(outcome.error().message + hint, true);
+    }
+    if (!outcome->signedIn()) {
+        if (outcome->challengeName == QLatin1String("NEW_PASSWORD_REQUIRED")) {
+            m_challenge = *outcome;
+            m_challengeApp = app;
+            form->setRowVisible(m_newPasswordRow, true);
+            m_newPassword->setFocus();
+            return step(tr("Cognito asks for a new password (NEW_PASSWORD_REQUIRED): the user was created with a "
+                           "temporary one. Choose a new password and press Set new password."));
+        }
+        return step(tr("Cognito asks for the challenge %1, which Gatehouse does not answer yet.").arg(outcome->challengeName),
+                    true);
+    }
+    m_challenge.reset();
+    form->setRowVisible(m_newPasswordRow, false);
+    m_newPassword->clear();
+    Core::TokenSet set = outcome->tokens;
+    set.label = tr("%1 @ %2 (%3)").arg(m_username->text().trimmed(), app.userPoolId, set.source);
+    m_poolSignIns.insert(set.label, {app, m_poolClient->endpoint(), outcome->username});
+    const int id = m_store->add(set);
+    step(tr("Signed in: ID, access and refresh tokens; they expire in %1 min and renew a minute before.")
+             .arg((set.obtainedAt.secsTo(set.expiresAt) + 59) / 60));
+    m_tokens->setCurrentIndex(m_store->index(int(m_store->ids().indexOf(id))));
+    // The pool's own keys and rules, so the verdict shows at once: the emulator's issuer is its
+    // URL, AWS's is cognito-idp.<region>.amazonaws.com.
+    QString issuer = QStringLiteral("https://cognito-idp.%1.amazonaws.com/%2")
+                         .arg(Core::Cognito::UserPoolClient::regionOfPool(app.userPoolId), app.userPoolId);
+    for (const Core::EmulatorUserPoolInfo &pool : std::as_const(m_emulator.userPools)) {
+        if (pool.poolId == app.userPoolId && m_poolClient->endpoint() == QUrl(m_emulator.baseUrl))
+            issuer = pool.issuer;
+    }
+    m_inspector->setVerificationKeys(issuer + QStringLiteral("/.well-known/jwks.json"), issuer, app.clientId);
+    m_inspector->setToken(set.idToken.isEmpty() ? set.accessToken : set.idToken);
+    m_inspector->verify();
+}
+
+void AuthWorkbench::signUpToPool()
+{
+    const Core::Result<Core::Cognito::AppClient> app = poolForm(true);
+    if (!app)
+        return step(app.error().message, true);
+    const QString user = m_username->text().trimmed();
+    Core::Cognito::UserPoolClient::Attributes attributes;
+    if (user.contains(QLatin1Char('@')))
+        attributes.insert(QStringLiteral("email"), user);
+    setPoolBusy(true);
+    m_poolClient->signUp(*app, user, m_password->text(), attributes, this,
+                         [this, user, app = *app](const Core::Result<Core::Cognito::SignUpOutcome> &outcome) {
+                             setPoolBusy(false);
+                             if (!outcome)
+                                 return step(outcome.error().message, true);
+                             if (outcome->confirmed)
+                                 return step(tr("%1 is signed up and confirmed; sign in now.").arg(user));
+                             QString sent = tr("Cognito sent a confirmation code by %1 to %2.")
+                                                .arg(outcome->deliveryMedium.toLower(), outcome->deliveryDestination);
+                             // The emulator sends no mail; its log has the code, and so does this trace.
+                             if (!m_emulator.baseUrl.isEmpty() && m_poolClient->endpoint() == QUrl(m_emulator.baseUrl))
+                                 sent = tr("The emulator sends no mail: the confirmation code is in the emulator's log "
+                                           "(the line 'confirmation code for user …').");
+                             step(tr("%1 is signed up (sub %2). %3 Enter it under Code and press Confirm.")
+                                      .arg(user, outcome->userSub, sent));
+                             m_code->setFocus();
+                         });
+}
+
+void AuthWorkbench::confirmSignUp()
+{
+    const Core::Result<Core::Cognito::AppClient> app = poolForm(false);
+    if (!app)
+        return step(app.error().message, true);
+    if (m_code->text().trimmed().isEmpty())
+        return step(tr("Enter the confirmation code first."), true);
+    const QString user = m_username->text().trimmed();
+    setPoolBusy(true);
+    m_poolClient->confirmSignUp(*app, user, m_code->text(), this, [this, user](const Core::Result<void> &result) {
+        setPoolBusy(false);
+        if (!result)
+            return step(result.error().message, true);
+        m_code->clear();
+        step(tr("%1 is confirmed; sign in now.").arg(user));
+    });
+}
+
+void AuthWorkbench::setNewPassword()
+{
+    if (!m_challenge)
+        return step(tr("No sign-in is waiting for a new password; sign in first."), true);
+    if (m_newPassword->text().isEmpty())
+        return step(tr("Type the new password first."), true);
+    setPoolBusy(true);
+    const Core::Cognito::AppClient app = m_challengeApp;
+    m_poolClient->setNewPassword(app, *m_challenge, m_newPassword->text(), this,
+                                 [this, app](const Core::Result<Core::Cognito::SignInOutcome> &outcome) {
+                                     if (outcome && outcome->signedIn())
+                                         m_password->setText(m_newPassword->text());
+                                     poolSignInFinished(outcome, app);
+                                 });
+}
+
+void AuthWorkbench::signOutEverywhere()
+{
+    const Core::TokenSet *set = m_store->find(selectedId());
+    if (!set || !m_poolSignIns.contains(set->label))
+        return;
+    const PoolSignIn pool = m_poolSignIns.value(set->label);
+    const QString label = set->label;
+    m_poolClient->setEndpoint(pool.endpoint);
+    m_poolClient->globalSignOut(pool.app.userPoolId, set->accessToken, this, [this, label](const Core::Result<void> &result) {
+        if (!result)
+            return step(result.error().message, true);
+        step(tr("Signed %1 out everywhere: Cognito revoked the refresh tokens. The tokens stay in the list for "
+                "inspection; refreshing them now fails.")
+                 .arg(label));
+    });
 }
 
 } // namespace Gatehouse::Ui

@@ -391,4 +391,12 @@ void TokenInspector::verify()
             [this, token](const Core::Result<Jwk> &key) { finishWithKey(token, key); });
 }
 
+void TokenInspector::setVerificationKeys(const QString &jwksUrl, const QString &issuer, const QString &audience)
+{
+    m_source->setCurrentIndex(m_source->findData(int(KeySource::JwksUrl)));
+    m_key->setText(jwksUrl);
+    m_issuer->setText(issuer);
+    m_audience->setText(audience);
+}
+
 } // namespace Gatehouse::Ui

@@ -50,6 +50,8 @@ public:
     ~TokenInspector() override;
 
     void setToken(const QString &token);
+    // Check tokens with this pool's keys and rules: keys from the JWKS URL, iss and aud/client_id.
+    void setVerificationKeys(const QString &jwksUrl, const QString &issuer, const QString &audience);
     QString token() const;
     // For tests: what "now" is for the countdown and the claim checks.
     void setClock(std::function<QDateTime()> clock);

@@ -252,6 +252,7 @@ void EmulatorPanel::setInfo(const Core::EmulatorInfo &info)
     showAddressing(info);
     showWarnings(info.warnings);
     fillRoutes(info);
+    emit infoChanged(info);
 }
 
 void EmulatorPanel::setFailed(const Core::Error &error)
@@ -358,6 +359,7 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
 void EmulatorPanel::clearServed()
 {
     setBaseUrl(QUrl());
+    emit infoChanged({});
     m_lab->setText(tr("—"));
     m_labFolder->setText(tr("—"));
     m_region->setText(tr("—"));

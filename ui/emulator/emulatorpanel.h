@@ -46,6 +46,8 @@ public slots:
 signals:
     void routeActivated(const QString &method, const QString &url);
     void baseUrlChanged(const QUrl &baseUrl); // empty when the emulator is not running
+    // Everything the running emulator serves; an empty info once it stops.
+    void infoChanged(const Gatehouse::Core::EmulatorInfo &info);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
