@@ -68,6 +68,9 @@ void CognitoUserStore::seed(const QList<CognitoPoolConfig> &pools, const QDateTi
                 user.status = CognitoUserStatus::Confirmed;
             }
         }
+        // The verifiers are made; the service keeps no copy of the template's passwords.
+        for (CognitoSeedUser &seedUser : pool.config.users)
+            seedUser.password.clear();
         m_pools.append(pool);
     }
 }

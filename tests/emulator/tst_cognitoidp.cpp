@@ -212,6 +212,7 @@ private slots:
     void listUsersFilter();
     void adminSignInAndUserControls();
     void forgotPasswordAndRevokeToken();
+    void logsCodesNotSecrets();
 
 private:
     Cli aws(const QStringList &arguments, bool signedCli = true);
@@ -1476,6 +1477,54 @@ void TestCognitoIdp::forgotPasswordAndRevokeToken()
                               {{QStringLiteral("ClientId"), DefaultClient},
                                {QStringLiteral("Username"), QStringLiteral("newbie")}});
     QCOMPARE(newbie.type(), QStringLiteral("InvalidParameterException"));
+}
+
+namespace {
+QStringList g_log;
+void collectLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_log.append(message);
+}
+} // namespace
+
+// The log carries what mail would (codes, with the user), never a password or a token.
+void TestCognitoIdp::logsCodesNotSecrets()
+{
+    AwsAuthenticator authenticator(QStringLiteral("123456789012"));
+    CognitoIdpService service(&authenticator, testPools());
+    g_log.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collectLog);
+    const QString password = QStringLiteral("Secret-Sauce-77");
+    const Reply up = call(
+        service, "SignUp",
+        {{QStringLiteral("ClientId"), DefaultClient},
+         {QStringLiteral("Username"), QStringLiteral("erin")},
+         {QStringLiteral("Password"), password},
+         {QStringLiteral("UserAttributes"),
+          QJsonArray{QJsonObject{{QStringLiteral("Name"), QStringLiteral("email")},
+                                 {QStringLiteral("Value"), QStringLiteral("erin@example.com")}}}}});
+    const Reply created = call(service, "AdminCreateUser",
+                               {{QStringLiteral("UserPoolId"), TestPool},
+                                {QStringLiteral("Username"), QStringLiteral("frank")}},
+                               true);
+    const Reply signIn = call(service, "InitiateAuth",
+                              passwordAuth(SecretClient, QStringLiteral("alice"), AlicePassword,
+                                           secretHash(QStringLiteral("alice"))));
+    qInstallMessageHandler(previous);
+    QCOMPARE(up.status, 200);
+    QCOMPARE(created.status, 200);
+    QCOMPARE(signIn.status, 200);
+    const QString log = g_log.join(QLatin1Char('\n'));
+    const QString code = service.confirmationCode(TestPool, QStringLiteral("erin"));
+    QVERIFY2(log.contains(QStringLiteral("erin")) && log.contains(code), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("frank")), qPrintable(log));
+    for (const QString &secret :
+         {password, AlicePassword, signIn.result().value(QStringLiteral("AccessToken")).toString(),
+          signIn.result().value(QStringLiteral("RefreshToken")).toString()})
+        QVERIFY(!log.contains(secret));
+    // Seed passwords became verifiers; no copy stays with the service.
+    for (const CognitoSeedUser &seed : std::as_const(service.store().pools().first().config.users))
+        QVERIFY(seed.password.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCognitoIdp)
