@@ -153,7 +153,7 @@ QWidget *EmulatorPanel::createRouteTree()
     auto *box = new QWidget(this);
     m_routes = new QTreeWidget(box);
     m_routes->setColumnCount(2);
-    m_routes->setHeaderLabels({tr("API / route"), tr("Function")});
+    m_routes->setHeaderLabels({tr("API, route or user pool"), tr("Function or kind")});
     m_routes->setRootIsDecorated(true);
     m_routes->setUniformRowHeights(true);
     m_routes->setAlternatingRowColors(true);
@@ -352,6 +352,20 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
     if (info.apis.isEmpty()) {
         auto *empty = new QTreeWidgetItem(m_routes, {tr("The lab defines no APIs.")});
         empty->setFlags(Qt::NoItemFlags);
+    }
+    // User pools: the ids to sign in with (the Auth tab offers them too).
+    for (const Core::EmulatorUserPoolInfo &pool : info.userPools) {
+        auto *poolItem = new QTreeWidgetItem(m_routes, {tr("%1  (%2)").arg(pool.name, pool.poolId), tr("Cognito user pool")});
+        QFont bold = poolItem->font(0);
+        bold.setBold(true);
+        poolItem->setFont(0, bold);
+        poolItem->setToolTip(0, tr("Issuer %1\nKeys %1/.well-known/jwks.json").arg(pool.issuer));
+        for (const Core::EmulatorAppClientInfo &client : pool.clients) {
+            auto *clientItem = new QTreeWidgetItem(poolItem, {client.clientId, tr("app client %1").arg(client.name)});
+            clientItem->setToolTip(0, tr("Sign in on the Auth tab, or: gatehouse cognito login --pool %1 --client %2 "
+                                         "--user NAME --srp --endpoint-url %3")
+                                          .arg(pool.poolId, client.clientId, info.baseUrl));
+        }
     }
     m_routes->expandAll();
 }
