@@ -1,5 +1,7 @@
 #include "emulatorhost.h"
 
+#include "cognitoidpservice.h"
+
 namespace Gatehouse::Emulator {
 
 EmulatorHost::EmulatorHost(QObject *parent)
@@ -36,6 +38,9 @@ void EmulatorHost::start(const EmulatorOptions &options)
         connect(m_emulator, &Emulator::invocationFinished, this,
                 &EmulatorHost::invocationFinished);
         const Core::Result<Core::EmulatorInfo> result = m_emulator->start();
+        if (result && m_emulator->cognito())
+            connect(m_emulator->cognito(), &CognitoIdpService::codeSent, this,
+                    &EmulatorHost::cognitoCodeSent);
         if (result)
             emit started(result.value());
         else

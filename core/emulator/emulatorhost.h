@@ -24,6 +24,10 @@ signals:
     void failed(const Gatehouse::Core::Error &error);
     void stopped();
     void invocationFinished(const Gatehouse::Core::InvocationRecord &record);
+    // A Cognito user pool "mailed" a confirmation or password-reset code (the emulator has no
+    // mail): what the person would find in their inbox.
+    void cognitoCodeSent(const QString &poolId, const QString &username, const QString &destination,
+                         const QString &code);
 
 private:
     QThread m_thread;

@@ -8,6 +8,7 @@
 #include "core/emulator/awsauthenticator.h"
 #include "core/emulator/cognitoidpservice.h"
 #include "core/emulator/emulator.h"
+#include "core/emulator/emulatorhost.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>
@@ -213,6 +214,7 @@ private slots:
     void adminSignInAndUserControls();
     void forgotPasswordAndRevokeToken();
     void logsCodesNotSecrets();
+    void hostForwardsCodes();
 
 private:
     Cli aws(const QStringList &arguments, bool signedCli = true);
@@ -1525,6 +1527,37 @@ void TestCognitoIdp::logsCodesNotSecrets()
     // Seed passwords became verifiers; no copy stays with the service.
     for (const CognitoSeedUser &seed : std::as_const(service.store().pools().first().config.users))
         QVERIFY(seed.password.isEmpty());
+}
+
+// The GUI runs the emulator on its own thread; codes reach it as a queued signal.
+void TestCognitoIdp::hostForwardsCodes()
+{
+    EmulatorHost host;
+    QSignalSpy started(&host, &EmulatorHost::started);
+    QSignalSpy codes(&host, &EmulatorHost::cognitoCodeSent);
+    EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
+    host.start(options);
+    QVERIFY(started.wait(30000));
+    const auto info = started.at(0).at(0).value<Core::EmulatorInfo>();
+    const QString client = m_emulator->lab().userPools.at(0).clients.at(0).clientId;
+    QNetworkRequest req(QUrl(info.baseUrl + QLatin1Char('/')));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-amz-json-1.1"));
+    req.setRawHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.SignUp");
+    QNetworkReply *reply = m_network.post(
+        req, QJsonDocument(
+                 QJsonObject{{QStringLiteral("ClientId"), client},
+                             {QStringLiteral("Username"), QStringLiteral("muffin@example.com")},
+                             {QStringLiteral("Password"), QStringLiteral("Blue-Berry-42")}})
+                 .toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QVERIFY(codes.size() == 1 || codes.wait(10000));
+    QCOMPARE(codes.at(0).at(2).toString(), QStringLiteral("muffin@example.com"));
+    QCOMPARE(codes.at(0).at(3).toString().size(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestCognitoIdp)
