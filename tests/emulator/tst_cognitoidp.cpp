@@ -5,10 +5,12 @@
 #include "../common/awscli.h"
 #include "core/aws/sigv4signer.h"
 #include "core/cognito/srp.h"
+#include "core/cognito/userpoolclient.h"
 #include "core/emulator/awsauthenticator.h"
 #include "core/emulator/cognitoidpservice.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/emulatorhost.h"
+#include "core/httpclient.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>
@@ -215,6 +217,7 @@ private slots:
     void forgotPasswordAndRevokeToken();
     void logsCodesNotSecrets();
     void hostForwardsCodes();
+    void userPoolClientAgainstEmulator();
 
 private:
     Cli aws(const QStringList &arguments, bool signedCli = true);
@@ -1558,6 +1561,68 @@ void TestCognitoIdp::hostForwardsCodes()
     QVERIFY(codes.size() == 1 || codes.wait(10000));
     QCOMPARE(codes.at(0).at(2).toString(), QStringLiteral("muffin@example.com"));
     QCOMPARE(codes.at(0).at(3).toString().size(), 6);
+}
+
+namespace {
+template<typename T> T waitFor(std::optional<T> &slot)
+{
+    if (!QTest::qWaitFor([&] { return slot.has_value(); }, 30000))
+        return T(Core::makeError(Core::ErrorCode::Timeout, QStringLiteral("no answer")));
+    return *slot;
+}
+} // namespace
+
+// Gatehouse's own user-pool client (core/cognito/userpoolclient) against the emulator: SRP and
+// password sign-in, refresh, sign-up with the code from the service, global sign-out.
+void TestCognitoIdp::userPoolClientAgainstEmulator()
+{
+    using namespace Gatehouse::Core::Cognito;
+    Core::HttpClient http;
+    UserPoolClient client(&http, QUrl(m_emulator->info().baseUrl));
+    const AppClient app{poolId(), clientId(), {}};
+
+    std::optional<Core::Result<SignInOutcome>> srp;
+    client.signInWithSrp(app, Baker, BakerPassword, this,
+                         [&](const Core::Result<SignInOutcome> &r) { srp = r; });
+    const Core::Result<SignInOutcome> srpOutcome = waitFor(srp);
+    QVERIFY2(srpOutcome.ok(), qPrintable(srpOutcome.ok() ? QString() : srpOutcome.error().message));
+    QVERIFY(srpOutcome->signedIn());
+    const QString sub =
+        jwtClaims(srpOutcome->tokens.idToken).value(QStringLiteral("sub")).toString();
+
+    std::optional<Core::Result<Core::TokenSet>> refreshed;
+    client.refresh(app, srpOutcome->tokens.refreshToken, sub, this,
+                   [&](const Core::Result<Core::TokenSet> &r) { refreshed = r; });
+    const Core::Result<Core::TokenSet> renewed = waitFor(refreshed);
+    QVERIFY2(renewed.ok(), qPrintable(renewed.ok() ? QString() : renewed.error().message));
+    QVERIFY(!renewed->accessToken.isEmpty());
+
+    const QString email = QStringLiteral("scone@example.com");
+    std::optional<Core::Result<SignUpOutcome>> up;
+    client.signUp(app, email, QStringLiteral("Clotted-Cream-5"), {}, this,
+                  [&](const Core::Result<SignUpOutcome> &r) { up = r; });
+    const Core::Result<SignUpOutcome> signedUp = waitFor(up);
+    QVERIFY2(signedUp.ok(), qPrintable(signedUp.ok() ? QString() : signedUp.error().message));
+    QCOMPARE(signedUp->deliveryDestination, QStringLiteral("s***@e***"));
+    std::optional<Core::Result<void>> confirmed;
+    client.confirmSignUp(app, email, m_emulator->cognito()->confirmationCode(poolId(), email), this,
+                         [&](const Core::Result<void> &r) { confirmed = r; });
+    QVERIFY(waitFor(confirmed).ok());
+
+    std::optional<Core::Result<SignInOutcome>> password;
+    client.signInWithPassword(app, email, QStringLiteral("Clotted-Cream-5"), this,
+                              [&](const Core::Result<SignInOutcome> &r) { password = r; });
+    const Core::Result<SignInOutcome> passwordOutcome = waitFor(password);
+    QVERIFY2(passwordOutcome.ok(),
+             qPrintable(passwordOutcome.ok() ? QString() : passwordOutcome.error().message));
+
+    std::optional<Core::Result<void>> out;
+    client.globalSignOut(poolId(), passwordOutcome->tokens.accessToken, this,
+                         [&](const Core::Result<void> &r) { out = r; });
+    QVERIFY(waitFor(out).ok());
+    const Reply user = call(*m_emulator->cognito(), "GetUser",
+                            {{QStringLiteral("AccessToken"), passwordOutcome->tokens.accessToken}});
+    QCOMPARE(user.message(), QStringLiteral("Access Token has been revoked"));
 }
 
 QTEST_GUILESS_MAIN(TestCognitoIdp)
