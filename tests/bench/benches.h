@@ -39,3 +39,6 @@ void benchLambdaViewer(std::function<void()> done);
 // SRP and password sign-ins against the emulator's bakery user pool, one after another, over
 // loopback HTTP: p50/p99 of a whole sign-in (tests/bench/cognitobench.cpp).
 void benchCognitoSignIn(std::function<void()> done);
+// A 50 MB JSON answer in the response view: first content, pretty view vs `jq .`, the longest
+// event-loop stall, memory added (tests/bench/responseviewbench.cpp).
+void benchResponseView();

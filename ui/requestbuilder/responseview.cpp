@@ -1,7 +1,8 @@
 #include "responseview.h"
 
-#include "jsonhighlighter.h"
 #include "signingview.h"
+
+#include "ui/widgets/largetextview.h"
 
 #include "core/jsonpretty.h"
 
@@ -9,9 +10,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QStackedWidget>
-#include <QStringDecoder>
+#include <QThread>
 #include <QTabWidget>
 #include <QTableWidget>
 
@@ -19,33 +19,24 @@ namespace Gatehouse::Ui {
 
 namespace {
 
-constexpr qsizetype HighlightLimit = 2 * 1024 * 1024;
-// QPlainTextEdit takes about 70 ms per MB to lay out text; beyond this the window would stall.
-constexpr qsizetype DisplayLimit = 4 * 1024 * 1024;
+// Up to this size a JSON body is formatted at once (a few ms); above it the body shows as sent
+// and the formatted text replaces it when a worker thread has it.
+constexpr qsizetype SyncFormatLimit = 1024 * 1024;
+// What is indexed at once of a bigger body, so its first screen shows while the rest is prepared.
+constexpr qint64 PreviewBytes = 256 * 1024;
 
-QPlainTextEdit *makeViewer(QWidget *parent, const QString &name)
+LargeTextView *makeViewer(QWidget *parent, const QString &name)
 {
-    auto *view = new QPlainTextEdit(parent);
+    auto *view = new LargeTextView(parent);
     view->setObjectName(name);
-    view->setReadOnly(true);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFrameShape(QFrame::NoFrame);
-    view->document()->setDocumentMargin(8);
-    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return view;
 }
 
-// Text when the bytes are UTF-8 without NUL bytes; a null QString for binary content.
-QString decodeText(const QByteArray &bytes)
+// Text is UTF-8 without NUL bytes; anything else is shown as binary.
+bool isText(const QByteArray &bytes)
 {
-    if (bytes.contains('\0'))
-        return {};
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    QString text = decoder(bytes);
-    if (decoder.hasError())
-        return {};
-    return text.isNull() ? QStringLiteral("") : text;
+    return !bytes.contains('\0') && QByteArrayView(bytes).isValidUtf8();
 }
 
 } // namespace
@@ -61,7 +52,6 @@ ResponseView::ResponseView(QWidget *parent)
       m_body(makeViewer(this, QStringLiteral("bodyView"))),
       m_raw(makeViewer(this, QStringLiteral("rawView"))),
       m_headers(new QTableWidget(0, 2, this)),
-      m_highlighter(new JsonHighlighter(m_body->document())),
       m_signing(new SigningView(this))
 {
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -85,6 +75,10 @@ ResponseView::ResponseView(QWidget *parent)
     m_tabs->addTab(m_signing, tr("Signing"));
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_raw)
+            fillRawNow();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -92,6 +86,13 @@ ResponseView::ResponseView(QWidget *parent)
     layout->addLayout(buildSummary());
     layout->addWidget(m_stack, 1);
     clear();
+}
+
+ResponseView::~ResponseView()
+{
+    // A formatter still running holds only its own copy of the body; let it finish.
+    for (QThread *thread : std::as_const(m_formatters))
+        thread->wait();
 }
 
 QHBoxLayout *ResponseView::buildSummary()
@@ -193,46 +194,125 @@ void ResponseView::showResponse(const Core::HttpClientResponse &response)
 
 void ResponseView::fillBody(const Core::HttpClientResponse &response)
 {
+    ++m_generation;
+    m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body"));
     const QByteArray contentType = response.headers.value("Content-Type");
-    const QByteArray trimmed = response.body.trimmed();
+    const QByteArray trimmed = response.body.left(64).trimmed();
     const bool looksJson = Core::JsonPretty::isJsonContentType(contentType) || trimmed.startsWith('{')
                            || trimmed.startsWith('[');
-    m_highlighter->setDocument(nullptr);
+    const QString binaryNote = tr("Binary content (%1, %2) is not shown as text.")
+                                   .arg(contentType.isEmpty() ? tr("no Content-Type") : QString::fromUtf8(contentType),
+                                        sizeText(response.bytes));
+    m_body->setJsonHighlighting(false);
     if (response.body.isEmpty()) {
-        m_body->setPlainText(QString());
+        m_body->clear();
         m_body->setPlaceholderText(tr("The response has no body."));
+        return;
+    }
+    if (response.body.size() > SyncFormatLimit) {
+        // The first screen at once, from the bytes as sent; checking, formatting and indexing
+        // the whole body happen on a worker thread.
+        m_body->setIndexedText(
+            std::make_shared<const IndexedText>(IndexedText::indexLines(response.body, PreviewBytes)));
+        m_body->setJsonHighlighting(looksJson);
+        prepareInBackground(response.body, looksJson, binaryNote);
+        return;
+    }
+    if (!isText(response.body)) {
+        m_body->setPlainText(binaryNote);
         return;
     }
     if (looksJson) {
         const Core::Result<QByteArray> pretty = Core::JsonPretty::format(response.body);
         if (pretty) {
-            if (pretty->size() <= HighlightLimit)
-                m_highlighter->setDocument(m_body->document());
-            m_body->setPlainText(clipped(QString::fromUtf8(*pretty)));
+            m_body->setText(*pretty);
+            m_body->setJsonHighlighting(true);
             return;
         }
     }
-    const QString text = decodeText(response.body);
-    if (text.isNull()) {
-        m_body->setPlainText(tr("Binary content (%1, %2) is not shown as text.")
-                                 .arg(contentType.isEmpty() ? tr("no Content-Type") : QString::fromUtf8(contentType),
-                                      sizeText(response.bytes)));
-        return;
-    }
-    m_body->setPlainText(clipped(text));
+    m_body->setText(response.body);
+}
+
+void ResponseView::prepareInBackground(const QByteArray &body, bool json, const QString &binaryNote)
+{
+    const quint64 generation = m_generation;
+    m_tabs->setTabText(m_tabs->indexOf(m_body), json ? tr("Body (formatting\u2026)") : tr("Body (reading\u2026)"));
+    struct Prepared
+    {
+        std::shared_ptr<const IndexedText> text;
+        bool binary = false;
+    };
+    auto result = std::make_shared<Prepared>();
+    QThread *thread = QThread::create([body, json, result] {
+        if (!isText(body)) {
+            result->binary = true;
+            return;
+        }
+        if (json) {
+            Core::Result<QByteArray> pretty = Core::JsonPretty::format(body);
+            if (pretty) {
+                QByteArray text = std::move(pretty).value();
+                text.squeeze(); // growth slack would double the memory of a big body
+                result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(std::move(text)));
+                return;
+            }
+        }
+        result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(body));
+    });
+    // An older answer's worker may still run; its result is dropped by the generation check.
+    m_formatters.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread, result, generation, binaryNote] {
+        m_formatters.removeOne(thread);
+        thread->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body"));
+        if (result->binary) {
+            m_body->setJsonHighlighting(false);
+            m_body->setPlainText(binaryNote);
+        } else if (result->text) {
+            m_body->setIndexedText(result->text);
+        }
+    });
+    thread->start(QThread::LowPriority);
+}
+
+bool ResponseView::isFormatting() const
+{
+    return !m_formatters.isEmpty();
 }
 
 void ResponseView::fillRaw(const Core::HttpClientResponse &response)
 {
-    QString raw = QStringLiteral("%1 %2 %3\n").arg(QString::fromLatin1(response.httpVersion))
-                      .arg(response.status)
-                      .arg(QString::fromUtf8(response.reason));
+    QByteArray raw = response.httpVersion + ' ' + QByteArray::number(response.status) + ' ' + response.reason + '\n';
     for (const Core::HttpHeaders::Field &field : response.headers.fields())
-        raw += QString::fromUtf8(field.first) + QStringLiteral(": ") + QString::fromUtf8(field.second) + QLatin1Char('\n');
-    raw += QLatin1Char('\n');
-    const QString text = decodeText(response.body);
-    raw += text.isNull() ? tr("[%1 of binary content]").arg(sizeText(response.bytes)) : text;
-    m_raw->setPlainText(clipped(raw));
+        raw += field.first + ": " + field.second + '\n';
+    raw += '\n';
+    m_pendingRaw = raw;
+    if (response.body.size() <= SyncFormatLimit) {
+        if (isText(response.body))
+            m_pendingRaw += response.body;
+        else
+            m_pendingRaw += tr("[%1 of binary content]").arg(sizeText(response.bytes)).toUtf8();
+        m_rawPending = true;
+        return fillRawNow();
+    }
+    // A big body is copied into the Raw tab only when someone looks at it.
+    m_pendingRawBody = response.body;
+    m_rawPending = true;
+    m_raw->clear();
+    if (m_tabs->currentWidget() == m_raw)
+        fillRawNow();
+}
+
+void ResponseView::fillRawNow()
+{
+    if (!m_rawPending)
+        return;
+    m_rawPending = false;
+    QByteArray raw = std::exchange(m_pendingRaw, QByteArray());
+    raw += std::exchange(m_pendingRawBody, QByteArray());
+    m_raw->setText(raw);
 }
 
 void ResponseView::fillHeaders(const Core::HttpClientResponse &response)
@@ -244,17 +324,6 @@ void ResponseView::fillHeaders(const Core::HttpClientResponse &response)
         m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(fields.at(row).second)));
     }
     m_tabs->setTabText(m_tabs->indexOf(m_headers), tr("Headers (%1)").arg(fields.size()));
-}
-
-QString ResponseView::clipped(const QString &text)
-{
-    if (text.size() <= DisplayLimit)
-        return text;
-    qsizetype cut = text.lastIndexOf(QLatin1Char('\n'), DisplayLimit);
-    if (cut <= 0)
-        cut = DisplayLimit;
-    return text.left(cut) + QLatin1Char('\n')
-           + tr("\u2026 Showing the first %1 of %2 characters; the rest is not shown.").arg(cut).arg(text.size());
 }
 
 QString ResponseView::sizeText(qint64 bytes)
@@ -278,6 +347,7 @@ QString ResponseView::bodyText() const
 
 QString ResponseView::rawText() const
 {
+    const_cast<ResponseView *>(this)->fillRawNow();
     return m_raw->toPlainText();
 }
 

@@ -6,14 +6,14 @@
 
 class QHBoxLayout;
 class QLabel;
-class QPlainTextEdit;
+class QThread;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
 
 namespace Gatehouse::Ui {
 
-class JsonHighlighter;
+class LargeTextView;
 class SigningView;
 
 // Shows one HTTP answer the way a person reads it: status at a glance, pretty body, raw bytes, headers.
@@ -23,6 +23,7 @@ class ResponseView : public QWidget
 
 public:
     explicit ResponseView(QWidget *parent = nullptr);
+    ~ResponseView() override;
 
     // message: what is being waited for; empty means the answer.
     void showPending(const QString &message = QString());
@@ -34,6 +35,9 @@ public:
     QString bodyText() const;
     QString rawText() const;
     QString messageText() const;
+    // True while a large JSON body is being pretty-printed off the GUI thread (shown as sent meanwhile).
+    bool isFormatting() const;
+    LargeTextView *bodyView() const { return m_body; }
 
     // The Signing tab: SigV4 stages of the last signed send.
     SigningView *signingView() const { return m_signing; }
@@ -50,7 +54,8 @@ private:
     void fillRaw(const Core::HttpClientResponse &response);
     void fillHeaders(const Core::HttpClientResponse &response);
     static QString sizeText(qint64 bytes);
-    static QString clipped(const QString &text);
+    void prepareInBackground(const QByteArray &body, bool json, const QString &binaryNote);
+    void fillRawNow();
 
     QLabel *m_status;
     QLabel *m_time;
@@ -58,10 +63,14 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_message;
     QTabWidget *m_tabs;
-    QPlainTextEdit *m_body;
-    QPlainTextEdit *m_raw;
+    LargeTextView *m_body;
+    LargeTextView *m_raw;
     QTableWidget *m_headers;
-    JsonHighlighter *m_highlighter;
+    QList<QThread *> m_formatters; // running; the newest answer's result wins
+    quint64 m_generation = 0; // which response a background format belongs to
+    QByteArray m_pendingRaw;  // Raw tab: status line and headers, joined with the body when the tab is shown
+    QByteArray m_pendingRawBody;
+    bool m_rawPending = false;
     SigningView *m_signing;
 };
 
