@@ -712,10 +712,6 @@
         <translation>Der App-Client muss http://127.0.0.1:&lt;port&gt;/callback als Callback-URL eingetragen haben; Cognito vergleicht sie exakt, wählen Sie also den dort eingetragenen Port.</translation>
     </message>
     <message>
-        <source>Sign in (hosted UI / OAuth2)</source>
-        <translation>Anmelden (Hosted UI / OAuth2)</translation>
-    </message>
-    <message>
         <source>Domain:</source>
         <translation>Domain:</translation>
     </message>
@@ -827,6 +823,218 @@
         <source>The identity pool issued temporary credentials %1.</source>
         <translation>Der Identitätspool hat temporäre Anmeldedaten %1 ausgestellt.</translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Set new password</source>
+        <translation>Neues Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>User pool</source>
+        <translation>Benutzerpool</translation>
+    </message>
+    <message>
+        <source>Hosted UI / OAuth2</source>
+        <translation>Hosted UI / OAuth2</translation>
+    </message>
+    <message>
+        <source>The user pools of the lab the emulator runs; choosing one fills in the form.</source>
+        <translation>Die Benutzerpools des Labs, das der Emulator ausführt; eine Auswahl füllt das Formular aus.</translation>
+    </message>
+    <message>
+        <source>empty: AWS; or the emulator&apos;s URL</source>
+        <translation>leer: AWS; oder die URL des Emulators</translation>
+    </message>
+    <message>
+        <source>us-east-1_AbCdEf123</source>
+        <translation>us-east-1_AbCdEf123</translation>
+    </message>
+    <message>
+        <source>only if the client has one</source>
+        <translation>nur, falls der Client eines hat</translation>
+    </message>
+    <message>
+        <source>name or e-mail</source>
+        <translation>Name oder E-Mail</translation>
+    </message>
+    <message>
+        <source>memory only, never traced</source>
+        <translation>nur im Arbeitsspeicher, nie im Verlauf</translation>
+    </message>
+    <message>
+        <source>SRP (USER_SRP_AUTH)</source>
+        <translation>SRP (USER_SRP_AUTH)</translation>
+    </message>
+    <message>
+        <source>Password (USER_PASSWORD_AUTH)</source>
+        <translation>Passwort (USER_PASSWORD_AUTH)</translation>
+    </message>
+    <message>
+        <source>Secure Remote Password: the password itself never leaves this computer.</source>
+        <translation>Secure Remote Password: Das Passwort selbst verlässt diesen Computer nie.</translation>
+    </message>
+    <message>
+        <source>The password goes to Cognito (over TLS on AWS); the app client must allow ALLOW_USER_PASSWORD_AUTH.</source>
+        <translation>Das Passwort geht an Cognito (bei AWS über TLS); der App-Client muss ALLOW_USER_PASSWORD_AUTH erlauben.</translation>
+    </message>
+    <message>
+        <source>Create the user with this name and password (and the e-mail attribute when the name is an e-mail address); Cognito sends a confirmation code.</source>
+        <translation>Legt den Benutzer mit diesem Namen und Passwort an (und mit dem E-Mail-Attribut, wenn der Name eine E-Mail-Adresse ist); Cognito sendet einen Bestätigungscode.</translation>
+    </message>
+    <message>
+        <source>6 digits, from the e-mail</source>
+        <translation>6 Ziffern, aus der E-Mail</translation>
+    </message>
+    <message>
+        <source>GlobalSignOut: Cognito revokes every refresh token of this user; access tokens already issued stay valid until they expire, except at Cognito itself.</source>
+        <translation>GlobalSignOut: Cognito widerruft alle Refresh-Tokens dieses Benutzers; bereits ausgestellte Access-Tokens bleiben bis zu ihrem Ablauf gültig, außer bei Cognito selbst.</translation>
+    </message>
+    <message>
+        <source>Lab pool:</source>
+        <translation>Lab-Pool:</translation>
+    </message>
+    <message>
+        <source>User pool id:</source>
+        <translation>Benutzerpool-ID:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>(emulator not running)</source>
+        <translation>(Emulator läuft nicht)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)
+    sent: %3
+    got: %4</source>
+        <translation>%1 (%2 ms)
+    gesendet: %3
+    erhalten: %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(no user pool in the lab)</source>
+        <translation>(kein Benutzerpool im Lab)</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s name (or e-mail, if the pool signs in by e-mail).</source>
+        <translation>Geben Sie den Benutzernamen an (oder die E-Mail-Adresse, wenn der Pool per E-Mail anmeldet).</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s password.</source>
+        <translation>Geben Sie das Passwort des Benutzers an.</translation>
+    </message>
+    <message>
+        <source>The endpoint &apos;%1&apos; is not an http(s) URL; leave it empty for AWS or give the emulator&apos;s, e.g. http://127.0.0.1:4577.</source>
+        <translation>Der Endpunkt &apos;%1&apos; ist keine http(s)-URL; lassen Sie ihn für AWS leer oder geben Sie die des Emulators an, z. B. http://127.0.0.1:4577.</translation>
+    </message>
+    <message>
+        <source>Signing in %1 to %2 with %3…</source>
+        <translation>%1 wird bei %2 mit %3 angemeldet…</translation>
+    </message>
+    <message>
+        <source>SRP</source>
+        <translation>SRP</translation>
+    </message>
+    <message>
+        <source>the password</source>
+        <translation>dem Passwort</translation>
+    </message>
+    <message>
+        <source> Enter the code Cognito sent and press Confirm.</source>
+        <translation> Geben Sie den Code ein, den Cognito gesendet hat, und klicken Sie auf &apos;Bestätigen&apos;.</translation>
+    </message>
+    <message>
+        <source> Check the user name and password; for SRP also the pool id, which is part of the hash.</source>
+        <translation> Prüfen Sie Benutzername und Passwort; bei SRP auch die Pool-ID, die in den Hash eingeht.</translation>
+    </message>
+    <message>
+        <source>Cognito asks for a new password (NEW_PASSWORD_REQUIRED): the user was created with a temporary one. Choose a new password and press Set new password.</source>
+        <translation>Cognito verlangt ein neues Passwort (NEW_PASSWORD_REQUIRED): Der Benutzer wurde mit einem temporären angelegt. Wählen Sie ein neues Passwort und klicken Sie auf &apos;Neues Passwort setzen&apos;.</translation>
+    </message>
+    <message>
+        <source>Cognito asks for the challenge %1, which Gatehouse does not answer yet.</source>
+        <translation>Cognito stellt die Challenge %1, die Gatehouse noch nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 @ %2 (%3)</source>
+        <translation>%1 @ %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Signed in: ID, access and refresh tokens; they expire in %1 min and renew a minute before.</source>
+        <translation>Angemeldet: ID-, Access- und Refresh-Token; sie laufen in %1 min ab und werden eine Minute vorher erneuert.</translation>
+    </message>
+    <message>
+        <source>%1 is signed up and confirmed; sign in now.</source>
+        <translation>%1 ist registriert und bestätigt; melden Sie sich jetzt an.</translation>
+    </message>
+    <message>
+        <source>Cognito sent a confirmation code by %1 to %2.</source>
+        <translation>Cognito hat einen Bestätigungscode per %1 an %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>The emulator sends no mail: the confirmation code is in the emulator&apos;s log (the line &apos;confirmation code for user …&apos;).</source>
+        <translation>Der Emulator versendet keine E-Mails: Der Bestätigungscode steht in seinem Protokoll (die Zeile &apos;confirmation code for user …&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 is signed up (sub %2). %3 Enter it under Code and press Confirm.</source>
+        <translation>%1 ist registriert (sub %2). %3 Geben Sie ihn unter &apos;Code&apos; ein und klicken Sie auf &apos;Bestätigen&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the confirmation code first.</source>
+        <translation>Geben Sie zuerst den Bestätigungscode ein.</translation>
+    </message>
+    <message>
+        <source>%1 is confirmed; sign in now.</source>
+        <translation>%1 ist bestätigt; melden Sie sich jetzt an.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for a new password; sign in first.</source>
+        <translation>Keine Anmeldung wartet auf ein neues Passwort; melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Type the new password first.</source>
+        <translation>Geben Sie zuerst das neue Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signed %1 out everywhere: Cognito revoked the refresh tokens. The tokens stay in the list for inspection; refreshing them now fails.</source>
+        <translation>%1 wurde überall abgemeldet: Cognito hat die Refresh-Tokens widerrufen. Die Tokens bleiben zur Untersuchung in der Liste; Erneuern schlägt jetzt fehl.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::CustomEndpointDialog</name>
@@ -876,14 +1084,6 @@
     <message>
         <source>Host style:</source>
         <translation>Host-Stil:</translation>
-    </message>
-    <message>
-        <source>API / route</source>
-        <translation>API / Route</translation>
-    </message>
-    <message>
-        <source>Function</source>
-        <translation>Funktion</translation>
     </message>
     <message>
         <source>Click a route to open it in the request builder.</source>
@@ -968,6 +1168,32 @@
     <message>
         <source>The lab defines no APIs.</source>
         <translation>Das Lab definiert keine APIs.</translation>
+    </message>
+    <message>
+        <source>API, route or user pool</source>
+        <translation>API, Route oder Benutzerpool</translation>
+    </message>
+    <message>
+        <source>Function or kind</source>
+        <translation>Funktion oder Art</translation>
+    </message>
+    <message>
+        <source>Cognito user pool</source>
+        <translation>Cognito-Benutzerpool</translation>
+    </message>
+    <message>
+        <source>Issuer %1
+Keys %1/.well-known/jwks.json</source>
+        <translation>Aussteller %1
+Schlüssel %1/.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <source>app client %1</source>
+        <translation>App-Client %1</translation>
+    </message>
+    <message>
+        <source>Sign in on the Auth tab, or: gatehouse cognito login --pool %1 --client %2 --user NAME --srp --endpoint-url %3</source>
+        <translation>Melden Sie sich im Reiter &apos;Auth&apos; an, oder: gatehouse cognito login --pool %1 --client %2 --user NAME --srp --endpoint-url %3</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2051,10 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>Signing</source>
         <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Body (formatting…)</source>
+        <translation>Body (wird formatiert…)</translation>
     </message>
 </context>
 <context>
