@@ -1,6 +1,8 @@
 #include "cognitotokens.h"
 
 #include "core/jwt/base64url.h"
+#include "core/jwt/jws.h"
+#include "core/jwt/jwsverifier.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -50,6 +52,8 @@ CognitoTokens::CognitoTokens()
                                  "\",\"kty\":\"RSA\",\"n\":\"" +
                                  Core::Jwt::base64UrlEncode(m_modulus) + "\"}";
     m_keyId = b64url(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256));
+    if (Core::Result<Core::Jwt::Jwk> key = Core::Jwt::Jwk::fromJsonObject(publicJwk()))
+        m_publicKey = std::move(key).value();
 }
 
 CognitoTokens::~CognitoTokens()
@@ -98,30 +102,17 @@ QString CognitoTokens::sign(const QJsonObject &claims) const
     return QString::fromLatin1(input + '.' + Core::Jwt::base64UrlEncode(signature));
 }
 
+// core/jwt's verifier, with this key as the only one allowed to have signed.
 std::optional<QJsonObject> CognitoTokens::verify(const QString &token) const
 {
-    const QByteArray text = token.toLatin1();
-    const QList<QByteArray> parts = text.split('.');
-    if (!m_key || parts.size() != 3 || token.size() > 64 * 1024)
+    if (!m_key)
         return std::nullopt;
-    const auto header = Core::Jwt::base64UrlDecode(parts[0], QStringLiteral("The header"));
-    const auto payload = Core::Jwt::base64UrlDecode(parts[1], QStringLiteral("The payload"));
-    const auto signature = Core::Jwt::base64UrlDecode(parts[2], QStringLiteral("The signature"));
-    if (!header || !payload || !signature)
+    const Core::Result<Core::Jwt::Jws> jws = Core::Jwt::decodeCompact(token.toLatin1());
+    if (!jws || jws->header.alg != QLatin1String("RS256") || jws->header.kid != m_keyId)
         return std::nullopt;
-    const QJsonObject h = QJsonDocument::fromJson(*header).object();
-    if (h.value(QStringLiteral("alg")).toString() != QLatin1String("RS256") ||
-        h.value(QStringLiteral("kid")).toString() != m_keyId)
+    if (!m_publicKey || !Core::Jwt::verifySignature(*jws, *m_publicKey))
         return std::nullopt;
-    const QByteArray input = parts[0] + '.' + parts[1];
-    MdCtx ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1 ||
-        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature->constData()),
-                         size_t(signature->size()),
-                         reinterpret_cast<const unsigned char *>(input.constData()),
-                         size_t(input.size())) != 1)
-        return std::nullopt;
-    const QJsonDocument claims = QJsonDocument::fromJson(*payload);
+    const QJsonDocument claims = QJsonDocument::fromJson(jws->payload);
     if (!claims.isObject())
         return std::nullopt;
     return claims.object();

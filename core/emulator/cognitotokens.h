@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/jwt/jwk.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -11,7 +13,8 @@ namespace Gatehouse::Emulator {
 
 // The emulator's Cognito signing key: an RSA-2048 pair made when the emulator starts, so no
 // token outlives the run that issued it, and RS256 JWTs signed with it as Cognito signs its ID
-// and access tokens. core/jwt only verifies; this is the one signer, kept to the emulator.
+// and access tokens. core/jwt only verifies (and does so here too); this is the one signer,
+// kept to the emulator.
 class CognitoTokens
 {
 public:
@@ -40,6 +43,7 @@ private:
     QByteArray m_modulus; // big-endian, no leading zero
     QByteArray m_exponent;
     QString m_keyId;
+    std::optional<Core::Jwt::Jwk> m_publicKey; // what verify() checks with, via core/jwt
 };
 
 } // namespace Gatehouse::Emulator

@@ -1268,6 +1268,16 @@ void TestCognitoIdp::tokensExpire()
     const QJsonObject getUser{
         {QStringLiteral("AccessToken"), signIn.result().value(QStringLiteral("AccessToken"))}};
     QCOMPARE(call(service, "GetUser", getUser).status, 200);
+    // Another key's signature, or a changed claim, is no token of this pool.
+    CognitoIdpService other(nullptr, testPools());
+    const Reply foreign = call(other, "GetUser", getUser);
+    QCOMPARE(foreign.message(), QStringLiteral("Invalid Access Token"));
+    QString changed = getUser.value(QStringLiteral("AccessToken")).toString();
+    const qsizetype dot = changed.indexOf(QLatin1Char('.'));
+    changed[dot + 3] =
+        changed.at(dot + 3) == QLatin1Char('x') ? QLatin1Char('y') : QLatin1Char('x');
+    QCOMPARE(call(service, "GetUser", {{QStringLiteral("AccessToken"), changed}}).message(),
+             QStringLiteral("Invalid Access Token"));
     clock = clock.addSecs(301);
     QCOMPARE(call(service, "GetUser", getUser).message(),
              QStringLiteral("Access Token has expired"));
