@@ -3,6 +3,7 @@
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "ui/requestbuilder/responseview.h"
 #include "ui/requestbuilder/signingview.h"
+#include "ui/widgets/largetextview.h"
 
 #include "core/aws/sigv4verifier.h"
 
@@ -189,6 +190,7 @@ private Q_SLOTS:
     void bearerAuth();
     void bodyKinds_data();
     void bodyKinds();
+    void findAndSaveBody();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -506,6 +508,30 @@ void TestRequestBuilder::bodyKinds()
         return;
     }
     QCOMPARE(m_widget->responseView()->bodyText(), shown);
+}
+
+void TestRequestBuilder::findAndSaveBody()
+{
+    m_server->contentType = "application/json";
+    m_server->body = "{\"orders\":[{\"sku\":\"rye\"},{\"sku\":\"Sourdough\"}]}";
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/b"));
+    m_widget->send();
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    Ui::ResponseView *view = m_widget->responseView();
+    view->findEdit()->setText(QStringLiteral("sourdough"));
+    QTest::keyClick(view->findEdit(), Qt::Key_Return);
+    QCOMPARE(view->bodyView()->selectedText(), QStringLiteral("Sourdough"));
+    view->findEdit()->setText(QStringLiteral("croissant"));
+    QTest::keyClick(view->findEdit(), Qt::Key_Return);
+    QVERIFY(view->findEdit()->toolTip().contains(QStringLiteral("is not in the body")));
+    // Saved as received, not as shown.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("body.json"));
+    QCOMPARE(view->saveBody(path), QString());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), m_server->body);
+    QVERIFY(view->saveBody(dir.filePath(QStringLiteral("missing/dir/body.json"))).contains(QStringLiteral("Could not save")));
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

@@ -6,10 +6,16 @@
 
 #include "core/jsonpretty.h"
 
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QFontDatabase>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStackedWidget>
 #include <QThread>
 #include <QTabWidget>
@@ -50,6 +56,8 @@ ResponseView::ResponseView(QWidget *parent)
       m_message(new QLabel(this)),
       m_tabs(new QTabWidget(this)),
       m_body(makeViewer(this, QStringLiteral("bodyView"))),
+      m_find(new QLineEdit(this)),
+      m_save(new QToolButton(this)),
       m_raw(makeViewer(this, QStringLiteral("rawView"))),
       m_headers(new QTableWidget(0, 2, this)),
       m_signing(new SigningView(this))
@@ -68,6 +76,7 @@ ResponseView::ResponseView(QWidget *parent)
     setupHeadersTable();
 
     m_tabs->setDocumentMode(true);
+    m_tabs->setCornerWidget(buildTools(), Qt::TopRightCorner);
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_headers, tr("Headers"));
@@ -93,6 +102,61 @@ ResponseView::~ResponseView()
     // A formatter still running holds only its own copy of the body; let it finish.
     for (QThread *thread : std::as_const(m_formatters))
         thread->wait();
+}
+
+QWidget *ResponseView::buildTools()
+{
+    auto *tools = new QWidget(this);
+    auto *layout = new QHBoxLayout(tools);
+    layout->setContentsMargins(0, 0, 0, 2);
+    m_find->setObjectName(QStringLiteral("findInBody"));
+    m_find->setPlaceholderText(tr("Find in body (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(220);
+    m_find->setToolTip(tr("Enter: next match, Shift+Enter: previous; letters match in either case."));
+    m_save->setObjectName(QStringLiteral("saveBody"));
+    m_save->setText(tr("Save\u2026"));
+    m_save->setToolTip(tr("Save the body as received to a file."));
+    m_save->setAutoRaise(true);
+    layout->addWidget(m_find);
+    layout->addWidget(m_save);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        findInBody(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier);
+    });
+    connect(m_find, &QLineEdit::textChanged, this, [this] { m_find->setStyleSheet(QString()); });
+    auto *shortcut = new QShortcut(QKeySequence::Find, this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_save, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save response body"));
+        if (path.isEmpty())
+            return;
+        if (const QString problem = saveBody(path); !problem.isEmpty())
+            showMessage(problem);
+    });
+    return tools;
+}
+
+void ResponseView::findInBody(bool backwards)
+{
+    if (m_find->text().isEmpty())
+        return;
+    m_tabs->setCurrentWidget(m_body);
+    const bool found = m_body->find(m_find->text(), backwards);
+    m_find->setStyleSheet(found ? QString() : QStringLiteral("QLineEdit { background: #fde7e9; }"));
+    m_find->setToolTip(found ? tr("Enter: next match, Shift+Enter: previous; letters match in either case.")
+                             : tr("'%1' is not in the body.").arg(m_find->text()));
+}
+
+QString ResponseView::saveBody(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_receivedBody) != m_receivedBody.size() || !file.commit())
+        return tr("Could not save the body to %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 QHBoxLayout *ResponseView::buildSummary()
@@ -195,6 +259,8 @@ void ResponseView::showResponse(const Core::HttpClientResponse &response)
 void ResponseView::fillBody(const Core::HttpClientResponse &response)
 {
     ++m_generation;
+    m_receivedBody = response.body;
+    m_save->setEnabled(!response.body.isEmpty());
     m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body"));
     const QByteArray contentType = response.headers.value("Content-Type");
     const QByteArray trimmed = response.body.left(64).trimmed();

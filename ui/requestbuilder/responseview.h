@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class QHBoxLayout;
+class QLineEdit;
+class QToolButton;
 class QLabel;
 class QThread;
 class QStackedWidget;
@@ -38,6 +40,9 @@ public:
     // True while a large JSON body is being pretty-printed off the GUI thread (shown as sent meanwhile).
     bool isFormatting() const;
     LargeTextView *bodyView() const { return m_body; }
+    QLineEdit *findEdit() const { return m_find; }
+    // Writes the body as received (not the formatted text) to a file; empty when it worked.
+    QString saveBody(const QString &path) const;
 
     // The Signing tab: SigV4 stages of the last signed send.
     SigningView *signingView() const { return m_signing; }
@@ -56,6 +61,8 @@ private:
     static QString sizeText(qint64 bytes);
     void prepareInBackground(const QByteArray &body, bool json, const QString &binaryNote);
     void fillRawNow();
+    QWidget *buildTools();
+    void findInBody(bool backwards);
 
     QLabel *m_status;
     QLabel *m_time;
@@ -64,6 +71,9 @@ private:
     QLabel *m_message;
     QTabWidget *m_tabs;
     LargeTextView *m_body;
+    QLineEdit *m_find;
+    QToolButton *m_save;
+    QByteArray m_receivedBody; // as sent, for Save
     LargeTextView *m_raw;
     QTableWidget *m_headers;
     QList<QThread *> m_formatters; // running; the newest answer's result wins
