@@ -1,0 +1,94 @@
+#include "collection.h"
+
+#include <QSet>
+
+namespace Gatehouse::Core::Collection {
+
+namespace {
+
+QString uniqueStem(const QString &base, QSet<QString> &taken)
+{
+    QString stem = base;
+    for (int n = 2; taken.contains(stem.toLower()); ++n)
+        stem = QStringLiteral("%1-%2").arg(base).arg(n);
+    taken.insert(stem.toLower());
+    return stem;
+}
+
+} // namespace
+
+QString slugFor(const QString &name)
+{
+    constexpr qsizetype MaximumLength = 60;
+    QString slug;
+    bool dash = false;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KD)) {
+        if (c.unicode() < 0x80 && c.isLetterOrNumber()) {
+            if (dash && !slug.isEmpty())
+                slug += QLatin1Char('-');
+            slug += c.toLower();
+            dash = false;
+        } else if (c.category() != QChar::Mark_NonSpacing) {
+            dash = true;
+        }
+        if (slug.size() >= MaximumLength)
+            break;
+    }
+    return slug.isEmpty() ? QStringLiteral("request") : slug;
+}
+
+void assignFileNames(CollectionFolder &folder)
+{
+    QSet<QString> requestStems;
+    QSet<QString> directories;
+    for (const CollectionItem &item : folder.items) {
+        if (item.kind == CollectionItem::Kind::Request && !item.request.fileStem.isEmpty())
+            requestStems.insert(item.request.fileStem.toLower());
+        if (item.kind == CollectionItem::Kind::Folder && !item.folder.directory.isEmpty())
+            directories.insert(item.folder.directory.toLower());
+    }
+    for (CollectionItem &item : folder.items) {
+        if (item.kind == CollectionItem::Kind::Request) {
+            if (item.request.fileStem.isEmpty())
+                item.request.fileStem = uniqueStem(slugFor(item.request.name), requestStems);
+            continue;
+        }
+        if (item.folder.directory.isEmpty())
+            item.folder.directory = uniqueStem(slugFor(item.folder.name), directories);
+        assignFileNames(item.folder);
+    }
+}
+
+const CollectionFolder *findFolder(const CollectionFolder &root, const QString &path)
+{
+    const CollectionFolder *folder = &root;
+    for (const QString &part : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QString wanted = part.trimmed();
+        const CollectionFolder *next = nullptr;
+        for (const CollectionItem &item : folder->items) {
+            if (item.kind == CollectionItem::Kind::Folder
+                && (item.folder.name == wanted || item.folder.directory == wanted)) {
+                next = &item.folder;
+                break;
+            }
+        }
+        if (!next)
+            return nullptr;
+        folder = next;
+    }
+    return folder;
+}
+
+QList<RequestRef> requestsInOrder(const CollectionFolder &folder, const QString &prefix)
+{
+    QList<RequestRef> refs;
+    for (const CollectionItem &item : folder.items) {
+        if (item.kind == CollectionItem::Kind::Request)
+            refs.append({&item.request, prefix + item.request.name});
+        else
+            refs += requestsInOrder(item.folder, prefix + item.folder.name + QStringLiteral(" / "));
+    }
+    return refs;
+}
+
+} // namespace Gatehouse::Core::Collection

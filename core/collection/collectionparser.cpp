@@ -1,0 +1,368 @@
+// Reading collection files (declared in collectionformat.h): every field's type is checked,
+// unknown fields are refused, and each mistake is reported where it stands.
+#include "collectionformat.h"
+
+#include "jsonpath.h"
+#include "jsonvalue.h"
+
+#include <QSet>
+
+namespace Gatehouse::Core::Collection {
+
+namespace {
+
+using Type = JsonValue::Type;
+
+// Reads the members of one JSON object, checking types, and reports what it did not ask for.
+class ObjectReader
+{
+public:
+    ObjectReader(const JsonValue &object, QList<LoadProblem> &problems)
+        : m_object(object)
+        , m_problems(problems)
+        , m_problemsBefore(problems.size())
+    {
+    }
+
+    const JsonValue *get(const char *name, Type type, bool required = false)
+    {
+        const QString key = QString::fromLatin1(name);
+        m_known.insert(key);
+        const JsonValue *value = m_object.member(key);
+        if (!value) {
+            if (required)
+                problem(m_object, QStringLiteral("\"%1\" is missing").arg(key));
+            return nullptr;
+        }
+        if (value->type != type) {
+            problem(*value, QStringLiteral("\"%1\" must be %2, not %3")
+                                .arg(key, JsonValue::typeName(type), JsonValue::typeName(value->type)));
+            return nullptr;
+        }
+        return value;
+    }
+    void string(const char *name, QString &into, bool required = false)
+    {
+        if (const JsonValue *value = get(name, Type::String, required))
+            into = value->text;
+    }
+    void boolean(const char *name, bool &into)
+    {
+        if (const JsonValue *value = get(name, Type::Boolean))
+            into = value->boolean();
+    }
+    void integer(const char *name, int &into, int minimum, int maximum)
+    {
+        const JsonValue *value = get(name, Type::Number);
+        if (!value)
+            return;
+        bool ok = false;
+        const qlonglong number = value->text.toLongLong(&ok);
+        if (!ok || number < minimum || number > maximum) {
+            problem(*value, QStringLiteral("\"%1\" must be a whole number from %2 to %3, not %4")
+                                .arg(QString::fromLatin1(name))
+                                .arg(minimum)
+                                .arg(maximum)
+                                .arg(value->text));
+            return;
+        }
+        into = int(number);
+    }
+    // Reports members nobody asked for; true when this object had no problem.
+    bool finish(const QStringList &alsoKnown = {})
+    {
+        for (std::size_t i = 0; i < m_object.names.size(); ++i) {
+            const QString &name = m_object.names[i];
+            if (!m_known.contains(name) && !alsoKnown.contains(name)) {
+                QStringList known(m_known.cbegin(), m_known.cend());
+                known.sort();
+                problem(m_object.items[i], QStringLiteral("unknown field \"%1\" (known here: %2)")
+                                               .arg(name, known.join(QStringLiteral(", "))));
+            }
+        }
+        return m_problems.size() == m_problemsBefore;
+    }
+    void problem(const JsonValue &at, const QString &reason) { m_problems.append({{}, at.line, at.column, reason}); }
+
+private:
+    const JsonValue &m_object;
+    QList<LoadProblem> &m_problems;
+    qsizetype m_problemsBefore;
+    QSet<QString> m_known;
+};
+
+void addProblem(QList<LoadProblem> &problems, const JsonValue &at, const QString &reason)
+{
+    problems.append({{}, at.line, at.column, reason});
+}
+
+std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, bool &inherit,
+                                    QList<LoadProblem> &problems)
+{
+    ObjectReader reader(object, problems);
+    RequestAuth auth;
+    QString kind = QStringLiteral("none");
+    reader.string("kind", kind, true);
+    inherit = false;
+    const auto secretField = [&](const char *name, QString &into, const QString &example) {
+        const JsonValue *value = reader.get(name, Type::String, true);
+        if (!value)
+            return;
+        into = value->text;
+        if (!isOnlyVariables(into))
+            reader.problem(*value, QStringLiteral("\"%1\" holds a secret in clear; secrets never go into collection "
+                                                  "files: use a secret variable such as %2")
+                                       .arg(QString::fromLatin1(name), example));
+    };
+    if (kind == QLatin1String("inherit") && allowInherit) {
+        inherit = true;
+    } else if (kind == QLatin1String("none")) {
+        auth.kind = AuthKind::None;
+    } else if (kind == QLatin1String("bearer")) {
+        auth.kind = AuthKind::Bearer;
+        secretField("token", auth.bearerToken, QStringLiteral("{{token}}"));
+    } else if (kind == QLatin1String("sigv4")) {
+        auth.kind = AuthKind::AwsSigV4;
+        QString source = QStringLiteral("profile");
+        reader.string("source", source);
+        if (source == QLatin1String("profile")) {
+            auth.source = AwsCredentialSource::Profile;
+            reader.string("profile", auth.profile);
+        } else if (source == QLatin1String("target")) {
+            auth.source = AwsCredentialSource::Target;
+        } else if (source == QLatin1String("accessKeys") || source == QLatin1String("temporaryCredentials")) {
+            const bool temporary = source == QLatin1String("temporaryCredentials");
+            auth.source = temporary ? AwsCredentialSource::TemporaryCredentials : AwsCredentialSource::AccessKeys;
+            reader.string("accessKeyId", auth.accessKeyId, true);
+            secretField("secretAccessKey", auth.secretAccessKey, QStringLiteral("{{awsSecretAccessKey}}"));
+            if (temporary)
+                secretField("sessionToken", auth.sessionToken, QStringLiteral("{{awsSessionToken}}"));
+        } else if (const JsonValue *value = object.member(u"source")) {
+            reader.problem(*value, QStringLiteral("\"source\" is profile, target, accessKeys or temporaryCredentials, "
+                                                  "not \"%1\"")
+                                       .arg(source));
+        }
+        reader.string("service", auth.service);
+        reader.string("region", auth.region);
+        reader.boolean("unsignedPayload", auth.unsignedPayload);
+    } else if (const JsonValue *value = object.member(u"kind")) {
+        reader.problem(*value, QStringLiteral("\"kind\" is %1none, bearer or sigv4, not \"%2\"")
+                                   .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
+    }
+    if (!reader.finish())
+        return std::nullopt;
+    return auth;
+}
+
+std::optional<Assertion> readAssertion(const JsonValue &object, QList<LoadProblem> &problems)
+{
+    if (!object.isObject()) {
+        addProblem(problems, object, QStringLiteral("each test is an object such as {\"status\": 200}"));
+        return std::nullopt;
+    }
+    ObjectReader reader(object, problems);
+    Assertion assertion;
+    const bool isStatus = object.member(u"status");
+    const bool isHeader = object.member(u"header");
+    const bool isPath = object.member(u"jsonPath");
+    if (int(isStatus) + int(isHeader) + int(isPath) != 1) {
+        reader.problem(object, QStringLiteral("a test names exactly one of \"status\", \"header\" or \"jsonPath\""));
+        return std::nullopt;
+    }
+    if (isStatus) {
+        assertion.kind = Assertion::Kind::Status;
+        reader.integer("status", assertion.status, 100, 599);
+        return reader.finish() ? std::optional(assertion) : std::nullopt;
+    }
+    assertion.kind = isHeader ? Assertion::Kind::Header : Assertion::Kind::JsonPath;
+    const char *subjectKey = isHeader ? "header" : "jsonPath";
+    if (const JsonValue *subject = reader.get(subjectKey, Type::String)) {
+        assertion.subject = subject->text;
+        if (isPath) {
+            if (const Result<JsonPath> path = JsonPath::parse(subject->text); !path)
+                reader.problem(*subject, path.error().message);
+        } else if (subject->text.trimmed().isEmpty()) {
+            reader.problem(*subject, QStringLiteral("\"header\" names a header, e.g. \"Content-Type\""));
+        }
+    }
+    const JsonValue *equals = object.member(u"equals");
+    const JsonValue *contains = isHeader ? object.member(u"contains") : nullptr;
+    const JsonValue *exists = object.member(u"exists");
+    if (int(bool(equals)) + int(bool(contains)) + int(bool(exists)) != 1) {
+        reader.problem(object, isHeader ? QStringLiteral("a header test has one of \"equals\", \"contains\" or \"exists\"")
+                                        : QStringLiteral("a jsonPath test has one of \"equals\" or \"exists\""));
+        reader.finish({QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("exists")});
+        return std::nullopt;
+    }
+    if (exists) {
+        assertion.check = Assertion::Check::Exists;
+        reader.boolean("exists", assertion.exists);
+    } else if (contains) {
+        assertion.check = Assertion::Check::Contains;
+        reader.string("contains", assertion.expected);
+    } else if (isHeader) {
+        reader.string("equals", assertion.expected);
+    } else {
+        reader.get("equals", equals->type);
+        assertion.expected = equals->toCompactText();
+    }
+    return reader.finish() ? std::optional(assertion) : std::nullopt;
+}
+
+void readHeaders(const JsonValue &array, QList<HeaderEntry> &headers, QList<LoadProblem> &problems)
+{
+    for (const JsonValue &item : array.items) {
+        if (!item.isObject()) {
+            addProblem(problems, item, QStringLiteral("each header is {\"name\": ..., \"value\": ..., \"enabled\": true}"));
+            continue;
+        }
+        ObjectReader reader(item, problems);
+        HeaderEntry header;
+        reader.string("name", header.name, true);
+        reader.string("value", header.value);
+        reader.boolean("enabled", header.enabled);
+        if (reader.finish())
+            headers.append(header);
+    }
+}
+
+void readBody(const JsonValue &object, RequestSpec &spec, QList<LoadProblem> &problems)
+{
+    ObjectReader reader(object, problems);
+    QString kind = QStringLiteral("none");
+    reader.string("kind", kind);
+    reader.string("text", spec.body);
+    if (kind == QLatin1String("json"))
+        spec.bodyKind = BodyKind::Json;
+    else if (kind == QLatin1String("text"))
+        spec.bodyKind = BodyKind::Text;
+    else if (kind == QLatin1String("none"))
+        spec.bodyKind = BodyKind::None;
+    else if (const JsonValue *value = object.member(u"kind"))
+        reader.problem(*value, QStringLiteral("\"kind\" is none, json or text, not \"%1\"").arg(kind));
+    reader.finish();
+}
+
+// "<stem>.request.json" or "<directory>/", naming something inside this folder.
+bool isOrderEntry(const QString &entry)
+{
+    const bool folder = entry.endsWith(QLatin1Char('/'));
+    const QString name = folder ? entry.chopped(1) : entry;
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || name.contains(QLatin1Char('/'))
+        || name.contains(QLatin1Char('\\')))
+        return false;
+    return folder || (name.endsWith(RequestFileSuffix) && name.size() > RequestFileSuffix.size());
+}
+
+std::optional<JsonValue> parseObject(const QByteArray &text, QList<LoadProblem> &problems)
+{
+    JsonSyntaxError error;
+    Result<JsonValue> document = parseJson(text, &error);
+    if (!document) {
+        problems.append({{}, error.line, error.column, error.reason});
+        return std::nullopt;
+    }
+    if (!document->isObject()) {
+        addProblem(problems, *document, QStringLiteral("the file must hold one JSON object {...}"));
+        return std::nullopt;
+    }
+    return std::move(document).value();
+}
+
+} // namespace
+
+std::optional<CollectionRequest> parseRequestFile(const QByteArray &text, QList<LoadProblem> &problems)
+{
+    const qsizetype before = problems.size();
+    const std::optional<JsonValue> root = parseObject(text, problems);
+    if (!root)
+        return std::nullopt;
+    ObjectReader reader(*root, problems);
+    CollectionRequest request;
+    reader.string("name", request.name, true);
+    reader.string("method", request.spec.method, true);
+    reader.string("url", request.spec.url, true);
+    if (const JsonValue *headers = reader.get("headers", Type::Array))
+        readHeaders(*headers, request.spec.headers, problems);
+    if (const JsonValue *body = reader.get("body", Type::Object))
+        readBody(*body, request.spec, problems);
+    if (const JsonValue *auth = reader.get("auth", Type::Object)) {
+        if (const std::optional<RequestAuth> read = readAuth(*auth, true, request.inheritAuth, problems))
+            request.spec.auth = *read;
+    }
+    reader.integer("timeoutMs", request.spec.timeoutMs, 1, 3600 * 1000);
+    reader.boolean("followRedirects", request.spec.followRedirects);
+    if (const JsonValue *tests = reader.get("tests", Type::Array)) {
+        for (const JsonValue &item : tests->items) {
+            if (const std::optional<Assertion> assertion = readAssertion(item, problems))
+                request.tests.append(*assertion);
+        }
+    }
+    reader.finish();
+    if (problems.size() != before)
+        return std::nullopt;
+    return request;
+}
+
+std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection, QList<LoadProblem> &problems)
+{
+    const qsizetype before = problems.size();
+    const std::optional<JsonValue> root = parseObject(text, problems);
+    if (!root)
+        return std::nullopt;
+    ObjectReader reader(*root, problems);
+    FolderFile file;
+    if (isCollection) {
+        int version = FormatVersion;
+        if (!root->member(u"gatehouseCollection"))
+            reader.problem(*root, QStringLiteral("\"gatehouseCollection\": %1 is missing: is this a Gatehouse "
+                                                 "collection?").arg(FormatVersion));
+        reader.integer("gatehouseCollection", version, 1, FormatVersion);
+        if (const JsonValue *variables = reader.get("variables", Type::Array)) {
+            for (const JsonValue &item : variables->items) {
+                if (!item.isObject()) {
+                    addProblem(problems, item, QStringLiteral("each variable is {\"key\": ..., \"value\": ...}"));
+                    continue;
+                }
+                ObjectReader variableReader(item, problems);
+                EnvironmentVariable variable;
+                variableReader.string("key", variable.key, true);
+                variableReader.boolean("secret", variable.secret);
+                if (variable.secret) {
+                    variable.enabled = false; // its value comes from the environment (--env)
+                    if (const JsonValue *value = item.member(u"value"))
+                        variableReader.problem(*value, QStringLiteral("a secret variable has no value in the "
+                                                                      "collection; give it in the environment file"));
+                } else {
+                    variableReader.string("value", variable.value);
+                    variableReader.boolean("enabled", variable.enabled);
+                }
+                if (variableReader.finish({QStringLiteral("value"), QStringLiteral("enabled")}))
+                    file.variables.append(variable);
+            }
+        }
+        if (const JsonValue *auth = reader.get("auth", Type::Object)) {
+            bool inherit = false;
+            if (const std::optional<RequestAuth> read = readAuth(*auth, false, inherit, problems))
+                file.auth = *read;
+        }
+    }
+    reader.string("name", file.name, isCollection);
+    reader.string("description", file.description);
+    if (const JsonValue *order = reader.get("order", Type::Array)) {
+        for (const JsonValue &item : order->items) {
+            if (!item.isString() || !isOrderEntry(item.text)) {
+                addProblem(problems, item, QStringLiteral("an order entry is \"<name>.request.json\" or \"<folder>/\" "
+                                                          "in this folder"));
+                continue;
+            }
+            file.order.append({item.text, item.line, item.column});
+        }
+    }
+    reader.finish();
+    if (problems.size() != before)
+        return std::nullopt;
+    return file;
+}
+
+} // namespace Gatehouse::Core::Collection
