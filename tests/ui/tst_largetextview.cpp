@@ -156,6 +156,11 @@ void TestLargeTextView::hugeLineAndManyLinesPaintFast()
     QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(view.firstVisibleLine(), 777777);
     QCOMPARE(view.lineText(777777), QStringLiteral("row 777777"));
+    // Find over a million candidates (every line starts with the first letter) stays linear.
+    clock.restart();
+    QVERIFY(view.find(QStringLiteral("ROW 999998")));
+    QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(view.selectedText(), QStringLiteral("row 999998"));
 }
 
 void TestLargeTextView::placeholderWhenEmpty()

@@ -124,8 +124,9 @@ QWidget *ResponseView::buildTools()
         findInBody(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier);
     });
     connect(m_find, &QLineEdit::textChanged, this, [this] { m_find->setStyleSheet(QString()); });
+    // Anywhere in the window while the request builder (and so this view) is on screen.
     auto *shortcut = new QShortcut(QKeySequence::Find, this);
-    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    shortcut->setContext(Qt::WindowShortcut);
     connect(shortcut, &QShortcut::activated, this, [this] {
         m_find->setFocus();
         m_find->selectAll();

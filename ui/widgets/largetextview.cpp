@@ -436,25 +436,30 @@ bool LargeTextView::find(const QString &needle, bool backwards)
     const qint64 selectionEnd = offsetOf(std::max(m_anchor, m_cursor));
     qint64 found = -1;
     if (!backwards) {
+        // Candidates are where the first byte occurs in either case; each memchr result is kept
+        // until passed, so the text is scanned once per case, not once per candidate.
+        const char first = pattern.at(0);
+        const char firstUpper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
+        const auto next = [&](char c, qint64 from) -> qint64 {
+            if (from > last)
+                return -1;
+            const void *hit = std::memchr(haystack.constData() + from, c, size_t(last - from + 1));
+            return hit ? static_cast<const char *>(hit) - haystack.constData() : -1;
+        };
         for (qint64 pass = 0; pass < 2 && found < 0; ++pass) {
             const qint64 begin = pass == 0 ? (m_anchor == m_cursor ? selectionStart : selectionEnd) : 0;
-            for (qint64 at = begin; at <= last; ++at) {
-                const char first = pattern.at(0);
-                const char *hit = static_cast<const char *>(
-                    std::memchr(haystack.constData() + at, first, size_t(last - at + 1)));
-                const char *upperHit = first >= 'a' && first <= 'z'
-                                           ? static_cast<const char *>(std::memchr(
-                                                 haystack.constData() + at, first - 'a' + 'A', size_t(last - at + 1)))
-                                           : nullptr;
-                if (!hit || (upperHit && upperHit < hit))
-                    hit = upperHit;
-                if (!hit)
-                    break;
-                at = hit - haystack.constData();
+            qint64 lower = next(first, begin);
+            qint64 upper = firstUpper == first ? -1 : next(firstUpper, begin);
+            while (lower >= 0 || upper >= 0) {
+                const qint64 at = upper < 0 || (lower >= 0 && lower < upper) ? lower : upper;
                 if (matchesAt(at)) {
                     found = at;
                     break;
                 }
+                if (at == lower)
+                    lower = next(first, at + 1);
+                else
+                    upper = next(firstUpper, at + 1);
             }
         }
     } else {
