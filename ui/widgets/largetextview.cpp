@@ -477,6 +477,10 @@ bool LargeTextView::find(const QString &needle, bool backwards)
         return false;
     m_anchor = positionOf(found);
     m_cursor = positionOf(found + pattern.size());
+    // A match off screen comes to the middle, with some lines of context above it.
+    QScrollBar *vertical = verticalScrollBar();
+    if (m_anchor.line < vertical->value() || m_anchor.line >= vertical->value() + vertical->pageStep() - 1)
+        vertical->setValue(int(std::max<qsizetype>(m_anchor.line - vertical->pageStep() / 2, 0)));
     ensureVisible(m_cursor);
     ensureVisible(m_anchor);
     viewport()->update();
