@@ -2,6 +2,7 @@
 
 #include "awsauthenticator.h"
 #include "cognitoidpservice.h"
+#include "core/jwt/jwk.h"
 #include "httpapigateway.h"
 #include "httpserver.h"
 #include "labaccesskeys.h"
@@ -188,6 +189,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_info = describe();
     // One issuer per pool whatever host name a client used: the emulator's own base URL.
     m_cognito->setBaseUrl(m_info.baseUrl);
+    trustLabPools();
     return m_info;
 }
 
@@ -206,6 +208,29 @@ void Emulator::stop()
     m_cognito.reset();
     m_sts.reset();
     m_authenticator.reset();
+}
+
+// JWT authorizers name AWS's issuer, https://cognito-idp.<region>.amazonaws.com/<poolId>; for a
+// pool of this lab that is the emulator's own issuer, with the key its Cognito signs with.
+void Emulator::trustLabPools()
+{
+    const Core::Result<Core::Jwt::Jwk> key = Core::Jwt::Jwk::fromJsonObject(m_cognito->tokens().publicJwk());
+    if (!key)
+        return;
+    const Core::Jwt::JwkSet keys = Core::Jwt::JwkSet::fromKeys({*key});
+    QHash<QString, QString> issuers; // configured issuer -> the emulator's
+    for (const CognitoPoolConfig &pool : std::as_const(m_lab.userPools)) {
+        const QString region = pool.poolId.section(QLatin1Char('_'), 0, 0);
+        const QString own = m_cognito->issuer(pool.poolId);
+        issuers.insert(QStringLiteral("https://cognito-idp.%1.amazonaws.com/%2").arg(region, pool.poolId), own);
+        issuers.insert(own, own);
+    }
+    m_httpApis->setJwtTrustResolver([issuers, keys](const QString &configured) -> std::optional<JwtTrust> {
+        const auto it = issuers.constFind(configured);
+        if (it == issuers.constEnd())
+            return std::nullopt;
+        return JwtTrust{*it, keys};
+    });
 }
 
 Core::EmulatorInfo Emulator::describe() const

@@ -68,6 +68,7 @@ signals:
 private:
     Core::Result<void> loadLab();
     Core::EmulatorInfo describe() const;
+    void trustLabPools();
     void answerIndex(const Core::HttpRequest &request, HttpResponder &responder) const;
 
     EmulatorOptions m_options;

@@ -2,8 +2,25 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Gatehouse::Emulator {
+
+// An authorizer of an HTTP API (Auth.Authorizers.<name> of AWS::Serverless::HttpApi, or
+// AWS_IAM when Auth.EnableIamAuthorizer is on). Only JWT authorizers are enforced; the other
+// kinds are kept so that their routes answer that they are not emulated instead of opening up.
+struct HttpApiAuthorizerConfig
+{
+    enum class Kind { Jwt, Lambda, Iam };
+
+    QString name;                // the key under Auth.Authorizers, or "AWS_IAM"
+    Kind kind = Kind::Jwt;
+    QString issuer;              // JwtConfiguration.issuer as written (AWS's Cognito URL)
+    QStringList audiences;       // JwtConfiguration.audience
+    QString identitySource = QStringLiteral("$request.header.Authorization");
+    QStringList authorizationScopes; // the authorizer's own, used when a route names none
+    int templateLine = 0;
+};
 
 // One route of an HTTP API: "GET /snack", "ANY /items/{proxy+}", "$default".
 struct HttpRouteConfig
@@ -13,6 +30,9 @@ struct HttpRouteConfig
     QString payloadFormatVersion = QStringLiteral("2.0");
     int timeoutMs = 30000;       // integration timeout; API Gateway's maximum is 30 s
     int templateLine = 0;
+    QString authorizer;          // an HttpApiAuthorizerConfig::name; empty: open (NONE)
+    QStringList authorizationScopes; // the token needs at least one of these
+    bool authFromEvent = false;  // the event's Auth named the authorizer (else the default)
 };
 
 // An API Gateway HTTP API (AWS::Serverless::HttpApi, or the implicit one SAM creates).
@@ -23,7 +43,18 @@ struct HttpApiConfig
     QString name;
     QString stageName = QStringLiteral("$default");
     QList<HttpRouteConfig> routes;
+    QList<HttpApiAuthorizerConfig> authorizers;
+    QString defaultAuthorizer;   // Auth.DefaultAuthorizer; empty: routes are open by default
     int templateLine = 0;
+
+    const HttpApiAuthorizerConfig *authorizer(const QString &name) const
+    {
+        for (const HttpApiAuthorizerConfig &a : authorizers) {
+            if (a.name == name)
+                return &a;
+        }
+        return nullptr;
+    }
 };
 
 } // namespace Gatehouse::Emulator

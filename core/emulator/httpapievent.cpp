@@ -132,6 +132,21 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
     Json rc = Json::object();
     rc["accountId"] = str(context.accountId);
     rc["apiId"] = str(context.apiId);
+    if (context.jwtAuthorized) {
+        Json jwt = Json::object();
+        jwt["claims"] = pairsToJson(context.jwtClaims);
+        if (context.jwtScopes) {
+            Json scopes = Json::array();
+            for (const QString &scope : *context.jwtScopes)
+                scopes.push_back(str(scope));
+            jwt["scopes"] = std::move(scopes);
+        } else {
+            jwt["scopes"] = nullptr;
+        }
+        Json authorizer = Json::object();
+        authorizer["jwt"] = std::move(jwt);
+        rc["authorizer"] = std::move(authorizer);
+    }
     rc["domainName"] = str(context.domainName);
     rc["domainPrefix"] = str(context.domainPrefix);
     rc["http"] = std::move(http);

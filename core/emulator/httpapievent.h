@@ -6,6 +6,9 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace Gatehouse::Emulator {
 
@@ -22,6 +25,10 @@ struct HttpApiEventContext
     QString requestId;           // HttpApiEvent::newRequestId()
     QString accountId = QStringLiteral("123456789012");
     qint64 timeEpochMs = 0;
+    // A JWT authorizer let the request through: requestContext.authorizer.jwt carries these.
+    bool jwtAuthorized = false;
+    QList<QPair<QString, QString>> jwtClaims;   // values as strings, as API Gateway sends them
+    std::optional<QStringList> jwtScopes;       // null in the event when absent
 };
 
 // Builds payload format 2.0 events and reads the function's answer back, field for field as

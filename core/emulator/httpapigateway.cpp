@@ -4,10 +4,13 @@
 #include "routematcher.h"
 
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
 
 namespace Gatehouse::Emulator {
+
+Q_LOGGING_CATEGORY(lcHttpApi, "gatehouse.emulator.httpapi")
 
 struct HttpApiGateway::Pending
 {
@@ -87,15 +90,16 @@ void HttpApiGateway::handle(const Core::HttpRequest &request, const QString &api
         return answer(pending, HttpApiEvent::errorResponse(404, "Not Found"));
     pending->routeKey = match->route.routeKey;
     invokeRoute(request, *api, pathInApi.isEmpty() ? QByteArray("/") : pathInApi, domainName,
-                pending, match->pathParameters, match->route.timeoutMs, match->route.functionName);
+                pending, match->route, match->pathParameters);
 }
 
 void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApiConfig &api,
                                  const QByteArray &pathInApi, const QByteArray &domainName,
-                                 const std::shared_ptr<Pending> &pending,
-                                 const QList<QPair<QString, QString>> &pathParameters,
-                                 int timeoutMs, const QString &functionName)
+                                 const std::shared_ptr<Pending> &pending, const HttpRouteConfig &route,
+                                 const QList<QPair<QString, QString>> &pathParameters)
 {
+    const int timeoutMs = route.timeoutMs;
+    const QString &functionName = route.functionName;
     HttpApiEventContext context;
     context.apiId = api.apiId;
     context.stage = api.stageName;
@@ -109,6 +113,8 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
     context.accountId = m_accountId;
     context.timeEpochMs = request.receivedAtMs > 0 ? request.receivedAtMs
                                                    : QDateTime::currentMSecsSinceEpoch();
+    if (std::optional<Core::HttpResponse> refused = authorize(request, api, route, &context))
+        return answer(pending, *refused);
 
     InvokeRequest invoke;
     invoke.functionName = functionName;
@@ -130,6 +136,48 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
         else
             answer(pending, HttpApiEvent::interpretResponse(result.payload));
     });
+}
+
+std::optional<Core::HttpResponse> HttpApiGateway::authorize(const Core::HttpRequest &request,
+                                                            const HttpApiConfig &api,
+                                                            const HttpRouteConfig &route,
+                                                            HttpApiEventContext *context)
+{
+    if (route.authorizer.isEmpty())
+        return std::nullopt;
+    const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizer);
+    if (!authorizer || authorizer->kind != HttpApiAuthorizerConfig::Kind::Jwt) {
+        const QString kind = !authorizer ? QStringLiteral("unknown authorizers")
+            : authorizer->kind == HttpApiAuthorizerConfig::Kind::Lambda ? QStringLiteral("Lambda authorizers")
+                                                                         : QStringLiteral("IAM authorization (AWS_IAM)");
+        const QString message = QStringLiteral("Not Implemented: Gatehouse does not emulate %1 yet "
+                                               "(authorizer %2 on route %3); the route stays closed")
+                                    .arg(kind, route.authorizer, route.routeKey);
+        qCWarning(lcHttpApi).noquote() << api.apiId << message;
+        return HttpApiEvent::errorResponse(501, message.toUtf8());
+    }
+    const std::optional<QByteArray> token = HttpApiJwtAuthorizer::token(request, authorizer->identitySource);
+    JwtAuthorization verdict;
+    if (!token) {
+        verdict.reason = QStringLiteral("no token in %1").arg(authorizer->identitySource);
+    } else if (const std::optional<JwtTrust> trust = m_trustResolver ? m_trustResolver(authorizer->issuer) : std::nullopt) {
+        verdict = HttpApiJwtAuthorizer::check(*token, *trust, *authorizer, route.authorizationScopes, m_clock);
+    } else {
+        verdict.reason = QStringLiteral("the issuer %1 is not a user pool of this lab; Gatehouse verifies only "
+                                        "tokens of the lab's own pools so far")
+                             .arg(authorizer->issuer);
+        qCWarning(lcHttpApi).noquote() << QStringLiteral("%1 %2: authorizer %3: %4 (no OIDC discovery yet)")
+                                              .arg(api.apiId, route.routeKey, route.authorizer, verdict.reason);
+    }
+    if (verdict.verdict != JwtAuthorization::Verdict::Allow) {
+        qCInfo(lcHttpApi).noquote() << QStringLiteral("%1 %2: authorizer %3 refused the request: %4")
+                                           .arg(api.apiId, route.routeKey, route.authorizer, verdict.reason);
+        return HttpApiJwtAuthorizer::refusal(verdict);
+    }
+    context->jwtAuthorized = true;
+    context->jwtClaims = verdict.claims;
+    context->jwtScopes = verdict.scopes;
+    return std::nullopt;
 }
 
 void HttpApiGateway::answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response)

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "httpapiconfig.h"
+#include "httpapievent.h"
+#include "httpapijwtauthorizer.h"
 #include "httpresponder.h"
 #include "lambdainvoker.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Gatehouse::Emulator {
 
@@ -26,6 +30,13 @@ public:
     void setRegion(const QString &region);
     void setAccountId(const QString &accountId);
 
+    // Whom a JWT authorizer with this configured issuer trusts; nullopt when the emulator
+    // cannot vouch for the issuer (its routes then answer 401 and the log says why).
+    using JwtTrustResolver = std::function<std::optional<JwtTrust>(const QString &configuredIssuer)>;
+    void setJwtTrustResolver(JwtTrustResolver resolver) { m_trustResolver = std::move(resolver); }
+    // The clock JWT expiry is checked against (UTC); tests move it.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
     // `pathInApi` is the raw path after the API's address (a named stage is its first
     // segment); `domainName` is the host the client addressed.
     void handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
@@ -40,15 +51,20 @@ private:
     struct Pending;
     void invokeRoute(const Core::HttpRequest &request, const HttpApiConfig &api,
                      const QByteArray &pathInApi, const QByteArray &domainName,
-                     const std::shared_ptr<Pending> &pending,
-                     const QList<QPair<QString, QString>> &pathParameters, int timeoutMs,
-                     const QString &functionName);
+                     const std::shared_ptr<Pending> &pending, const HttpRouteConfig &route,
+                     const QList<QPair<QString, QString>> &pathParameters);
     void answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response);
+    // The route's authorizer decided: nullopt lets the request through (context filled),
+    // otherwise the gateway's refusal.
+    std::optional<Core::HttpResponse> authorize(const Core::HttpRequest &request, const HttpApiConfig &api,
+                                                const HttpRouteConfig &route, HttpApiEventContext *context);
 
     LambdaInvoker *m_invoker = nullptr;
     QList<HttpApiConfig> m_apis;
     QString m_region = QStringLiteral("us-east-1");
     QString m_accountId = QStringLiteral("123456789012");
+    JwtTrustResolver m_trustResolver;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace Gatehouse::Emulator

@@ -60,6 +60,9 @@ void TemplateReader::read(const YAML::Node &root)
     if (!expectMap(resources, QStringLiteral("Resources")))
         return;
     declareResources(resources);
+    const YAML::Node globalAuth = child(m_globalHttpApi, "Auth");
+    if (globalAuth.IsDefined())
+        readApiAuth(&m_globalApiAuth, globalAuth, QStringLiteral("Globals.HttpApi.Auth"));
     readResources(resources);
     if (child(root, "Outputs").IsDefined())
         readOutputs(child(root, "Outputs"));
@@ -70,8 +73,8 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
     if (!expectMap(globals, QStringLiteral("Globals")))
         return;
     checkKeys(globals, QStringLiteral("Globals"),
-              {{QStringLiteral("Function")}, {},
-               {QStringLiteral("HttpApi"), QStringLiteral("Api"), QStringLiteral("SimpleTable"),
+              {{QStringLiteral("Function"), QStringLiteral("HttpApi")}, {},
+               {QStringLiteral("Api"), QStringLiteral("SimpleTable"),
                 QStringLiteral("StateMachine"), QStringLiteral("LayerVersion")},
                QStringLiteral("Globals")});
     m_globalFunction = child(globals, "Function");
@@ -82,6 +85,16 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
         rules.supported.removeAll(QStringLiteral("Events"));
         checkKeys(m_globalFunction, QStringLiteral("Globals.Function"), rules);
     }
+    m_globalHttpApi = child(globals, "HttpApi");
+    if (m_globalHttpApi.IsDefined() && expectMap(m_globalHttpApi, QStringLiteral("Globals.HttpApi")))
+        checkKeys(m_globalHttpApi, QStringLiteral("Globals.HttpApi"),
+                  {{QStringLiteral("Auth")},
+                   {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
+                    QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
+                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags"),
+                    QStringLiteral("CorsConfiguration")},
+                   {QStringLiteral("StageVariables")},
+                   QStringLiteral("Globals.HttpApi")});
 }
 
 bool TemplateReader::expectMap(const YAML::Node &node, const QString &field)
@@ -282,6 +295,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
                                       LambdaVersionReader::aliasType()));
         }
     }
+    resolveRouteAuth();
     m_versionReader.finish();
     m_cognitoReader.read(resources);
 }
@@ -294,17 +308,21 @@ void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &key
     api.apiId = LabLoader::apiIdFor(m_lab->name, logicalId);
     api.name = m_lab->name;
     api.templateLine = keyNode.Mark().line + 1;
+    applyGlobalAuth(&api);
     const YAML::Node props = child(resource, "Properties");
     if (props.IsDefined() && expectMap(props, field)) {
         checkKeys(props, field,
-                  {{QStringLiteral("StageName"), QStringLiteral("Description"), QStringLiteral("Name")},
+                  {{QStringLiteral("StageName"), QStringLiteral("Description"), QStringLiteral("Name"),
+                    QStringLiteral("Auth")},
                    {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
                     QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
                     QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags"),
                     QStringLiteral("CorsConfiguration")},
-                   {QStringLiteral("Auth"), QStringLiteral("DefinitionBody"), QStringLiteral("DefinitionUri"),
+                   {QStringLiteral("DefinitionBody"), QStringLiteral("DefinitionUri"),
                     QStringLiteral("StageVariables")},
                    kHttpApiType});
+        if (child(props, "Auth").IsDefined())
+            readApiAuth(&api, child(props, "Auth"), field + QStringLiteral(".Auth"));
         if (child(props, "StageName").IsDefined()) {
             if (std::optional<QString> stage = m_eval.evaluate(child(props, "StageName"), field + QStringLiteral(".StageName")))
                 api.stageName = *stage;
@@ -502,12 +520,15 @@ void TemplateReader::readHttpApiEvent(const FunctionConfig &function, const YAML
     if (props.IsDefined())
         checkKeys(props, field,
                   {{QStringLiteral("Path"), QStringLiteral("Method"), QStringLiteral("ApiId"),
-                    QStringLiteral("PayloadFormatVersion"), QStringLiteral("TimeoutInMillis")},
-                   {QStringLiteral("RouteSettings")}, {QStringLiteral("Auth")}, QStringLiteral("an HttpApi event")});
+                    QStringLiteral("PayloadFormatVersion"), QStringLiteral("TimeoutInMillis"), QStringLiteral("Auth")},
+                   {QStringLiteral("RouteSettings")}, {}, QStringLiteral("an HttpApi event")});
     HttpRouteConfig route;
     route.functionName = function.name;
     route.templateLine = keyNode.Mark().line + 1;
     if (!readRouteKey(props, field, &route) || !checkPayloadFormat(props, field))
+        return;
+    const YAML::Node auth = child(props, "Auth");
+    if (auth.IsDefined() && !readEventAuth(&route, auth, field + QStringLiteral(".Auth")))
         return;
     const YAML::Node timeout = child(props, "TimeoutInMillis");
     if (timeout.IsDefined())
@@ -528,7 +549,11 @@ void TemplateReader::readHttpApiEvent(const FunctionConfig &function, const YAML
                      QStringLiteral("ApiId must be !Ref to an AWS::Serverless::HttpApi resource of this template"));
         return;
     }
-    addRoute(api, route, keyNode, field);
+    if (addRoute(api, route, keyNode, field)) {
+        const QString authField = route.authFromEvent ? field + QStringLiteral(".Auth.Authorizer")
+                                                      : QStringLiteral("Resources.%1.Properties.Auth.DefaultAuthorizer").arg(api->logicalId);
+        m_routeAuthSites.append({api->apiId, route.routeKey, auth.IsDefined() ? auth : keyNode, authField});
+    }
 }
 
 bool TemplateReader::readRouteKey(const YAML::Node &props, const QString &field, HttpRouteConfig *route)
@@ -581,21 +606,23 @@ HttpApiConfig *TemplateReader::implicitApi(int line)
     api.apiId = LabLoader::apiIdFor(m_lab->name, api.logicalId);
     api.name = m_lab->name;
     api.templateLine = line;
+    applyGlobalAuth(&api);
     m_lab->httpApis.append(api);
     return &m_lab->httpApis.last();
 }
 
-void TemplateReader::addRoute(HttpApiConfig *api, const HttpRouteConfig &route, const YAML::Node &at, const QString &field)
+bool TemplateReader::addRoute(HttpApiConfig *api, const HttpRouteConfig &route, const YAML::Node &at, const QString &field)
 {
     const QString key = api->apiId + QLatin1Char(' ') + route.routeKey;
     const QString event = field.chopped(QStringLiteral(".Properties").size());
     if (m_routeOrigins.contains(key)) {
         m_eval.error(at, event, QStringLiteral("route %1 is already defined on %2 by %3")
                                     .arg(route.routeKey, api->logicalId, m_routeOrigins.value(key)));
-        return;
+        return false;
     }
     m_routeOrigins.insert(key, event);
     api->routes.append(route);
+    return true;
 }
 
 void TemplateReader::readOutputs(const YAML::Node &outputs)

@@ -47,9 +47,23 @@ private:
                           const YAML::Node &props, const QString &field);
     bool readRouteKey(const YAML::Node &props, const QString &field, HttpRouteConfig *route);
     bool checkPayloadFormat(const YAML::Node &props, const QString &field);
-    void addRoute(HttpApiConfig *api, const HttpRouteConfig &route, const YAML::Node &at,
+    bool addRoute(HttpApiConfig *api, const HttpRouteConfig &route, const YAML::Node &at,
                   const QString &field);
     void readOutputs(const YAML::Node &outputs);
+
+    // HTTP API authorizers (templatereaderauth.cpp)
+    void readApiAuth(HttpApiConfig *api, const YAML::Node &auth, const QString &field);
+    void readAuthorizer(HttpApiConfig *api, const QString &name, const YAML::Node &node,
+                        const QString &field);
+    void readJwtConfiguration(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,
+                              const QString &field);
+    bool readEventAuth(HttpRouteConfig *route, const YAML::Node &auth, const QString &field);
+    // Globals.HttpApi.Auth, then the resource's own Auth over it, as SAM merges them.
+    void applyGlobalAuth(HttpApiConfig *api) const;
+    // Each route's authorizer once every API and event is read: the event's, else the
+    // API's DefaultAuthorizer; NONE opens the route; unknown names are errors.
+    void resolveRouteAuth();
+    std::optional<QStringList> stringList(const YAML::Node &node, const QString &field);
 
     // A function setting from its Properties, else from Globals.Function; null when absent.
     YAML::Node setting(const YAML::Node &props, const char *key, QString *field) const;
@@ -64,6 +78,16 @@ private:
     LambdaVersionReader m_versionReader;
     CognitoPoolReader m_cognitoReader;
     YAML::Node m_globalFunction;
+    YAML::Node m_globalHttpApi;
+    HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once
+    struct RouteAuthSite
+    {
+        QString apiId;
+        QString routeKey;
+        YAML::Node at;
+        QString field;
+    };
+    QList<RouteAuthSite> m_routeAuthSites;              // where each route's Auth was written
     QHash<QString, QString> m_functionNames;           // logical id -> function name
     QHash<QString, QString> m_routeOrigins;            // apiId + route key -> field that made it
     QSet<QString> m_misspelled;                         // fields a reported typo was meant to be

@@ -96,6 +96,8 @@ class tst_HttpApiEvent : public QObject
 private Q_SLOTS:
     void matchesSample_data();
     void matchesSample();
+    void jwtAuthorizer_data();
+    void jwtAuthorizer();
     void requestFields_data();
     void requestFields();
     void base64Body_data();
@@ -181,6 +183,45 @@ void tst_HttpApiEvent::matchesSample()
         for (const auto &item : sample["headers"].items())
             QCOMPARE(q(event["headers"][QString::fromStdString(item.key()).toLower().toStdString()]), q(item.value()));
     }
+}
+
+// requestContext.authorizer.jwt as in the samples of a route with a JWT authorizer, in the
+// place the samples put it (after apiId and authentication, before domainName).
+void tst_HttpApiEvent::jwtAuthorizer_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("checkOrder"); // the sample's requestContext keys are in AWS's order
+    QTest::newRow("aws-lambda-go jwt authorizer") << "aws-lambda-go/apigw-v2-request-jwt-authorizer.json" << false;
+    QTest::newRow("powertools POST") << "powertools-lambda-python/apiGatewayProxyV2Event.json" << true;
+    QTest::newRow("dotnet (BOM)") << "aws-lambda-dotnet/EventsTests.Shared/http-api-v2-request.json" << true;
+}
+
+void tst_HttpApiEvent::jwtAuthorizer()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, checkOrder);
+    const Json sample = readSample(file);
+    QVERIFY(sample.is_object());
+    HttpApiEventContext context;
+    const Core::HttpRequest request = requestFor(sample, &context);
+    context.jwtAuthorized = true;
+    for (const auto &[name, value] : sample["requestContext"]["authorizer"]["jwt"]["claims"].items())
+        context.jwtClaims.append({QString::fromStdString(name), q(value)});
+    QStringList scopes;
+    for (const Json &scope : sample["requestContext"]["authorizer"]["jwt"]["scopes"])
+        scopes.append(q(scope));
+    context.jwtScopes = scopes;
+    const Json event = Json::parse(HttpApiEvent::build(request, request.path, context).toStdString());
+    QCOMPARE(QString::fromStdString(event["requestContext"]["authorizer"].dump()),
+             QString::fromStdString(sample["requestContext"]["authorizer"].dump()));
+    if (checkOrder) {
+        const QStringList notEmulated = {QStringLiteral("authentication"), QStringLiteral("routeId")};
+        QCOMPARE(keysOf(event["requestContext"]), keysOf(sample["requestContext"], notEmulated));
+    }
+
+    context.jwtScopes.reset(); // a route without scopes: "scopes": null
+    const Json noScopes = Json::parse(HttpApiEvent::build(request, request.path, context).toStdString());
+    QVERIFY(noScopes["requestContext"]["authorizer"]["jwt"]["scopes"].is_null());
 }
 
 void tst_HttpApiEvent::requestFields_data()

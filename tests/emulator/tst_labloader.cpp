@@ -65,7 +65,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(lab.name, QStringLiteral("bakery"));
     QCOMPARE(lab.templatePath, QDir(dir).absoluteFilePath(QStringLiteral("template.yaml")));
     QVERIFY(lab.description.startsWith(QLatin1String("Bakery")));
-    QCOMPARE(lab.functions.size(), 1);
+    QCOMPARE(lab.functions.size(), 2); // the snack picker and GET /orders
     const FunctionConfig &f = lab.functions.first();
     QCOMPARE(f.logicalId, QStringLiteral("BakeryFunction"));
     QCOMPARE(f.name, QStringLiteral("bakeryFunction"));
@@ -75,7 +75,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(f.timeoutSeconds, 10);
     QCOMPARE(f.memoryMb, 128);
     QCOMPARE(f.architecture, QStringLiteral("x86_64"));
-    QCOMPARE(f.templateLine, 15);
+    QCOMPARE(f.templateLine, 28);
     QCOMPARE(env(f, QStringLiteral("BAKERY_NAME")), QStringLiteral("Gatehouse Bakery"));
 
     QCOMPARE(lab.httpApis.size(), 1);
@@ -83,14 +83,19 @@ void tst_LabLoader::bakery()
     QCOMPARE(api.logicalId, QStringLiteral("ServerlessHttpApi"));
     QCOMPARE(api.apiId, LabLoader::apiIdFor(QStringLiteral("bakery"), QStringLiteral("ServerlessHttpApi")));
     QCOMPARE(api.stageName, QStringLiteral("$default"));
-    QCOMPARE(api.routes.size(), 1);
+    QCOMPARE(api.routes.size(), 2);
     QCOMPARE(api.routes.first().routeKey, QStringLiteral("GET /snack"));
+    QVERIFY(api.routes.first().authorizer.isEmpty());
+    QCOMPARE(api.routes.at(1).routeKey, QStringLiteral("GET /orders"));
+    QCOMPARE(api.routes.at(1).functionName, QStringLiteral("bakeryOrders"));
+    QCOMPARE(api.routes.at(1).authorizer, QStringLiteral("CognitoAuthorizer"));
     QCOMPARE(api.routes.first().functionName, QStringLiteral("bakeryFunction"));
     QCOMPARE(api.routes.first().payloadFormatVersion, QStringLiteral("2.0"));
     QCOMPARE(api.routes.first().timeoutMs, 30000);
 
-    QCOMPARE(lab.outputs.size(), 3);
+    QCOMPARE(lab.outputs.size(), 4);
     QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:bakeryFunction:live"));
+    QCOMPARE(lab.outputs.at(3).second, QStringLiteral("https://%1.execute-api.us-east-1.amazonaws.com/orders").arg(api.apiId));
 
     QCOMPARE(lab.versions.size(), 2);
     QCOMPARE(lab.versions.at(0).logicalId, QStringLiteral("BakeryVersion1"));
@@ -401,6 +406,7 @@ void tst_LabLoader::byteOrderMark()
     QVERIFY(dir.isValid());
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src")));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src-v1")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("orders")));
     QFile source(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery/template.yaml"));
     QVERIFY(source.open(QIODevice::ReadOnly));
     QFile copy(dir.filePath(QStringLiteral("template.yaml")));
@@ -409,7 +415,7 @@ void tst_LabLoader::byteOrderMark()
     copy.close();
     const LabDefinition lab = LabLoader::load(dir.path());
     QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
-    QCOMPARE(lab.functions.size(), 1);
+    QCOMPARE(lab.functions.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_LabLoader)

@@ -1,0 +1,221 @@
+// The Auth sections of AWS::Serverless::HttpApi, Globals.HttpApi and HttpApi events.
+#include "templatereader.h"
+
+#include "templatenodes.h"
+
+namespace Gatehouse::Emulator {
+
+using namespace TemplateNodes;
+
+namespace {
+
+const QString kIam = QStringLiteral("AWS_IAM");
+const QString kNone = QStringLiteral("NONE");
+
+void putAuthorizer(HttpApiConfig *api, const HttpApiAuthorizerConfig &authorizer)
+{
+    api->authorizers.removeIf([&](const HttpApiAuthorizerConfig &a) { return a.name == authorizer.name; });
+    api->authorizers.append(authorizer);
+}
+
+} // namespace
+
+std::optional<QStringList> TemplateReader::stringList(const YAML::Node &node, const QString &field)
+{
+    if (!node.IsSequence()) {
+        m_eval.error(node, field, QStringLiteral("expected a list"));
+        return std::nullopt;
+    }
+    QStringList out;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const std::optional<QString> value = m_eval.evaluate(node[i], QStringLiteral("%1[%2]").arg(field).arg(i));
+        if (!value)
+            return std::nullopt;
+        out.append(*value);
+    }
+    return out;
+}
+
+void TemplateReader::readApiAuth(HttpApiConfig *api, const YAML::Node &auth, const QString &field)
+{
+    if (!expectMap(auth, field))
+        return;
+    checkKeys(auth, field,
+              {{QStringLiteral("Authorizers"), QStringLiteral("DefaultAuthorizer"), QStringLiteral("EnableIamAuthorizer")},
+               {}, {}, QStringLiteral("HttpApiAuth")});
+    const YAML::Node authorizers = child(auth, "Authorizers");
+    if (authorizers.IsDefined() && expectMap(authorizers, field + QStringLiteral(".Authorizers"))) {
+        for (const auto &entry : authorizers) {
+            const QString name = qstr(entry.first.Scalar());
+            readAuthorizer(api, name, entry.second, field + QStringLiteral(".Authorizers.") + name);
+        }
+    }
+    const YAML::Node iam = child(auth, "EnableIamAuthorizer");
+    if (iam.IsDefined()) {
+        const std::optional<QString> value = m_eval.evaluate(iam, field + QStringLiteral(".EnableIamAuthorizer"));
+        if (value && (*value == QLatin1String("true") || *value == QLatin1String("false"))) {
+            api->authorizers.removeIf([](const HttpApiAuthorizerConfig &a) { return a.name == kIam; });
+            if (*value == QLatin1String("true")) {
+                HttpApiAuthorizerConfig a;
+                a.name = kIam;
+                a.kind = HttpApiAuthorizerConfig::Kind::Iam;
+                a.templateLine = iam.Mark().line + 1;
+                api->authorizers.append(a);
+            }
+        } else if (value) {
+            m_eval.error(iam, field + QStringLiteral(".EnableIamAuthorizer"), QStringLiteral("expected true or false"));
+        }
+    }
+    const YAML::Node defaultAuthorizer = child(auth, "DefaultAuthorizer");
+    if (defaultAuthorizer.IsDefined()) {
+        if (const auto name = m_eval.evaluate(defaultAuthorizer, field + QStringLiteral(".DefaultAuthorizer")))
+            api->defaultAuthorizer = *name;
+    }
+}
+
+void TemplateReader::readAuthorizer(HttpApiConfig *api, const QString &name, const YAML::Node &node,
+                                    const QString &field)
+{
+    if (!expectMap(node, field))
+        return;
+    HttpApiAuthorizerConfig authorizer;
+    authorizer.name = name;
+    authorizer.templateLine = node.Mark().line + 1;
+    if (name == kIam || name == kNone)
+        m_eval.error(node, field, QStringLiteral("%1 is a reserved authorizer name").arg(name));
+    if (child(node, "FunctionArn").IsDefined()) {
+        checkKeys(node, field,
+                  {{QStringLiteral("FunctionArn"), QStringLiteral("FunctionInvokeRole"), QStringLiteral("Identity"),
+                    QStringLiteral("AuthorizerPayloadFormatVersion"), QStringLiteral("EnableSimpleResponses"),
+                    QStringLiteral("EnableFunctionDefaultPermissions")},
+                   {}, {}, QStringLiteral("a Lambda authorizer")});
+        authorizer.kind = HttpApiAuthorizerConfig::Kind::Lambda;
+        m_eval.warning(node, field,
+                       QStringLiteral("Lambda authorizers are not emulated yet: routes that use %1 answer 501").arg(name));
+        putAuthorizer(api, authorizer);
+        return;
+    }
+    checkKeys(node, field,
+              {{QStringLiteral("JwtConfiguration"), QStringLiteral("IdentitySource"), QStringLiteral("AuthorizationScopes")},
+               {QStringLiteral("OpenIdConnectUrl")}, {}, QStringLiteral("an OAuth2 (JWT) authorizer")});
+    const YAML::Node jwt = child(node, "JwtConfiguration");
+    if (!jwt.IsDefined()) {
+        m_eval.error(node, field + QStringLiteral(".JwtConfiguration"),
+                     QStringLiteral("missing JwtConfiguration (issuer and audience), or FunctionArn for a Lambda authorizer"));
+        return;
+    }
+    readJwtConfiguration(&authorizer, jwt, field + QStringLiteral(".JwtConfiguration"));
+    const YAML::Node source = child(node, "IdentitySource");
+    if (source.IsDefined()) {
+        if (const auto value = m_eval.evaluate(source, field + QStringLiteral(".IdentitySource"))) {
+            if (value->startsWith(QLatin1String("$request.header.")) || value->startsWith(QLatin1String("$request.querystring.")))
+                authorizer.identitySource = *value;
+            else
+                m_eval.error(source, field + QStringLiteral(".IdentitySource"),
+                             QStringLiteral("a JWT authorizer reads one header or query parameter: "
+                                            "$request.header.<name> or $request.querystring.<name>"));
+        }
+    }
+    const YAML::Node scopes = child(node, "AuthorizationScopes");
+    if (scopes.IsDefined())
+        authorizer.authorizationScopes = stringList(scopes, field + QStringLiteral(".AuthorizationScopes")).value_or(QStringList());
+    putAuthorizer(api, authorizer);
+}
+
+void TemplateReader::readJwtConfiguration(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,
+                                          const QString &field)
+{
+    if (!expectMap(node, field))
+        return;
+    checkKeys(node, field, {{QStringLiteral("issuer"), QStringLiteral("audience")}, {}, {}, QStringLiteral("JwtConfiguration")});
+    const YAML::Node issuer = child(node, "issuer");
+    if (!issuer.IsDefined()) {
+        m_eval.error(node, field + QStringLiteral(".issuer"), QStringLiteral("missing issuer"));
+    } else if (const auto value = m_eval.evaluate(issuer, field + QStringLiteral(".issuer"))) {
+        if (value->startsWith(QLatin1String("https://")) || value->startsWith(QLatin1String("http://")))
+            authorizer->issuer = *value;
+        else
+            m_eval.error(issuer, field + QStringLiteral(".issuer"), QStringLiteral("the issuer is a URL, e.g. "
+                                                                                   "https://cognito-idp.<region>.amazonaws.com/<pool id>"));
+    }
+    const YAML::Node audience = child(node, "audience");
+    if (!audience.IsDefined()) {
+        m_eval.error(node, field + QStringLiteral(".audience"), QStringLiteral("missing audience (a list of client ids)"));
+        return;
+    }
+    if (audience.IsSequence()) {
+        authorizer->audiences = stringList(audience, field + QStringLiteral(".audience")).value_or(QStringList());
+    } else if (const auto value = m_eval.evaluate(audience, field + QStringLiteral(".audience"))) {
+        authorizer->audiences = {*value};
+    }
+}
+
+bool TemplateReader::readEventAuth(HttpRouteConfig *route, const YAML::Node &auth, const QString &field)
+{
+    if (!expectMap(auth, field))
+        return false;
+    checkKeys(auth, field, {{QStringLiteral("Authorizer"), QStringLiteral("AuthorizationScopes")}, {}, {},
+                            QStringLiteral("HttpApiFunctionAuth")});
+    const YAML::Node authorizer = child(auth, "Authorizer");
+    if (authorizer.IsDefined()) {
+        const auto name = m_eval.evaluate(authorizer, field + QStringLiteral(".Authorizer"));
+        if (!name)
+            return false;
+        route->authorizer = *name;
+        route->authFromEvent = true;
+    }
+    const YAML::Node scopes = child(auth, "AuthorizationScopes");
+    if (scopes.IsDefined()) {
+        const auto list = stringList(scopes, field + QStringLiteral(".AuthorizationScopes"));
+        if (!list)
+            return false;
+        route->authorizationScopes = *list;
+    }
+    return true;
+}
+
+void TemplateReader::applyGlobalAuth(HttpApiConfig *api) const
+{
+    api->authorizers = m_globalApiAuth.authorizers;
+    api->defaultAuthorizer = m_globalApiAuth.defaultAuthorizer;
+}
+
+void TemplateReader::resolveRouteAuth()
+{
+    for (HttpApiConfig &api : m_lab->httpApis) {
+        for (HttpRouteConfig &route : api.routes) {
+            const auto site = std::find_if(m_routeAuthSites.cbegin(), m_routeAuthSites.cend(), [&](const RouteAuthSite &s) {
+                return s.apiId == api.apiId && s.routeKey == route.routeKey;
+            });
+            if (!route.authFromEvent)
+                route.authorizer = api.defaultAuthorizer;
+            if (route.authorizer == kNone) {
+                route.authorizer.clear();
+                route.authorizationScopes.clear();
+            }
+            if (route.authorizer.isEmpty())
+                continue;
+            const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizer);
+            if (!authorizer) {
+                QStringList known;
+                for (const HttpApiAuthorizerConfig &a : std::as_const(api.authorizers))
+                    known.append(a.name);
+                const QString what = route.authorizer == kIam
+                                         ? QStringLiteral("AWS_IAM needs Auth.EnableIamAuthorizer: true on %1").arg(api.logicalId)
+                                         : QStringLiteral("%1 is not an authorizer of %2 (Auth.Authorizers: %3)")
+                                               .arg(route.authorizer, api.logicalId,
+                                                    known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")))
+                                               + suggestion(route.authorizer, known);
+                if (site != m_routeAuthSites.cend())
+                    m_eval.error(site->at, site->field, what);
+                else
+                    m_eval.error(YAML::Node(), api.logicalId, what);
+                continue;
+            }
+            if (route.authorizationScopes.isEmpty() && authorizer->kind == HttpApiAuthorizerConfig::Kind::Jwt)
+                route.authorizationScopes = authorizer->authorizationScopes;
+        }
+    }
+}
+
+} // namespace Gatehouse::Emulator
