@@ -91,4 +91,18 @@ QList<RequestRef> requestsInOrder(const CollectionFolder &folder, const QString 
     return refs;
 }
 
+QString folderPrefix(const CollectionFolder &root, const CollectionFolder *folder)
+{
+    for (const CollectionItem &item : root.items) {
+        if (item.kind != CollectionItem::Kind::Folder)
+            continue;
+        const QString own = item.folder.name + QStringLiteral(" / ");
+        if (&item.folder == folder)
+            return own;
+        if (const QString below = folderPrefix(item.folder, folder); !below.isEmpty())
+            return own + below;
+    }
+    return {};
+}
+
 } // namespace Gatehouse::Core::Collection

@@ -67,5 +67,8 @@ struct RequestRef
     QString path;
 };
 QList<RequestRef> requestsInOrder(const CollectionFolder &folder, const QString &prefix = {});
+// The names from root down to folder as requestsInOrder() prefixes them ("Orders / "); empty
+// for root itself or a folder that is not below it.
+QString folderPrefix(const CollectionFolder &root, const CollectionFolder *folder);
 
 } // namespace Gatehouse::Core::Collection

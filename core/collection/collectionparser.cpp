@@ -75,6 +75,10 @@ public:
             const QString &name = m_object.names[i];
             if (!m_known.contains(name) && !alsoKnown.contains(name)) {
                 QStringList known(m_known.cbegin(), m_known.cend());
+                for (const QString &other : alsoKnown) {
+                    if (!known.contains(other))
+                        known.append(other);
+                }
                 known.sort();
                 problem(m_object.items[i], QStringLiteral("unknown field \"%1\" (known here: %2)")
                                                .arg(name, known.join(QStringLiteral(", "))));
@@ -167,6 +171,8 @@ std::optional<Assertion> readAssertion(const JsonValue &object, QList<LoadProble
     const bool isPath = object.member(u"jsonPath");
     if (int(isStatus) + int(isHeader) + int(isPath) != 1) {
         reader.problem(object, QStringLiteral("a test names exactly one of \"status\", \"header\" or \"jsonPath\""));
+        reader.finish({QStringLiteral("status"), QStringLiteral("header"), QStringLiteral("jsonPath"),
+                       QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("exists")});
         return std::nullopt;
     }
     if (isStatus) {

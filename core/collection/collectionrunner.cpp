@@ -76,7 +76,8 @@ void CollectionRunner::run(const Collection &collection, const CollectionFolder 
     cancel();
     m_collection = collection;
     m_queue.clear();
-    for (const RequestRef &ref : requestsInOrder(folder ? *folder : collection.root))
+    const QString prefix = folder ? folderPrefix(collection.root, folder) : QString();
+    for (const RequestRef &ref : requestsInOrder(folder ? *folder : collection.root, prefix))
         m_queue.append({ref.path, *ref.request});
     m_next = 0;
     m_report = {};

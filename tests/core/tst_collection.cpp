@@ -342,11 +342,12 @@ void TestCollection::brokenFilesReportedRestLoads()
     QVERIFY(has(QStringLiteral("missing-comma.request.json:4:"), QStringLiteral("syntax error")));
     QVERIFY(has(QStringLiteral("unknown-field.request.json:7:5: "), QStringLiteral("exactly one of")));
     QVERIFY(has(QStringLiteral("unknown-field.request.json:9:3: "), QStringLiteral("unknown field \"retries\"")));
+    QVERIFY(has(QStringLiteral("unknown-field.request.json:7:6: "), QStringLiteral("unknown field \"jsonpath\"")));
     QVERIFY(has(QStringLiteral("literal-token.request.json:7:5: "), QStringLiteral("secret variable")));
     QVERIFY(has(QStringLiteral("bad-path.request.json:6:6: "), QStringLiteral("wildcards are not supported")));
     QVERIFY(has(QStringLiteral("bad-path.request.json:7:6: "), QStringLiteral("\"status\" must be a number, not a string")));
     QVERIFY(has(QStringLiteral("collection.json:15:5: "), QStringLiteral("\"gone.request.json\" is listed, but there is no file")));
-    QCOMPARE(reported.size(), 7);
+    QCOMPARE(reported.size(), 8);
 }
 
 void TestCollection::loadsOrderAndUnlisted()
