@@ -28,6 +28,16 @@ HttpJob::HttpJob(QNetworkReply *reply, int timeoutMs, QObject *parent)
     m_clock.start();
     connect(reply, &QNetworkReply::finished, this, &HttpJob::onReplyFinished);
     connect(reply, &QNetworkReply::sslErrors, this, &HttpJob::onSslErrors);
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
+        if (m_timing.connectStartMs < 0)
+            m_timing.connectStartMs = m_clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this] { m_timing.tlsDoneMs = m_clock.elapsed(); });
+    connect(reply, &QNetworkReply::requestSent, this, [this] { m_timing.requestSentMs = m_clock.elapsed(); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_timing.headersMs < 0)
+            m_timing.headersMs = m_clock.elapsed();
+    });
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpJob::onTimeout);
     if (timeoutMs > 0)
@@ -110,6 +120,8 @@ HttpClientResponse HttpJob::response() const
     r.body = m_reply->readAll();
     r.bytes = r.body.size();
     r.elapsedMs = m_clock.elapsed();
+    r.timing = m_timing;
+    r.timing.totalMs = r.elapsedMs;
     r.httpVersion = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
                         ? QByteArrayLiteral("HTTP/2")
                         : QByteArrayLiteral("HTTP/1.1");

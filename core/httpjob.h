@@ -15,6 +15,18 @@ class QSslError;
 
 namespace Gatehouse::Core {
 
+// Milestones of one exchange in ms since the request was handed to Qt, as far as
+// QNetworkReply reports them; -1 when it did not happen (a reused connection has no connect,
+// plain HTTP no TLS handshake).
+struct HttpTiming
+{
+    qint64 connectStartMs = -1; // name resolved, socket connecting (socketStartedConnecting)
+    qint64 tlsDoneMs = -1;      // handshake finished (encrypted)
+    qint64 requestSentMs = -1;  // request written (requestSent)
+    qint64 headersMs = -1;      // status line and headers read (metaDataChanged)
+    qint64 totalMs = 0;         // body complete
+};
+
 struct HttpClientResponse
 {
     int status = 0;
@@ -25,6 +37,7 @@ struct HttpClientResponse
     qint64 bytes = 0;          // body bytes received
     QByteArray httpVersion;    // "HTTP/1.1" or "HTTP/2"
     QUrl finalUrl;
+    HttpTiming timing;
 };
 
 // The handle of one HTTP exchange: cancel it, or wait for its single finished() result.
@@ -53,6 +66,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QElapsedTimer m_clock;
+    HttpTiming m_timing;
     QStringList m_tlsReasons;
     int m_timeoutMs;
     bool m_done = false;

@@ -7,7 +7,10 @@
 
 #include "core/aws/sigv4verifier.h"
 
+#include <QBuffer>
 #include <QCheckBox>
+#include <QImage>
+#include <QTextBrowser>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -48,6 +51,7 @@ public:
 
     bool silent = false;
     QByteArray contentType = "application/json";
+    QByteArray extraHeaders; // whole lines, each ending in \r\n
     QByteArray body = "{\"zeta\":1,\"alpha\":[1.10,2],\"id\":9007199254740993}";
     QList<QByteArray> requests;
 
@@ -68,7 +72,7 @@ private:
         buffer.remove(0, total);
         if (silent)
             return;
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nX-Trace: abc\r\nContent-Length: "
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nX-Trace: abc\r\n" + extraHeaders + "Content-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     }
 
@@ -191,6 +195,7 @@ private Q_SLOTS:
     void bodyKinds_data();
     void bodyKinds();
     void findAndSaveBody();
+    void cookiesTimingAndPreview();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -532,6 +537,55 @@ void TestRequestBuilder::findAndSaveBody()
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), m_server->body);
     QVERIFY(view->saveBody(dir.filePath(QStringLiteral("missing/dir/body.json"))).contains(QStringLiteral("Could not save")));
+}
+
+void TestRequestBuilder::cookiesTimingAndPreview()
+{
+    m_server->contentType = "text/html; charset=utf-8";
+    m_server->extraHeaders = "Set-Cookie: session=abc123; Path=/; HttpOnly\r\n"
+                             "Set-Cookie: theme=dark; Domain=example.com; Secure; Expires=Wed, 01 Jan 2031 10:00:00 GMT\r\n";
+    m_server->body = "<html><body><h1>Bakery</h1><p>Fresh <b>sourdough</b></p></body></html>";
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/page"));
+    m_widget->send();
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    Ui::ResponseView *view = m_widget->responseView();
+    QTableWidget *cookies = view->cookiesTable();
+    QCOMPARE(cookies->rowCount(), 2);
+    QCOMPARE(cookies->item(0, 0)->text(), QStringLiteral("session"));
+    QCOMPARE(cookies->item(0, 5)->text(), QStringLiteral("yes")); // HttpOnly
+    QCOMPARE(cookies->item(0, 4)->text(), QStringLiteral("end of session"));
+    QCOMPARE(cookies->item(1, 2)->text(), QStringLiteral("example.com"));
+    QCOMPARE(cookies->item(1, 4)->text(), QStringLiteral("2031-01-01T10:00:00Z"));
+    QCOMPARE(cookies->item(1, 6)->text(), QStringLiteral("yes")); // Secure
+    QVERIFY(view->hasPreview());
+    QVERIFY(view->htmlPreview()->toPlainText().contains(QStringLiteral("Fresh sourdough")));
+    // Timing: the phases add up to the total.
+    QTableWidget *timing = view->timingTable();
+    QVERIFY(timing->rowCount() >= 3);
+    QCOMPARE(timing->item(timing->rowCount() - 1, 0)->text(), QStringLiteral("Total"));
+    qint64 sum = 0;
+    for (int row = 0; row + 1 < timing->rowCount(); ++row)
+        sum += timing->item(row, 1)->text().toLongLong();
+    QCOMPARE(sum, timing->item(timing->rowCount() - 1, 1)->text().toLongLong());
+
+    // An image answer is drawn.
+    QImage image(3, 2, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    m_server->contentType = "image/png";
+    m_server->extraHeaders.clear();
+    m_server->body = png;
+    m_widget->send();
+    QTRY_VERIFY(view->imagePreview()->toolTip() == QStringLiteral("3 \u00d7 2 pixels"));
+    QCOMPARE(view->cookiesTable()->rowCount(), 0);
+    // JSON has nothing to preview.
+    m_server->contentType = "application/json";
+    m_server->body = "{}";
+    m_widget->send();
+    QTRY_VERIFY(!view->hasPreview());
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

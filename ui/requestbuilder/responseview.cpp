@@ -16,6 +16,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkCookie>
+#include <QScrollArea>
+#include <QTextBrowser>
 #include <QStackedWidget>
 #include <QThread>
 #include <QTabWidget>
@@ -60,6 +63,12 @@ ResponseView::ResponseView(QWidget *parent)
       m_save(new QToolButton(this)),
       m_raw(makeViewer(this, QStringLiteral("rawView"))),
       m_headers(new QTableWidget(0, 2, this)),
+      m_cookies(new QTableWidget(0, 7, this)),
+      m_timing(new QTableWidget(0, 3, this)),
+      m_preview(new QStackedWidget(this)),
+      m_imageArea(new QScrollArea(this)),
+      m_image(new QLabel(this)),
+      m_html(new QTextBrowser(this)),
       m_signing(new SigningView(this))
 {
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -80,6 +89,33 @@ ResponseView::ResponseView(QWidget *parent)
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_headers, tr("Headers"));
+    m_cookies->setObjectName(QStringLiteral("cookiesView"));
+    m_cookies->setHorizontalHeaderLabels({tr("Name"), tr("Value"), tr("Domain"), tr("Path"), tr("Expires"),
+                                          tr("HttpOnly"), tr("Secure")});
+    m_timing->setObjectName(QStringLiteral("timingView"));
+    m_timing->setHorizontalHeaderLabels({tr("Phase"), tr("ms"), tr("")});
+    for (QTableWidget *table : {m_cookies, m_timing}) {
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setShowGrid(false);
+        table->setFrameShape(QFrame::NoFrame);
+    }
+    m_timing->horizontalHeader()->resizeSection(0, 260);
+    m_image->setObjectName(QStringLiteral("imagePreview"));
+    m_image->setAlignment(Qt::AlignCenter);
+    m_imageArea->setWidget(m_image);
+    m_imageArea->setWidgetResizable(true);
+    m_imageArea->setFrameShape(QFrame::NoFrame);
+    m_html->setObjectName(QStringLiteral("htmlPreview"));
+    m_html->setOpenLinks(false); // a preview, not a browser: nothing is fetched
+    m_html->setFrameShape(QFrame::NoFrame);
+    m_preview->addWidget(m_imageArea);
+    m_preview->addWidget(m_html);
+    m_tabs->addTab(m_cookies, tr("Cookies"));
+    m_tabs->addTab(m_timing, tr("Timing"));
+    m_tabs->addTab(m_preview, tr("Preview"));
     m_signing->setObjectName(QStringLiteral("signingView"));
     m_tabs->addTab(m_signing, tr("Signing"));
     m_stack->addWidget(m_message);
@@ -254,6 +290,9 @@ void ResponseView::showResponse(const Core::HttpClientResponse &response)
     fillBody(response);
     fillRaw(response);
     fillHeaders(response);
+    fillCookies(response);
+    fillTiming(response);
+    fillPreview(response);
     m_stack->setCurrentWidget(m_tabs);
 }
 
@@ -391,6 +430,105 @@ void ResponseView::fillHeaders(const Core::HttpClientResponse &response)
         m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(fields.at(row).second)));
     }
     m_tabs->setTabText(m_tabs->indexOf(m_headers), tr("Headers (%1)").arg(fields.size()));
+}
+
+void ResponseView::fillCookies(const Core::HttpClientResponse &response)
+{
+    QList<QNetworkCookie> cookies;
+    for (const Core::HttpHeaders::Field &field : response.headers.fields()) {
+        if (field.first.compare("set-cookie", Qt::CaseInsensitive) == 0)
+            cookies += QNetworkCookie::parseCookies(field.second);
+    }
+    m_cookies->setRowCount(int(cookies.size()));
+    for (int row = 0; row < cookies.size(); ++row) {
+        const QNetworkCookie &cookie = cookies.at(row);
+        const QStringList cells{QString::fromUtf8(cookie.name()),
+                                QString::fromUtf8(cookie.value()),
+                                cookie.domain().isEmpty() ? tr("(this host)") : cookie.domain(),
+                                cookie.path().isEmpty() ? QStringLiteral("/") : cookie.path(),
+                                cookie.isSessionCookie() ? tr("end of session")
+                                                         : cookie.expirationDate().toUTC().toString(Qt::ISODate),
+                                cookie.isHttpOnly() ? tr("yes") : tr("no"),
+                                cookie.isSecure() ? tr("yes") : tr("no")};
+        for (int column = 0; column < cells.size(); ++column)
+            m_cookies->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_cookies), tr("Cookies (%1)").arg(cookies.size()));
+}
+
+void ResponseView::fillTiming(const Core::HttpClientResponse &response)
+{
+    const Core::HttpTiming &t = response.timing;
+    struct Phase
+    {
+        QString name;
+        qint64 from;
+        qint64 to;
+        QString note;
+    };
+    QList<Phase> phases;
+    // Each phase runs from the last milestone Qt reported to the next one.
+    qint64 at = 0;
+    if (t.connectStartMs >= 0) {
+        phases.append({tr("Queued and name lookup"), at, t.connectStartMs, {}});
+        at = t.connectStartMs;
+    }
+    if (t.tlsDoneMs >= 0) {
+        phases.append({tr("Connect and TLS handshake"), at, t.tlsDoneMs, {}});
+        at = t.tlsDoneMs;
+    }
+    if (t.requestSentMs >= 0) {
+        phases.append({t.connectStartMs >= 0 && t.tlsDoneMs < 0 ? tr("Connect and send the request") : tr("Send the request"),
+                       at, t.requestSentMs, t.connectStartMs < 0 ? tr("on a reused connection") : QString()});
+        at = t.requestSentMs;
+    }
+    if (t.headersMs >= 0) {
+        phases.append({tr("Waiting for the first byte"), at, t.headersMs, {}});
+        at = t.headersMs;
+    }
+    phases.append({tr("Download the body"), at, t.totalMs, sizeText(response.bytes)});
+    phases.append({tr("Total"), 0, t.totalMs, {}});
+    m_timing->setRowCount(int(phases.size()));
+    for (int row = 0; row < phases.size(); ++row) {
+        const Phase &p = phases.at(row);
+        m_timing->setItem(row, 0, new QTableWidgetItem(p.name));
+        auto *ms = new QTableWidgetItem(QString::number(std::max<qint64>(p.to - p.from, 0)));
+        ms->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_timing->setItem(row, 1, ms);
+        m_timing->setItem(row, 2, new QTableWidgetItem(p.note));
+    }
+}
+
+void ResponseView::fillPreview(const Core::HttpClientResponse &response)
+{
+    const QByteArray type = response.headers.value("Content-Type").toLower();
+    m_image->clear();
+    m_html->clear();
+    bool shown = false;
+    if (type.startsWith("image/")) {
+        QPixmap pixmap;
+        if (pixmap.loadFromData(response.body)) {
+            m_image->setPixmap(pixmap);
+            m_image->setToolTip(tr("%1 × %2 pixels").arg(pixmap.width()).arg(pixmap.height()));
+            m_preview->setCurrentWidget(m_imageArea);
+            shown = true;
+        } else {
+            m_image->setText(tr("The body does not decode as %1.").arg(QString::fromLatin1(type)));
+            m_preview->setCurrentWidget(m_imageArea);
+        }
+    } else if (type.startsWith("text/html") && response.body.size() <= SyncFormatLimit) {
+        // QTextBrowser renders a subset of HTML and CSS, runs no scripts and loads nothing.
+        m_html->setHtml(QString::fromUtf8(response.body));
+        m_preview->setCurrentWidget(m_html);
+        shown = true;
+    }
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_preview), shown || type.startsWith("image/"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_preview), shown ? QString() : tr("Preview shows images and HTML answers."));
+}
+
+bool ResponseView::hasPreview() const
+{
+    return m_tabs->isTabEnabled(m_tabs->indexOf(m_preview));
 }
 
 QString ResponseView::sizeText(qint64 bytes)

@@ -12,6 +12,8 @@ class QThread;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
+class QTextBrowser;
+class QScrollArea;
 
 namespace Gatehouse::Ui {
 
@@ -41,6 +43,12 @@ public:
     bool isFormatting() const;
     LargeTextView *bodyView() const { return m_body; }
     QLineEdit *findEdit() const { return m_find; }
+    QTableWidget *cookiesTable() const { return m_cookies; }
+    QTableWidget *timingTable() const { return m_timing; }
+    // The Preview tab: an image drawn, or HTML rendered without scripts or remote content.
+    QLabel *imagePreview() const { return m_image; }
+    QTextBrowser *htmlPreview() const { return m_html; }
+    bool hasPreview() const;
     // Writes the body as received (not the formatted text) to a file; empty when it worked.
     QString saveBody(const QString &path) const;
 
@@ -58,6 +66,9 @@ private:
     void fillBody(const Core::HttpClientResponse &response);
     void fillRaw(const Core::HttpClientResponse &response);
     void fillHeaders(const Core::HttpClientResponse &response);
+    void fillCookies(const Core::HttpClientResponse &response);
+    void fillTiming(const Core::HttpClientResponse &response);
+    void fillPreview(const Core::HttpClientResponse &response);
     static QString sizeText(qint64 bytes);
     void prepareInBackground(const QByteArray &body, bool json, const QString &binaryNote);
     void fillRawNow();
@@ -76,6 +87,12 @@ private:
     QByteArray m_receivedBody; // as sent, for Save
     LargeTextView *m_raw;
     QTableWidget *m_headers;
+    QTableWidget *m_cookies;
+    QTableWidget *m_timing;
+    QStackedWidget *m_preview;
+    QScrollArea *m_imageArea;
+    QLabel *m_image;
+    QTextBrowser *m_html;
     QList<QThread *> m_formatters; // running; the newest answer's result wins
     quint64 m_generation = 0; // which response a background format belongs to
     QByteArray m_pendingRaw;  // Raw tab: status line and headers, joined with the body when the tab is shown
