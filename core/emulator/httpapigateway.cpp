@@ -1,5 +1,9 @@
 #include "httpapigateway.h"
 
+#include "core/httpclient.h"
+#include "core/jwt/jwkssource.h"
+#include "core/jwt/jws.h"
+#include "core/jwt/jwterror.h"
 #include "httpapievent.h"
 #include "routematcher.h"
 
@@ -52,6 +56,8 @@ HttpApiGateway::HttpApiGateway(LambdaInvoker *invoker, QObject *parent)
 {
 }
 
+HttpApiGateway::~HttpApiGateway() = default;
+
 void HttpApiGateway::setApis(const QList<HttpApiConfig> &apis)
 {
     m_apis = apis;
@@ -98,8 +104,6 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
                                  const std::shared_ptr<Pending> &pending, const HttpRouteConfig &route,
                                  const QList<QPair<QString, QString>> &pathParameters)
 {
-    const int timeoutMs = route.timeoutMs;
-    const QString &functionName = route.functionName;
     HttpApiEventContext context;
     context.apiId = api.apiId;
     context.stage = api.stageName;
@@ -113,38 +117,42 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
     context.accountId = m_accountId;
     context.timeEpochMs = request.receivedAtMs > 0 ? request.receivedAtMs
                                                    : QDateTime::currentMSecsSinceEpoch();
-    if (std::optional<Core::HttpResponse> refused = authorize(request, api, route, &context))
-        return answer(pending, *refused);
 
-    InvokeRequest invoke;
-    invoke.functionName = functionName;
-    invoke.payload = HttpApiEvent::build(request, pathInApi, context);
-    invoke.source = QStringLiteral("%1 (HttpApi %2)")
-                        .arg(pending->routeKey, api.name.isEmpty() ? api.logicalId : api.name);
+    const QString source = QStringLiteral("%1 (HttpApi %2)")
+                               .arg(pending->routeKey, api.name.isEmpty() ? api.logicalId : api.name);
+    const int timeoutMs = route.timeoutMs > 0 ? route.timeoutMs : 30000;
+    const QString functionName = route.functionName;
+    authorize(request, api, route, pending, context,
+              [this, request, pathInApi, pending, source, timeoutMs, functionName](const HttpApiEventContext &authorized) {
+                  InvokeRequest invoke;
+                  invoke.functionName = functionName;
+                  invoke.payload = HttpApiEvent::build(request, pathInApi, authorized);
+                  invoke.source = source;
 
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    pending->timer = timer;
-    connect(timer, &QTimer::timeout, this, [this, pending] {
-        answer(pending, HttpApiEvent::errorResponse(503, "Service Unavailable"));
-    });
-    timer->start(timeoutMs > 0 ? timeoutMs : 30000);
+                  auto *timer = new QTimer(this);
+                  timer->setSingleShot(true);
+                  pending->timer = timer;
+                  connect(timer, &QTimer::timeout, this, [this, pending] {
+                      answer(pending, HttpApiEvent::errorResponse(503, "Service Unavailable"));
+                  });
+                  timer->start(timeoutMs);
 
-    m_invoker->invoke(invoke, this, [this, pending](const InvokeResult &result) {
-        if (result.error.isError() || !result.functionError.isEmpty())
-            answer(pending, HttpApiEvent::errorResponse(500, "Internal Server Error"));
-        else
-            answer(pending, HttpApiEvent::interpretResponse(result.payload));
-    });
+                  m_invoker->invoke(invoke, this, [this, pending](const InvokeResult &result) {
+                      if (result.error.isError() || !result.functionError.isEmpty())
+                          answer(pending, HttpApiEvent::errorResponse(500, "Internal Server Error"));
+                      else
+                          answer(pending, HttpApiEvent::interpretResponse(result.payload));
+                  });
+              });
 }
 
-std::optional<Core::HttpResponse> HttpApiGateway::authorize(const Core::HttpRequest &request,
-                                                            const HttpApiConfig &api,
-                                                            const HttpRouteConfig &route,
-                                                            HttpApiEventContext *context)
+void HttpApiGateway::authorize(const Core::HttpRequest &request, const HttpApiConfig &api,
+                               const HttpRouteConfig &route, const std::shared_ptr<Pending> &pending,
+                               HttpApiEventContext context,
+                               std::function<void(const HttpApiEventContext &)> proceed)
 {
     if (route.authorizer.isEmpty())
-        return std::nullopt;
+        return proceed(context);
     const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizer);
     if (!authorizer || authorizer->kind != HttpApiAuthorizerConfig::Kind::Jwt) {
         const QString kind = !authorizer ? QStringLiteral("unknown authorizers")
@@ -154,30 +162,75 @@ std::optional<Core::HttpResponse> HttpApiGateway::authorize(const Core::HttpRequ
                                                "(authorizer %2 on route %3); the route stays closed")
                                     .arg(kind, route.authorizer, route.routeKey);
         qCWarning(lcHttpApi).noquote() << api.apiId << message;
-        return HttpApiEvent::errorResponse(501, message.toUtf8());
+        return answer(pending, HttpApiEvent::errorResponse(501, message.toUtf8()));
     }
     const std::optional<QByteArray> token = HttpApiJwtAuthorizer::token(request, authorizer->identitySource);
-    JwtAuthorization verdict;
     if (!token) {
+        JwtAuthorization verdict;
         verdict.reason = QStringLiteral("no token in %1").arg(authorizer->identitySource);
-    } else if (const std::optional<JwtTrust> trust = m_trustResolver ? m_trustResolver(authorizer->issuer) : std::nullopt) {
-        verdict = HttpApiJwtAuthorizer::check(*token, *trust, *authorizer, route.authorizationScopes, m_clock);
-    } else {
-        verdict.reason = QStringLiteral("the issuer %1 is not a user pool of this lab; Gatehouse verifies only "
-                                        "tokens of the lab's own pools so far")
-                             .arg(authorizer->issuer);
-        qCWarning(lcHttpApi).noquote() << QStringLiteral("%1 %2: authorizer %3: %4 (no OIDC discovery yet)")
-                                              .arg(api.apiId, route.routeKey, route.authorizer, verdict.reason);
+        return decide(verdict, api.apiId, route, pending, context, proceed);
     }
+    if (const std::optional<JwtTrust> trust = m_trustResolver ? m_trustResolver(authorizer->issuer) : std::nullopt) {
+        const JwtAuthorization verdict = HttpApiJwtAuthorizer::check(*token, *trust, *authorizer,
+                                                                    route.authorizationScopes, m_clock);
+        return decide(verdict, api.apiId, route, pending, context, proceed);
+    }
+    // An issuer the emulator does not run: its keys by OIDC discovery, as API Gateway fetches them.
+    const Core::Result<Core::Jwt::Jws> jws = Core::Jwt::decodeCompact(*token);
+    if (!jws) {
+        JwtAuthorization verdict;
+        verdict.reason = QStringLiteral("the token is not a JWT: %1").arg(jws.error().message);
+        return decide(verdict, api.apiId, route, pending, context, proceed);
+    }
+    Core::Jwt::KeyLookup *lookup = discoveredKeys(authorizer->issuer)->lookup(jws->header);
+    const QString apiId = api.apiId;
+    const HttpApiAuthorizerConfig config = *authorizer;
+    connect(lookup, &Core::Jwt::KeyLookup::finished, this,
+            [this, lookup, token = *token, config, apiId, route, pending, context, proceed](
+                const Core::Result<Core::Jwt::Jwk> &key) {
+                lookup->deleteLater();
+                JwtAuthorization verdict;
+                if (!key) {
+                    verdict.reason = QStringLiteral("no key of the issuer %1 for the token: %2")
+                                         .arg(config.issuer, key.error().message);
+                    if (Core::Jwt::reasonOf(key.error()) == Core::Jwt::Reason::JwksUnavailable)
+                        qCWarning(lcHttpApi).noquote() << QStringLiteral("%1 %2: authorizer %3: %4")
+                                                              .arg(apiId, route.routeKey, route.authorizer, verdict.reason);
+                } else {
+                    verdict = HttpApiJwtAuthorizer::check(token, JwtTrust{config.issuer, Core::Jwt::JwkSet::fromKeys({*key})},
+                                                          config, route.authorizationScopes, m_clock);
+                }
+                decide(verdict, apiId, route, pending, context, proceed);
+            });
+}
+
+void HttpApiGateway::decide(const JwtAuthorization &verdict, const QString &apiId, const HttpRouteConfig &route,
+                            const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                            const std::function<void(const HttpApiEventContext &)> &proceed)
+{
     if (verdict.verdict != JwtAuthorization::Verdict::Allow) {
         qCInfo(lcHttpApi).noquote() << QStringLiteral("%1 %2: authorizer %3 refused the request: %4")
-                                           .arg(api.apiId, route.routeKey, route.authorizer, verdict.reason);
-        return HttpApiJwtAuthorizer::refusal(verdict);
+                                           .arg(apiId, route.routeKey, route.authorizer, verdict.reason);
+        return answer(pending, HttpApiJwtAuthorizer::refusal(verdict));
     }
-    context->jwtAuthorized = true;
-    context->jwtClaims = verdict.claims;
-    context->jwtScopes = verdict.scopes;
-    return std::nullopt;
+    context.jwtAuthorized = true;
+    context.jwtClaims = verdict.claims;
+    context.jwtScopes = verdict.scopes;
+    proceed(context);
+}
+
+Core::Jwt::JwksSource *HttpApiGateway::discoveredKeys(const QString &issuer)
+{
+    if (Core::Jwt::JwksSource *source = m_jwksSources.value(issuer))
+        return source;
+    if (!m_httpClient)
+        m_httpClient = new Core::HttpClient(this);
+    auto *source = new Core::Jwt::JwksSource(m_httpClient, this);
+    source->setIssuer(QUrl(issuer));
+    if (m_clock)
+        source->setClock(m_clock);
+    m_jwksSources.insert(issuer, source);
+    return source;
 }
 
 void HttpApiGateway::answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response)

@@ -6,11 +6,19 @@
 #include "httpresponder.h"
 #include "lambdainvoker.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
 #include <memory>
 #include <optional>
+
+namespace Gatehouse::Core {
+class HttpClient;
+namespace Jwt {
+class JwksSource;
+}
+} // namespace Gatehouse::Core
 
 namespace Gatehouse::Emulator {
 
@@ -24,6 +32,7 @@ public:
     static constexpr qint64 kMaxBodyBytes = 10 * 1024 * 1024; // HTTP API payload quota
 
     explicit HttpApiGateway(LambdaInvoker *invoker, QObject *parent = nullptr);
+    ~HttpApiGateway() override;
 
     void setApis(const QList<HttpApiConfig> &apis);
     const QList<HttpApiConfig> &apis() const { return m_apis; }
@@ -31,7 +40,8 @@ public:
     void setAccountId(const QString &accountId);
 
     // Whom a JWT authorizer with this configured issuer trusts; nullopt when the emulator
-    // cannot vouch for the issuer (its routes then answer 401 and the log says why).
+    // cannot vouch for the issuer itself: then its keys come by OIDC discovery
+    // (<issuer>/.well-known/openid-configuration -> jwks_uri), cached per issuer.
     using JwtTrustResolver = std::function<std::optional<JwtTrust>(const QString &configuredIssuer)>;
     void setJwtTrustResolver(JwtTrustResolver resolver) { m_trustResolver = std::move(resolver); }
     // The clock JWT expiry is checked against (UTC); tests move it.
@@ -54,16 +64,23 @@ private:
                      const std::shared_ptr<Pending> &pending, const HttpRouteConfig &route,
                      const QList<QPair<QString, QString>> &pathParameters);
     void answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response);
-    // The route's authorizer decided: nullopt lets the request through (context filled),
-    // otherwise the gateway's refusal.
-    std::optional<Core::HttpResponse> authorize(const Core::HttpRequest &request, const HttpApiConfig &api,
-                                                const HttpRouteConfig &route, HttpApiEventContext *context);
+    // Runs the route's authorizer, then `proceed` with the event context (claims filled in)
+    // or answers the refusal itself. `proceed` may run later (keys fetched by discovery).
+    void authorize(const Core::HttpRequest &request, const HttpApiConfig &api, const HttpRouteConfig &route,
+                   const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                   std::function<void(const HttpApiEventContext &)> proceed);
+    void decide(const JwtAuthorization &verdict, const QString &apiId, const HttpRouteConfig &route,
+                const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                const std::function<void(const HttpApiEventContext &)> &proceed);
+    Core::Jwt::JwksSource *discoveredKeys(const QString &issuer);
 
     LambdaInvoker *m_invoker = nullptr;
     QList<HttpApiConfig> m_apis;
     QString m_region = QStringLiteral("us-east-1");
     QString m_accountId = QStringLiteral("123456789012");
     JwtTrustResolver m_trustResolver;
+    Core::HttpClient *m_httpClient = nullptr;                 // made on first discovery
+    QHash<QString, Core::Jwt::JwksSource *> m_jwksSources;    // issuer -> its keys
     std::function<QDateTime()> m_clock;
 };
 

@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void queryIdentitySource();
     void openRoute();
     void notEmulatedAuthorizers();
+    void otherIssuerByDiscovery();
 
 private:
     std::unique_ptr<Emulator::Emulator> start(const QString &labDirectory);
@@ -458,7 +460,8 @@ void tst_HttpApiJwt::openRoute()
 
 void tst_HttpApiJwt::notEmulatedAuthorizers()
 {
-    // An issuer that is not a pool of the lab: refused (the log says why), never let through.
+    // An issuer that is not a pool of the lab and whose discovery fails: refused (the log says
+    // why), never let through.
     const Answer foreign = get(routeUrl(m_lab->info(), QStringLiteral("GET /foreign")), "Bearer " + m_labTokens.id.toLatin1());
     QCOMPARE(foreign.status, 401);
     QCOMPARE(foreign.body, QByteArray("{\"message\":\"Unauthorized\"}"));
@@ -470,6 +473,61 @@ void tst_HttpApiJwt::notEmulatedAuthorizers()
     const Answer iam = get(routeUrl(m_lab->info(), QStringLiteral("GET /iam")), QByteArray(), false);
     QCOMPARE(iam.status, 501);
     QVERIFY2(iam.json().value(QStringLiteral("message")).toString().contains(QLatin1String("AWS_IAM")), iam.body.constData());
+}
+
+// An issuer the emulator does not run itself: the keys come by OIDC discovery over HTTP. The
+// "other" issuer here is the bakery emulator's own pool (loopback), named in a lab written for
+// the test because its port is only known now.
+void tst_HttpApiJwt::otherIssuerByDiscovery()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const CognitoPoolConfig &bakeryPool = m_bakery->lab().userPools.at(0);
+    const QString issuer = m_bakery->cognito()->issuer(bakeryPool.poolId);
+    const QStringList lines = {
+        QStringLiteral("AWSTemplateFormatVersion: '2010-09-09'"),
+        QStringLiteral("Transform: AWS::Serverless-2016-10-31"),
+        QStringLiteral("Resources:"),
+        QStringLiteral("  Api:"),
+        QStringLiteral("    Type: AWS::Serverless::HttpApi"),
+        QStringLiteral("    Properties:"),
+        QStringLiteral("      Auth:"),
+        QStringLiteral("        DefaultAuthorizer: Elsewhere"),
+        QStringLiteral("        Authorizers:"),
+        QStringLiteral("          Elsewhere:"),
+        QStringLiteral("            JwtConfiguration:"),
+        QStringLiteral("              issuer: %1").arg(issuer),
+        QStringLiteral("              audience: [%1]").arg(bakeryPool.clients.at(0).clientId),
+        QStringLiteral("  Echo:"),
+        QStringLiteral("    Type: AWS::Serverless::Function"),
+        QStringLiteral("    Properties:"),
+        QStringLiteral("      CodeUri: %1").arg(QStringLiteral(GATEHOUSE_TEST_DATA "/handlers/python")),
+        QStringLiteral("      Handler: app.echo"),
+        QStringLiteral("      Runtime: python3.12"),
+        QStringLiteral("      Events:"),
+        QStringLiteral("        Get:"),
+        QStringLiteral("          Type: HttpApi"),
+        QStringLiteral("          Properties: {ApiId: !Ref Api, Path: /elsewhere, Method: GET}"),
+    };
+    QFile file(dir.filePath(QStringLiteral("template.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+    file.close();
+    std::unique_ptr<Emulator::Emulator> elsewhere = start(dir.path());
+    QVERIFY(elsewhere);
+    const QString url = routeUrl(elsewhere->info(), QStringLiteral("GET /elsewhere"));
+
+    const Answer ok = get(url, "Bearer " + m_bakerTokens.access.toLatin1());
+    QVERIFY2(ok.status == 200, ok.body.constData());
+    const QJsonObject claims = echoedEvent(ok).value(QStringLiteral("requestContext")).toObject()
+                                   .value(QStringLiteral("authorizer")).toObject().value(QStringLiteral("jwt")).toObject()
+                                   .value(QStringLiteral("claims")).toObject();
+    QCOMPARE(claims.value(QStringLiteral("iss")).toString(), issuer);
+    QCOMPARE(claims.value(QStringLiteral("sub")).toString(), payloadOf(m_bakerTokens.access).value(QStringLiteral("sub")).toString());
+    // The second request uses the cached keys; a token of another pool (another key) is refused.
+    QCOMPARE(get(url, "Bearer " + m_bakerTokens.id.toLatin1()).status, 200);
+    QCOMPARE(get(url, "Bearer " + m_labTokens.id.toLatin1()).status, 401);
+    QCOMPARE(get(url, "Bearer " + tampered(m_bakerTokens.id).toLatin1()).status, 401);
 }
 
 QTEST_MAIN(tst_HttpApiJwt)
