@@ -22,7 +22,7 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     if (!info.labName.isEmpty())
         s << "Lab: " << info.labName << " (" << QDir::toNativeSeparators(info.labDirectory) << ")\n";
     s << "Region " << info.region << ", account " << info.accountId << "\n";
-    s << "AWS APIs (Lambda, STS, Cognito user pools) at " << info.baseUrl
+    s << "AWS APIs (Lambda, STS, Cognito user and identity pools) at " << info.baseUrl
       << ": sign with access key 'test', secret 'test'\n";
     for (const QString &fn : info.functions)
         s << "Function " << fn << "\n";
@@ -43,6 +43,22 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
         if (!pool.clients.isEmpty())
             s << "  sign in: gatehouse cognito login --pool " << pool.poolId << " --client " << pool.clients.at(0).clientId
               << " --user NAME --srp --endpoint-url " << info.baseUrl << "\n";
+    }
+    for (const Core::EmulatorIdentityPoolInfo &pool : info.identityPools) {
+        s << "\nCognito identity pool " << pool.name << " (id " << pool.identityPoolId << ")\n";
+        for (const QString &login : pool.providers)
+            s << "  login: " << login.section(QLatin1Char(' '), 0, 0) << " (app client " << login.section(QLatin1Char(' '), 1)
+              << ")\n";
+        s << "  authenticated role: " << (pool.authenticatedRoleArn.isEmpty() ? QStringLiteral("none") : pool.authenticatedRoleArn)
+          << "\n  guests: "
+          << (!pool.allowUnauthenticated                ? QStringLiteral("not allowed")
+              : pool.unauthenticatedRoleArn.isEmpty() ? QStringLiteral("allowed, but no role attached")
+                                                      : QStringLiteral("allowed, role ") + pool.unauthenticatedRoleArn)
+          << "\n";
+        if (!pool.providers.isEmpty())
+            s << "  credentials: gatehouse cognito credentials --identity-pool " << pool.identityPoolId << " --user-pool "
+              << pool.providers.at(0).section(QLatin1Char(' '), 0, 0).section(QLatin1Char('/'), -1)
+              << " --id-token - --endpoint-url " << info.baseUrl << "\n";
     }
     for (const QString &w : info.warnings)
         s << "warning: " << w << "\n";

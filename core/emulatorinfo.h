@@ -42,6 +42,17 @@ struct EmulatorUserPoolInfo
     QList<EmulatorAppClientInfo> clients;
 };
 
+// An identity pool: the user pool clients whose ID tokens it takes, and the roles it gives.
+struct EmulatorIdentityPoolInfo
+{
+    QString identityPoolId;      // us-east-1:<GUID>
+    QString name;
+    bool allowUnauthenticated = false;
+    QStringList providers;       // "cognito-idp.<region>.amazonaws.com/<poolId> <clientId>"
+    QString authenticatedRoleArn;
+    QString unauthenticatedRoleArn;
+};
+
 // What a running embedded emulator serves, for the GUI and the CLI to show.
 struct EmulatorInfo
 {
@@ -54,6 +65,7 @@ struct EmulatorInfo
     QStringList functions;
     QList<EmulatorApiInfo> apis;
     QList<EmulatorUserPoolInfo> userPools;
+    QList<EmulatorIdentityPoolInfo> identityPools;
     QStringList warnings;        // template diagnostics that did not stop the lab loading
 };
 

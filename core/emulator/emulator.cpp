@@ -1,6 +1,7 @@
 #include "emulator.h"
 
 #include "awsauthenticator.h"
+#include "cognitoidentityservice.h"
 #include "cognitoidpservice.h"
 #include "core/jwt/jwk.h"
 #include "httpapigateway.h"
@@ -142,6 +143,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_authenticator->addLongTermKey(key.accessKeyId, key.secretAccessKey, key.userName);
     m_sts = std::make_unique<StsService>(m_authenticator.get());
     m_cognito = std::make_unique<CognitoIdpService>(m_authenticator.get(), m_lab.userPools);
+    m_cognitoIdentity = std::make_unique<CognitoIdentityService>(m_authenticator.get(), m_cognito.get(), m_lab.identityPools);
     m_invokeApi = std::make_unique<LambdaInvokeApi>(m_lambda.get());
     m_invokeApi->setAuthenticator(m_authenticator.get());
     m_lambdaRegistry = std::make_unique<LambdaRegistry>();
@@ -166,6 +168,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_invokeApi.reset();
         m_lambdaRegistry.reset();
         m_lambda.reset();
+        m_cognitoIdentity.reset();
         m_cognito.reset();
         m_sts.reset();
         m_authenticator.reset();
@@ -205,6 +208,7 @@ void Emulator::stop()
     m_invokeApi.reset();
     m_lambdaRegistry.reset();
     m_lambda.reset();
+    m_cognitoIdentity.reset();
     m_cognito.reset();
     m_sts.reset();
     m_authenticator.reset();
@@ -259,6 +263,17 @@ Core::EmulatorInfo Emulator::describe() const
                               client.clientSecret});
         info.userPools.append(p);
     }
+    for (const CognitoIdentityPoolConfig &pool : m_lab.identityPools) {
+        Core::EmulatorIdentityPoolInfo p;
+        p.identityPoolId = pool.identityPoolId;
+        p.name = pool.poolName;
+        p.allowUnauthenticated = pool.allowUnauthenticated;
+        p.authenticatedRoleArn = pool.authenticatedRoleArn;
+        p.unauthenticatedRoleArn = pool.unauthenticatedRoleArn;
+        for (const CognitoIdentityProviderConfig &provider : pool.providers)
+            p.providers.append(provider.providerName + QLatin1Char(' ') + provider.clientId);
+        info.identityPools.append(p);
+    }
     for (const HttpApiConfig &api : m_lab.httpApis) {
         Core::EmulatorApiInfo a;
         a.apiId = api.apiId;
@@ -312,6 +327,11 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
             responder.send(*web);
             return;
         }
+    }
+    // Cognito identity pools: POST / with X-Amz-Target: AWSCognitoIdentityService.<op>.
+    if (m_cognitoIdentity && CognitoIdentityService::isCognitoIdentityRequest(request)) {
+        responder.send(m_cognitoIdentity->answer(request));
+        return;
     }
     // STS: POST / with Action=...&Version=2011-06-15, signed for the "sts" service.
     if (m_sts && StsService::isStsRequest(request)) {

@@ -23,6 +23,7 @@ class LambdaControlPlane;
 class AwsAuthenticator;
 class StsService;
 class CognitoIdpService;
+class CognitoIdentityService;
 
 struct EmulatorOptions
 {
@@ -57,6 +58,8 @@ public:
     AwsAuthenticator *authenticator() const { return m_authenticator.get(); }
     // The lab's Cognito user pools (users, confirmation codes, signing key); null while stopped.
     CognitoIdpService *cognito() const { return m_cognito.get(); }
+    // The lab's Cognito identity pools (GetId, GetCredentialsForIdentity); null while stopped.
+    CognitoIdentityService *cognitoIdentity() const { return m_cognitoIdentity.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<AwsAuthenticator> m_authenticator;
     std::unique_ptr<StsService> m_sts;
     std::unique_ptr<CognitoIdpService> m_cognito;
+    std::unique_ptr<CognitoIdentityService> m_cognitoIdentity;
     std::unique_ptr<LambdaService> m_lambda;
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<LambdaRegistry> m_lambdaRegistry;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cognitoidentitypoolconfig.h"
 #include "cognitopoolconfig.h"
 #include "functionconfig.h"
 #include "httpapiconfig.h"
@@ -37,6 +38,7 @@ struct LabDefinition
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order
     QList<LabAliasConfig> aliases;    // AWS::Lambda::Alias, in template order
     QList<CognitoPoolConfig> userPools; // AWS::Cognito::UserPool with clients, groups, users
+    QList<CognitoIdentityPoolConfig> identityPools; // AWS::Cognito::IdentityPool with its roles
     QList<LabDiagnostic> diagnostics;
     QList<QPair<QString, QString>> outputs; // Outputs, evaluated for the emulator (key, value)
 

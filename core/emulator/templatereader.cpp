@@ -22,6 +22,7 @@ TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const 
     : m_lab(lab), m_eval(lab->templatePath, &lab->diagnostics), m_region(region), m_accountId(accountId)
     , m_versionReader(lab, &m_eval, region, accountId)
     , m_cognitoReader(lab, &m_eval, region, accountId)
+    , m_identityPoolReader(lab, &m_eval, region, accountId)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -247,6 +248,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
     }
     m_versionReader.declare(resources, m_functionNames);
     m_cognitoReader.declare(resources);
+    m_identityPoolReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -279,7 +281,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
             readFunction(id, entry.first, entry.second);
         } else if (type == kHttpApiType || type == LambdaVersionReader::versionType()
                    || type == LambdaVersionReader::aliasType()
-                   || CognitoPoolReader::resourceTypes().contains(type)) {
+                   || CognitoPoolReader::resourceTypes().contains(type)
+                   || CognitoIdentityPoolReader::resourceTypes().contains(type)) {
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),
@@ -298,6 +301,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
     resolveRouteAuth();
     m_versionReader.finish();
     m_cognitoReader.read(resources);
+    m_identityPoolReader.read(resources);
 }
 
 void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)

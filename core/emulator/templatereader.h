@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cognitoidentitypoolreader.h"
 #include "cognitopoolreader.h"
 #include "intrinsicevaluator.h"
 #include "labdefinition.h"
@@ -77,6 +78,7 @@ private:
     QString m_accountId;
     LambdaVersionReader m_versionReader;
     CognitoPoolReader m_cognitoReader;
+    CognitoIdentityPoolReader m_identityPoolReader;
     YAML::Node m_globalFunction;
     YAML::Node m_globalHttpApi;
     HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once
