@@ -17,6 +17,9 @@ void benchSigV4();
 // Core::JsonPretty on a 32 MB document, MB/s (tests/bench/jsonbench.cpp).
 void benchJsonPretty();
 
+// A collection of 1,000 request files: save, save unchanged, load (tests/bench/collectionbench.cpp).
+void benchCollection();
+
 // Credential resolution from the shared files, ms per resolution (tests/bench/credentialsbench.cpp).
 void benchCredentials();
 
