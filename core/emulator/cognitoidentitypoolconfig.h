@@ -9,7 +9,7 @@ namespace Gatehouse::Emulator {
 // tokens the pool takes as logins.
 struct CognitoIdentityProviderConfig
 {
-    QString providerName;        // cognito-idp.<region>.amazonaws.com/<poolId>, as AWS names it
+    QString providerName; // cognito-idp.<region>.amazonaws.com/<poolId>, as AWS names it
     QString userPoolId;
     QString clientId;
 };
@@ -21,11 +21,11 @@ struct CognitoIdentityPoolConfig
 {
     QString logicalId;
     QString poolName;
-    QString identityPoolId;      // <region>:<GUID>
+    QString identityPoolId; // <region>:<GUID>
     bool allowUnauthenticated = false;
     bool allowClassicFlow = false;
     QList<CognitoIdentityProviderConfig> providers;
-    QString authenticatedRoleArn;    // empty: no role attached
+    QString authenticatedRoleArn; // empty: no role attached
     QString unauthenticatedRoleArn;
 };
 

@@ -5,7 +5,6 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace Gatehouse::Emulator {
@@ -47,24 +46,28 @@ QStringList CognitoIdentityPoolReader::resourceTypes()
 }
 
 CognitoIdentityPoolReader::CognitoIdentityPoolReader(LabDefinition *lab, IntrinsicEvaluator *eval,
-                                                     const QString &region, const QString &accountId)
-    : m_lab(lab), m_eval(eval), m_region(region), m_accountId(accountId)
-{
-}
+                                                     const QString &region,
+                                                     const QString &accountId)
+    : m_lab(lab)
+    , m_eval(eval)
+    , m_region(region)
+    , m_accountId(accountId)
+{}
 
 QString CognitoIdentityPoolReader::identityPoolIdFor(const QString &region, const QString &labName,
                                                      const QString &logicalId)
 {
     static const QUuid space(QStringLiteral("{5d0a4c8e-2f7b-4c1e-9a36-6b1f0d3e7c52}"));
-    const QUuid id = QUuid::createUuidV5(space, QStringLiteral("identitypool/%1/%2").arg(labName, logicalId));
+    const QUuid id =
+        QUuid::createUuidV5(space, QStringLiteral("identitypool/%1/%2").arg(labName, logicalId));
     return region + QLatin1Char(':') + id.toString(QUuid::WithoutBraces);
 }
 
 QString CognitoIdentityPoolReader::roleNameFor(const QString &labName, const QString &logicalId)
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    const QByteArray digest =
-        QCryptographicHash::hash(QStringLiteral("role/%1/%2").arg(labName, logicalId).toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray digest = QCryptographicHash::hash(
+        QStringLiteral("role/%1/%2").arg(labName, logicalId).toUtf8(), QCryptographicHash::Sha256);
     QString suffix;
     for (int i = 0; i < 12; ++i)
         suffix += QLatin1Char(alphabet[quint8(digest.at(i)) % 36]);
@@ -84,7 +87,8 @@ void CognitoIdentityPoolReader::declare(const YAML::Node &resources)
             resource.refValue = identityPoolIdFor(m_region, m_lab->name, id);
             resource.attributes.insert(QStringLiteral("Id"), resource.refValue);
             const YAML::Node name = child(child(entry.second, "Properties"), "IdentityPoolName");
-            resource.attributes.insert(QStringLiteral("Name"), name.IsScalar() ? qstr(name.Scalar()) : id);
+            resource.attributes.insert(QStringLiteral("Name"),
+                                       name.IsScalar() ? qstr(name.Scalar()) : id);
             m_eval->setResource(id, resource);
         } else if (typeIs(entry.second, kAttachmentType)) {
             IntrinsicEvaluator::Resource resource;
@@ -110,7 +114,8 @@ void CognitoIdentityPoolReader::declareRole(const QString &logicalId, const YAML
             if (v->startsWith(QLatin1Char('/')) && v->endsWith(QLatin1Char('/')))
                 path = *v;
             else
-                m_eval->error(n, field + QStringLiteral(".Path"), QStringLiteral("a role path starts and ends with /, not %1").arg(*v));
+                m_eval->error(n, field + QStringLiteral(".Path"),
+                              QStringLiteral("a role path starts and ends with /, not %1").arg(*v));
         }
     }
     IntrinsicEvaluator::Resource role;
@@ -119,8 +124,13 @@ void CognitoIdentityPoolReader::declareRole(const QString &logicalId, const YAML
     const QString arn = QStringLiteral("arn:aws:iam::%1:role%2%3").arg(m_accountId, path, name);
     role.attributes.insert(QStringLiteral("Arn"), arn);
     m_roleArns.insert(logicalId, arn);
-    role.attributes.insert(QStringLiteral("RoleId"), QStringLiteral("AROA") + QString::fromLatin1(
-        QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Sha256).toHex().toUpper().left(17)));
+    role.attributes.insert(
+        QStringLiteral("RoleId"),
+        QStringLiteral("AROA") +
+            QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Sha256)
+                                    .toHex()
+                                    .toUpper()
+                                    .left(17)));
     m_eval->setResource(logicalId, role);
 }
 
@@ -142,12 +152,14 @@ void CognitoIdentityPoolReader::warnUnusedRoles(const YAML::Node &resources)
         const QString id = qstr(entry.first.Scalar());
         if (!typeIs(entry.second, kRoleType) || m_usedRoleArns.contains(m_roleArns.value(id)))
             continue;
-        m_eval->warning(child(entry.second, "Type"), QStringLiteral("Resources.%1.Type").arg(id),
-                        QStringLiteral("%1 has no effect in the emulator (kept for AWS)").arg(kRoleType));
+        m_eval->warning(
+            child(entry.second, "Type"), QStringLiteral("Resources.%1.Type").arg(id),
+            QStringLiteral("%1 has no effect in the emulator (kept for AWS)").arg(kRoleType));
     }
 }
 
-void CognitoIdentityPoolReader::checkKeys(const YAML::Node &map, const QString &field, const QStringList &supported,
+void CognitoIdentityPoolReader::checkKeys(const YAML::Node &map, const QString &field,
+                                          const QStringList &supported,
                                           const QStringList &noLocalEffect, const QString &owner)
 {
     if (!map.IsMap())
@@ -158,10 +170,13 @@ void CognitoIdentityPoolReader::checkKeys(const YAML::Node &map, const QString &
         if (supported.contains(key))
             continue;
         if (noLocalEffect.contains(key)) {
-            m_eval->warning(entry.first, path, QStringLiteral("has no effect in the emulator (kept for AWS)"));
+            m_eval->warning(entry.first, path,
+                            QStringLiteral("has no effect in the emulator (kept for AWS)"));
             continue;
         }
-        m_eval->error(entry.first, path, QStringLiteral("unknown property of %1").arg(owner) + suggestion(key, supported + noLocalEffect));
+        m_eval->error(entry.first, path,
+                      QStringLiteral("unknown property of %1").arg(owner) +
+                          suggestion(key, supported + noLocalEffect));
     }
 }
 
@@ -178,17 +193,18 @@ std::optional<bool> CognitoIdentityPoolReader::boolean(const YAML::Node &node, c
     return std::nullopt;
 }
 
-void CognitoIdentityPoolReader::readPool(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+void CognitoIdentityPoolReader::readPool(const QString &logicalId, const YAML::Node &keyNode,
+                                         const YAML::Node &resource)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     const YAML::Node props = child(resource, "Properties");
     checkKeys(props, field,
               {QStringLiteral("IdentityPoolName"), QStringLiteral("AllowUnauthenticatedIdentities"),
                QStringLiteral("AllowClassicFlow"), QStringLiteral("CognitoIdentityProviders")},
-              {QStringLiteral("IdentityPoolTags"), QStringLiteral("CognitoStreams"), QStringLiteral("PushSync"),
-               QStringLiteral("CognitoEvents"), QStringLiteral("SupportedLoginProviders"),
-               QStringLiteral("DeveloperProviderName"), QStringLiteral("OpenIdConnectProviderARNs"),
-               QStringLiteral("SamlProviderARNs")},
+              {QStringLiteral("IdentityPoolTags"), QStringLiteral("CognitoStreams"),
+               QStringLiteral("PushSync"), QStringLiteral("CognitoEvents"),
+               QStringLiteral("SupportedLoginProviders"), QStringLiteral("DeveloperProviderName"),
+               QStringLiteral("OpenIdConnectProviderARNs"), QStringLiteral("SamlProviderARNs")},
               kIdentityPoolType);
     CognitoIdentityPoolConfig pool;
     pool.logicalId = logicalId;
@@ -198,8 +214,11 @@ void CognitoIdentityPoolReader::readPool(const QString &logicalId, const YAML::N
         static const QRegularExpression pattern(QStringLiteral("^[\\w ]{1,128}$"));
         if (const auto v = m_eval->evaluate(n, field + QStringLiteral(".IdentityPoolName"))) {
             if (!pattern.match(*v).hasMatch())
-                m_eval->error(n, field + QStringLiteral(".IdentityPoolName"),
-                              QStringLiteral("an identity pool name has 1 to 128 letters, digits, _ and spaces, not %1").arg(*v));
+                m_eval->error(
+                    n, field + QStringLiteral(".IdentityPoolName"),
+                    QStringLiteral(
+                        "an identity pool name has 1 to 128 letters, digits, _ and spaces, not %1")
+                        .arg(*v));
             pool.poolName = *v;
         }
     }
@@ -207,8 +226,9 @@ void CognitoIdentityPoolReader::readPool(const QString &logicalId, const YAML::N
         if (const auto v = boolean(n, field + QStringLiteral(".AllowUnauthenticatedIdentities")))
             pool.allowUnauthenticated = *v;
     } else {
-        m_eval->error(keyNode, field + QStringLiteral(".AllowUnauthenticatedIdentities"),
-                      QStringLiteral("missing AllowUnauthenticatedIdentities (required: true or false)"));
+        m_eval->error(
+            keyNode, field + QStringLiteral(".AllowUnauthenticatedIdentities"),
+            QStringLiteral("missing AllowUnauthenticatedIdentities (required: true or false)"));
     }
     if (const YAML::Node n = child(props, "AllowClassicFlow"); n.IsDefined())
         if (const auto v = boolean(n, field + QStringLiteral(".AllowClassicFlow")))
@@ -220,25 +240,30 @@ void CognitoIdentityPoolReader::readPool(const QString &logicalId, const YAML::N
 
 // Each provider must be an app client of a user pool of this lab: the emulator verifies only
 // the tokens its own Cognito signs.
-void CognitoIdentityPoolReader::readProviders(CognitoIdentityPoolConfig *pool, const YAML::Node &list, const QString &field)
+void CognitoIdentityPoolReader::readProviders(CognitoIdentityPoolConfig *pool,
+                                              const YAML::Node &list, const QString &field)
 {
     if (!list.IsSequence()) {
-        m_eval->error(list, field, QStringLiteral("expected a list of ClientId/ProviderName pairs"));
+        m_eval->error(list, field,
+                      QStringLiteral("expected a list of ClientId/ProviderName pairs"));
         return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
         const QString path = QStringLiteral("%1[%2]").arg(field).arg(i);
         checkKeys(list[i], path, {QStringLiteral("ClientId"), QStringLiteral("ProviderName")},
-                  {QStringLiteral("ServerSideTokenCheck")}, QStringLiteral("a Cognito identity provider"));
+                  {QStringLiteral("ServerSideTokenCheck")},
+                  QStringLiteral("a Cognito identity provider"));
         const YAML::Node clientNode = child(list[i], "ClientId");
         const YAML::Node nameNode = child(list[i], "ProviderName");
         if (!clientNode.IsDefined() || !nameNode.IsDefined()) {
-            m_eval->error(list[i], path, QStringLiteral("needs ClientId (!Ref <UserPoolClient>) and ProviderName "
-                                                        "(!GetAtt <UserPool>.ProviderName)"));
+            m_eval->error(list[i], path,
+                          QStringLiteral("needs ClientId (!Ref <UserPoolClient>) and ProviderName "
+                                         "(!GetAtt <UserPool>.ProviderName)"));
             continue;
         }
         const auto clientId = m_eval->evaluate(clientNode, path + QStringLiteral(".ClientId"));
-        const auto providerName = m_eval->evaluate(nameNode, path + QStringLiteral(".ProviderName"));
+        const auto providerName =
+            m_eval->evaluate(nameNode, path + QStringLiteral(".ProviderName"));
         if (!clientId || !providerName)
             continue;
         const CognitoPoolConfig *userPool = nullptr;
@@ -246,13 +271,16 @@ void CognitoIdentityPoolReader::readProviders(CognitoIdentityPoolConfig *pool, c
             if (providerNameOf(m_region, candidate.poolId) == *providerName)
                 userPool = &candidate;
         if (!userPool) {
-            m_eval->error(nameNode, path + QStringLiteral(".ProviderName"),
-                          QStringLiteral("%1 is not a user pool of this template; use !GetAtt <UserPool>.ProviderName")
-                              .arg(*providerName));
+            m_eval->error(
+                nameNode, path + QStringLiteral(".ProviderName"),
+                QStringLiteral(
+                    "%1 is not a user pool of this template; use !GetAtt <UserPool>.ProviderName")
+                    .arg(*providerName));
             continue;
         }
-        const bool known = std::any_of(userPool->clients.cbegin(), userPool->clients.cend(),
-                                       [&](const CognitoClientConfig &c) { return c.clientId == *clientId; });
+        const bool known =
+            std::any_of(userPool->clients.cbegin(), userPool->clients.cend(),
+                        [&](const CognitoClientConfig &c) { return c.clientId == *clientId; });
         if (!known) {
             m_eval->error(clientNode, path + QStringLiteral(".ClientId"),
                           QStringLiteral("%1 is not an app client of %2; use !Ref <UserPoolClient>")
@@ -263,7 +291,8 @@ void CognitoIdentityPoolReader::readProviders(CognitoIdentityPoolConfig *pool, c
     }
 }
 
-void CognitoIdentityPoolReader::readAttachment(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+void CognitoIdentityPoolReader::readAttachment(const QString &logicalId, const YAML::Node &keyNode,
+                                               const YAML::Node &resource)
 {
     static const QRegularExpression roleArn(
         QStringLiteral("^arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$"));
@@ -273,7 +302,8 @@ void CognitoIdentityPoolReader::readAttachment(const QString &logicalId, const Y
               {QStringLiteral("RoleMappings")}, kAttachmentType);
     const YAML::Node idNode = child(props, "IdentityPoolId");
     if (!idNode.IsDefined()) {
-        m_eval->error(keyNode, field + QStringLiteral(".IdentityPoolId"), QStringLiteral("missing IdentityPoolId (!Ref <IdentityPool>)"));
+        m_eval->error(keyNode, field + QStringLiteral(".IdentityPoolId"),
+                      QStringLiteral("missing IdentityPoolId (!Ref <IdentityPool>)"));
         return;
     }
     const auto id = m_eval->evaluate(idNode, field + QStringLiteral(".IdentityPoolId"));
@@ -284,17 +314,22 @@ void CognitoIdentityPoolReader::readAttachment(const QString &logicalId, const Y
         if (candidate.identityPoolId == *id)
             pool = &candidate;
     if (!pool) {
-        m_eval->error(idNode, field + QStringLiteral(".IdentityPoolId"),
-                      QStringLiteral("%1 is not an identity pool of this template; use !Ref <IdentityPool>").arg(*id));
+        m_eval->error(
+            idNode, field + QStringLiteral(".IdentityPoolId"),
+            QStringLiteral("%1 is not an identity pool of this template; use !Ref <IdentityPool>")
+                .arg(*id));
         return;
     }
     if (!pool->authenticatedRoleArn.isEmpty() || !pool->unauthenticatedRoleArn.isEmpty())
         m_eval->error(keyNode, field + QStringLiteral(".IdentityPoolId"),
-                      QStringLiteral("%1 already has its roles from another attachment").arg(pool->logicalId));
+                      QStringLiteral("%1 already has its roles from another attachment")
+                          .arg(pool->logicalId));
     const YAML::Node roles = child(props, "Roles");
     if (!roles.IsMap()) {
-        m_eval->error(roles.IsDefined() ? roles : keyNode, field + QStringLiteral(".Roles"),
-                      QStringLiteral("expected Roles: {authenticated: <role ARN>, unauthenticated: <role ARN>}"));
+        m_eval->error(
+            roles.IsDefined() ? roles : keyNode, field + QStringLiteral(".Roles"),
+            QStringLiteral(
+                "expected Roles: {authenticated: <role ARN>, unauthenticated: <role ARN>}"));
         return;
     }
     for (const auto &entry : roles) {
@@ -304,16 +339,21 @@ void CognitoIdentityPoolReader::readAttachment(const QString &logicalId, const Y
                           : key == QLatin1String("unauthenticated") ? &pool->unauthenticatedRoleArn
                                                                     : nullptr;
         if (!target) {
-            m_eval->error(entry.first, path, QStringLiteral("a role is authenticated or unauthenticated")
-                                                 + suggestion(key, {QStringLiteral("authenticated"), QStringLiteral("unauthenticated")}));
+            m_eval->error(entry.first, path,
+                          QStringLiteral("a role is authenticated or unauthenticated") +
+                              suggestion(key, {QStringLiteral("authenticated"),
+                                               QStringLiteral("unauthenticated")}));
             continue;
         }
         const auto arn = m_eval->evaluate(entry.second, path);
         if (!arn)
             continue;
         if (!roleArn.match(*arn).hasMatch()) {
-            m_eval->error(entry.second, path, QStringLiteral("%1 is not a role ARN (arn:aws:iam::<account>:role/<name>); "
-                                                             "use !GetAtt <Role>.Arn").arg(*arn));
+            m_eval->error(
+                entry.second, path,
+                QStringLiteral("%1 is not a role ARN (arn:aws:iam::<account>:role/<name>); "
+                               "use !GetAtt <Role>.Arn")
+                    .arg(*arn));
             continue;
         }
         *target = *arn;

@@ -6,10 +6,8 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
-
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
+#include <yaml-cpp/yaml.h>
 
 namespace Gatehouse::Emulator {
 
@@ -43,8 +41,10 @@ public:
 private:
     void declareRole(const QString &logicalId, const YAML::Node &resource);
     void readPool(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
-    void readProviders(CognitoIdentityPoolConfig *pool, const YAML::Node &list, const QString &field);
-    void readAttachment(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
+    void readProviders(CognitoIdentityPoolConfig *pool, const YAML::Node &list,
+                       const QString &field);
+    void readAttachment(const QString &logicalId, const YAML::Node &keyNode,
+                        const YAML::Node &resource);
     void warnUnusedRoles(const YAML::Node &resources);
     std::optional<bool> boolean(const YAML::Node &node, const QString &field);
     void checkKeys(const YAML::Node &map, const QString &field, const QStringList &supported,

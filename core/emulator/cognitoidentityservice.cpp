@@ -10,7 +10,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace Gatehouse::Emulator {
@@ -22,7 +21,8 @@ namespace {
 
 constexpr qsizetype MaxRequestBytes = 1024 * 1024;
 
-const QString UnsupportedProvider = QStringLiteral("Token is not from a supported provider of this identity pool.");
+const QString UnsupportedProvider =
+    QStringLiteral("Token is not from a supported provider of this identity pool.");
 
 Core::HttpResponse jsonReply(int status, const QByteArray &requestId, const QByteArray &body)
 {
@@ -36,10 +36,11 @@ Core::HttpResponse jsonReply(int status, const QByteArray &requestId, const QByt
 
 Core::HttpResponse errorReply(const Core::Error &e, const QByteArray &requestId)
 {
-    Core::HttpResponse response = jsonReply(e.httpStatus > 0 ? e.httpStatus : 400, requestId,
-                                            QJsonDocument(QJsonObject{{QStringLiteral("__type"), e.awsCode},
-                                                                      {QStringLiteral("message"), e.message}})
-                                                .toJson(QJsonDocument::Compact));
+    Core::HttpResponse response =
+        jsonReply(e.httpStatus > 0 ? e.httpStatus : 400, requestId,
+                  QJsonDocument(QJsonObject{{QStringLiteral("__type"), e.awsCode},
+                                            {QStringLiteral("message"), e.message}})
+                      .toJson(QJsonDocument::Compact));
     response.headers.add("x-amzn-ErrorType", e.awsCode.toUtf8());
     return response;
 }
@@ -57,10 +58,12 @@ Core::Error invalidLogin(const QString &reason)
 // The words of AWS's validation layer for a member that breaks its pattern.
 Core::Error badPattern(const char *member, const QString &value, const char *pattern)
 {
-    return error("InvalidParameterException",
-                 QStringLiteral("1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
-                                "Member must satisfy regular expression pattern: %3")
-                     .arg(value, QLatin1String(member), QLatin1String(pattern)));
+    return error(
+        "InvalidParameterException",
+        QStringLiteral(
+            "1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
+            "Member must satisfy regular expression pattern: %3")
+            .arg(value, QLatin1String(member), QLatin1String(pattern)));
 }
 
 Core::Error checkId(const char *member, const QString &value)
@@ -97,34 +100,39 @@ QJsonObject poolDescription(const CognitoIdentityPoolConfig &pool)
         providers.append(QJsonObject{{QStringLiteral("ProviderName"), p.providerName},
                                      {QStringLiteral("ClientId"), p.clientId},
                                      {QStringLiteral("ServerSideTokenCheck"), false}});
-    return QJsonObject{{QStringLiteral("IdentityPoolId"), pool.identityPoolId},
-                       {QStringLiteral("IdentityPoolName"), pool.poolName},
-                       {QStringLiteral("AllowUnauthenticatedIdentities"), pool.allowUnauthenticated},
-                       {QStringLiteral("AllowClassicFlow"), pool.allowClassicFlow},
-                       {QStringLiteral("CognitoIdentityProviders"), providers},
-                       {QStringLiteral("IdentityPoolTags"), QJsonObject()}};
+    return QJsonObject{
+        {QStringLiteral("IdentityPoolId"), pool.identityPoolId},
+        {QStringLiteral("IdentityPoolName"), pool.poolName},
+        {QStringLiteral("AllowUnauthenticatedIdentities"), pool.allowUnauthenticated},
+        {QStringLiteral("AllowClassicFlow"), pool.allowClassicFlow},
+        {QStringLiteral("CognitoIdentityProviders"), providers},
+        {QStringLiteral("IdentityPoolTags"), QJsonObject()}};
 }
 
 } // namespace
 
-CognitoIdentityService::CognitoIdentityService(AwsAuthenticator *authenticator, const CognitoIdpService *idp,
+CognitoIdentityService::CognitoIdentityService(AwsAuthenticator *authenticator,
+                                               const CognitoIdpService *idp,
                                                const QList<CognitoIdentityPoolConfig> &pools)
-    : m_authenticator(authenticator), m_idp(idp), m_pools(pools)
-{
-}
+    : m_authenticator(authenticator)
+    , m_idp(idp)
+    , m_pools(pools)
+{}
 
 bool CognitoIdentityService::isCognitoIdentityRequest(const Core::HttpRequest &request)
 {
-    return request.method == "POST" && (request.path == "/" || request.path.isEmpty())
-           && request.headers.value("X-Amz-Target").startsWith(TargetPrefix)
-           && !request.headers.value("Host").contains(".execute-api.");
+    return request.method == "POST" && (request.path == "/" || request.path.isEmpty()) &&
+           request.headers.value("X-Amz-Target").startsWith(TargetPrefix) &&
+           !request.headers.value("Host").contains(".execute-api.");
 }
 
-QString CognitoIdentityService::identityIdFor(const QString &identityPoolId, const QString &provider, const QString &sub)
+QString CognitoIdentityService::identityIdFor(const QString &identityPoolId,
+                                              const QString &provider, const QString &sub)
 {
     static const QUuid space(QStringLiteral("{0b9e3f52-7c1d-4e8a-b6f4-2a5d9c7e1f30}"));
     const QString region = identityPoolId.section(QLatin1Char(':'), 0, 0);
-    const QUuid id = QUuid::createUuidV5(space, identityPoolId + QLatin1Char('\n') + provider + QLatin1Char('\n') + sub);
+    const QUuid id = QUuid::createUuidV5(space, identityPoolId + QLatin1Char('\n') + provider +
+                                                    QLatin1Char('\n') + sub);
     return region + QLatin1Char(':') + id.toString(QUuid::WithoutBraces);
 }
 
@@ -132,28 +140,35 @@ Core::HttpResponse CognitoIdentityService::answer(const Core::HttpRequest &reque
 {
     const QByteArray requestId = AwsAuthenticator::newRequestId();
     if (request.body.size() > MaxRequestBytes) {
-        Core::Error e = error("RequestEntityTooLargeException", QStringLiteral("Request entity too large"));
+        Core::Error e =
+            error("RequestEntityTooLargeException", QStringLiteral("Request entity too large"));
         e.httpStatus = 413;
         return errorReply(e, requestId);
     }
-    const QByteArray operation = request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
+    const QByteArray operation =
+        request.headers.value("X-Amz-Target").mid(qsizetype(sizeof(TargetPrefix)) - 1);
     // Reading the pools needs SigV4 for "cognito-identity"; the sign-in calls are open, as on AWS.
-    static const QList<QByteArray> signedOperations{"DescribeIdentityPool", "GetIdentityPoolRoles", "ListIdentityPools"};
+    static const QList<QByteArray> signedOperations{"DescribeIdentityPool", "GetIdentityPoolRoles",
+                                                    "ListIdentityPools"};
     if (signedOperations.contains(operation)) {
-        const AwsAuthentication auth =
-            m_authenticator->authenticate(request, QStringLiteral("cognito-identity"), AwsProtocol::RestJson, now());
+        const AwsAuthentication auth = m_authenticator->authenticate(
+            request, QStringLiteral("cognito-identity"), AwsProtocol::RestJson, now());
         if (!auth.ok())
             return errorReply(auth.error, requestId);
     }
     const QByteArray contentType = request.headers.value("Content-Type");
-    if (!contentType.startsWith("application/x-amz-json-1.1") && !contentType.startsWith("application/json"))
-        return errorReply(error("SerializationException", QStringLiteral("Content-Type must be application/x-amz-json-1.1")),
+    if (!contentType.startsWith("application/x-amz-json-1.1") &&
+        !contentType.startsWith("application/json"))
+        return errorReply(error("SerializationException",
+                                QStringLiteral("Content-Type must be application/x-amz-json-1.1")),
                           requestId);
     QJsonParseError parseError;
-    const QJsonDocument doc = request.body.trimmed().isEmpty() ? QJsonDocument(QJsonObject())
-                                                               : QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonDocument doc = request.body.trimmed().isEmpty()
+                                  ? QJsonDocument(QJsonObject())
+                                  : QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
-        return errorReply(error("SerializationException", QStringLiteral("The request body must be a JSON object")),
+        return errorReply(error("SerializationException",
+                                QStringLiteral("The request body must be a JSON object")),
                           requestId);
     const Reply reply = dispatch(operation, doc.object());
     if (!reply)
@@ -161,7 +176,8 @@ Core::HttpResponse CognitoIdentityService::answer(const Core::HttpRequest &reque
     return jsonReply(200, requestId, QJsonDocument(*reply).toJson(QJsonDocument::Compact));
 }
 
-CognitoIdentityService::Reply CognitoIdentityService::dispatch(const QByteArray &operation, const QJsonObject &in)
+CognitoIdentityService::Reply CognitoIdentityService::dispatch(const QByteArray &operation,
+                                                               const QJsonObject &in)
 {
     if (operation == "GetId")
         return getId(in);
@@ -174,8 +190,9 @@ CognitoIdentityService::Reply CognitoIdentityService::dispatch(const QByteArray 
     if (operation == "ListIdentityPools")
         return listIdentityPools(in);
     return error("UnknownOperationException",
-                 QStringLiteral("Unknown operation %1 (the emulator serves GetId, GetCredentialsForIdentity, "
-                                "DescribeIdentityPool, GetIdentityPoolRoles and ListIdentityPools)")
+                 QStringLiteral(
+                     "Unknown operation %1 (the emulator serves GetId, GetCredentialsForIdentity, "
+                     "DescribeIdentityPool, GetIdentityPoolRoles and ListIdentityPools)")
                      .arg(QString::fromUtf8(operation.left(128))));
 }
 
@@ -187,7 +204,8 @@ const CognitoIdentityPoolConfig *CognitoIdentityService::pool(const QString &ide
     return nullptr;
 }
 
-Core::Result<const CognitoIdentityPoolConfig *> CognitoIdentityService::poolFor(const QJsonObject &in) const
+Core::Result<const CognitoIdentityPoolConfig *>
+CognitoIdentityService::poolFor(const QJsonObject &in) const
 {
     const QString id = string(in, "IdentityPoolId");
     if (id.isEmpty())
@@ -196,17 +214,19 @@ Core::Result<const CognitoIdentityPoolConfig *> CognitoIdentityService::poolFor(
         return e;
     const CognitoIdentityPoolConfig *found = pool(id);
     if (!found)
-        return error("ResourceNotFoundException", QStringLiteral("IdentityPool '%1' not found.").arg(id));
+        return error("ResourceNotFoundException",
+                     QStringLiteral("IdentityPool '%1' not found.").arg(id));
     return found;
 }
 
 // What Cognito checks of a user pool ID token given as a login, in its words.
-Core::Result<CognitoIdentityService::Login> CognitoIdentityService::checkLogin(const CognitoIdentityPoolConfig &pool,
-                                                                               const QString &provider,
-                                                                               const QString &token) const
+Core::Result<CognitoIdentityService::Login>
+CognitoIdentityService::checkLogin(const CognitoIdentityPoolConfig &pool, const QString &provider,
+                                   const QString &token) const
 {
-    const auto entry = std::find_if(pool.providers.cbegin(), pool.providers.cend(),
-                                    [&](const CognitoIdentityProviderConfig &p) { return p.providerName == provider; });
+    const auto entry = std::find_if(
+        pool.providers.cbegin(), pool.providers.cend(),
+        [&](const CognitoIdentityProviderConfig &p) { return p.providerName == provider; });
     if (entry == pool.providers.cend())
         return notAuthorized(UnsupportedProvider);
     if (!looksLikeJwt(token))
@@ -223,16 +243,18 @@ Core::Result<CognitoIdentityService::Login> CognitoIdentityService::checkLogin(c
     const QString aud = claims->value(QStringLiteral("aud")).toString();
     if (aud.isEmpty())
         return invalidLogin(QStringLiteral("Missing a required claim: aud"));
-    const bool client = std::any_of(pool.providers.cbegin(), pool.providers.cend(), [&](const CognitoIdentityProviderConfig &p) {
-        return p.providerName == provider && p.clientId == aud;
-    });
+    const bool client = std::any_of(pool.providers.cbegin(), pool.providers.cend(),
+                                    [&](const CognitoIdentityProviderConfig &p) {
+                                        return p.providerName == provider && p.clientId == aud;
+                                    });
     if (!client)
         return notAuthorized(UnsupportedProvider);
     return Login{provider, claims->value(QStringLiteral("sub")).toString()};
 }
 
 Core::Result<std::optional<CognitoIdentityService::Login>>
-CognitoIdentityService::checkLogins(const CognitoIdentityPoolConfig &pool, const QJsonObject &logins) const
+CognitoIdentityService::checkLogins(const CognitoIdentityPoolConfig &pool,
+                                    const QJsonObject &logins) const
 {
     std::optional<Login> first;
     for (auto it = logins.constBegin(); it != logins.constEnd(); ++it) {
@@ -260,32 +282,36 @@ CognitoIdentityService::Reply CognitoIdentityService::getId(const QJsonObject &i
         m_identities.insert(id, {p.identityPoolId, (*login)->provider, (*login)->sub});
     } else {
         if (!p.allowUnauthenticated)
-            return notAuthorized(QStringLiteral("Unauthenticated access is not supported for this identity pool."));
+            return notAuthorized(
+                QStringLiteral("Unauthenticated access is not supported for this identity pool."));
         // Every GetId without logins makes a new guest identity, as on AWS.
-        id = p.identityPoolId.section(QLatin1Char(':'), 0, 0) + QLatin1Char(':')
-             + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        id = p.identityPoolId.section(QLatin1Char(':'), 0, 0) + QLatin1Char(':') +
+             QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_identities.insert(id, {p.identityPoolId, {}, {}});
     }
     return QJsonObject{{QStringLiteral("IdentityId"), id}};
 }
 
-Core::Result<CognitoIdentityService::Identity> CognitoIdentityService::identityFor(const QString &identityId,
-                                                                                   const QJsonObject &logins)
+Core::Result<CognitoIdentityService::Identity>
+CognitoIdentityService::identityFor(const QString &identityId, const QJsonObject &logins)
 {
     if (const auto it = m_identities.constFind(identityId); it != m_identities.constEnd())
         return *it;
     for (const CognitoIdentityPoolConfig &p : std::as_const(m_pools)) {
         const auto login = checkLogins(p, logins);
-        if (login && *login && identityIdFor(p.identityPoolId, (*login)->provider, (*login)->sub) == identityId) {
+        if (login && *login &&
+            identityIdFor(p.identityPoolId, (*login)->provider, (*login)->sub) == identityId) {
             const Identity identity{p.identityPoolId, (*login)->provider, (*login)->sub};
             m_identities.insert(identityId, identity);
             return identity;
         }
     }
-    return error("ResourceNotFoundException", QStringLiteral("Identity '%1' not found.").arg(identityId));
+    return error("ResourceNotFoundException",
+                 QStringLiteral("Identity '%1' not found.").arg(identityId));
 }
 
-CognitoIdentityService::Reply CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
+CognitoIdentityService::Reply
+CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
 {
     const QString identityId = string(in, "IdentityId");
     if (identityId.isEmpty())
@@ -299,13 +325,16 @@ CognitoIdentityService::Reply CognitoIdentityService::getCredentialsForIdentity(
     Identity identity = *found;
     const CognitoIdentityPoolConfig *p = pool(identity.identityPoolId);
     if (!p)
-        return error("ResourceNotFoundException", QStringLiteral("Identity '%1' not found.").arg(identityId));
+        return error("ResourceNotFoundException",
+                     QStringLiteral("Identity '%1' not found.").arg(identityId));
     const auto login = checkLogins(*p, logins);
     if (!login)
         return login.error();
-    if (!identity.provider.isEmpty() && (!*login || (*login)->sub != identity.sub || (*login)->provider != identity.provider))
-        return notAuthorized(QStringLiteral("Logins don't match. Please include at least one valid login for this "
-                                            "identity or identity pool."));
+    if (!identity.provider.isEmpty() &&
+        (!*login || (*login)->sub != identity.sub || (*login)->provider != identity.provider))
+        return notAuthorized(
+            QStringLiteral("Logins don't match. Please include at least one valid login for this "
+                           "identity or identity pool."));
     if (identity.provider.isEmpty() && *login) {
         // A guest who signs in keeps the identity, now linked to the login.
         identity.provider = (*login)->provider;
@@ -314,11 +343,14 @@ CognitoIdentityService::Reply CognitoIdentityService::getCredentialsForIdentity(
     }
     const bool authenticated = !identity.provider.isEmpty();
     if (!authenticated && !p->allowUnauthenticated)
-        return notAuthorized(QStringLiteral("Unauthenticated access is not supported for this identity pool."));
+        return notAuthorized(
+            QStringLiteral("Unauthenticated access is not supported for this identity pool."));
     const QString roleArn = authenticated ? p->authenticatedRoleArn : p->unauthenticatedRoleArn;
     if (roleArn.isEmpty())
-        return error("InvalidIdentityPoolConfigurationException",
-                     QStringLiteral("Invalid identity pool configuration. Check assigned IAM roles for this pool."));
+        return error(
+            "InvalidIdentityPoolConfigurationException",
+            QStringLiteral(
+                "Invalid identity pool configuration. Check assigned IAM roles for this pool."));
 
     static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     static const char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -328,10 +360,13 @@ CognitoIdentityService::Reply CognitoIdentityService::getCredentialsForIdentity(
     issued.accessKeyId = QStringLiteral("ASIA") + randomText(upper, 32, 16);
     issued.secretAccessKey = randomText(base64, 64, 40);
     issued.sessionToken = randomText(base64, 64, 356);
-    issued.expiration = QDateTime::fromSecsSinceEpoch(now().toSecsSinceEpoch() + CredentialSeconds, Qt::UTC);
+    issued.expiration =
+        QDateTime::fromSecsSinceEpoch(now().toSecsSinceEpoch() + CredentialSeconds, Qt::UTC);
     issued.accountId = account;
-    issued.arn = QStringLiteral("arn:aws:sts::%1:assumed-role/%2/%3").arg(account, roleName, QLatin1String(SessionName));
-    issued.userId = AwsAuthenticator::uniqueId("AROA", roleArn) + QLatin1Char(':') + QLatin1String(SessionName);
+    issued.arn = QStringLiteral("arn:aws:sts::%1:assumed-role/%2/%3")
+                     .arg(account, roleName, QLatin1String(SessionName));
+    issued.userId =
+        AwsAuthenticator::uniqueId("AROA", roleArn) + QLatin1Char(':') + QLatin1String(SessionName);
     issued.assumedRole = true;
     m_authenticator->addSession(issued);
     // JSON 1.1 carries a timestamp as epoch seconds, a number.
@@ -340,10 +375,12 @@ CognitoIdentityService::Reply CognitoIdentityService::getCredentialsForIdentity(
                         QJsonObject{{QStringLiteral("AccessKeyId"), issued.accessKeyId},
                                     {QStringLiteral("SecretKey"), issued.secretAccessKey},
                                     {QStringLiteral("SessionToken"), issued.sessionToken},
-                                    {QStringLiteral("Expiration"), double(issued.expiration.toSecsSinceEpoch())}}}};
+                                    {QStringLiteral("Expiration"),
+                                     double(issued.expiration.toSecsSinceEpoch())}}}};
 }
 
-CognitoIdentityService::Reply CognitoIdentityService::describeIdentityPool(const QJsonObject &in) const
+CognitoIdentityService::Reply
+CognitoIdentityService::describeIdentityPool(const QJsonObject &in) const
 {
     const auto found = poolFor(in);
     if (!found)
@@ -351,7 +388,8 @@ CognitoIdentityService::Reply CognitoIdentityService::describeIdentityPool(const
     return poolDescription(**found);
 }
 
-CognitoIdentityService::Reply CognitoIdentityService::getIdentityPoolRoles(const QJsonObject &in) const
+CognitoIdentityService::Reply
+CognitoIdentityService::getIdentityPoolRoles(const QJsonObject &in) const
 {
     const auto found = poolFor(in);
     if (!found)
@@ -361,7 +399,8 @@ CognitoIdentityService::Reply CognitoIdentityService::getIdentityPoolRoles(const
         roles.insert(QStringLiteral("authenticated"), (*found)->authenticatedRoleArn);
     if (!(*found)->unauthenticatedRoleArn.isEmpty())
         roles.insert(QStringLiteral("unauthenticated"), (*found)->unauthenticatedRoleArn);
-    return QJsonObject{{QStringLiteral("IdentityPoolId"), (*found)->identityPoolId}, {QStringLiteral("Roles"), roles}};
+    return QJsonObject{{QStringLiteral("IdentityPoolId"), (*found)->identityPoolId},
+                       {QStringLiteral("Roles"), roles}};
 }
 
 CognitoIdentityService::Reply CognitoIdentityService::listIdentityPools(const QJsonObject &in) const
@@ -371,12 +410,14 @@ CognitoIdentityService::Reply CognitoIdentityService::listIdentityPools(const QJ
         return CognitoWire::missing(QStringLiteral("MaxResults"));
     const int maxResults = max.toInt();
     if (maxResults < 1 || maxResults > 60)
-        return error("InvalidParameterException",
-                     QStringLiteral("1 validation error detected: Value '%1' at 'maxResults' failed to satisfy "
-                                    "constraint: Member must have value %2")
-                         .arg(maxResults)
-                         .arg(maxResults < 1 ? QStringLiteral("greater than or equal to 1")
-                                             : QStringLiteral("less than or equal to 60")));
+        return error(
+            "InvalidParameterException",
+            QStringLiteral(
+                "1 validation error detected: Value '%1' at 'maxResults' failed to satisfy "
+                "constraint: Member must have value %2")
+                .arg(maxResults)
+                .arg(maxResults < 1 ? QStringLiteral("greater than or equal to 1")
+                                    : QStringLiteral("less than or equal to 60")));
     bool ok = true;
     const QString next = string(in, "NextToken");
     const int start = next.isEmpty() ? 0 : next.toInt(&ok);
