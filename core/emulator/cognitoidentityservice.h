@@ -76,8 +76,8 @@ private:
                                                    const QJsonObject &logins) const;
     Core::Result<Login> checkLogin(const CognitoIdentityPoolConfig &pool, const QString &provider,
                                    const QString &token) const;
-    // The identity an IdentityId names; an authenticated one is found again from its logins
-    // after a restart, since its id derives from the user.
+    // The identity an IdentityId names; an authenticated one that GetId never gave out here is
+    // still recognised from its logins, since its id derives from the user.
     Core::Result<Identity> identityFor(const QString &identityId, const QJsonObject &logins);
     const CognitoIdentityPoolConfig *pool(const QString &identityPoolId) const;
 

@@ -6,6 +6,7 @@
 // access token, no logins), guests where a pool allows them, and the template reader's checks.
 #include "../common/awscli.h"
 #include "../common/gatehouseprocess.h"
+#include "core/emulator/awsauthenticator.h"
 #include "core/emulator/cognitoidentitypoolreader.h"
 #include "core/emulator/cognitoidentityservice.h"
 #include "core/emulator/cognitoidpservice.h"
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void getIdRefusals();
     void awsCliShowsTheRefusal();
     void credentialsRefusals();
+    void identityRecognisedFromItsLogins();
+    void tokensExpireWithTheServiceClock();
 
     void guestsWhereThePoolAllowsThem();
     void anotherClientOfThePool();
@@ -355,7 +358,7 @@ void tst_CognitoIdentity::sameUserSameIdentity()
     QCOMPARE(b.status, 200);
     QCOMPARE(b.json.value(QStringLiteral("IdentityId")),
              a.json.value(QStringLiteral("IdentityId")));
-    // The id derives from the user, so it is the same after the emulator restarts too.
+    // The id derives from pool, provider and sub, not from the token.
     QCOMPARE(a.json.value(QStringLiteral("IdentityId")).toString(),
              CognitoIdentityService::identityIdFor(
                  bakeryPool().identityPoolId, provider(bakeryUserPool()),
@@ -580,6 +583,59 @@ void tst_CognitoIdentity::credentialsRefusals()
         call(*m_bakery, "GetCredentialsForIdentity", {{QStringLiteral("IdentityId"), stranger}});
     QCOMPARE(unknown.type(), QStringLiteral("ResourceNotFoundException"));
     QCOMPARE(unknown.message(), QStringLiteral("Identity '%1' not found.").arg(stranger));
+}
+
+namespace {
+
+Core::HttpResponse answerInProcess(CognitoIdentityService &service, const char *operation,
+                                   const QJsonObject &body)
+{
+    Core::HttpRequest request;
+    request.method = "POST";
+    request.path = "/";
+    request.target = "/";
+    request.headers.add("X-Amz-Target", QByteArray("AWSCognitoIdentityService.") + operation);
+    request.headers.add("Content-Type", "application/x-amz-json-1.1");
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return service.answer(request);
+}
+
+} // namespace
+
+// A service that never gave the id out (as Amplify may cache one) still knows whose it is.
+void tst_CognitoIdentity::identityRecognisedFromItsLogins()
+{
+    CognitoIdentityService fresh(m_bakery->authenticator(), m_bakery->cognito(),
+                                 m_bakery->lab().identityPools);
+    const QString sub = payloadOf(m_baker.id).value(QStringLiteral("sub")).toString();
+    const QString identityId = CognitoIdentityService::identityIdFor(
+        bakeryPool().identityPoolId, provider(bakeryUserPool()), sub);
+    const Core::HttpResponse response = answerInProcess(
+        fresh, "GetCredentialsForIdentity",
+        {{QStringLiteral("IdentityId"), identityId},
+         {QStringLiteral("Logins"), QJsonObject{{provider(bakeryUserPool()), m_baker.id}}}});
+    QCOMPARE(response.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(response.body)
+                 .object()
+                 .value(QStringLiteral("IdentityId"))
+                 .toString(),
+             identityId);
+}
+
+void tst_CognitoIdentity::tokensExpireWithTheServiceClock()
+{
+    CognitoIdentityService service(m_bakery->authenticator(), m_bakery->cognito(),
+                                   m_bakery->lab().identityPools);
+    const qint64 exp = qint64(payloadOf(m_baker.id).value(QStringLiteral("exp")).toDouble());
+    service.setClock([exp] { return QDateTime::fromSecsSinceEpoch(exp + 1, Qt::UTC); });
+    const Core::HttpResponse response = answerInProcess(
+        service, "GetId",
+        {{QStringLiteral("IdentityPoolId"), bakeryPool().identityPoolId},
+         {QStringLiteral("Logins"), QJsonObject{{provider(bakeryUserPool()), m_baker.id}}}});
+    QCOMPARE(response.status, 400);
+    QCOMPARE(
+        QJsonDocument::fromJson(response.body).object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Invalid login token. Token expired: %1 >= %2").arg(exp + 1).arg(exp));
 }
 
 void tst_CognitoIdentity::guestsWhereThePoolAllowsThem()
