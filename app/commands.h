@@ -26,6 +26,7 @@ int runWhoamiCommand(const QStringList &arguments);
 int runLambdaCommand(const QStringList &arguments);
 int runJwtCommand(const QStringList &arguments);
 int runCognitoCommand(const QStringList &arguments);
+int runImportCommand(const QStringList &arguments);
 int runRunCommand(const QStringList &arguments);
 
 // The error of a command line a person got wrong; the message says what and how to fix it.

@@ -33,6 +33,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("lambda"), &runLambdaCommand},
         {QLatin1String("jwt"), &runJwtCommand},
         {QLatin1String("cognito"), &runCognitoCommand},
+        {QLatin1String("import"), &runImportCommand},
         {QLatin1String("run"), &runRunCommand},
     };
     for (const auto &[commandName, run] : commands) {

@@ -4,10 +4,13 @@
 #include "core/aws/signaturediff.h"
 #include "core/aws/stsclient.h"
 #include "core/httpclient.h"
+#include "core/import/curlexport.h"
+#include "core/import/harexport.h"
 #include "core/requestspec.h"
 #include "core/variables.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QTextStream>
 
@@ -21,6 +24,8 @@ struct ParsedRequest
 {
     Core::RequestSpec spec;
     QString environmentFile;
+    QString harFile;        // --har FILE: the exchange as HAR 1.2, credentials redacted
+    bool printCurl = false; // --print-curl: print the cURL command instead of sending
 };
 
 bool takesValue(const QString &arg)
@@ -28,7 +33,8 @@ bool takesValue(const QString &arg)
     static const QStringList options = {
         QStringLiteral("-H"),      QStringLiteral("--header"),  QStringLiteral("-d"),
         QStringLiteral("--data"),  QStringLiteral("--env"),     QStringLiteral("--timeout"),
-        QStringLiteral("--profile"), QStringLiteral("--service"), QStringLiteral("--region")};
+        QStringLiteral("--profile"), QStringLiteral("--service"), QStringLiteral("--region"),
+        QStringLiteral("--har")};
     return options.contains(arg);
 }
 
@@ -47,6 +53,8 @@ Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const 
         parsed.spec.auth.region = value;
     } else if (arg == QLatin1String("--env")) {
         parsed.environmentFile = value;
+    } else if (arg == QLatin1String("--har")) {
+        parsed.harFile = value;
     } else {
         bool ok = false;
         const double seconds = value.toDouble(&ok);
@@ -69,6 +77,8 @@ Core::Result<ParsedRequest> parseArguments(const QStringList &arguments)
             parsed.spec.auth.kind = Core::AuthKind::AwsSigV4;
         } else if (arg == QLatin1String("--unsigned-payload")) {
             parsed.spec.auth.unsignedPayload = true;
+        } else if (arg == QLatin1String("--print-curl")) {
+            parsed.printCurl = true;
         } else if (takesValue(arg)) {
             if (i + 1 >= arguments.size())
                 return usageError(QStringLiteral("%1 needs a value.").arg(arg));
@@ -144,17 +154,47 @@ void explainMismatch(const Core::Aws::SigV4Signature &ours, const QByteArray &bo
         err << sentence << "\n";
 }
 
+Core::Result<Core::Environment> loadEnvironment(const ParsedRequest &parsed)
+{
+    if (parsed.environmentFile.isEmpty())
+        return Core::Environment();
+    return Core::loadEnvironmentFile(parsed.environmentFile);
+}
+
 // The request to send: the spec with the --env file's variables substituted.
 Core::Result<Core::HttpClientRequest> buildRequest(const ParsedRequest &parsed)
 {
-    Core::Environment environment;
-    if (!parsed.environmentFile.isEmpty()) {
-        const Core::Result<Core::Environment> loaded = Core::loadEnvironmentFile(parsed.environmentFile);
-        if (!loaded)
-            return loaded.error();
-        environment = loaded.value();
+    const Core::Result<Core::Environment> environment = loadEnvironment(parsed);
+    if (!environment)
+        return environment.error();
+    return parsed.spec.toClientRequest(*environment);
+}
+
+// --print-curl: the command on stdout, what was left out on stderr; nothing is sent.
+int printCurl(const ParsedRequest &parsed)
+{
+    const Core::Result<Core::Environment> environment = loadEnvironment(parsed);
+    if (!environment) {
+        QTextStream(stderr) << "gatehouse request: " << environment.error().message << "\n";
+        return ExitUsage;
     }
-    return parsed.spec.toClientRequest(environment);
+    const Core::Import::CurlExport exported = Core::Import::exportCurl(parsed.spec, *environment);
+    QTextStream(stdout) << exported.command << "\n";
+    for (const QString &note : exported.notes)
+        QTextStream(stderr) << "gatehouse request: note: " << note << "\n";
+    return ExitOk;
+}
+
+bool writeHar(const QString &path, const Core::HttpClientRequest &sent, const Core::HttpClientResponse &response,
+              const QDateTime &startedAt)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || file.write(Core::Import::exportHar(sent, response, startedAt)) < 0) {
+        QTextStream(stderr) << "gatehouse request: cannot write the HAR file '" << path << "': " << file.errorString() << "\n";
+        return false;
+    }
+    return true;
 }
 
 int reportAnswer(const Core::Result<Core::HttpClientResponse> &result,
@@ -186,6 +226,8 @@ int runRequestCommand(const QStringList &arguments)
         err << "gatehouse request: " << parsed.error().message << "\n";
         return ExitUsage;
     }
+    if (parsed->printCurl)
+        return printCurl(*parsed);
     const Core::Result<Core::HttpClientRequest> request = buildRequest(*parsed);
     if (!request) {
         err << "gatehouse request: " << request.error().message << "\n";
@@ -199,10 +241,13 @@ int runRequestCommand(const QStringList &arguments)
     std::optional<Core::Aws::SigV4Signature> signature;
     int exitCode = ExitFailure;
     const auto send = [&](const Core::HttpClientRequest &toSend) {
+        const QDateTime startedAt = QDateTime::currentDateTimeUtc();
         Core::HttpJob *job = client.send(toSend);
         QObject::connect(job, &Core::HttpJob::finished, &client,
-                         [&](const Core::Result<Core::HttpClientResponse> &result) {
+                         [&, toSend, startedAt](const Core::Result<Core::HttpClientResponse> &result) {
             exitCode = reportAnswer(result, signature);
+            if (result && !parsed->harFile.isEmpty() && !writeHar(parsed->harFile, toSend, *result, startedAt))
+                exitCode = ExitFailure;
             QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
         });
     };
