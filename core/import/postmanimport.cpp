@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
 
 namespace Gatehouse::Core::Import {
@@ -81,6 +82,7 @@ private:
     const QByteArray &m_data;
     QString m_source;
     ImportResult m_result;
+    QSet<QString> m_named;
     qsizetype m_cursor = 0;
     QPair<int, int> m_at{0, 0};
 };
@@ -323,7 +325,11 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
     if (type.isEmpty() || type == QLatin1String("noauth") || type == QLatin1String("inherit"))
         return;
     const auto param = [&](const char *key) { return authParam(auth, type, QLatin1String(key)); };
+    // Said once per variable, not for every request that inherits it.
     const auto named = [&](const QString &name) {
+        if (m_named.contains(name))
+            return;
+        m_named.insert(name);
         warn(QStringLiteral("'%1': the %2 credentials are kept as the secret variable %3").arg(where, type, name));
     };
     if (type == QLatin1String("bearer")) {
