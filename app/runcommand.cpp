@@ -1,7 +1,6 @@
 // gatehouse run DIR: a collection's requests in order, each answer checked against the
 // assertions saved with it; for CI jobs and lab checkers.
 #include "commands.h"
-
 #include "core/aws/stsclient.h"
 #include "core/collection/collectionrunner.h"
 #include "core/collection/collectionstore.h"
@@ -36,8 +35,8 @@ Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
     QStringList positional;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
-        const bool takesValue = arg == QLatin1String("--env") || arg == QLatin1String("--folder")
-                                || arg == QLatin1String("--reporter");
+        const bool takesValue = arg == QLatin1String("--env") || arg == QLatin1String("--folder") ||
+                                arg == QLatin1String("--reporter");
         if (takesValue && i + 1 >= arguments.size())
             return usageError(QStringLiteral("%1 needs a value.").arg(arg));
         if (arg == QLatin1String("--env")) {
@@ -47,7 +46,8 @@ Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
         } else if (arg == QLatin1String("--reporter")) {
             const QString reporter = arguments.at(++i);
             if (reporter != QLatin1String("text") && reporter != QLatin1String("json"))
-                return usageError(QStringLiteral("--reporter is text or json, not '%1'.").arg(reporter));
+                return usageError(
+                    QStringLiteral("--reporter is text or json, not '%1'.").arg(reporter));
             options.json = reporter == QLatin1String("json");
         } else if (arg == QLatin1String("--bail")) {
             options.bail = true;
@@ -58,7 +58,8 @@ Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
         }
     }
     if (positional.size() != 1)
-        return usageError(QStringLiteral("give one collection folder, e.g. 'gatehouse run labs/bakery-checks'."));
+        return usageError(
+            QStringLiteral("give one collection folder, e.g. 'gatehouse run labs/bakery-checks'."));
     options.directory = positional.first();
     return options;
 }
@@ -66,10 +67,14 @@ Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
 QString outcomeWord(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Passed: return QStringLiteral("PASS");
-    case Outcome::Failed: return QStringLiteral("FAIL");
-    case Outcome::NotSent: return QStringLiteral("NOT SENT");
-    case Outcome::NoAnswer: return QStringLiteral("NO ANSWER");
+    case Outcome::Passed:
+        return QStringLiteral("PASS");
+    case Outcome::Failed:
+        return QStringLiteral("FAIL");
+    case Outcome::NotSent:
+        return QStringLiteral("NOT SENT");
+    case Outcome::NoAnswer:
+        return QStringLiteral("NO ANSWER");
     }
     return {};
 }
@@ -77,10 +82,14 @@ QString outcomeWord(Outcome outcome)
 QString outcomeKey(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Passed: return QStringLiteral("passed");
-    case Outcome::Failed: return QStringLiteral("failed");
-    case Outcome::NotSent: return QStringLiteral("notSent");
-    case Outcome::NoAnswer: return QStringLiteral("noAnswer");
+    case Outcome::Passed:
+        return QStringLiteral("passed");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::NotSent:
+        return QStringLiteral("notSent");
+    case Outcome::NoAnswer:
+        return QStringLiteral("noAnswer");
     }
     return {};
 }
@@ -96,8 +105,8 @@ void printRequest(QTextStream &out, const C::RequestRun &run)
         out << "          " << run.error << "\n";
     for (const C::AssertionResult &result : run.assertions) {
         if (!result.passed)
-            out << "          " << result.description << ": expected " << result.expected << ", actual "
-                << result.actual << "\n";
+            out << "          " << result.description << ": expected " << result.expected
+                << ", actual " << result.actual << "\n";
     }
     out.flush();
 }
@@ -115,12 +124,13 @@ int exitCodeFor(const C::RunReport &report)
 
 QString summary(const C::RunReport &report)
 {
-    QString text = QStringLiteral("%1 requests: %2 passed, %3 failed, %4 not sent, %5 without an answer")
-                       .arg(report.requests.size())
-                       .arg(report.count(Outcome::Passed))
-                       .arg(report.count(Outcome::Failed))
-                       .arg(report.count(Outcome::NotSent))
-                       .arg(report.count(Outcome::NoAnswer));
+    QString text =
+        QStringLiteral("%1 requests: %2 passed, %3 failed, %4 not sent, %5 without an answer")
+            .arg(report.requests.size())
+            .arg(report.count(Outcome::Passed))
+            .arg(report.count(Outcome::Failed))
+            .arg(report.count(Outcome::NotSent))
+            .arg(report.count(Outcome::NoAnswer));
     if (report.skipped > 0)
         text += QStringLiteral(", %1 skipped after --bail").arg(report.skipped);
     return text + QStringLiteral("; %1 of %2 assertions held; %3 ms")
@@ -197,7 +207,8 @@ int runRunCommand(const QStringList &arguments)
     }
     Core::Environment environment;
     if (!options->environmentFile.isEmpty()) {
-        const Core::Result<Core::Environment> env = Core::loadEnvironmentFile(options->environmentFile);
+        const Core::Result<Core::Environment> env =
+            Core::loadEnvironmentFile(options->environmentFile);
         if (!env) {
             err << "gatehouse run: " << env.error().message << "\n";
             return ExitUsage;
@@ -215,15 +226,16 @@ int runRunCommand(const QStringList &arguments)
         QObject::connect(&runner, &C::CollectionRunner::requestFinished, &runner,
                          [&out](const C::RequestRun &run) { printRequest(out, run); });
     }
-    QObject::connect(&runner, &C::CollectionRunner::finished, &runner, [&](const C::RunReport &report) {
-        exitCode = exitCodeFor(report);
-        if (options->json)
-            out << QString::fromUtf8(jsonReport(collection.name, report, exitCode));
-        else
-            out << summary(report) << "\n";
-        out.flush();
-        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    });
+    QObject::connect(
+        &runner, &C::CollectionRunner::finished, &runner, [&](const C::RunReport &report) {
+            exitCode = exitCodeFor(report);
+            if (options->json)
+                out << QString::fromUtf8(jsonReport(collection.name, report, exitCode));
+            else
+                out << summary(report) << "\n";
+            out.flush();
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        });
     runner.run(collection, folder);
     QCoreApplication::exec();
     return exitCode;

@@ -10,21 +10,24 @@ namespace {
 QString shortened(const QString &text)
 {
     constexpr qsizetype Limit = 200;
-    return text.size() <= Limit ? text : text.left(Limit) + QStringLiteral("… (%1 characters)").arg(text.size());
+    return text.size() <= Limit
+               ? text
+               : text.left(Limit) + QStringLiteral("… (%1 characters)").arg(text.size());
 }
 
 } // namespace
 
 struct AssertionChecker::Body
 {
-    explicit Body(Result<JsonValue> parsed) : document(std::move(parsed)) {}
+    explicit Body(Result<JsonValue> parsed)
+        : document(std::move(parsed))
+    {}
     Result<JsonValue> document;
 };
 
 AssertionChecker::AssertionChecker(const HttpClientResponse &response)
     : m_response(response)
-{
-}
+{}
 
 const Result<JsonValue> &AssertionChecker::document() const
 {
@@ -39,10 +42,12 @@ AssertionResult AssertionChecker::check(const Assertion &assertion) const
 {
     switch (assertion.kind) {
     case Assertion::Kind::Status:
-        return {QStringLiteral("status"), m_response.status == assertion.status, QString::number(assertion.status),
-                QString::number(m_response.status)};
-    case Assertion::Kind::Header: return checkHeader(assertion);
-    case Assertion::Kind::JsonPath: return checkJsonPath(assertion);
+        return {QStringLiteral("status"), m_response.status == assertion.status,
+                QString::number(assertion.status), QString::number(m_response.status)};
+    case Assertion::Kind::Header:
+        return checkHeader(assertion);
+    case Assertion::Kind::JsonPath:
+        return checkJsonPath(assertion);
     }
     return {};
 }
@@ -59,7 +64,8 @@ AssertionResult AssertionChecker::checkHeader(const Assertion &assertion) const
         result.description += QStringLiteral(" exists");
         result.passed = present == assertion.exists;
         result.expected = assertion.exists ? QStringLiteral("present") : QStringLiteral("absent");
-        result.actual = present ? QStringLiteral("present (%1)").arg(shortened(value)) : QStringLiteral("absent");
+        result.actual = present ? QStringLiteral("present (%1)").arg(shortened(value))
+                                : QStringLiteral("absent");
         return result;
     case Assertion::Check::Contains:
         result.description += QStringLiteral(" contains");
@@ -78,25 +84,27 @@ AssertionResult AssertionChecker::checkHeader(const Assertion &assertion) const
 AssertionResult AssertionChecker::checkJsonPath(const Assertion &assertion) const
 {
     AssertionResult result;
-    result.description = assertion.subject
-                         + (assertion.check == Assertion::Check::Exists ? QStringLiteral(" exists")
-                                                                        : QStringLiteral(" equals"));
+    result.description = assertion.subject + (assertion.check == Assertion::Check::Exists
+                                                  ? QStringLiteral(" exists")
+                                                  : QStringLiteral(" equals"));
     const Result<JsonPath> path = JsonPath::parse(assertion.subject);
     const Result<JsonValue> &document = this->document();
     Result<const JsonValue *> found = makeError(ErrorCode::NotFound, {});
     if (!path)
         found = path.error();
     else if (!document)
-        found = makeError(ErrorCode::InvalidArgument,
-                          QStringLiteral("the body is not JSON (%1)").arg(document.error().message));
+        found =
+            makeError(ErrorCode::InvalidArgument,
+                      QStringLiteral("the body is not JSON (%1)").arg(document.error().message));
     else
         found = path->find(*document);
 
     if (assertion.check == Assertion::Check::Exists) {
         result.passed = found.ok() == assertion.exists;
         result.expected = assertion.exists ? QStringLiteral("present") : QStringLiteral("absent");
-        result.actual = found ? QStringLiteral("present (%1)").arg(shortened((*found)->toCompactText()))
-                              : QStringLiteral("absent: %1").arg(found.error().message);
+        result.actual =
+            found ? QStringLiteral("present (%1)").arg(shortened((*found)->toCompactText()))
+                  : QStringLiteral("absent: %1").arg(found.error().message);
         return result;
     }
     result.expected = assertion.expected;

@@ -4,7 +4,6 @@
 #include "core/result.h"
 
 #include <QString>
-
 #include <memory>
 
 namespace Gatehouse::Core::Collection {
@@ -16,15 +15,25 @@ struct JsonValue;
 // {"jsonPath": "$.items[0].id", "equals": 3}, {"jsonPath": "$.items", "exists": true}.
 struct Assertion
 {
-    enum class Kind { Status, Header, JsonPath };
-    enum class Check { Equals, Contains, Exists };
+    enum class Kind
+    {
+        Status,
+        Header,
+        JsonPath
+    };
+    enum class Check
+    {
+        Equals,
+        Contains,
+        Exists
+    };
 
     Kind kind = Kind::Status;
     Check check = Check::Equals;
-    int status = 200;     // Kind::Status
-    QString subject;      // the header name or the JSONPath
-    QString expected;     // Header: the text; JsonPath equals: the value as compact JSON text
-    bool exists = true;   // Check::Exists
+    int status = 200;   // Kind::Status
+    QString subject;    // the header name or the JSONPath
+    QString expected;   // Header: the text; JsonPath equals: the value as compact JSON text
+    bool exists = true; // Check::Exists
 
     bool operator==(const Assertion &other) const = default;
 };

@@ -66,8 +66,8 @@ const CollectionFolder *findFolder(const CollectionFolder &root, const QString &
         const QString wanted = part.trimmed();
         const CollectionFolder *next = nullptr;
         for (const CollectionItem &item : folder->items) {
-            if (item.kind == CollectionItem::Kind::Folder
-                && (item.folder.name == wanted || item.folder.directory == wanted)) {
+            if (item.kind == CollectionItem::Kind::Folder &&
+                (item.folder.name == wanted || item.folder.directory == wanted)) {
                 next = &item.folder;
                 break;
             }

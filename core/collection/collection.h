@@ -1,13 +1,11 @@
 #pragma once
 
 #include "assertion.h"
-
 #include "core/requestspec.h"
 #include "core/variables.h"
 
 #include <QList>
 #include <QString>
-
 #include <vector>
 
 namespace Gatehouse::Core::Collection {
@@ -15,10 +13,10 @@ namespace Gatehouse::Core::Collection {
 // One saved request: the document the request builder edits, plus the checks of its answer.
 struct CollectionRequest
 {
-    QString fileStem;          // "get-snack" for get-snack.request.json; empty until first saved
+    QString fileStem; // "get-snack" for get-snack.request.json; empty until first saved
     QString name;
     RequestSpec spec;
-    bool inheritAuth = true;   // use the collection's auth instead of spec.auth
+    bool inheritAuth = true; // use the collection's auth instead of spec.auth
     QList<Assertion> tests;
 };
 
@@ -27,7 +25,7 @@ struct CollectionItem;
 // A folder of requests and folders, in the order they run.
 struct CollectionFolder
 {
-    QString directory;         // its folder's name on disk; empty for the collection itself
+    QString directory; // its folder's name on disk; empty for the collection itself
     QString name;
     QString description;
     std::vector<CollectionItem> items;
@@ -35,10 +33,14 @@ struct CollectionFolder
 
 struct CollectionItem
 {
-    enum class Kind { Request, Folder };
+    enum class Kind
+    {
+        Request,
+        Folder
+    };
     Kind kind = Kind::Request;
-    CollectionRequest request;  // Kind::Request
-    CollectionFolder folder;    // Kind::Folder
+    CollectionRequest request; // Kind::Request
+    CollectionFolder folder;   // Kind::Folder
 };
 
 // Requests kept as plain text in a folder, one file per request, so a team reviews and merges

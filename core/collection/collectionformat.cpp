@@ -4,7 +4,6 @@
 #include "jsonvalue.h"
 
 #include <QSet>
-
 #include <limits>
 
 namespace Gatehouse::Core::Collection {
@@ -40,10 +39,14 @@ namespace {
 QString sourceName(AwsCredentialSource source)
 {
     switch (source) {
-    case AwsCredentialSource::Profile: return QStringLiteral("profile");
-    case AwsCredentialSource::AccessKeys: return QStringLiteral("accessKeys");
-    case AwsCredentialSource::TemporaryCredentials: return QStringLiteral("temporaryCredentials");
-    case AwsCredentialSource::Target: return QStringLiteral("target");
+    case AwsCredentialSource::Profile:
+        return QStringLiteral("profile");
+    case AwsCredentialSource::AccessKeys:
+        return QStringLiteral("accessKeys");
+    case AwsCredentialSource::TemporaryCredentials:
+        return QStringLiteral("temporaryCredentials");
+    case AwsCredentialSource::Target:
+        return QStringLiteral("target");
     }
     return {};
 }
@@ -51,16 +54,20 @@ QString sourceName(AwsCredentialSource source)
 QString bodyKindName(BodyKind kind)
 {
     switch (kind) {
-    case BodyKind::None: return QStringLiteral("none");
-    case BodyKind::Json: return QStringLiteral("json");
-    case BodyKind::Text: return QStringLiteral("text");
+    case BodyKind::None:
+        return QStringLiteral("none");
+    case BodyKind::Json:
+        return QStringLiteral("json");
+    case BodyKind::Text:
+        return QStringLiteral("text");
     }
     return {};
 }
 
 bool hasKeys(AwsCredentialSource source)
 {
-    return source == AwsCredentialSource::AccessKeys || source == AwsCredentialSource::TemporaryCredentials;
+    return source == AwsCredentialSource::AccessKeys ||
+           source == AwsCredentialSource::TemporaryCredentials;
 }
 
 // Lines of text at two spaces per level; members separated by commas as JSON wants.
@@ -72,7 +79,10 @@ public:
     {
         line(level, member(key) + jsonText + (last ? QString() : QStringLiteral(",")));
     }
-    void close(int level, QChar bracket, bool last) { line(level, bracket + (last ? QString() : QStringLiteral(","))); }
+    void close(int level, QChar bracket, bool last)
+    {
+        line(level, bracket + (last ? QString() : QStringLiteral(",")));
+    }
     // "key": [ one line per entry ] (or "key": [] when there is none)
     void list(int level, const QString &key, const QStringList &entries, bool last)
     {
@@ -82,14 +92,21 @@ public:
         }
         open(level, key, QLatin1Char('['));
         for (qsizetype i = 0; i < entries.size(); ++i)
-            line(level + 1, entries.at(i) + (i + 1 < entries.size() ? QStringLiteral(",") : QString()));
+            line(level + 1,
+                 entries.at(i) + (i + 1 < entries.size() ? QStringLiteral(",") : QString()));
         close(level, QLatin1Char(']'), last);
     }
-    void line(int level, const QString &text) { m_text += QString(level * 2, QLatin1Char(' ')) + text + QLatin1Char('\n'); }
+    void line(int level, const QString &text)
+    {
+        m_text += QString(level * 2, QLatin1Char(' ')) + text + QLatin1Char('\n');
+    }
     QByteArray bytes() const { return m_text.toUtf8(); }
 
 private:
-    static QString member(const QString &key) { return key.isEmpty() ? QString() : quoteJson(key) + QStringLiteral(": "); }
+    static QString member(const QString &key)
+    {
+        return key.isEmpty() ? QString() : quoteJson(key) + QStringLiteral(": ");
+    }
 
     QString m_text;
 };
@@ -102,21 +119,32 @@ QString inlineObject(const QList<QPair<QString, QString>> &members)
     return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
+// Refuses what cannot be saved: a secret in clear, or an auth kind the format has no fields for
+// (written as another kind it would come back wrong).
 Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
 {
-    const auto refuse = [&owner](const QString &what, const QString &example) {
+    if (auth.kind != AuthKind::None && auth.kind != AuthKind::Bearer
+        && auth.kind != AuthKind::AwsSigV4)
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 holds a %2 in clear, and secrets are never written to collection "
-                                        "files. Put it in a secret variable of your environment and write %3 "
-                                        "instead.")
-                             .arg(owner, what, example));
+                         QStringLiteral("%1 uses an auth kind that collection files cannot hold yet; "
+                                        "use none, bearer or sigv4.")
+                             .arg(owner));
+    const auto refuse = [&owner](const QString &what, const QString &example) {
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("%1 holds a %2 in clear, and secrets are never written to collection "
+                           "files. Put it in a secret variable of your environment and write %3 "
+                           "instead.")
+                .arg(owner, what, example));
     };
     if (auth.kind == AuthKind::Bearer && !isOnlyVariables(auth.bearerToken))
         return refuse(QStringLiteral("bearer token"), QStringLiteral("{{token}}"));
     if (auth.kind == AuthKind::AwsSigV4 && hasKeys(auth.source)) {
         if (!isOnlyVariables(auth.secretAccessKey))
-            return refuse(QStringLiteral("secret access key"), QStringLiteral("{{awsSecretAccessKey}}"));
-        if (auth.source == AwsCredentialSource::TemporaryCredentials && !isOnlyVariables(auth.sessionToken))
+            return refuse(QStringLiteral("secret access key"),
+                          QStringLiteral("{{awsSecretAccessKey}}"));
+        if (auth.source == AwsCredentialSource::TemporaryCredentials &&
+            !isOnlyVariables(auth.sessionToken))
             return refuse(QStringLiteral("session token"), QStringLiteral("{{awsSessionToken}}"));
     }
     return {};
@@ -126,7 +154,9 @@ void writeAuth(Writer &writer, const RequestAuth &auth, bool inherit, bool last)
 {
     writer.open(1, QStringLiteral("auth"), QLatin1Char('{'));
     QList<QPair<QString, QString>> fields;
-    const auto add = [&fields](const char *key, const QString &json) { fields.append({QString::fromLatin1(key), json}); };
+    const auto add = [&fields](const char *key, const QString &json) {
+        fields.append({QString::fromLatin1(key), json});
+    };
     if (inherit) {
         add("kind", quoteJson(QStringLiteral("inherit")));
     } else if (auth.kind == AuthKind::None) {
@@ -166,23 +196,29 @@ Result<QString> assertionText(const Assertion &assertion)
         return inlineObject({{QStringLiteral("status"), QString::number(assertion.status)}});
     case Assertion::Kind::Header:
         if (assertion.check == Assertion::Check::Exists)
-            return inlineObject({kindMember(), {QStringLiteral("exists"), boolText(assertion.exists)}});
-        return inlineObject({kindMember(),
-                             {assertion.check == Assertion::Check::Contains ? QStringLiteral("contains")
-                                                                             : QStringLiteral("equals"),
-                              quoteJson(assertion.expected)}});
+            return inlineObject(
+                {kindMember(), {QStringLiteral("exists"), boolText(assertion.exists)}});
+        return inlineObject(
+            {kindMember(),
+             {assertion.check == Assertion::Check::Contains ? QStringLiteral("contains")
+                                                            : QStringLiteral("equals"),
+              quoteJson(assertion.expected)}});
     case Assertion::Kind::JsonPath: {
         if (const Result<JsonPath> path = JsonPath::parse(assertion.subject); !path)
             return path.error();
         if (assertion.check == Assertion::Check::Exists)
-            return inlineObject({kindMember(), {QStringLiteral("exists"), boolText(assertion.exists)}});
+            return inlineObject(
+                {kindMember(), {QStringLiteral("exists"), boolText(assertion.exists)}});
         if (assertion.check == Assertion::Check::Contains)
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("A JSONPath assertion checks \"equals\" or \"exists\", not \"contains\"."));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral(
+                    "A JSONPath assertion checks \"equals\" or \"exists\", not \"contains\"."));
         const Result<JsonValue> expected = parseJson(assertion.expected.toUtf8());
         if (!expected)
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("The expected value of %1 is not JSON: %2")
-                                                             .arg(assertion.subject, expected.error().message));
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The expected value of %1 is not JSON: %2")
+                                 .arg(assertion.subject, expected.error().message));
         return inlineObject({kindMember(), {QStringLiteral("equals"), expected->toCompactText()}});
     }
     }
@@ -244,7 +280,8 @@ Result<QByteArray> requestFileText(const CollectionRequest &request)
     for (const Assertion &assertion : request.tests) {
         const Result<QString> text = assertionText(assertion);
         if (!text)
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1: %2").arg(owner, text.error().message));
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("%1: %2").arg(owner, text.error().message));
         tests.append(*text);
     }
     Writer writer;
@@ -259,7 +296,8 @@ Result<QByteArray> requestFileText(const CollectionRequest &request)
     writer.close(1, QLatin1Char('}'), false);
     writeAuth(writer, request.spec.auth, request.inheritAuth, false);
     writer.field(1, QStringLiteral("timeoutMs"), QString::number(request.spec.timeoutMs), false);
-    writer.field(1, QStringLiteral("followRedirects"), boolText(request.spec.followRedirects), false);
+    writer.field(1, QStringLiteral("followRedirects"), boolText(request.spec.followRedirects),
+                 false);
     writer.list(1, QStringLiteral("tests"), tests, true);
     writer.line(0, QStringLiteral("}"));
     return writer.bytes();
@@ -267,7 +305,9 @@ Result<QByteArray> requestFileText(const CollectionRequest &request)
 
 Result<QByteArray> collectionFileText(const Collection &collection)
 {
-    if (const Result<void> secrets = checkSecrets(collection.auth, QStringLiteral("The collection's auth")); !secrets)
+    if (const Result<void> secrets =
+            checkSecrets(collection.auth, QStringLiteral("The collection's auth"));
+        !secrets)
         return secrets.error();
     Writer writer;
     writer.line(0, QStringLiteral("{"));

@@ -1,13 +1,11 @@
 #pragma once
 
 #include "collection.h"
-
 #include "core/result.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Gatehouse::Core::Collection {
@@ -52,9 +50,11 @@ QByteArray folderFileText(const CollectionFolder &folder);
 
 // Parse one file; mistakes are appended to problems (file left empty) and make the result empty.
 // Unknown fields are mistakes too: a misspelt assertion must not pass silently.
-std::optional<CollectionRequest> parseRequestFile(const QByteArray &text, QList<LoadProblem> &problems);
+std::optional<CollectionRequest> parseRequestFile(const QByteArray &text,
+                                                  QList<LoadProblem> &problems);
 // isCollection: collection.json (variables, auth and "gatehouseCollection" allowed) or folder.json.
-std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection, QList<LoadProblem> &problems);
+std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection,
+                                          QList<LoadProblem> &problems);
 
 // "{{token}}" or "{{a}}{{b}}": nothing but variable references, so no secret in clear.
 bool isOnlyVariables(const QString &text);

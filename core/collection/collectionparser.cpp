@@ -1,7 +1,6 @@
 // Reading collection files (declared in collectionformat.h): every field's type is checked,
 // unknown fields are refused, and each mistake is reported where it stands.
 #include "collectionformat.h"
-
 #include "jsonpath.h"
 #include "jsonvalue.h"
 
@@ -21,8 +20,7 @@ public:
         : m_object(object)
         , m_problems(problems)
         , m_problemsBefore(problems.size())
-    {
-    }
+    {}
 
     const JsonValue *get(const char *name, Type type, bool required = false)
     {
@@ -35,8 +33,9 @@ public:
             return nullptr;
         }
         if (value->type != type) {
-            problem(*value, QStringLiteral("\"%1\" must be %2, not %3")
-                                .arg(key, JsonValue::typeName(type), JsonValue::typeName(value->type)));
+            problem(*value,
+                    QStringLiteral("\"%1\" must be %2, not %3")
+                        .arg(key, JsonValue::typeName(type), JsonValue::typeName(value->type)));
             return nullptr;
         }
         return value;
@@ -86,7 +85,10 @@ public:
         }
         return m_problems.size() == m_problemsBefore;
     }
-    void problem(const JsonValue &at, const QString &reason) { m_problems.append({{}, at.line, at.column, reason}); }
+    void problem(const JsonValue &at, const QString &reason)
+    {
+        m_problems.append({{}, at.line, at.column, reason});
+    }
 
 private:
     const JsonValue &m_object;
@@ -114,9 +116,11 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
             return;
         into = value->text;
         if (!isOnlyVariables(into))
-            reader.problem(*value, QStringLiteral("\"%1\" holds a secret in clear; secrets never go into collection "
-                                                  "files: use a secret variable such as %2")
-                                       .arg(QString::fromLatin1(name), example));
+            reader.problem(
+                *value,
+                QStringLiteral("\"%1\" holds a secret in clear; secrets never go into collection "
+                               "files: use a secret variable such as %2")
+                    .arg(QString::fromLatin1(name), example));
     };
     if (kind == QLatin1String("inherit") && allowInherit) {
         inherit = true;
@@ -134,24 +138,31 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
             reader.string("profile", auth.profile);
         } else if (source == QLatin1String("target")) {
             auth.source = AwsCredentialSource::Target;
-        } else if (source == QLatin1String("accessKeys") || source == QLatin1String("temporaryCredentials")) {
+        } else if (source == QLatin1String("accessKeys") ||
+                   source == QLatin1String("temporaryCredentials")) {
             const bool temporary = source == QLatin1String("temporaryCredentials");
-            auth.source = temporary ? AwsCredentialSource::TemporaryCredentials : AwsCredentialSource::AccessKeys;
+            auth.source = temporary ? AwsCredentialSource::TemporaryCredentials
+                                    : AwsCredentialSource::AccessKeys;
             reader.string("accessKeyId", auth.accessKeyId, true);
-            secretField("secretAccessKey", auth.secretAccessKey, QStringLiteral("{{awsSecretAccessKey}}"));
+            secretField("secretAccessKey", auth.secretAccessKey,
+                        QStringLiteral("{{awsSecretAccessKey}}"));
             if (temporary)
-                secretField("sessionToken", auth.sessionToken, QStringLiteral("{{awsSessionToken}}"));
+                secretField("sessionToken", auth.sessionToken,
+                            QStringLiteral("{{awsSessionToken}}"));
         } else if (const JsonValue *value = object.member(u"source")) {
-            reader.problem(*value, QStringLiteral("\"source\" is profile, target, accessKeys or temporaryCredentials, "
-                                                  "not \"%1\"")
-                                       .arg(source));
+            reader.problem(
+                *value,
+                QStringLiteral("\"source\" is profile, target, accessKeys or temporaryCredentials, "
+                               "not \"%1\"")
+                    .arg(source));
         }
         reader.string("service", auth.service);
         reader.string("region", auth.region);
         reader.boolean("unsignedPayload", auth.unsignedPayload);
     } else if (const JsonValue *value = object.member(u"kind")) {
-        reader.problem(*value, QStringLiteral("\"kind\" is %1none, bearer or sigv4, not \"%2\"")
-                                   .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
+        reader.problem(*value,
+                       QStringLiteral("\"kind\" is %1none, bearer or sigv4, not \"%2\"")
+                           .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
     }
     if (!reader.finish())
         return std::nullopt;
@@ -161,7 +172,8 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
 std::optional<Assertion> readAssertion(const JsonValue &object, QList<LoadProblem> &problems)
 {
     if (!object.isObject()) {
-        addProblem(problems, object, QStringLiteral("each test is an object such as {\"status\": 200}"));
+        addProblem(problems, object,
+                   QStringLiteral("each test is an object such as {\"status\": 200}"));
         return std::nullopt;
     }
     ObjectReader reader(object, problems);
@@ -170,9 +182,12 @@ std::optional<Assertion> readAssertion(const JsonValue &object, QList<LoadProble
     const bool isHeader = object.member(u"header");
     const bool isPath = object.member(u"jsonPath");
     if (int(isStatus) + int(isHeader) + int(isPath) != 1) {
-        reader.problem(object, QStringLiteral("a test names exactly one of \"status\", \"header\" or \"jsonPath\""));
-        reader.finish({QStringLiteral("status"), QStringLiteral("header"), QStringLiteral("jsonPath"),
-                       QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("exists")});
+        reader.problem(
+            object,
+            QStringLiteral("a test names exactly one of \"status\", \"header\" or \"jsonPath\""));
+        reader.finish({QStringLiteral("status"), QStringLiteral("header"),
+                       QStringLiteral("jsonPath"), QStringLiteral("equals"),
+                       QStringLiteral("contains"), QStringLiteral("exists")});
         return std::nullopt;
     }
     if (isStatus) {
@@ -188,16 +203,21 @@ std::optional<Assertion> readAssertion(const JsonValue &object, QList<LoadProble
             if (const Result<JsonPath> path = JsonPath::parse(subject->text); !path)
                 reader.problem(*subject, path.error().message);
         } else if (subject->text.trimmed().isEmpty()) {
-            reader.problem(*subject, QStringLiteral("\"header\" names a header, e.g. \"Content-Type\""));
+            reader.problem(*subject,
+                           QStringLiteral("\"header\" names a header, e.g. \"Content-Type\""));
         }
     }
     const JsonValue *equals = object.member(u"equals");
     const JsonValue *contains = isHeader ? object.member(u"contains") : nullptr;
     const JsonValue *exists = object.member(u"exists");
     if (int(bool(equals)) + int(bool(contains)) + int(bool(exists)) != 1) {
-        reader.problem(object, isHeader ? QStringLiteral("a header test has one of \"equals\", \"contains\" or \"exists\"")
-                                        : QStringLiteral("a jsonPath test has one of \"equals\" or \"exists\""));
-        reader.finish({QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("exists")});
+        reader.problem(
+            object,
+            isHeader
+                ? QStringLiteral("a header test has one of \"equals\", \"contains\" or \"exists\"")
+                : QStringLiteral("a jsonPath test has one of \"equals\" or \"exists\""));
+        reader.finish(
+            {QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("exists")});
         return std::nullopt;
     }
     if (exists) {
@@ -219,7 +239,9 @@ void readHeaders(const JsonValue &array, QList<HeaderEntry> &headers, QList<Load
 {
     for (const JsonValue &item : array.items) {
         if (!item.isObject()) {
-            addProblem(problems, item, QStringLiteral("each header is {\"name\": ..., \"value\": ..., \"enabled\": true}"));
+            addProblem(problems, item,
+                       QStringLiteral(
+                           "each header is {\"name\": ..., \"value\": ..., \"enabled\": true}"));
             continue;
         }
         ObjectReader reader(item, problems);
@@ -245,7 +267,8 @@ void readBody(const JsonValue &object, RequestSpec &spec, QList<LoadProblem> &pr
     else if (kind == QLatin1String("none"))
         spec.bodyKind = BodyKind::None;
     else if (const JsonValue *value = object.member(u"kind"))
-        reader.problem(*value, QStringLiteral("\"kind\" is none, json or text, not \"%1\"").arg(kind));
+        reader.problem(*value,
+                       QStringLiteral("\"kind\" is none, json or text, not \"%1\"").arg(kind));
     reader.finish();
 }
 
@@ -254,8 +277,8 @@ bool isOrderEntry(const QString &entry)
 {
     const bool folder = entry.endsWith(QLatin1Char('/'));
     const QString name = folder ? entry.chopped(1) : entry;
-    if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || name.contains(QLatin1Char('/'))
-        || name.contains(QLatin1Char('\\')))
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || name.contains(QLatin1Char('/')) ||
+        name.contains(QLatin1Char('\\')))
         return false;
     return folder || (name.endsWith(RequestFileSuffix) && name.size() > RequestFileSuffix.size());
 }
@@ -277,7 +300,8 @@ std::optional<JsonValue> parseObject(const QByteArray &text, QList<LoadProblem> 
 
 } // namespace
 
-std::optional<CollectionRequest> parseRequestFile(const QByteArray &text, QList<LoadProblem> &problems)
+std::optional<CollectionRequest> parseRequestFile(const QByteArray &text,
+                                                  QList<LoadProblem> &problems)
 {
     const qsizetype before = problems.size();
     const std::optional<JsonValue> root = parseObject(text, problems);
@@ -293,7 +317,8 @@ std::optional<CollectionRequest> parseRequestFile(const QByteArray &text, QList<
     if (const JsonValue *body = reader.get("body", Type::Object))
         readBody(*body, request.spec, problems);
     if (const JsonValue *auth = reader.get("auth", Type::Object)) {
-        if (const std::optional<RequestAuth> read = readAuth(*auth, true, request.inheritAuth, problems))
+        if (const std::optional<RequestAuth> read =
+                readAuth(*auth, true, request.inheritAuth, problems))
             request.spec.auth = *read;
     }
     reader.integer("timeoutMs", request.spec.timeoutMs, 1, 3600 * 1000);
@@ -310,7 +335,8 @@ std::optional<CollectionRequest> parseRequestFile(const QByteArray &text, QList<
     return request;
 }
 
-std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection, QList<LoadProblem> &problems)
+std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection,
+                                          QList<LoadProblem> &problems)
 {
     const qsizetype before = problems.size();
     const std::optional<JsonValue> root = parseObject(text, problems);
@@ -321,13 +347,16 @@ std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollect
     if (isCollection) {
         int version = FormatVersion;
         if (!root->member(u"gatehouseCollection"))
-            reader.problem(*root, QStringLiteral("\"gatehouseCollection\": %1 is missing: is this a Gatehouse "
-                                                 "collection?").arg(FormatVersion));
+            reader.problem(
+                *root, QStringLiteral("\"gatehouseCollection\": %1 is missing: is this a Gatehouse "
+                                      "collection?")
+                           .arg(FormatVersion));
         reader.integer("gatehouseCollection", version, 1, FormatVersion);
         if (const JsonValue *variables = reader.get("variables", Type::Array)) {
             for (const JsonValue &item : variables->items) {
                 if (!item.isObject()) {
-                    addProblem(problems, item, QStringLiteral("each variable is {\"key\": ..., \"value\": ...}"));
+                    addProblem(problems, item,
+                               QStringLiteral("each variable is {\"key\": ..., \"value\": ...}"));
                     continue;
                 }
                 ObjectReader variableReader(item, problems);
@@ -337,8 +366,9 @@ std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollect
                 if (variable.secret) {
                     variable.enabled = false; // its value comes from the environment (--env)
                     if (const JsonValue *value = item.member(u"value"))
-                        variableReader.problem(*value, QStringLiteral("a secret variable has no value in the "
-                                                                      "collection; give it in the environment file"));
+                        variableReader.problem(
+                            *value, QStringLiteral("a secret variable has no value in the "
+                                                   "collection; give it in the environment file"));
                 } else {
                     variableReader.string("value", variable.value);
                     variableReader.boolean("enabled", variable.enabled);
@@ -358,8 +388,10 @@ std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollect
     if (const JsonValue *order = reader.get("order", Type::Array)) {
         for (const JsonValue &item : order->items) {
             if (!item.isString() || !isOrderEntry(item.text)) {
-                addProblem(problems, item, QStringLiteral("an order entry is \"<name>.request.json\" or \"<folder>/\" "
-                                                          "in this folder"));
+                addProblem(
+                    problems, item,
+                    QStringLiteral("an order entry is \"<name>.request.json\" or \"<folder>/\" "
+                                   "in this folder"));
                 continue;
             }
             file.order.append({item.text, item.line, item.column});

@@ -1,7 +1,6 @@
 #include "collectionrunner.h"
 
 #include <QTimer>
-
 #include <algorithm>
 
 namespace Gatehouse::Core::Collection {
@@ -23,8 +22,8 @@ RequestAuth effectiveAuth(const CollectionRequest &request, const RequestAuth &c
     RequestAuth auth = request.inheritAuth ? collectionAuth : request.spec.auth;
     if (auth.kind != AuthKind::AwsSigV4)
         return auth;
-    for (QString *field : {&auth.accessKeyId, &auth.secretAccessKey, &auth.sessionToken, &auth.profile,
-                           &auth.service, &auth.region}) {
+    for (QString *field : {&auth.accessKeyId, &auth.secretAccessKey, &auth.sessionToken,
+                           &auth.profile, &auth.service, &auth.region}) {
         for (const QString &name : unresolvedVariables(*field, environment)) {
             if (!missing.contains(name))
                 missing.append(name);
@@ -62,8 +61,7 @@ int RunReport::assertionsTotal() const
 
 CollectionRunner::CollectionRunner(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 CollectionRunner::~CollectionRunner()
 {
@@ -126,13 +124,15 @@ void CollectionRunner::next()
 
     const Environment environment = variables();
     QStringList missing = pending.request.spec.unresolvedVariables(environment);
-    const RequestAuth auth = effectiveAuth(pending.request, m_collection.auth, environment, missing);
+    const RequestAuth auth =
+        effectiveAuth(pending.request, m_collection.auth, environment, missing);
     if (!missing.isEmpty()) {
-        m_current.error = QStringLiteral("%1 %2 not defined in the collection's variables or the environment%3.")
-                              .arg(quotedNames(missing),
-                                   missing.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"),
-                                   environment.name.isEmpty() ? QString()
-                                                              : QStringLiteral(" '%1'").arg(environment.name));
+        m_current.error =
+            QStringLiteral("%1 %2 not defined in the collection's variables or the environment%3.")
+                .arg(quotedNames(missing),
+                     missing.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"),
+                     environment.name.isEmpty() ? QString()
+                                                : QStringLiteral(" '%1'").arg(environment.name));
         complete(m_current);
         return;
     }
@@ -151,16 +151,18 @@ void CollectionRunner::next()
         return;
     }
     const quint64 generation = m_generation;
-    m_authorizer.authorize(*request, auth, [this, generation](const Result<Aws::SignedRequest> &signedRequest) {
-        if (generation != m_generation)
-            return;
-        if (!signedRequest) {
-            m_current.error = QStringLiteral("cannot sign the request: %1").arg(signedRequest.error().message);
-            complete(m_current);
-            return;
-        }
-        send(signedRequest->request);
-    });
+    m_authorizer.authorize(*request, auth,
+                           [this, generation](const Result<Aws::SignedRequest> &signedRequest) {
+                               if (generation != m_generation)
+                                   return;
+                               if (!signedRequest) {
+                                   m_current.error = QStringLiteral("cannot sign the request: %1")
+                                                         .arg(signedRequest.error().message);
+                                   complete(m_current);
+                                   return;
+                               }
+                               send(signedRequest->request);
+                           });
 }
 
 void CollectionRunner::send(const HttpClientRequest &request)
@@ -168,27 +170,29 @@ void CollectionRunner::send(const HttpClientRequest &request)
     const quint64 generation = m_generation;
     m_job = m_client.send(request);
     const auto tests = m_queue.at(m_next - 1).request.tests;
-    connect(m_job, &HttpJob::finished, this, [this, generation, tests](const Result<HttpClientResponse> &result) {
-        if (generation != m_generation)
-            return;
-        m_current.elapsedMs = m_requestClock.elapsed();
-        if (!result) {
-            m_current.outcome = RequestRun::Outcome::NoAnswer;
-            m_current.error = result.error().message;
-            complete(m_current);
-            return;
-        }
-        m_current.status = result->status;
-        m_current.elapsedMs = result->elapsedMs;
-        const AssertionChecker checker(*result);
-        bool passed = true;
-        for (const Assertion &assertion : tests) {
-            m_current.assertions.append(checker.check(assertion));
-            passed = passed && m_current.assertions.constLast().passed;
-        }
-        m_current.outcome = passed ? RequestRun::Outcome::Passed : RequestRun::Outcome::Failed;
-        complete(m_current);
-    });
+    connect(m_job, &HttpJob::finished, this,
+            [this, generation, tests](const Result<HttpClientResponse> &result) {
+                if (generation != m_generation)
+                    return;
+                m_current.elapsedMs = m_requestClock.elapsed();
+                if (!result) {
+                    m_current.outcome = RequestRun::Outcome::NoAnswer;
+                    m_current.error = result.error().message;
+                    complete(m_current);
+                    return;
+                }
+                m_current.status = result->status;
+                m_current.elapsedMs = result->elapsedMs;
+                const AssertionChecker checker(*result);
+                bool passed = true;
+                for (const Assertion &assertion : tests) {
+                    m_current.assertions.append(checker.check(assertion));
+                    passed = passed && m_current.assertions.constLast().passed;
+                }
+                m_current.outcome =
+                    passed ? RequestRun::Outcome::Passed : RequestRun::Outcome::Failed;
+                complete(m_current);
+            });
 }
 
 void CollectionRunner::complete(RequestRun run)

@@ -2,7 +2,6 @@
 
 #include "assertion.h"
 #include "collection.h"
-
 #include "core/aws/requestauthorizer.h"
 #include "core/httpclient.h"
 #include "core/variables.h"
@@ -16,20 +15,21 @@ namespace Gatehouse::Core::Collection {
 // How one request of a run went.
 struct RequestRun
 {
-    enum class Outcome {
+    enum class Outcome
+    {
         Passed,   // answered, every assertion held
         Failed,   // answered, an assertion did not hold
         NotSent,  // could not be built: an undefined variable, a bad URL, no credentials
         NoAnswer, // sent, but no HTTP answer came (refused, DNS, TLS, timeout)
     };
 
-    QString path;            // "Orders / Create order"
+    QString path; // "Orders / Create order"
     QString method;
-    QString url;             // after substitution, when it got that far
+    QString url; // after substitution, when it got that far
     Outcome outcome = Outcome::NotSent;
     int status = 0;
     qint64 elapsedMs = 0;
-    QString error;           // why NotSent or NoAnswer
+    QString error; // why NotSent or NoAnswer
     QList<AssertionResult> assertions;
 };
 

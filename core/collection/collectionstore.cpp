@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSet>
-
 #include <algorithm>
 
 namespace Gatehouse::Core::Collection {
@@ -14,7 +13,7 @@ namespace {
 
 struct Loader
 {
-    QString root;                 // the collection's directory, as given
+    QString root; // the collection's directory, as given
     QList<LoadProblem> problems;
 
     QString displayPath(const QString &relative) const
@@ -26,7 +25,8 @@ struct Loader
     {
         QFile file(displayPath(relative));
         if (!file.open(QIODevice::ReadOnly)) {
-            problems.append({displayPath(relative), 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())});
+            problems.append({displayPath(relative), 0, 0,
+                             QStringLiteral("cannot be read: %1").arg(file.errorString())});
             return makeError(ErrorCode::Io, file.errorString());
         }
         return file.readAll();
@@ -48,9 +48,10 @@ struct Loader
 
     std::optional<CollectionRequest> loadRequest(const QString &relative)
     {
-        std::optional<CollectionRequest> request = parseFile(relative, [this](const QByteArray &bytes) {
-            return parseRequestFile(bytes, problems);
-        });
+        std::optional<CollectionRequest> request =
+            parseFile(relative, [this](const QByteArray &bytes) {
+                return parseRequestFile(bytes, problems);
+            });
         if (request) {
             const QString file = QFileInfo(relative).fileName();
             request->fileStem = file.chopped(RequestFileSuffix.size());
@@ -59,11 +60,12 @@ struct Loader
     }
 
     // The items of the folder at relative ("" for the root) in order, then those order omits.
-    void loadItems(const QString &relative, const QList<OrderEntry> &order, const QString &orderFile,
-                   CollectionFolder &folder, int depth)
+    void loadItems(const QString &relative, const QList<OrderEntry> &order,
+                   const QString &orderFile, CollectionFolder &folder, int depth)
     {
         const QDir dir(displayPath(relative));
-        QStringList requestFiles = dir.entryList({QStringLiteral("*") + RequestFileSuffix}, QDir::Files, QDir::Name);
+        QStringList requestFiles =
+            dir.entryList({QStringLiteral("*") + RequestFileSuffix}, QDir::Files, QDir::Name);
         QStringList folders;
         for (const QString &sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
             if (QFileInfo::exists(dir.filePath(sub + QLatin1Char('/') + FolderFileName)))
@@ -76,13 +78,15 @@ struct Loader
             const QString name = isFolder ? entry.name.chopped(1) : entry.name;
             if (!available.contains(name)) {
                 const bool listedTwice = pending.contains(entry.name);
-                problems.append({displayPath(orderFile), entry.line, entry.column,
-                                 listedTwice ? QStringLiteral("\"%1\" is listed twice").arg(entry.name)
-                                             : QStringLiteral("\"%1\" is listed, but there is no %2 %3")
-                                                   .arg(entry.name,
-                                                        isFolder ? QStringLiteral("folder with a folder.json named")
-                                                                 : QStringLiteral("file"),
-                                                        displayPath(relative + entry.name))});
+                problems.append(
+                    {displayPath(orderFile), entry.line, entry.column,
+                     listedTwice
+                         ? QStringLiteral("\"%1\" is listed twice").arg(entry.name)
+                         : QStringLiteral("\"%1\" is listed, but there is no %2 %3")
+                               .arg(entry.name,
+                                    isFolder ? QStringLiteral("folder with a folder.json named")
+                                             : QStringLiteral("file"),
+                                    displayPath(relative + entry.name))});
                 continue;
             }
             available.removeOne(name);
@@ -96,7 +100,8 @@ struct Loader
             loadItem(relative, entry, folder, depth);
     }
 
-    void loadItem(const QString &relative, const QString &entry, CollectionFolder &folder, int depth)
+    void loadItem(const QString &relative, const QString &entry, CollectionFolder &folder,
+                  int depth)
     {
         CollectionItem item;
         if (!entry.endsWith(QLatin1Char('/'))) {
@@ -110,22 +115,25 @@ struct Loader
         constexpr int MaximumDepth = 16;
         const QString folderFile = relative + entry + FolderFileName;
         if (depth >= MaximumDepth) {
-            problems.append({displayPath(folderFile), 0, 0,
-                             QStringLiteral("folders are nested more than %1 deep").arg(MaximumDepth)});
+            problems.append(
+                {displayPath(folderFile), 0, 0,
+                 QStringLiteral("folders are nested more than %1 deep").arg(MaximumDepth)});
             return;
         }
         item.kind = CollectionItem::Kind::Folder;
         item.folder.directory = entry.chopped(1);
-        const std::optional<FolderFile> file = parseFile(folderFile, [this](const QByteArray &bytes) {
-            return parseFolderFile(bytes, false, problems);
-        });
+        const std::optional<FolderFile> file =
+            parseFile(folderFile, [this](const QByteArray &bytes) {
+                return parseFolderFile(bytes, false, problems);
+            });
         if (file) {
             item.folder.name = file->name.isEmpty() ? item.folder.directory : file->name;
             item.folder.description = file->description;
         } else {
             item.folder.name = item.folder.directory;
         }
-        loadItems(relative + entry, file ? file->order : QList<OrderEntry>(), folderFile, item.folder, depth + 1);
+        loadItems(relative + entry, file ? file->order : QList<OrderEntry>(), folderFile,
+                  item.folder, depth + 1);
         folder.items.push_back(std::move(item));
     }
 };
@@ -159,21 +167,25 @@ Result<void> planFolder(const CollectionFolder &folder, const QString &relative,
 Result<void> writeIfChanged(const QString &path, const QByteArray &text)
 {
     QFile existing(path);
-    if (existing.open(QIODevice::ReadOnly) && existing.size() == text.size() && existing.readAll() == text)
+    if (existing.open(QIODevice::ReadOnly) && existing.size() == text.size() &&
+        existing.readAll() == text)
         return {};
     existing.close();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return makeError(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
     return {};
 }
 
 // Removes request files and folders (those with a folder.json) below relative that plan lacks;
 // other files are left alone.
-void removeStale(const QString &root, const QString &relative, const Plan &plan, const QSet<QString> &written)
+void removeStale(const QString &root, const QString &relative, const Plan &plan,
+                 const QSet<QString> &written)
 {
     const QDir dir(root + QLatin1Char('/') + relative);
-    for (const QString &file : dir.entryList({QStringLiteral("*") + RequestFileSuffix}, QDir::Files)) {
+    for (const QString &file :
+         dir.entryList({QStringLiteral("*") + RequestFileSuffix}, QDir::Files)) {
         if (!written.contains(relative + file))
             QFile::remove(dir.filePath(file));
     }
@@ -198,14 +210,16 @@ Result<LoadedCollection> loadCollection(const QString &directory)
         return makeError(ErrorCode::NotFound, QStringLiteral("%1 is not a folder.").arg(directory));
     if (!QFileInfo::exists(directory + QLatin1Char('/') + CollectionFileName))
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("%1 has no %2, so it is not a Gatehouse collection.").arg(directory, CollectionFileName));
+                         QStringLiteral("%1 has no %2, so it is not a Gatehouse collection.")
+                             .arg(directory, CollectionFileName));
     Loader loader;
     loader.root = directory;
     LoadedCollection loaded;
     Collection &collection = loaded.collection;
-    const std::optional<FolderFile> file = loader.parseFile(CollectionFileName, [&loader](const QByteArray &bytes) {
-        return parseFolderFile(bytes, true, loader.problems);
-    });
+    const std::optional<FolderFile> file =
+        loader.parseFile(CollectionFileName, [&loader](const QByteArray &bytes) {
+            return parseFolderFile(bytes, true, loader.problems);
+        });
     if (file) {
         collection.name = file->name;
         collection.description = file->description;
@@ -215,7 +229,8 @@ Result<LoadedCollection> loadCollection(const QString &directory)
         collection.name = QFileInfo(QDir::cleanPath(QDir(directory).absolutePath())).fileName();
     }
     collection.root.name = collection.name;
-    loader.loadItems(QString(), file ? file->order : QList<OrderEntry>(), CollectionFileName, collection.root, 0);
+    loader.loadItems(QString(), file ? file->order : QList<OrderEntry>(), CollectionFileName,
+                     collection.root, 0);
     loaded.problems = loader.problems;
     return loaded;
 }
@@ -236,11 +251,13 @@ Result<Collection> saveCollection(const Collection &collection, const QString &d
     QSet<QString> written;
     for (const QString &folder : std::as_const(plan.folders)) {
         if (!QDir().mkpath(directory + QLatin1Char('/') + folder))
-            return makeError(ErrorCode::Io, QStringLiteral("Could not create the folder %1.")
-                                                .arg(QDir::cleanPath(directory + QLatin1Char('/') + folder)));
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Could not create the folder %1.")
+                                 .arg(QDir::cleanPath(directory + QLatin1Char('/') + folder)));
     }
     for (const auto &[relative, text] : std::as_const(plan.files)) {
-        if (const Result<void> done = writeIfChanged(directory + QLatin1Char('/') + relative, text); !done)
+        if (const Result<void> done = writeIfChanged(directory + QLatin1Char('/') + relative, text);
+            !done)
             return done.error();
         written.insert(relative);
     }

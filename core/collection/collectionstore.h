@@ -2,7 +2,6 @@
 
 #include "collection.h"
 #include "collectionformat.h"
-
 #include "core/result.h"
 
 namespace Gatehouse::Core::Collection {

@@ -6,15 +6,15 @@ namespace {
 
 bool isNameChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$') || c == QLatin1Char('-');
+    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$') ||
+           c == QLatin1Char('-');
 }
 
 Error pathError(const QString &text, qsizetype at, const QString &reason)
 {
-    return makeError(ErrorCode::InvalidArgument, QStringLiteral("JSONPath '%1', character %2: %3")
-                                                     .arg(text)
-                                                     .arg(at + 1)
-                                                     .arg(reason));
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QStringLiteral("JSONPath '%1', character %2: %3").arg(text).arg(at + 1).arg(reason));
 }
 
 QString stepText(const JsonPath::Step &step)
@@ -62,10 +62,14 @@ Result<JsonPath::Step> bracketStep(const QString &text, qsizetype &at)
             ++at;
         if (at == start) {
             if (at < text.size() && text.at(at) == QLatin1Char('*'))
-                return pathError(text, at, QStringLiteral("wildcards are not supported; name one element"));
+                return pathError(text, at,
+                                 QStringLiteral("wildcards are not supported; name one element"));
             if (at < text.size() && text.at(at) == QLatin1Char('-'))
-                return pathError(text, at, QStringLiteral("negative indexes are not supported; count from 0"));
-            return pathError(text, at, QStringLiteral("expected an index (0, 1, ...) or a quoted name after '['"));
+                return pathError(
+                    text, at, QStringLiteral("negative indexes are not supported; count from 0"));
+            return pathError(
+                text, at,
+                QStringLiteral("expected an index (0, 1, ...) or a quoted name after '['"));
         }
         bool ok = false;
         step.index = text.mid(start, at - start).toLongLong(&ok);
@@ -91,14 +95,17 @@ Result<JsonPath> JsonPath::parse(const QString &text)
         const QChar c = text.at(at);
         if (c == QLatin1Char('.')) {
             if (at + 1 < text.size() && text.at(at + 1) == QLatin1Char('.'))
-                return pathError(text, at, QStringLiteral("'..' (recursive descent) is not supported"));
+                return pathError(text, at,
+                                 QStringLiteral("'..' (recursive descent) is not supported"));
             const qsizetype start = ++at;
             while (at < text.size() && isNameChar(text.at(at)))
                 ++at;
             if (at == start)
-                return pathError(text, at, at < text.size() && text.at(at) == QLatin1Char('*')
-                                               ? QStringLiteral("wildcards are not supported; name one member")
-                                               : QStringLiteral("expected a member name after '.'"));
+                return pathError(
+                    text, at,
+                    at < text.size() && text.at(at) == QLatin1Char('*')
+                        ? QStringLiteral("wildcards are not supported; name one member")
+                        : QStringLiteral("expected a member name after '.'"));
             path.m_steps.append({text.mid(start, at - start), -1});
         } else if (c == QLatin1Char('[')) {
             const Result<Step> step = bracketStep(text, at);
@@ -119,21 +126,25 @@ Result<const JsonValue *> JsonPath::find(const JsonValue &document) const
     for (const Step &step : m_steps) {
         if (step.index >= 0) {
             if (!value->isArray())
-                return makeError(ErrorCode::NotFound, QStringLiteral("%1 is %2, not an array")
-                                                          .arg(where, JsonValue::typeName(value->type)));
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("%1 is %2, not an array")
+                                     .arg(where, JsonValue::typeName(value->type)));
             if (step.index >= qsizetype(value->items.size()))
-                return makeError(ErrorCode::NotFound, QStringLiteral("%1 has %2 elements; [%3] is past the end")
-                                                          .arg(where)
-                                                          .arg(value->items.size())
-                                                          .arg(step.index));
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("%1 has %2 elements; [%3] is past the end")
+                                     .arg(where)
+                                     .arg(value->items.size())
+                                     .arg(step.index));
             value = &value->items[std::size_t(step.index)];
         } else {
             if (!value->isObject())
-                return makeError(ErrorCode::NotFound, QStringLiteral("%1 is %2, not an object")
-                                                          .arg(where, JsonValue::typeName(value->type)));
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("%1 is %2, not an object")
+                                     .arg(where, JsonValue::typeName(value->type)));
             const JsonValue *member = value->member(step.name);
             if (!member)
-                return makeError(ErrorCode::NotFound, QStringLiteral("%1 has no member \"%2\"").arg(where, step.name));
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("%1 has no member \"%2\"").arg(where, step.name));
             value = member;
         }
         where += stepText(step);

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "jsonvalue.h"
-
 #include "core/result.h"
+#include "jsonvalue.h"
 
 #include <QList>
 #include <QString>
@@ -16,7 +15,7 @@ class JsonPath
 public:
     struct Step
     {
-        QString name;        // a member, when index < 0
+        QString name; // a member, when index < 0
         qsizetype index = -1;
     };
 

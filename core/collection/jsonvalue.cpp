@@ -1,7 +1,6 @@
 #include "jsonvalue.h"
 
 #include <QSet>
-
 #include <cstddef>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -25,7 +24,10 @@ public:
     using reference = const char &;
 
     TrackingIterator() = default;
-    TrackingIterator(const char *at, const char **lastRead) : m_at(at), m_lastRead(lastRead) {}
+    TrackingIterator(const char *at, const char **lastRead)
+        : m_at(at)
+        , m_lastRead(lastRead)
+    {}
     reference operator*() const
     {
         *m_lastRead = m_at;
@@ -58,7 +60,10 @@ bool isNumberChar(char c)
 class Builder
 {
 public:
-    Builder(const char *begin, const char *end) : m_begin(begin), m_end(end) {}
+    Builder(const char *begin, const char *end)
+        : m_begin(begin)
+        , m_end(end)
+    {}
 
     const char *lastRead = nullptr;
     JsonValue root;
@@ -68,14 +73,27 @@ public:
     bool null() { return add(JsonValue::Type::Null, QStringLiteral("null"), lastRead - 3); }
     bool boolean(bool value)
     {
-        return add(JsonValue::Type::Boolean, value ? QStringLiteral("true") : QStringLiteral("false"),
+        return add(JsonValue::Type::Boolean,
+                   value ? QStringLiteral("true") : QStringLiteral("false"),
                    lastRead - (value ? 3 : 4));
     }
     bool number_integer(Json::number_integer_t value) { return addNumber(QString::number(value)); }
-    bool number_unsigned(Json::number_unsigned_t value) { return addNumber(QString::number(value)); }
-    bool number_float(Json::number_float_t, const std::string &text) { return addNumber(QString::fromStdString(text)); }
-    bool string(std::string &value) { return add(JsonValue::Type::String, QString::fromStdString(value), openingQuote()); }
-    bool binary(Json::binary_t &) { return fail(lastRead, QStringLiteral("binary values are not JSON")); }
+    bool number_unsigned(Json::number_unsigned_t value)
+    {
+        return addNumber(QString::number(value));
+    }
+    bool number_float(Json::number_float_t, const std::string &text)
+    {
+        return addNumber(QString::fromStdString(text));
+    }
+    bool string(std::string &value)
+    {
+        return add(JsonValue::Type::String, QString::fromStdString(value), openingQuote());
+    }
+    bool binary(Json::binary_t &)
+    {
+        return fail(lastRead, QStringLiteral("binary values are not JSON"));
+    }
     bool start_object(std::size_t) { return open(JsonValue::Type::Object); }
     bool start_array(std::size_t) { return open(JsonValue::Type::Array); }
     bool end_object() { return close(); }
@@ -90,7 +108,8 @@ public:
         m_stack.back()->names.push_back(text);
         return true;
     }
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
+    bool parse_error(std::size_t position, const std::string &,
+                     const nlohmann::detail::exception &e)
     {
         QString reason = QString::fromUtf8(e.what());
         const qsizetype syntax = reason.indexOf(QLatin1String("syntax error"));
@@ -207,7 +226,8 @@ private:
 
 bool numberIsIntegral(const QString &text)
 {
-    return !text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1Char('E'));
+    return !text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) &&
+           !text.contains(QLatin1Char('E'));
 }
 
 } // namespace
@@ -224,10 +244,13 @@ const JsonValue *JsonValue::member(QStringView name) const
 QString JsonValue::toCompactText() const
 {
     switch (type) {
-    case Type::Null: return QStringLiteral("null");
+    case Type::Null:
+        return QStringLiteral("null");
     case Type::Boolean:
-    case Type::Number: return text;
-    case Type::String: return quoteJson(text);
+    case Type::Number:
+        return text;
+    case Type::String:
+        return quoteJson(text);
     case Type::Array: {
         QStringList parts;
         for (const JsonValue &item : items)
@@ -249,9 +272,11 @@ bool JsonValue::equals(const JsonValue &other) const
     if (type != other.type)
         return false;
     switch (type) {
-    case Type::Null: return true;
+    case Type::Null:
+        return true;
     case Type::Boolean:
-    case Type::String: return text == other.text;
+    case Type::String:
+        return text == other.text;
     case Type::Number:
         if (numberIsIntegral(text) && numberIsIntegral(other.text))
             return text == other.text;
@@ -280,12 +305,18 @@ bool JsonValue::equals(const JsonValue &other) const
 QString JsonValue::typeName(Type type)
 {
     switch (type) {
-    case Type::Null: return QStringLiteral("null");
-    case Type::Boolean: return QStringLiteral("true or false");
-    case Type::Number: return QStringLiteral("a number");
-    case Type::String: return QStringLiteral("a string");
-    case Type::Array: return QStringLiteral("an array");
-    case Type::Object: return QStringLiteral("an object");
+    case Type::Null:
+        return QStringLiteral("null");
+    case Type::Boolean:
+        return QStringLiteral("true or false");
+    case Type::Number:
+        return QStringLiteral("a number");
+    case Type::String:
+        return QStringLiteral("a string");
+    case Type::Array:
+        return QStringLiteral("an array");
+    case Type::Object:
+        return QStringLiteral("an object");
     }
     return {};
 }
@@ -298,8 +329,8 @@ Result<JsonValue> parseJson(QByteArrayView text, JsonSyntaxError *syntaxError)
     builder.lastRead = begin;
     bool ok = false;
     try {
-        ok = Json::sax_parse(TrackingIterator(begin, &builder.lastRead), TrackingIterator(end, &builder.lastRead),
-                             &builder);
+        ok = Json::sax_parse(TrackingIterator(begin, &builder.lastRead),
+                             TrackingIterator(end, &builder.lastRead), &builder);
     } catch (const Json::exception &e) {
         builder.failed = true;
         builder.error = {1, 1, QString::fromUtf8(e.what())};
@@ -321,13 +352,27 @@ QString quoteJson(const QString &text)
     out += QLatin1Char('"');
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\f': out += QLatin1String("\\f"); break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        case '\f':
+            out += QLatin1String("\\f");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));

@@ -4,7 +4,6 @@
 
 #include <QByteArrayView>
 #include <QString>
-
 #include <vector>
 
 namespace Gatehouse::Core::Collection {
@@ -13,13 +12,21 @@ namespace Gatehouse::Core::Collection {
 // mistakes are reported by line and column, and numbers keep the text they were written with.
 struct JsonValue
 {
-    enum class Type { Null, Boolean, Number, String, Array, Object };
+    enum class Type
+    {
+        Null,
+        Boolean,
+        Number,
+        String,
+        Array,
+        Object
+    };
 
     Type type = Type::Null;
-    QString text;                  // String: the string; Number: as written; Boolean: true/false
-    std::vector<JsonValue> items;  // Array: the elements; Object: the member values
-    std::vector<QString> names;    // Object: the member names, in file order
-    int line = 0;                  // 1-based; a member's position is its name's
+    QString text;                 // String: the string; Number: as written; Boolean: true/false
+    std::vector<JsonValue> items; // Array: the elements; Object: the member values
+    std::vector<QString> names;   // Object: the member names, in file order
+    int line = 0;                 // 1-based; a member's position is its name's
     int column = 0;
 
     bool isString() const { return type == Type::String; }

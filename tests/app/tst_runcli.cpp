@@ -3,7 +3,6 @@
 // emulator's bakery lab.
 #include "../common/gatehouseprocess.h"
 #include "../core/fakeaws.h"
-
 #include "core/collection/collectionstore.h"
 #include "core/emulator/emulator.h"
 
@@ -63,8 +62,9 @@ QString saveItems(const QTemporaryDir &dir, std::vector<CollectionItem> items)
 {
     Gatehouse::Core::Collection::Collection collection;
     collection.name = QStringLiteral("Checks");
-    collection.variables = {{QStringLiteral("base"), QStringLiteral("http://127.0.0.1:1"), true, false},
-                            {QStringLiteral("token"), QString(), false, true}};
+    collection.variables = {
+        {QStringLiteral("base"), QStringLiteral("http://127.0.0.1:1"), true, false},
+        {QStringLiteral("token"), QString(), false, true}};
     collection.root.items = std::move(items);
     const QString path = dir.filePath(QStringLiteral("checks"));
     const auto saved = saveCollection(collection, path);
@@ -109,25 +109,30 @@ private:
 void TestRunCli::init()
 {
     m_server = std::make_unique<FakeAws>();
-    m_server->answer = FakeAws::response(200, "Content-Type: application/json; charset=utf-8",
-                                         "{\"items\": [{\"id\": 3, \"name\": \"rye\"}], \"count\": 1}");
+    m_server->answer =
+        FakeAws::response(200, "Content-Type: application/json; charset=utf-8",
+                          "{\"items\": [{\"id\": 3, \"name\": \"rye\"}], \"count\": 1}");
     m_env = writeEnvironment(m_dir, "{\"base\": \"" + m_server->url().toString().toUtf8() + "\"}");
 }
 
 void TestRunCli::passingRunExitsZero()
 {
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("List items"), QStringLiteral("{{base}}/items"),
-                                                         {status(200), headerContains(QStringLiteral("Content-Type"), QStringLiteral("json")),
-                                                          jsonPath(QStringLiteral("$.items[0].id"), QStringLiteral("3")),
-                                                          jsonPath(QStringLiteral("$.items"))}),
-                                                 request(QStringLiteral("Count"), QStringLiteral("{{base}}/count"),
-                                                         {jsonPath(QStringLiteral("$['count']"), QStringLiteral("1"))})});
+    const QString collection = saveItems(
+        m_dir, {request(QStringLiteral("List items"), QStringLiteral("{{base}}/items"),
+                        {status(200),
+                         headerContains(QStringLiteral("Content-Type"), QStringLiteral("json")),
+                         jsonPath(QStringLiteral("$.items[0].id"), QStringLiteral("3")),
+                         jsonPath(QStringLiteral("$.items"))}),
+                request(QStringLiteral("Count"), QStringLiteral("{{base}}/count"),
+                        {jsonPath(QStringLiteral("$['count']"), QStringLiteral("1"))})});
     QVERIFY(!collection.isEmpty());
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
+    const auto run =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
     QVERIFY2(run.out.contains("PASS      List items  200"), run.out.constData());
     QVERIFY(run.out.contains("PASS      Count  200"));
-    QVERIFY(run.out.contains("2 requests: 2 passed, 0 failed, 0 not sent, 0 without an answer; 5 of 5 assertions held"));
+    QVERIFY(run.out.contains(
+        "2 requests: 2 passed, 0 failed, 0 not sent, 0 without an answer; 5 of 5 assertions held"));
     QCOMPARE(m_server->requests.size(), 2);
     QCOMPARE(m_server->requests.at(0).path, QByteArray("/items"));
     QCOMPARE(m_server->requests.at(1).path, QByteArray("/count"));
@@ -135,10 +140,13 @@ void TestRunCli::passingRunExitsZero()
 
 void TestRunCli::failedAssertionExitsOne()
 {
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("Create"), QStringLiteral("{{base}}/items"),
-                                                         {status(201), jsonPath(QStringLiteral("$.items[0].name"), QStringLiteral("\"wheat\"")),
-                                                          jsonPath(QStringLiteral("$.items[0].id"), QStringLiteral("3"))})});
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
+    const QString collection = saveItems(
+        m_dir, {request(QStringLiteral("Create"), QStringLiteral("{{base}}/items"),
+                        {status(201),
+                         jsonPath(QStringLiteral("$.items[0].name"), QStringLiteral("\"wheat\"")),
+                         jsonPath(QStringLiteral("$.items[0].id"), QStringLiteral("3"))})});
+    const auto run =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
     QVERIFY2(run.exitCode == 1, QByteArray(run.out + run.err).constData());
     QVERIFY2(run.out.contains("FAIL      Create  200"), run.out.constData());
     QVERIFY(run.out.contains("status: expected 201, actual 200"));
@@ -149,30 +157,41 @@ void TestRunCli::failedAssertionExitsOne()
 
 void TestRunCli::undefinedVariableIsNamed()
 {
-    CollectionItem secret = request(QStringLiteral("Needs a token"), QStringLiteral("{{base}}/me"), {status(200)});
+    CollectionItem secret =
+        request(QStringLiteral("Needs a token"), QStringLiteral("{{base}}/me"), {status(200)});
     secret.request.inheritAuth = false;
     secret.request.spec.auth.kind = Core::AuthKind::Bearer;
     secret.request.spec.auth.bearerToken = QStringLiteral("{{token}}");
-    const QString collection = saveItems(m_dir, {secret, request(QStringLiteral("Open"), QStringLiteral("{{base}}/open"), {status(200)})});
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
+    const QString collection = saveItems(
+        m_dir,
+        {secret, request(QStringLiteral("Open"), QStringLiteral("{{base}}/open"), {status(200)})});
+    const auto run =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env});
     QVERIFY2(run.exitCode == 2, QByteArray(run.out + run.err).constData());
     QVERIFY2(run.out.contains("NOT SENT  Needs a token"), run.out.constData());
-    QVERIFY(run.out.contains("{{token}} is not defined in the collection's variables or the environment 'local'."));
+    QVERIFY(run.out.contains(
+        "{{token}} is not defined in the collection's variables or the environment 'local'."));
     QVERIFY(run.out.contains("PASS      Open"));
     QCOMPARE(m_server->requests.size(), 1); // the run went on, and the first request never left
 
     // With the token in the environment it is sent, as a Bearer header.
-    const QString env = writeEnvironment(m_dir, "{\"values\": [{\"key\": \"base\", \"value\": \"" + m_server->url().toString().toUtf8()
-                                                    + "\"}, {\"key\": \"token\", \"value\": \"abc.def\", \"type\": \"secret\"}]}");
-    const auto second = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), env});
+    const QString env = writeEnvironment(
+        m_dir, "{\"values\": [{\"key\": \"base\", \"value\": \"" +
+                   m_server->url().toString().toUtf8() +
+                   "\"}, {\"key\": \"token\", \"value\": \"abc.def\", \"type\": \"secret\"}]}");
+    const auto second =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), env});
     QVERIFY2(second.exitCode == 0, QByteArray(second.out + second.err).constData());
     QCOMPARE(m_server->requests.at(1).headers.value("Authorization"), QByteArray("Bearer abc.def"));
 }
 
 void TestRunCli::noAnswerExitsThree()
 {
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("Nobody home"), QStringLiteral("{{base}}/"), {status(200)})});
-    const auto run = runGatehouse({QStringLiteral("run"), collection}); // the collection's base: port 1
+    const QString collection = saveItems(
+        m_dir,
+        {request(QStringLiteral("Nobody home"), QStringLiteral("{{base}}/"), {status(200)})});
+    const auto run =
+        runGatehouse({QStringLiteral("run"), collection}); // the collection's base: port 1
     QVERIFY2(run.exitCode == 3, QByteArray(run.out + run.err).constData());
     QVERIFY2(run.out.contains("NO ANSWER Nobody home"), run.out.constData());
     QVERIFY(run.out.contains("refused"));
@@ -180,11 +199,15 @@ void TestRunCli::noAnswerExitsThree()
 
 void TestRunCli::malformedCollectionExitsTwo()
 {
-    const auto run = runGatehouse({QStringLiteral("run"), QStringLiteral(GATEHOUSE_TEST_DATA "/collections/broken")});
+    const auto run = runGatehouse(
+        {QStringLiteral("run"), QStringLiteral(GATEHOUSE_TEST_DATA "/collections/broken")});
     QVERIFY2(run.exitCode == 2, QByteArray(run.out + run.err).constData());
-    QVERIFY2(run.err.contains("collections/broken/missing-comma.request.json:4:"), run.err.constData());
-    QVERIFY(run.err.contains("collections/broken/unknown-field.request.json:9:3: unknown field \"retries\""));
-    QVERIFY(run.err.contains("collections/broken/literal-token.request.json:7:5: \"token\" holds a secret in clear"));
+    QVERIFY2(run.err.contains("collections/broken/missing-comma.request.json:4:"),
+             run.err.constData());
+    QVERIFY(run.err.contains(
+        "collections/broken/unknown-field.request.json:9:3: unknown field \"retries\""));
+    QVERIFY(run.err.contains(
+        "collections/broken/literal-token.request.json:7:5: \"token\" holds a secret in clear"));
     QVERIFY(run.err.contains("nothing was sent"));
     QVERIFY(run.out.isEmpty());
 }
@@ -194,13 +217,22 @@ void TestRunCli::badArguments_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("no folder") << QStringList{} << QByteArray("give one collection folder");
-    QTest::newRow("not a collection") << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections")} << QByteArray("no collection.json");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("x"), QStringLiteral("--fast")} << QByteArray("unknown option '--fast'");
-    QTest::newRow("bad reporter") << QStringList{QStringLiteral("x"), QStringLiteral("--reporter"), QStringLiteral("xml")} << QByteArray("text or json");
-    QTest::newRow("missing env file") << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections/bakery"), QStringLiteral("--env"), QStringLiteral("/nonexistent.json")}
-                                      << QByteArray("nonexistent.json");
-    QTest::newRow("unknown folder") << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections/bakery"), QStringLiteral("--folder"), QStringLiteral("Refunds")}
-                                    << QByteArray("no folder 'Refunds'");
+    QTest::newRow("not a collection")
+        << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections")}
+        << QByteArray("no collection.json");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("x"), QStringLiteral("--fast")}
+                                    << QByteArray("unknown option '--fast'");
+    QTest::newRow("bad reporter") << QStringList{QStringLiteral("x"), QStringLiteral("--reporter"),
+                                                 QStringLiteral("xml")}
+                                  << QByteArray("text or json");
+    QTest::newRow("missing env file")
+        << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections/bakery"),
+                       QStringLiteral("--env"), QStringLiteral("/nonexistent.json")}
+        << QByteArray("nonexistent.json");
+    QTest::newRow("unknown folder")
+        << QStringList{QStringLiteral(GATEHOUSE_TEST_DATA "/collections/bakery"),
+                       QStringLiteral("--folder"), QStringLiteral("Refunds")}
+        << QByteArray("no folder 'Refunds'");
 }
 
 void TestRunCli::badArguments()
@@ -217,16 +249,22 @@ void TestRunCli::folderAndBail()
     CollectionItem folder;
     folder.kind = CollectionItem::Kind::Folder;
     folder.folder.name = QStringLiteral("Orders");
-    folder.folder.items = {request(QStringLiteral("Fails first"), QStringLiteral("{{base}}/a"), {status(404)}),
-                           request(QStringLiteral("Then passes"), QStringLiteral("{{base}}/b"), {status(200)})};
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("Outside"), QStringLiteral("{{base}}/outside"), {}), folder});
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env, QStringLiteral("--folder"), QStringLiteral("Orders")});
+    folder.folder.items = {
+        request(QStringLiteral("Fails first"), QStringLiteral("{{base}}/a"), {status(404)}),
+        request(QStringLiteral("Then passes"), QStringLiteral("{{base}}/b"), {status(200)})};
+    const QString collection = saveItems(
+        m_dir,
+        {request(QStringLiteral("Outside"), QStringLiteral("{{base}}/outside"), {}), folder});
+    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"),
+                                   m_env, QStringLiteral("--folder"), QStringLiteral("Orders")});
     QVERIFY2(run.exitCode == 1, QByteArray(run.out + run.err).constData());
     QVERIFY(run.out.contains("FAIL      Orders / Fails first"));
     QVERIFY(run.out.contains("PASS      Orders / Then passes"));
     QVERIFY(!run.out.contains("Outside"));
 
-    const auto bail = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env, QStringLiteral("--folder"), QStringLiteral("orders"), QStringLiteral("--bail")});
+    const auto bail = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"),
+                                    m_env, QStringLiteral("--folder"), QStringLiteral("orders"),
+                                    QStringLiteral("--bail")});
     QVERIFY2(bail.exitCode == 1, QByteArray(bail.out + bail.err).constData());
     QVERIFY(!bail.out.contains("Then passes"));
     QVERIFY(bail.out.contains("1 skipped after --bail"));
@@ -235,9 +273,11 @@ void TestRunCli::folderAndBail()
 
 void TestRunCli::jsonReporter()
 {
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("List"), QStringLiteral("{{base}}/items"),
-                                                         {status(200), jsonPath(QStringLiteral("$.count"), QStringLiteral("2"))})});
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), m_env, QStringLiteral("--reporter"), QStringLiteral("json")});
+    const QString collection = saveItems(
+        m_dir, {request(QStringLiteral("List"), QStringLiteral("{{base}}/items"),
+                        {status(200), jsonPath(QStringLiteral("$.count"), QStringLiteral("2"))})});
+    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"),
+                                   m_env, QStringLiteral("--reporter"), QStringLiteral("json")});
     QCOMPARE(run.exitCode, 1);
     QJsonParseError error;
     const QJsonObject report = QJsonDocument::fromJson(run.out, &error).object();
@@ -247,14 +287,16 @@ void TestRunCli::jsonReporter()
     QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("List"));
     QCOMPARE(first.value(QStringLiteral("outcome")).toString(), QStringLiteral("failed"));
     QCOMPARE(first.value(QStringLiteral("status")).toInt(), 200);
-    QCOMPARE(first.value(QStringLiteral("url")).toString(), m_server->url().toString() + QStringLiteral("/items"));
+    QCOMPARE(first.value(QStringLiteral("url")).toString(),
+             m_server->url().toString() + QStringLiteral("/items"));
     const QJsonObject failed = first.value(QStringLiteral("assertions")).toArray().at(1).toObject();
     QCOMPARE(failed.value(QStringLiteral("passed")).toBool(), false);
     QCOMPARE(failed.value(QStringLiteral("expected")).toString(), QStringLiteral("2"));
     QCOMPARE(failed.value(QStringLiteral("actual")).toString(), QStringLiteral("1"));
 }
 
-// The lab checker case: the emulator's bakery lab in this process, the collection checks GET /snack.
+// The lab checker case: the emulator's bakery lab in this process, the collection checks GET
+// /snack.
 void TestRunCli::bakeryLabSnack()
 {
     Emulator::EmulatorOptions options;
@@ -272,12 +314,18 @@ void TestRunCli::bakeryLabSnack()
     }
     QVERIFY(!api.isEmpty());
     const QString env = writeEnvironment(m_dir, "{\"base\": \"" + api.toUtf8() + "\"}");
-    const QString collection = saveItems(m_dir, {request(QStringLiteral("Get a snack"), QStringLiteral("{{base}}/snack"),
-                                                         {status(200), headerContains(QStringLiteral("content-type"), QStringLiteral("application/json")),
-                                                          jsonPath(QStringLiteral("$.snack")), jsonPath(QStringLiteral("$.requestId"))}),
-                                                 request(QStringLiteral("No such route"), QStringLiteral("{{base}}/cake"),
-                                                         {status(404), jsonPath(QStringLiteral("$.message"), QStringLiteral("\"Not Found\""))})});
-    const auto run = runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), env});
+    const QString collection = saveItems(
+        m_dir,
+        {request(
+             QStringLiteral("Get a snack"), QStringLiteral("{{base}}/snack"),
+             {status(200),
+              headerContains(QStringLiteral("content-type"), QStringLiteral("application/json")),
+              jsonPath(QStringLiteral("$.snack")), jsonPath(QStringLiteral("$.requestId"))}),
+         request(QStringLiteral("No such route"), QStringLiteral("{{base}}/cake"),
+                 {status(404),
+                  jsonPath(QStringLiteral("$.message"), QStringLiteral("\"Not Found\""))})});
+    const auto run =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), env});
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
     QVERIFY(run.out.contains("PASS      Get a snack  200"));
     QVERIFY(run.out.contains("PASS      No such route  404"));

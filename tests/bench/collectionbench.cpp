@@ -1,10 +1,8 @@
 #include "benches.h"
-
 #include "core/collection/collectionstore.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-
 #include <algorithm>
 
 using namespace Gatehouse::Core::Collection;
@@ -23,7 +21,10 @@ CollectionItem benchRequest(int n)
                             {true, QStringLiteral("X-Request-Id"), QStringLiteral("{{$guid}}")},
                             {false, QStringLiteral("X-Debug"), QStringLiteral("1")}};
     request.spec.bodyKind = Gatehouse::Core::BodyKind::Json;
-    request.spec.body = QStringLiteral("{\n  \"item\": \"rye sourdough\",\n  \"count\": %1,\n  \"note\": \"ring twice\"\n}").arg(n);
+    request.spec.body =
+        QStringLiteral(
+            "{\n  \"item\": \"rye sourdough\",\n  \"count\": %1,\n  \"note\": \"ring twice\"\n}")
+            .arg(n);
     request.inheritAuth = false;
     request.spec.auth.kind = Gatehouse::Core::AuthKind::Bearer;
     request.spec.auth.bearerToken = QStringLiteral("{{token}}");
@@ -73,9 +74,12 @@ void benchCollection()
         clock.restart();
         const auto loaded = loadCollection(dir.path());
         const qint64 read = clock.nsecsElapsed();
-        if (!loaded.ok() || !loaded->problems.isEmpty() || requestsInOrder(loaded->collection.root).size() != 1000)
+        if (!loaded.ok() || !loaded->problems.isEmpty() ||
+            requestsInOrder(loaded->collection.root).size() != 1000)
             return;
-        const auto minimum = [](qint64 best, qint64 now) { return best < 0 ? now : std::min(best, now); };
+        const auto minimum = [](qint64 best, qint64 now) {
+            return best < 0 ? now : std::min(best, now);
+        };
         firstSave = minimum(firstSave, saved);
         unchangedSave = minimum(unchangedSave, resaved);
         load = minimum(load, read);
@@ -83,9 +87,12 @@ void benchCollection()
         for (const RequestRef &ref : requestsInOrder(loaded->collection.root))
             bytes += requestFileText(*ref.request)->size();
     }
-    figure(QStringLiteral("collection.load_1000_requests"), load / 1e6, QStringLiteral("ms"), QStringLiteral("< 1000"),
-           load < 1000 * 1000000LL);
-    figure(QStringLiteral("collection.save_1000_requests"), firstSave / 1e6, QStringLiteral("ms"), QStringLiteral("-"), true);
-    figure(QStringLiteral("collection.save_unchanged"), unchangedSave / 1e6, QStringLiteral("ms"), QStringLiteral("-"), true);
-    figure(QStringLiteral("collection.request_file_bytes"), bytes / 1000.0, QStringLiteral("B"), QStringLiteral("-"), true);
+    figure(QStringLiteral("collection.load_1000_requests"), load / 1e6, QStringLiteral("ms"),
+           QStringLiteral("< 1000"), load < 1000 * 1000000LL);
+    figure(QStringLiteral("collection.save_1000_requests"), firstSave / 1e6, QStringLiteral("ms"),
+           QStringLiteral("-"), true);
+    figure(QStringLiteral("collection.save_unchanged"), unchangedSave / 1e6, QStringLiteral("ms"),
+           QStringLiteral("-"), true);
+    figure(QStringLiteral("collection.request_file_bytes"), bytes / 1000.0, QStringLiteral("B"),
+           QStringLiteral("-"), true);
 }

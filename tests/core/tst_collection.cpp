@@ -1,14 +1,13 @@
 // Collections on disk: the file format byte for byte, secrets kept out, broken files reported
 // by file, line and column while the rest loads, the JSONPath subset, file names from request
 // names, assertions, and the runner against a canned HTTP server.
-#include "fakeaws.h"
-
 #include "core/collection/assertion.h"
 #include "core/collection/collectionformat.h"
 #include "core/collection/collectionrunner.h"
 #include "core/collection/collectionstore.h"
 #include "core/collection/jsonpath.h"
 #include "core/collection/jsonvalue.h"
+#include "fakeaws.h"
 
 #include <QDirIterator>
 #include <QSignalSpy>
@@ -46,7 +45,8 @@ QMap<QString, QByteArray> filesBelow(const QString &dir)
     return files;
 }
 
-CollectionItem requestItem(const QString &name, const QString &url = QStringLiteral("http://127.0.0.1:1/"))
+CollectionItem requestItem(const QString &name,
+                           const QString &url = QStringLiteral("http://127.0.0.1:1/"))
 {
     CollectionItem item;
     item.request.name = name;
@@ -76,13 +76,15 @@ Collection richCollection()
     Collection collection;
     collection.name = QStringLiteral("Rich \"quoted\" collection");
     collection.description = QStringLiteral("Line one\nline two\twith a tab, ünïcödé and \u2603");
-    collection.variables = {{QStringLiteral("base"), QStringLiteral("http://127.0.0.1:4577"), true, false},
-                            {QStringLiteral("off"), QStringLiteral("x"), false, false},
-                            {QStringLiteral("token"), QString(), false, true}};
+    collection.variables = {
+        {QStringLiteral("base"), QStringLiteral("http://127.0.0.1:4577"), true, false},
+        {QStringLiteral("off"), QStringLiteral("x"), false, false},
+        {QStringLiteral("token"), QString(), false, true}};
     collection.auth.kind = AuthKind::Bearer;
     collection.auth.bearerToken = QStringLiteral("{{token}}");
 
-    CollectionItem first = requestItem(QStringLiteral("Create order"), QStringLiteral("{{base}}/orders"));
+    CollectionItem first =
+        requestItem(QStringLiteral("Create order"), QStringLiteral("{{base}}/orders"));
     first.request.spec.method = QStringLiteral("POST");
     first.request.spec.headers = {{true, QStringLiteral("X-A"), QStringLiteral("1")},
                                   {false, QStringLiteral("X-B"), QStringLiteral("\"two\"")}};
@@ -98,8 +100,9 @@ Collection richCollection()
     Assertion exists = jsonPathEquals(QStringLiteral("$.items"), {});
     exists.check = Assertion::Check::Exists;
     exists.exists = false;
-    first.request.tests = {statusIs(201), header, jsonPathEquals(QStringLiteral("$.items[0]['id']"),
-                                                                 QStringLiteral("{\"x\":[1, 2.50, null, true]}")),
+    first.request.tests = {statusIs(201), header,
+                           jsonPathEquals(QStringLiteral("$.items[0]['id']"),
+                                          QStringLiteral("{\"x\":[1, 2.50, null, true]}")),
                            exists};
 
     CollectionItem second = requestItem(QStringLiteral("Signed"));
@@ -217,7 +220,8 @@ void TestCollection::roundTripIsByteForByte()
         QCOMPARE(is.at(i).request->spec.followRedirects, was.at(i).request->spec.followRedirects);
     }
     QCOMPARE(is.at(0).request->tests.size(), 4);
-    QCOMPARE(is.at(0).request->tests.at(2).expected, QStringLiteral("{\"x\": [1, 2.50, null, true]}"));
+    QCOMPARE(is.at(0).request->tests.at(2).expected,
+             QStringLiteral("{\"x\": [1, 2.50, null, true]}"));
 
     // A second save into the same folder changes nothing.
     QVERIFY(saveCollection(loaded->collection, first.path()).ok());
@@ -252,8 +256,10 @@ void TestCollection::keyOrderAndLayout()
                                "}\n"));
     // Members written in another order load, and save back in the fixed order.
     QList<LoadProblem> problems;
-    const std::optional<CollectionRequest> shuffled = parseRequestFile(
-        "{\"tests\": [{\"status\": 200}], \"url\": \"http://x/\", \"method\": \"GET\", \"name\": \"Get\"}", problems);
+    const std::optional<CollectionRequest> shuffled =
+        parseRequestFile("{\"tests\": [{\"status\": 200}], \"url\": \"http://x/\", \"method\": "
+                         "\"GET\", \"name\": \"Get\"}",
+                         problems);
     QVERIFY(shuffled);
     QCOMPARE(*requestFileText(*shuffled), *text);
 }
@@ -282,14 +288,17 @@ void TestCollection::secretsRefused()
     case 0:
     case 1:
         auth.kind = AuthKind::Bearer;
-        auth.bearerToken = which == 0 ? QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.sig") : QStringLiteral("Bearer {{t}}");
+        auth.bearerToken = which == 0 ? QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.sig")
+                                      : QStringLiteral("Bearer {{t}}");
         break;
     case 2:
     case 3:
         auth.kind = AuthKind::AwsSigV4;
-        auth.source = which == 2 ? AwsCredentialSource::AccessKeys : AwsCredentialSource::TemporaryCredentials;
+        auth.source = which == 2 ? AwsCredentialSource::AccessKeys
+                                 : AwsCredentialSource::TemporaryCredentials;
         auth.accessKeyId = QStringLiteral("AKIDEXAMPLE");
-        auth.secretAccessKey = which == 2 ? QStringLiteral("wJalrXUtnFEMI") : QStringLiteral("{{secret}}");
+        auth.secretAccessKey =
+            which == 2 ? QStringLiteral("wJalrXUtnFEMI") : QStringLiteral("{{secret}}");
         auth.sessionToken = QStringLiteral("IQoJb3JpZ2luX2VjE");
         break;
     default:
@@ -340,13 +349,20 @@ void TestCollection::brokenFilesReportedRestLoads()
         return false;
     };
     QVERIFY(has(QStringLiteral("missing-comma.request.json:4:"), QStringLiteral("syntax error")));
-    QVERIFY(has(QStringLiteral("unknown-field.request.json:7:5: "), QStringLiteral("exactly one of")));
-    QVERIFY(has(QStringLiteral("unknown-field.request.json:9:3: "), QStringLiteral("unknown field \"retries\"")));
-    QVERIFY(has(QStringLiteral("unknown-field.request.json:7:6: "), QStringLiteral("unknown field \"jsonpath\"")));
-    QVERIFY(has(QStringLiteral("literal-token.request.json:7:5: "), QStringLiteral("secret variable")));
-    QVERIFY(has(QStringLiteral("bad-path.request.json:6:6: "), QStringLiteral("wildcards are not supported")));
-    QVERIFY(has(QStringLiteral("bad-path.request.json:7:6: "), QStringLiteral("\"status\" must be a number, not a string")));
-    QVERIFY(has(QStringLiteral("collection.json:15:5: "), QStringLiteral("\"gone.request.json\" is listed, but there is no file")));
+    QVERIFY(
+        has(QStringLiteral("unknown-field.request.json:7:5: "), QStringLiteral("exactly one of")));
+    QVERIFY(has(QStringLiteral("unknown-field.request.json:9:3: "),
+                QStringLiteral("unknown field \"retries\"")));
+    QVERIFY(has(QStringLiteral("unknown-field.request.json:7:6: "),
+                QStringLiteral("unknown field \"jsonpath\"")));
+    QVERIFY(
+        has(QStringLiteral("literal-token.request.json:7:5: "), QStringLiteral("secret variable")));
+    QVERIFY(has(QStringLiteral("bad-path.request.json:6:6: "),
+                QStringLiteral("wildcards are not supported")));
+    QVERIFY(has(QStringLiteral("bad-path.request.json:7:6: "),
+                QStringLiteral("\"status\" must be a number, not a string")));
+    QVERIFY(has(QStringLiteral("collection.json:15:5: "),
+                QStringLiteral("\"gone.request.json\" is listed, but there is no file")));
     QCOMPARE(reported.size(), 8);
 }
 
@@ -378,8 +394,9 @@ void TestCollection::staleFilesRemoved()
     other.close();
     collection.root.items.erase(collection.root.items.begin(), collection.root.items.begin() + 2);
     QVERIFY(saveCollection(collection, dir.path()).ok());
-    QCOMPARE(filesBelow(dir.path()).keys(), (QStringList{QStringLiteral("README.md"), QStringLiteral("collection.json"),
-                                                         QStringLiteral("signed.request.json")}));
+    QCOMPARE(filesBelow(dir.path()).keys(),
+             (QStringList{QStringLiteral("README.md"), QStringLiteral("collection.json"),
+                          QStringLiteral("signed.request.json")}));
 }
 
 void TestCollection::syntaxErrorPositions_data()
@@ -388,10 +405,13 @@ void TestCollection::syntaxErrorPositions_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("words");
-    QTest::newRow("duplicate name") << QByteArray("{\n  \"a\": 1,\n  \"a\": 2\n}") << 3 << 3 << QStringLiteral("twice");
-    QTest::newRow("trailing comma") << QByteArray("[1,\n 2,\n]") << 3 << 1 << QStringLiteral("syntax error");
+    QTest::newRow("duplicate name")
+        << QByteArray("{\n  \"a\": 1,\n  \"a\": 2\n}") << 3 << 3 << QStringLiteral("twice");
+    QTest::newRow("trailing comma")
+        << QByteArray("[1,\n 2,\n]") << 3 << 1 << QStringLiteral("syntax error");
     QTest::newRow("empty") << QByteArray() << 1 << 1 << QStringLiteral("syntax error");
-    QTest::newRow("bad UTF-8") << QByteArray("{\"a\": \"\xff\"}") << 1 << 8 << QStringLiteral("UTF-8");
+    QTest::newRow("bad UTF-8") << QByteArray("{\"a\": \"\xff\"}") << 1 << 8
+                               << QStringLiteral("UTF-8");
 }
 
 void TestCollection::syntaxErrorPositions()
@@ -411,7 +431,9 @@ void TestCollection::jsonPath_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("root") << QStringLiteral("$") << QStringLiteral("{\"items\": [{\"id\": 3, \"name\": \"rye\"}, {\"id\": 4.0}], \"a b\": {\"c\": null}}");
+    QTest::newRow("root") << QStringLiteral("$")
+                          << QStringLiteral("{\"items\": [{\"id\": 3, \"name\": \"rye\"}, {\"id\": "
+                                            "4.0}], \"a b\": {\"c\": null}}");
     QTest::newRow("member") << QStringLiteral("$.items[0].name") << QStringLiteral("\"rye\"");
     QTest::newRow("index") << QStringLiteral("$.items[1]") << QStringLiteral("{\"id\": 4.0}");
     QTest::newRow("quoted") << QStringLiteral("$['a b']['c']") << QStringLiteral("null");
@@ -422,8 +444,8 @@ void TestCollection::jsonPath()
 {
     QFETCH(QString, path);
     QFETCH(QString, expected);
-    const Result<JsonValue> document =
-        parseJson("{\"items\": [{\"id\": 3, \"name\": \"rye\"}, {\"id\": 4.0}], \"a b\": {\"c\": null}}");
+    const Result<JsonValue> document = parseJson(
+        "{\"items\": [{\"id\": 3, \"name\": \"rye\"}, {\"id\": 4.0}], \"a b\": {\"c\": null}}");
     QVERIFY(document.ok());
     const Result<JsonPath> parsed = JsonPath::parse(path);
     QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
@@ -436,19 +458,30 @@ void TestCollection::jsonPathErrors_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("error");
-    QTest::newRow("no root") << QStringLiteral("items[0]") << QStringLiteral("character 1: a path starts with '$'");
-    QTest::newRow("wildcard") << QStringLiteral("$.items[*]") << QStringLiteral("character 9: wildcards are not supported");
-    QTest::newRow("recursive") << QStringLiteral("$..id") << QStringLiteral("character 2: '..' (recursive descent)");
-    QTest::newRow("negative") << QStringLiteral("$.items[-1]") << QStringLiteral("negative indexes");
-    QTest::newRow("unclosed bracket") << QStringLiteral("$.items[0") << QStringLiteral("character 10: expected ']'");
+    QTest::newRow("no root") << QStringLiteral("items[0]")
+                             << QStringLiteral("character 1: a path starts with '$'");
+    QTest::newRow("wildcard") << QStringLiteral("$.items[*]")
+                              << QStringLiteral("character 9: wildcards are not supported");
+    QTest::newRow("recursive") << QStringLiteral("$..id")
+                               << QStringLiteral("character 2: '..' (recursive descent)");
+    QTest::newRow("negative") << QStringLiteral("$.items[-1]")
+                              << QStringLiteral("negative indexes");
+    QTest::newRow("unclosed bracket")
+        << QStringLiteral("$.items[0") << QStringLiteral("character 10: expected ']'");
     QTest::newRow("unclosed quote") << QStringLiteral("$['a]") << QStringLiteral("not closed");
-    QTest::newRow("empty member") << QStringLiteral("$.") << QStringLiteral("expected a member name");
-    QTest::newRow("stray") << QStringLiteral("$items") << QStringLiteral("expected '.' or '[' but found 'i'");
+    QTest::newRow("empty member") << QStringLiteral("$.")
+                                  << QStringLiteral("expected a member name");
+    QTest::newRow("stray") << QStringLiteral("$items")
+                           << QStringLiteral("expected '.' or '[' but found 'i'");
     // Found nothing: the reason says where the path left the document.
-    QTest::newRow("no member") << QStringLiteral("$.items[0].price") << QStringLiteral("$.items[0] has no member \"price\"");
-    QTest::newRow("past the end") << QStringLiteral("$.items[5]") << QStringLiteral("$.items has 2 elements; [5] is past the end");
-    QTest::newRow("not an array") << QStringLiteral("$.items[0][0]") << QStringLiteral("$.items[0] is an object, not an array");
-    QTest::newRow("not an object") << QStringLiteral("$.items.id") << QStringLiteral("$.items is an array, not an object");
+    QTest::newRow("no member") << QStringLiteral("$.items[0].price")
+                               << QStringLiteral("$.items[0] has no member \"price\"");
+    QTest::newRow("past the end") << QStringLiteral("$.items[5]")
+                                  << QStringLiteral("$.items has 2 elements; [5] is past the end");
+    QTest::newRow("not an array") << QStringLiteral("$.items[0][0]")
+                                  << QStringLiteral("$.items[0] is an object, not an array");
+    QTest::newRow("not an object")
+        << QStringLiteral("$.items.id") << QStringLiteral("$.items is an array, not an object");
 }
 
 void TestCollection::jsonPathErrors()
@@ -473,7 +506,8 @@ void TestCollection::slugs_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("slug");
     QTest::newRow("words") << QStringLiteral("Get a snack") << QStringLiteral("get-a-snack");
-    QTest::newRow("punctuation") << QStringLiteral("  POST /orders/{id}?x=1 ") << QStringLiteral("post-orders-id-x-1");
+    QTest::newRow("punctuation") << QStringLiteral("  POST /orders/{id}?x=1 ")
+                                 << QStringLiteral("post-orders-id-x-1");
     QTest::newRow("accents") << QStringLiteral("Crème brûlée") << QStringLiteral("creme-brulee");
     QTest::newRow("nothing left") << QStringLiteral("☃ ☃") << QStringLiteral("request");
     QTest::newRow("dots") << QStringLiteral("../../etc/passwd") << QStringLiteral("etc-passwd");
@@ -490,9 +524,11 @@ void TestCollection::slugs()
 void TestCollection::slugCollisions()
 {
     CollectionFolder folder;
-    folder.items = {requestItem(QStringLiteral("Get snack")), requestItem(QStringLiteral("get  SNACK")),
+    folder.items = {requestItem(QStringLiteral("Get snack")),
+                    requestItem(QStringLiteral("get  SNACK")),
                     requestItem(QStringLiteral("Get-snack")), requestItem(QStringLiteral("Other"))};
-    folder.items[3].request.fileStem = QStringLiteral("Get-Snack-2"); // kept, and taken regardless of case
+    folder.items[3].request.fileStem =
+        QStringLiteral("Get-Snack-2"); // kept, and taken regardless of case
     CollectionItem sub;
     sub.kind = CollectionItem::Kind::Folder;
     sub.folder.name = QStringLiteral("Get snack"); // folders have their own names
@@ -530,23 +566,34 @@ void TestCollection::assertions_data()
     missing.check = Assertion::Check::Exists;
     Assertion exists = jsonPathEquals(QStringLiteral("$.items[2]"), {});
     exists.check = Assertion::Check::Exists;
-    QTest::newRow("status holds") << statusIs(200) << true << QStringLiteral("200") << QStringLiteral("200");
-    QTest::newRow("status differs") << statusIs(201) << false << QStringLiteral("201") << QStringLiteral("200");
-    QTest::newRow("header contains") << header << true << QStringLiteral("\"JSON\"") << QStringLiteral("\"application/json\"");
-    QTest::newRow("header absent") << missing << false << QStringLiteral("present") << QStringLiteral("absent");
-    QTest::newRow("number by value") << jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3.0")) << true
-                                     << QStringLiteral("3.0") << QStringLiteral("3");
-    QTest::newRow("big integer exact") << jsonPathEquals(QStringLiteral("$.big"), QStringLiteral("12345678901234568")) << false
-                                       << QStringLiteral("12345678901234568") << QStringLiteral("12345678901234567");
-    QTest::newRow("object regardless of order") << jsonPathEquals(QStringLiteral("$.items[1]"), QStringLiteral("{\"name\": \"b\", \"id\": 4}"))
-                                                << true << QStringLiteral("{\"name\": \"b\", \"id\": 4}")
-                                                << QStringLiteral("{\"id\": 4, \"name\": \"b\"}");
-    QTest::newRow("string is not a number") << jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("\"3\"")) << false
-                                            << QStringLiteral("\"3\"") << QStringLiteral("3");
-    QTest::newRow("missing value") << jsonPathEquals(QStringLiteral("$.nope"), QStringLiteral("1")) << false
-                                   << QStringLiteral("1") << QStringLiteral("nothing: $ has no member \"nope\"");
+    QTest::newRow("status holds") << statusIs(200) << true << QStringLiteral("200")
+                                  << QStringLiteral("200");
+    QTest::newRow("status differs")
+        << statusIs(201) << false << QStringLiteral("201") << QStringLiteral("200");
+    QTest::newRow("header contains")
+        << header << true << QStringLiteral("\"JSON\"") << QStringLiteral("\"application/json\"");
+    QTest::newRow("header absent")
+        << missing << false << QStringLiteral("present") << QStringLiteral("absent");
+    QTest::newRow("number by value")
+        << jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3.0")) << true
+        << QStringLiteral("3.0") << QStringLiteral("3");
+    QTest::newRow("big integer exact")
+        << jsonPathEquals(QStringLiteral("$.big"), QStringLiteral("12345678901234568")) << false
+        << QStringLiteral("12345678901234568") << QStringLiteral("12345678901234567");
+    QTest::newRow("object regardless of order")
+        << jsonPathEquals(QStringLiteral("$.items[1]"),
+                          QStringLiteral("{\"name\": \"b\", \"id\": 4}"))
+        << true << QStringLiteral("{\"name\": \"b\", \"id\": 4}")
+        << QStringLiteral("{\"id\": 4, \"name\": \"b\"}");
+    QTest::newRow("string is not a number")
+        << jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("\"3\"")) << false
+        << QStringLiteral("\"3\"") << QStringLiteral("3");
+    QTest::newRow("missing value")
+        << jsonPathEquals(QStringLiteral("$.nope"), QStringLiteral("1")) << false
+        << QStringLiteral("1") << QStringLiteral("nothing: $ has no member \"nope\"");
     QTest::newRow("exists fails") << exists << false << QStringLiteral("present")
-                                  << QStringLiteral("absent: $.items has 2 elements; [2] is past the end");
+                                  << QStringLiteral(
+                                         "absent: $.items has 2 elements; [2] is past the end");
 }
 
 void TestCollection::assertions()
@@ -558,7 +605,8 @@ void TestCollection::assertions()
     HttpClientResponse response;
     response.status = 200;
     response.headers.add("Content-Type", "application/json");
-    response.body = "{\"items\": [{\"id\": 3}, {\"id\": 4, \"name\": \"b\"}], \"big\": 12345678901234567}";
+    response.body =
+        "{\"items\": [{\"id\": 3}, {\"id\": 4, \"name\": \"b\"}], \"big\": 12345678901234567}";
     const AssertionResult result = AssertionChecker(response).check(assertion);
     QCOMPARE(result.passed, passed);
     QCOMPARE(result.expected, expected);
@@ -568,19 +616,24 @@ void TestCollection::assertions()
 void TestCollection::runnerRunsInOrder()
 {
     FakeAws server;
-    server.answer = FakeAws::response(200, "Content-Type: application/json", "{\"items\": [{\"id\": 3}]}");
+    server.answer =
+        FakeAws::response(200, "Content-Type: application/json", "{\"items\": [{\"id\": 3}]}");
     Collection collection;
     collection.name = QStringLiteral("Runner");
-    collection.variables = {{QStringLiteral("base"), QStringLiteral("http://wrong.invalid"), true, false}};
+    collection.variables = {
+        {QStringLiteral("base"), QStringLiteral("http://wrong.invalid"), true, false}};
     CollectionItem ok = requestItem(QStringLiteral("Passes"), QStringLiteral("{{base}}/first"));
-    ok.request.tests = {statusIs(200), jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3"))};
-    CollectionItem missing = requestItem(QStringLiteral("Needs a token"), QStringLiteral("{{base}}/second"));
+    ok.request.tests = {statusIs(200),
+                        jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3"))};
+    CollectionItem missing =
+        requestItem(QStringLiteral("Needs a token"), QStringLiteral("{{base}}/second"));
     missing.request.inheritAuth = false;
     missing.request.spec.auth.kind = AuthKind::Bearer;
     missing.request.spec.auth.bearerToken = QStringLiteral("{{token}}");
     missing.request.spec.headers = {{true, QStringLiteral("X-Id"), QStringLiteral("{{id}}")}};
     CollectionItem fails = requestItem(QStringLiteral("Fails"), QStringLiteral("{{base}}/third"));
-    fails.request.tests = {statusIs(201), jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3"))};
+    fails.request.tests = {statusIs(201),
+                           jsonPathEquals(QStringLiteral("$.items[0].id"), QStringLiteral("3"))};
     collection.root.items = {ok, missing, fails};
 
     Environment environment;
@@ -596,8 +649,9 @@ void TestCollection::runnerRunsInOrder()
     QCOMPARE(report.requests.at(0).outcome, RequestRun::Outcome::Passed);
     QCOMPARE(report.requests.at(0).status, 200);
     QCOMPARE(report.requests.at(1).outcome, RequestRun::Outcome::NotSent);
-    QVERIFY2(report.requests.at(1).error.contains(QLatin1String("{{id}}, {{token}} are not defined")),
-             qPrintable(report.requests.at(1).error));
+    QVERIFY2(
+        report.requests.at(1).error.contains(QLatin1String("{{id}}, {{token}} are not defined")),
+        qPrintable(report.requests.at(1).error));
     QCOMPARE(report.requests.at(2).outcome, RequestRun::Outcome::Failed);
     QCOMPARE(report.requests.at(2).assertions.at(0).expected, QStringLiteral("201"));
     QCOMPARE(report.requests.at(2).assertions.at(0).actual, QStringLiteral("200"));
