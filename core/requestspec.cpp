@@ -1,5 +1,8 @@
 #include "requestspec.h"
 
+#include <QRegularExpression>
+#include <QUrlQuery>
+
 namespace Gatehouse::Core {
 
 namespace {
@@ -34,6 +37,18 @@ QString bodyContentType(BodyKind kind)
     return {};
 }
 
+// "{{name}}" and nothing else: a reference to a secret, not the secret.
+bool isVariableReference(const QString &value)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*\\{\\{\\s*[\\w.-]+\\s*\\}\\}\\s*$"));
+    return pattern.match(value).hasMatch();
+}
+
+bool hasLineBreak(const QString &value)
+{
+    return value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n'));
+}
+
 } // namespace
 
 RequestAuth RequestAuth::withoutSecrets() const
@@ -42,6 +57,10 @@ RequestAuth RequestAuth::withoutSecrets() const
     copy.secretAccessKey.clear();
     copy.sessionToken.clear();
     copy.bearerToken.clear();
+    if (!isVariableReference(copy.basicPassword))
+        copy.basicPassword.clear();
+    if (!isVariableReference(copy.apiKeyValue))
+        copy.apiKeyValue.clear();
     return copy;
 }
 
@@ -78,6 +97,10 @@ QStringList RequestSpec::unresolvedVariables(const Environment &environment) con
         parts.removeAt(2);
     if (auth.kind == AuthKind::Bearer)
         parts << auth.bearerToken;
+    if (auth.kind == AuthKind::Basic)
+        parts << auth.basicUsername << auth.basicPassword;
+    if (auth.kind == AuthKind::ApiKey)
+        parts << auth.apiKeyName << auth.apiKeyValue;
     return Core::unresolvedVariables(parts.join(QLatin1Char('\n')), environment);
 }
 
@@ -123,6 +146,45 @@ Result<HttpClientRequest> RequestSpec::toClientRequest(const Environment &enviro
                              QStringLiteral("The request has both an Authorization header and Bearer auth. Remove "
                                             "the header or set the Auth tab to No auth."));
         request.headers.add("Authorization", "Bearer " + token.toUtf8());
+    }
+    if (auth.kind == AuthKind::Basic) {
+        const QString user = *substitute(auth.basicUsername, environment);
+        const QString password = *substitute(auth.basicPassword, environment);
+        if (user.contains(QLatin1Char(':')))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The Basic auth user name contains ':', which Basic auth uses to separate "
+                                            "it from the password (RFC 7617). Remove the colon."));
+        if (hasLineBreak(user) || hasLineBreak(password))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The Basic auth user name or password contains a line break; type it again."));
+        if (request.headers.contains("Authorization"))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The request has both an Authorization header and Basic auth. Remove "
+                                            "the header or set the Auth tab to No auth."));
+        request.headers.add("Authorization", "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64());
+    }
+    if (auth.kind == AuthKind::ApiKey) {
+        const QString name = substitute(auth.apiKeyName, environment)->trimmed();
+        const QString value = *substitute(auth.apiKeyValue, environment);
+        if (name.isEmpty() || value.isEmpty())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The API key needs a name (API Gateway reads x-api-key) and a value."));
+        if (hasLineBreak(name) || hasLineBreak(value))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("The API key name or value contains a line break; type it again."));
+        if (auth.apiKeyLocation == ApiKeyLocation::Query) {
+            QUrlQuery query(request.url);
+            query.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(name)),
+                               QString::fromLatin1(QUrl::toPercentEncoding(value)));
+            request.url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        } else {
+            if (request.headers.contains(name.toUtf8()))
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("The request has a %1 header and API key auth with the same name. "
+                                                "Remove one of them.")
+                                     .arg(name));
+            request.headers.add(name.toUtf8(), value.toUtf8());
+        }
     }
     request.timeoutMs = timeoutMs;
     request.followRedirects = followRedirects;

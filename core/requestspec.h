@@ -21,7 +21,10 @@ struct HeaderEntry
 enum class BodyKind { None, Json, Text };
 
 // Bearer: "Authorization: Bearer <token>", e.g. a Cognito or OAuth2 token from the Auth tool.
-enum class AuthKind { None, AwsSigV4, Bearer };
+// Basic: "Authorization: Basic base64(user:password)" (RFC 7617, UTF-8).
+// ApiKey: a key in a header (API Gateway's x-api-key) or a query parameter.
+enum class AuthKind { None, AwsSigV4, Bearer, Basic, ApiKey };
+enum class ApiKeyLocation { Header, Query };
 // Target: the credentials of the toolbar target (Core::Target), handed to the signer.
 enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials, Target };
 
@@ -39,8 +42,15 @@ struct RequestAuth
     QString region;  // empty: guessed from the URL's host when signing
     bool unsignedPayload = false;
     QString bearerToken; // AuthKind::Bearer; may hold {{variables}}; a secret like the keys
+    QString basicUsername;
+    QString basicPassword; // a secret
+    QString apiKeyName = QStringLiteral("x-api-key");
+    QString apiKeyValue;   // a secret
+    ApiKeyLocation apiKeyLocation = ApiKeyLocation::Header;
 
-    // A copy fit for saving: secret key, session token and bearer token removed.
+    // A copy fit for saving: secret key, session token, bearer token, Basic password and API key
+    // value removed (a Basic password or API key that is only a {{variable}} reference is kept:
+    // the secret lives in the environment's secret store, not in the request).
     RequestAuth withoutSecrets() const;
 
     bool operator==(const RequestAuth &other) const = default;

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void requestSpecErrors_data();
     void requestSpecErrors();
     void bearerAuth();
+    void basicAuth();
+    void apiKeyAuth();
     void bearerAuthErrors_data();
     void bearerAuthErrors();
 };
@@ -276,6 +278,61 @@ void TestVariables::bearerAuthErrors()
     const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
     QVERIFY(!req.ok());
     QVERIFY2(req.error().message.contains(message), qPrintable(req.error().message));
+}
+
+void TestVariables::basicAuth()
+{
+    RequestSpec spec;
+    spec.url = QStringLiteral("http://{{host}}/orders");
+    spec.auth.kind = AuthKind::Basic;
+    // RFC 7617, section 2: "Aladdin" / "open sesame" → QWxhZGRpbjpvcGVuIHNlc2FtZQ==
+    spec.auth.basicUsername = QStringLiteral("Aladdin");
+    spec.auth.basicPassword = QStringLiteral("open sesame");
+    Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY(req.ok());
+    QCOMPARE(req->headers.value("Authorization"), QByteArray("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="));
+    QVERIFY(spec.auth.withoutSecrets().basicPassword.isEmpty());
+    QCOMPARE(spec.auth.withoutSecrets().basicUsername, QStringLiteral("Aladdin"));
+    // A reference to a secret variable is not the secret: it is kept for saving and resolved to send.
+    spec.auth.basicPassword = QStringLiteral("{{token}}");
+    QCOMPARE(spec.auth.withoutSecrets().basicPassword, QStringLiteral("{{token}}"));
+    req = spec.toClientRequest(devEnvironment());
+    QCOMPARE(req->headers.value("Authorization"), "Basic " + QByteArray("Aladdin:s3cret").toBase64());
+    spec.auth.basicUsername = QStringLiteral("a:b");
+    req = spec.toClientRequest(devEnvironment());
+    QVERIFY(!req.ok());
+    QVERIFY(req.error().message.contains(QStringLiteral("contains ':'")));
+    spec.auth.basicUsername = QStringLiteral("{{nobody}}");
+    QVERIFY(spec.unresolvedVariables(devEnvironment()).contains(QStringLiteral("nobody")));
+}
+
+void TestVariables::apiKeyAuth()
+{
+    RequestSpec spec;
+    spec.url = QStringLiteral("http://{{host}}/orders?limit=2");
+    spec.auth.kind = AuthKind::ApiKey;
+    spec.auth.apiKeyValue = QStringLiteral("{{token}}");
+    Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY(req.ok());
+    QCOMPARE(req->headers.value("x-api-key"), QByteArray("s3cret"));
+    QCOMPARE(spec.auth.withoutSecrets().apiKeyValue, QStringLiteral("{{token}}"));
+    spec.auth.apiKeyLocation = ApiKeyLocation::Query;
+    spec.auth.apiKeyName = QStringLiteral("api key");
+    spec.auth.apiKeyValue = QStringLiteral("a&b=c");
+    req = spec.toClientRequest(devEnvironment());
+    QVERIFY(req.ok());
+    QCOMPARE(req->url.toString(QUrl::FullyEncoded), QStringLiteral("http://127.0.0.1:4577/orders?limit=2&api%20key=a%26b%3Dc"));
+    QVERIFY(!req->headers.contains("x-api-key"));
+    QVERIFY(spec.auth.withoutSecrets().apiKeyValue.isEmpty());
+    spec.auth.apiKeyValue.clear();
+    QVERIFY(!spec.toClientRequest(devEnvironment()).ok());
+    spec.auth.apiKeyLocation = ApiKeyLocation::Header;
+    spec.auth.apiKeyName = QStringLiteral("X-Api-Key");
+    spec.auth.apiKeyValue = QStringLiteral("k");
+    spec.headers.append({true, QStringLiteral("x-api-key"), QStringLiteral("other")});
+    req = spec.toClientRequest(devEnvironment());
+    QVERIFY(!req.ok());
+    QVERIFY(req.error().message.contains(QStringLiteral("same name")));
 }
 
 QTEST_GUILESS_MAIN(TestVariables)

@@ -196,6 +196,7 @@ private Q_SLOTS:
     void bodyKinds();
     void findAndSaveBody();
     void cookiesTimingAndPreview();
+    void basicAndApiKeyAuth();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -586,6 +587,35 @@ void TestRequestBuilder::cookiesTimingAndPreview()
     m_server->body = "{}";
     m_widget->send();
     QTRY_VERIFY(!view->hasPreview());
+}
+
+void TestRequestBuilder::basicAndApiKeyAuth()
+{
+    m_server->contentType = "application/json";
+    m_server->body = "{}";
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/basic"));
+    auto *kind = m_widget->findChild<QComboBox *>(QStringLiteral("authKindCombo"));
+    kind->setCurrentIndex(int(Core::AuthKind::Basic));
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("basicUserEdit")), QStringLiteral("Aladdin"));
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("basicPasswordEdit")), QStringLiteral("open sesame"));
+    const qsizetype before = m_server->requests.size();
+    m_widget->send();
+    QTRY_COMPARE(m_server->requests.size(), before + 1);
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    QVERIFY2(m_server->requests.last().contains("\r\nAuthorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==\r\n"),
+             m_server->requests.last().constData());
+    QVERIFY(m_widget->requestSpec().auth.withoutSecrets().basicPassword.isEmpty());
+
+    kind->setCurrentIndex(int(Core::AuthKind::ApiKey));
+    QTest::keyClicks(m_widget->findChild<QLineEdit *>(QStringLiteral("apiKeyValueEdit")), QStringLiteral("k-123"));
+    m_widget->send();
+    QTRY_COMPARE(m_server->requests.size(), before + 2);
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    QVERIFY(m_server->requests.last().contains("\r\nx-api-key: k-123\r\n"));
+    m_widget->findChild<QComboBox *>(QStringLiteral("apiKeyLocationCombo"))->setCurrentIndex(1);
+    m_widget->send();
+    QTRY_COMPARE(m_server->requests.size(), before + 3);
+    QVERIFY2(m_server->requests.last().startsWith("GET /basic?x-api-key=k-123 "), m_server->requests.last().constData());
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

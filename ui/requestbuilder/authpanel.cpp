@@ -51,7 +51,8 @@ AuthPanel::AuthPanel(QWidget *parent)
       m_unsignedPayload(new QCheckBox(tr("Unsigned payload (sign UNSIGNED-PAYLOAD instead of the body's hash)"), this))
 {
     m_kind->setObjectName(QStringLiteral("authKindCombo"));
-    m_kind->addItems({tr("No auth"), tr("AWS Signature V4"), tr("Bearer token")});
+    // In Core::AuthKind order: the index is the kind.
+    m_kind->addItems({tr("No auth"), tr("AWS Signature V4"), tr("Bearer token"), tr("Basic auth"), tr("API key")});
     auto *none = new QLabel(tr("The request is sent without authentication. Choose AWS Signature V4 to sign it "
                                "with AWS credentials, for IAM-protected APIs, Lambda, AppSync or the emulator."),
                             this);
@@ -61,6 +62,8 @@ AuthPanel::AuthPanel(QWidget *parent)
     m_pages->addWidget(none);
     m_pages->addWidget(buildSigV4Page());
     m_pages->addWidget(buildBearerPage());
+    m_pages->addWidget(buildBasicPage());
+    m_pages->addWidget(buildApiKeyPage());
 
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Auth:"), this));
@@ -239,10 +242,13 @@ void AuthPanel::updateGuessLabels()
 Core::RequestAuth AuthPanel::auth() const
 {
     Core::RequestAuth auth;
-    auth.kind = m_kind->currentIndex() == 1   ? Core::AuthKind::AwsSigV4
-                : m_kind->currentIndex() == 2 ? Core::AuthKind::Bearer
-                                              : Core::AuthKind::None;
+    auth.kind = static_cast<Core::AuthKind>(m_kind->currentIndex());
     auth.bearerToken = m_bearer->text().trimmed();
+    auth.basicUsername = m_basicUser->text();
+    auth.basicPassword = m_basicPassword->text();
+    auth.apiKeyName = m_apiKeyName->text().trimmed();
+    auth.apiKeyValue = m_apiKeyValue->text();
+    auth.apiKeyLocation = static_cast<Core::ApiKeyLocation>(m_apiKeyLocation->currentIndex());
     auth.source = static_cast<Core::AwsCredentialSource>(m_source->currentIndex());
     auth.profile = m_profile->currentText().trimmed();
     auth.accessKeyId = m_accessKey->text().trimmed();
@@ -259,8 +265,13 @@ Core::RequestAuth AuthPanel::auth() const
 void AuthPanel::setAuth(const Core::RequestAuth &auth)
 {
     const QSignalBlocker blocker(this);
-    m_kind->setCurrentIndex(auth.kind == Core::AuthKind::AwsSigV4 ? 1 : auth.kind == Core::AuthKind::Bearer ? 2 : 0);
+    m_kind->setCurrentIndex(int(auth.kind));
     m_bearer->setText(auth.bearerToken);
+    m_basicUser->setText(auth.basicUsername);
+    m_basicPassword->setText(auth.basicPassword);
+    m_apiKeyName->setText(auth.apiKeyName);
+    m_apiKeyValue->setText(auth.apiKeyValue);
+    m_apiKeyLocation->setCurrentIndex(int(auth.apiKeyLocation));
     m_source->setCurrentIndex(int(auth.source));
     m_profile->setCurrentText(auth.profile);
     m_accessKey->setText(auth.accessKeyId);
@@ -276,7 +287,14 @@ void AuthPanel::setAuth(const Core::RequestAuth &auth)
 
 QString AuthPanel::summary() const
 {
-    return m_kind->currentIndex() == 1 ? tr("SigV4") : m_kind->currentIndex() == 2 ? tr("Bearer") : QString();
+    switch (static_cast<Core::AuthKind>(m_kind->currentIndex())) {
+    case Core::AuthKind::AwsSigV4: return tr("SigV4");
+    case Core::AuthKind::Bearer: return tr("Bearer");
+    case Core::AuthKind::Basic: return tr("Basic");
+    case Core::AuthKind::ApiKey: return tr("API key");
+    case Core::AuthKind::None: break;
+    }
+    return {};
 }
 
 QWidget *AuthPanel::buildBearerPage()
@@ -303,6 +321,60 @@ QWidget *AuthPanel::buildBearerPage()
     connect(m_bearer, &QLineEdit::textEdited, this, &AuthPanel::edited);
     connect(m_showBearer, &QCheckBox::toggled, this,
             [this](bool show) { m_bearer->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
+    return page;
+}
+
+QWidget *AuthPanel::buildBasicPage()
+{
+    auto *page = new QWidget(this);
+    m_basicUser = makeField(page, QStringLiteral("basicUserEdit"), tr("user name"), false);
+    m_basicPassword = makeField(page, QStringLiteral("basicPasswordEdit"),
+                                tr("kept in memory only; a {{variable}} is saved as the reference"), true);
+    auto *hint = new QLabel(tr("Sent as \"Authorization: Basic base64(user:password)\" (UTF-8). {{variables}} work "
+                               "here; put the password in a secret variable to keep it out of saved requests."),
+                            page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QLatin1String(HintStyle));
+    auto *form = new QFormLayout;
+    form->addRow(tr("User:"), m_basicUser);
+    form->addRow(tr("Password:"), m_basicPassword);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    for (QLineEdit *edit : {m_basicUser, m_basicPassword})
+        connect(edit, &QLineEdit::textEdited, this, &AuthPanel::edited);
+    return page;
+}
+
+QWidget *AuthPanel::buildApiKeyPage()
+{
+    auto *page = new QWidget(this);
+    m_apiKeyName = makeField(page, QStringLiteral("apiKeyNameEdit"), tr("x-api-key"), false);
+    m_apiKeyName->setText(QStringLiteral("x-api-key"));
+    m_apiKeyValue = makeField(page, QStringLiteral("apiKeyValueEdit"),
+                              tr("kept in memory only; a {{variable}} is saved as the reference"), true);
+    m_apiKeyLocation = new QComboBox(page);
+    m_apiKeyLocation->setObjectName(QStringLiteral("apiKeyLocationCombo"));
+    m_apiKeyLocation->addItems({tr("Header"), tr("Query parameter")}); // Core::ApiKeyLocation order
+    auto *hint = new QLabel(tr("API Gateway REST APIs read the key from the x-api-key header when a method requires "
+                               "one (usage plans)."),
+                            page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QLatin1String(HintStyle));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), m_apiKeyName);
+    form->addRow(tr("Value:"), m_apiKeyValue);
+    form->addRow(tr("Add to:"), m_apiKeyLocation);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    for (QLineEdit *edit : {m_apiKeyName, m_apiKeyValue})
+        connect(edit, &QLineEdit::textEdited, this, &AuthPanel::edited);
+    connect(m_apiKeyLocation, &QComboBox::currentIndexChanged, this, &AuthPanel::edited);
     return page;
 }
 

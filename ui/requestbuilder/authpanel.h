@@ -51,6 +51,8 @@ Q_SIGNALS:
 private:
     QWidget *buildSigV4Page();
     QWidget *buildBearerPage();
+    QWidget *buildBasicPage();
+    QWidget *buildApiKeyPage();
     void addCredentialsRows(QWidget *page);
     void updateCredentialRows();
     void updateGuessLabels();
@@ -76,6 +78,11 @@ private:
     QCheckBox *m_unsignedPayload;
     QLineEdit *m_bearer = nullptr;
     QCheckBox *m_showBearer = nullptr;
+    QLineEdit *m_basicUser = nullptr;
+    QLineEdit *m_basicPassword = nullptr;
+    QLineEdit *m_apiKeyName = nullptr;
+    QLineEdit *m_apiKeyValue = nullptr;
+    QComboBox *m_apiKeyLocation = nullptr;
     QString m_url;
     Core::Target m_target;
     QProcessEnvironment m_targetEnvironment = QProcessEnvironment::systemEnvironment();
