@@ -183,6 +183,8 @@ CognitoIdentityService::Reply CognitoIdentityService::dispatch(const QByteArray 
         return getId(in);
     if (operation == "GetCredentialsForIdentity")
         return getCredentialsForIdentity(in);
+    if (operation == "GetOpenIdToken")
+        return getOpenIdToken(in);
     if (operation == "DescribeIdentityPool")
         return describeIdentityPool(in);
     if (operation == "GetIdentityPoolRoles")
@@ -310,8 +312,10 @@ CognitoIdentityService::identityFor(const QString &identityId, const QJsonObject
                  QStringLiteral("Identity '%1' not found.").arg(identityId));
 }
 
-CognitoIdentityService::Reply
-CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
+// The identity a request names, after the checks GetCredentialsForIdentity and GetOpenIdToken
+// share: its logins must be valid and the user's, and a guest needs a pool that takes guests.
+Core::Result<CognitoIdentityService::Identity>
+CognitoIdentityService::checkedIdentity(const QJsonObject &in)
 {
     const QString identityId = string(in, "IdentityId");
     if (identityId.isEmpty())
@@ -341,10 +345,22 @@ CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
         identity.sub = (*login)->sub;
         m_identities.insert(identityId, identity);
     }
-    const bool authenticated = !identity.provider.isEmpty();
-    if (!authenticated && !p->allowUnauthenticated)
+    if (identity.provider.isEmpty() && !p->allowUnauthenticated)
         return notAuthorized(
             QStringLiteral("Unauthenticated access is not supported for this identity pool."));
+    return identity;
+}
+
+CognitoIdentityService::Reply
+CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
+{
+    const auto checked = checkedIdentity(in);
+    if (!checked)
+        return checked.error();
+    const Identity &identity = *checked;
+    const QString identityId = string(in, "IdentityId");
+    const CognitoIdentityPoolConfig *p = pool(identity.identityPoolId);
+    const bool authenticated = !identity.provider.isEmpty();
     const QString roleArn = authenticated ? p->authenticatedRoleArn : p->unauthenticatedRoleArn;
     if (roleArn.isEmpty())
         return error(
@@ -377,6 +393,32 @@ CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
                                     {QStringLiteral("SessionToken"), issued.sessionToken},
                                     {QStringLiteral("Expiration"),
                                      double(issued.expiration.toSecsSinceEpoch())}}}};
+}
+
+// The classic flow's token for STS AssumeRoleWithWebIdentity (which the emulator's STS does not
+// serve): issued by cognito-identity for the IdentityId, valid 10 minutes as on AWS, signed here
+// with the emulator's Cognito key.
+CognitoIdentityService::Reply CognitoIdentityService::getOpenIdToken(const QJsonObject &in)
+{
+    const auto checked = checkedIdentity(in);
+    if (!checked)
+        return checked.error();
+    const QString identityId = string(in, "IdentityId");
+    const qint64 iat = now().toSecsSinceEpoch();
+    QJsonArray amr{checked->provider.isEmpty() ? QStringLiteral("unauthenticated")
+                                               : QStringLiteral("authenticated")};
+    if (!checked->provider.isEmpty()) {
+        amr.append(checked->provider);
+        amr.append(QString(checked->provider + QStringLiteral(":CognitoSignIn:") + checked->sub));
+    }
+    const QJsonObject claims{{QStringLiteral("sub"), identityId},
+                             {QStringLiteral("aud"), checked->identityPoolId},
+                             {QStringLiteral("iss"), QLatin1String(OpenIdIssuer)},
+                             {QStringLiteral("amr"), amr},
+                             {QStringLiteral("iat"), iat},
+                             {QStringLiteral("exp"), iat + OpenIdTokenSeconds}};
+    return QJsonObject{{QStringLiteral("IdentityId"), identityId},
+                       {QStringLiteral("Token"), m_idp->tokens().sign(claims)}};
 }
 
 CognitoIdentityService::Reply

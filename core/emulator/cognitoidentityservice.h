@@ -21,7 +21,7 @@ class CognitoIdpService;
 // GetCredentialsForIdentity turn an ID token of the lab's user pools (or no login, where the
 // pool allows guests) into temporary credentials of the pool's role, registered with the
 // AwsAuthenticator so requests signed with them are accepted. GetId and
-// GetCredentialsForIdentity are unsigned as on AWS; DescribeIdentityPool,
+// GetCredentialsForIdentity (and GetOpenIdToken) are unsigned as on AWS; DescribeIdentityPool,
 // GetIdentityPoolRoles and ListIdentityPools need SigV4 for "cognito-identity". Role policies
 // are not enforced.
 class CognitoIdentityService
@@ -30,6 +30,8 @@ public:
     static constexpr char TargetPrefix[] = "AWSCognitoIdentityService.";
     static constexpr int CredentialSeconds = 3600;
     static constexpr char SessionName[] = "CognitoIdentityCredentials";
+    static constexpr char OpenIdIssuer[] = "https://cognito-identity.amazonaws.com";
+    static constexpr int OpenIdTokenSeconds = 600;
 
     // idp verifies the ID tokens (its signing key and issuers); both outlive this service.
     CognitoIdentityService(AwsAuthenticator *authenticator, const CognitoIdpService *idp,
@@ -65,6 +67,8 @@ private:
     Reply dispatch(const QByteArray &operation, const QJsonObject &in);
     Reply getId(const QJsonObject &in);
     Reply getCredentialsForIdentity(const QJsonObject &in);
+    Reply getOpenIdToken(const QJsonObject &in);
+    Core::Result<Identity> checkedIdentity(const QJsonObject &in);
     Reply describeIdentityPool(const QJsonObject &in) const;
     Reply getIdentityPoolRoles(const QJsonObject &in) const;
     Reply listIdentityPools(const QJsonObject &in) const;

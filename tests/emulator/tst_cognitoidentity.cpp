@@ -99,6 +99,7 @@ private Q_SLOTS:
     void awsCliShowsTheRefusal();
     void credentialsRefusals();
     void identityRecognisedFromItsLogins();
+    void openIdTokenForTheIdentity();
     void tokensExpireWithTheServiceClock();
 
     void guestsWhereThePoolAllowsThem();
@@ -601,6 +602,33 @@ Core::HttpResponse answerInProcess(CognitoIdentityService &service, const char *
 }
 
 } // namespace
+
+void tst_CognitoIdentity::openIdTokenForTheIdentity()
+{
+    const QJsonObject logins{{provider(bakeryUserPool()), m_baker.id}};
+    const QString identityId =
+        call(*m_bakery, "GetId",
+             {{QStringLiteral("IdentityPoolId"), bakeryPool().identityPoolId},
+              {QStringLiteral("Logins"), logins}})
+            .json.value(QStringLiteral("IdentityId"))
+            .toString();
+    const Answer answer =
+        call(*m_bakery, "GetOpenIdToken",
+             {{QStringLiteral("IdentityId"), identityId}, {QStringLiteral("Logins"), logins}});
+    QCOMPARE(answer.status, 200);
+    const QString token = answer.json.value(QStringLiteral("Token")).toString();
+    const std::optional<QJsonObject> claims = m_bakery->cognito()->tokens().verify(token);
+    QVERIFY(claims);
+    QCOMPARE(claims->value(QStringLiteral("iss")).toString(),
+             QStringLiteral("https://cognito-identity.amazonaws.com"));
+    QCOMPARE(claims->value(QStringLiteral("sub")).toString(), identityId);
+    QCOMPARE(claims->value(QStringLiteral("aud")).toString(), bakeryPool().identityPoolId);
+    QCOMPARE(claims->value(QStringLiteral("amr")).toArray().at(0).toString(),
+             QStringLiteral("authenticated"));
+    const Answer withoutLogins =
+        call(*m_bakery, "GetOpenIdToken", {{QStringLiteral("IdentityId"), identityId}});
+    QCOMPARE(withoutLogins.type(), QStringLiteral("NotAuthorizedException"));
+}
 
 // A service that never gave the id out (as Amplify may cache one) still knows whose it is.
 void tst_CognitoIdentity::identityRecognisedFromItsLogins()
