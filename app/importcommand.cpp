@@ -1,5 +1,4 @@
 #include "commands.h"
-
 #include "core/httpclient.h"
 #include "core/import/curlimport.h"
 #include "core/import/emulatorimport.h"
@@ -12,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
 #include <optional>
 
 namespace Gatehouse::App {
@@ -40,31 +38,35 @@ Core::Result<ImportArguments> parseImportArguments(const QStringList &arguments)
         else
             positional << arg;
     }
-    static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("postman"), QStringLiteral("openapi"),
-                                        QStringLiteral("emulator")};
+    static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("postman"),
+                                        QStringLiteral("openapi"), QStringLiteral("emulator")};
     if (positional.isEmpty() || !formats.contains(positional.first()))
-        return usageError(QStringLiteral("say what to import: 'gatehouse import curl|postman|openapi FILE|URL|-' or "
-                                         "'gatehouse import emulator [URL]'."));
+        return usageError(QStringLiteral(
+            "say what to import: 'gatehouse import curl|postman|openapi FILE|URL|-' or "
+            "'gatehouse import emulator [URL]'."));
     parsed.format = positional.first();
     if (parsed.format == QLatin1String("emulator") && positional.size() == 1)
         positional << QStringLiteral("http://127.0.0.1:4577/");
     if (positional.size() != 2)
-        return usageError(QStringLiteral("give one FILE, URL or - (standard input) to import from."));
+        return usageError(
+            QStringLiteral("give one FILE, URL or - (standard input) to import from."));
     parsed.input = positional.at(1);
     return parsed;
 }
 
 bool isWebAddress(const QString &input)
 {
-    return input.startsWith(QLatin1String("http://")) || input.startsWith(QLatin1String("https://"));
+    return input.startsWith(QLatin1String("http://")) ||
+           input.startsWith(QLatin1String("https://"));
 }
 
 // The document from a file or standard input; URLs are fetched by fetchDocument().
 Core::Result<QByteArray> readLocal(const QString &input)
 {
     QFile file;
-    const bool opened = input == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                    : (file.setFileName(input), file.open(QIODevice::ReadOnly));
+    const bool opened = input == QLatin1String("-")
+                            ? file.open(stdin, QIODevice::ReadOnly)
+                            : (file.setFileName(input), file.open(QIODevice::ReadOnly));
     if (!opened)
         return usageError(QStringLiteral("cannot read '%1': %2.").arg(input, file.errorString()));
     return file.readAll();
@@ -86,18 +88,22 @@ std::optional<QByteArray> fetchDocument(const QString &url, int *exitCode)
     Core::HttpClient client;
     std::optional<QByteArray> body;
     Core::HttpJob *job = client.send(request);
-    QObject::connect(job, &Core::HttpJob::finished, &client, [&](const Core::Result<Core::HttpClientResponse> &result) {
-        if (!result) {
-            QTextStream(stderr) << "gatehouse import: cannot fetch " << url << ": " << result.error().message << "\n";
-            *exitCode = ExitTransport;
-        } else if (result->status >= 400) {
-            QTextStream(stderr) << "gatehouse import: " << url << " answered " << result->status << " " << result->reason << "\n";
-            *exitCode = ExitUsage;
-        } else {
-            body = result->body;
-        }
-        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    });
+    QObject::connect(job, &Core::HttpJob::finished, &client,
+                     [&](const Core::Result<Core::HttpClientResponse> &result) {
+                         if (!result) {
+                             QTextStream(stderr) << "gatehouse import: cannot fetch " << url << ": "
+                                                 << result.error().message << "\n";
+                             *exitCode = ExitTransport;
+                         } else if (result->status >= 400) {
+                             QTextStream(stderr) << "gatehouse import: " << url << " answered "
+                                                 << result->status << " " << result->reason << "\n";
+                             *exitCode = ExitUsage;
+                         } else {
+                             body = result->body;
+                         }
+                         QMetaObject::invokeMethod(qApp, &QCoreApplication::quit,
+                                                   Qt::QueuedConnection);
+                     });
     QCoreApplication::exec();
     return body;
 }
@@ -116,9 +122,12 @@ ImportResult runImporter(const QString &format, const QByteArray &data, const QS
 QString bodyKindName(Core::BodyKind kind)
 {
     switch (kind) {
-    case Core::BodyKind::Json: return QStringLiteral("json");
-    case Core::BodyKind::Text: return QStringLiteral("text");
-    case Core::BodyKind::None: break;
+    case Core::BodyKind::Json:
+        return QStringLiteral("json");
+    case Core::BodyKind::Text:
+        return QStringLiteral("text");
+    case Core::BodyKind::None:
+        break;
     }
     return QStringLiteral("none");
 }
@@ -139,35 +148,42 @@ QJsonObject toJson(const ImportResult &result)
     for (const Core::Import::ImportedRequest &r : result.requests) {
         QJsonArray headers;
         for (const Core::HeaderEntry &h : r.spec.headers)
-            headers.append(QJsonObject{{QStringLiteral("name"), h.name}, {QStringLiteral("value"), h.value},
+            headers.append(QJsonObject{{QStringLiteral("name"), h.name},
+                                       {QStringLiteral("value"), h.value},
                                        {QStringLiteral("enabled"), h.enabled}});
         const Core::RequestAuth auth = r.spec.auth.withoutSecrets();
         QJsonObject authJson{{QStringLiteral("kind"), authName(auth.kind)}};
         if (auth.kind == Core::AuthKind::Bearer)
-            authJson.insert(QStringLiteral("token"), r.spec.auth.bearerToken); // a {{placeholder}}: importers hide tokens
+            authJson.insert(QStringLiteral("token"),
+                            r.spec.auth.bearerToken); // a {{placeholder}}: importers hide tokens
         if (auth.kind == Core::AuthKind::AwsSigV4) {
             authJson.insert(QStringLiteral("region"), auth.region);
             authJson.insert(QStringLiteral("service"), auth.service);
         }
-        requests.append(QJsonObject{{QStringLiteral("name"), r.name},
-                                    {QStringLiteral("folder"), QJsonArray::fromStringList(r.folder)},
-                                    {QStringLiteral("method"), r.spec.method},
-                                    {QStringLiteral("url"), r.spec.url},
-                                    {QStringLiteral("headers"), headers},
-                                    {QStringLiteral("bodyKind"), bodyKindName(r.spec.bodyKind)},
-                                    {QStringLiteral("body"), r.spec.body},
-                                    {QStringLiteral("auth"), authJson},
-                                    {QStringLiteral("description"), r.description}});
+        requests.append(
+            QJsonObject{{QStringLiteral("name"), r.name},
+                        {QStringLiteral("folder"), QJsonArray::fromStringList(r.folder)},
+                        {QStringLiteral("method"), r.spec.method},
+                        {QStringLiteral("url"), r.spec.url},
+                        {QStringLiteral("headers"), headers},
+                        {QStringLiteral("bodyKind"), bodyKindName(r.spec.bodyKind)},
+                        {QStringLiteral("body"), r.spec.body},
+                        {QStringLiteral("auth"), authJson},
+                        {QStringLiteral("description"), r.description}});
     }
     QJsonObject variables;
     for (auto it = result.variables.cbegin(); it != result.variables.cend(); ++it)
         variables.insert(it.key(), it.value());
     QJsonArray problems;
     for (const Core::Import::ImportProblem &p : result.problems)
-        problems.append(QJsonObject{{QStringLiteral("source"), p.source}, {QStringLiteral("line"), p.line},
-                                    {QStringLiteral("column"), p.column}, {QStringLiteral("message"), p.message},
-                                    {QStringLiteral("severity"), p.severity == Core::Import::ImportProblem::Severity::Error
-                                                                     ? QStringLiteral("error") : QStringLiteral("warning")}});
+        problems.append(QJsonObject{
+            {QStringLiteral("source"), p.source},
+            {QStringLiteral("line"), p.line},
+            {QStringLiteral("column"), p.column},
+            {QStringLiteral("message"), p.message},
+            {QStringLiteral("severity"), p.severity == Core::Import::ImportProblem::Severity::Error
+                                             ? QStringLiteral("error")
+                                             : QStringLiteral("warning")}});
     return {{QStringLiteral("name"), result.name},
             {QStringLiteral("requests"), requests},
             {QStringLiteral("variables"), variables},
@@ -178,8 +194,8 @@ QJsonObject toJson(const ImportResult &result)
 void printText(const ImportResult &result)
 {
     QTextStream out(stdout);
-    out << (result.name.isEmpty() ? QStringLiteral("Imported") : result.name) << ": " << result.requests.size()
-        << (result.requests.size() == 1 ? " request\n" : " requests\n");
+    out << (result.name.isEmpty() ? QStringLiteral("Imported") : result.name) << ": "
+        << result.requests.size() << (result.requests.size() == 1 ? " request\n" : " requests\n");
     for (const Core::Import::ImportedRequest &r : result.requests) {
         out << "\n" << r.spec.method << " " << r.spec.url << "\n";
         out << "  name: " << r.name << "\n";
@@ -193,7 +209,8 @@ void printText(const ImportResult &result)
         if (r.spec.auth.kind != Core::AuthKind::None)
             out << "  auth: " << authName(r.spec.auth.kind) << "\n";
         if (r.spec.bodyKind != Core::BodyKind::None)
-            out << "  body: " << bodyKindName(r.spec.bodyKind) << ", " << r.spec.body.toUtf8().size() << " bytes\n";
+            out << "  body: " << bodyKindName(r.spec.bodyKind) << ", "
+                << r.spec.body.toUtf8().size() << " bytes\n";
     }
     if (!result.variables.isEmpty()) {
         out << "\nVariables:\n";

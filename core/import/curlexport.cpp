@@ -1,8 +1,7 @@
 #include "curlexport.h"
 
-#include "importresult.h"
-
 #include "core/aws/serviceguess.h"
+#include "importresult.h"
 
 #include <QRegularExpression>
 
@@ -14,11 +13,14 @@ namespace {
 class Filler
 {
 public:
-    explicit Filler(const Environment &environment) : m_environment(environment) {}
+    explicit Filler(const Environment &environment)
+        : m_environment(environment)
+    {}
 
     QString fill(const QString &text)
     {
-        static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*([^{}]+?)\\s*\\}\\}"));
+        static const QRegularExpression placeholder(
+            QStringLiteral("\\{\\{\\s*([^{}]+?)\\s*\\}\\}"));
         QString out;
         qsizetype from = 0;
         for (auto it = placeholder.globalMatch(text); it.hasNext();) {
@@ -96,7 +98,8 @@ CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
     const bool hasBody = spec.bodyKind != BodyKind::None;
     if (method == QLatin1String("HEAD"))
         words << QStringLiteral("--head");
-    else if (!(method == QLatin1String("GET") && !hasBody) && !(method == QLatin1String("POST") && hasBody))
+    else if (!(method == QLatin1String("GET") && !hasBody) &&
+             !(method == QLatin1String("POST") && hasBody))
         words << QStringLiteral("-X") << shellQuote(method);
     const QString url = filler.fill(spec.url).trimmed();
     words << shellQuote(url);
@@ -110,21 +113,25 @@ CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
         QString value = filler.fill(h.value);
         if (isSecretHeader(name) && !value.contains(QLatin1String("{{"))) {
             const QString variable = secretVariableFor(name);
-            out.notes << QStringLiteral("The %1 value is left out as {{%2}}: secrets are not exported.").arg(name, variable);
+            out.notes << QStringLiteral(
+                             "The %1 value is left out as {{%2}}: secrets are not exported.")
+                             .arg(name, variable);
             value = QStringLiteral("{{") + variable + QStringLiteral("}}");
         }
         header(name, value);
     }
     if (hasBody && !hasEnabledHeader(spec, QLatin1String("Content-Type")))
-        header(QStringLiteral("Content-Type"), spec.bodyKind == BodyKind::Json ? QStringLiteral("application/json")
-                                                                               : QStringLiteral("text/plain; charset=utf-8"));
+        header(QStringLiteral("Content-Type"), spec.bodyKind == BodyKind::Json
+                                                   ? QStringLiteral("application/json")
+                                                   : QStringLiteral("text/plain; charset=utf-8"));
     if (spec.auth.kind == AuthKind::Bearer) {
         QString token = filler.fill(spec.auth.bearerToken).trimmed();
         if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
             token = token.mid(7).trimmed();
         if (!isPlaceholder(token)) {
             token = QStringLiteral("{{bearerToken}}");
-            out.notes << QStringLiteral("The bearer token is left out as {{bearerToken}}: secrets are not exported.");
+            out.notes << QStringLiteral(
+                "The bearer token is left out as {{bearerToken}}: secrets are not exported.");
         }
         header(QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token);
     } else if (spec.auth.kind == AuthKind::AwsSigV4) {
@@ -136,13 +143,16 @@ CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
             provider += QLatin1Char(':') + region + QLatin1Char(':') + service;
         words << QStringLiteral("--aws-sigv4") << shellQuote(provider) << QStringLiteral("--user")
               << shellQuote(QStringLiteral("{{accessKeyId}}:{{secretAccessKey}}"));
-        if (spec.auth.source == AwsCredentialSource::TemporaryCredentials || !spec.auth.sessionToken.isEmpty())
+        if (spec.auth.source == AwsCredentialSource::TemporaryCredentials ||
+            !spec.auth.sessionToken.isEmpty())
             header(QStringLiteral("X-Amz-Security-Token"), QStringLiteral("{{sessionToken}}"));
         if (spec.auth.unsignedPayload)
             header(QStringLiteral("x-amz-content-sha256"), QStringLiteral("UNSIGNED-PAYLOAD"));
-        out.notes << QStringLiteral("curl signs the request itself (--aws-sigv4, curl 7.75 or later): replace "
-                                    "{{accessKeyId}} and {{secretAccessKey}}%1 with your keys.")
-                         .arg(spec.auth.sessionToken.isEmpty() && spec.auth.source != AwsCredentialSource::TemporaryCredentials
+        out.notes << QStringLiteral(
+                         "curl signs the request itself (--aws-sigv4, curl 7.75 or later): replace "
+                         "{{accessKeyId}} and {{secretAccessKey}}%1 with your keys.")
+                         .arg(spec.auth.sessionToken.isEmpty() &&
+                                      spec.auth.source != AwsCredentialSource::TemporaryCredentials
                                   ? QString()
                                   : QStringLiteral(" and {{sessionToken}}"));
     }

@@ -1,8 +1,7 @@
 #include "curlimport.h"
 
-#include "shellwords.h"
-
 #include "core/jsonpretty.h"
+#include "shellwords.h"
 
 #include <QUrl>
 
@@ -10,9 +9,30 @@ namespace Gatehouse::Core::Import {
 
 namespace {
 
-enum class Opt {
-    Request, Header, Data, DataRaw, DataUrlencode, Json, User, UserAgent, Referer, Cookie, Url,
-    Form, MaxTime, Bearer, AwsSigv4, Upload, Range, Get, Head, Insecure, Location, Ignore,
+enum class Opt
+{
+    Request,
+    Header,
+    Data,
+    DataRaw,
+    DataUrlencode,
+    Json,
+    User,
+    UserAgent,
+    Referer,
+    Cookie,
+    Url,
+    Form,
+    MaxTime,
+    Bearer,
+    AwsSigv4,
+    Upload,
+    Range,
+    Get,
+    Head,
+    Insecure,
+    Location,
+    Ignore,
     IgnoreWarn
 };
 
@@ -104,16 +124,21 @@ const OptionInfo *findShort(QChar c)
 class CurlCommand
 {
 public:
-    CurlCommand(ImportResult &result, const QString &source) : m_result(result), m_source(source) {}
+    CurlCommand(ImportResult &result, const QString &source)
+        : m_result(result)
+        , m_source(source)
+    {}
 
-    void apply(const OptionInfo &option, const QString &spelled, const QString &value, const ShellWord &at);
+    void apply(const OptionInfo &option, const QString &spelled, const QString &value,
+               const ShellWord &at);
     void positional(const ShellWord &word);
     void finish(const ShellWord &curlWord);
 
 private:
     void warn(const ShellWord &at, const QString &message)
     {
-        m_result.problems.append({m_source, at.line, at.column, message, ImportProblem::Severity::Warning});
+        m_result.problems.append(
+            {m_source, at.line, at.column, message, ImportProblem::Severity::Warning});
     }
     void addHeader(const QString &line, const ShellWord &at);
     void addData(Opt kind, const QString &value, const ShellWord &at);
@@ -138,18 +163,32 @@ private:
     ShellWord m_userAt;
 };
 
-void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const QString &value, const ShellWord &at)
+void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const QString &value,
+                        const ShellWord &at)
 {
     switch (option.opt) {
-    case Opt::Request: m_explicitMethod = value.trimmed().toUpper(); break;
-    case Opt::Header: addHeader(value, at); break;
-    case Opt::Data: case Opt::DataRaw: case Opt::DataUrlencode: addData(option.opt, value, at); break;
+    case Opt::Request:
+        m_explicitMethod = value.trimmed().toUpper();
+        break;
+    case Opt::Header:
+        addHeader(value, at);
+        break;
+    case Opt::Data:
+    case Opt::DataRaw:
+    case Opt::DataUrlencode:
+        addData(option.opt, value, at);
+        break;
     case Opt::Json:
         m_json = true;
         addData(Opt::Data, value, at);
         break;
-    case Opt::User: m_user = value; m_userAt = at; break;
-    case Opt::UserAgent: m_spec.headers.append({true, QStringLiteral("User-Agent"), value}); break;
+    case Opt::User:
+        m_user = value;
+        m_userAt = at;
+        break;
+    case Opt::UserAgent:
+        m_spec.headers.append({true, QStringLiteral("User-Agent"), value});
+        break;
     case Opt::Referer: {
         QString referer = value;
         referer.remove(QLatin1String(";auto"));
@@ -159,12 +198,15 @@ void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const 
     }
     case Opt::Cookie:
         if (!value.contains(QLatin1Char('='))) {
-            warn(at, QStringLiteral("%1 %2 reads cookies from a file; not imported").arg(spelled, value));
+            warn(at, QStringLiteral("%1 %2 reads cookies from a file; not imported")
+                         .arg(spelled, value));
             break;
         }
         addHeader(QStringLiteral("Cookie: ") + value, at);
         break;
-    case Opt::Url: positional({value, at.line, at.column}); break;
+    case Opt::Url:
+        positional({value, at.line, at.column});
+        break;
     case Opt::Form:
         m_form.append(value);
         break;
@@ -178,7 +220,8 @@ void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const 
     case Opt::Bearer:
         m_spec.auth.kind = AuthKind::Bearer;
         m_spec.auth.bearerToken = m_result.hideSecret(QStringLiteral("bearerToken"), value);
-        warn(at, QStringLiteral("the bearer token is kept as the secret variable %1").arg(m_spec.auth.bearerToken));
+        warn(at, QStringLiteral("the bearer token is kept as the secret variable %1")
+                     .arg(m_spec.auth.bearerToken));
         break;
     case Opt::AwsSigv4: {
         m_sigv4 = true;
@@ -190,16 +233,28 @@ void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const 
     }
     case Opt::Upload:
         m_upload = true;
-        warn(at, QStringLiteral("%1 %2 uploads a file; the request has no body").arg(spelled, value));
+        warn(at,
+             QStringLiteral("%1 %2 uploads a file; the request has no body").arg(spelled, value));
         break;
-    case Opt::Range: m_spec.headers.append({true, QStringLiteral("Range"), QStringLiteral("bytes=") + value}); break;
-    case Opt::Get: m_get = true; break;
-    case Opt::Head: m_head = true; break;
+    case Opt::Range:
+        m_spec.headers.append({true, QStringLiteral("Range"), QStringLiteral("bytes=") + value});
+        break;
+    case Opt::Get:
+        m_get = true;
+        break;
+    case Opt::Head:
+        m_head = true;
+        break;
     case Opt::Insecure:
-        warn(at, QStringLiteral("%1 turns certificate checks off in curl; Gatehouse always checks them").arg(spelled));
+        warn(at,
+             QStringLiteral("%1 turns certificate checks off in curl; Gatehouse always checks them")
+                 .arg(spelled));
         break;
-    case Opt::Location: m_spec.followRedirects = true; break;
-    case Opt::Ignore: break;
+    case Opt::Location:
+        m_spec.followRedirects = true;
+        break;
+    case Opt::Ignore:
+        break;
     case Opt::IgnoreWarn:
         warn(at, QStringLiteral("%1 is not imported: a request has no place for it").arg(spelled));
         break;
@@ -227,13 +282,16 @@ void CurlCommand::addHeader(const QString &line, const ShellWord &at)
         return;
     }
     if (isSecretHeader(name)) {
-        const QString base = lower == QLatin1String("cookie")                 ? QStringLiteral("cookie")
-                             : lower == QLatin1String("x-amz-security-token") ? QStringLiteral("sessionToken")
-                                                                               : QStringLiteral("apiKey");
+        const QString base = lower == QLatin1String("cookie") ? QStringLiteral("cookie")
+                             : lower == QLatin1String("x-amz-security-token")
+                                 ? QStringLiteral("sessionToken")
+                                 : QStringLiteral("apiKey");
         const QString hidden = m_result.hideSecret(base, value);
         m_spec.headers.append({true, name, hidden});
         if (hidden != value)
-            warn(at, QStringLiteral("the %1 value is kept as the secret variable %2").arg(name, hidden));
+            warn(
+                at,
+                QStringLiteral("the %1 value is kept as the secret variable %2").arg(name, hidden));
         return;
     }
     m_spec.headers.append({true, name, value});
@@ -245,36 +303,42 @@ void CurlCommand::hideAuthorization(const QString &value, const ShellWord &at)
 {
     const QString scheme = value.section(QLatin1Char(' '), 0, 0);
     const QString credentials = value.section(QLatin1Char(' '), 1).trimmed();
-    if (scheme.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0 && !credentials.isEmpty()) {
+    if (scheme.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0 &&
+        !credentials.isEmpty()) {
         m_spec.auth.kind = AuthKind::Bearer;
         m_spec.auth.bearerToken = m_result.hideSecret(QStringLiteral("bearerToken"), credentials);
         if (m_spec.auth.bearerToken != credentials)
-            warn(at, QStringLiteral("the bearer token is kept as the secret variable %1").arg(m_spec.auth.bearerToken));
+            warn(at, QStringLiteral("the bearer token is kept as the secret variable %1")
+                         .arg(m_spec.auth.bearerToken));
         return;
     }
     if (scheme == QLatin1String("AWS4-HMAC-SHA256")) {
         const qsizetype start = value.indexOf(QLatin1String("Credential="));
-        const QStringList scope = value.mid(start + 11).section(QLatin1Char(','), 0, 0).split(QLatin1Char('/'));
+        const QStringList scope =
+            value.mid(start + 11).section(QLatin1Char(','), 0, 0).split(QLatin1Char('/'));
         m_sigv4 = true;
         m_spec.auth.kind = AuthKind::AwsSigV4;
         m_spec.auth.region = scope.value(2);
         m_spec.auth.service = scope.value(3);
-        warn(at, QStringLiteral("the copied AWS signature expires within minutes: the request is signed again "
-                                "when sent (SigV4, %1/%2) with your own credentials")
+        warn(at, QStringLiteral(
+                     "the copied AWS signature expires within minutes: the request is signed again "
+                     "when sent (SigV4, %1/%2) with your own credentials")
                      .arg(m_spec.auth.region, m_spec.auth.service));
         return;
     }
     const QString hidden = m_result.hideSecret(QStringLiteral("authorization"), value);
     m_spec.headers.append({true, QStringLiteral("Authorization"), hidden});
     if (hidden != value)
-        warn(at, QStringLiteral("the Authorization value is kept as the secret variable %1").arg(hidden));
+        warn(at, QStringLiteral("the Authorization value is kept as the secret variable %1")
+                     .arg(hidden));
 }
 
 void CurlCommand::addData(Opt kind, const QString &value, const ShellWord &at)
 {
     m_hasData = true;
     if (kind == Opt::Data && value.startsWith(QLatin1Char('@'))) {
-        warn(at, QStringLiteral("the body is read from the file '%1' when curl runs; not imported").arg(value.mid(1)));
+        warn(at, QStringLiteral("the body is read from the file '%1' when curl runs; not imported")
+                     .arg(value.mid(1)));
         return;
     }
     if (kind != Opt::DataUrlencode) {
@@ -297,7 +361,8 @@ void CurlCommand::addData(Opt kind, const QString &value, const ShellWord &at)
 void CurlCommand::positional(const ShellWord &word)
 {
     if (!m_url.isEmpty()) {
-        warn(word, QStringLiteral("a second URL '%1': only the first one is imported").arg(word.text));
+        warn(word,
+             QStringLiteral("a second URL '%1': only the first one is imported").arg(word.text));
         return;
     }
     m_url = word.text.trimmed();
@@ -330,14 +395,17 @@ void CurlCommand::applyBody()
     const QString data = m_data.join(QLatin1Char('&'));
     if (m_get) {
         if (!data.isEmpty())
-            m_url += (m_url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + data;
+            m_url +=
+                (m_url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + data;
         return;
     }
     if (m_json) {
         if (!hasHeader(m_spec, QLatin1String("Content-Type")))
-            m_spec.headers.append({true, QStringLiteral("Content-Type"), QStringLiteral("application/json")});
+            m_spec.headers.append(
+                {true, QStringLiteral("Content-Type"), QStringLiteral("application/json")});
         if (!hasHeader(m_spec, QLatin1String("Accept")))
-            m_spec.headers.append({true, QStringLiteral("Accept"), QStringLiteral("application/json")});
+            m_spec.headers.append(
+                {true, QStringLiteral("Accept"), QStringLiteral("application/json")});
     }
     if (!m_hasData)
         return;
@@ -345,7 +413,8 @@ void CurlCommand::applyBody()
     m_spec.bodyKind = validateJson(data.toUtf8()) ? BodyKind::Json : BodyKind::Text;
     // curl labels -d data as a form unless told otherwise; keep what the server saw.
     if (!hasHeader(m_spec, QLatin1String("Content-Type")))
-        m_spec.headers.append({true, QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded")});
+        m_spec.headers.append({true, QStringLiteral("Content-Type"),
+                               QStringLiteral("application/x-www-form-urlencoded")});
 }
 
 void CurlCommand::finish(const ShellWord &curlWord)
@@ -360,28 +429,36 @@ void CurlCommand::finish(const ShellWord &curlWord)
         m_url.prepend(QLatin1String("http://"));
     if (!m_user.isEmpty()) {
         if (m_sigv4) {
-            warn(m_userAt, QStringLiteral("the AWS keys given with --user are not imported: the request is "
-                                          "signed with your credentials (profile or environment)"));
+            warn(m_userAt,
+                 QStringLiteral("the AWS keys given with --user are not imported: the request is "
+                                "signed with your credentials (profile or environment)"));
         } else {
-            const QString pair = m_user.contains(QLatin1Char(':')) ? m_user : m_user + QLatin1Char(':');
-            const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"),
-                                                       QString::fromLatin1(pair.toUtf8().toBase64()));
-            m_spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
-            warn(m_userAt, QStringLiteral("the user name and password are kept as the secret variable %1").arg(hidden));
+            const QString pair =
+                m_user.contains(QLatin1Char(':')) ? m_user : m_user + QLatin1Char(':');
+            const QString hidden = m_result.hideSecret(
+                QStringLiteral("basicAuth"), QString::fromLatin1(pair.toUtf8().toBase64()));
+            m_spec.headers.append(
+                {true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
+            warn(m_userAt,
+                 QStringLiteral("the user name and password are kept as the secret variable %1")
+                     .arg(hidden));
         }
     }
     if (!m_form.isEmpty())
-        warn(curlWord, QStringLiteral("multipart form data (-F %1) cannot be carried by a request yet; the "
-                                      "fields are listed in the description")
-                           .arg(m_form.join(QStringLiteral(", -F "))));
+        warn(curlWord,
+             QStringLiteral("multipart form data (-F %1) cannot be carried by a request yet; the "
+                            "fields are listed in the description")
+                 .arg(m_form.join(QStringLiteral(", -F "))));
     applyBody();
     m_spec.method = method();
     m_spec.url = m_url;
     const QUrl parsed(m_url);
-    const QString path = parsed.isValid() && !parsed.path().isEmpty() ? parsed.path() : QStringLiteral("/");
+    const QString path =
+        parsed.isValid() && !parsed.path().isEmpty() ? parsed.path() : QStringLiteral("/");
     ImportedRequest request{m_spec.method + QLatin1Char(' ') + path, {}, m_spec, {}};
     if (!m_form.isEmpty())
-        request.description = QStringLiteral("multipart/form-data fields: ") + m_form.join(QStringLiteral(", "));
+        request.description =
+            QStringLiteral("multipart/form-data fields: ") + m_form.join(QStringLiteral(", "));
     m_result.requests.append(request);
 }
 
@@ -389,7 +466,8 @@ void importCommand(const QList<ShellWord> &words, ImportResult &result, const QS
 {
     CurlCommand command(result, source);
     const auto warn = [&](const ShellWord &at, const QString &message) {
-        result.problems.append({source, at.line, at.column, message, ImportProblem::Severity::Warning});
+        result.problems.append(
+            {source, at.line, at.column, message, ImportProblem::Severity::Warning});
     };
     for (qsizetype i = 1; i < words.size(); ++i) {
         const ShellWord &word = words.at(i);
@@ -440,16 +518,19 @@ ImportResult importCurl(const QString &text, const QString &source)
     for (const QList<ShellWord> &words : split.commands) {
         const QString program = words.first().text;
         if (program != QLatin1String("curl") && program != QLatin1String("curl.exe")) {
-            result.problems.append({source, words.first().line, words.first().column,
-                                    QStringLiteral("'%1' is not a curl command; skipped").arg(program),
-                                    ImportProblem::Severity::Error});
+            result.problems.append(
+                {source, words.first().line, words.first().column,
+                 QStringLiteral("'%1' is not a curl command; skipped").arg(program),
+                 ImportProblem::Severity::Error});
             continue;
         }
         importCommand(words, result, source);
     }
     if (result.requests.isEmpty() && result.problems.isEmpty())
-        result.problems.append({source, 0, 0, QStringLiteral("no curl command found"), ImportProblem::Severity::Error});
-    result.name = result.requests.size() == 1 ? result.requests.first().name : QStringLiteral("cURL import");
+        result.problems.append({source, 0, 0, QStringLiteral("no curl command found"),
+                                ImportProblem::Severity::Error});
+    result.name =
+        result.requests.size() == 1 ? result.requests.first().name : QStringLiteral("cURL import");
     return result;
 }
 

@@ -25,11 +25,13 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     const QJsonObject root = doc.object();
-    if (error.error != QJsonParseError::NoError || root.value(QLatin1String("service")).toString()
-                                                      != QLatin1String("gatehouse-emulator")) {
-        result.problems.append({source, 0, 0, QStringLiteral("this is not the index of a Gatehouse emulator (GET / of "
-                                                             "its port, e.g. http://127.0.0.1:4577/)"),
-                                ImportProblem::Severity::Error});
+    if (error.error != QJsonParseError::NoError ||
+        root.value(QLatin1String("service")).toString() != QLatin1String("gatehouse-emulator")) {
+        result.problems.append(
+            {source, 0, 0,
+             QStringLiteral("this is not the index of a Gatehouse emulator (GET / of "
+                            "its port, e.g. http://127.0.0.1:4577/)"),
+             ImportProblem::Severity::Error});
         return result;
     }
     result.name = root.value(QLatin1String("lab")).toString();
@@ -39,7 +41,8 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
     for (const QJsonValue &value : apis) {
         const QJsonObject api = value.toObject();
         const QString apiId = api.value(QLatin1String("apiId")).toString();
-        const QString variable = apis.size() == 1 ? QStringLiteral("baseUrl") : QStringLiteral("baseUrl_") + apiId;
+        const QString variable =
+            apis.size() == 1 ? QStringLiteral("baseUrl") : QStringLiteral("baseUrl_") + apiId;
         result.variables.insert(variable, api.value(QLatin1String("url")).toString());
         const QString folder = api.value(QLatin1String("name")).toString(apiId);
         for (const QJsonValue &r : api.value(QLatin1String("routes")).toArray()) {
@@ -47,18 +50,22 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
             ImportedRequest request;
             request.name = routeKey;
             request.folder = {folder};
-            request.description = QStringLiteral("Function: ") + r.toObject().value(QLatin1String("function")).toString();
+            request.description = QStringLiteral("Function: ") +
+                                  r.toObject().value(QLatin1String("function")).toString();
             QString method = routeKey.section(QLatin1Char(' '), 0, 0);
             QString path = routeKey.section(QLatin1Char(' '), 1);
             if (routeKey == QLatin1String("$default") || method == QLatin1String("ANY")) {
                 method = QStringLiteral("GET");
                 if (path.isEmpty())
                     path = QStringLiteral("/");
-                result.problems.append({source, 0, 0, QStringLiteral("route '%1' takes any method; imported as GET").arg(routeKey),
-                                        ImportProblem::Severity::Warning});
+                result.problems.append(
+                    {source, 0, 0,
+                     QStringLiteral("route '%1' takes any method; imported as GET").arg(routeKey),
+                     ImportProblem::Severity::Warning});
             }
             request.spec.method = method;
-            request.spec.url = QStringLiteral("{{") + variable + QStringLiteral("}}") + templatedPath(path);
+            request.spec.url =
+                QStringLiteral("{{") + variable + QStringLiteral("}}") + templatedPath(path);
             static const QRegularExpression names(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
             for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();)
                 result.variables.insert(it.next().captured(1), QString());
@@ -66,8 +73,10 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
         }
     }
     if (result.requests.isEmpty())
-        result.problems.append({source, 0, 0, QStringLiteral("the emulator serves no HTTP API routes (is a lab loaded?)"),
-                                ImportProblem::Severity::Error});
+        result.problems.append(
+            {source, 0, 0,
+             QStringLiteral("the emulator serves no HTTP API routes (is a lab loaded?)"),
+             ImportProblem::Severity::Error});
     return result;
 }
 

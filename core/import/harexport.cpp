@@ -3,7 +3,6 @@
 #include "importresult.h"
 
 #include <QUrlQuery>
-
 #include <nlohmann/json.hpp>
 
 namespace Gatehouse::Core::Import {
@@ -24,9 +23,12 @@ bool isUtf8(const QByteArray &bytes)
 
 bool isSecretQueryKey(const QString &key)
 {
-    static const QStringList keys = {QStringLiteral("x-amz-signature"), QStringLiteral("x-amz-credential"),
-                                     QStringLiteral("x-amz-security-token"), QStringLiteral("signature"),
-                                     QStringLiteral("access_token"), QStringLiteral("api_key"),
+    static const QStringList keys = {QStringLiteral("x-amz-signature"),
+                                     QStringLiteral("x-amz-credential"),
+                                     QStringLiteral("x-amz-security-token"),
+                                     QStringLiteral("signature"),
+                                     QStringLiteral("access_token"),
+                                     QStringLiteral("api_key"),
                                      QStringLiteral("apikey")};
     return keys.contains(key.toLower());
 }
@@ -41,8 +43,9 @@ QUrl redactedUrl(const QUrl &url, Json *queryString)
     for (auto &[key, value] : items) {
         if (isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8())))
             value = QLatin1String(HarRedacted);
-        queryString->push_back({{"name", QUrl::fromPercentEncoding(key.toUtf8()).toStdString()},
-                                {"value", QUrl::fromPercentEncoding(value.toUtf8()).toStdString()}});
+        queryString->push_back(
+            {{"name", QUrl::fromPercentEncoding(key.toUtf8()).toStdString()},
+             {"value", QUrl::fromPercentEncoding(value.toUtf8()).toStdString()}});
     }
     if (!items.isEmpty()) {
         QUrlQuery rebuilt;
@@ -57,14 +60,16 @@ Json headers(const HttpHeaders &fields)
     Json list = Json::array();
     for (const auto &[name, value] : fields.fields()) {
         const bool secret = isSecretHeader(QString::fromLatin1(name));
-        list.push_back({{"name", utf8(name)}, {"value", secret ? std::string(HarRedacted) : utf8(value)}});
+        list.push_back(
+            {{"name", utf8(name)}, {"value", secret ? std::string(HarRedacted) : utf8(value)}});
     }
     return list;
 }
 
 Json content(const QByteArray &body, const QByteArray &contentType)
 {
-    Json c{{"size", body.size()}, {"mimeType", contentType.isEmpty() ? std::string("x-unknown") : utf8(contentType)}};
+    Json c{{"size", body.size()},
+           {"mimeType", contentType.isEmpty() ? std::string("x-unknown") : utf8(contentType)}};
     if (isUtf8(body)) {
         c["text"] = utf8(body);
     } else {
@@ -76,7 +81,8 @@ Json content(const QByteArray &body, const QByteArray &contentType)
 
 } // namespace
 
-QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse &response, const QDateTime &startedAt)
+QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse &response,
+                     const QDateTime &startedAt)
 {
     Json queryString = Json::array();
     const QUrl url = redactedUrl(request.url, &queryString);
@@ -90,25 +96,29 @@ QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse 
                     {"bodySize", request.body.size()}};
     if (!request.body.isEmpty()) {
         const QByteArray type = request.headers.value("Content-Type");
-        harRequest["postData"] = {{"mimeType", type.isEmpty() ? std::string("application/octet-stream") : utf8(type)},
-                                  {"text", QString::fromUtf8(request.body).toStdString()}};
+        harRequest["postData"] = {
+            {"mimeType", type.isEmpty() ? std::string("application/octet-stream") : utf8(type)},
+            {"text", QString::fromUtf8(request.body).toStdString()}};
     }
     const QByteArray location = response.headers.value("Location");
-    const Json harResponse{{"status", response.status},
-                           {"statusText", utf8(response.reason)},
-                           {"httpVersion", response.httpVersion.isEmpty() ? std::string("HTTP/1.1") : utf8(response.httpVersion)},
-                           {"cookies", Json::array()},
-                           {"headers", headers(response.headers)},
-                           {"content", content(response.body, response.headers.value("Content-Type"))},
-                           {"redirectURL", utf8(location)},
-                           {"headersSize", -1},
-                           {"bodySize", response.body.size()}};
-    const Json entry{{"startedDateTime", startedAt.toUTC().toString(Qt::ISODateWithMs).toStdString()},
-                     {"time", response.elapsedMs},
-                     {"request", harRequest},
-                     {"response", harResponse},
-                     {"cache", Json::object()},
-                     {"timings", {{"send", 0}, {"wait", response.elapsedMs}, {"receive", 0}}}};
+    const Json harResponse{
+        {"status", response.status},
+        {"statusText", utf8(response.reason)},
+        {"httpVersion",
+         response.httpVersion.isEmpty() ? std::string("HTTP/1.1") : utf8(response.httpVersion)},
+        {"cookies", Json::array()},
+        {"headers", headers(response.headers)},
+        {"content", content(response.body, response.headers.value("Content-Type"))},
+        {"redirectURL", utf8(location)},
+        {"headersSize", -1},
+        {"bodySize", response.body.size()}};
+    const Json entry{
+        {"startedDateTime", startedAt.toUTC().toString(Qt::ISODateWithMs).toStdString()},
+        {"time", response.elapsedMs},
+        {"request", harRequest},
+        {"response", harResponse},
+        {"cache", Json::object()},
+        {"timings", {{"send", 0}, {"wait", response.elapsedMs}, {"receive", 0}}}};
     const Json har{{"log",
                     {{"version", "1.2"},
                      {"creator", {{"name", "Gatehouse"}, {"version", GATEHOUSE_VERSION}}},

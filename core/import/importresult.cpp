@@ -12,7 +12,8 @@ QString ImportProblem::toString() const
         if (column > 0)
             where += QLatin1Char(':') + QString::number(column);
     }
-    const QString kind = severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+    const QString kind =
+        severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
     return where + QStringLiteral(": ") + kind + QStringLiteral(": ") + message;
 }
 
@@ -41,19 +42,23 @@ bool ImportResult::hasErrors() const
 
 bool isSecretHeader(const QString &name)
 {
-    static const QStringList names = {
-        QStringLiteral("authorization"), QStringLiteral("proxy-authorization"),
-        QStringLiteral("cookie"),        QStringLiteral("set-cookie"),
-        QStringLiteral("x-amz-security-token"), QStringLiteral("x-api-key"),
-        QStringLiteral("x-auth-token"),  QStringLiteral("x-csrf-token"),
-        QStringLiteral("x-xsrf-token")};
+    static const QStringList names = {QStringLiteral("authorization"),
+                                      QStringLiteral("proxy-authorization"),
+                                      QStringLiteral("cookie"),
+                                      QStringLiteral("set-cookie"),
+                                      QStringLiteral("x-amz-security-token"),
+                                      QStringLiteral("x-api-key"),
+                                      QStringLiteral("x-auth-token"),
+                                      QStringLiteral("x-csrf-token"),
+                                      QStringLiteral("x-xsrf-token")};
     return names.contains(name.trimmed().toLower());
 }
 
 bool isPlaceholder(const QString &text)
 {
-    return text.startsWith(QLatin1String("{{")) && text.endsWith(QLatin1String("}}"))
-           && text.indexOf(QLatin1String("{{"), 2) < 0 && text.indexOf(QLatin1String("}}")) == text.size() - 2;
+    return text.startsWith(QLatin1String("{{")) && text.endsWith(QLatin1String("}}")) &&
+           text.indexOf(QLatin1String("{{"), 2) < 0 &&
+           text.indexOf(QLatin1String("}}")) == text.size() - 2;
 }
 
 } // namespace Gatehouse::Core::Import

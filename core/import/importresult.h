@@ -12,7 +12,11 @@ namespace Gatehouse::Core::Import {
 // One thing an importer skipped, changed or could not read, with where it was in the input.
 struct ImportProblem
 {
-    enum class Severity { Warning, Error };
+    enum class Severity
+    {
+        Warning,
+        Error
+    };
 
     QString source;  // file path, URL or "-"
     int line = 0;    // 1-based; 0 when the input has no lines to point at

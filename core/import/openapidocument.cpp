@@ -41,15 +41,18 @@ QString yamlText(const YAML::Node &node)
 }
 
 OpenApiDocument::OpenApiDocument(YAML::Node root, QString source, ImportResult *result)
-    : m_root(std::move(root)), m_source(std::move(source)), m_result(result)
-{
-}
+    : m_root(std::move(root))
+    , m_source(std::move(source))
+    , m_result(result)
+{}
 
-void OpenApiDocument::report(const YAML::Node &at, const QString &message, ImportProblem::Severity severity) const
+void OpenApiDocument::report(const YAML::Node &at, const QString &message,
+                             ImportProblem::Severity severity) const
 {
     const YAML::Mark mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
     const bool known = !mark.is_null();
-    m_result->problems.append({m_source, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message, severity});
+    m_result->problems.append(
+        {m_source, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message, severity});
 }
 
 YAML::Node OpenApiDocument::pointer(const QString &ref) const
@@ -59,7 +62,8 @@ YAML::Node OpenApiDocument::pointer(const QString &ref) const
     std::vector<YAML::Node> path{m_root};
     for (const QString &raw : segments) {
         QString segment = QUrl::fromPercentEncoding(raw.toUtf8());
-        segment.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+        segment.replace(QLatin1String("~1"), QLatin1String("/"))
+            .replace(QLatin1String("~0"), QLatin1String("~"));
         const YAML::Node &here = path.back();
         if (here.IsSequence()) {
             bool ok = false;
@@ -94,13 +98,18 @@ YAML::Node OpenApiDocument::resolve(const YAML::Node &node) const
             return YAML::Node(YAML::NodeType::Undefined);
         };
         if (!ref.startsWith(QLatin1String("#/")))
-            return fail(QStringLiteral("$ref '%1' points outside this document; that part is skipped").arg(ref));
+            return fail(
+                QStringLiteral("$ref '%1' points outside this document; that part is skipped")
+                    .arg(ref));
         if (seen.contains(ref))
-            return fail(QStringLiteral("$ref '%1' refers to itself in a loop; that part is skipped").arg(ref));
+            return fail(QStringLiteral("$ref '%1' refers to itself in a loop; that part is skipped")
+                            .arg(ref));
         seen << ref;
         const YAML::Node target = pointer(ref);
         if (!target.IsDefined())
-            return fail(QStringLiteral("$ref '%1' points at nothing in this document; that part is skipped").arg(ref));
+            return fail(
+                QStringLiteral("$ref '%1' points at nothing in this document; that part is skipped")
+                    .arg(ref));
         chain.push_back(target);
     }
 }
@@ -125,14 +134,17 @@ OpenApiDocument::Json OpenApiDocument::toJson(const YAML::Node &node, int depth)
     if (node.Tag() == "!") // quoted
         return scalar;
     const QString text = QString::fromStdString(scalar);
-    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+    if (text == QLatin1String("true") || text == QLatin1String("True") ||
+        text == QLatin1String("TRUE"))
         return true;
-    if (text == QLatin1String("false") || text == QLatin1String("False") || text == QLatin1String("FALSE"))
+    if (text == QLatin1String("false") || text == QLatin1String("False") ||
+        text == QLatin1String("FALSE"))
         return false;
     if (text == QLatin1String("~") || text.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0)
         return nullptr;
     static const QRegularExpression integer(QStringLiteral("^[-+]?[0-9]+$"));
-    static const QRegularExpression number(QStringLiteral("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$"));
+    static const QRegularExpression number(
+        QStringLiteral("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$"));
     bool ok = false;
     if (integer.match(text).hasMatch()) {
         const qlonglong value = text.toLongLong(&ok);
@@ -153,7 +165,8 @@ OpenApiDocument::Json OpenApiDocument::exampleFor(const YAML::Node &schema) cons
     return example(schema, refs, 0);
 }
 
-OpenApiDocument::Json OpenApiDocument::example(const YAML::Node &schema, QStringList &refs, int depth) const
+OpenApiDocument::Json OpenApiDocument::example(const YAML::Node &schema, QStringList &refs,
+                                               int depth) const
 {
     if (!schema.IsDefined() || !schema.IsMap() || depth > kMaxDepth)
         return nullptr;
@@ -170,7 +183,8 @@ OpenApiDocument::Json OpenApiDocument::example(const YAML::Node &schema, QString
         if (const YAML::Node given = yamlChild(schema, key); given.IsDefined())
             return toJson(given);
     }
-    if (const YAML::Node values = yamlChild(schema, "enum"); values.IsSequence() && values.size() > 0)
+    if (const YAML::Node values = yamlChild(schema, "enum");
+        values.IsSequence() && values.size() > 0)
         return toJson(values[0]);
     if (const YAML::Node all = yamlChild(schema, "allOf"); all.IsSequence()) {
         Json merged = Json::object();
@@ -182,11 +196,13 @@ OpenApiDocument::Json OpenApiDocument::example(const YAML::Node &schema, QString
         return merged;
     }
     for (const char *key : {"oneOf", "anyOf"}) {
-        if (const YAML::Node choices = yamlChild(schema, key); choices.IsSequence() && choices.size() > 0)
+        if (const YAML::Node choices = yamlChild(schema, key);
+            choices.IsSequence() && choices.size() > 0)
             return example(choices[0], refs, depth + 1);
     }
     QString type = yamlText(yamlChild(schema, "type"));
-    if (const YAML::Node types = yamlChild(schema, "type"); types.IsSequence()) { // 3.1: [string, "null"]
+    if (const YAML::Node types = yamlChild(schema, "type");
+        types.IsSequence()) { // 3.1: [string, "null"]
         for (const auto &t : types) {
             if (t.Scalar() != "null") {
                 type = QString::fromStdString(t.Scalar());
@@ -195,7 +211,8 @@ OpenApiDocument::Json OpenApiDocument::example(const YAML::Node &schema, QString
         }
     }
     if (type.isEmpty())
-        type = yamlChild(schema, "items").IsDefined() ? QStringLiteral("array") : QStringLiteral("object");
+        type = yamlChild(schema, "items").IsDefined() ? QStringLiteral("array")
+                                                      : QStringLiteral("object");
     if (type == QLatin1String("object")) {
         Json object = Json::object();
         const YAML::Node properties = yamlChild(schema, "properties");

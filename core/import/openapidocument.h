@@ -4,7 +4,6 @@
 
 #include <QSet>
 #include <QString>
-
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 

@@ -13,7 +13,8 @@ namespace {
 using Json = OpenApiDocument::Json;
 using Severity = ImportProblem::Severity;
 
-const char *const kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+const char *const kMethods[] = {"get",     "put",  "post",  "delete",
+                                "options", "head", "patch", "trace"};
 
 QString jsonText(const Json &value)
 {
@@ -38,9 +39,11 @@ class OpenApiReader
 {
 public:
     OpenApiReader(const OpenApiDocument &doc, bool v3, const QString &source, ImportResult *result)
-        : m_doc(doc), m_v3(v3), m_source(source), m_result(result)
-    {
-    }
+        : m_doc(doc)
+        , m_v3(v3)
+        , m_source(source)
+        , m_result(result)
+    {}
 
     void read();
 
@@ -54,7 +57,8 @@ private:
                        const YAML::Node &pathItem);
     void applyParameters(const QList<Parameter> &params, ImportedRequest &request);
     void readBodyV3(const YAML::Node &operation, ImportedRequest &request);
-    void readBodyV2(const QList<Parameter> &params, const YAML::Node &operation, ImportedRequest &request);
+    void readBodyV2(const QList<Parameter> &params, const YAML::Node &operation,
+                    ImportedRequest &request);
     void setBody(const QString &mediaType, const Json &value, ImportedRequest &request);
     void applySecurity(const YAML::Node &operation, ImportedRequest &request);
 
@@ -72,12 +76,14 @@ void OpenApiReader::read()
     m_result->variables.insert(QStringLiteral("baseUrl"), baseUrl());
     const YAML::Node paths = child(root, "paths");
     if (!paths.IsMap()) {
-        m_doc.report(paths.IsDefined() ? paths : root, QStringLiteral("the document has no \"paths\" map, so no operations"),
+        m_doc.report(paths.IsDefined() ? paths : root,
+                     QStringLiteral("the document has no \"paths\" map, so no operations"),
                      Severity::Error);
         return;
     }
     if (child(root, "webhooks").IsDefined())
-        m_doc.report(child(root, "webhooks"), QStringLiteral("webhooks are requests the API sends; not imported"));
+        m_doc.report(child(root, "webhooks"),
+                     QStringLiteral("webhooks are requests the API sends; not imported"));
     for (const auto &entry : paths) {
         const QString path = QString::fromStdString(entry.first.Scalar());
         const YAML::Node pathItem = m_doc.resolve(entry.second);
@@ -88,8 +94,10 @@ void OpenApiReader::read()
             if (operation.IsMap())
                 readOperation(path, QString::fromLatin1(method).toUpper(), operation, pathItem);
             else if (operation.IsDefined())
-                m_doc.report(operation, QStringLiteral("%1 %2 is not an operation object; skipped")
-                                            .arg(QString::fromLatin1(method).toUpper(), path), Severity::Error);
+                m_doc.report(operation,
+                             QStringLiteral("%1 %2 is not an operation object; skipped")
+                                 .arg(QString::fromLatin1(method).toUpper(), path),
+                             Severity::Error);
         }
     }
 }
@@ -100,7 +108,8 @@ QString OpenApiReader::serverUrl(const YAML::Node &server) const
     const YAML::Node variables = child(server, "variables");
     if (variables.IsMap()) {
         for (const auto &v : variables) {
-            url.replace(QLatin1Char('{') + QString::fromStdString(v.first.Scalar()) + QLatin1Char('}'),
+            url.replace(QLatin1Char('{') + QString::fromStdString(v.first.Scalar()) +
+                            QLatin1Char('}'),
                         yamlText(child(v.second, "default")));
         }
     }
@@ -111,18 +120,22 @@ QString OpenApiReader::baseUrl()
 {
     const YAML::Node &root = m_doc.root();
     const QUrl sourceUrl(m_source);
-    const bool fromWeb = sourceUrl.scheme() == QLatin1String("http") || sourceUrl.scheme() == QLatin1String("https");
+    const bool fromWeb =
+        sourceUrl.scheme() == QLatin1String("http") || sourceUrl.scheme() == QLatin1String("https");
     QString url;
     if (m_v3) {
         const YAML::Node servers = child(root, "servers");
         if (servers.IsSequence() && servers.size() > 0)
             url = serverUrl(servers[0]);
         if (servers.IsSequence() && servers.size() > 1)
-            m_doc.report(servers, QStringLiteral("%1 servers listed; baseUrl is the first, %2").arg(servers.size()).arg(url));
+            m_doc.report(servers, QStringLiteral("%1 servers listed; baseUrl is the first, %2")
+                                      .arg(servers.size())
+                                      .arg(url));
     } else {
         const QString host = yamlText(child(root, "host"));
         const YAML::Node schemes = child(root, "schemes");
-        QString scheme = schemes.IsSequence() && schemes.size() > 0 ? yamlText(schemes[0]) : QString();
+        QString scheme =
+            schemes.IsSequence() && schemes.size() > 0 ? yamlText(schemes[0]) : QString();
         if (scheme.isEmpty())
             scheme = fromWeb ? sourceUrl.scheme() : QStringLiteral("https");
         if (!host.isEmpty())
@@ -133,10 +146,15 @@ QString OpenApiReader::baseUrl()
         if (fromWeb) {
             url = sourceUrl.resolved(QUrl(url.isEmpty() ? QStringLiteral("/") : url)).toString();
         } else {
-            m_doc.report(m_v3 ? child(root, "servers") : child(root, "host"),
-                         QStringLiteral("the document names no server host; baseUrl is http://localhost%1, change it "
-                                        "to where the API runs").arg(url));
-            url = QStringLiteral("http://localhost") + (url.startsWith(QLatin1Char('/')) || url.isEmpty() ? url : QLatin1Char('/') + url);
+            m_doc.report(
+                m_v3 ? child(root, "servers") : child(root, "host"),
+                QStringLiteral(
+                    "the document names no server host; baseUrl is http://localhost%1, change it "
+                    "to where the API runs")
+                    .arg(url));
+            url =
+                QStringLiteral("http://localhost") +
+                (url.startsWith(QLatin1Char('/')) || url.isEmpty() ? url : QLatin1Char('/') + url);
         }
     }
     while (url.endsWith(QLatin1Char('/')))
@@ -151,7 +169,8 @@ Parameter OpenApiReader::parameter(const YAML::Node &raw)
     p.node = node.IsDefined() ? node : raw;
     p.name = yamlText(child(node, "name"));
     p.in = yamlText(child(node, "in"));
-    p.required = yamlText(child(node, "required")) == QLatin1String("true") || p.in == QLatin1String("path");
+    p.required =
+        yamlText(child(node, "required")) == QLatin1String("true") || p.in == QLatin1String("path");
     Json value = nullptr;
     if (const YAML::Node e = child(node, "example"); e.IsDefined()) {
         value = OpenApiDocument::toJson(e);
@@ -166,7 +185,8 @@ Parameter OpenApiReader::parameter(const YAML::Node &raw)
             if (value.is_null() && child(schema, key).IsDefined())
                 value = OpenApiDocument::toJson(child(schema, key));
         }
-        if (value.is_null() && child(schema, "enum").IsSequence() && child(schema, "enum").size() > 0)
+        if (value.is_null() && child(schema, "enum").IsSequence() &&
+            child(schema, "enum").size() > 0)
             value = OpenApiDocument::toJson(child(schema, "enum")[0]);
     }
     p.hasValue = !value.is_null();
@@ -185,9 +205,10 @@ QList<Parameter> OpenApiReader::parameters(const YAML::Node &pathItem, const YAM
             const Parameter p = parameter(raw);
             if (p.name.isEmpty() || p.in.isEmpty())
                 continue;
-            const auto same = std::find_if(result.begin(), result.end(), [&p](const Parameter &other) {
-                return other.name == p.name && other.in == p.in;
-            });
+            const auto same =
+                std::find_if(result.begin(), result.end(), [&p](const Parameter &other) {
+                    return other.name == p.name && other.in == p.in;
+                });
             if (same != result.end())
                 *same = p;
             else
@@ -197,8 +218,8 @@ QList<Parameter> OpenApiReader::parameters(const YAML::Node &pathItem, const YAM
     return result;
 }
 
-void OpenApiReader::readOperation(const QString &path, const QString &method, const YAML::Node &operation,
-                                  const YAML::Node &pathItem)
+void OpenApiReader::readOperation(const QString &path, const QString &method,
+                                  const YAML::Node &operation, const YAML::Node &pathItem)
 {
     ImportedRequest request;
     request.name = yamlText(child(operation, "operationId"));
@@ -224,12 +245,15 @@ void OpenApiReader::readOperation(const QString &path, const QString &method, co
     applySecurity(operation, request);
     for (const YAML::Node &servers : {child(pathItem, "servers"), child(operation, "servers")}) {
         if (servers.IsSequence() && servers.size() > 0)
-            m_doc.report(servers, QStringLiteral("%1 has its own server %2; it uses {{baseUrl}} like the others")
-                                      .arg(request.name, serverUrl(servers[0])));
+            m_doc.report(
+                servers,
+                QStringLiteral("%1 has its own server %2; it uses {{baseUrl}} like the others")
+                    .arg(request.name, serverUrl(servers[0])));
     }
     if (child(operation, "callbacks").IsDefined())
-        m_doc.report(child(operation, "callbacks"), QStringLiteral("%1: callbacks are requests the API sends; not imported")
-                                                        .arg(request.name));
+        m_doc.report(child(operation, "callbacks"),
+                     QStringLiteral("%1: callbacks are requests the API sends; not imported")
+                         .arg(request.name));
     m_result->requests.append(request);
 }
 
@@ -244,15 +268,17 @@ void OpenApiReader::applyParameters(const QList<Parameter> &params, ImportedRequ
                 m_result->variables.insert(p.name, p.value);
         } else if (p.in == QLatin1String("query")) {
             if (p.required || p.hasValue)
-                query << QString::fromLatin1(QUrl::toPercentEncoding(p.name)) + QLatin1Char('=')
-                             + QString::fromLatin1(QUrl::toPercentEncoding(p.value, "{}"));
+                query << QString::fromLatin1(QUrl::toPercentEncoding(p.name)) + QLatin1Char('=') +
+                             QString::fromLatin1(QUrl::toPercentEncoding(p.value, "{}"));
         } else if (p.in == QLatin1String("header")) {
-            static const QStringList ignored = {QStringLiteral("accept"), QStringLiteral("content-type"),
+            static const QStringList ignored = {QStringLiteral("accept"),
+                                                QStringLiteral("content-type"),
                                                 QStringLiteral("authorization")};
             if (!ignored.contains(p.name.toLower()))
                 request.spec.headers.append({p.required || p.hasValue, p.name, p.value});
         } else if (p.in == QLatin1String("cookie")) {
-            m_doc.report(p.node, QStringLiteral("%1: cookie parameter '%2' is not imported").arg(request.name, p.name));
+            m_doc.report(p.node, QStringLiteral("%1: cookie parameter '%2' is not imported")
+                                     .arg(request.name, p.name));
         }
     }
     if (!query.isEmpty())
@@ -269,8 +295,9 @@ void OpenApiReader::setBody(const QString &mediaType, const Json &value, Importe
         QStringList pairs;
         if (value.is_object()) {
             for (const auto &[key, field] : value.items())
-                pairs << QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(key))) + QLatin1Char('=')
-                             + QString::fromLatin1(QUrl::toPercentEncoding(jsonText(field)));
+                pairs << QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(key))) +
+                             QLatin1Char('=') +
+                             QString::fromLatin1(QUrl::toPercentEncoding(jsonText(field)));
         }
         request.spec.body = pairs.join(QLatin1Char('&'));
         request.spec.bodyKind = BodyKind::Text;
@@ -294,11 +321,12 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
     for (const auto &entry : content) {
         const QString type = QString::fromStdString(entry.first.Scalar());
         const QString lower = type.toLower();
-        const int rank = lower == QLatin1String("application/json") ? 0
-                         : lower.contains(QLatin1String("json"))   ? 1
-                         : lower == QLatin1String("application/x-www-form-urlencoded") ? 2
-                         : lower.startsWith(QLatin1String("text/")) || lower.contains(QLatin1String("xml")) ? 3
-                                                                                                             : 4;
+        const int rank =
+            lower == QLatin1String("application/json")                                         ? 0
+            : lower.contains(QLatin1String("json"))                                            ? 1
+            : lower == QLatin1String("application/x-www-form-urlencoded")                      ? 2
+            : lower.startsWith(QLatin1String("text/")) || lower.contains(QLatin1String("xml")) ? 3
+                                                                                               : 4;
         if (rank < best) {
             best = rank;
             chosen = type;
@@ -306,9 +334,11 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
     }
     const YAML::Node media = child(content, chosen.toStdString().c_str());
     if (best == 4) {
-        m_doc.report(media.IsDefined() ? media : content,
-                     QStringLiteral("%1: a %2 body cannot be carried by a request yet; imported without a body")
-                         .arg(request.name, chosen));
+        m_doc.report(
+            media.IsDefined() ? media : content,
+            QStringLiteral(
+                "%1: a %2 body cannot be carried by a request yet; imported without a body")
+                .arg(request.name, chosen));
         return;
     }
     Json value = nullptr;
@@ -317,7 +347,8 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
     } else if (const YAML::Node es = child(media, "examples"); es.IsMap() && es.size() > 0) {
         const YAML::Node first = m_doc.resolve(es.begin()->second);
         if (child(first, "externalValue").IsDefined())
-            m_doc.report(first, QStringLiteral("%1: an example kept in another file is not fetched").arg(request.name));
+            m_doc.report(first, QStringLiteral("%1: an example kept in another file is not fetched")
+                                    .arg(request.name));
         value = OpenApiDocument::toJson(child(first, "value"));
     } else {
         value = m_doc.exampleFor(child(media, "schema"));
@@ -325,13 +356,15 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
     setBody(chosen, value, request);
 }
 
-void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node &operation, ImportedRequest &request)
+void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node &operation,
+                               ImportedRequest &request)
 {
     YAML::Node consumes = child(operation, "consumes");
     if (!consumes.IsSequence())
         consumes.reset(child(m_doc.root(), "consumes"));
-    const QString mediaType = consumes.IsSequence() && consumes.size() > 0 ? yamlText(consumes[0])
-                                                                            : QStringLiteral("application/json");
+    const QString mediaType = consumes.IsSequence() && consumes.size() > 0
+                                  ? yamlText(consumes[0])
+                                  : QStringLiteral("application/json");
     Json form = Json::object();
     for (const Parameter &p : params) {
         if (p.in == QLatin1String("body")) {
@@ -339,9 +372,13 @@ void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node 
             return;
         }
         if (p.in == QLatin1String("formData")) {
-            if (yamlText(child(p.node, "type")) == QLatin1String("file") || mediaType.startsWith(QLatin1String("multipart/"))) {
-                m_doc.report(p.node, QStringLiteral("%1: multipart form data cannot be carried by a request yet; "
-                                                    "imported without a body").arg(request.name));
+            if (yamlText(child(p.node, "type")) == QLatin1String("file") ||
+                mediaType.startsWith(QLatin1String("multipart/"))) {
+                m_doc.report(
+                    p.node,
+                    QStringLiteral("%1: multipart form data cannot be carried by a request yet; "
+                                   "imported without a body")
+                        .arg(request.name));
                 return;
             }
             form[p.name.toStdString()] = p.value.toStdString();
@@ -358,7 +395,8 @@ void OpenApiReader::applySecurity(const YAML::Node &operation, ImportedRequest &
     YAML::Node requirements = child(operation, "security");
     if (!requirements.IsDefined())
         requirements.reset(child(m_doc.root(), "security"));
-    if (!requirements.IsSequence() || requirements.size() == 0 || !requirements[0].IsMap() || requirements[0].size() == 0)
+    if (!requirements.IsSequence() || requirements.size() == 0 || !requirements[0].IsMap() ||
+        requirements[0].size() == 0)
         return;
     const QString name = QString::fromStdString(requirements[0].begin()->first.Scalar());
     const YAML::Node schemes = m_v3 ? child(child(m_doc.root(), "components"), "securitySchemes")
@@ -370,28 +408,37 @@ void OpenApiReader::applySecurity(const YAML::Node &operation, ImportedRequest &
         m_result->addSecret(variable, QString());
         return QStringLiteral("{{") + variable + QStringLiteral("}}");
     };
-    if ((type == QLatin1String("http") && httpScheme == QLatin1String("bearer")) || type == QLatin1String("oauth2")
-        || type == QLatin1String("openIdConnect")) {
+    if ((type == QLatin1String("http") && httpScheme == QLatin1String("bearer")) ||
+        type == QLatin1String("oauth2") || type == QLatin1String("openIdConnect")) {
         request.spec.auth.kind = AuthKind::Bearer;
-        request.spec.auth.bearerToken = secret(type == QLatin1String("http") ? QStringLiteral("bearerToken")
-                                                                              : QStringLiteral("accessToken"));
-    } else if ((type == QLatin1String("http") && httpScheme == QLatin1String("basic")) || type == QLatin1String("basic")) {
-        request.spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + secret(QStringLiteral("basicAuth"))});
+        request.spec.auth.bearerToken =
+            secret(type == QLatin1String("http") ? QStringLiteral("bearerToken")
+                                                 : QStringLiteral("accessToken"));
+    } else if ((type == QLatin1String("http") && httpScheme == QLatin1String("basic")) ||
+               type == QLatin1String("basic")) {
+        request.spec.headers.append(
+            {true, QStringLiteral("Authorization"),
+             QStringLiteral("Basic ") + secret(QStringLiteral("basicAuth"))});
     } else if (type == QLatin1String("apiKey")) {
         const QString keyName = yamlText(child(scheme, "name"));
         const QString in = yamlText(child(scheme, "in"));
         if (in == QLatin1String("header"))
             request.spec.headers.append({true, keyName, secret(QStringLiteral("apiKey"))});
         else if (in == QLatin1String("query"))
-            request.spec.url += (request.spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + keyName
-                                + QLatin1Char('=') + secret(QStringLiteral("apiKey"));
+            request.spec.url += (request.spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&')
+                                                                             : QLatin1Char('?')) +
+                                keyName + QLatin1Char('=') + secret(QStringLiteral("apiKey"));
         else if (!m_reported.contains(name) && (m_reported << name, true))
-            m_doc.report(scheme, QStringLiteral("security scheme '%1' sends its key in a cookie; not imported").arg(name));
+            m_doc.report(scheme, QStringLiteral(
+                                     "security scheme '%1' sends its key in a cookie; not imported")
+                                     .arg(name));
     } else if (!m_reported.contains(name)) {
         m_reported << name;
-        m_doc.report(scheme.IsDefined() ? scheme : requirements,
-                     QStringLiteral("security scheme '%1' (%2) is not supported; requests using it have no auth")
-                         .arg(name, type.isEmpty() ? QStringLiteral("undefined") : type));
+        m_doc.report(
+            scheme.IsDefined() ? scheme : requirements,
+            QStringLiteral(
+                "security scheme '%1' (%2) is not supported; requests using it have no auth")
+                .arg(name, type.isEmpty() ? QStringLiteral("undefined") : type));
     }
 }
 
@@ -404,27 +451,37 @@ ImportResult importOpenApi(const QByteArray &document, const QString &source)
         const YAML::Node root = YAML::Load(document.toStdString());
         OpenApiDocument doc(root, source, &result);
         if (!root.IsMap()) {
-            doc.report(root, QStringLiteral("not an OpenAPI document: the top level is no map"), Severity::Error);
+            doc.report(root, QStringLiteral("not an OpenAPI document: the top level is no map"),
+                       Severity::Error);
             return result;
         }
         const QString openapi = yamlText(yamlChild(root, "openapi"));
         const QString swagger = yamlText(yamlChild(root, "swagger"));
         if (openapi.isEmpty() && swagger.isEmpty()) {
-            doc.report(root, QStringLiteral("not an OpenAPI document: neither \"openapi\" nor \"swagger\" is set"), Severity::Error);
+            doc.report(root,
+                       QStringLiteral(
+                           "not an OpenAPI document: neither \"openapi\" nor \"swagger\" is set"),
+                       Severity::Error);
             return result;
         }
         if (!openapi.isEmpty() && !openapi.startsWith(QLatin1String("3.")))
-            doc.report(yamlChild(root, "openapi"), QStringLiteral("OpenAPI %1 is not supported; read as 3.0").arg(openapi));
+            doc.report(yamlChild(root, "openapi"),
+                       QStringLiteral("OpenAPI %1 is not supported; read as 3.0").arg(openapi));
         else if (openapi.startsWith(QLatin1String("3.1")))
-            doc.report(yamlChild(root, "openapi"), QStringLiteral("OpenAPI 3.1 is read as 3.0; JSON Schema 2020-12 features may be missed"));
+            doc.report(
+                yamlChild(root, "openapi"),
+                QStringLiteral(
+                    "OpenAPI 3.1 is read as 3.0; JSON Schema 2020-12 features may be missed"));
         if (openapi.isEmpty() && swagger != QLatin1String("2.0"))
-            doc.report(yamlChild(root, "swagger"), QStringLiteral("Swagger %1 is not supported; read as 2.0").arg(swagger));
+            doc.report(yamlChild(root, "swagger"),
+                       QStringLiteral("Swagger %1 is not supported; read as 2.0").arg(swagger));
         OpenApiReader(doc, !openapi.isEmpty(), source, &result).read();
     } catch (const YAML::Exception &e) {
         const bool known = !e.mark.is_null();
-        result.problems.append({source, known ? e.mark.line + 1 : 0, known ? e.mark.column + 1 : 0,
-                                QStringLiteral("not valid YAML or JSON: %1").arg(QString::fromStdString(e.msg)),
-                                Severity::Error});
+        result.problems.append(
+            {source, known ? e.mark.line + 1 : 0, known ? e.mark.column + 1 : 0,
+             QStringLiteral("not valid YAML or JSON: %1").arg(QString::fromStdString(e.msg)),
+             Severity::Error});
     }
     return result;
 }

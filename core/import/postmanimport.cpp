@@ -25,7 +25,8 @@ QString text(const QJsonValue &value)
 
 QString descriptionText(const QJsonValue &value)
 {
-    return value.isObject() ? value.toObject().value(QLatin1String("content")).toString() : value.toString();
+    return value.isObject() ? value.toObject().value(QLatin1String("content")).toString()
+                            : value.toString();
 }
 
 // An auth parameter: v2.1 keeps them as [{key, value}], v2.0 as {key: value}.
@@ -53,7 +54,10 @@ QPair<int, int> lineColumn(const QByteArray &data, qsizetype offset)
 class PostmanReader
 {
 public:
-    PostmanReader(const QByteArray &data, const QString &source) : m_data(data), m_source(source) {}
+    PostmanReader(const QByteArray &data, const QString &source)
+        : m_data(data)
+        , m_source(source)
+    {}
 
     ImportResult read();
 
@@ -66,12 +70,14 @@ private:
     void readAuth(const QJsonObject &auth, RequestSpec &spec, const QString &where);
     void warn(const QString &message)
     {
-        m_result.problems.append({m_source, m_at.first, m_at.second, message, ImportProblem::Severity::Warning});
+        m_result.problems.append(
+            {m_source, m_at.first, m_at.second, message, ImportProblem::Severity::Warning});
     }
     // Moves the reported position to the next occurrence of the item's name.
     void locate(const QString &name)
     {
-        const QByteArray needle = QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        const QByteArray needle =
+            QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         const qsizetype at = m_data.indexOf(needle, m_cursor);
         if (at >= 0) {
             m_cursor = at + needle.size();
@@ -92,9 +98,11 @@ ImportResult PostmanReader::read()
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(m_data, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        const auto [line, column] = lineColumn(m_data, error.error != QJsonParseError::NoError ? error.offset : 0);
-        const QString why = error.error != QJsonParseError::NoError ? error.errorString()
-                                                                     : QStringLiteral("a collection is a JSON object");
+        const auto [line, column] =
+            lineColumn(m_data, error.error != QJsonParseError::NoError ? error.offset : 0);
+        const QString why = error.error != QJsonParseError::NoError
+                                ? error.errorString()
+                                : QStringLiteral("a collection is a JSON object");
         m_result.problems.append({m_source, line, column, QStringLiteral("not valid JSON: ") + why,
                                   ImportProblem::Severity::Error});
         return m_result;
@@ -102,15 +110,18 @@ ImportResult PostmanReader::read()
     const QJsonObject root = doc.object();
     const QJsonObject info = root.value(QLatin1String("info")).toObject();
     if (info.isEmpty() || !root.value(QLatin1String("item")).isArray()) {
-        const bool v1 = root.contains(QLatin1String("requests")) && root.contains(QLatin1String("order"));
-        m_result.problems.append({m_source, 1, 1,
-                                  v1 ? QStringLiteral("this is a Postman collection v1; export it again as v2.1")
-                                     : QStringLiteral("not a Postman collection: \"info\" and \"item\" are missing"),
-                                  ImportProblem::Severity::Error});
+        const bool v1 =
+            root.contains(QLatin1String("requests")) && root.contains(QLatin1String("order"));
+        m_result.problems.append(
+            {m_source, 1, 1,
+             v1 ? QStringLiteral("this is a Postman collection v1; export it again as v2.1")
+                : QStringLiteral("not a Postman collection: \"info\" and \"item\" are missing"),
+             ImportProblem::Severity::Error});
         return m_result;
     }
     const QString schema = info.value(QLatin1String("schema")).toString();
-    if (!schema.isEmpty() && !schema.contains(QLatin1String("v2.1")) && !schema.contains(QLatin1String("v2.0")))
+    if (!schema.isEmpty() && !schema.contains(QLatin1String("v2.1")) &&
+        !schema.contains(QLatin1String("v2.0")))
         warn(QStringLiteral("schema '%1' is not v2.1 or v2.0; read as v2.1").arg(schema));
     m_result.name = info.value(QLatin1String("name")).toString();
     for (const QJsonValue &v : root.value(QLatin1String("variable")).toArray()) {
@@ -124,26 +135,33 @@ ImportResult PostmanReader::read()
             m_result.variables.insert(key, text(var.value(QLatin1String("value"))));
     }
     if (root.contains(QLatin1String("event")))
-        warn(QStringLiteral("the collection's scripts are not imported: Gatehouse does not run Postman scripts"));
-    readItems(root.value(QLatin1String("item")).toArray(), {}, root.value(QLatin1String("auth")).toObject());
+        warn(QStringLiteral(
+            "the collection's scripts are not imported: Gatehouse does not run Postman scripts"));
+    readItems(root.value(QLatin1String("item")).toArray(), {},
+              root.value(QLatin1String("auth")).toObject());
     if (m_result.requests.isEmpty())
-        m_result.problems.append({m_source, 0, 0, QStringLiteral("the collection holds no request that could be imported"),
-                                  ImportProblem::Severity::Error});
+        m_result.problems.append(
+            {m_source, 0, 0,
+             QStringLiteral("the collection holds no request that could be imported"),
+             ImportProblem::Severity::Error});
     return m_result;
 }
 
-void PostmanReader::readItems(const QJsonArray &items, const QStringList &folder, const QJsonObject &auth)
+void PostmanReader::readItems(const QJsonArray &items, const QStringList &folder,
+                              const QJsonObject &auth)
 {
     for (const QJsonValue &value : items) {
         const QJsonObject item = value.toObject();
         const QString name = item.value(QLatin1String("name")).toString();
         locate(name);
         // An item's own auth, when it has one, is what its requests inherit.
-        const QJsonObject inherited = item.contains(QLatin1String("auth")) && !item.value(QLatin1String("auth")).isNull()
-                                          ? item.value(QLatin1String("auth")).toObject()
-                                          : auth;
+        const QJsonObject inherited =
+            item.contains(QLatin1String("auth")) && !item.value(QLatin1String("auth")).isNull()
+                ? item.value(QLatin1String("auth")).toObject()
+                : auth;
         if (item.value(QLatin1String("item")).isArray()) {
-            readItems(item.value(QLatin1String("item")).toArray(), folder + QStringList{name}, inherited);
+            readItems(item.value(QLatin1String("item")).toArray(), folder + QStringList{name},
+                      inherited);
         } else if (item.contains(QLatin1String("request"))) {
             readRequest(item, folder, inherited);
         } else {
@@ -152,7 +170,8 @@ void PostmanReader::readItems(const QJsonArray &items, const QStringList &folder
     }
 }
 
-void PostmanReader::readRequest(const QJsonObject &item, const QStringList &folder, const QJsonObject &auth)
+void PostmanReader::readRequest(const QJsonObject &item, const QStringList &folder,
+                                const QJsonObject &auth)
 {
     const QString name = item.value(QLatin1String("name")).toString();
     const QString where = (folder + QStringList{name}).join(QLatin1Char('/'));
@@ -166,7 +185,8 @@ void PostmanReader::readRequest(const QJsonObject &item, const QStringList &fold
         return;
     }
     const QJsonObject r = value.toObject();
-    request.spec.method = r.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper();
+    request.spec.method =
+        r.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper();
     request.spec.url = readUrl(r.value(QLatin1String("url")));
     request.description = descriptionText(r.value(QLatin1String("description")));
     if (request.description.isEmpty())
@@ -174,13 +194,15 @@ void PostmanReader::readRequest(const QJsonObject &item, const QStringList &fold
     readHeaders(r.value(QLatin1String("header")), request.spec, where);
     readBody(r.value(QLatin1String("body")).toObject(), request.spec, request);
     const QJsonObject ownAuth = r.value(QLatin1String("auth")).toObject();
-    readAuth(r.contains(QLatin1String("auth")) && !r.value(QLatin1String("auth")).isNull() ? ownAuth : auth,
+    readAuth(r.contains(QLatin1String("auth")) && !r.value(QLatin1String("auth")).isNull() ? ownAuth
+                                                                                           : auth,
              request.spec, where);
     if (item.contains(QLatin1String("event")))
         warn(QStringLiteral("'%1': its scripts are not imported").arg(where));
     if (request.spec.url.isEmpty()) {
         m_result.problems.append({m_source, m_at.first, m_at.second,
-                                  QStringLiteral("'%1' has no URL; skipped").arg(where), ImportProblem::Severity::Error});
+                                  QStringLiteral("'%1' has no URL; skipped").arg(where),
+                                  ImportProblem::Severity::Error});
         return;
     }
     m_result.requests.append(request);
@@ -199,20 +221,24 @@ QString PostmanReader::readUrl(const QJsonValue &value)
         for (const QJsonValue &h : host.toArray())
             hostParts << text(h);
         for (const QJsonValue &p : path.toArray())
-            pathParts << (p.isObject() ? p.toObject().value(QLatin1String("value")).toString() : text(p));
+            pathParts << (p.isObject() ? p.toObject().value(QLatin1String("value")).toString()
+                                       : text(p));
         const QString protocol = url.value(QLatin1String("protocol")).toString();
-        raw = (protocol.isEmpty() ? QString() : protocol + QStringLiteral("://"))
-              + (host.isString() ? host.toString() : hostParts.join(QLatin1Char('.')));
+        raw = (protocol.isEmpty() ? QString() : protocol + QStringLiteral("://")) +
+              (host.isString() ? host.toString() : hostParts.join(QLatin1Char('.')));
         if (url.contains(QLatin1String("port")))
             raw += QLatin1Char(':') + text(url.value(QLatin1String("port")));
-        const QString pathText = path.isString() ? path.toString() : pathParts.join(QLatin1Char('/'));
+        const QString pathText =
+            path.isString() ? path.toString() : pathParts.join(QLatin1Char('/'));
         if (!pathText.isEmpty())
-            raw += (pathText.startsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/")) + pathText;
+            raw += (pathText.startsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/")) +
+                   pathText;
         QStringList query;
         for (const QJsonValue &q : url.value(QLatin1String("query")).toArray()) {
             const QJsonObject param = q.toObject();
             if (!param.value(QLatin1String("disabled")).toBool())
-                query << text(param.value(QLatin1String("key"))) + QLatin1Char('=') + text(param.value(QLatin1String("value")));
+                query << text(param.value(QLatin1String("key"))) + QLatin1Char('=') +
+                             text(param.value(QLatin1String("value")));
         }
         if (!query.isEmpty())
             raw += QLatin1Char('?') + query.join(QLatin1Char('&'));
@@ -223,8 +249,10 @@ QString PostmanReader::readUrl(const QJsonValue &value)
         const QString given = text(v.toObject().value(QLatin1String("value")));
         if (key.isEmpty())
             continue;
-        const QString replacement = given.isEmpty() ? QStringLiteral("{{") + key + QStringLiteral("}}") : given;
-        for (const QString &suffix : {QStringLiteral("/"), QStringLiteral("?"), QStringLiteral("#"), QString()}) {
+        const QString replacement =
+            given.isEmpty() ? QStringLiteral("{{") + key + QStringLiteral("}}") : given;
+        for (const QString &suffix :
+             {QStringLiteral("/"), QStringLiteral("?"), QStringLiteral("#"), QString()}) {
             const QString needle = QStringLiteral("/:") + key + suffix;
             if (suffix.isEmpty()) {
                 if (raw.endsWith(needle))
@@ -241,7 +269,8 @@ void PostmanReader::readHeaders(const QJsonValue &headers, RequestSpec &spec, co
 {
     QList<HeaderEntry> entries;
     if (headers.isString()) { // v2.0 allowed "Name: value\nName: value"
-        for (const QString &line : headers.toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             headers.toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             const qsizetype colon = line.indexOf(QLatin1Char(':'));
             if (colon > 0)
                 entries.append({true, line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
@@ -249,14 +278,16 @@ void PostmanReader::readHeaders(const QJsonValue &headers, RequestSpec &spec, co
     }
     for (const QJsonValue &h : headers.toArray()) {
         const QJsonObject header = h.toObject();
-        entries.append({!header.value(QLatin1String("disabled")).toBool(), header.value(QLatin1String("key")).toString(),
+        entries.append({!header.value(QLatin1String("disabled")).toBool(),
+                        header.value(QLatin1String("key")).toString(),
                         text(header.value(QLatin1String("value")))});
     }
     for (HeaderEntry &entry : entries) {
         if (isSecretHeader(entry.name) && !entry.value.isEmpty()) {
             const QString hidden = m_result.hideSecret(QStringLiteral("headerSecret"), entry.value);
             if (hidden != entry.value)
-                warn(QStringLiteral("'%1': the %2 value is kept as the secret variable %3").arg(where, entry.name, hidden));
+                warn(QStringLiteral("'%1': the %2 value is kept as the secret variable %3")
+                         .arg(where, entry.name, hidden));
             entry.value = hidden;
         }
         spec.headers.append(entry);
@@ -271,16 +302,22 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
     const QString where = (request.folder + QStringList{request.name}).join(QLatin1Char('/'));
     const auto hasContentType = [&spec] {
         for (const HeaderEntry &h : spec.headers) {
-            if (h.enabled && h.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
+            if (h.enabled &&
+                h.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
                 return true;
         }
         return false;
     };
     if (mode == QLatin1String("raw")) {
         spec.body = body.value(QLatin1String("raw")).toString();
-        const QString language = body.value(QLatin1String("options")).toObject().value(QLatin1String("raw")).toObject()
-                                     .value(QLatin1String("language")).toString();
-        spec.bodyKind = language == QLatin1String("json") || (language.isEmpty() && validateJson(spec.body.toUtf8()))
+        const QString language = body.value(QLatin1String("options"))
+                                     .toObject()
+                                     .value(QLatin1String("raw"))
+                                     .toObject()
+                                     .value(QLatin1String("language"))
+                                     .toString();
+        spec.bodyKind = language == QLatin1String("json") ||
+                                (language.isEmpty() && validateJson(spec.body.toUtf8()))
                             ? BodyKind::Json
                             : BodyKind::Text;
     } else if (mode == QLatin1String("urlencoded")) {
@@ -289,16 +326,21 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
             const QJsonObject p = v.toObject();
             if (p.value(QLatin1String("disabled")).toBool())
                 continue;
-            pairs << QString::fromLatin1(QUrl::toPercentEncoding(p.value(QLatin1String("key")).toString(), "{}")) + QLatin1Char('=')
-                         + QString::fromLatin1(QUrl::toPercentEncoding(text(p.value(QLatin1String("value"))), "{}"));
+            pairs << QString::fromLatin1(
+                         QUrl::toPercentEncoding(p.value(QLatin1String("key")).toString(), "{}")) +
+                         QLatin1Char('=') +
+                         QString::fromLatin1(
+                             QUrl::toPercentEncoding(text(p.value(QLatin1String("value"))), "{}"));
         }
         spec.body = pairs.join(QLatin1Char('&'));
         spec.bodyKind = BodyKind::Text;
         if (!hasContentType())
-            spec.headers.append({true, QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded")});
+            spec.headers.append({true, QStringLiteral("Content-Type"),
+                                 QStringLiteral("application/x-www-form-urlencoded")});
     } else if (mode == QLatin1String("graphql")) {
         const QJsonObject graphql = body.value(QLatin1String("graphql")).toObject();
-        QJsonObject json{{QStringLiteral("query"), graphql.value(QLatin1String("query")).toString()}};
+        QJsonObject json{
+            {QStringLiteral("query"), graphql.value(QLatin1String("query")).toString()}};
         const QString variables = graphql.value(QLatin1String("variables")).toString();
         const QJsonDocument vars = QJsonDocument::fromJson(variables.toUtf8());
         if (vars.isObject())
@@ -309,11 +351,14 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
         QStringList fields;
         for (const QJsonValue &v : body.value(QLatin1String("formdata")).toArray())
             fields << v.toObject().value(QLatin1String("key")).toString();
-        request.description += (request.description.isEmpty() ? QString() : QStringLiteral("\n\n"))
-                               + QStringLiteral("multipart/form-data fields: ") + fields.join(QStringLiteral(", "));
-        warn(QStringLiteral("'%1': multipart form data (%2) cannot be carried by a request yet; the fields are "
-                            "listed in the description")
-                 .arg(where, fields.join(QStringLiteral(", "))));
+        request.description +=
+            (request.description.isEmpty() ? QString() : QStringLiteral("\n\n")) +
+            QStringLiteral("multipart/form-data fields: ") + fields.join(QStringLiteral(", "));
+        warn(
+            QStringLiteral(
+                "'%1': multipart form data (%2) cannot be carried by a request yet; the fields are "
+                "listed in the description")
+                .arg(where, fields.join(QStringLiteral(", "))));
     } else {
         warn(QStringLiteral("'%1': a body of mode '%2' is not imported").arg(where, mode));
     }
@@ -324,13 +369,16 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
     const QString type = auth.value(QLatin1String("type")).toString();
     if (type.isEmpty() || type == QLatin1String("noauth") || type == QLatin1String("inherit"))
         return;
-    const auto param = [&](const char *key) { return authParam(auth, type, QLatin1String(key)); };
+    const auto param = [&](const char *key) {
+        return authParam(auth, type, QLatin1String(key));
+    };
     // Said once per variable, not for every request that inherits it.
     const auto named = [&](const QString &name) {
         if (m_named.contains(name))
             return;
         m_named.insert(name);
-        warn(QStringLiteral("'%1': the %2 credentials are kept as the secret variable %3").arg(where, type, name));
+        warn(QStringLiteral("'%1': the %2 credentials are kept as the secret variable %3")
+                 .arg(where, type, name));
     };
     if (type == QLatin1String("bearer")) {
         spec.auth.kind = AuthKind::Bearer;
@@ -340,20 +388,27 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
     } else if (type == QLatin1String("basic")) {
         const QString pair = param("username") + QLatin1Char(':') + param("password");
         if (pair.contains(QLatin1String("{{"))) {
-            spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic {{basicAuth}}")});
+            spec.headers.append(
+                {true, QStringLiteral("Authorization"), QStringLiteral("Basic {{basicAuth}}")});
             m_result.variables.insert(QStringLiteral("basicAuth"), QString());
-            warn(QStringLiteral("'%1': basic auth uses variables (%2); set {{basicAuth}} to the base64 of "
-                                "user:password").arg(where, pair));
+            warn(QStringLiteral(
+                     "'%1': basic auth uses variables (%2); set {{basicAuth}} to the base64 of "
+                     "user:password")
+                     .arg(where, pair));
             return;
         }
-        const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"), QString::fromLatin1(pair.toUtf8().toBase64()));
-        spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
+        const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"),
+                                                   QString::fromLatin1(pair.toUtf8().toBase64()));
+        spec.headers.append(
+            {true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
         named(hidden);
     } else if (type == QLatin1String("apikey")) {
         const QString key = param("key").isEmpty() ? QStringLiteral("X-Api-Key") : param("key");
         const QString hidden = m_result.hideSecret(QStringLiteral("apiKey"), param("value"));
         if (param("in") == QLatin1String("query"))
-            spec.url += (spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key + QLatin1Char('=') + hidden;
+            spec.url +=
+                (spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key +
+                QLatin1Char('=') + hidden;
         else
             spec.headers.append({true, key, hidden});
         if (hidden != param("value"))
@@ -364,10 +419,13 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
         spec.auth.region = param("region");
         spec.auth.service = param("service");
         if (!param("secretKey").isEmpty() || !param("sessionToken").isEmpty())
-            warn(QStringLiteral("'%1': the AWS keys are not imported; the request is signed with your credentials "
-                                "(profile or environment)").arg(where));
+            warn(QStringLiteral("'%1': the AWS keys are not imported; the request is signed with "
+                                "your credentials "
+                                "(profile or environment)")
+                     .arg(where));
     } else {
-        warn(QStringLiteral("'%1': %2 auth is not supported; imported without auth").arg(where, type));
+        warn(QStringLiteral("'%1': %2 auth is not supported; imported without auth")
+                 .arg(where, type));
     }
 }
 

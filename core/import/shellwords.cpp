@@ -95,15 +95,25 @@ QChar ansiEscape(const QList<Located> &in, qsizetype &i)
 {
     const QChar e = in.at(i).c;
     switch (e.unicode()) {
-    case 'n': return QLatin1Char('\n');
-    case 't': return QLatin1Char('\t');
-    case 'r': return QLatin1Char('\r');
-    case 'a': return QChar(7);
-    case 'b': return QChar(8);
-    case 'e': case 'E': return QChar(27);
-    case 'f': return QChar(12);
-    case 'v': return QChar(11);
-    default: break;
+    case 'n':
+        return QLatin1Char('\n');
+    case 't':
+        return QLatin1Char('\t');
+    case 'r':
+        return QLatin1Char('\r');
+    case 'a':
+        return QChar(7);
+    case 'b':
+        return QChar(8);
+    case 'e':
+    case 'E':
+        return QChar(27);
+    case 'f':
+        return QChar(12);
+    case 'v':
+        return QChar(11);
+    default:
+        break;
     }
     const auto digits = [&](int max, int base) {
         QString text;
@@ -131,7 +141,9 @@ QChar ansiEscape(const QList<Located> &in, qsizetype &i)
 ShellWords splitPosix(const QList<Located> &in, const QString &source)
 {
     WordSink sink;
-    const auto at = [&](qsizetype i) { return i < in.size() ? in.at(i).c : QChar(); };
+    const auto at = [&](qsizetype i) {
+        return i < in.size() ? in.at(i).c : QChar();
+    };
     qsizetype i = 0;
     while (i < in.size()) {
         const QChar c = in.at(i).c;
@@ -141,8 +153,8 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
         } else if (c == QLatin1Char(' ') || c == QLatin1Char('\t')) {
             sink.endWord();
             ++i;
-        } else if (c == QLatin1Char('\n') || c == QLatin1Char(';') || c == QLatin1Char('|')
-                   || (c == QLatin1Char('&') && at(i + 1) == QLatin1Char('&'))) {
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char(';') || c == QLatin1Char('|') ||
+                   (c == QLatin1Char('&') && at(i + 1) == QLatin1Char('&'))) {
             sink.endCommand();
             i += (c == QLatin1Char('&') || (c == QLatin1Char('|') && at(i + 1) == c)) ? 2 : 1;
         } else if (c == QLatin1Char('#')) {
@@ -155,7 +167,8 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
             while (j < in.size() && in.at(j).c != QLatin1Char('\''))
                 sink.append(in.at(j++).c, pos);
             if (j >= in.size()) {
-                sink.fail(pos, QStringLiteral("a single quote opened here is never closed"), source);
+                sink.fail(pos, QStringLiteral("a single quote opened here is never closed"),
+                          source);
                 return sink.take();
             }
             i = j + 1;
@@ -192,7 +205,8 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
                 }
             }
             if (j >= in.size()) {
-                sink.fail(pos, QStringLiteral("a double quote opened here is never closed"), source);
+                sink.fail(pos, QStringLiteral("a double quote opened here is never closed"),
+                          source);
                 return sink.take();
             }
             i = j + 1;
@@ -251,7 +265,8 @@ void crtWords(const QList<Located> &in, WordSink &sink, const QString &source)
     while (i < in.size()) {
         const QChar c = in.at(i).c;
         const Position pos = in.at(i).at;
-        if (!quoted && (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n'))) {
+        if (!quoted &&
+            (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n'))) {
             sink.endWord();
             ++i;
         } else if (c == QLatin1Char('\\')) {

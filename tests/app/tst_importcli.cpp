@@ -4,7 +4,6 @@
 // --print-curl prints a command that Debian's curl runs against the same emulator; the
 // emulator's own index imports; problems and exit codes as documented.
 #include "../common/gatehouseprocess.h"
-
 #include "core/emulator/emulator.h"
 #include "core/httpclient.h"
 #include "core/import/openapiimport.h"
@@ -17,7 +16,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <optional>
 
 using namespace Gatehouse;
@@ -81,12 +79,14 @@ void TestImportCli::importedRequestReachesEmulator()
 {
     QFile file(kBakeryDocument);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const Core::Import::ImportResult result = Core::Import::importOpenApi(file.readAll(), kBakeryDocument);
+    const Core::Import::ImportResult result =
+        Core::Import::importOpenApi(file.readAll(), kBakeryDocument);
     QCOMPARE(result.requests.size(), 1);
     const Core::Import::ImportedRequest &snack = result.requests.first();
     QCOMPARE(snack.name, QStringLiteral("getSnack"));
     QCOMPARE(snack.spec.url, QStringLiteral("{{baseUrl}}/snack"));
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("https://abcdefghij.execute-api.us-east-1.amazonaws.com"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("https://abcdefghij.execute-api.us-east-1.amazonaws.com"));
 
     Core::Environment env;
     env.variables = {{QStringLiteral("baseUrl"), m_apiUrl}};
@@ -95,39 +95,44 @@ void TestImportCli::importedRequestReachesEmulator()
     Core::HttpClient client;
     Core::HttpJob *job = client.send(*request);
     std::optional<Core::Result<Core::HttpClientResponse>> received;
-    connect(job, &Core::HttpJob::finished, this,
-            [&received](const Core::Result<Core::HttpClientResponse> &result) { received = result; });
+    connect(
+        job, &Core::HttpJob::finished, this,
+        [&received](const Core::Result<Core::HttpClientResponse> &result) { received = result; });
     QTRY_VERIFY_WITH_TIMEOUT(received.has_value(), 20000);
     const Core::Result<Core::HttpClientResponse> &answer = *received;
     QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
     QCOMPARE(answer->status, 200);
     QVERIFY2(answer->body.contains("snack"), answer->body.constData());
-    QCOMPARE(request->headers.value("X-Customer"), QByteArray("ada")); // the header's example came along
+    QCOMPARE(request->headers.value("X-Customer"),
+             QByteArray("ada")); // the header's example came along
 }
 
 void TestImportCli::cliImportThenRequestWithHar()
 {
-    const auto imported = runGatehouse({QStringLiteral("import"), QStringLiteral("openapi"), kBakeryDocument, QStringLiteral("--json")});
+    const auto imported = runGatehouse({QStringLiteral("import"), QStringLiteral("openapi"),
+                                        kBakeryDocument, QStringLiteral("--json")});
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
     const QJsonObject doc = QJsonDocument::fromJson(imported.out).object();
     const QJsonObject request = doc.value(QLatin1String("requests")).toArray().first().toObject();
     QCOMPARE(request.value(QLatin1String("method")).toString(), QStringLiteral("GET"));
     const QString url = request.value(QLatin1String("url")).toString();
     QCOMPARE(url, QStringLiteral("{{baseUrl}}/snack"));
-    QCOMPARE(request.value(QLatin1String("folder")).toArray().first().toString(), QStringLiteral("snacks"));
+    QCOMPARE(request.value(QLatin1String("folder")).toArray().first().toString(),
+             QStringLiteral("snacks"));
 
     const QString har = m_dir.filePath(QStringLiteral("snack.har"));
-    const auto sent = runGatehouse({QStringLiteral("request"), QStringLiteral("GET"), url, QStringLiteral("--env"), envFile(),
-                                    QStringLiteral("-H"), QStringLiteral("Cookie: sid=cookie-secret-1"),
-                                    QStringLiteral("-H"), QStringLiteral("X-Api-Key: key-secret-2"),
-                                    QStringLiteral("--har"), har});
+    const auto sent = runGatehouse(
+        {QStringLiteral("request"), QStringLiteral("GET"), url, QStringLiteral("--env"), envFile(),
+         QStringLiteral("-H"), QStringLiteral("Cookie: sid=cookie-secret-1"), QStringLiteral("-H"),
+         QStringLiteral("X-Api-Key: key-secret-2"), QStringLiteral("--har"), har});
     QVERIFY2(sent.exitCode == 0, sent.err.constData());
     QVERIFY2(sent.out.startsWith("HTTP/1.1 200"), sent.out.constData());
 
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/app/check_har.py"), har, QStringLiteral("GET"),
-                  QStringLiteral("200"), QStringLiteral("cookie-secret-1"), QStringLiteral("key-secret-2")});
+                 {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/app/check_har.py"), har,
+                  QStringLiteral("GET"), QStringLiteral("200"), QStringLiteral("cookie-secret-1"),
+                  QStringLiteral("key-secret-2")});
     QVERIFY(python.waitForFinished(20000));
     const QByteArray verdict = python.readAllStandardOutput() + python.readAllStandardError();
     QVERIFY2(python.exitCode() == 0 && verdict.trimmed() == "ok", verdict.constData());
@@ -135,16 +140,19 @@ void TestImportCli::cliImportThenRequestWithHar()
 
 void TestImportCli::printCurlRunsWithCurl()
 {
-    const auto printed = runGatehouse({QStringLiteral("request"), QStringLiteral("GET"), QStringLiteral("{{baseUrl}}/snack"),
-                                       QStringLiteral("--env"), envFile(), QStringLiteral("-H"),
-                                       QStringLiteral("X-Note: it's {{missing}}"), QStringLiteral("--print-curl")});
+    const auto printed = runGatehouse(
+        {QStringLiteral("request"), QStringLiteral("GET"), QStringLiteral("{{baseUrl}}/snack"),
+         QStringLiteral("--env"), envFile(), QStringLiteral("-H"),
+         QStringLiteral("X-Note: it's {{missing}}"), QStringLiteral("--print-curl")});
     QCOMPARE(printed.exitCode, 0);
     const QString command = QString::fromUtf8(printed.out).trimmed();
-    QCOMPARE(command, QStringLiteral("curl %1/snack -H 'X-Note: it'\\''s {{missing}}'").arg(m_apiUrl));
+    QCOMPARE(command,
+             QStringLiteral("curl %1/snack -H 'X-Note: it'\\''s {{missing}}'").arg(m_apiUrl));
     QVERIFY2(printed.err.contains("missing"), printed.err.constData());
 
     QProcess shell;
-    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command + QStringLiteral(" -s -w '\\n%{http_code}'")});
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), command + QStringLiteral(" -s -w '\\n%{http_code}'")});
     QSignalSpy done(&shell, &QProcess::finished);
     QVERIFY(done.wait(20000));
     const QByteArray out = shell.readAllStandardOutput();
@@ -154,7 +162,8 @@ void TestImportCli::printCurlRunsWithCurl()
 
 void TestImportCli::importEmulatorIndex()
 {
-    const auto listed = runGatehouse({QStringLiteral("import"), QStringLiteral("emulator"), m_emulator->info().baseUrl + QLatin1Char('/')});
+    const auto listed = runGatehouse({QStringLiteral("import"), QStringLiteral("emulator"),
+                                      m_emulator->info().baseUrl + QLatin1Char('/')});
     QVERIFY2(listed.exitCode == 0, listed.err.constData());
     QVERIFY2(listed.out.contains("GET {{baseUrl}}/snack"), listed.out.constData());
     QVERIFY(listed.out.contains(m_apiUrl.toUtf8()));
@@ -165,21 +174,28 @@ void TestImportCli::problemsAndExitCodes()
     const auto broken = runGatehouse({QStringLiteral("import"), QStringLiteral("openapi"),
                                       QStringLiteral(GATEHOUSE_TEST_DATA "/import/broken.yaml")});
     QCOMPARE(broken.exitCode, 2);
-    QVERIFY2(broken.err.contains("/import/broken.yaml:9:6: error: not valid YAML or JSON"), broken.err.constData());
+    QVERIFY2(broken.err.contains("/import/broken.yaml:9:6: error: not valid YAML or JSON"),
+             broken.err.constData());
 
-    const auto partial = runGatehouse({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("-")},
-                                      "curl https://example.com/a -H 'Authorization: Bearer tok-secret-3'\ncurl 'unterminated\n");
+    const auto partial = runGatehouse(
+        {QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("-")},
+        "curl https://example.com/a -H 'Authorization: Bearer tok-secret-3'\ncurl 'unterminated\n");
     QCOMPARE(partial.exitCode, 0);
     QVERIFY(partial.out.contains("GET https://example.com/a"));
     QVERIFY(!partial.out.contains("tok-secret-3"));
     QVERIFY(partial.out.contains("bearerToken"));
-    QVERIFY2(partial.err.contains("-:2:6: error: a single quote opened here is never closed"), partial.err.constData());
+    QVERIFY2(partial.err.contains("-:2:6: error: a single quote opened here is never closed"),
+             partial.err.constData());
 
-    const auto missing = runGatehouse({QStringLiteral("import"), QStringLiteral("postman"), m_dir.filePath(QStringLiteral("nope.json"))});
+    const auto missing = runGatehouse({QStringLiteral("import"), QStringLiteral("postman"),
+                                       m_dir.filePath(QStringLiteral("nope.json"))});
     QCOMPARE(missing.exitCode, 2);
-    const auto usage = runGatehouse({QStringLiteral("import"), QStringLiteral("soap"), QStringLiteral("x")});
+    const auto usage =
+        runGatehouse({QStringLiteral("import"), QStringLiteral("soap"), QStringLiteral("x")});
     QCOMPARE(usage.exitCode, 2);
-    const auto refused = runGatehouse({QStringLiteral("import"), QStringLiteral("openapi"), m_emulator->info().baseUrl + QStringLiteral("/no-such-document")});
+    const auto refused =
+        runGatehouse({QStringLiteral("import"), QStringLiteral("openapi"),
+                      m_emulator->info().baseUrl + QStringLiteral("/no-such-document")});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains("answered 404"), refused.err.constData());
 }

@@ -100,7 +100,9 @@ private slots:
 
 void tst_Import::curlChromeBash()
 {
-    const ImportResult result = importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-bash.txt"))), QStringLiteral("chrome.txt"));
+    const ImportResult result =
+        importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-bash.txt"))),
+                   QStringLiteral("chrome.txt"));
     QCOMPARE(result.requests.size(), 1);
     const RequestSpec &spec = result.requests.first().spec;
     QCOMPARE(spec.method, QStringLiteral("POST"));
@@ -109,14 +111,17 @@ void tst_Import::curlChromeBash()
     QCOMPARE(spec.bodyKind, BodyKind::Json);
     QCOMPARE(header(spec, QStringLiteral("content-type")), QStringLiteral("application/json"));
     QCOMPARE(header(spec, QStringLiteral("user-agent")),
-             QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"));
+             QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like "
+                            "Gecko) Chrome/120.0.0.0 Safari/537.36"));
     // Secrets leave the request: the token becomes Bearer auth with a secret variable.
     QCOMPARE(spec.auth.kind, AuthKind::Bearer);
     QCOMPARE(spec.auth.bearerToken, QStringLiteral("{{bearerToken}}"));
     QCOMPARE(header(spec, QStringLiteral("authorization")), QStringLiteral("<none>"));
     QCOMPARE(header(spec, QStringLiteral("cookie")), QStringLiteral("{{cookie}}"));
-    QCOMPARE(result.secrets.value(QStringLiteral("bearerToken")), QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"));
-    QCOMPARE(result.secrets.value(QStringLiteral("cookie")), QStringLiteral("session=abc123; theme=dark"));
+    QCOMPARE(result.secrets.value(QStringLiteral("bearerToken")),
+             QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"));
+    QCOMPARE(result.secrets.value(QStringLiteral("cookie")),
+             QStringLiteral("session=abc123; theme=dark"));
     QVERIFY(result.variables.isEmpty());
     QVERIFY(mentions(result, QStringLiteral("secret variable {{cookie}}")));
     QVERIFY(!result.hasErrors());
@@ -125,29 +130,34 @@ void tst_Import::curlChromeBash()
 
 void tst_Import::curlChromeAnsiC()
 {
-    const ImportResult result = importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-ansi.txt"))));
+    const ImportResult result =
+        importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-ansi.txt"))));
     QCOMPARE(result.requests.size(), 1);
     QCOMPARE(result.requests.first().spec.body,
-             QStringLiteral("{\"note\":\"line1\\nline2\",\"snow\":\"") + QChar(0x2603) + QStringLiteral("\",\"quote\":\"it's\"}"));
+             QStringLiteral("{\"note\":\"line1\\nline2\",\"snow\":\"") + QChar(0x2603) +
+                 QStringLiteral("\",\"quote\":\"it's\"}"));
     QCOMPARE(result.requests.first().spec.bodyKind, BodyKind::Json);
 }
 
 void tst_Import::curlFirefox()
 {
-    const ImportResult result = importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-firefox.txt"))));
+    const ImportResult result =
+        importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-firefox.txt"))));
     QCOMPARE(result.requests.size(), 1);
     const RequestSpec &spec = result.requests.first().spec;
     QCOMPARE(spec.method, QStringLiteral("POST"));
     QCOMPARE(spec.body, QStringLiteral("user=ada&remember=on"));
     QCOMPARE(spec.bodyKind, BodyKind::Text);
-    QCOMPARE(header(spec, QStringLiteral("Content-Type")), QStringLiteral("application/x-www-form-urlencoded; charset=UTF-8"));
+    QCOMPARE(header(spec, QStringLiteral("Content-Type")),
+             QStringLiteral("application/x-www-form-urlencoded; charset=UTF-8"));
     QCOMPARE(spec.headers.size(), 7);
     QVERIFY2(result.problems.isEmpty(), qPrintable(allProblems(result)));
 }
 
 void tst_Import::curlChromeCmd()
 {
-    const ImportResult result = importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-cmd.txt"))));
+    const ImportResult result =
+        importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-chrome-cmd.txt"))));
     QVERIFY2(result.problems.isEmpty(), qPrintable(allProblems(result)));
     QCOMPARE(result.requests.size(), 1);
     const RequestSpec &spec = result.requests.first().spec;
@@ -159,16 +169,19 @@ void tst_Import::curlChromeCmd()
 
 void tst_Import::curlMalformed()
 {
-    const ImportResult result = importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-malformed.txt"))),
-                                           QStringLiteral("malformed.txt"));
+    const ImportResult result =
+        importCurl(QString::fromUtf8(fixture(QStringLiteral("curl-malformed.txt"))),
+                   QStringLiteral("malformed.txt"));
     // The first command still imports; the unknown option is a warning with its place.
     QCOMPARE(result.requests.size(), 1);
     QCOMPARE(result.requests.first().spec.url, QStringLiteral("https://example.com/ok"));
     QCOMPARE(result.problems.size(), 2);
-    QCOMPARE(result.problems.at(0).toString(),
-             QStringLiteral("malformed.txt:2:9: error: a double quote opened here is never closed"));
-    QCOMPARE(result.problems.at(1).toString(),
-             QStringLiteral("malformed.txt:1:29: warning: unknown curl option '--frobnicate' skipped"));
+    QCOMPARE(
+        result.problems.at(0).toString(),
+        QStringLiteral("malformed.txt:2:9: error: a double quote opened here is never closed"));
+    QCOMPARE(
+        result.problems.at(1).toString(),
+        QStringLiteral("malformed.txt:1:29: warning: unknown curl option '--frobnicate' skipped"));
 }
 
 void tst_Import::curlMethod_data()
@@ -177,19 +190,48 @@ void tst_Import::curlMethod_data()
     QTest::addColumn<QString>("method");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("body");
-    QTest::newRow("plain GET") << "curl example.com/a" << "GET" << "http://example.com/a" << "";
-    QTest::newRow("data means POST") << "curl -d a=1 -d b=2 https://x.test/" << "POST" << "https://x.test/" << "a=1&b=2";
-    QTest::newRow("-G moves data to the query") << "curl -G -d q=1 --data-urlencode 'name=a b' https://x.test/s?x=0"
-                                                << "GET" << "https://x.test/s?x=0&q=1&name=a%20b" << "";
-    QTest::newRow("-X wins") << "curl -XPUT -d x https://x.test/" << "PUT" << "https://x.test/" << "x";
-    QTest::newRow("--request lower case") << "curl --request patch https://x.test/" << "PATCH" << "https://x.test/" << "";
-    QTest::newRow("-I is HEAD") << "curl -sSI https://x.test/" << "HEAD" << "https://x.test/" << "";
-    QTest::newRow("--json") << "curl --json '{\"a\":1}' --url https://x.test/j" << "POST" << "https://x.test/j" << "{\"a\":1}";
-    QTest::newRow("-T is PUT") << "curl -T file.bin https://x.test/u" << "PUT" << "https://x.test/u" << "";
-    QTest::newRow("continuation lines") << "curl \\\n  -X DELETE \\\n  'https://x.test/items/1'" << "DELETE"
-                                        << "https://x.test/items/1" << "";
-    QTest::newRow("double quotes and escapes") << "curl \"https://x.test/\\$HOME\" -d \"say \\\"hi\\\"\"" << "POST"
-                                               << "https://x.test/$HOME" << "say \"hi\"";
+    QTest::newRow("plain GET") << "curl example.com/a"
+                               << "GET"
+                               << "http://example.com/a"
+                               << "";
+    QTest::newRow("data means POST") << "curl -d a=1 -d b=2 https://x.test/"
+                                     << "POST"
+                                     << "https://x.test/"
+                                     << "a=1&b=2";
+    QTest::newRow("-G moves data to the query")
+        << "curl -G -d q=1 --data-urlencode 'name=a b' https://x.test/s?x=0"
+        << "GET"
+        << "https://x.test/s?x=0&q=1&name=a%20b"
+        << "";
+    QTest::newRow("-X wins") << "curl -XPUT -d x https://x.test/"
+                             << "PUT"
+                             << "https://x.test/"
+                             << "x";
+    QTest::newRow("--request lower case") << "curl --request patch https://x.test/"
+                                          << "PATCH"
+                                          << "https://x.test/"
+                                          << "";
+    QTest::newRow("-I is HEAD") << "curl -sSI https://x.test/"
+                                << "HEAD"
+                                << "https://x.test/"
+                                << "";
+    QTest::newRow("--json") << "curl --json '{\"a\":1}' --url https://x.test/j"
+                            << "POST"
+                            << "https://x.test/j"
+                            << "{\"a\":1}";
+    QTest::newRow("-T is PUT") << "curl -T file.bin https://x.test/u"
+                               << "PUT"
+                               << "https://x.test/u"
+                               << "";
+    QTest::newRow("continuation lines") << "curl \\\n  -X DELETE \\\n  'https://x.test/items/1'"
+                                        << "DELETE"
+                                        << "https://x.test/items/1"
+                                        << "";
+    QTest::newRow("double quotes and escapes")
+        << "curl \"https://x.test/\\$HOME\" -d \"say \\\"hi\\\"\""
+        << "POST"
+        << "https://x.test/$HOME"
+        << "say \"hi\"";
 }
 
 void tst_Import::curlMethod()
@@ -207,12 +249,14 @@ void tst_Import::curlMethod()
 
 void tst_Import::curlOptions()
 {
-    const ImportResult result = importCurl(QStringLiteral(
-        "curl -k -L -u ada:lovelace -A 'Agent/1' -e https://ref.test/ -b 'a=1' -F 'photo=@me.jpg' -F caption=hi "
-        "--max-time 5 --json '{}' https://x.test/form\n"
-        "curl https://x.test/aws -H 'Authorization: AWS4-HMAC-SHA256 Credential=AKID/20240101/eu-west-1/execute-api/aws4_request, "
-        "SignedHeaders=host, Signature=abc' -H 'X-Api-Key: k123'\n"
-        "echo not curl"));
+    const ImportResult result =
+        importCurl(QStringLiteral("curl -k -L -u ada:lovelace -A 'Agent/1' -e https://ref.test/ -b "
+                                  "'a=1' -F 'photo=@me.jpg' -F caption=hi "
+                                  "--max-time 5 --json '{}' https://x.test/form\n"
+                                  "curl https://x.test/aws -H 'Authorization: AWS4-HMAC-SHA256 "
+                                  "Credential=AKID/20240101/eu-west-1/execute-api/aws4_request, "
+                                  "SignedHeaders=host, Signature=abc' -H 'X-Api-Key: k123'\n"
+                                  "echo not curl"));
     QCOMPARE(result.requests.size(), 2);
     const RequestSpec &form = result.requests.at(0).spec;
     QVERIFY(form.followRedirects);
@@ -243,10 +287,12 @@ void tst_Import::curlOptions()
 
 void tst_Import::postmanCollection()
 {
-    const ImportResult result = importPostman(fixture(QStringLiteral("postman-v2.1.json")), QStringLiteral("bakery.json"));
+    const ImportResult result =
+        importPostman(fixture(QStringLiteral("postman-v2.1.json")), QStringLiteral("bakery.json"));
     QCOMPARE(result.name, QStringLiteral("Bakery API"));
     QCOMPARE(result.requests.size(), 6);
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij"));
     QVERIFY(result.variables.contains(QStringLiteral("feedbackKey")));
 
     const ImportedRequest *snack = named(result, QStringLiteral("Get snack"));
@@ -258,23 +304,30 @@ void tst_Import::postmanCollection()
     // The collection's bearer token is inherited, as a secret variable.
     QCOMPARE(snack->spec.auth.kind, AuthKind::Bearer);
     QCOMPARE(snack->spec.auth.bearerToken, QStringLiteral("{{bearerToken}}"));
-    QCOMPARE(result.secrets.value(QStringLiteral("bearerToken")), QStringLiteral("eyJhbGciOiJSUzI1NiJ9.collection-token"));
+    QCOMPARE(result.secrets.value(QStringLiteral("bearerToken")),
+             QStringLiteral("eyJhbGciOiJSUzI1NiJ9.collection-token"));
 
-    QCOMPARE(named(result, QStringLiteral("Snack by id"))->spec.url, QStringLiteral("{{baseUrl}}/snacks/{{snackId}}"));
+    QCOMPARE(named(result, QStringLiteral("Snack by id"))->spec.url,
+             QStringLiteral("{{baseUrl}}/snacks/{{snackId}}"));
 
     const ImportedRequest *order = named(result, QStringLiteral("Place order"));
     QCOMPARE(order->folder, QStringList{QStringLiteral("Orders")});
     QCOMPARE(order->spec.method, QStringLiteral("POST"));
     QCOMPARE(order->spec.bodyKind, BodyKind::Json);
     QVERIFY(order->spec.body.contains(QStringLiteral("croissant")));
-    QCOMPARE(order->spec.auth.kind, AuthKind::None); // the folder's basic auth replaces the collection's bearer
-    QCOMPARE(header(order->spec, QStringLiteral("Authorization")), QStringLiteral("Basic {{basicAuth}}"));
-    QCOMPARE(result.secrets.value(QStringLiteral("basicAuth")), QString::fromLatin1(QByteArray("baker:s3cret!").toBase64()));
+    QCOMPARE(order->spec.auth.kind,
+             AuthKind::None); // the folder's basic auth replaces the collection's bearer
+    QCOMPARE(header(order->spec, QStringLiteral("Authorization")),
+             QStringLiteral("Basic {{basicAuth}}"));
+    QCOMPARE(result.secrets.value(QStringLiteral("basicAuth")),
+             QString::fromLatin1(QByteArray("baker:s3cret!").toBase64()));
 
     const ImportedRequest *feedback = named(result, QStringLiteral("Feedback form"));
     QCOMPARE(feedback->spec.body, QStringLiteral("rating=5&comment=warm%20%26%20flaky"));
-    QCOMPARE(header(feedback->spec, QStringLiteral("Content-Type")), QStringLiteral("application/x-www-form-urlencoded"));
-    QCOMPARE(header(feedback->spec, QStringLiteral("X-Feedback-Key")), QStringLiteral("{{feedbackKey}}"));
+    QCOMPARE(header(feedback->spec, QStringLiteral("Content-Type")),
+             QStringLiteral("application/x-www-form-urlencoded"));
+    QCOMPARE(header(feedback->spec, QStringLiteral("X-Feedback-Key")),
+             QStringLiteral("{{feedbackKey}}"));
 
     const ImportedRequest *upload = named(result, QStringLiteral("Upload photo"));
     QCOMPARE(upload->spec.bodyKind, BodyKind::None);
@@ -287,7 +340,8 @@ void tst_Import::postmanCollection()
     QCOMPARE(invoke->spec.auth.region, QStringLiteral("us-east-1"));
     QCOMPARE(invoke->spec.auth.service, QStringLiteral("lambda"));
     QVERIFY(invoke->spec.auth.secretAccessKey.isEmpty());
-    QVERIFY(!result.secrets.values().contains(QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")));
+    QVERIFY(!result.secrets.values().contains(
+        QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")));
 
     QVERIFY(!named(result, QStringLiteral("Broken item")));
     QVERIFY(mentions(result, QStringLiteral("'Broken item' has no URL")));
@@ -302,12 +356,14 @@ void tst_Import::postmanCollection()
 
 void tst_Import::postmanBadJson()
 {
-    const ImportResult result = importPostman(QByteArray("{\n  \"info\": {\n    \"name\": \"x\",\n  }\n}"), QStringLiteral("bad.json"));
+    const ImportResult result = importPostman(
+        QByteArray("{\n  \"info\": {\n    \"name\": \"x\",\n  }\n}"), QStringLiteral("bad.json"));
     QVERIFY(result.requests.isEmpty());
     QCOMPARE(result.problems.size(), 1);
     QCOMPARE(result.problems.first().line, 4);
     QVERIFY(result.hasErrors());
-    const ImportResult v1 = importPostman(QByteArray("{\"id\":\"1\",\"name\":\"old\",\"order\":[],\"requests\":[]}"));
+    const ImportResult v1 =
+        importPostman(QByteArray("{\"id\":\"1\",\"name\":\"old\",\"order\":[],\"requests\":[]}"));
     QVERIFY(mentions(v1, QStringLiteral("Postman collection v1")));
 }
 
@@ -324,7 +380,8 @@ void tst_Import::petstore()
     const ImportResult result = importOpenApi(fixture(file), file);
     QVERIFY2(result.problems.isEmpty(), qPrintable(allProblems(result)));
     QCOMPARE(result.name, QStringLiteral("Swagger Petstore"));
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("http://petstore.swagger.io/v1"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://petstore.swagger.io/v1"));
     QCOMPARE(result.requests.size(), 3);
     QStringList names, urls, methods;
     for (const ImportedRequest &r : result.requests) {
@@ -333,10 +390,13 @@ void tst_Import::petstore()
         methods << r.spec.method;
         QCOMPARE(r.folder, QStringList{QStringLiteral("pets")});
     }
-    QCOMPARE(names, (QStringList{QStringLiteral("listPets"), QStringLiteral("createPets"), QStringLiteral("showPetById")}));
-    QCOMPARE(methods, (QStringList{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("GET")}));
-    QCOMPARE(urls, (QStringList{QStringLiteral("{{baseUrl}}/pets"), QStringLiteral("{{baseUrl}}/pets"),
-                                QStringLiteral("{{baseUrl}}/pets/{{petId}}")}));
+    QCOMPARE(names, (QStringList{QStringLiteral("listPets"), QStringLiteral("createPets"),
+                                 QStringLiteral("showPetById")}));
+    QCOMPARE(methods,
+             (QStringList{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("GET")}));
+    QCOMPARE(urls,
+             (QStringList{QStringLiteral("{{baseUrl}}/pets"), QStringLiteral("{{baseUrl}}/pets"),
+                          QStringLiteral("{{baseUrl}}/pets/{{petId}}")}));
     QVERIFY(result.variables.contains(QStringLiteral("petId")));
     QCOMPARE(result.requests.at(0).description, QStringLiteral("List all pets"));
     // Every request resolves once baseUrl and petId have values.
@@ -345,18 +405,22 @@ void tst_Import::petstore()
                      {QStringLiteral("petId"), QStringLiteral("7")}};
     for (const ImportedRequest &r : result.requests)
         QVERIFY2(bool(r.spec.toClientRequest(env)), qPrintable(r.name));
-    QCOMPARE(result.requests.at(2).spec.toClientRequest(env)->url.toString(), QStringLiteral("http://petstore.swagger.io/v1/pets/7"));
+    QCOMPARE(result.requests.at(2).spec.toClientRequest(env)->url.toString(),
+             QStringLiteral("http://petstore.swagger.io/v1/pets/7"));
 }
 
 void tst_Import::openApiPartial()
 {
-    const ImportResult result = importOpenApi(fixture(QStringLiteral("partial.yaml")), QStringLiteral("partial.yaml"));
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("https://shop.example.com/v2"));
+    const ImportResult result =
+        importOpenApi(fixture(QStringLiteral("partial.yaml")), QStringLiteral("partial.yaml"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("https://shop.example.com/v2"));
     QCOMPARE(result.requests.size(), 4);
     const ImportedRequest *item = named(result, QStringLiteral("getItem"));
     QVERIFY(item);
     QCOMPARE(item->folder, QStringList{QStringLiteral("orders")});
-    QCOMPARE(item->spec.url, QStringLiteral("{{baseUrl}}/orders/{{orderId}}/items/{{itemId}}?expand=details"));
+    QCOMPARE(item->spec.url,
+             QStringLiteral("{{baseUrl}}/orders/{{orderId}}/items/{{itemId}}?expand=details"));
     QCOMPARE(result.variables.value(QStringLiteral("orderId")), QStringLiteral("42"));
     QCOMPARE(header(item->spec, QStringLiteral("X-Request-Id")), QString());
     QCOMPARE(item->spec.auth.kind, AuthKind::Bearer);
@@ -375,75 +439,102 @@ void tst_Import::openApiPartial()
     const ImportedRequest *form = named(result, QStringLiteral("POST /forms"));
     QVERIFY(form);
     QCOMPARE(form->spec.body, QStringLiteral("name=ada&age=0"));
-    QCOMPARE(header(form->spec, QStringLiteral("Content-Type")), QStringLiteral("application/x-www-form-urlencoded"));
+    QCOMPARE(header(form->spec, QStringLiteral("Content-Type")),
+             QStringLiteral("application/x-www-form-urlencoded"));
 
     // What was skipped is reported with the line and column of the node.
     QStringList problems;
     for (const ImportProblem &p : result.problems)
         problems << p.toString();
-    QVERIFY2(problems.contains(QStringLiteral("partial.yaml:41:11: warning: getItem: cookie parameter 'session' is not imported")),
+    QVERIFY2(
+        problems.contains(QStringLiteral(
+            "partial.yaml:41:11: warning: getItem: cookie parameter 'session' is not imported")),
+        qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "partial.yaml:62:13: warning: upload: a multipart/form-data body cannot be "
+                 "carried by a request yet; imported without a body")),
              qPrintable(problems.join(QLatin1Char('\n'))));
-    QVERIFY2(problems.contains(QStringLiteral("partial.yaml:62:13: warning: upload: a multipart/form-data body cannot be "
-                                              "carried by a request yet; imported without a body")),
-             qPrintable(problems.join(QLatin1Char('\n'))));
-    QVERIFY2(problems.contains(QStringLiteral("partial.yaml:75:21: warning: $ref 'other.yaml#/components/schemas/Remote' "
-                                              "points outside this document; that part is skipped")),
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "partial.yaml:75:21: warning: $ref 'other.yaml#/components/schemas/Remote' "
+                 "points outside this document; that part is skipped")),
              qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 void tst_Import::openApiBrokenYaml()
 {
-    const ImportResult result = importOpenApi(fixture(QStringLiteral("broken.yaml")), QStringLiteral("broken.yaml"));
+    const ImportResult result =
+        importOpenApi(fixture(QStringLiteral("broken.yaml")), QStringLiteral("broken.yaml"));
     QVERIFY(result.requests.isEmpty());
     QCOMPARE(result.problems.size(), 1);
     const ImportProblem &p = result.problems.first();
     QCOMPARE(p.severity, ImportProblem::Severity::Error);
     // Line 8 is indented one space short; yaml-cpp notices where the next key starts.
-    QCOMPARE(p.toString(), QStringLiteral("broken.yaml:9:6: error: not valid YAML or JSON: end of map not found"));
+    QCOMPARE(
+        p.toString(),
+        QStringLiteral("broken.yaml:9:6: error: not valid YAML or JSON: end of map not found"));
 }
 
 void tst_Import::openApiCycles()
 {
     QElapsedTimer clock;
     clock.start();
-    const ImportResult result = importOpenApi(fixture(QStringLiteral("cycle.yaml")), QStringLiteral("cycle.yaml"));
+    const ImportResult result =
+        importOpenApi(fixture(QStringLiteral("cycle.yaml")), QStringLiteral("cycle.yaml"));
     QVERIFY(clock.elapsed() < 2000);
     QCOMPARE(result.requests.size(), 2);
     const ImportedRequest *node = named(result, QStringLiteral("createNode"));
     const QJsonObject body = QJsonDocument::fromJson(node->spec.body.toUtf8()).object();
     QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("root"));
     QVERIFY(body.value(QLatin1String("children")).isArray());
-    QVERIFY(body.value(QLatin1String("children")).toArray().isEmpty()); // the recursion stops at the second visit
+    QVERIFY(body.value(QLatin1String("children"))
+                .toArray()
+                .isEmpty()); // the recursion stops at the second visit
     QCOMPARE(node->spec.bodyKind, BodyKind::Json);
     QVERIFY(mentions(result, QStringLiteral("refers to itself in a loop")));
     QCOMPARE(named(result, QStringLiteral("createLoop"))->spec.bodyKind, BodyKind::None);
     // A relative server URL from a file has no host: baseUrl says so.
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("http://localhost/api"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://localhost/api"));
     // The same document fetched from a URL resolves against it.
-    const ImportResult fetched = importOpenApi(fixture(QStringLiteral("cycle.yaml")), QStringLiteral("http://127.0.0.1:8080/docs/openapi.yaml"));
-    QCOMPARE(fetched.variables.value(QStringLiteral("baseUrl")), QStringLiteral("http://127.0.0.1:8080/api"));
+    const ImportResult fetched =
+        importOpenApi(fixture(QStringLiteral("cycle.yaml")),
+                      QStringLiteral("http://127.0.0.1:8080/docs/openapi.yaml"));
+    QCOMPARE(fetched.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://127.0.0.1:8080/api"));
 }
 
 void tst_Import::openApiNotADocument()
 {
-    QVERIFY(mentions(importOpenApi(QByteArray("just: yaml\n")), QStringLiteral("neither \"openapi\" nor \"swagger\"")));
+    QVERIFY(mentions(importOpenApi(QByteArray("just: yaml\n")),
+                     QStringLiteral("neither \"openapi\" nor \"swagger\"")));
     QVERIFY(importOpenApi(QByteArray("[1, 2")).hasErrors());
     QVERIFY(importOpenApi(QByteArray()).hasErrors());
 }
 
 void tst_Import::emulatorIndex()
 {
-    const QByteArray index = QJsonDocument(QJsonObject{
-        {QStringLiteral("service"), QStringLiteral("gatehouse-emulator")},
-        {QStringLiteral("lab"), QStringLiteral("bakery")},
-        {QStringLiteral("apis"), QJsonArray{QJsonObject{
-             {QStringLiteral("apiId"), QStringLiteral("abcdefghij")},
-             {QStringLiteral("name"), QStringLiteral("ServerlessHttpApi")},
-             {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij")},
-             {QStringLiteral("routes"), QJsonArray{
-                  QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("GET /snack")}, {QStringLiteral("function"), QStringLiteral("bakeryFunction")}},
-                  QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("DELETE /items/{id}")}, {QStringLiteral("function"), QStringLiteral("f")}},
-                  QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("ANY /{proxy+}")}, {QStringLiteral("function"), QStringLiteral("f")}}}}}}}}).toJson();
+    const QByteArray index =
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("service"), QStringLiteral("gatehouse-emulator")},
+                {QStringLiteral("lab"), QStringLiteral("bakery")},
+                {QStringLiteral("apis"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("apiId"), QStringLiteral("abcdefghij")},
+                     {QStringLiteral("name"), QStringLiteral("ServerlessHttpApi")},
+                     {QStringLiteral("url"),
+                      QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij")},
+                     {QStringLiteral("routes"),
+                      QJsonArray{
+                          QJsonObject{
+                              {QStringLiteral("routeKey"), QStringLiteral("GET /snack")},
+                              {QStringLiteral("function"), QStringLiteral("bakeryFunction")}},
+                          QJsonObject{
+                              {QStringLiteral("routeKey"), QStringLiteral("DELETE /items/{id}")},
+                              {QStringLiteral("function"), QStringLiteral("f")}},
+                          QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("ANY /{proxy+}")},
+                                      {QStringLiteral("function"), QStringLiteral("f")}}}}}}}})
+            .toJson();
     const ImportResult result = importEmulatorIndex(index);
     QCOMPARE(result.name, QStringLiteral("bakery"));
     QCOMPARE(result.requests.size(), 3);
@@ -452,7 +543,8 @@ void tst_Import::emulatorIndex()
     QCOMPARE(result.requests.at(1).spec.url, QStringLiteral("{{baseUrl}}/items/{{id}}"));
     QCOMPARE(result.requests.at(2).spec.url, QStringLiteral("{{baseUrl}}/{{proxy}}"));
     QCOMPARE(result.requests.at(0).folder, QStringList{QStringLiteral("ServerlessHttpApi")});
-    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")), QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij"));
+    QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij"));
     QVERIFY(importEmulatorIndex(QByteArray("{}")).hasErrors());
 }
 
@@ -473,10 +565,13 @@ void tst_Import::curlExportQuotingAndSecrets()
     env.variables = {{QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:4577")},
                      {QStringLiteral("apiSecret"), QStringLiteral("hunter2"), true, true}};
     const CurlExport out = exportCurl(spec, env);
-    QCOMPARE(out.command,
-             QStringLiteral("curl 'http://127.0.0.1:4577/notes?tag=a&b' -H 'X-Trace: {{trace}}' -H 'Cookie: {{cookie}}' "
-                            "-H 'X-Secret: {{apiSecret}}' -H 'Content-Type: application/json' "
-                            "-H 'Authorization: Bearer {{bearerToken}}' --data-raw '{\"text\":\"it'\\''s\"}'"));
+    QCOMPARE(
+        out.command,
+        QStringLiteral(
+            "curl 'http://127.0.0.1:4577/notes?tag=a&b' -H 'X-Trace: {{trace}}' -H 'Cookie: "
+            "{{cookie}}' "
+            "-H 'X-Secret: {{apiSecret}}' -H 'Content-Type: application/json' "
+            "-H 'Authorization: Bearer {{bearerToken}}' --data-raw '{\"text\":\"it'\\''s\"}'"));
     QVERIFY(!out.command.contains(QLatin1String("hunter2")));
     QVERIFY(!out.command.contains(QLatin1String("eyJ.real.token")));
     QVERIFY(!out.command.contains(QLatin1String("session=abc")));
@@ -526,8 +621,12 @@ void tst_Import::curlExportSigV4()
     spec.auth.region = QStringLiteral("us-east-1");
     spec.auth.service = QStringLiteral("lambda");
     const CurlExport out = exportCurl(spec);
-    QCOMPARE(out.command, QStringLiteral("curl http://127.0.0.1:4577/2015-03-31/functions --aws-sigv4 aws:amz:us-east-1:lambda "
-                                         "--user '{{accessKeyId}}:{{secretAccessKey}}' -H 'X-Amz-Security-Token: {{sessionToken}}'"));
+    QCOMPARE(
+        out.command,
+        QStringLiteral(
+            "curl http://127.0.0.1:4577/2015-03-31/functions --aws-sigv4 aws:amz:us-east-1:lambda "
+            "--user '{{accessKeyId}}:{{secretAccessKey}}' -H 'X-Amz-Security-Token: "
+            "{{sessionToken}}'"));
     QVERIFY(!out.command.contains(QLatin1String("secret-key")));
     QVERIFY(!out.command.contains(QLatin1String("session-token")));
     QVERIFY(!out.command.contains(QLatin1String("ASIAEXAMPLE")));
@@ -549,26 +648,38 @@ void tst_Import::harExport()
     response.headers.add("Set-Cookie", "sid=secret-cookie");
     response.body = QByteArray("\xff\x00\x01", 3);
     response.elapsedMs = 12;
-    const QByteArray har = exportHar(request, response, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
+    const QByteArray har =
+        exportHar(request, response, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
     QVERIFY(!har.contains("secret-token"));
     QVERIFY(!har.contains("secret-cookie"));
     QVERIFY(!har.contains("deadbeef"));
-    const QJsonObject log = QJsonDocument::fromJson(har).object().value(QLatin1String("log")).toObject();
+    const QJsonObject log =
+        QJsonDocument::fromJson(har).object().value(QLatin1String("log")).toObject();
     QCOMPARE(log.value(QLatin1String("version")).toString(), QStringLiteral("1.2"));
     const QJsonObject entry = log.value(QLatin1String("entries")).toArray().first().toObject();
-    QCOMPARE(entry.value(QLatin1String("startedDateTime")).toString(), QStringLiteral("2026-01-02T03:04:05.006Z"));
+    QCOMPARE(entry.value(QLatin1String("startedDateTime")).toString(),
+             QStringLiteral("2026-01-02T03:04:05.006Z"));
     const QJsonObject req = entry.value(QLatin1String("request")).toObject();
     QCOMPARE(req.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
     QCOMPARE(req.value(QLatin1String("queryString")).toArray().size(), 2);
-    QCOMPARE(req.value(QLatin1String("postData")).toObject().value(QLatin1String("text")).toString(), QStringLiteral("{\"k\":1}"));
-    QCOMPARE(req.value(QLatin1String("headers")).toArray().first().toObject().value(QLatin1String("value")).toString(),
+    QCOMPARE(
+        req.value(QLatin1String("postData")).toObject().value(QLatin1String("text")).toString(),
+        QStringLiteral("{\"k\":1}"));
+    QCOMPARE(req.value(QLatin1String("headers"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("value"))
+                 .toString(),
              QStringLiteral("[redacted]"));
     const QJsonObject res = entry.value(QLatin1String("response")).toObject();
     QCOMPARE(res.value(QLatin1String("status")).toInt(), 201);
     const QJsonObject content = res.value(QLatin1String("content")).toObject();
     QCOMPARE(content.value(QLatin1String("encoding")).toString(), QStringLiteral("base64"));
-    QCOMPARE(QByteArray::fromBase64(content.value(QLatin1String("text")).toString().toLatin1()), response.body);
-    QCOMPARE(entry.value(QLatin1String("timings")).toObject().value(QLatin1String("wait")).toInt(), 12);
+    QCOMPARE(QByteArray::fromBase64(content.value(QLatin1String("text")).toString().toLatin1()),
+             response.body);
+    QCOMPARE(entry.value(QLatin1String("timings")).toObject().value(QLatin1String("wait")).toInt(),
+             12);
 }
 
 QTEST_GUILESS_MAIN(tst_Import)
