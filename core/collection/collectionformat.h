@@ -48,11 +48,14 @@ Result<QByteArray> requestFileText(const CollectionRequest &request);
 Result<QByteArray> collectionFileText(const Collection &collection);
 QByteArray folderFileText(const CollectionFolder &folder);
 
-// Parse one file; mistakes are appended to problems (file left empty) and make the result empty.
-// Unknown fields are mistakes too: a misspelt assertion must not pass silently.
+// Parse one file; mistakes are appended to problems (file left empty). Unknown fields are
+// mistakes too: a misspelt assertion must not pass silently. A request file with any mistake
+// gives no request (it would run with a test missing).
 std::optional<CollectionRequest> parseRequestFile(const QByteArray &text,
                                                   QList<LoadProblem> &problems);
 // isCollection: collection.json (variables, auth and "gatehouseCollection" allowed) or folder.json.
+// What could be read comes back even with mistakes (so the order still holds); nothing only
+// when the text is not a JSON object.
 std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection,
                                           QList<LoadProblem> &problems);
 

@@ -102,6 +102,53 @@ void addProblem(QList<LoadProblem> &problems, const JsonValue &at, const QString
     problems.append({{}, at.line, at.column, reason});
 }
 
+// A secret field: required, and only {{variables}}, never the secret itself.
+void readSecret(ObjectReader &reader, const char *name, QString &into, const QString &example)
+{
+    const JsonValue *value = reader.get(name, Type::String, true);
+    if (!value)
+        return;
+    into = value->text;
+    if (!isOnlyVariables(into))
+        reader.problem(*value,
+                       QStringLiteral("\"%1\" holds a secret in clear; secrets never go into "
+                                      "collection files: use a secret variable such as %2")
+                           .arg(QString::fromLatin1(name), example));
+}
+
+void readSigV4(ObjectReader &reader, const JsonValue &object, RequestAuth &auth)
+{
+    auth.kind = AuthKind::AwsSigV4;
+    QString source = QStringLiteral("profile");
+    reader.string("source", source);
+    if (source == QLatin1String("profile")) {
+        auth.source = AwsCredentialSource::Profile;
+        reader.string("profile", auth.profile);
+    } else if (source == QLatin1String("target")) {
+        auth.source = AwsCredentialSource::Target;
+    } else if (source == QLatin1String("accessKeys") ||
+               source == QLatin1String("temporaryCredentials")) {
+        const bool temporary = source == QLatin1String("temporaryCredentials");
+        auth.source =
+            temporary ? AwsCredentialSource::TemporaryCredentials : AwsCredentialSource::AccessKeys;
+        reader.string("accessKeyId", auth.accessKeyId, true);
+        readSecret(reader, "secretAccessKey", auth.secretAccessKey,
+                   QStringLiteral("{{awsSecretAccessKey}}"));
+        if (temporary)
+            readSecret(reader, "sessionToken", auth.sessionToken,
+                       QStringLiteral("{{awsSessionToken}}"));
+    } else if (const JsonValue *value = object.member(u"source")) {
+        reader.problem(
+            *value,
+            QStringLiteral("\"source\" is profile, target, accessKeys or temporaryCredentials, "
+                           "not \"%1\"")
+                .arg(source));
+    }
+    reader.string("service", auth.service);
+    reader.string("region", auth.region);
+    reader.boolean("unsignedPayload", auth.unsignedPayload);
+}
+
 std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, bool &inherit,
                                     QList<LoadProblem> &problems)
 {
@@ -110,55 +157,15 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
     QString kind = QStringLiteral("none");
     reader.string("kind", kind, true);
     inherit = false;
-    const auto secretField = [&](const char *name, QString &into, const QString &example) {
-        const JsonValue *value = reader.get(name, Type::String, true);
-        if (!value)
-            return;
-        into = value->text;
-        if (!isOnlyVariables(into))
-            reader.problem(
-                *value,
-                QStringLiteral("\"%1\" holds a secret in clear; secrets never go into collection "
-                               "files: use a secret variable such as %2")
-                    .arg(QString::fromLatin1(name), example));
-    };
     if (kind == QLatin1String("inherit") && allowInherit) {
         inherit = true;
     } else if (kind == QLatin1String("none")) {
         auth.kind = AuthKind::None;
     } else if (kind == QLatin1String("bearer")) {
         auth.kind = AuthKind::Bearer;
-        secretField("token", auth.bearerToken, QStringLiteral("{{token}}"));
+        readSecret(reader, "token", auth.bearerToken, QStringLiteral("{{token}}"));
     } else if (kind == QLatin1String("sigv4")) {
-        auth.kind = AuthKind::AwsSigV4;
-        QString source = QStringLiteral("profile");
-        reader.string("source", source);
-        if (source == QLatin1String("profile")) {
-            auth.source = AwsCredentialSource::Profile;
-            reader.string("profile", auth.profile);
-        } else if (source == QLatin1String("target")) {
-            auth.source = AwsCredentialSource::Target;
-        } else if (source == QLatin1String("accessKeys") ||
-                   source == QLatin1String("temporaryCredentials")) {
-            const bool temporary = source == QLatin1String("temporaryCredentials");
-            auth.source = temporary ? AwsCredentialSource::TemporaryCredentials
-                                    : AwsCredentialSource::AccessKeys;
-            reader.string("accessKeyId", auth.accessKeyId, true);
-            secretField("secretAccessKey", auth.secretAccessKey,
-                        QStringLiteral("{{awsSecretAccessKey}}"));
-            if (temporary)
-                secretField("sessionToken", auth.sessionToken,
-                            QStringLiteral("{{awsSessionToken}}"));
-        } else if (const JsonValue *value = object.member(u"source")) {
-            reader.problem(
-                *value,
-                QStringLiteral("\"source\" is profile, target, accessKeys or temporaryCredentials, "
-                               "not \"%1\"")
-                    .arg(source));
-        }
-        reader.string("service", auth.service);
-        reader.string("region", auth.region);
-        reader.boolean("unsignedPayload", auth.unsignedPayload);
+        readSigV4(reader, object, auth);
     } else if (const JsonValue *value = object.member(u"kind")) {
         reader.problem(*value,
                        QStringLiteral("\"kind\" is %1none, bearer or sigv4, not \"%2\"")
@@ -272,6 +279,35 @@ void readBody(const JsonValue &object, RequestSpec &spec, QList<LoadProblem> &pr
     reader.finish();
 }
 
+QList<EnvironmentVariable> readVariables(const JsonValue &array, QList<LoadProblem> &problems)
+{
+    QList<EnvironmentVariable> variables;
+    for (const JsonValue &item : array.items) {
+        if (!item.isObject()) {
+            addProblem(problems, item,
+                       QStringLiteral("each variable is {\"key\": ..., \"value\": ...}"));
+            continue;
+        }
+        ObjectReader reader(item, problems);
+        EnvironmentVariable variable;
+        reader.string("key", variable.key, true);
+        reader.boolean("secret", variable.secret);
+        if (variable.secret) {
+            variable.enabled = false; // its value comes from the environment (--env)
+            if (const JsonValue *value = item.member(u"value"))
+                reader.problem(*value,
+                               QStringLiteral("a secret variable has no value in the "
+                                              "collection; give it in the environment file"));
+        } else {
+            reader.string("value", variable.value);
+            reader.boolean("enabled", variable.enabled);
+        }
+        if (reader.finish({QStringLiteral("value"), QStringLiteral("enabled")}))
+            variables.append(variable);
+    }
+    return variables;
+}
+
 // "<stem>.request.json" or "<directory>/", naming something inside this folder.
 bool isOrderEntry(const QString &entry)
 {
@@ -338,7 +374,6 @@ std::optional<CollectionRequest> parseRequestFile(const QByteArray &text,
 std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollection,
                                           QList<LoadProblem> &problems)
 {
-    const qsizetype before = problems.size();
     const std::optional<JsonValue> root = parseObject(text, problems);
     if (!root)
         return std::nullopt;
@@ -352,31 +387,8 @@ std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollect
                                       "collection?")
                            .arg(FormatVersion));
         reader.integer("gatehouseCollection", version, 1, FormatVersion);
-        if (const JsonValue *variables = reader.get("variables", Type::Array)) {
-            for (const JsonValue &item : variables->items) {
-                if (!item.isObject()) {
-                    addProblem(problems, item,
-                               QStringLiteral("each variable is {\"key\": ..., \"value\": ...}"));
-                    continue;
-                }
-                ObjectReader variableReader(item, problems);
-                EnvironmentVariable variable;
-                variableReader.string("key", variable.key, true);
-                variableReader.boolean("secret", variable.secret);
-                if (variable.secret) {
-                    variable.enabled = false; // its value comes from the environment (--env)
-                    if (const JsonValue *value = item.member(u"value"))
-                        variableReader.problem(
-                            *value, QStringLiteral("a secret variable has no value in the "
-                                                   "collection; give it in the environment file"));
-                } else {
-                    variableReader.string("value", variable.value);
-                    variableReader.boolean("enabled", variable.enabled);
-                }
-                if (variableReader.finish({QStringLiteral("value"), QStringLiteral("enabled")}))
-                    file.variables.append(variable);
-            }
-        }
+        if (const JsonValue *variables = reader.get("variables", Type::Array))
+            file.variables = readVariables(*variables, problems);
         if (const JsonValue *auth = reader.get("auth", Type::Object)) {
             bool inherit = false;
             if (const std::optional<RequestAuth> read = readAuth(*auth, false, inherit, problems))
@@ -398,8 +410,6 @@ std::optional<FolderFile> parseFolderFile(const QByteArray &text, bool isCollect
         }
     }
     reader.finish();
-    if (problems.size() != before)
-        return std::nullopt;
     return file;
 }
 

@@ -146,6 +146,7 @@ private Q_SLOTS:
     void secretsRefused();
     void brokenFilesReportedRestLoads();
     void loadsOrderAndUnlisted();
+    void brokenCollectionFileKeepsOrder();
     void staleFilesRemoved();
     void syntaxErrorPositions_data();
     void syntaxErrorPositions();
@@ -382,6 +383,36 @@ void TestCollection::loadsOrderAndUnlisted()
 
     QVERIFY(!loadCollection(QStringLiteral(GATEHOUSE_TEST_DATA "/collections")).ok());
     QVERIFY(!loadCollection(QStringLiteral(GATEHOUSE_TEST_DATA "/no-such-folder")).ok());
+}
+
+void TestCollection::brokenCollectionFileKeepsOrder()
+{
+    QTemporaryDir dir;
+    Collection collection;
+    collection.name = QStringLiteral("Order");
+    collection.root.items = {requestItem(QStringLiteral("b")), requestItem(QStringLiteral("a"))};
+    QVERIFY(saveCollection(collection, dir.path()).ok());
+    QFile file(dir.filePath(QStringLiteral("collection.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    text.replace("\"variables\": []", "\"variables\": [\n    {\"value\": 1}\n  ]");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+    file.close();
+
+    const Result<LoadedCollection> loaded = loadCollection(dir.path());
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->problems.size(), 2);
+    QCOMPARE(loaded->problems.at(0).line, 6);
+    QVERIFY2(loaded->problems.at(0).reason.contains(QLatin1String("\"key\" is missing")),
+             qPrintable(loaded->problems.at(0).toString()));
+    QVERIFY(loaded->problems.at(1).reason.contains(QLatin1String("\"value\" must be a string")));
+    QCOMPARE(loaded->collection.name, QStringLiteral("Order"));
+    const QList<RequestRef> refs = requestsInOrder(loaded->collection.root);
+    QCOMPARE(refs.size(), 2);
+    QCOMPARE(refs.at(0).path, QStringLiteral("b"));
+    QCOMPARE(refs.at(1).path, QStringLiteral("a"));
 }
 
 void TestCollection::staleFilesRemoved()
