@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <memory>
 
 namespace Gatehouse::App {
 
@@ -169,6 +170,47 @@ QByteArray jsonReport(const QString &collection, const C::RunReport &report, int
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+// What a run needs, checked before anything is sent.
+struct RunInput
+{
+    C::LoadedCollection loaded;
+    const C::CollectionFolder *folder = nullptr; // inside loaded
+    Core::Environment environment;
+};
+
+// Loads the collection (listing every mistake on err), the folder and the environment; an
+// error with an empty message when the mistakes were listed already.
+Core::Result<std::unique_ptr<RunInput>> prepareRunInput(const RunOptions &options, QTextStream &err)
+{
+    auto input = std::make_unique<RunInput>();
+    Core::Result<C::LoadedCollection> loaded = C::loadCollection(options.directory);
+    if (!loaded)
+        return loaded.error();
+    input->loaded = std::move(loaded).value();
+    if (!input->loaded.problems.isEmpty()) {
+        for (const C::LoadProblem &problem : input->loaded.problems)
+            err << problem.toString() << "\n";
+        err << "gatehouse run: " << input->loaded.problems.size()
+            << " mistake(s) in the collection; fix them first, nothing was sent.\n";
+        return usageError(QString());
+    }
+    const C::CollectionFolder &root = input->loaded.collection.root;
+    input->folder = options.folder.isEmpty() ? &root : C::findFolder(root, options.folder);
+    if (!input->folder)
+        return usageError(QStringLiteral("the collection has no folder '%1'.").arg(options.folder));
+    if (C::requestsInOrder(*input->folder).isEmpty())
+        return usageError(
+            QStringLiteral("there are no requests to run in %1.").arg(options.directory));
+    if (!options.environmentFile.isEmpty()) {
+        const Core::Result<Core::Environment> env =
+            Core::loadEnvironmentFile(options.environmentFile);
+        if (!env)
+            return env.error();
+        input->environment = *env;
+    }
+    return input;
+}
+
 } // namespace
 
 int runRunCommand(const QStringList &arguments)
@@ -176,50 +218,20 @@ int runRunCommand(const QStringList &arguments)
     QTextStream err(stderr);
     QTextStream out(stdout);
     const Core::Result<RunOptions> options = parseRunArguments(arguments);
-    if (!options) {
-        err << "gatehouse run: " << options.error().message << "\n";
+    Core::Result<std::unique_ptr<RunInput>> prepared =
+        options ? prepareRunInput(*options, err) : options.error();
+    if (!prepared) {
+        if (!prepared.error().message.isEmpty())
+            err << "gatehouse run: " << prepared.error().message << "\n";
         return ExitUsage;
     }
-    const Core::Result<C::LoadedCollection> loaded = C::loadCollection(options->directory);
-    if (!loaded) {
-        err << "gatehouse run: " << loaded.error().message << "\n";
-        return ExitUsage;
-    }
-    if (!loaded->problems.isEmpty()) {
-        for (const C::LoadProblem &problem : loaded->problems)
-            err << problem.toString() << "\n";
-        err << "gatehouse run: " << loaded->problems.size()
-            << " mistake(s) in the collection; fix them first, nothing was sent.\n";
-        return ExitUsage;
-    }
-    const C::Collection &collection = loaded->collection;
-    const C::CollectionFolder *folder = &collection.root;
-    if (!options->folder.isEmpty()) {
-        folder = C::findFolder(collection.root, options->folder);
-        if (!folder) {
-            err << "gatehouse run: the collection has no folder '" << options->folder << "'.\n";
-            return ExitUsage;
-        }
-    }
-    if (C::requestsInOrder(*folder).isEmpty()) {
-        err << "gatehouse run: there are no requests to run in " << options->directory << ".\n";
-        return ExitUsage;
-    }
-    Core::Environment environment;
-    if (!options->environmentFile.isEmpty()) {
-        const Core::Result<Core::Environment> env =
-            Core::loadEnvironmentFile(options->environmentFile);
-        if (!env) {
-            err << "gatehouse run: " << env.error().message << "\n";
-            return ExitUsage;
-        }
-        environment = *env;
-    }
+    const std::unique_ptr<RunInput> input = std::move(prepared).value();
+    const C::Collection &collection = input->loaded.collection;
 
     Core::Aws::StsClient sts; // profiles with role_arn assume their role through it
     C::CollectionRunner runner;
     runner.authorizer().setRoleAssumer(&sts);
-    runner.setEnvironment(environment);
+    runner.setEnvironment(input->environment);
     runner.setBail(options->bail);
     int exitCode = ExitFailure;
     if (!options->json) {
@@ -236,7 +248,7 @@ int runRunCommand(const QStringList &arguments)
             out.flush();
             QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
         });
-    runner.run(collection, folder);
+    runner.run(collection, input->folder);
     QCoreApplication::exec();
     return exitCode;
 }
