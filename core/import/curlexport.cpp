@@ -101,7 +101,25 @@ CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
     else if (!(method == QLatin1String("GET") && !hasBody) &&
              !(method == QLatin1String("POST") && hasBody))
         words << QStringLiteral("-X") << shellQuote(method);
-    const QString url = filler.fill(spec.url).trimmed();
+    QString url = filler.fill(spec.url).trimmed();
+    // A secret the environment does not hold as a secret variable is not written out.
+    const auto hidden = [&out, &filler](const QString &value, const QString &variable,
+                                        const QString &what) -> QString {
+        const QString filled = filler.fill(value).trimmed();
+        if (isPlaceholder(filled))
+            return filled;
+        out.notes << QStringLiteral("The %1 is left out as {{%2}}: secrets are not exported.")
+                         .arg(what, variable);
+        return QStringLiteral("{{") + variable + QStringLiteral("}}");
+    };
+    const bool apiKey = spec.auth.kind == AuthKind::ApiKey;
+    const QString apiKeyName = filler.fill(spec.auth.apiKeyName).trimmed();
+    const QString apiKeyValue =
+        apiKey ? hidden(spec.auth.apiKeyValue, QStringLiteral("apiKey"), QStringLiteral("API key"))
+               : QString();
+    if (apiKey && spec.auth.apiKeyLocation == ApiKeyLocation::Query)
+        url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + apiKeyName +
+               QLatin1Char('=') + apiKeyValue;
     words << shellQuote(url);
     const auto header = [&words](const QString &name, const QString &value) {
         words << QStringLiteral("-H") << shellQuote(name + QStringLiteral(": ") + value);
@@ -134,6 +152,13 @@ CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
                 "The bearer token is left out as {{bearerToken}}: secrets are not exported.");
         }
         header(QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token);
+    } else if (spec.auth.kind == AuthKind::Basic) {
+        const QString password = hidden(spec.auth.basicPassword, QStringLiteral("basicPassword"),
+                                        QStringLiteral("Basic auth password"));
+        words << QStringLiteral("--user")
+              << shellQuote(filler.fill(spec.auth.basicUsername) + QLatin1Char(':') + password);
+    } else if (apiKey && spec.auth.apiKeyLocation == ApiKeyLocation::Header) {
+        header(apiKeyName, apiKeyValue);
     } else if (spec.auth.kind == AuthKind::AwsSigV4) {
         const Aws::ServiceGuess guess = Aws::guessService(QUrl(url));
         const QString region = spec.auth.region.isEmpty() ? guess.region : spec.auth.region;

@@ -21,8 +21,10 @@ bool isUtf8(const QByteArray &bytes)
     return QString::fromUtf8(bytes).toUtf8() == bytes;
 }
 
-bool isSecretQueryKey(const QString &key)
+bool isSecretQueryKey(const QString &key, const QStringList &alsoRedact)
 {
+    if (alsoRedact.contains(key, Qt::CaseInsensitive))
+        return true;
     static const QStringList keys = {QStringLiteral("x-amz-signature"),
                                      QStringLiteral("x-amz-credential"),
                                      QStringLiteral("x-amz-security-token"),
@@ -34,14 +36,14 @@ bool isSecretQueryKey(const QString &key)
 }
 
 // The URL with secret query values and any user:password replaced.
-QUrl redactedUrl(const QUrl &url, Json *queryString)
+QUrl redactedUrl(const QUrl &url, const QStringList &alsoRedact, Json *queryString)
 {
     QUrl out = url;
     out.setUserInfo(QString());
     QUrlQuery query(url);
     QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
     for (auto &[key, value] : items) {
-        if (isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8())))
+        if (isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8()), alsoRedact))
             value = QLatin1String(HarRedacted);
         queryString->push_back(
             {{"name", QUrl::fromPercentEncoding(key.toUtf8()).toStdString()},
@@ -55,11 +57,12 @@ QUrl redactedUrl(const QUrl &url, Json *queryString)
     return out;
 }
 
-Json headers(const HttpHeaders &fields)
+Json headers(const HttpHeaders &fields, const QStringList &alsoRedact)
 {
     Json list = Json::array();
     for (const auto &[name, value] : fields.fields()) {
-        const bool secret = isSecretHeader(QString::fromLatin1(name));
+        const QString text = QString::fromLatin1(name);
+        const bool secret = isSecretHeader(text) || alsoRedact.contains(text, Qt::CaseInsensitive);
         list.push_back(
             {{"name", utf8(name)}, {"value", secret ? std::string(HarRedacted) : utf8(value)}});
     }
@@ -82,15 +85,15 @@ Json content(const QByteArray &body, const QByteArray &contentType)
 } // namespace
 
 QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse &response,
-                     const QDateTime &startedAt)
+                     const QDateTime &startedAt, const QStringList &alsoRedact)
 {
     Json queryString = Json::array();
-    const QUrl url = redactedUrl(request.url, &queryString);
+    const QUrl url = redactedUrl(request.url, alsoRedact, &queryString);
     Json harRequest{{"method", utf8(request.method)},
                     {"url", url.toString(QUrl::FullyEncoded).toStdString()},
                     {"httpVersion", "HTTP/1.1"},
                     {"cookies", Json::array()},
-                    {"headers", headers(request.headers)},
+                    {"headers", headers(request.headers, alsoRedact)},
                     {"queryString", queryString},
                     {"headersSize", -1},
                     {"bodySize", request.body.size()}};
@@ -107,7 +110,7 @@ QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse 
         {"httpVersion",
          response.httpVersion.isEmpty() ? std::string("HTTP/1.1") : utf8(response.httpVersion)},
         {"cookies", Json::array()},
-        {"headers", headers(response.headers)},
+        {"headers", headers(response.headers, alsoRedact)},
         {"content", content(response.body, response.headers.value("Content-Type"))},
         {"redirectURL", utf8(location)},
         {"headersSize", -1},

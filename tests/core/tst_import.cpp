@@ -95,6 +95,7 @@ private slots:
     void curlExportQuotingAndSecrets();
     void curlExportRoundTrip();
     void curlExportSigV4();
+    void curlExportBasicAndApiKey();
     void harExport();
 };
 
@@ -633,6 +634,32 @@ void tst_Import::curlExportSigV4()
     QCOMPARE(out.notes.size(), 1);
 }
 
+void tst_Import::curlExportBasicAndApiKey()
+{
+    RequestSpec spec;
+    spec.url = QStringLiteral("https://x.test/a?b=1");
+    spec.auth.kind = AuthKind::Basic;
+    spec.auth.basicUsername = QStringLiteral("ada");
+    spec.auth.basicPassword = QStringLiteral("lovelace");
+    CurlExport out = exportCurl(spec);
+    QCOMPARE(out.command,
+             QStringLiteral("curl 'https://x.test/a?b=1' --user 'ada:{{basicPassword}}'"));
+    QCOMPARE(out.notes.size(), 1);
+    spec.auth.basicPassword = QStringLiteral("{{pw}}");
+    QCOMPARE(exportCurl(spec).command,
+             QStringLiteral("curl 'https://x.test/a?b=1' --user 'ada:{{pw}}'"));
+
+    spec.auth.kind = AuthKind::ApiKey;
+    spec.auth.apiKeyName = QStringLiteral("x-api-key");
+    spec.auth.apiKeyValue = QStringLiteral("k-123");
+    out = exportCurl(spec);
+    QCOMPARE(out.command, QStringLiteral("curl 'https://x.test/a?b=1' -H 'x-api-key: {{apiKey}}'"));
+    spec.auth.apiKeyLocation = ApiKeyLocation::Query;
+    spec.auth.apiKeyName = QStringLiteral("key");
+    QCOMPARE(exportCurl(spec).command,
+             QStringLiteral("curl 'https://x.test/a?b=1&key={{apiKey}}'"));
+}
+
 void tst_Import::harExport()
 {
     HttpClientRequest request;
@@ -640,6 +667,7 @@ void tst_Import::harExport()
     request.url = QUrl(QStringLiteral("https://api.example.com/x?a=1&X-Amz-Signature=deadbeef"));
     request.headers.add("Authorization", "Bearer secret-token");
     request.headers.add("Content-Type", "application/json");
+    request.headers.add("X-Feedback-Key", "own-key-secret");
     request.body = "{\"k\":1}";
     HttpClientResponse response;
     response.status = 201;
@@ -649,7 +677,9 @@ void tst_Import::harExport()
     response.body = QByteArray("\xff\x00\x01", 3);
     response.elapsedMs = 12;
     const QByteArray har =
-        exportHar(request, response, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
+        exportHar(request, response, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC),
+                  {QStringLiteral("x-feedback-key")});
+    QVERIFY(!har.contains("own-key-secret"));
     QVERIFY(!har.contains("secret-token"));
     QVERIFY(!har.contains("secret-cookie"));
     QVERIFY(!har.contains("deadbeef"));
