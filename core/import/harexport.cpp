@@ -126,7 +126,8 @@ QByteArray exportHar(const HttpClientRequest &request, const HttpClientResponse 
                     {{"version", "1.2"},
                      {"creator", {{"name", "Gatehouse"}, {"version", GATEHOUSE_VERSION}}},
                      {"entries", Json::array({entry})}}}};
-    return QByteArray::fromStdString(har.dump(2)) + '\n';
+    return QByteArray::fromStdString(har.dump(2, ' ', false, Json::error_handler_t::replace)) +
+           '\n';
 }
 
 } // namespace Gatehouse::Core::Import

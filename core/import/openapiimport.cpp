@@ -22,7 +22,7 @@ QString jsonText(const Json &value)
         return QString::fromStdString(value.get<std::string>());
     if (value.is_null())
         return {};
-    return QString::fromStdString(value.dump());
+    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 struct Parameter
@@ -61,6 +61,13 @@ private:
                     ImportedRequest &request);
     void setBody(const QString &mediaType, const Json &value, ImportedRequest &request);
     void applySecurity(const YAML::Node &operation, ImportedRequest &request);
+    void reportOnce(const QString &key, const YAML::Node &at, const QString &message)
+    {
+        if (m_reported.contains(key))
+            return;
+        m_reported.insert(key);
+        m_doc.report(at, message);
+    }
 
     const OpenApiDocument &m_doc;
     bool m_v3;
@@ -289,7 +296,8 @@ void OpenApiReader::setBody(const QString &mediaType, const Json &value, Importe
 {
     const QString type = mediaType.toLower();
     if (type.contains(QLatin1String("json"))) {
-        request.spec.body = QString::fromStdString(value.dump(2));
+        request.spec.body =
+            QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace));
         request.spec.bodyKind = BodyKind::Json;
     } else if (type == QLatin1String("application/x-www-form-urlencoded")) {
         QStringList pairs;
@@ -428,17 +436,16 @@ void OpenApiReader::applySecurity(const YAML::Node &operation, ImportedRequest &
             request.spec.url += (request.spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&')
                                                                              : QLatin1Char('?')) +
                                 keyName + QLatin1Char('=') + secret(QStringLiteral("apiKey"));
-        else if (!m_reported.contains(name) && (m_reported << name, true))
-            m_doc.report(scheme, QStringLiteral(
-                                     "security scheme '%1' sends its key in a cookie; not imported")
-                                     .arg(name));
-    } else if (!m_reported.contains(name)) {
-        m_reported << name;
-        m_doc.report(
-            scheme.IsDefined() ? scheme : requirements,
-            QStringLiteral(
-                "security scheme '%1' (%2) is not supported; requests using it have no auth")
-                .arg(name, type.isEmpty() ? QStringLiteral("undefined") : type));
+        else
+            reportOnce(
+                name, scheme,
+                QStringLiteral("security scheme '%1' sends its key in a cookie; not imported")
+                    .arg(name));
+    } else {
+        reportOnce(name, scheme.IsDefined() ? scheme : requirements,
+                   QStringLiteral(
+                       "security scheme '%1' (%2) is not supported; requests using it have no auth")
+                       .arg(name, type.isEmpty() ? QStringLiteral("undefined") : type));
     }
 }
 

@@ -57,6 +57,7 @@ public:
             m_word = {QString(), at.line, at.column};
         }
     }
+    bool inWord() const { return m_inWord; }
     void endWord()
     {
         if (m_inWord)
@@ -157,8 +158,7 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
                    (c == QLatin1Char('&') && at(i + 1) == QLatin1Char('&'))) {
             sink.endCommand();
             i += (c == QLatin1Char('&') || (c == QLatin1Char('|') && at(i + 1) == c)) ? 2 : 1;
-        } else if (c == QLatin1Char('#')) {
-            sink.endWord();
+        } else if (c == QLatin1Char('#') && !sink.inWord()) {
             while (i < in.size() && in.at(i).c != QLatin1Char('\n'))
                 ++i;
         } else if (c == QLatin1Char('\'')) {

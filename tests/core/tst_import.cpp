@@ -96,6 +96,7 @@ private slots:
     void curlExportRoundTrip();
     void curlExportSigV4();
     void curlExportBasicAndApiKey();
+    void truncatedInputsNeverCrash();
     void harExport();
 };
 
@@ -224,6 +225,10 @@ void tst_Import::curlMethod_data()
                                << "PUT"
                                << "https://x.test/u"
                                << "";
+    QTest::newRow("fragment and comment") << "curl https://x.test/#frag # a comment"
+                                          << "GET"
+                                          << "https://x.test/#frag"
+                                          << "";
     QTest::newRow("continuation lines") << "curl \\\n  -X DELETE \\\n  'https://x.test/items/1'"
                                         << "DELETE"
                                         << "https://x.test/items/1"
@@ -632,6 +637,30 @@ void tst_Import::curlExportSigV4()
     QVERIFY(!out.command.contains(QLatin1String("session-token")));
     QVERIFY(!out.command.contains(QLatin1String("ASIAEXAMPLE")));
     QCOMPARE(out.notes.size(), 1);
+}
+
+// Every prefix of every fixture through every importer: problems, never a crash or a hang.
+void tst_Import::truncatedInputsNeverCrash()
+{
+    const QStringList names = {QStringLiteral("curl-chrome-bash.txt"),
+                               QStringLiteral("curl-chrome-cmd.txt"),
+                               QStringLiteral("postman-v2.1.json"),
+                               QStringLiteral("petstore-v3.0.yaml"),
+                               QStringLiteral("petstore-swagger-v2.0.json"),
+                               QStringLiteral("partial.yaml"),
+                               QStringLiteral("cycle.yaml")};
+    int imported = 0;
+    for (const QString &name : names) {
+        const QByteArray data = fixture(name);
+        for (qsizetype n = 0; n <= data.size(); n += 13) {
+            const QByteArray part = data.left(n);
+            imported += int(importCurl(QString::fromUtf8(part)).requests.size());
+            imported += int(importPostman(part).requests.size());
+            imported += int(importOpenApi(part).requests.size());
+            imported += int(importEmulatorIndex(part).requests.size());
+        }
+    }
+    QVERIFY(imported > 0);
 }
 
 void tst_Import::curlExportBasicAndApiKey()
