@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -197,6 +198,7 @@ private Q_SLOTS:
     void findAndSaveBody();
     void cookiesTimingAndPreview();
     void basicAndApiKeyAuth();
+    void requestTabs();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -616,6 +618,60 @@ void TestRequestBuilder::basicAndApiKeyAuth()
     m_widget->send();
     QTRY_COMPARE(m_server->requests.size(), before + 3);
     QVERIFY2(m_server->requests.last().startsWith("GET /basic?x-api-key=k-123 "), m_server->requests.last().constData());
+}
+
+void TestRequestBuilder::requestTabs()
+{
+    QTabBar *tabs = m_widget->requestTabs();
+    QCOMPARE(tabs->count(), 1);
+    m_server->contentType = "application/json";
+    m_server->body = "{\"tab\":1}";
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/first"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("GET /first"));
+    m_widget->send();
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+
+    // A new tab starts empty, with no answer.
+    QCOMPARE(m_widget->newRequestTab(), 1);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(m_widget->requestSpec().url.isEmpty());
+    QCOMPARE(tabs->tabText(1), QStringLiteral("New request"));
+    QVERIFY(!m_widget->responseView()->messageText().isEmpty());
+    m_widget->openRequest(QStringLiteral("POST"), m_server->base() + QStringLiteral("/second"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("POST /second"));
+
+    // Back to the first: its request and its answer.
+    tabs->setCurrentIndex(0);
+    QCOMPARE(m_widget->requestSpec().url, m_server->base() + QStringLiteral("/first"));
+    QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    QVERIFY(m_widget->responseView()->bodyText().contains(QStringLiteral("\"tab\": 1")));
+
+    // Duplicate, rename, reorder by dragging (moveTab), close.
+    m_widget->duplicateRequestTab(0);
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->currentIndex(), 2);
+    QCOMPARE(m_widget->requestSpec().url, m_server->base() + QStringLiteral("/first"));
+    m_widget->renameRequestTab(2, QStringLiteral("Orders, again"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Orders, again"));
+    tabs->moveTab(2, 0);
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Orders, again"));
+    tabs->setCurrentIndex(2);
+    QCOMPARE(m_widget->requestSpec().method, QStringLiteral("POST"));
+    m_widget->closeRequestTab(2);
+    QCOMPARE(tabs->count(), 2);
+    m_widget->closeRequestTab(0);
+    m_widget->closeRequestTab(0);
+    QCOMPARE(tabs->count(), 1); // never none
+    QVERIFY(m_widget->requestSpec().url.isEmpty());
+
+    // An answer that arrives while its tab is in the background waits there.
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/slow"));
+    m_widget->send();
+    m_widget->newRequestTab();
+    QTRY_VERIFY(!m_widget->isSending());
+    QVERIFY(m_widget->responseView()->statusText().isEmpty());
+    tabs->setCurrentIndex(0);
+    QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

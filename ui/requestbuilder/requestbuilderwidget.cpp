@@ -21,7 +21,12 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QInputDialog>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QShortcut>
+#include <QTabBar>
+#include <QToolButton>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -97,6 +102,7 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(8);
+    layout->addWidget(buildRequestTabs());
     layout->addWidget(buildRequestLine());
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);
@@ -134,6 +140,9 @@ RequestBuilderWidget::~RequestBuilderWidget()
     // ~QWidget clears focus after this destructor has run; the URL edit's editingFinished
     // must not reach sealTyping() on a half-destroyed builder (UBSan saw it).
     m_url->disconnect(this);
+    // Likewise the undo stack (a child, destroyed after the tab states) and the tab bar.
+    m_undoStack->disconnect(this);
+    m_requestTabs->disconnect(this);
 }
 
 QWidget *RequestBuilderWidget::buildRequestLine()
@@ -519,6 +528,7 @@ void RequestBuilderWidget::send()
     }
     showProblem(QString());
     m_response->signingView()->clear();
+    m_sendingTabId = m_shownTabId;
     const Core::RequestAuth auth = m_auth->auth();
     if (auth.kind == Core::AuthKind::AwsSigV4)
         signAndSend(*request, auth);
@@ -572,6 +582,13 @@ void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientRespons
 {
     m_job = nullptr;
     setSending(false);
+    if (auto it = m_tabStates.find(m_sendingTabId); it != m_tabStates.end())
+        it->answer = result;
+    if (m_sendingTabId != m_shownTabId) {
+        // Its tab is in the background: the answer waits there.
+        Q_EMIT requestFinished(result);
+        return;
+    }
     if (result) {
         m_response->showResponse(*result);
         if (m_response->signingView()->showAnswer(*result))
@@ -588,6 +605,161 @@ void RequestBuilderWidget::setSending(bool sending)
     m_send->setProperty("sending", sending);
     m_send->style()->unpolish(m_send);
     m_send->style()->polish(m_send);
+}
+
+QWidget *RequestBuilderWidget::buildRequestTabs()
+{
+    m_requestTabs = new QTabBar(this);
+    m_requestTabs->setObjectName(QStringLiteral("requestTabs"));
+    m_requestTabs->setMovable(true);
+    m_requestTabs->setTabsClosable(true);
+    m_requestTabs->setDocumentMode(true);
+    m_requestTabs->setExpanding(false);
+    m_requestTabs->setElideMode(Qt::ElideMiddle);
+    m_requestTabs->setContextMenuPolicy(Qt::CustomContextMenu);
+    auto *add = new QToolButton(this);
+    add->setObjectName(QStringLiteral("newRequestTab"));
+    add->setText(QStringLiteral("+"));
+    add->setToolTip(tr("New request (Ctrl+T)"));
+    add->setAutoRaise(true);
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_requestTabs, 1);
+    layout->addWidget(add);
+
+    // The first tab holds whatever the editors hold now.
+    const int id = m_nextTabId++;
+    m_tabStates.insert(id, {});
+    m_requestTabs->addTab(tr("New request"));
+    m_requestTabs->setTabData(0, id);
+    m_shownTabId = id;
+
+    connect(add, &QToolButton::clicked, this, [this] { newRequestTab(); });
+    connect(m_requestTabs, &QTabBar::currentChanged, this, &RequestBuilderWidget::switchToTab);
+    connect(m_requestTabs, &QTabBar::tabCloseRequested, this, &RequestBuilderWidget::closeRequestTab);
+    connect(m_requestTabs, &QTabBar::tabBarDoubleClicked, this, [this](int index) {
+        if (index < 0) {
+            newRequestTab();
+            return;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename request"), tr("Name:"), QLineEdit::Normal,
+                                                   m_requestTabs->tabText(index), &ok);
+        if (ok)
+            renameRequestTab(index, name);
+    });
+    connect(m_requestTabs, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const int index = m_requestTabs->tabAt(at);
+        QMenu menu(this);
+        menu.addAction(tr("New request"), this, [this] { newRequestTab(); });
+        if (index >= 0) {
+            menu.addAction(tr("Duplicate"), this, [this, index] { duplicateRequestTab(index); });
+            menu.addAction(tr("Rename\u2026"), this, [this, index] { emit m_requestTabs->tabBarDoubleClicked(index); });
+            menu.addAction(tr("Close"), this, [this, index] { closeRequestTab(index); });
+        }
+        menu.exec(m_requestTabs->mapToGlobal(at));
+    });
+    auto *newShortcut = new QShortcut(QKeySequence::AddTab, this);
+    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(newShortcut, &QShortcut::activated, this, [this] { newRequestTab(); });
+    auto *closeShortcut = new QShortcut(QKeySequence::Close, this);
+    closeShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(closeShortcut, &QShortcut::activated, this, [this] { closeRequestTab(m_requestTabs->currentIndex()); });
+    // The title follows method and URL edits of unnamed tabs.
+    connect(m_undoStack, &QUndoStack::indexChanged, this, [this] { updateRequestTabTitle(m_requestTabs->currentIndex()); });
+    return row;
+}
+
+int RequestBuilderWidget::currentTabId() const
+{
+    return m_requestTabs->tabData(m_requestTabs->currentIndex()).toInt();
+}
+
+void RequestBuilderWidget::storeCurrentTab()
+{
+    if (auto it = m_tabStates.find(m_shownTabId); it != m_tabStates.end())
+        it->spec = requestSpec();
+}
+
+int RequestBuilderWidget::newRequestTab(const Core::RequestSpec &spec, const QString &name)
+{
+    const int id = m_nextTabId++;
+    m_tabStates.insert(id, {spec, name, std::nullopt});
+    const int index = m_requestTabs->addTab(QString());
+    m_requestTabs->setTabData(index, id);
+    updateRequestTabTitle(index);
+    m_requestTabs->setCurrentIndex(index);
+    m_url->setFocus();
+    return index;
+}
+
+void RequestBuilderWidget::duplicateRequestTab(int index)
+{
+    if (index == m_requestTabs->currentIndex())
+        storeCurrentTab();
+    const TabState state = m_tabStates.value(m_requestTabs->tabData(index).toInt());
+    newRequestTab(state.spec, state.name.isEmpty() ? QString() : tr("%1 (copy)").arg(state.name));
+}
+
+void RequestBuilderWidget::renameRequestTab(int index, const QString &name)
+{
+    if (auto it = m_tabStates.find(m_requestTabs->tabData(index).toInt()); it != m_tabStates.end())
+        it->name = name.trimmed();
+    updateRequestTabTitle(index);
+}
+
+void RequestBuilderWidget::closeRequestTab(int index)
+{
+    if (index < 0 || index >= m_requestTabs->count())
+        return;
+    const int id = m_requestTabs->tabData(index).toInt();
+    if (id == m_sendingTabId && isSending())
+        cancel();
+    if (m_requestTabs->count() == 1)
+        newRequestTab(); // never without a request to edit; it is added after this one
+    m_requestTabs->removeTab(index);
+    m_tabStates.remove(id);
+}
+
+void RequestBuilderWidget::switchToTab(int index)
+{
+    if (index < 0)
+        return;
+    const int id = m_requestTabs->tabData(index).toInt();
+    if (id == m_shownTabId || !m_tabStates.contains(id))
+        return;
+    storeCurrentTab();
+    m_shownTabId = id;
+    const TabState state = m_tabStates.value(id);
+    setRequestSpec(state.spec);
+    showProblem(QString());
+    if (!state.answer)
+        m_response->clear();
+    else if (*state.answer)
+        m_response->showResponse(**state.answer);
+    else
+        m_response->showError(state.answer->error());
+    if (id == m_sendingTabId && isSending())
+        m_response->showPending();
+}
+
+void RequestBuilderWidget::updateRequestTabTitle(int index)
+{
+    if (index < 0 || index >= m_requestTabs->count())
+        return;
+    const int id = m_requestTabs->tabData(index).toInt();
+    const TabState state = m_tabStates.value(id);
+    QString title = state.name;
+    if (title.isEmpty()) {
+        const Core::RequestSpec spec = id == m_shownTabId ? requestSpec() : state.spec;
+        const QUrl url(spec.url.trimmed());
+        const QString path = url.isValid() && !url.host().isEmpty() ? url.path() : spec.url.trimmed();
+        title = path.isEmpty() ? tr("New request") : QStringLiteral("%1 %2").arg(spec.method, path);
+    }
+    m_requestTabs->setTabText(index, title);
+    m_requestTabs->setTabToolTip(index, id == m_shownTabId ? requestSpec().url : state.spec.url);
 }
 
 } // namespace Gatehouse::Ui

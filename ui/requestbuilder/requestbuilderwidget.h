@@ -7,14 +7,18 @@
 #include "core/urlquery.h"
 #include "core/variables.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabBar;
 class QTabWidget;
 class QUndoStack;
 
@@ -45,6 +49,15 @@ public:
     void setRequestSpec(const Core::RequestSpec &spec);
     QUndoStack *undoStack() const { return m_undoStack; }
 
+    // Requests open side by side, each in its own tab with its last answer: new (Ctrl+T),
+    // duplicate, rename, close (Ctrl+W), drag to reorder. Switching tabs replaces the document
+    // (and the undo history) with the tab's own.
+    QTabBar *requestTabs() const { return m_requestTabs; }
+    int newRequestTab(const Core::RequestSpec &spec = {}, const QString &name = {});
+    void duplicateRequestTab(int index);
+    void renameRequestTab(int index, const QString &name); // empty: named after method and path
+    void closeRequestTab(int index);
+
     // Variables defined in the Variables tab override the base environment's.
     void setBaseEnvironment(const Core::Environment &environment);
     Core::Environment environment() const;
@@ -73,6 +86,17 @@ protected:
 private:
     enum MergeId { UrlTypingId = 1, MethodTypingId = 2 };
 
+    struct TabState
+    {
+        Core::RequestSpec spec;
+        QString name; // empty: "METHOD /path"
+        std::optional<Core::Result<Core::HttpClientResponse>> answer;
+    };
+    QWidget *buildRequestTabs();
+    void switchToTab(int index);
+    void storeCurrentTab();
+    void updateRequestTabTitle(int index);
+    int currentTabId() const;
     QWidget *buildRequestLine();
     void setupSendButton();
     void buildTabs();
@@ -122,6 +146,11 @@ private:
     QString m_lastUrl;
     QString m_lastMethod;
     bool m_applying = false;
+    QTabBar *m_requestTabs = nullptr;
+    QHash<int, TabState> m_tabStates; // by the tab's id (tabData), which survives reordering
+    int m_nextTabId = 1;
+    int m_shownTabId = 0;  // the tab whose document the editors hold
+    int m_sendingTabId = 0; // the tab an answer in flight belongs to
 };
 
 } // namespace Gatehouse::Ui
