@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Gatehouse::Core;
@@ -661,6 +662,21 @@ void tst_Import::truncatedInputsNeverCrash()
         }
     }
     QVERIFY(imported > 0);
+    // And a few hundred fixed-seed mutations: bytes replaced by quotes, braces, '$', '^', NUL.
+    QRandomGenerator random(20261121);
+    const QByteArray nasty("'\"{}[]$^\\:#\n\0-&|", 17);
+    for (const QString &name : names) {
+        const QByteArray data = fixture(name);
+        for (int round = 0; round < 60; ++round) {
+            QByteArray mutated = data;
+            for (int k = 0; k < 4; ++k)
+                mutated[random.bounded(int(mutated.size()))] =
+                    nasty.at(random.bounded(int(nasty.size())));
+            importCurl(QString::fromUtf8(mutated));
+            importPostman(mutated);
+            importOpenApi(mutated);
+        }
+    }
 }
 
 void tst_Import::curlExportBasicAndApiKey()
