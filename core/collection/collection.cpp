@@ -41,22 +41,40 @@ void assignFileNames(CollectionFolder &folder)
 {
     QSet<QString> requestStems;
     QSet<QString> directories;
-    for (const CollectionItem &item : folder.items) {
-        if (item.kind == CollectionItem::Kind::Request && !item.request.fileStem.isEmpty())
-            requestStems.insert(item.request.fileStem.toLower());
-        if (item.kind == CollectionItem::Kind::Folder && !item.folder.directory.isEmpty())
-            directories.insert(item.folder.directory.toLower());
-    }
+    struct Pending
+    {
+        QString *stem;
+        QString name;
+        QSet<QString> *taken;
+    };
+    QList<Pending> pending;
+    // Keep the names items have, unless unsafe or already taken by an earlier item.
     for (CollectionItem &item : folder.items) {
-        if (item.kind == CollectionItem::Kind::Request) {
-            if (item.request.fileStem.isEmpty())
-                item.request.fileStem = uniqueStem(slugFor(item.request.name), requestStems);
-            continue;
-        }
-        if (item.folder.directory.isEmpty())
-            item.folder.directory = uniqueStem(slugFor(item.folder.name), directories);
-        assignFileNames(item.folder);
+        const bool isRequest = item.kind == CollectionItem::Kind::Request;
+        QString &stem = isRequest ? item.request.fileStem : item.folder.directory;
+        QSet<QString> &taken = isRequest ? requestStems : directories;
+        if (isSafeFileName(stem) && !taken.contains(stem.toLower()))
+            taken.insert(stem.toLower());
+        else
+            pending.append({&stem, isRequest ? item.request.name : item.folder.name, &taken});
     }
+    for (const Pending &item : std::as_const(pending))
+        *item.stem = uniqueStem(slugFor(item.name), *item.taken);
+    for (CollectionItem &item : folder.items) {
+        if (item.kind == CollectionItem::Kind::Folder)
+            assignFileNames(item.folder);
+    }
+}
+
+bool isSafeFileName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 200 || name.startsWith(QLatin1Char('.')))
+        return false;
+    for (const QChar c : name) {
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.unicode() < 0x20)
+            return false;
+    }
+    return true;
 }
 
 const CollectionFolder *findFolder(const CollectionFolder &root, const QString &path)

@@ -57,9 +57,12 @@ struct Collection
 // A file name stem made of the name: lower-case ASCII letters, digits and '-'; "request" when
 // nothing is left.
 QString slugFor(const QString &name);
-// Gives every request and folder without a file name one from its name, unique in its folder
-// regardless of case (ordering by position), so renaming a request later keeps its file.
+// Gives every request and folder without a usable file name one from its name, unique in its
+// folder regardless of case, so renaming a request later keeps its file. A name that is unsafe
+// (a path, or starting with '.') or that an earlier item has already is replaced.
 void assignFileNames(CollectionFolder &folder);
+// A file or folder name with no path in it: not empty, no '/' or '\\', not starting with '.'.
+bool isSafeFileName(const QString &name);
 // The folder at a path of names or directories separated by '/' ("Orders/Refunds"), or nullptr.
 const CollectionFolder *findFolder(const CollectionFolder &root, const QString &path);
 // Every request below folder in run order, with its folder path ("Orders / Create order").

@@ -571,6 +571,18 @@ void TestCollection::slugCollisions()
     QCOMPARE(folder.items[3].request.fileStem, QStringLiteral("Get-Snack-2"));
     QCOMPARE(folder.items[4].folder.directory, QStringLiteral("get-snack"));
 
+    // A file name that is a path, or one an earlier request has, is replaced by a slug.
+    CollectionFolder unsafe;
+    unsafe.items = {requestItem(QStringLiteral("Escape")), requestItem(QStringLiteral("Copy")),
+                    requestItem(QStringLiteral("Copy"))};
+    unsafe.items[0].request.fileStem = QStringLiteral("../../outside");
+    unsafe.items[1].request.fileStem = QStringLiteral("kept");
+    unsafe.items[2].request.fileStem = QStringLiteral("KEPT");
+    assignFileNames(unsafe);
+    QCOMPARE(unsafe.items[0].request.fileStem, QStringLiteral("escape"));
+    QCOMPARE(unsafe.items[1].request.fileStem, QStringLiteral("kept"));
+    QCOMPARE(unsafe.items[2].request.fileStem, QStringLiteral("copy"));
+
     Collection collection;
     collection.name = QStringLiteral("Same names");
     collection.root = folder;
