@@ -313,7 +313,28 @@ void TestRunCli::bakeryLabSnack()
         }
     }
     QVERIFY(!api.isEmpty());
-    const QString env = writeEnvironment(m_dir, "{\"base\": \"" + api.toUtf8() + "\"}");
+    const QString env =
+        writeEnvironment(m_dir, "{\"base\": \"" + api.toUtf8() + "\", \"sts\": \"" +
+                                    emulator.info().baseUrl.toUtf8() +
+                                    "\", \"keyId\": \"test\", \"secret\": \"test\"}");
+    // Signed with SigV4 through the same authorizer as gatehouse request, keys from the
+    // environment: the emulator's STS checks the signature.
+    CollectionItem whoami = request(
+        QStringLiteral("Who am I"), QStringLiteral("{{sts}}/"),
+        {status(200), headerContains(QStringLiteral("Content-Type"), QStringLiteral("xml"))});
+    whoami.request.spec.method = QStringLiteral("POST");
+    whoami.request.spec.bodyKind = Core::BodyKind::Text;
+    whoami.request.spec.body = QStringLiteral("Action=GetCallerIdentity&Version=2011-06-15");
+    whoami.request.spec.headers = {{true, QStringLiteral("Content-Type"),
+                                    QStringLiteral("application/x-www-form-urlencoded")}};
+    whoami.request.inheritAuth = false;
+    Core::RequestAuth &auth = whoami.request.spec.auth;
+    auth.kind = Core::AuthKind::AwsSigV4;
+    auth.source = Core::AwsCredentialSource::AccessKeys;
+    auth.accessKeyId = QStringLiteral("{{keyId}}");
+    auth.secretAccessKey = QStringLiteral("{{secret}}");
+    auth.service = QStringLiteral("sts");
+    auth.region = QStringLiteral("us-east-1");
     const QString collection = saveItems(
         m_dir,
         {request(
@@ -321,14 +342,27 @@ void TestRunCli::bakeryLabSnack()
              {status(200),
               headerContains(QStringLiteral("content-type"), QStringLiteral("application/json")),
               jsonPath(QStringLiteral("$.snack")), jsonPath(QStringLiteral("$.requestId"))}),
-         request(QStringLiteral("No such route"), QStringLiteral("{{base}}/cake"),
-                 {status(404),
-                  jsonPath(QStringLiteral("$.message"), QStringLiteral("\"Not Found\""))})});
+         request(
+             QStringLiteral("No such route"), QStringLiteral("{{base}}/cake"),
+             {status(404), jsonPath(QStringLiteral("$.message"), QStringLiteral("\"Not Found\""))}),
+         whoami});
     const auto run =
         runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), env});
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
     QVERIFY(run.out.contains("PASS      Get a snack  200"));
     QVERIFY(run.out.contains("PASS      No such route  404"));
+    QVERIFY(run.out.contains("PASS      Who am I  200"));
+
+    // A wrong secret: the emulator refuses the signature and the assertion says so.
+    const QString wrong =
+        writeEnvironment(m_dir, "{\"base\": \"" + api.toUtf8() + "\", \"sts\": \"" +
+                                    emulator.info().baseUrl.toUtf8() +
+                                    "\", \"keyId\": \"test\", \"secret\": \"not-test\"}");
+    const auto refused =
+        runGatehouse({QStringLiteral("run"), collection, QStringLiteral("--env"), wrong});
+    QVERIFY2(refused.exitCode == 1, QByteArray(refused.out + refused.err).constData());
+    QVERIFY(refused.out.contains("FAIL      Who am I  403"));
+    QVERIFY(refused.out.contains("status: expected 200, actual 403"));
 }
 
 QTEST_GUILESS_MAIN(TestRunCli)
