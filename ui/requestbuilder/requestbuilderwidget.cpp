@@ -662,10 +662,10 @@ QWidget *RequestBuilderWidget::buildRequestTabs()
         menu.exec(m_requestTabs->mapToGlobal(at));
     });
     auto *newShortcut = new QShortcut(QKeySequence::AddTab, this);
-    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    newShortcut->setContext(Qt::WindowShortcut); // while the request builder is on screen
     connect(newShortcut, &QShortcut::activated, this, [this] { newRequestTab(); });
     auto *closeShortcut = new QShortcut(QKeySequence::Close, this);
-    closeShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    closeShortcut->setContext(Qt::WindowShortcut);
     connect(closeShortcut, &QShortcut::activated, this, [this] { closeRequestTab(m_requestTabs->currentIndex()); });
     // The title follows method and URL edits of unnamed tabs.
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] { updateRequestTabTitle(m_requestTabs->currentIndex()); });
