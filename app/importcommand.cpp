@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "core/httpclient.h"
 #include "core/import/curlimport.h"
+#include "core/import/documentimport.h"
 #include "core/import/emulatorimport.h"
 #include "core/import/openapiimport.h"
 #include "core/import/postmanimport.h"
@@ -40,9 +41,13 @@ Core::Result<ImportArguments> parseImportArguments(const QStringList &arguments)
     }
     static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("postman"),
                                         QStringLiteral("openapi"), QStringLiteral("emulator")};
-    if (positional.isEmpty() || !formats.contains(positional.first()))
+    // One argument that names no format: the document says what it is.
+    if (positional.size() == 1 && !formats.contains(positional.first()))
+        positional.prepend(QStringLiteral("auto"));
+    if (positional.isEmpty() ||
+        !(formats.contains(positional.first()) || positional.first() == QLatin1String("auto")))
         return usageError(QStringLiteral(
-            "say what to import: 'gatehouse import curl|postman|openapi FILE|URL|-' or "
+            "say what to import: 'gatehouse import [curl|postman|openapi] FILE|URL|-' or "
             "'gatehouse import emulator [URL]'."));
     parsed.format = positional.first();
     if (parsed.format == QLatin1String("emulator") && positional.size() == 1)
@@ -116,7 +121,9 @@ ImportResult runImporter(const QString &format, const QByteArray &data, const QS
         return Core::Import::importPostman(data, source);
     if (format == QLatin1String("openapi"))
         return Core::Import::importOpenApi(data, source);
-    return Core::Import::importEmulatorIndex(data, source);
+    if (format == QLatin1String("emulator"))
+        return Core::Import::importEmulatorIndex(data, source);
+    return Core::Import::importDocument(data, source);
 }
 
 QString bodyKindName(Core::BodyKind kind)

@@ -187,6 +187,10 @@ void TestImportCli::problemsAndExitCodes()
     QVERIFY2(partial.err.contains("-:2:6: error: a single quote opened here is never closed"),
              partial.err.constData());
 
+    const auto detected = runGatehouse({QStringLiteral("import"), kBakeryDocument});
+    QCOMPARE(detected.exitCode, 0);
+    QVERIFY(detected.out.contains("GET {{baseUrl}}/snack"));
+
     const auto missing = runGatehouse({QStringLiteral("import"), QStringLiteral("postman"),
                                        m_dir.filePath(QStringLiteral("nope.json"))});
     QCOMPARE(missing.exitCode, 2);

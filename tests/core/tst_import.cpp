@@ -3,6 +3,7 @@
 // Initiative's Petstore documents (copied unchanged), a hand-written Postman v2.1 collection.
 #include "core/import/curlexport.h"
 #include "core/import/curlimport.h"
+#include "core/import/documentimport.h"
 #include "core/import/emulatorimport.h"
 #include "core/import/harexport.h"
 #include "core/import/openapiimport.h"
@@ -98,6 +99,8 @@ private slots:
     void curlExportSigV4();
     void curlExportBasicAndApiKey();
     void truncatedInputsNeverCrash();
+    void detectFormat_data();
+    void detectFormat();
     void harExport();
 };
 
@@ -638,6 +641,33 @@ void tst_Import::curlExportSigV4()
     QVERIFY(!out.command.contains(QLatin1String("session-token")));
     QVERIFY(!out.command.contains(QLatin1String("ASIAEXAMPLE")));
     QCOMPARE(out.notes.size(), 1);
+}
+
+void tst_Import::detectFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<ImportFormat>("format");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("chrome bash") << "curl-chrome-bash.txt" << ImportFormat::Curl << 1;
+    QTest::newRow("chrome cmd") << "curl-chrome-cmd.txt" << ImportFormat::Curl << 1;
+    QTest::newRow("postman") << "postman-v2.1.json" << ImportFormat::Postman << 6;
+    QTest::newRow("openapi yaml") << "petstore-v3.0.yaml" << ImportFormat::OpenApi << 3;
+    QTest::newRow("swagger json") << "petstore-swagger-v2.0.json" << ImportFormat::OpenApi << 3;
+    QTest::newRow("openapi with a comment first")
+        << "bakery-openapi.yaml" << ImportFormat::OpenApi << 1;
+    QTest::newRow("not importable") << "SOURCES.md" << ImportFormat::Unknown << 0;
+}
+
+void tst_Import::detectFormat()
+{
+    QFETCH(QString, file);
+    QFETCH(ImportFormat, format);
+    QFETCH(int, requests);
+    QCOMPARE(detectImportFormat(fixture(file)), format);
+    const ImportResult result = importDocument(fixture(file), file);
+    QCOMPARE(result.requests.size(), requests);
+    QCOMPARE(result.hasErrors(),
+             format == ImportFormat::Unknown || format == ImportFormat::Postman);
 }
 
 // Every prefix of every fixture through every importer: problems, never a crash or a hang.
