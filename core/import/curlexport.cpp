@@ -89,109 +89,161 @@ QString shellQuote(const QString &word)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
+namespace {
+
+// Builds the command word by word; notes what it leaves out.
+class CurlWriter
 {
-    CurlExport out;
-    Filler filler(environment);
-    QStringList words{QStringLiteral("curl")};
-    const QString method = filler.fill(spec.method).trimmed().toUpper();
-    const bool hasBody = spec.bodyKind != BodyKind::None;
-    if (method == QLatin1String("HEAD"))
-        words << QStringLiteral("--head");
-    else if (!(method == QLatin1String("GET") && !hasBody) &&
-             !(method == QLatin1String("POST") && hasBody))
-        words << QStringLiteral("-X") << shellQuote(method);
-    QString url = filler.fill(spec.url).trimmed();
-    // A secret the environment does not hold as a secret variable is not written out.
-    const auto hidden = [&out, &filler](const QString &value, const QString &variable,
-                                        const QString &what) -> QString {
-        const QString filled = filler.fill(value).trimmed();
-        if (isPlaceholder(filled))
-            return filled;
-        out.notes << QStringLiteral("The %1 is left out as {{%2}}: secrets are not exported.")
-                         .arg(what, variable);
-        return QStringLiteral("{{") + variable + QStringLiteral("}}");
-    };
-    const bool apiKey = spec.auth.kind == AuthKind::ApiKey;
-    const QString apiKeyName = filler.fill(spec.auth.apiKeyName).trimmed();
-    const QString apiKeyValue =
-        apiKey ? hidden(spec.auth.apiKeyValue, QStringLiteral("apiKey"), QStringLiteral("API key"))
-               : QString();
-    if (apiKey && spec.auth.apiKeyLocation == ApiKeyLocation::Query)
-        url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + apiKeyName +
-               QLatin1Char('=') + apiKeyValue;
-    words << shellQuote(url);
-    const auto header = [&words](const QString &name, const QString &value) {
-        words << QStringLiteral("-H") << shellQuote(name + QStringLiteral(": ") + value);
-    };
-    for (const HeaderEntry &h : spec.headers) {
-        const QString name = filler.fill(h.name).trimmed();
+public:
+    CurlWriter(const RequestSpec &spec, const Environment &environment)
+        : m_spec(spec)
+        , m_filler(environment)
+    {}
+
+    CurlExport write();
+
+private:
+    void word(const QString &text) { m_words << text; }
+    void header(const QString &name, const QString &value)
+    {
+        m_words << QStringLiteral("-H") << shellQuote(name + QStringLiteral(": ") + value);
+    }
+    QString hidden(const QString &value, const QString &variable, const QString &what);
+    QString url();
+    void headers();
+    void auth(const QString &url);
+    void sigV4(const QString &url);
+
+    const RequestSpec &m_spec;
+    Filler m_filler;
+    QStringList m_words{QStringLiteral("curl")};
+    QStringList m_notes;
+};
+
+// A secret the environment does not hold as a secret variable is not written out.
+QString CurlWriter::hidden(const QString &value, const QString &variable, const QString &what)
+{
+    const QString filled = m_filler.fill(value).trimmed();
+    if (isPlaceholder(filled))
+        return filled;
+    m_notes << QStringLiteral("The %1 is left out as {{%2}}: secrets are not exported.")
+                   .arg(what, variable);
+    return QStringLiteral("{{") + variable + QStringLiteral("}}");
+}
+
+QString CurlWriter::url()
+{
+    QString text = m_filler.fill(m_spec.url).trimmed();
+    if (m_spec.auth.kind == AuthKind::ApiKey && m_spec.auth.apiKeyLocation == ApiKeyLocation::Query)
+        text +=
+            (text.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+            m_filler.fill(m_spec.auth.apiKeyName).trimmed() + QLatin1Char('=') +
+            hidden(m_spec.auth.apiKeyValue, QStringLiteral("apiKey"), QStringLiteral("API key"));
+    return text;
+}
+
+void CurlWriter::headers()
+{
+    for (const HeaderEntry &h : m_spec.headers) {
+        const QString name = m_filler.fill(h.name).trimmed();
         if (!h.enabled || name.isEmpty())
             continue;
-        QString value = filler.fill(h.value);
+        QString value = m_filler.fill(h.value);
         if (isSecretHeader(name) && !value.contains(QLatin1String("{{"))) {
             const QString variable = secretVariableFor(name);
-            out.notes << QStringLiteral(
-                             "The %1 value is left out as {{%2}}: secrets are not exported.")
-                             .arg(name, variable);
+            m_notes << QStringLiteral(
+                           "The %1 value is left out as {{%2}}: secrets are not exported.")
+                           .arg(name, variable);
             value = QStringLiteral("{{") + variable + QStringLiteral("}}");
         }
         header(name, value);
     }
-    if (hasBody && !hasEnabledHeader(spec, QLatin1String("Content-Type")))
-        header(QStringLiteral("Content-Type"), spec.bodyKind == BodyKind::Json
+    if (m_spec.bodyKind != BodyKind::None &&
+        !hasEnabledHeader(m_spec, QLatin1String("Content-Type")))
+        header(QStringLiteral("Content-Type"), m_spec.bodyKind == BodyKind::Json
                                                    ? QStringLiteral("application/json")
                                                    : QStringLiteral("text/plain; charset=utf-8"));
-    if (spec.auth.kind == AuthKind::Bearer) {
-        QString token = filler.fill(spec.auth.bearerToken).trimmed();
+}
+
+void CurlWriter::auth(const QString &url)
+{
+    const RequestAuth &auth = m_spec.auth;
+    if (auth.kind == AuthKind::Bearer) {
+        QString token = m_filler.fill(auth.bearerToken).trimmed();
         if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
             token = token.mid(7).trimmed();
         if (!isPlaceholder(token)) {
             token = QStringLiteral("{{bearerToken}}");
-            out.notes << QStringLiteral(
+            m_notes << QStringLiteral(
                 "The bearer token is left out as {{bearerToken}}: secrets are not exported.");
         }
         header(QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token);
-    } else if (spec.auth.kind == AuthKind::Basic) {
-        const QString password = hidden(spec.auth.basicPassword, QStringLiteral("basicPassword"),
+    } else if (auth.kind == AuthKind::Basic) {
+        const QString password = hidden(auth.basicPassword, QStringLiteral("basicPassword"),
                                         QStringLiteral("Basic auth password"));
-        words << QStringLiteral("--user")
-              << shellQuote(filler.fill(spec.auth.basicUsername) + QLatin1Char(':') + password);
-    } else if (apiKey && spec.auth.apiKeyLocation == ApiKeyLocation::Header) {
-        header(apiKeyName, apiKeyValue);
-    } else if (spec.auth.kind == AuthKind::AwsSigV4) {
-        const Aws::ServiceGuess guess = Aws::guessService(QUrl(url));
-        const QString region = spec.auth.region.isEmpty() ? guess.region : spec.auth.region;
-        const QString service = spec.auth.service.isEmpty() ? guess.service : spec.auth.service;
-        QString provider = QStringLiteral("aws:amz");
-        if (!region.isEmpty() && !service.isEmpty())
-            provider += QLatin1Char(':') + region + QLatin1Char(':') + service;
-        words << QStringLiteral("--aws-sigv4") << shellQuote(provider) << QStringLiteral("--user")
-              << shellQuote(QStringLiteral("{{accessKeyId}}:{{secretAccessKey}}"));
-        if (spec.auth.source == AwsCredentialSource::TemporaryCredentials ||
-            !spec.auth.sessionToken.isEmpty())
-            header(QStringLiteral("X-Amz-Security-Token"), QStringLiteral("{{sessionToken}}"));
-        if (spec.auth.unsignedPayload)
-            header(QStringLiteral("x-amz-content-sha256"), QStringLiteral("UNSIGNED-PAYLOAD"));
-        out.notes << QStringLiteral(
-                         "curl signs the request itself (--aws-sigv4, curl 7.75 or later): replace "
-                         "{{accessKeyId}} and {{secretAccessKey}}%1 with your keys.")
-                         .arg(spec.auth.sessionToken.isEmpty() &&
-                                      spec.auth.source != AwsCredentialSource::TemporaryCredentials
-                                  ? QString()
-                                  : QStringLiteral(" and {{sessionToken}}"));
+        word(QStringLiteral("--user"));
+        word(shellQuote(m_filler.fill(auth.basicUsername) + QLatin1Char(':') + password));
+    } else if (auth.kind == AuthKind::ApiKey && auth.apiKeyLocation == ApiKeyLocation::Header) {
+        header(m_filler.fill(auth.apiKeyName).trimmed(),
+               hidden(auth.apiKeyValue, QStringLiteral("apiKey"), QStringLiteral("API key")));
+    } else if (auth.kind == AuthKind::AwsSigV4) {
+        sigV4(url);
     }
+}
+
+// curl signs with --aws-sigv4 itself; the keys stay {{variables}}.
+void CurlWriter::sigV4(const QString &url)
+{
+    const RequestAuth &auth = m_spec.auth;
+    const Aws::ServiceGuess guess = Aws::guessService(QUrl(url));
+    const QString region = auth.region.isEmpty() ? guess.region : auth.region;
+    const QString service = auth.service.isEmpty() ? guess.service : auth.service;
+    QString provider = QStringLiteral("aws:amz");
+    if (!region.isEmpty() && !service.isEmpty())
+        provider += QLatin1Char(':') + region + QLatin1Char(':') + service;
+    m_words << QStringLiteral("--aws-sigv4") << shellQuote(provider) << QStringLiteral("--user")
+            << shellQuote(QStringLiteral("{{accessKeyId}}:{{secretAccessKey}}"));
+    const bool temporary =
+        auth.source == AwsCredentialSource::TemporaryCredentials || !auth.sessionToken.isEmpty();
+    if (temporary)
+        header(QStringLiteral("X-Amz-Security-Token"), QStringLiteral("{{sessionToken}}"));
+    if (auth.unsignedPayload)
+        header(QStringLiteral("x-amz-content-sha256"), QStringLiteral("UNSIGNED-PAYLOAD"));
+    m_notes << QStringLiteral("curl signs the request itself (--aws-sigv4, curl 7.75 or later): "
+                              "replace {{accessKeyId}} and {{secretAccessKey}}%1 with your keys.")
+                   .arg(temporary ? QStringLiteral(" and {{sessionToken}}") : QString());
+}
+
+CurlExport CurlWriter::write()
+{
+    const QString method = m_filler.fill(m_spec.method).trimmed().toUpper();
+    const bool hasBody = m_spec.bodyKind != BodyKind::None;
+    if (method == QLatin1String("HEAD"))
+        word(QStringLiteral("--head"));
+    else if (!(method == QLatin1String("GET") && !hasBody) &&
+             !(method == QLatin1String("POST") && hasBody))
+        m_words << QStringLiteral("-X") << shellQuote(method);
+    const QString target = url();
+    word(shellQuote(target));
+    headers();
+    auth(target);
     if (hasBody)
-        words << QStringLiteral("--data-raw") << shellQuote(filler.fill(spec.body));
-    if (spec.followRedirects)
-        words << QStringLiteral("-L");
-    if (spec.timeoutMs != RequestSpec().timeoutMs)
-        words << QStringLiteral("--max-time") << QString::number(spec.timeoutMs / 1000.0);
-    if (!filler.left().isEmpty())
-        out.notes.prepend(QStringLiteral("Left as {{variables}} (secret or not defined): %1.")
-                              .arg(filler.left().join(QStringLiteral(", "))));
-    out.command = words.join(QLatin1Char(' '));
-    return out;
+        m_words << QStringLiteral("--data-raw") << shellQuote(m_filler.fill(m_spec.body));
+    if (m_spec.followRedirects)
+        word(QStringLiteral("-L"));
+    if (m_spec.timeoutMs != RequestSpec().timeoutMs)
+        m_words << QStringLiteral("--max-time") << QString::number(m_spec.timeoutMs / 1000.0);
+    if (!m_filler.left().isEmpty())
+        m_notes.prepend(QStringLiteral("Left as {{variables}} (secret or not defined): %1.")
+                            .arg(m_filler.left().join(QStringLiteral(", "))));
+    return {m_words.join(QLatin1Char(' ')), m_notes};
+}
+
+} // namespace
+
+CurlExport exportCurl(const RequestSpec &spec, const Environment &environment)
+{
+    return CurlWriter(spec, environment).write();
 }
 
 } // namespace Gatehouse::Core::Import
