@@ -119,16 +119,9 @@ QString inlineObject(const QList<QPair<QString, QString>> &members)
     return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
-// Refuses what cannot be saved: a secret in clear, or an auth kind the format has no fields for
-// (written as another kind it would come back wrong).
+// Refuses what cannot be saved: a secret in clear.
 Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
 {
-    if (auth.kind != AuthKind::None && auth.kind != AuthKind::Bearer
-        && auth.kind != AuthKind::AwsSigV4)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 uses an auth kind that collection files cannot hold yet; "
-                                        "use none, bearer or sigv4.")
-                             .arg(owner));
     const auto refuse = [&owner](const QString &what, const QString &example) {
         return makeError(
             ErrorCode::InvalidArgument,
@@ -139,6 +132,11 @@ Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
     };
     if (auth.kind == AuthKind::Bearer && !isOnlyVariables(auth.bearerToken))
         return refuse(QStringLiteral("bearer token"), QStringLiteral("{{token}}"));
+    if (auth.kind == AuthKind::Basic && !auth.basicPassword.isEmpty() &&
+        !isOnlyVariables(auth.basicPassword))
+        return refuse(QStringLiteral("Basic auth password"), QStringLiteral("{{password}}"));
+    if (auth.kind == AuthKind::ApiKey && !isOnlyVariables(auth.apiKeyValue))
+        return refuse(QStringLiteral("API key"), QStringLiteral("{{apiKey}}"));
     if (auth.kind == AuthKind::AwsSigV4 && hasKeys(auth.source)) {
         if (!isOnlyVariables(auth.secretAccessKey))
             return refuse(QStringLiteral("secret access key"),
@@ -164,6 +162,17 @@ void writeAuth(Writer &writer, const RequestAuth &auth, bool inherit, bool last)
     } else if (auth.kind == AuthKind::Bearer) {
         add("kind", quoteJson(QStringLiteral("bearer")));
         add("token", quoteJson(auth.bearerToken.trimmed()));
+    } else if (auth.kind == AuthKind::Basic) {
+        add("kind", quoteJson(QStringLiteral("basic")));
+        add("username", quoteJson(auth.basicUsername));
+        add("password", quoteJson(auth.basicPassword.trimmed()));
+    } else if (auth.kind == AuthKind::ApiKey) {
+        add("kind", quoteJson(QStringLiteral("apiKey")));
+        add("name", quoteJson(auth.apiKeyName));
+        add("in",
+            quoteJson(auth.apiKeyLocation == ApiKeyLocation::Query ? QStringLiteral("query")
+                                                                   : QStringLiteral("header")));
+        add("value", quoteJson(auth.apiKeyValue.trimmed()));
     } else {
         add("kind", quoteJson(QStringLiteral("sigv4")));
         add("source", quoteJson(sourceName(auth.source)));

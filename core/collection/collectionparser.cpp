@@ -103,17 +103,34 @@ void addProblem(QList<LoadProblem> &problems, const JsonValue &at, const QString
 }
 
 // A secret field: required, and only {{variables}}, never the secret itself.
-void readSecret(ObjectReader &reader, const char *name, QString &into, const QString &example)
+void readSecret(ObjectReader &reader, const char *name, QString &into, const QString &example,
+                bool mayBeEmpty = false)
 {
     const JsonValue *value = reader.get(name, Type::String, true);
     if (!value)
         return;
     into = value->text;
-    if (!isOnlyVariables(into))
+    if (!isOnlyVariables(into) && !(mayBeEmpty && into.isEmpty()))
         reader.problem(*value,
                        QStringLiteral("\"%1\" holds a secret in clear; secrets never go into "
                                       "collection files: use a secret variable such as %2")
                            .arg(QString::fromLatin1(name), example));
+}
+
+void readApiKey(ObjectReader &reader, const JsonValue &object, RequestAuth &auth)
+{
+    auth.kind = AuthKind::ApiKey;
+    reader.string("name", auth.apiKeyName, true);
+    QString location = QStringLiteral("header");
+    reader.string("in", location);
+    if (location == QLatin1String("query"))
+        auth.apiKeyLocation = ApiKeyLocation::Query;
+    else if (location == QLatin1String("header"))
+        auth.apiKeyLocation = ApiKeyLocation::Header;
+    else if (const JsonValue *value = object.member(u"in"))
+        reader.problem(*value,
+                       QStringLiteral("\"in\" is header or query, not \"%1\"").arg(location));
+    readSecret(reader, "value", auth.apiKeyValue, QStringLiteral("{{apiKey}}"));
 }
 
 void readSigV4(ObjectReader &reader, const JsonValue &object, RequestAuth &auth)
@@ -164,12 +181,18 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
     } else if (kind == QLatin1String("bearer")) {
         auth.kind = AuthKind::Bearer;
         readSecret(reader, "token", auth.bearerToken, QStringLiteral("{{token}}"));
+    } else if (kind == QLatin1String("basic")) {
+        auth.kind = AuthKind::Basic;
+        reader.string("username", auth.basicUsername, true);
+        readSecret(reader, "password", auth.basicPassword, QStringLiteral("{{password}}"), true);
+    } else if (kind == QLatin1String("apiKey")) {
+        readApiKey(reader, object, auth);
     } else if (kind == QLatin1String("sigv4")) {
         readSigV4(reader, object, auth);
     } else if (const JsonValue *value = object.member(u"kind")) {
-        reader.problem(*value,
-                       QStringLiteral("\"kind\" is %1none, bearer or sigv4, not \"%2\"")
-                           .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
+        reader.problem(
+            *value, QStringLiteral("\"kind\" is %1none, bearer, basic, apiKey or sigv4, not \"%2\"")
+                        .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
     }
     if (!reader.finish())
         return std::nullopt;

@@ -127,7 +127,19 @@ Collection richCollection()
     inner.folder.items.push_back(requestItem(QStringLiteral("Leaf")));
     folder.folder.items.push_back(inner);
 
-    collection.root.items = {first, folder, second};
+    CollectionItem basic = requestItem(QStringLiteral("Basic"));
+    basic.request.inheritAuth = false;
+    basic.request.spec.auth.kind = AuthKind::Basic;
+    basic.request.spec.auth.basicUsername = QStringLiteral("baker");
+    basic.request.spec.auth.basicPassword = QStringLiteral("{{bakerPassword}}");
+    CollectionItem apiKey = requestItem(QStringLiteral("API key"));
+    apiKey.request.inheritAuth = false;
+    apiKey.request.spec.auth.kind = AuthKind::ApiKey;
+    apiKey.request.spec.auth.apiKeyName = QStringLiteral("key");
+    apiKey.request.spec.auth.apiKeyLocation = Gatehouse::Core::ApiKeyLocation::Query;
+    apiKey.request.spec.auth.apiKeyValue = QStringLiteral("{{apiKey}}");
+
+    collection.root.items = {first, folder, second, basic, apiKey};
     return collection;
 }
 
@@ -198,7 +210,7 @@ void TestCollection::roundTripIsByteForByte()
     QVERIFY(loaded->problems.isEmpty());
     QVERIFY(saveCollection(loaded->collection, second.path()).ok());
     const QMap<QString, QByteArray> a = filesBelow(first.path());
-    QCOMPARE(a.size(), 7); // collection.json, 2 folder.json, 4 requests
+    QCOMPARE(a.size(), 9); // collection.json, 2 folder.json, 6 requests
     QCOMPARE(filesBelow(second.path()), a);
 
     // What was loaded is what was saved.
@@ -274,6 +286,8 @@ void TestCollection::secretsRefused_data()
     QTest::newRow("secret access key in clear") << 2 << QStringLiteral("secret access key");
     QTest::newRow("session token in clear") << 3 << QStringLiteral("session token");
     QTest::newRow("collection bearer in clear") << 4 << QStringLiteral("bearer token");
+    QTest::newRow("Basic password in clear") << 5 << QStringLiteral("Basic auth password");
+    QTest::newRow("API key in clear") << 6 << QStringLiteral("API key");
 }
 
 void TestCollection::secretsRefused()
@@ -302,6 +316,15 @@ void TestCollection::secretsRefused()
             which == 2 ? QStringLiteral("wJalrXUtnFEMI") : QStringLiteral("{{secret}}");
         auth.sessionToken = QStringLiteral("IQoJb3JpZ2luX2VjE");
         break;
+    case 5:
+        auth.kind = AuthKind::Basic;
+        auth.basicUsername = QStringLiteral("baker");
+        auth.basicPassword = QStringLiteral("wJalrXUtnFEMI");
+        break;
+    case 6:
+        auth.kind = AuthKind::ApiKey;
+        auth.apiKeyValue = QStringLiteral("eyJapikey");
+        break;
     default:
         collection.auth.kind = AuthKind::Bearer;
         collection.auth.bearerToken = QStringLiteral("abc.def.ghi");
@@ -318,6 +341,8 @@ void TestCollection::secretsRefused()
     auth.bearerToken = QStringLiteral("{{token}}");
     auth.secretAccessKey = QStringLiteral("{{awsSecretAccessKey}}");
     auth.sessionToken = QStringLiteral("{{awsSessionToken}}");
+    auth.basicPassword = QStringLiteral("{{password}}");
+    auth.apiKeyValue = QStringLiteral("{{apiKey}}");
     collection.auth.bearerToken = QStringLiteral("{{token}}");
     collection.root.items.front() = item;
     QVERIFY(saveCollection(collection, dir.path()).ok());
@@ -424,10 +449,12 @@ void TestCollection::staleFilesRemoved()
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.close();
     collection.root.items.erase(collection.root.items.begin(), collection.root.items.begin() + 2);
+    collection.root.items.pop_back();
     QVERIFY(saveCollection(collection, dir.path()).ok());
-    QCOMPARE(filesBelow(dir.path()).keys(),
-             (QStringList{QStringLiteral("README.md"), QStringLiteral("collection.json"),
-                          QStringLiteral("signed.request.json")}));
+    QCOMPARE(
+        filesBelow(dir.path()).keys(),
+        (QStringList{QStringLiteral("README.md"), QStringLiteral("basic.request.json"),
+                     QStringLiteral("collection.json"), QStringLiteral("signed.request.json")}));
 }
 
 void TestCollection::syntaxErrorPositions_data()
