@@ -148,32 +148,38 @@ Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
     return {};
 }
 
-void writeAuth(Writer &writer, const RequestAuth &auth, bool inherit, bool last)
+using Fields = QList<QPair<QString, QString>>;
+
+// The members of an auth object, in the file's order. A switch without default: a new AuthKind
+// does not compile until the format has fields for it.
+Fields authFields(const RequestAuth &auth)
 {
-    writer.open(1, QStringLiteral("auth"), QLatin1Char('{'));
-    QList<QPair<QString, QString>> fields;
+    Fields fields;
     const auto add = [&fields](const char *key, const QString &json) {
         fields.append({QString::fromLatin1(key), json});
     };
-    if (inherit) {
-        add("kind", quoteJson(QStringLiteral("inherit")));
-    } else if (auth.kind == AuthKind::None) {
+    switch (auth.kind) {
+    case AuthKind::None:
         add("kind", quoteJson(QStringLiteral("none")));
-    } else if (auth.kind == AuthKind::Bearer) {
+        break;
+    case AuthKind::Bearer:
         add("kind", quoteJson(QStringLiteral("bearer")));
         add("token", quoteJson(auth.bearerToken.trimmed()));
-    } else if (auth.kind == AuthKind::Basic) {
+        break;
+    case AuthKind::Basic:
         add("kind", quoteJson(QStringLiteral("basic")));
         add("username", quoteJson(auth.basicUsername));
         add("password", quoteJson(auth.basicPassword.trimmed()));
-    } else if (auth.kind == AuthKind::ApiKey) {
+        break;
+    case AuthKind::ApiKey:
         add("kind", quoteJson(QStringLiteral("apiKey")));
         add("name", quoteJson(auth.apiKeyName));
         add("in",
             quoteJson(auth.apiKeyLocation == ApiKeyLocation::Query ? QStringLiteral("query")
                                                                    : QStringLiteral("header")));
         add("value", quoteJson(auth.apiKeyValue.trimmed()));
-    } else {
+        break;
+    case AuthKind::AwsSigV4:
         add("kind", quoteJson(QStringLiteral("sigv4")));
         add("source", quoteJson(sourceName(auth.source)));
         if (auth.source == AwsCredentialSource::Profile)
@@ -187,7 +193,17 @@ void writeAuth(Writer &writer, const RequestAuth &auth, bool inherit, bool last)
         add("service", quoteJson(auth.service));
         add("region", quoteJson(auth.region));
         add("unsignedPayload", boolText(auth.unsignedPayload));
+        break;
     }
+    return fields;
+}
+
+void writeAuth(Writer &writer, const RequestAuth &auth, bool inherit, bool last)
+{
+    writer.open(1, QStringLiteral("auth"), QLatin1Char('{'));
+    const Fields fields =
+        inherit ? Fields{{QStringLiteral("kind"), quoteJson(QStringLiteral("inherit"))}}
+                : authFields(auth);
     for (qsizetype i = 0; i < fields.size(); ++i)
         writer.field(2, fields.at(i).first, fields.at(i).second, i + 1 == fields.size());
     writer.close(1, QLatin1Char('}'), last);
