@@ -138,6 +138,48 @@ QChar ansiEscape(const QList<Located> &in, qsizetype &i)
     return e; // \\ \' \" \? and anything else: the character itself
 }
 
+// The quoted text that starts at `open` (the opening quote) goes into the sink; each answers
+// the index after the closing quote, or -1 when there is none.
+qsizetype readSingleQuoted(const QList<Located> &in, qsizetype open, WordSink &sink)
+{
+    qsizetype j = open + 1;
+    while (j < in.size() && in.at(j).c != QLatin1Char('\''))
+        sink.append(in.at(j++).c, in.at(open).at);
+    return j < in.size() ? j + 1 : -1;
+}
+
+qsizetype readAnsiQuoted(const QList<Located> &in, qsizetype open, WordSink &sink)
+{
+    qsizetype j = open + 2; // after $'
+    for (; j < in.size() && in.at(j).c != QLatin1Char('\''); ++j) {
+        if (in.at(j).c == QLatin1Char('\\') && j + 1 < in.size()) {
+            ++j;
+            const QChar decoded = ansiEscape(in, j);
+            if (!decoded.isNull())
+                sink.append(decoded, in.at(open).at);
+        } else {
+            sink.append(in.at(j).c, in.at(open).at);
+        }
+    }
+    return j < in.size() ? j + 1 : -1;
+}
+
+qsizetype readDoubleQuoted(const QList<Located> &in, qsizetype open, WordSink &sink)
+{
+    static const QString escapable = QStringLiteral("$`\"\\\n");
+    qsizetype j = open + 1;
+    while (j < in.size() && in.at(j).c != QLatin1Char('"')) {
+        const bool escape = in.at(j).c == QLatin1Char('\\') && j + 1 < in.size() &&
+                            escapable.contains(in.at(j + 1).c);
+        if (escape && in.at(j + 1).c != QLatin1Char('\n')) // backslash-newline vanishes
+            sink.append(in.at(j + 1).c, in.at(open).at);
+        else if (!escape)
+            sink.append(in.at(j).c, in.at(open).at);
+        j += escape ? 2 : 1;
+    }
+    return j < in.size() ? j + 1 : -1;
+}
+
 // bash: quotes, $'…', backslashes, continuations, comments, command separators.
 ShellWords splitPosix(const QList<Located> &in, const QString &source)
 {
@@ -149,6 +191,7 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
     while (i < in.size()) {
         const QChar c = in.at(i).c;
         const Position pos = in.at(i).at;
+        const bool ansi = c == QLatin1Char('$') && at(i + 1) == QLatin1Char('\'');
         if (c == QLatin1Char('\\') && at(i + 1) == QLatin1Char('\n')) {
             i += 2;
         } else if (c == QLatin1Char(' ') || c == QLatin1Char('\t')) {
@@ -161,55 +204,19 @@ ShellWords splitPosix(const QList<Located> &in, const QString &source)
         } else if (c == QLatin1Char('#') && !sink.inWord()) {
             while (i < in.size() && in.at(i).c != QLatin1Char('\n'))
                 ++i;
-        } else if (c == QLatin1Char('\'')) {
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"') || ansi) {
             sink.startEmptyWord(pos);
-            qsizetype j = i + 1;
-            while (j < in.size() && in.at(j).c != QLatin1Char('\''))
-                sink.append(in.at(j++).c, pos);
-            if (j >= in.size()) {
-                sink.fail(pos, QStringLiteral("a single quote opened here is never closed"),
+            i = ansi                    ? readAnsiQuoted(in, i, sink)
+                : c == QLatin1Char('"') ? readDoubleQuoted(in, i, sink)
+                                        : readSingleQuoted(in, i, sink);
+            if (i < 0) {
+                const QString kind = ansi                    ? QStringLiteral("$'…' string")
+                                     : c == QLatin1Char('"') ? QStringLiteral("double quote")
+                                                             : QStringLiteral("single quote");
+                sink.fail(pos, QStringLiteral("a %1 opened here is never closed").arg(kind),
                           source);
                 return sink.take();
             }
-            i = j + 1;
-        } else if (c == QLatin1Char('$') && at(i + 1) == QLatin1Char('\'')) {
-            sink.startEmptyWord(pos);
-            qsizetype j = i + 2;
-            while (j < in.size() && in.at(j).c != QLatin1Char('\'')) {
-                if (in.at(j).c == QLatin1Char('\\') && j + 1 < in.size()) {
-                    ++j;
-                    const QChar decoded = ansiEscape(in, j);
-                    if (!decoded.isNull())
-                        sink.append(decoded, pos);
-                } else {
-                    sink.append(in.at(j).c, pos);
-                }
-                ++j;
-            }
-            if (j >= in.size()) {
-                sink.fail(pos, QStringLiteral("a $'…' string opened here is never closed"), source);
-                return sink.take();
-            }
-            i = j + 1;
-        } else if (c == QLatin1Char('"')) {
-            sink.startEmptyWord(pos);
-            qsizetype j = i + 1;
-            static const QString escapable = QStringLiteral("$`\"\\\n");
-            while (j < in.size() && in.at(j).c != QLatin1Char('"')) {
-                if (in.at(j).c == QLatin1Char('\\') && escapable.contains(at(j + 1))) {
-                    if (in.at(j + 1).c != QLatin1Char('\n'))
-                        sink.append(in.at(j + 1).c, pos);
-                    j += 2;
-                } else {
-                    sink.append(in.at(j++).c, pos);
-                }
-            }
-            if (j >= in.size()) {
-                sink.fail(pos, QStringLiteral("a double quote opened here is never closed"),
-                          source);
-                return sink.take();
-            }
-            i = j + 1;
         } else if (c == QLatin1Char('\\')) {
             if (i + 1 >= in.size()) {
                 sink.fail(pos, QStringLiteral("the text ends with a lone backslash"), source);
@@ -304,7 +311,10 @@ void crtWords(const QList<Located> &in, WordSink &sink, const QString &source)
 
 bool looksLikeCmd(const QString &text)
 {
-    static const QRegularExpression cmdMarks(QStringLiteral("\\^\\r?\\n|\\^\""));
+    // A caret before a line break (cmd's continuation) or curl's first argument in ^"…^": a
+    // caret-quote inside a bash string ('{"re":"^"}') must not switch the dialect.
+    static const QRegularExpression cmdMarks(
+        QStringLiteral("\\^\\r?\\n|^\\s*curl(\\.exe)?\\s+\\^\""));
     return cmdMarks.match(text).hasMatch();
 }
 

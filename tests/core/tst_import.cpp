@@ -229,6 +229,11 @@ void tst_Import::curlMethod_data()
                                << "PUT"
                                << "https://x.test/u"
                                << "";
+    QTest::newRow("caret-quote inside a bash string")
+        << "curl -d '{\"re\":\"^\"}' https://x.test/"
+        << "POST"
+        << "https://x.test/"
+        << "{\"re\":\"^\"}";
     QTest::newRow("fragment and comment") << "curl https://x.test/#frag # a comment"
                                           << "GET"
                                           << "https://x.test/#frag"
