@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QUrl>
+#include <algorithm>
 
 namespace Gatehouse::Core::Import {
 
@@ -42,6 +43,41 @@ QString authParam(const QJsonObject &auth, const QString &type, const QString &k
     return {};
 }
 
+bool hasEnabledContentType(const RequestSpec &spec)
+{
+    return std::any_of(spec.headers.cbegin(), spec.headers.cend(), [](const HeaderEntry &h) {
+        return h.enabled && h.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
+    });
+}
+
+// Postman keeps form fields decoded; the body is what goes on the wire ({{variables}} kept).
+QString urlencodedBody(const QJsonArray &fields)
+{
+    QStringList pairs;
+    for (const QJsonValue &v : fields) {
+        const QJsonObject p = v.toObject();
+        if (p.value(QLatin1String("disabled")).toBool())
+            continue;
+        const QByteArray key =
+            QUrl::toPercentEncoding(p.value(QLatin1String("key")).toString(), "{}");
+        const QByteArray value =
+            QUrl::toPercentEncoding(text(p.value(QLatin1String("value"))), "{}");
+        pairs << QString::fromLatin1(key + '=' + value);
+    }
+    return pairs.join(QLatin1Char('&'));
+}
+
+// A GraphQL body as GraphQL servers take it over HTTP: {"query", "variables"}.
+QString graphqlBody(const QJsonObject &graphql)
+{
+    QJsonObject json{{QStringLiteral("query"), graphql.value(QLatin1String("query")).toString()}};
+    const QString variables = graphql.value(QLatin1String("variables")).toString();
+    const QJsonDocument vars = QJsonDocument::fromJson(variables.toUtf8());
+    if (vars.isObject())
+        json.insert(QStringLiteral("variables"), vars.object());
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+}
+
 // (line, column) of a byte offset.
 QPair<int, int> lineColumn(const QByteArray &data, qsizetype offset)
 {
@@ -68,6 +104,8 @@ private:
     void readHeaders(const QJsonValue &headers, RequestSpec &spec, const QString &where);
     void readBody(const QJsonObject &body, RequestSpec &spec, ImportedRequest &request);
     void readAuth(const QJsonObject &auth, RequestSpec &spec, const QString &where);
+    void basicAuth(const QString &pair, RequestSpec &spec, const QString &where);
+    void nameSecret(const QString &where, const QString &type, const QString &name);
     void warn(const QString &message)
     {
         m_result.problems.append(
@@ -300,14 +338,6 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
     if (mode.isEmpty() || body.value(QLatin1String("disabled")).toBool())
         return;
     const QString where = (request.folder + QStringList{request.name}).join(QLatin1Char('/'));
-    const auto hasContentType = [&spec] {
-        for (const HeaderEntry &h : spec.headers) {
-            if (h.enabled &&
-                h.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    };
     if (mode == QLatin1String("raw")) {
         spec.body = body.value(QLatin1String("raw")).toString();
         const QString language = body.value(QLatin1String("options"))
@@ -316,36 +346,17 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
                                      .toObject()
                                      .value(QLatin1String("language"))
                                      .toString();
-        spec.bodyKind = language == QLatin1String("json") ||
-                                (language.isEmpty() && validateJson(spec.body.toUtf8()))
-                            ? BodyKind::Json
-                            : BodyKind::Text;
+        const bool json = language == QLatin1String("json") ||
+                          (language.isEmpty() && validateJson(spec.body.toUtf8()));
+        spec.bodyKind = json ? BodyKind::Json : BodyKind::Text;
     } else if (mode == QLatin1String("urlencoded")) {
-        QStringList pairs;
-        for (const QJsonValue &v : body.value(QLatin1String("urlencoded")).toArray()) {
-            const QJsonObject p = v.toObject();
-            if (p.value(QLatin1String("disabled")).toBool())
-                continue;
-            pairs << QString::fromLatin1(
-                         QUrl::toPercentEncoding(p.value(QLatin1String("key")).toString(), "{}")) +
-                         QLatin1Char('=') +
-                         QString::fromLatin1(
-                             QUrl::toPercentEncoding(text(p.value(QLatin1String("value"))), "{}"));
-        }
-        spec.body = pairs.join(QLatin1Char('&'));
+        spec.body = urlencodedBody(body.value(QLatin1String("urlencoded")).toArray());
         spec.bodyKind = BodyKind::Text;
-        if (!hasContentType())
+        if (!hasEnabledContentType(spec))
             spec.headers.append({true, QStringLiteral("Content-Type"),
                                  QStringLiteral("application/x-www-form-urlencoded")});
     } else if (mode == QLatin1String("graphql")) {
-        const QJsonObject graphql = body.value(QLatin1String("graphql")).toObject();
-        QJsonObject json{
-            {QStringLiteral("query"), graphql.value(QLatin1String("query")).toString()}};
-        const QString variables = graphql.value(QLatin1String("variables")).toString();
-        const QJsonDocument vars = QJsonDocument::fromJson(variables.toUtf8());
-        if (vars.isObject())
-            json.insert(QStringLiteral("variables"), vars.object());
-        spec.body = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+        spec.body = graphqlBody(body.value(QLatin1String("graphql")).toObject());
         spec.bodyKind = BodyKind::Json;
     } else if (mode == QLatin1String("formdata")) {
         QStringList fields;
@@ -355,13 +366,40 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
             (request.description.isEmpty() ? QString() : QStringLiteral("\n\n")) +
             QStringLiteral("multipart/form-data fields: ") + fields.join(QStringLiteral(", "));
         warn(
-            QStringLiteral(
-                "'%1': multipart form data (%2) cannot be carried by a request yet; the fields are "
-                "listed in the description")
+            QStringLiteral("'%1': multipart form data (%2) cannot be carried by a request yet; the "
+                           "fields are listed in the description")
                 .arg(where, fields.join(QStringLiteral(", "))));
     } else {
         warn(QStringLiteral("'%1': a body of mode '%2' is not imported").arg(where, mode));
     }
+}
+
+// Said once per variable, not for every request that inherits it.
+void PostmanReader::nameSecret(const QString &where, const QString &type, const QString &name)
+{
+    if (m_named.contains(name))
+        return;
+    m_named.insert(name);
+    warn(QStringLiteral("'%1': the %2 credentials are kept as the secret variable %3")
+             .arg(where, type, name));
+}
+
+// "Authorization: Basic {{basicAuth}}": base64 of user:password, which variables cannot be.
+void PostmanReader::basicAuth(const QString &pair, RequestSpec &spec, const QString &where)
+{
+    if (pair.contains(QLatin1String("{{"))) {
+        spec.headers.append(
+            {true, QStringLiteral("Authorization"), QStringLiteral("Basic {{basicAuth}}")});
+        m_result.variables.insert(QStringLiteral("basicAuth"), QString());
+        warn(QStringLiteral("'%1': basic auth uses variables (%2); set {{basicAuth}} to the base64 "
+                            "of user:password")
+                 .arg(where, pair));
+        return;
+    }
+    const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"),
+                                               QString::fromLatin1(pair.toUtf8().toBase64()));
+    spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
+    nameSecret(where, QStringLiteral("basic"), hidden);
 }
 
 void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const QString &where)
@@ -372,13 +410,8 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
     const auto param = [&](const char *key) {
         return authParam(auth, type, QLatin1String(key));
     };
-    // Said once per variable, not for every request that inherits it.
     const auto named = [&](const QString &name) {
-        if (m_named.contains(name))
-            return;
-        m_named.insert(name);
-        warn(QStringLiteral("'%1': the %2 credentials are kept as the secret variable %3")
-                 .arg(where, type, name));
+        nameSecret(where, type, name);
     };
     if (type == QLatin1String("bearer")) {
         spec.auth.kind = AuthKind::Bearer;
@@ -386,22 +419,7 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
         if (spec.auth.bearerToken != param("token"))
             named(spec.auth.bearerToken);
     } else if (type == QLatin1String("basic")) {
-        const QString pair = param("username") + QLatin1Char(':') + param("password");
-        if (pair.contains(QLatin1String("{{"))) {
-            spec.headers.append(
-                {true, QStringLiteral("Authorization"), QStringLiteral("Basic {{basicAuth}}")});
-            m_result.variables.insert(QStringLiteral("basicAuth"), QString());
-            warn(QStringLiteral(
-                     "'%1': basic auth uses variables (%2); set {{basicAuth}} to the base64 of "
-                     "user:password")
-                     .arg(where, pair));
-            return;
-        }
-        const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"),
-                                                   QString::fromLatin1(pair.toUtf8().toBase64()));
-        spec.headers.append(
-            {true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
-        named(hidden);
+        basicAuth(param("username") + QLatin1Char(':') + param("password"), spec, where);
     } else if (type == QLatin1String("apikey")) {
         const QString key = param("key").isEmpty() ? QStringLiteral("X-Api-Key") : param("key");
         const QString hidden = m_result.hideSecret(QStringLiteral("apiKey"), param("value"));
@@ -420,8 +438,7 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
         spec.auth.service = param("service");
         if (!param("secretKey").isEmpty() || !param("sessionToken").isEmpty())
             warn(QStringLiteral("'%1': the AWS keys are not imported; the request is signed with "
-                                "your credentials "
-                                "(profile or environment)")
+                                "your credentials (profile or environment)")
                      .arg(where));
     } else {
         warn(QStringLiteral("'%1': %2 auth is not supported; imported without auth")
