@@ -78,6 +78,8 @@ private slots:
     void curlFirefox();
     void curlChromeCmd();
     void curlMalformed();
+    void curlConverterFixtures_data();
+    void curlConverterFixtures();
     void curlMethod_data();
     void curlMethod();
     void curlOptions();
@@ -190,6 +192,56 @@ void tst_Import::curlMalformed()
         QStringLiteral("malformed.txt:1:29: warning: unknown curl option '--frobnicate' skipped"));
 }
 
+// curlconverter's fixtures, two of them Chrome's own "Copy as cURL" output.
+void tst_Import::curlConverterFixtures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("headers");
+    QTest::newRow("Chrome POST") << "post_with_browser_headers.sh"
+                                 << "POST"
+                                 << "http://localhost:28139/ajax/demo_post.asp"
+                                 << "" << 9;
+    QTest::newRow("Chrome GET") << "get_with_browser_headers.sh"
+                                << "GET"
+                                << "http://localhost:28139/"
+                                << "" << 7;
+    QTest::newRow("\\' stays inside double quotes")
+        << "post_escaped_single_quotes_in_double_quotes.sh"
+        << "POST"
+        << "http://localhost:28139/"
+        << "foo=\\'bar\\'" << 1;
+    QTest::newRow("-X GET with -d keeps GET") << "multiline_post_with_data.sh"
+                                              << "GET"
+                                              << "http://localhost:28139/echo/html/"
+                                              << "msg1=value1&msg2=value2" << 2;
+}
+
+void tst_Import::curlConverterFixtures()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(QString, body);
+    QFETCH(int, headers);
+    const QString path = QStringLiteral("curlconverter/") + file;
+    const ImportResult result = importCurl(QString::fromUtf8(fixture(path)), path);
+    QCOMPARE(result.requests.size(), 1);
+    const RequestSpec &spec = result.requests.first().spec;
+    QCOMPARE(spec.method, method);
+    QCOMPARE(spec.url, url);
+    QCOMPARE(spec.body, body);
+    QCOMPARE(spec.headers.size(), headers);
+    QVERIFY(!result.hasErrors());
+    if (spec.headers.size() > 5) { // the browser's session cookie is a secret variable now
+        QCOMPARE(header(spec, QStringLiteral("Cookie")), QStringLiteral("{{cookie}}"));
+        QVERIFY(result.secrets.value(QStringLiteral("cookie")).contains(QLatin1String("_ga")) ||
+                result.secrets.value(QStringLiteral("cookie")).contains(QLatin1String("GeoIP")));
+    }
+}
+
 void tst_Import::curlMethod_data()
 {
     QTest::addColumn<QString>("command");
@@ -229,11 +281,10 @@ void tst_Import::curlMethod_data()
                                << "PUT"
                                << "https://x.test/u"
                                << "";
-    QTest::newRow("caret-quote inside a bash string")
-        << "curl -d '{\"re\":\"^\"}' https://x.test/"
-        << "POST"
-        << "https://x.test/"
-        << "{\"re\":\"^\"}";
+    QTest::newRow("caret-quote inside a bash string") << "curl -d '{\"re\":\"^\"}' https://x.test/"
+                                                      << "POST"
+                                                      << "https://x.test/"
+                                                      << "{\"re\":\"^\"}";
     QTest::newRow("fragment and comment") << "curl https://x.test/#frag # a comment"
                                           << "GET"
                                           << "https://x.test/#frag"
