@@ -123,9 +123,14 @@ void CollectionRunner::next()
     m_requestClock.start();
 
     const Environment environment = variables();
-    QStringList missing = pending.request.spec.unresolvedVariables(environment);
-    const RequestAuth auth =
-        effectiveAuth(pending.request, m_collection.auth, environment, missing);
+    RequestSpec spec = pending.request.spec;
+    QStringList missingKeys;
+    spec.auth = effectiveAuth(pending.request, m_collection.auth, environment, missingKeys);
+    QStringList missing = spec.unresolvedVariables(environment);
+    for (const QString &name : std::as_const(missingKeys)) {
+        if (!missing.contains(name))
+            missing.append(name);
+    }
     if (!missing.isEmpty()) {
         m_current.error =
             QStringLiteral("%1 %2 not defined in the collection's variables or the environment%3.")
@@ -136,8 +141,6 @@ void CollectionRunner::next()
         complete(m_current);
         return;
     }
-    RequestSpec spec = pending.request.spec;
-    spec.auth = auth;
     const Result<HttpClientRequest> request = spec.toClientRequest(environment);
     if (!request) {
         m_current.error = request.error().message;
@@ -146,12 +149,12 @@ void CollectionRunner::next()
     }
     m_current.method = QString::fromLatin1(request->method);
     m_current.url = request->url.toString();
-    if (auth.kind != AuthKind::AwsSigV4) {
+    if (spec.auth.kind != AuthKind::AwsSigV4) {
         send(*request);
         return;
     }
     const quint64 generation = m_generation;
-    m_authorizer.authorize(*request, auth,
+    m_authorizer.authorize(*request, spec.auth,
                            [this, generation](const Result<Aws::SignedRequest> &signedRequest) {
                                if (generation != m_generation)
                                    return;

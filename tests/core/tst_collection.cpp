@@ -172,6 +172,7 @@ private Q_SLOTS:
     void assertions_data();
     void assertions();
     void runnerRunsInOrder();
+    void runnerNamesInheritedAuthVariables();
 };
 
 void TestCollection::initTestCase()
@@ -742,6 +743,36 @@ void TestCollection::runnerRunsInOrder()
     QCOMPARE(bailed.requests.size(), 2);
     QVERIFY(bailed.stoppedEarly);
     QCOMPARE(bailed.skipped, 1);
+}
+
+// A request that inherits the collection's bearer auth has its token variable named too.
+void TestCollection::runnerNamesInheritedAuthVariables()
+{
+    FakeAws server;
+    Collection collection;
+    collection.auth.kind = AuthKind::Bearer;
+    collection.auth.bearerToken = QStringLiteral("{{sessionToken}}");
+    collection.root.items = {requestItem(QStringLiteral("Inherits"), server.url().toString())};
+    CollectionRunner runner;
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    runner.run(collection);
+    QVERIFY(finished.wait(10000));
+    const RunReport report = finished.first().first().value<RunReport>();
+    QCOMPARE(report.requests.at(0).outcome, RequestRun::Outcome::NotSent);
+    QCOMPARE(report.requests.at(0).error,
+             QStringLiteral("{{sessionToken}} is not defined in the collection's variables or the "
+                            "environment."));
+    QVERIFY(server.requests.isEmpty());
+
+    Environment environment;
+    environment.variables = {{QStringLiteral("sessionToken"), QStringLiteral("t0k"), true, true}};
+    runner.setEnvironment(environment);
+    finished.clear();
+    runner.run(collection);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().value<RunReport>().requests.at(0).outcome,
+             RequestRun::Outcome::Passed);
+    QCOMPARE(server.requests.at(0).headers.value("Authorization"), QByteArray("Bearer t0k"));
 }
 
 QTEST_GUILESS_MAIN(TestCollection)
