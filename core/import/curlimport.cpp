@@ -277,6 +277,12 @@ void CurlCommand::addHeader(const QString &line, const ShellWord &at)
     if (value.isEmpty())
         return; // "Name:" removes a header curl would add
     const QString lower = name.toLower();
+    // Qt computes the length and, unless told an encoding, asks for compression and undoes
+    // it; a copied Accept-Encoding would leave a br- or gzip-encoded body on screen.
+    if (lower == QLatin1String("content-length") || lower == QLatin1String("accept-encoding")) {
+        warn(at, QStringLiteral("%1 is left out: Gatehouse sets it when it sends").arg(name));
+        return;
+    }
     if (lower == QLatin1String("authorization")) {
         hideAuthorization(value, at);
         return;
