@@ -2,6 +2,7 @@
 
 #include "httpjob.h"
 #include "httpmessage.h"
+#include "httpoptions.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -35,8 +36,16 @@ public:
 
     static QByteArray defaultUserAgent();
 
+    // Proxy, TLS trust and client certificate, cookies for every later request. Fails (and
+    // keeps the options it had) when a file cannot be used.
+    Result<void> setOptions(const HttpOptions &options);
+    const HttpOptions &options() const { return m_options; }
+    void clearCookies();
+
 private:
     QNetworkAccessManager *m_network;
+    HttpOptions m_options;
+    TlsMaterial m_tls;
 };
 
 } // namespace Gatehouse::Core
