@@ -89,6 +89,7 @@ private slots:
     // OpenAPI / Swagger
     void petstore_data();
     void petstore();
+    void openApiJsonLayouts();
     void openApiPartial();
     void openApiBrokenYaml();
     void openApiCycles();
@@ -474,6 +475,21 @@ void tst_Import::petstore()
         QVERIFY2(bool(r.spec.toClientRequest(env)), qPrintable(r.name));
     QCOMPARE(result.requests.at(2).spec.toClientRequest(env)->url.toString(),
              QStringLiteral("http://petstore.swagger.io/v1/pets/7"));
+}
+
+// yaml-cpp reads JSON too: minified and tab-indented files as editors and servers write them.
+void tst_Import::openApiJsonLayouts()
+{
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(fixture(QStringLiteral("petstore-swagger-v2.0.json")));
+    QByteArray tabbed = doc.toJson(QJsonDocument::Indented);
+    tabbed.replace("    ", "\t");
+    for (const QByteArray &layout : {doc.toJson(QJsonDocument::Compact), tabbed}) {
+        const ImportResult result = importOpenApi(layout);
+        QVERIFY2(result.problems.isEmpty(), qPrintable(allProblems(result)));
+        QCOMPARE(result.requests.size(), 3);
+        QCOMPARE(result.requests.at(2).spec.url, QStringLiteral("{{baseUrl}}/pets/{{petId}}"));
+    }
 }
 
 void tst_Import::openApiPartial()
