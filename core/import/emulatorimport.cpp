@@ -17,6 +17,35 @@ QString templatedPath(const QString &path)
     return out.replace(parameter, QStringLiteral("{{\\1}}"));
 }
 
+// One route ("GET /snack", "ANY /{proxy+}", "$default") as a request under {{variable}}.
+void addRoute(const QJsonObject &route, const QString &folder, const QString &variable,
+              const QString &source, ImportResult &result)
+{
+    const QString routeKey = route.value(QLatin1String("routeKey")).toString();
+    ImportedRequest request;
+    request.name = routeKey;
+    request.folder = {folder};
+    request.description =
+        QStringLiteral("Function: ") + route.value(QLatin1String("function")).toString();
+    QString method = routeKey.section(QLatin1Char(' '), 0, 0);
+    QString path = routeKey.section(QLatin1Char(' '), 1);
+    if (routeKey == QLatin1String("$default") || method == QLatin1String("ANY")) {
+        method = QStringLiteral("GET");
+        if (path.isEmpty())
+            path = QStringLiteral("/");
+        result.problems.append(
+            {source, 0, 0,
+             QStringLiteral("route '%1' takes any method; imported as GET").arg(routeKey),
+             ImportProblem::Severity::Warning});
+    }
+    request.spec.method = method;
+    request.spec.url = QStringLiteral("{{") + variable + QStringLiteral("}}") + templatedPath(path);
+    static const QRegularExpression names(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
+    for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();)
+        result.variables.insert(it.next().captured(1), QString());
+    result.requests.append(request);
+}
+
 } // namespace
 
 ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
@@ -45,32 +74,8 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
             apis.size() == 1 ? QStringLiteral("baseUrl") : QStringLiteral("baseUrl_") + apiId;
         result.variables.insert(variable, api.value(QLatin1String("url")).toString());
         const QString folder = api.value(QLatin1String("name")).toString(apiId);
-        for (const QJsonValue &r : api.value(QLatin1String("routes")).toArray()) {
-            const QString routeKey = r.toObject().value(QLatin1String("routeKey")).toString();
-            ImportedRequest request;
-            request.name = routeKey;
-            request.folder = {folder};
-            request.description = QStringLiteral("Function: ") +
-                                  r.toObject().value(QLatin1String("function")).toString();
-            QString method = routeKey.section(QLatin1Char(' '), 0, 0);
-            QString path = routeKey.section(QLatin1Char(' '), 1);
-            if (routeKey == QLatin1String("$default") || method == QLatin1String("ANY")) {
-                method = QStringLiteral("GET");
-                if (path.isEmpty())
-                    path = QStringLiteral("/");
-                result.problems.append(
-                    {source, 0, 0,
-                     QStringLiteral("route '%1' takes any method; imported as GET").arg(routeKey),
-                     ImportProblem::Severity::Warning});
-            }
-            request.spec.method = method;
-            request.spec.url =
-                QStringLiteral("{{") + variable + QStringLiteral("}}") + templatedPath(path);
-            static const QRegularExpression names(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
-            for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();)
-                result.variables.insert(it.next().captured(1), QString());
-            result.requests.append(request);
-        }
+        for (const QJsonValue &route : api.value(QLatin1String("routes")).toArray())
+            addRoute(route.toObject(), folder, variable, source, result);
     }
     if (result.requests.isEmpty())
         result.problems.append(
