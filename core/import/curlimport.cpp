@@ -246,9 +246,9 @@ void CurlCommand::apply(const OptionInfo &option, const QString &spelled, const 
         m_head = true;
         break;
     case Opt::Insecure:
-        warn(at,
-             QStringLiteral("%1 turns certificate checks off in curl; Gatehouse always checks them")
-                 .arg(spelled));
+        warn(at, QStringLiteral(
+                     "%1 turns certificate checks off in curl; the imported request keeps them on")
+                     .arg(spelled));
         break;
     case Opt::Location:
         m_spec.followRedirects = true;
