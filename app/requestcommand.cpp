@@ -26,6 +26,7 @@ struct ParsedRequest
     QString environmentFile;
     QString harFile;        // --har FILE: the exchange as HAR 1.2, credentials redacted
     bool printCurl = false; // --print-curl: print the cURL command instead of sending
+    Core::HttpOptions network; // --cacert, --cert/--key, --insecure, --proxy (curl's names)
 };
 
 bool takesValue(const QString &arg)
@@ -34,7 +35,8 @@ bool takesValue(const QString &arg)
         QStringLiteral("-H"),      QStringLiteral("--header"),  QStringLiteral("-d"),
         QStringLiteral("--data"),  QStringLiteral("--env"),     QStringLiteral("--timeout"),
         QStringLiteral("--profile"), QStringLiteral("--service"), QStringLiteral("--region"),
-        QStringLiteral("--har")};
+        QStringLiteral("--har"), QStringLiteral("--cacert"), QStringLiteral("--cert"), QStringLiteral("--key"),
+        QStringLiteral("--proxy")};
     return options.contains(arg);
 }
 
@@ -55,6 +57,17 @@ Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const 
         parsed.environmentFile = value;
     } else if (arg == QLatin1String("--har")) {
         parsed.harFile = value;
+    } else if (arg == QLatin1String("--cacert")) {
+        parsed.network.caFile = value;
+    } else if (arg == QLatin1String("--cert")) {
+        parsed.network.clientCertFile = value;
+    } else if (arg == QLatin1String("--key")) {
+        parsed.network.clientKeyFile = value;
+    } else if (arg == QLatin1String("--proxy")) {
+        Core::Result<Core::HttpOptions> withProxy = Core::HttpOptions::withProxyUrl(parsed.network, value);
+        if (!withProxy)
+            return usageError(withProxy.error().message);
+        parsed.network = *withProxy;
     } else {
         bool ok = false;
         const double seconds = value.toDouble(&ok);
@@ -79,6 +92,8 @@ Core::Result<ParsedRequest> parseArguments(const QStringList &arguments)
             parsed.spec.auth.unsignedPayload = true;
         } else if (arg == QLatin1String("--print-curl")) {
             parsed.printCurl = true;
+        } else if (arg == QLatin1String("-k") || arg == QLatin1String("--insecure")) {
+            parsed.network.verifyTls = false;
         } else if (takesValue(arg)) {
             if (i + 1 >= arguments.size())
                 return usageError(QStringLiteral("%1 needs a value.").arg(arg));
@@ -235,6 +250,13 @@ int runRequestCommand(const QStringList &arguments)
     }
 
     Core::HttpClient client;
+    if (const Core::Result<void> options = client.setOptions(parsed->network); !options) {
+        err << "gatehouse request: " << options.error().message << "\n";
+        return ExitUsage;
+    }
+    if (!parsed->network.verifyTls)
+        err << "gatehouse request: warning: TLS certificates are not checked (--insecure); anyone on the path "
+               "can read and change this exchange.\n";
     Core::Aws::StsClient sts; // profiles with role_arn assume their role through it
     Core::Aws::RequestAuthorizer authorizer;
     authorizer.setRoleAssumer(&sts);

@@ -234,6 +234,17 @@ void tst_Cli::requestExitCodes_data()
     QTest::newRow("no scheme is bad input") << QStringList{QStringLiteral("GET"), QStringLiteral("127.0.0.1/")} << 2 << QByteArray("scheme");
     QTest::newRow("unresolved variable is named") << QStringList{QStringLiteral("GET"), QStringLiteral("{{host}}/x")} << 2 << QByteArray("{{host}}");
     QTest::newRow("missing URL") << QStringList{QStringLiteral("GET")} << 2 << QByteArray("METHOD and a URL");
+    QTest::newRow("unreadable CA file") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("--cacert"),
+                                                       QStringLiteral("/nonexistent/ca.pem")}
+                                        << 2 << QByteArray("Could not read the CA file");
+    QTest::newRow("certificate without key") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("--cert"),
+                                                            QStringLiteral("/nonexistent/c.pem")}
+                                             << 2 << QByteArray("needs both files");
+    QTest::newRow("proxy without port") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("--proxy"),
+                                                       QStringLiteral("proxy.example.com")}
+                                        << 2 << QByteArray("not an HTTP proxy address");
+    QTest::newRow("insecure warns") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("-k")} << 0
+                                    << QByteArray("TLS certificates are not checked");
 }
 
 void tst_Cli::requestExitCodes()
