@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "widgets/networksettingsdialog.h"
+
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
 #include "auth/authworkbench.h"
@@ -16,6 +18,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QToolBar>
@@ -76,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_requestBuilder->authPanel()->useBearerToken(token);
         m_tools->setCurrentWidget(m_requestBuilder);
     });
+    applyNetworkOptions(NetworkSettingsDialog::load());
     m_requestBuilder->setTarget(m_targetSelector->currentTarget());
     m_lambdaViewer->setTarget(m_targetSelector->currentTarget());
     restoreLayout();
@@ -110,6 +114,9 @@ void MainWindow::createEmulatorDock()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *network = file->addAction(tr("&Network Settings\u2026"), this, &MainWindow::showNetworkSettings);
+    network->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -131,6 +138,27 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::applyNetworkOptions(const Core::HttpOptions &options)
+{
+    // The request builder shows the banner and any problem; the Auth tab follows the same options.
+    if (const Core::Result<void> applied = m_requestBuilder->setHttpOptions(options); !applied)
+        statusBar()->showMessage(tr("Network settings not applied: %1").arg(applied.error().message));
+    m_authWorkbench->httpClient()->setOptions(m_requestBuilder->httpClient()->options());
+}
+
+void MainWindow::showNetworkSettings()
+{
+    NetworkSettingsDialog dialog(m_requestBuilder->httpClient()->options(), this);
+    connect(&dialog, &NetworkSettingsDialog::clearCookiesRequested, this, [this] {
+        m_requestBuilder->httpClient()->clearCookies();
+        m_authWorkbench->httpClient()->clearCookies();
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    NetworkSettingsDialog::save(dialog.options());
+    applyNetworkOptions(dialog.options());
 }
 
 TokenInspector *MainWindow::tokenInspector() const

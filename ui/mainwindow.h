@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/httpoptions.h"
+
 #include <QMainWindow>
 
 class QDockWidget;
@@ -36,6 +38,7 @@ public:
 
 public slots:
     void showAbout();
+    void showNetworkSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,6 +47,7 @@ private:
     void createToolBar();
     void createEmulatorDock();
     void createMenus();
+    void applyNetworkOptions(const Core::HttpOptions &options);
     void restoreLayout();
     void saveLayout();
 

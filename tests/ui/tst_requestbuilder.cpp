@@ -4,11 +4,13 @@
 #include "ui/requestbuilder/responseview.h"
 #include "ui/requestbuilder/signingview.h"
 #include "ui/widgets/largetextview.h"
+#include "ui/widgets/networksettingsdialog.h"
 
 #include "core/aws/sigv4verifier.h"
 
 #include <QBuffer>
 #include <QCheckBox>
+#include <QDialog>
 #include <QImage>
 #include <QTextBrowser>
 #include <QComboBox>
@@ -199,6 +201,7 @@ private Q_SLOTS:
     void cookiesTimingAndPreview();
     void basicAndApiKeyAuth();
     void requestTabs();
+    void networkSettings();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -672,6 +675,33 @@ void TestRequestBuilder::requestTabs()
     QVERIFY(m_widget->responseView()->statusText().isEmpty());
     tabs->setCurrentIndex(0);
     QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+}
+
+void TestRequestBuilder::networkSettings()
+{
+    Core::HttpOptions current;
+    current.cookies = true;
+    Ui::NetworkSettingsDialog dialog(current);
+    dialog.show();
+    QVERIFY(dialog.options().cookies);
+    QVERIFY(dialog.options().verifyTls);
+    // A file that cannot be used keeps the dialog open with the reason.
+    dialog.caFileEdit()->setText(QStringLiteral("/nonexistent/ca.pem"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("Could not read the CA file")));
+    dialog.caFileEdit()->clear();
+    dialog.verifyBox()->setChecked(false);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.options().verifyTls);
+
+    // The builder shows a banner while certificates go unchecked.
+    QVERIFY(!m_widget->tlsWarning()->isVisibleTo(m_widget));
+    QVERIFY(m_widget->setHttpOptions(dialog.options()).ok());
+    QVERIFY(m_widget->tlsWarning()->isVisibleTo(m_widget));
+    QVERIFY(m_widget->setHttpOptions({}).ok());
+    QVERIFY(!m_widget->tlsWarning()->isVisibleTo(m_widget));
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

@@ -44,6 +44,7 @@ public:
     ~AuthWorkbench() override;
 
     TokenInspector *inspector() const { return m_inspector; }
+    Core::HttpClient *httpClient() const { return m_http; }
     // The lab's user pools of a running emulator, offered in the sign-in form; empty info: none.
     void setEmulatorInfo(const Core::EmulatorInfo &info);
     QComboBox *labPoolBox() const { return m_labPool; }

@@ -104,6 +104,15 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     layout->setSpacing(8);
     layout->addWidget(buildRequestTabs());
     layout->addWidget(buildRequestLine());
+    m_tlsWarning = new QLabel(tr("TLS certificates are not checked (File \u203a Network Settings): anyone on the path "
+                                 "can read and change these requests."),
+                              this);
+    m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
+    m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c5221f; padding: 4px 8px; "
+                                               "border-radius: 4px; }"));
+    m_tlsWarning->hide();
+    layout->addWidget(m_tlsWarning);
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);
 
@@ -760,6 +769,13 @@ void RequestBuilderWidget::updateRequestTabTitle(int index)
     }
     m_requestTabs->setTabText(index, title);
     m_requestTabs->setTabToolTip(index, id == m_shownTabId ? requestSpec().url : state.spec.url);
+}
+
+Core::Result<void> RequestBuilderWidget::setHttpOptions(const Core::HttpOptions &options)
+{
+    const Core::Result<void> applied = m_client->setOptions(options);
+    m_tlsWarning->setVisible(!m_client->options().verifyTls);
+    return applied;
 }
 
 } // namespace Gatehouse::Ui

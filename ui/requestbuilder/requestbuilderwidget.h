@@ -64,6 +64,12 @@ public:
     // Reads a Postman export or a flat {"key": "value"} file as the base environment.
     Core::Result<void> loadEnvironment(const QString &path);
 
+    // Proxy, TLS and cookies for this builder's requests (File › Network Settings); a banner
+    // stays up while TLS verification is off.
+    Core::Result<void> setHttpOptions(const Core::HttpOptions &options);
+    Core::HttpClient *httpClient() const { return m_client; }
+    QLabel *tlsWarning() const { return m_tlsWarning; }
+
     // True from Send until the answer, including while credentials are resolved and signed.
     bool isSending() const { return !m_job.isNull() || m_authorizing; }
     ResponseView *responseView() const { return m_response; }
@@ -126,6 +132,7 @@ private:
     QLineEdit *m_url;
     QPushButton *m_send;
     QLabel *m_problem;
+    QLabel *m_tlsWarning = nullptr;
     QTabWidget *m_tabs;
     KeyValueTable *m_params;
     KeyValueTable *m_headers;
