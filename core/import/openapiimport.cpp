@@ -59,7 +59,8 @@ private:
     void readBodyV3(const YAML::Node &operation, ImportedRequest &request);
     void readBodyV2(const QList<Parameter> &params, const YAML::Node &operation,
                     ImportedRequest &request);
-    void setBody(const QString &mediaType, const Json &value, ImportedRequest &request);
+    void setBody(const QString &mediaType, const Json &value, ImportedRequest &request,
+                 const YAML::Node &at);
     void applySecurity(const YAML::Node &operation, ImportedRequest &request);
     void reportOnce(const QString &key, const YAML::Node &at, const QString &message)
     {
@@ -292,7 +293,8 @@ void OpenApiReader::applyParameters(const QList<Parameter> &params, ImportedRequ
         request.spec.url += QLatin1Char('?') + query.join(QLatin1Char('&'));
 }
 
-void OpenApiReader::setBody(const QString &mediaType, const Json &value, ImportedRequest &request)
+void OpenApiReader::setBody(const QString &mediaType, const Json &value, ImportedRequest &request,
+                            const YAML::Node &at)
 {
     const QString type = mediaType.toLower();
     if (type.contains(QLatin1String("json"))) {
@@ -309,9 +311,14 @@ void OpenApiReader::setBody(const QString &mediaType, const Json &value, Importe
         }
         request.spec.body = pairs.join(QLatin1Char('&'));
         request.spec.bodyKind = BodyKind::Text;
-    } else {
+    } else if (value.is_string() || value.is_number() || value.is_boolean()) {
         request.spec.body = jsonText(value);
         request.spec.bodyKind = BodyKind::Text;
+    } else {
+        // A schema skeleton is JSON; written into an XML or text body it would mislead.
+        request.spec.bodyKind = BodyKind::Text;
+        m_doc.report(at, QStringLiteral("%1: no example %2 body in the document; the body is empty")
+                             .arg(request.name, mediaType));
     }
     if (type != QLatin1String("application/json"))
         request.spec.headers.append({true, QStringLiteral("Content-Type"), mediaType});
@@ -361,7 +368,7 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
     } else {
         value = m_doc.exampleFor(child(media, "schema"));
     }
-    setBody(chosen, value, request);
+    setBody(chosen, value, request, media);
 }
 
 void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node &operation,
@@ -376,7 +383,7 @@ void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node 
     Json form = Json::object();
     for (const Parameter &p : params) {
         if (p.in == QLatin1String("body")) {
-            setBody(mediaType, m_doc.exampleFor(child(p.node, "schema")), request);
+            setBody(mediaType, m_doc.exampleFor(child(p.node, "schema")), request, p.node);
             return;
         }
         if (p.in == QLatin1String("formData")) {
@@ -393,7 +400,7 @@ void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node 
         }
     }
     if (!form.empty())
-        setBody(QStringLiteral("application/x-www-form-urlencoded"), form, request);
+        setBody(QStringLiteral("application/x-www-form-urlencoded"), form, request, operation);
 }
 
 // The first security requirement that applies: bearer, basic, API key, OAuth2/OpenID (a bearer

@@ -498,7 +498,10 @@ void tst_Import::openApiPartial()
         importOpenApi(fixture(QStringLiteral("partial.yaml")), QStringLiteral("partial.yaml"));
     QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
              QStringLiteral("https://shop.example.com/v2"));
-    QCOMPARE(result.requests.size(), 4);
+    QCOMPARE(result.requests.size(), 5);
+    const ImportedRequest *xml = named(result, QStringLiteral("putXml"));
+    QVERIFY(xml->spec.body.isEmpty()); // no JSON skeleton in an XML body
+    QCOMPARE(header(xml->spec, QStringLiteral("Content-Type")), QStringLiteral("application/xml"));
     const ImportedRequest *item = named(result, QStringLiteral("getItem"));
     QVERIFY(item);
     QCOMPARE(item->folder, QStringList{QStringLiteral("orders")});
