@@ -296,6 +296,11 @@ void OpenApiReader::applyParameters(const QList<Parameter> &params, ImportedRequ
 void OpenApiReader::setBody(const QString &mediaType, const Json &value, ImportedRequest &request,
                             const YAML::Node &at)
 {
+    if (value.is_null()) { // nothing to start from, e.g. a schema behind an external $ref
+        m_doc.report(at, QStringLiteral("%1: no example %2 body could be made; the body is empty")
+                             .arg(request.name, mediaType));
+        return;
+    }
     const QString type = mediaType.toLower();
     if (type.contains(QLatin1String("json"))) {
         request.spec.body =

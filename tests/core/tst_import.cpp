@@ -520,7 +520,8 @@ void tst_Import::openApiPartial()
 
     const ImportedRequest *remote = named(result, QStringLiteral("putRemote"));
     QCOMPARE(remote->spec.auth.kind, AuthKind::None); // security: [] turns auth off
-    QCOMPARE(remote->spec.body, QStringLiteral("null"));
+    QCOMPARE(remote->spec.bodyKind, BodyKind::None);  // its schema is in another file
+    QVERIFY(remote->spec.body.isEmpty());
 
     const ImportedRequest *form = named(result, QStringLiteral("POST /forms"));
     QVERIFY(form);
