@@ -141,11 +141,19 @@ QString bodyKindName(Core::BodyKind kind)
 
 QString authName(Core::AuthKind kind)
 {
-    if (kind == Core::AuthKind::Bearer)
+    switch (kind) {
+    case Core::AuthKind::Bearer:
         return QStringLiteral("bearer");
-    if (kind == Core::AuthKind::AwsSigV4)
+    case Core::AuthKind::AwsSigV4:
         return QStringLiteral("sigv4");
-    return kind == Core::AuthKind::None ? QStringLiteral("none") : QStringLiteral("other");
+    case Core::AuthKind::Basic:
+        return QStringLiteral("basic");
+    case Core::AuthKind::ApiKey:
+        return QStringLiteral("apikey");
+    case Core::AuthKind::None:
+        break;
+    }
+    return QStringLiteral("none");
 }
 
 // The result as JSON; secret values are never written, only their names.
@@ -163,6 +171,18 @@ QJsonObject toJson(const ImportResult &result)
         if (auth.kind == Core::AuthKind::Bearer)
             authJson.insert(QStringLiteral("token"),
                             r.spec.auth.bearerToken); // a {{placeholder}}: importers hide tokens
+        if (auth.kind == Core::AuthKind::Basic) {     // importers leave only {{placeholders}}
+            authJson.insert(QStringLiteral("username"), r.spec.auth.basicUsername);
+            authJson.insert(QStringLiteral("password"), r.spec.auth.basicPassword);
+        }
+        if (auth.kind == Core::AuthKind::ApiKey) {
+            authJson.insert(QStringLiteral("name"), r.spec.auth.apiKeyName);
+            authJson.insert(QStringLiteral("in"),
+                            r.spec.auth.apiKeyLocation == Core::ApiKeyLocation::Query
+                                ? QStringLiteral("query")
+                                : QStringLiteral("header"));
+            authJson.insert(QStringLiteral("value"), r.spec.auth.apiKeyValue);
+        }
         if (auth.kind == Core::AuthKind::AwsSigV4) {
             authJson.insert(QStringLiteral("region"), auth.region);
             authJson.insert(QStringLiteral("service"), auth.service);

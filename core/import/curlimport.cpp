@@ -439,15 +439,13 @@ void CurlCommand::finish(const ShellWord &curlWord)
                  QStringLiteral("the AWS keys given with --user are not imported: the request is "
                                 "signed with your credentials (profile or environment)"));
         } else {
-            const QString pair =
-                m_user.contains(QLatin1Char(':')) ? m_user : m_user + QLatin1Char(':');
-            const QString hidden = m_result.hideSecret(
-                QStringLiteral("basicAuth"), QString::fromLatin1(pair.toUtf8().toBase64()));
-            m_spec.headers.append(
-                {true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
-            warn(m_userAt,
-                 QStringLiteral("the user name and password are kept as the secret variable %1")
-                     .arg(hidden));
+            // The Auth tab's Basic auth: the name as typed, the password a secret variable.
+            m_spec.auth.kind = AuthKind::Basic;
+            m_spec.auth.basicUsername = m_user.section(QLatin1Char(':'), 0, 0);
+            m_spec.auth.basicPassword = m_result.hideSecret(QStringLiteral("basicPassword"),
+                                                            m_user.section(QLatin1Char(':'), 1));
+            warn(m_userAt, QStringLiteral("the password is kept as the secret variable %1")
+                               .arg(m_spec.auth.basicPassword));
         }
     }
     if (!m_form.isEmpty())

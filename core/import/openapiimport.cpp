@@ -436,19 +436,19 @@ void OpenApiReader::applySecurity(const YAML::Node &operation, ImportedRequest &
                                                  : QStringLiteral("accessToken"));
     } else if ((type == QLatin1String("http") && httpScheme == QLatin1String("basic")) ||
                type == QLatin1String("basic")) {
-        request.spec.headers.append(
-            {true, QStringLiteral("Authorization"),
-             QStringLiteral("Basic ") + secret(QStringLiteral("basicAuth"))});
+        request.spec.auth.kind = AuthKind::Basic;
+        request.spec.auth.basicUsername = QStringLiteral("{{basicUser}}");
+        m_result->variables.insert(QStringLiteral("basicUser"), QString());
+        request.spec.auth.basicPassword = secret(QStringLiteral("basicPassword"));
     } else if (type == QLatin1String("apiKey")) {
-        const QString keyName = yamlText(child(scheme, "name"));
         const QString in = yamlText(child(scheme, "in"));
-        if (in == QLatin1String("header"))
-            request.spec.headers.append({true, keyName, secret(QStringLiteral("apiKey"))});
-        else if (in == QLatin1String("query"))
-            request.spec.url += (request.spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&')
-                                                                             : QLatin1Char('?')) +
-                                keyName + QLatin1Char('=') + secret(QStringLiteral("apiKey"));
-        else
+        if (in == QLatin1String("header") || in == QLatin1String("query")) {
+            request.spec.auth.kind = AuthKind::ApiKey;
+            request.spec.auth.apiKeyName = yamlText(child(scheme, "name"));
+            request.spec.auth.apiKeyLocation =
+                in == QLatin1String("query") ? ApiKeyLocation::Query : ApiKeyLocation::Header;
+            request.spec.auth.apiKeyValue = secret(QStringLiteral("apiKey"));
+        } else
             reportOnce(
                 name, scheme,
                 QStringLiteral("security scheme '%1' sends its key in a cookie; not imported")

@@ -104,7 +104,8 @@ private:
     void readHeaders(const QJsonValue &headers, RequestSpec &spec, const QString &where);
     void readBody(const QJsonObject &body, RequestSpec &spec, ImportedRequest &request);
     void readAuth(const QJsonObject &auth, RequestSpec &spec, const QString &where);
-    void basicAuth(const QString &pair, RequestSpec &spec, const QString &where);
+    void basicAuth(const QString &user, const QString &password, RequestSpec &spec,
+                   const QString &where);
     void nameSecret(const QString &where, const QString &type, const QString &name);
     void warn(const QString &message)
     {
@@ -384,22 +385,15 @@ void PostmanReader::nameSecret(const QString &where, const QString &type, const 
              .arg(where, type, name));
 }
 
-// "Authorization: Basic {{basicAuth}}": base64 of user:password, which variables cannot be.
-void PostmanReader::basicAuth(const QString &pair, RequestSpec &spec, const QString &where)
+// The Auth tab's Basic auth: the user name as given, the password a secret variable.
+void PostmanReader::basicAuth(const QString &user, const QString &password, RequestSpec &spec,
+                              const QString &where)
 {
-    if (pair.contains(QLatin1String("{{"))) {
-        spec.headers.append(
-            {true, QStringLiteral("Authorization"), QStringLiteral("Basic {{basicAuth}}")});
-        m_result.variables.insert(QStringLiteral("basicAuth"), QString());
-        warn(QStringLiteral("'%1': basic auth uses variables (%2); set {{basicAuth}} to the base64 "
-                            "of user:password")
-                 .arg(where, pair));
-        return;
-    }
-    const QString hidden = m_result.hideSecret(QStringLiteral("basicAuth"),
-                                               QString::fromLatin1(pair.toUtf8().toBase64()));
-    spec.headers.append({true, QStringLiteral("Authorization"), QStringLiteral("Basic ") + hidden});
-    nameSecret(where, QStringLiteral("basic"), hidden);
+    spec.auth.kind = AuthKind::Basic;
+    spec.auth.basicUsername = user;
+    spec.auth.basicPassword = m_result.hideSecret(QStringLiteral("basicPassword"), password);
+    if (spec.auth.basicPassword != password)
+        nameSecret(where, QStringLiteral("basic"), spec.auth.basicPassword);
 }
 
 void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const QString &where)
@@ -419,18 +413,15 @@ void PostmanReader::readAuth(const QJsonObject &auth, RequestSpec &spec, const Q
         if (spec.auth.bearerToken != param("token"))
             named(spec.auth.bearerToken);
     } else if (type == QLatin1String("basic")) {
-        basicAuth(param("username") + QLatin1Char(':') + param("password"), spec, where);
+        basicAuth(param("username"), param("password"), spec, where);
     } else if (type == QLatin1String("apikey")) {
-        const QString key = param("key").isEmpty() ? QStringLiteral("X-Api-Key") : param("key");
-        const QString hidden = m_result.hideSecret(QStringLiteral("apiKey"), param("value"));
-        if (param("in") == QLatin1String("query"))
-            spec.url +=
-                (spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key +
-                QLatin1Char('=') + hidden;
-        else
-            spec.headers.append({true, key, hidden});
-        if (hidden != param("value"))
-            named(hidden);
+        spec.auth.kind = AuthKind::ApiKey;
+        spec.auth.apiKeyName = param("key").isEmpty() ? QStringLiteral("x-api-key") : param("key");
+        spec.auth.apiKeyLocation =
+            param("in") == QLatin1String("query") ? ApiKeyLocation::Query : ApiKeyLocation::Header;
+        spec.auth.apiKeyValue = m_result.hideSecret(QStringLiteral("apiKey"), param("value"));
+        if (spec.auth.apiKeyValue != param("value"))
+            named(spec.auth.apiKeyValue);
     } else if (type == QLatin1String("awsv4")) {
         spec.auth.kind = AuthKind::AwsSigV4;
         spec.auth.source = AwsCredentialSource::Profile;

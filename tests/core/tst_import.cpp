@@ -331,8 +331,10 @@ void tst_Import::curlOptions()
     QCOMPARE(form.timeoutMs, 5000);
     QCOMPARE(header(form, QStringLiteral("User-Agent")), QStringLiteral("Agent/1"));
     QCOMPARE(header(form, QStringLiteral("Referer")), QStringLiteral("https://ref.test/"));
-    QCOMPARE(header(form, QStringLiteral("Authorization")), QStringLiteral("Basic {{basicAuth}}"));
-    QCOMPARE(result.secrets.value(QStringLiteral("basicAuth")), QStringLiteral("YWRhOmxvdmVsYWNl"));
+    QCOMPARE(form.auth.kind, AuthKind::Basic);
+    QCOMPARE(form.auth.basicUsername, QStringLiteral("ada"));
+    QCOMPARE(form.auth.basicPassword, QStringLiteral("{{basicPassword}}"));
+    QCOMPARE(result.secrets.value(QStringLiteral("basicPassword")), QStringLiteral("lovelace"));
     QCOMPARE(header(form, QStringLiteral("Accept")), QStringLiteral("application/json"));
     QVERIFY(result.requests.at(0).description.contains(QStringLiteral("photo=@me.jpg")));
     QVERIFY(mentions(result, QStringLiteral("-k turns certificate checks off")));
@@ -383,19 +385,20 @@ void tst_Import::postmanCollection()
     QCOMPARE(order->spec.method, QStringLiteral("POST"));
     QCOMPARE(order->spec.bodyKind, BodyKind::Json);
     QVERIFY(order->spec.body.contains(QStringLiteral("croissant")));
-    QCOMPARE(order->spec.auth.kind,
-             AuthKind::None); // the folder's basic auth replaces the collection's bearer
-    QCOMPARE(header(order->spec, QStringLiteral("Authorization")),
-             QStringLiteral("Basic {{basicAuth}}"));
-    QCOMPARE(result.secrets.value(QStringLiteral("basicAuth")),
-             QString::fromLatin1(QByteArray("baker:s3cret!").toBase64()));
+    // The folder's basic auth replaces the collection's bearer; the password is a secret.
+    QCOMPARE(order->spec.auth.kind, AuthKind::Basic);
+    QCOMPARE(order->spec.auth.basicUsername, QStringLiteral("baker"));
+    QCOMPARE(order->spec.auth.basicPassword, QStringLiteral("{{basicPassword}}"));
+    QCOMPARE(result.secrets.value(QStringLiteral("basicPassword")), QStringLiteral("s3cret!"));
 
     const ImportedRequest *feedback = named(result, QStringLiteral("Feedback form"));
     QCOMPARE(feedback->spec.body, QStringLiteral("rating=5&comment=warm%20%26%20flaky"));
     QCOMPARE(header(feedback->spec, QStringLiteral("Content-Type")),
              QStringLiteral("application/x-www-form-urlencoded"));
-    QCOMPARE(header(feedback->spec, QStringLiteral("X-Feedback-Key")),
-             QStringLiteral("{{feedbackKey}}"));
+    QCOMPARE(feedback->spec.auth.kind, AuthKind::ApiKey);
+    QCOMPARE(feedback->spec.auth.apiKeyName, QStringLiteral("X-Feedback-Key"));
+    QCOMPARE(feedback->spec.auth.apiKeyLocation, ApiKeyLocation::Header);
+    QCOMPARE(feedback->spec.auth.apiKeyValue, QStringLiteral("{{feedbackKey}}"));
 
     const ImportedRequest *upload = named(result, QStringLiteral("Upload photo"));
     QCOMPARE(upload->spec.bodyKind, BodyKind::None);
@@ -515,8 +518,9 @@ void tst_Import::openApiPartial()
 
     const ImportedRequest *upload = named(result, QStringLiteral("upload"));
     QCOMPARE(upload->spec.bodyKind, BodyKind::None);
-    QCOMPARE(header(upload->spec, QStringLiteral("X-Api-Key")), QStringLiteral("{{apiKey}}"));
-    QCOMPARE(upload->spec.auth.kind, AuthKind::None);
+    QCOMPARE(upload->spec.auth.kind, AuthKind::ApiKey);
+    QCOMPARE(upload->spec.auth.apiKeyName, QStringLiteral("X-Api-Key"));
+    QCOMPARE(upload->spec.auth.apiKeyValue, QStringLiteral("{{apiKey}}"));
 
     const ImportedRequest *remote = named(result, QStringLiteral("putRemote"));
     QCOMPARE(remote->spec.auth.kind, AuthKind::None); // security: [] turns auth off
