@@ -805,6 +805,13 @@ void tst_Import::curlExportBasicAndApiKey()
     QCOMPARE(exportCurl(spec).command,
              QStringLiteral("curl 'https://x.test/a?b=1' --user 'ada:{{pw}}'"));
 
+    // And back: the import keeps the reference and the name.
+    const ImportResult back = importCurl(exportCurl(spec).command);
+    QCOMPARE(back.requests.first().spec.auth.kind, AuthKind::Basic);
+    QCOMPARE(back.requests.first().spec.auth.basicUsername, QStringLiteral("ada"));
+    QCOMPARE(back.requests.first().spec.auth.basicPassword, QStringLiteral("{{pw}}"));
+    QVERIFY(back.secrets.isEmpty());
+
     spec.auth.kind = AuthKind::ApiKey;
     spec.auth.apiKeyName = QStringLiteral("x-api-key");
     spec.auth.apiKeyValue = QStringLiteral("k-123");
