@@ -24,6 +24,7 @@ private slots:
     void selectionCopiesTheBytes();
     void hugeLineAndManyLinesPaintFast();
     void placeholderWhenEmpty();
+    void foldsJson();
 };
 
 void TestLargeTextView::indexMatchesSplit_data()
@@ -171,6 +172,45 @@ void TestLargeTextView::placeholderWhenEmpty()
     QCOMPARE(view.toPlainText(), QString());
     QVERIFY(view.selectedText().isEmpty());
     QVERIFY(!view.find(QStringLiteral("x")));
+}
+
+void TestLargeTextView::foldsJson()
+{
+    LargeTextView view;
+    view.resize(600, 400);
+    view.setJsonHighlighting(true);
+    // 0 [          1 {        2 "a": "}{]",   3 "b": [   4 1,   5 2   6 ]   7 },   8 {   9 "c": 3   10 }   11 ]
+    view.setText("[\n  {\n    \"a\": \"}{]\",\n    \"b\": [\n      1,\n      2\n    ]\n  },\n  {\n"
+                 "    \"c\": 3\n  }\n]");
+    QCOMPARE(view.lineCount(), 12);
+    QVERIFY(!view.toggleFold(2)); // opens nothing
+    QVERIFY(view.toggleFold(3));  // "b": [ ... ]
+    QVERIFY(view.isFolded(3));
+    QCOMPARE(view.visibleLineCount(), 9);
+    QVERIFY(view.toggleFold(1)); // the enclosing object swallows the inner fold; a bracket in a string is no bracket
+    QVERIFY(!view.isFolded(3));
+    QCOMPARE(view.visibleLineCount(), 6); // lines 2..7 hidden
+    QVERIFY(view.toggleFold(8));
+    QCOMPARE(view.visibleLineCount(), 4);
+    QCOMPARE(view.firstVisibleLine(), 0);
+    // Find opens the fold that hides the match.
+    QVERIFY(view.find(QStringLiteral("\"c\"")));
+    QVERIFY(!view.isFolded(8));
+    QCOMPARE(view.visibleLineCount(), 6);
+    QCOMPARE(view.selectedText(), QStringLiteral("\"c\""));
+    view.unfoldAll();
+    QCOMPARE(view.visibleLineCount(), 12);
+    // Folding the root of a big document is one scan, and scrolling then covers one line.
+    QByteArray big("[\n");
+    for (int i = 0; i < 200000; ++i)
+        big += "  {\"id\": " + QByteArray::number(i) + "},\n";
+    big += "  {}\n]";
+    view.setText(big);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(view.toggleFold(0));
+    QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(view.visibleLineCount(), 1);
 }
 
 QTEST_MAIN(TestLargeTextView)

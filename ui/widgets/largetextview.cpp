@@ -185,6 +185,7 @@ void LargeTextView::setText(const QByteArray &utf8)
 void LargeTextView::setIndexedText(std::shared_ptr<const IndexedText> text)
 {
     m_text = std::move(text);
+    m_folds.clear();
     m_anchor = m_cursor = {};
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
@@ -229,7 +230,123 @@ QString LargeTextView::lineText(qsizetype index) const
 
 qsizetype LargeTextView::firstVisibleLine() const
 {
-    return verticalScrollBar()->value();
+    return visualToLine(verticalScrollBar()->value());
+}
+
+qsizetype LargeTextView::visibleLineCount() const
+{
+    qsizetype hidden = 0;
+    for (const auto &[first, last] : m_folds)
+        hidden += last - first;
+    return lineCount() - hidden;
+}
+
+qsizetype LargeTextView::visualToLine(qsizetype row) const
+{
+    qsizetype line = row;
+    for (const auto &[first, last] : m_folds) {
+        if (first >= line)
+            break;
+        line += last - first;
+    }
+    return line;
+}
+
+qsizetype LargeTextView::lineToVisual(qsizetype line) const
+{
+    qsizetype hidden = 0;
+    for (const auto &[first, last] : m_folds) {
+        if (first >= line)
+            break;
+        if (line <= last) // inside a fold: its first line stands for it
+            return first - hidden;
+        hidden += last - first;
+    }
+    return line - hidden;
+}
+
+char LargeTextView::opensBlock(qsizetype index) const
+{
+    const QByteArrayView text = line(index);
+    qsizetype end = text.size();
+    while (end > 0 && (text.at(end - 1) == ' ' || text.at(end - 1) == '\t'))
+        --end;
+    if (end == 0)
+        return 0;
+    const char last = text.at(end - 1);
+    return last == '{' || last == '[' ? last : 0;
+}
+
+bool LargeTextView::isFolded(qsizetype index) const
+{
+    return std::any_of(m_folds.begin(), m_folds.end(), [index](const auto &fold) { return fold.first == index; });
+}
+
+bool LargeTextView::toggleFold(qsizetype index)
+{
+    if (const auto it = std::find_if(m_folds.begin(), m_folds.end(), [index](const auto &f) { return f.first == index; });
+        it != m_folds.end()) {
+        m_folds.erase(it);
+    } else {
+        const char open = opensBlock(index);
+        if (!open)
+            return false;
+        // Scan to the matching bracket, strings skipped.
+        const char close = open == '{' ? '}' : ']';
+        const QByteArray &text = m_text->utf8;
+        qint64 at = m_text->lineEnd(index);
+        while (at > 0 && text.at(at - 1) != open)
+            --at;
+        int depth = 0;
+        bool inString = false;
+        qint64 closedAt = -1;
+        for (qint64 i = at - 1; i < text.size(); ++i) {
+            const char c = text.at(i);
+            if (inString) {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                closedAt = c == close ? i : -1;
+                break;
+            }
+        }
+        if (closedAt < 0)
+            return false;
+        const qsizetype last = m_text->lineOf(closedAt);
+        if (last <= index)
+            return false;
+        // An outer fold swallows the folds inside it.
+        m_folds.erase(std::remove_if(m_folds.begin(), m_folds.end(),
+                                     [index, last](const auto &f) { return f.first >= index && f.second <= last; }),
+                      m_folds.end());
+        m_folds.insert(std::upper_bound(m_folds.begin(), m_folds.end(), std::make_pair(index, last)), {index, last});
+    }
+    updateScrollBars();
+    viewport()->update();
+    return true;
+}
+
+void LargeTextView::unfoldAll()
+{
+    m_folds.clear();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void LargeTextView::unfoldAround(qsizetype index)
+{
+    const auto before = m_folds.size();
+    m_folds.erase(std::remove_if(m_folds.begin(), m_folds.end(),
+                                 [index](const auto &f) { return f.first < index && index <= f.second; }),
+                  m_folds.end());
+    if (m_folds.size() != before)
+        updateScrollBars();
 }
 
 void LargeTextView::updateMetrics()
@@ -243,14 +360,14 @@ void LargeTextView::updateMetrics()
 int LargeTextView::gutterWidth() const
 {
     const int digits = int(QString::number(std::max<qsizetype>(lineCount(), 1)).size());
-    return Margin * 2 + digits * m_charWidth;
+    return Margin * 2 + (digits + 2) * m_charWidth; // digits and a fold marker
 }
 
 void LargeTextView::updateScrollBars()
 {
     const int visibleLines = std::max(1, viewport()->height() / m_lineHeight);
     const int visibleColumns = std::max(1, (viewport()->width() - gutterWidth() - Margin) / m_charWidth);
-    verticalScrollBar()->setRange(0, int(std::clamp<qsizetype>(lineCount() - visibleLines, 0, INT_MAX)));
+    verticalScrollBar()->setRange(0, int(std::clamp<qsizetype>(visibleLineCount() - visibleLines, 0, INT_MAX)));
     verticalScrollBar()->setPageStep(visibleLines);
     verticalScrollBar()->setSingleStep(3);
     horizontalScrollBar()->setRange(0, int(std::clamp<qsizetype>(m_text->longestLine - visibleColumns + 2, 0, INT_MAX)));
@@ -295,12 +412,18 @@ void LargeTextView::paintEvent(QPaintEvent *)
     const Position to = std::max(m_anchor, m_cursor);
     const QColor text = pal.color(QPalette::Text);
     const QColor lineNumber = pal.color(QPalette::PlaceholderText);
-    for (int row = 0; row < rows && first + row < lineCount(); ++row) {
-        const qsizetype index = first + row;
+    for (int row = 0; row < rows; ++row) {
+        const qsizetype index = visualToLine(first + row);
+        if (index >= lineCount())
+            break;
         const int y = row * m_lineHeight;
+        const bool folded = isFolded(index);
         painter.setPen(lineNumber);
-        painter.drawText(QRect(0, y, gutter - Margin, m_lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawText(QRect(0, y, gutter - Margin - 2 * m_charWidth, m_lineHeight), Qt::AlignRight | Qt::AlignVCenter,
                          QString::number(index + 1));
+        if (m_json && (folded || opensBlock(index)))
+            painter.drawText(QRect(gutter - Margin - 2 * m_charWidth, y, 2 * m_charWidth, m_lineHeight), Qt::AlignCenter,
+                             folded ? QStringLiteral("\u25b8") : QStringLiteral("\u25be"));
         const QByteArrayView whole = line(index);
         // Only the columns in view (one byte per column, as in ASCII JSON), cut at characters.
         const qsizetype start = characterStart(whole, column0);
@@ -326,6 +449,16 @@ void LargeTextView::paintEvent(QPaintEvent *)
             painter.setPen(text);
             painter.drawText(x0, y + m_ascent, QString::fromUtf8(piece));
         }
+        if (folded) {
+            // What the fold hides, in short: "{ … }" with the lines it holds.
+            const qsizetype hidden = std::find_if(m_folds.begin(), m_folds.end(),
+                                                  [index](const auto &f) { return f.first == index; })->second - index;
+            painter.setPen(lineNumber);
+            painter.drawText(gutter + int(whole.size() - column0) * m_charWidth + m_charWidth / 2, y + m_ascent,
+                             QStringLiteral("\u2026 %1  (%2 lines)")
+                                 .arg(QLatin1Char(opensBlock(index) == '{' ? '}' : ']'))
+                                 .arg(hidden));
+        }
     }
 }
 
@@ -344,8 +477,8 @@ LargeTextView::Position LargeTextView::positionOf(qint64 offset) const
 
 LargeTextView::Position LargeTextView::positionAt(const QPoint &point) const
 {
-    const qsizetype index =
-        std::clamp<qsizetype>(verticalScrollBar()->value() + point.y() / m_lineHeight, 0, std::max<qsizetype>(lineCount() - 1, 0));
+    const qsizetype index = std::clamp<qsizetype>(visualToLine(verticalScrollBar()->value() + point.y() / m_lineHeight), 0,
+                                                  std::max<qsizetype>(lineCount() - 1, 0));
     const qsizetype column = horizontalScrollBar()->value()
                              + std::max(0, (point.x() - gutterWidth() + m_charWidth / 2) / m_charWidth);
     const QByteArrayView whole = line(index);
@@ -356,6 +489,10 @@ void LargeTextView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton || lineCount() == 0)
         return QAbstractScrollArea::mousePressEvent(event);
+    if (m_json && event->position().x() < gutterWidth() - Margin / 2) {
+        toggleFold(positionAt(event->position().toPoint()).line);
+        return;
+    }
     m_cursor = positionAt(event->position().toPoint());
     if (!(event->modifiers() & Qt::ShiftModifier))
         m_anchor = m_cursor;
@@ -383,10 +520,11 @@ void LargeTextView::keyPressEvent(QKeyEvent *event)
 void LargeTextView::ensureVisible(Position p)
 {
     QScrollBar *vertical = verticalScrollBar();
-    if (p.line < vertical->value())
-        vertical->setValue(int(p.line));
-    else if (p.line >= vertical->value() + vertical->pageStep())
-        vertical->setValue(int(p.line - vertical->pageStep() + 1));
+    const qsizetype row = lineToVisual(p.line);
+    if (row < vertical->value())
+        vertical->setValue(int(row));
+    else if (row >= vertical->value() + vertical->pageStep())
+        vertical->setValue(int(row - vertical->pageStep() + 1));
     QScrollBar *horizontal = horizontalScrollBar();
     if (p.column < horizontal->value())
         horizontal->setValue(int(std::max<qsizetype>(p.column - 4, 0)));
@@ -477,10 +615,13 @@ bool LargeTextView::find(const QString &needle, bool backwards)
         return false;
     m_anchor = positionOf(found);
     m_cursor = positionOf(found + pattern.size());
+    unfoldAround(m_anchor.line); // a match is never left inside a fold
+    unfoldAround(m_cursor.line);
     // A match off screen comes to the middle, with some lines of context above it.
     QScrollBar *vertical = verticalScrollBar();
-    if (m_anchor.line < vertical->value() || m_anchor.line >= vertical->value() + vertical->pageStep() - 1)
-        vertical->setValue(int(std::max<qsizetype>(m_anchor.line - vertical->pageStep() / 2, 0)));
+    const qsizetype row = lineToVisual(m_anchor.line);
+    if (row < vertical->value() || row >= vertical->value() + vertical->pageStep() - 1)
+        vertical->setValue(int(std::max<qsizetype>(row - vertical->pageStep() / 2, 0)));
     ensureVisible(m_cursor);
     ensureVisible(m_anchor);
     viewport()->update();

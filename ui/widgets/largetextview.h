@@ -58,6 +58,13 @@ public:
     // Selects the next (or previous) occurrence after the selection, wrapping around; false
     // when the text does not contain it. Case-insensitive for ASCII letters.
     bool find(const QString &needle, bool backwards = false);
+
+    // JSON folding: a line that ends in '{' or '[' folds up to its closing bracket (click the
+    // marker in the gutter). False when the line opens nothing.
+    bool toggleFold(qsizetype line);
+    bool isFolded(qsizetype line) const;
+    void unfoldAll();
+    qsizetype visibleLineCount() const; // lines on screen when scrolled through, folds counted once
     QString selectedText() const;
     void selectAll();
     void copy() const;
@@ -86,6 +93,10 @@ private:
     void updateScrollBars();
     void ensureVisible(Position p);
     int gutterWidth() const;
+    qsizetype visualToLine(qsizetype row) const;
+    qsizetype lineToVisual(qsizetype line) const;
+    char opensBlock(qsizetype line) const; // '{', '[' or 0
+    void unfoldAround(qsizetype line);
 
     std::shared_ptr<const IndexedText> m_text;
     QString m_placeholder;
@@ -93,6 +104,7 @@ private:
     int m_lineHeight = 16;
     int m_charWidth = 8;
     int m_ascent = 12;
+    std::vector<std::pair<qsizetype, qsizetype>> m_folds; // sorted, disjoint; lines first+1..last hidden
     Position m_anchor;
     Position m_cursor;
 };
