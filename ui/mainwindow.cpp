@@ -4,6 +4,7 @@
 
 #include "core/settings.h"
 #include "emulator/emulatorpanel.h"
+#include "history/historypanel.h"
 #include "auth/authworkbench.h"
 #include "auth/tokeninspector.h"
 #include "requestbuilder/authpanel.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createToolBar();
     createEmulatorDock();
+    createHistoryDock();
     createMenus();
 
     connect(m_emulatorPanel, &EmulatorPanel::routeActivated, m_requestBuilder,
@@ -111,6 +113,28 @@ void MainWindow::createEmulatorDock()
     resizeDocks({m_emulatorDock}, {540}, Qt::Horizontal);
 }
 
+void MainWindow::createHistoryDock()
+{
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                   Qt::BottomDockWidgetArea);
+    auto *history = new Core::History::RequestHistory(Core::History::RequestHistory::defaultPath(),
+                                                      this);
+    m_historyPanel = new HistoryPanel(history, m_historyDock);
+    m_historyDock->setWidget(m_historyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    tabifyDockWidget(m_emulatorDock, m_historyDock);
+    m_emulatorDock->raise();
+    connect(m_requestBuilder, &RequestBuilderWidget::exchangeFinished, m_historyPanel,
+            &HistoryPanel::record);
+    connect(m_historyPanel, &HistoryPanel::openRequested, this,
+            [this](const Core::History::HistoryEntry &entry) {
+                m_requestBuilder->newRequestTab(entry.request, {}, entry.answer());
+                m_tools->setCurrentWidget(m_requestBuilder);
+            });
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -134,6 +158,9 @@ void MainWindow::createMenus()
     toggleDock->setText(tr("&Emulator Panel"));
     toggleDock->setIcon(QIcon(QStringLiteral(":/icons/emulator.svg")));
     view->addAction(toggleDock);
+    QAction *toggleHistory = m_historyDock->toggleViewAction();
+    toggleHistory->setText(tr("&History"));
+    view->addAction(toggleHistory);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);

@@ -11,6 +11,7 @@ class QUndoGroup;
 namespace Gatehouse::Ui {
 
 class EmulatorPanel;
+class HistoryPanel;
 class LambdaViewer;
 class AuthWorkbench;
 class TokenInspector;
@@ -35,6 +36,10 @@ public:
     QTabWidget *tools() const { return m_tools; }
     TargetSelector *targetSelector() const { return m_targetSelector; }
     QDockWidget *emulatorDock() const { return m_emulatorDock; }
+    // Every request the request builder sent (Core::History::RequestHistory), tabbed with the
+    // emulator dock.
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    QDockWidget *historyDock() const { return m_historyDock; }
 
 public slots:
     void showAbout();
@@ -46,6 +51,7 @@ protected:
 private:
     void createToolBar();
     void createEmulatorDock();
+    void createHistoryDock();
     void createMenus();
     void applyNetworkOptions(const Core::HttpOptions &options);
     void restoreLayout();
@@ -59,6 +65,8 @@ private:
     TargetSelector *m_targetSelector = nullptr;
     EmulatorPanel *m_emulatorPanel = nullptr;
     QDockWidget *m_emulatorDock = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    QDockWidget *m_historyDock = nullptr;
 };
 
 } // namespace Gatehouse::Ui

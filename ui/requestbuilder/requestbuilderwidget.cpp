@@ -538,6 +538,8 @@ void RequestBuilderWidget::send()
     showProblem(QString());
     m_response->signingView()->clear();
     m_sendingTabId = m_shownTabId;
+    m_sentSpec = requestSpec();
+    m_sentEnvironment = environment();
     const Core::RequestAuth auth = m_auth->auth();
     if (auth.kind == Core::AuthKind::AwsSigV4)
         signAndSend(*request, auth);
@@ -596,6 +598,7 @@ void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientRespons
     if (m_sendingTabId != m_shownTabId) {
         // Its tab is in the background: the answer waits there.
         Q_EMIT requestFinished(result);
+        Q_EMIT exchangeFinished(m_sentSpec, m_sentEnvironment, result);
         return;
     }
     if (result) {
@@ -605,6 +608,7 @@ void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientRespons
     } else
         m_response->showError(result.error());
     Q_EMIT requestFinished(result);
+    Q_EMIT exchangeFinished(m_sentSpec, m_sentEnvironment, result);
 }
 
 void RequestBuilderWidget::setSending(bool sending)
@@ -692,10 +696,11 @@ void RequestBuilderWidget::storeCurrentTab()
         it->spec = requestSpec();
 }
 
-int RequestBuilderWidget::newRequestTab(const Core::RequestSpec &spec, const QString &name)
+int RequestBuilderWidget::newRequestTab(const Core::RequestSpec &spec, const QString &name,
+                                        const std::optional<Core::Result<Core::HttpClientResponse>> &answer)
 {
     const int id = m_nextTabId++;
-    m_tabStates.insert(id, {spec, name, std::nullopt});
+    m_tabStates.insert(id, {spec, name, answer});
     const int index = m_requestTabs->addTab(QString());
     m_requestTabs->setTabData(index, id);
     updateRequestTabTitle(index);

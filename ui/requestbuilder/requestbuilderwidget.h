@@ -53,7 +53,9 @@ public:
     // duplicate, rename, close (Ctrl+W), drag to reorder. Switching tabs replaces the document
     // (and the undo history) with the tab's own.
     QTabBar *requestTabs() const { return m_requestTabs; }
-    int newRequestTab(const Core::RequestSpec &spec = {}, const QString &name = {});
+    // answer: shown in the new tab as if it had just come (an exchange reopened from history).
+    int newRequestTab(const Core::RequestSpec &spec = {}, const QString &name = {},
+                      const std::optional<Core::Result<Core::HttpClientResponse>> &answer = std::nullopt);
     void duplicateRequestTab(int index);
     void renameRequestTab(int index, const QString &name); // empty: named after method and path
     void closeRequestTab(int index);
@@ -85,6 +87,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void requestFinished(const Gatehouse::Core::Result<Gatehouse::Core::HttpClientResponse> &result);
+    // With requestFinished: the document that was sent and the variables it was sent with.
+    void exchangeFinished(const Gatehouse::Core::RequestSpec &sent,
+                          const Gatehouse::Core::Environment &environment,
+                          const Gatehouse::Core::Result<Gatehouse::Core::HttpClientResponse> &result);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -158,6 +164,8 @@ private:
     int m_nextTabId = 1;
     int m_shownTabId = 0;  // the tab whose document the editors hold
     int m_sendingTabId = 0; // the tab an answer in flight belongs to
+    Core::RequestSpec m_sentSpec; // what the answer in flight answers, for exchangeFinished
+    Core::Environment m_sentEnvironment;
 };
 
 } // namespace Gatehouse::Ui
