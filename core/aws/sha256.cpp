@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
@@ -96,6 +97,11 @@ QByteArray hmacSha256(const QByteArray &key, const QByteArray &data)
         EVP_MAC_final(ctx, out, &length, sizeof out) != 1 || length != Sha256Size)
         return {};
     return QByteArray(reinterpret_cast<const char *>(out), Sha256Size);
+}
+
+bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 } // namespace Gatehouse::Core::Aws

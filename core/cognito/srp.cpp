@@ -264,15 +264,8 @@ bool SrpServer::passwordMatches(const SrpVerifier &verifier, const QString &pool
                                 const QString &password)
 {
     const SrpVerifier candidate = makeVerifier(poolName, userIdForSrp, password, verifier.saltHex);
-    // Both are public-size hex strings of the same group; compare without an early exit.
-    const QByteArray left = candidate.verifierHex.toLatin1();
-    const QByteArray right = verifier.verifierHex.toLower().toLatin1();
-    if (left.size() != right.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < left.size(); ++i)
-        difference |= static_cast<unsigned char>(left.at(i) ^ right.at(i));
-    return difference == 0;
+    // Both are hex strings of the same group; compare without an early exit.
+    return Aws::equalInConstantTime(candidate.verifierHex.toLatin1(), verifier.verifierHex.toLower().toLatin1());
 }
 
 SrpServer::SrpServer(const SrpVerifier &verifier) : SrpServer(verifier, QString())

@@ -1,6 +1,8 @@
 // Sign-in: InitiateAuth, RespondToAuthChallenge, the tokens they end in, and checking the
 // access tokens later operations bring.
 #include "cognitoidpservice.h"
+
+#include "core/aws/sha256.h"
 #include "cognitoidpwire.h"
 
 #include <QJsonArray>
@@ -29,14 +31,7 @@ Core::Error missingParameter(const char *name)
 
 bool sameText(const QString &a, const QString &b)
 {
-    const QByteArray left = a.toUtf8();
-    const QByteArray right = b.toUtf8();
-    if (left.size() != right.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < left.size(); ++i)
-        difference |= static_cast<unsigned char>(left.at(i) ^ right.at(i));
-    return difference == 0;
+    return Core::Aws::equalInConstantTime(a.toUtf8(), b.toUtf8());
 }
 
 // The flows InitiateAuth knows, and the ExplicitAuthFlows entry each needs.
