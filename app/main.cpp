@@ -35,6 +35,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("cognito"), &runCognitoCommand},
         {QLatin1String("import"), &runImportCommand},
         {QLatin1String("run"), &runRunCommand},
+        {QLatin1String("history"), &runHistoryCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)
