@@ -156,6 +156,20 @@ void TestHistoryPanel::recordsSearchesAndOpens()
     QVERIFY(builder->responseView()->bodyText().contains(QStringLiteral("/orders")));
     QCOMPARE(window.tools()->currentWidget(), builder);
 
+    // Double-click opens one tab, not two.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.historyDock()->raise();
+    QListView *list = panel->listView();
+    QTRY_VERIFY(list->isVisible());
+    list->setCurrentIndex(list->model()->index(0, 0));
+    const QRect row = list->visualRect(list->model()->index(0, 0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, row.center());
+    QTRY_COMPARE_WITH_TIMEOUT(builder->requestTabs()->count(), tabs + 2, 2000);
+    QTest::qWait(50);
+    QCOMPARE(builder->requestTabs()->count(), tabs + 2);
+
     // A new window reads the same history back.
     Ui::MainWindow second;
     QCOMPARE(second.historyPanel()->history()->rowCount(), 2);

@@ -26,7 +26,8 @@ HistoryPanel::HistoryPanel(Core::History::RequestHistory *history, QWidget *pare
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
-    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setTextElideMode(Qt::ElideMiddle); // keeps status, time and ms in view
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_open->setToolTip(tr("Open the request and its answer in a new request tab"));
     m_clear->setToolTip(tr("Forget every recorded request and answer"));
     m_problem->setWordWrap(true);
@@ -44,7 +45,7 @@ HistoryPanel::HistoryPanel(Core::History::RequestHistory *history, QWidget *pare
 
     connect(m_search, &QLineEdit::textChanged, m_history,
             &Core::History::RequestHistory::setFilter);
-    connect(m_list, &QListView::doubleClicked, this, &HistoryPanel::openSelected);
+    // Double-click or Enter (activated also fires on double-click: one connection, one tab).
     connect(m_list, &QListView::activated, this, &HistoryPanel::openSelected);
     connect(m_open, &QPushButton::clicked, this, &HistoryPanel::openSelected);
     connect(m_clear, &QPushButton::clicked, this, &HistoryPanel::clearHistory);
