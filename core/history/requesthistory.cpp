@@ -279,9 +279,17 @@ bool matches(const HistoryEntry &entry, const QString &text)
     const auto has = [&text](const QString &haystack) {
         return haystack.contains(text, Qt::CaseInsensitive);
     };
-    return has(entry.request.method) || has(entry.request.url) ||
-           (entry.answered && has(QString::number(entry.status))) ||
-           has(QString::fromUtf8(entry.body));
+    if (has(entry.request.method) || has(entry.request.url) ||
+        (entry.answered && has(QString::number(entry.status))))
+        return true;
+    // An ASCII needle is found in the UTF-8 bytes as they are: no byte of a multi-byte
+    // sequence folds to ASCII, and 500 bodies of 256 KB are not decoded per keystroke.
+    bool ascii = true;
+    for (const QChar c : text)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return QLatin1String(entry.body).contains(text, Qt::CaseInsensitive);
+    return has(QString::fromUtf8(entry.body));
 }
 
 RequestHistory::RequestHistory(const QString &path, QObject *parent)
@@ -321,21 +329,28 @@ void RequestHistory::load()
         }
     }
     if (overLimits()) {
-        while (overLimits() && m_entries.size() > 1) {
-            m_entries.removeFirst();
-            m_lineBytes.removeFirst();
-        }
+        dropOldest();
         (void)rewrite(); // a read-only disk still gives the history in memory
     }
     refilter();
 }
 
-bool RequestHistory::overLimits() const
+bool RequestHistory::overLimits(int slack) const
 {
     qint64 bytes = 0;
     for (const qint64 size : m_lineBytes)
         bytes += size;
-    return m_entries.size() > m_limits.maxEntries || bytes > m_limits.maxBytes;
+    return m_entries.size() > m_limits.maxEntries - m_limits.maxEntries * slack / 100 ||
+           bytes > m_limits.maxBytes - m_limits.maxBytes * slack / 100;
+}
+
+void RequestHistory::dropOldest()
+{
+    // A tenth below the limits, so a full history is rewritten every ~50 sends, not every send.
+    while (overLimits(10) && m_entries.size() > 1) {
+        m_entries.removeFirst();
+        m_lineBytes.removeFirst();
+    }
 }
 
 Result<void> RequestHistory::rewrite()
@@ -370,10 +385,7 @@ Result<void> RequestHistory::add(const HistoryEntry &entry)
     m_lineBytes.append(line.size());
     if (overLimits()) {
         beginResetModel();
-        while (overLimits() && m_entries.size() > 1) {
-            m_entries.removeFirst();
-            m_lineBytes.removeFirst();
-        }
+        dropOldest();
         refilter();
         endResetModel();
         return rewrite();

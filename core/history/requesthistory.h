@@ -104,7 +104,8 @@ public:
 
 private:
     void load();
-    bool overLimits() const;
+    bool overLimits(int slackPercent = 0) const;
+    void dropOldest();
     Result<void> rewrite();
     void refilter();
 

@@ -224,6 +224,13 @@ void TestRequestHistory::boundedByCount()
     RequestHistory reloaded(path);
     QCOMPARE(reloaded.entries().size(), 3);
     QCOMPARE(reloaded.entries().last().request.url, QStringLiteral("https://x.example/4"));
+    // Past the limit it goes a tenth below, so a full history is not rewritten per send.
+    RequestHistory tens(dir.filePath(QStringLiteral("tens.jsonl")), RequestHistory::Limits{20, 50 * 1024 * 1024});
+    for (int i = 0; i < 21; ++i)
+        QVERIFY(tens.add(entryFor(QStringLiteral("https://x.example/%1").arg(i))));
+    QCOMPARE(tens.entries().size(), 18);
+    QCOMPARE(tens.entries().first().request.url, QStringLiteral("https://x.example/3"));
+    QCOMPARE(RequestHistory(tens.path()).entries().size(), 18);
 }
 
 void TestRequestHistory::boundedByBytes()
@@ -306,10 +313,13 @@ void TestRequestHistory::searchFindsMethodUrlStatusAndBody()
     QVERIFY(history.add(entryFor(QStringLiteral("https://x.example/users"), 404, "{}")));
     QCOMPARE(history.search(QStringLiteral("ORDERS")).size(), 1);
     QCOMPARE(history.search(QStringLiteral("croissant")).size(), 1);
+    QVERIFY(history.add(entryFor(QStringLiteral("https://x.example/cafe"), 200, "{\"snack\":\"\xc3\x89" "CLAIR\"}")));
+    QCOMPARE(history.search(QStringLiteral("\u00e9clair")).size(), 1);
+    QCOMPARE(history.search(QStringLiteral("CLAIR")).size(), 1);
     QCOMPARE(history.search(QStringLiteral("404")).first().request.url,
              QStringLiteral("https://x.example/users"));
-    QCOMPARE(history.search(QStringLiteral("get")).size(), 2);
-    QCOMPARE(history.search(QString()).first().request.url, QStringLiteral("https://x.example/users"));
+    QCOMPARE(history.search(QStringLiteral("get")).size(), 3);
+    QCOMPARE(history.search(QString()).first().request.url, QStringLiteral("https://x.example/cafe"));
     QVERIFY(history.search(QStringLiteral("nothing-like-it")).isEmpty());
 }
 
