@@ -3,7 +3,10 @@
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "ui/requestbuilder/responseview.h"
 
+#include <QApplication>
 #include <QDockWidget>
+#include <QMessageBox>
+#include <QTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void recordsSearchesAndOpens();
 
 private:
+    void answerNextQuestion(QMessageBox::StandardButton button);
     QTemporaryDir m_home;
 };
 
@@ -171,8 +175,30 @@ void TestHistoryPanel::recordsSearchesAndOpens()
     QCOMPARE(builder->requestTabs()->count(), tabs + 2);
 
     // A new window reads the same history back.
-    Ui::MainWindow second;
-    QCOMPARE(second.historyPanel()->history()->rowCount(), 2);
+    {
+        Ui::MainWindow second;
+        QCOMPARE(second.historyPanel()->history()->rowCount(), 2);
+    }
+
+    // Clear asks first: Cancel keeps everything, Yes forgets it and removes the file.
+    answerNextQuestion(QMessageBox::Cancel);
+    panel->clearButton()->click();
+    QCOMPARE(panel->history()->entries().size(), 2);
+    answerNextQuestion(QMessageBox::Yes);
+    panel->clearButton()->click();
+    QCOMPARE(panel->history()->entries().size(), 0);
+    QCOMPARE(panel->listView()->model()->rowCount(), 0);
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!panel->clearButton()->isEnabled());
+}
+
+void TestHistoryPanel::answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, this, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(button)->click();
+    });
 }
 
 QTEST_MAIN(TestHistoryPanel)
