@@ -133,6 +133,12 @@ QString bodyKindName(Core::BodyKind kind)
         return QStringLiteral("json");
     case Core::BodyKind::Text:
         return QStringLiteral("text");
+    case Core::BodyKind::Form:
+        return QStringLiteral("form");
+    case Core::BodyKind::Multipart:
+        return QStringLiteral("multipart");
+    case Core::BodyKind::Binary:
+        return QStringLiteral("binary");
     case Core::BodyKind::None:
         break;
     }

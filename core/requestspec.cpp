@@ -1,5 +1,9 @@
 #include "requestspec.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -32,9 +36,40 @@ QString bodyContentType(BodyKind kind)
     switch (kind) {
     case BodyKind::Json: return QStringLiteral("application/json");
     case BodyKind::Text: return QStringLiteral("text/plain; charset=utf-8");
+    case BodyKind::Form: return QStringLiteral("application/x-www-form-urlencoded");
+    case BodyKind::Binary: return QStringLiteral("application/octet-stream");
+    case BodyKind::Multipart: // the boundary is chosen when the body is made
     case BodyKind::None: break;
     }
     return {};
+}
+
+// application/x-www-form-urlencoded as browsers write it (WHATWG URL standard): alphanumerics
+// and *-._ stay, a space becomes '+', the rest is percent-encoded UTF-8.
+QByteArray formEncode(const QString &text)
+{
+    QByteArray out = QUrl::toPercentEncoding(text, "*-._ ", "~");
+    out.replace(' ', '+');
+    return out;
+}
+
+Result<QByteArray> readBodyFile(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (path.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("Choose the file to send for %1.").arg(what));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not read the file '%1' for %2: %3.").arg(path, what, file.errorString()));
+    return file.readAll();
+}
+
+// A form-data name or file name in quotes, with '"', CR and LF percent-encoded as browsers do.
+QByteArray quotedFormName(const QString &name)
+{
+    QByteArray bytes = name.toUtf8();
+    bytes.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+    return '"' + bytes + '"';
 }
 
 // "{{name}}" and nothing else: a reference to a secret, not the secret.
@@ -93,8 +128,17 @@ QStringList RequestSpec::unresolvedVariables(const Environment &environment) con
         if (header.enabled)
             parts << header.name << header.value;
     }
-    if (bodyKind == BodyKind::None)
+    if (bodyKind == BodyKind::None || bodyKind == BodyKind::Form || bodyKind == BodyKind::Multipart
+        || bodyKind == BodyKind::Binary)
         parts.removeAt(2);
+    if (bodyKind == BodyKind::Form || bodyKind == BodyKind::Multipart) {
+        for (const FormField &field : formFields) {
+            if (field.enabled)
+                parts << field.name << field.value;
+        }
+    }
+    if (bodyKind == BodyKind::Binary)
+        parts << bodyFile;
     if (auth.kind == AuthKind::Bearer)
         parts << auth.bearerToken;
     if (auth.kind == AuthKind::Basic)
@@ -124,11 +168,66 @@ Result<HttpClientRequest> RequestSpec::toClientRequest(const Environment &enviro
             continue;
         request.headers.add(name.toUtf8(), substitute(header.value, environment)->toUtf8());
     }
-    if (bodyKind != BodyKind::None) {
+    QByteArray contentType = bodyContentType(bodyKind).toUtf8();
+    switch (bodyKind) {
+    case BodyKind::None:
+        break;
+    case BodyKind::Json:
+    case BodyKind::Text:
         request.body = substitute(body, environment)->toUtf8();
-        if (!request.headers.contains("Content-Type"))
-            request.headers.add("Content-Type", bodyContentType(bodyKind).toUtf8());
+        break;
+    case BodyKind::Form: {
+        QByteArrayList pairs;
+        for (const FormField &field : formFields) {
+            if (!field.enabled || field.name.trimmed().isEmpty())
+                continue;
+            if (field.file)
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("The form field '%1' is a file, which a urlencoded form cannot carry; "
+                                                "choose Multipart form.")
+                                     .arg(field.name));
+            pairs << formEncode(*substitute(field.name, environment)) + '='
+                         + formEncode(*substitute(field.value, environment));
+        }
+        request.body = pairs.join('&');
+        break;
     }
+    case BodyKind::Multipart: {
+        const QByteArray boundary = "----GatehouseFormBoundary"
+                                    + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        static const QMimeDatabase mimes;
+        for (const FormField &field : formFields) {
+            if (!field.enabled || field.name.trimmed().isEmpty())
+                continue;
+            const QString name = *substitute(field.name, environment);
+            request.body += "--" + boundary + "\r\nContent-Disposition: form-data; name=" + quotedFormName(name);
+            if (field.file) {
+                const QString path = *substitute(field.value, environment);
+                const Result<QByteArray> data = readBodyFile(path, QStringLiteral("the form field '%1'").arg(name));
+                if (!data)
+                    return data.error();
+                request.body += "; filename=" + quotedFormName(QFileInfo(path).fileName()) + "\r\nContent-Type: "
+                                + mimes.mimeTypeForFileNameAndData(path, *data).name().toUtf8() + "\r\n\r\n" + *data;
+            } else {
+                request.body += "\r\n\r\n" + substitute(field.value, environment)->toUtf8();
+            }
+            request.body += "\r\n";
+        }
+        request.body += "--" + boundary + "--\r\n";
+        contentType = "multipart/form-data; boundary=" + boundary;
+        break;
+    }
+    case BodyKind::Binary: {
+        const QString path = *substitute(bodyFile, environment);
+        const Result<QByteArray> data = readBodyFile(path, QStringLiteral("the binary body"));
+        if (!data)
+            return data.error();
+        request.body = *data;
+        break;
+    }
+    }
+    if (bodyKind != BodyKind::None && !request.headers.contains("Content-Type"))
+        request.headers.add("Content-Type", contentType);
     if (auth.kind == AuthKind::Bearer) {
         QString token = substitute(auth.bearerToken, environment)->trimmed();
         if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))

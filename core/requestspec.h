@@ -18,7 +18,19 @@ struct HeaderEntry
     bool operator==(const HeaderEntry &other) const = default;
 };
 
-enum class BodyKind { None, Json, Text };
+// Form: application/x-www-form-urlencoded from formFields. Multipart: multipart/form-data from
+// formFields, a field with file set sends that file. Binary: the bytes of bodyFile.
+enum class BodyKind { None, Json, Text, Form, Multipart, Binary };
+
+struct FormField
+{
+    bool enabled = true;
+    QString name;
+    QString value; // the text, or the file's path when file is set; may hold {{variables}}
+    bool file = false;
+
+    bool operator==(const FormField &other) const = default;
+};
 
 // Bearer: "Authorization: Bearer <token>", e.g. a Cognito or OAuth2 token from the Auth tool.
 // Basic: "Authorization: Basic base64(user:password)" (RFC 7617, UTF-8).
@@ -64,6 +76,8 @@ struct RequestSpec
     QList<HeaderEntry> headers;
     QString body;
     BodyKind bodyKind = BodyKind::None;
+    QList<FormField> formFields; // BodyKind::Form and Multipart
+    QString bodyFile;            // BodyKind::Binary
     int timeoutMs = 30000;
     bool followRedirects = false;
     RequestAuth auth; // applied at send time (Core::Aws::RequestAuthorizer), after substitution

@@ -60,6 +60,12 @@ QString bodyKindName(BodyKind kind)
         return QStringLiteral("json");
     case BodyKind::Text:
         return QStringLiteral("text");
+    case BodyKind::Form:
+        return QStringLiteral("form");
+    case BodyKind::Multipart:
+        return QStringLiteral("multipart");
+    case BodyKind::Binary:
+        return QStringLiteral("binary");
     }
     return {};
 }
@@ -317,7 +323,28 @@ Result<QByteArray> requestFileText(const CollectionRequest &request)
     writer.list(1, QStringLiteral("headers"), headers, false);
     writer.open(1, QStringLiteral("body"), QLatin1Char('{'));
     writer.field(2, QStringLiteral("kind"), quoteJson(bodyKindName(request.spec.bodyKind)), false);
-    writer.field(2, QStringLiteral("text"), quoteJson(request.spec.body), true);
+    switch (request.spec.bodyKind) {
+    case BodyKind::Form:
+    case BodyKind::Multipart: {
+        // Fields, one per line; a file field holds the file's path, never its bytes.
+        QStringList fields;
+        for (const FormField &field : request.spec.formFields)
+            fields.append(inlineObject({{QStringLiteral("name"), quoteJson(field.name)},
+                                        {QStringLiteral("value"), quoteJson(field.value)},
+                                        {QStringLiteral("enabled"), boolText(field.enabled)},
+                                        {QStringLiteral("file"), boolText(field.file)}}));
+        writer.list(2, QStringLiteral("fields"), fields, true);
+        break;
+    }
+    case BodyKind::Binary:
+        writer.field(2, QStringLiteral("file"), quoteJson(request.spec.bodyFile), true);
+        break;
+    case BodyKind::None:
+    case BodyKind::Json:
+    case BodyKind::Text:
+        writer.field(2, QStringLiteral("text"), quoteJson(request.spec.body), true);
+        break;
+    }
     writer.close(1, QLatin1Char('}'), false);
     writeAuth(writer, request.spec.auth, request.inheritAuth, false);
     writer.field(1, QStringLiteral("timeoutMs"), QString::number(request.spec.timeoutMs), false);

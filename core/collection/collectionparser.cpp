@@ -284,21 +284,45 @@ void readHeaders(const JsonValue &array, QList<HeaderEntry> &headers, QList<Load
     }
 }
 
+void readFormFields(const JsonValue &array, QList<FormField> &fields, QList<LoadProblem> &problems)
+{
+    for (const JsonValue &item : array.items) {
+        if (!item.isObject()) {
+            addProblem(problems, item,
+                       QStringLiteral("each form field is {\"name\": ..., \"value\": ..., \"enabled\": true, "
+                                      "\"file\": false}"));
+            continue;
+        }
+        ObjectReader reader(item, problems);
+        FormField field;
+        reader.string("name", field.name, true);
+        reader.string("value", field.value);
+        reader.boolean("enabled", field.enabled);
+        reader.boolean("file", field.file);
+        if (reader.finish())
+            fields.append(field);
+    }
+}
+
 void readBody(const JsonValue &object, RequestSpec &spec, QList<LoadProblem> &problems)
 {
     ObjectReader reader(object, problems);
     QString kind = QStringLiteral("none");
     reader.string("kind", kind);
     reader.string("text", spec.body);
-    if (kind == QLatin1String("json"))
-        spec.bodyKind = BodyKind::Json;
-    else if (kind == QLatin1String("text"))
-        spec.bodyKind = BodyKind::Text;
-    else if (kind == QLatin1String("none"))
-        spec.bodyKind = BodyKind::None;
+    reader.string("file", spec.bodyFile);
+    if (const JsonValue *fields = reader.get("fields", Type::Array))
+        readFormFields(*fields, spec.formFields, problems);
+    static const QList<QPair<QLatin1String, BodyKind>> kinds = {
+        {QLatin1String("none"), BodyKind::None},   {QLatin1String("json"), BodyKind::Json},
+        {QLatin1String("text"), BodyKind::Text},   {QLatin1String("form"), BodyKind::Form},
+        {QLatin1String("multipart"), BodyKind::Multipart}, {QLatin1String("binary"), BodyKind::Binary}};
+    const auto known = std::find_if(kinds.begin(), kinds.end(), [&kind](const auto &k) { return k.first == kind; });
+    if (known != kinds.end())
+        spec.bodyKind = known->second;
     else if (const JsonValue *value = object.member(u"kind"))
-        reader.problem(*value,
-                       QStringLiteral("\"kind\" is none, json or text, not \"%1\"").arg(kind));
+        reader.problem(*value, QStringLiteral("\"kind\" is none, json, text, form, multipart or binary, not \"%1\"")
+                                   .arg(kind));
     reader.finish();
 }
 

@@ -158,11 +158,13 @@ void CurlWriter::headers()
         }
         header(name, value);
     }
-    if (m_spec.bodyKind != BodyKind::None &&
-        !hasEnabledHeader(m_spec, QLatin1String("Content-Type")))
-        header(QStringLiteral("Content-Type"), m_spec.bodyKind == BodyKind::Json
-                                                   ? QStringLiteral("application/json")
-                                                   : QStringLiteral("text/plain; charset=utf-8"));
+    // Form and multipart bodies get their Content-Type from curl (--data-urlencode, -F).
+    if ((m_spec.bodyKind == BodyKind::Json || m_spec.bodyKind == BodyKind::Text
+         || m_spec.bodyKind == BodyKind::Binary)
+        && !hasEnabledHeader(m_spec, QLatin1String("Content-Type")))
+        header(QStringLiteral("Content-Type"), m_spec.bodyKind == BodyKind::Json     ? QStringLiteral("application/json")
+                                               : m_spec.bodyKind == BodyKind::Binary ? QStringLiteral("application/octet-stream")
+                                                                                     : QStringLiteral("text/plain; charset=utf-8"));
 }
 
 void CurlWriter::auth(const QString &url)
@@ -227,8 +229,35 @@ CurlExport CurlWriter::write()
     word(shellQuote(target));
     headers();
     auth(target);
-    if (hasBody)
+    switch (m_spec.bodyKind) {
+    case BodyKind::None:
+        break;
+    case BodyKind::Json:
+    case BodyKind::Text:
         m_words << QStringLiteral("--data-raw") << shellQuote(m_filler.fill(m_spec.body));
+        break;
+    case BodyKind::Form:
+        for (const FormField &field : m_spec.formFields) {
+            if (field.enabled && !field.name.isEmpty())
+                m_words << QStringLiteral("--data-urlencode")
+                        << shellQuote(m_filler.fill(field.name) + QLatin1Char('=') + m_filler.fill(field.value));
+        }
+        break;
+    case BodyKind::Multipart:
+        // curl -F: name=value, or name=@path for a file ("<" and "@" at the start of a value mean
+        // files to curl, so text values go through --form-string).
+        for (const FormField &field : m_spec.formFields) {
+            if (!field.enabled || field.name.isEmpty())
+                continue;
+            m_words << (field.file ? QStringLiteral("-F") : QStringLiteral("--form-string"))
+                    << shellQuote(m_filler.fill(field.name) + QLatin1Char('=') + (field.file ? QStringLiteral("@") : QString())
+                                  + m_filler.fill(field.value));
+        }
+        break;
+    case BodyKind::Binary:
+        m_words << QStringLiteral("--data-binary") << shellQuote(QLatin1Char('@') + m_filler.fill(m_spec.bodyFile));
+        break;
+    }
     if (m_spec.followRedirects)
         word(QStringLiteral("-L"));
     if (m_spec.timeoutMs != RequestSpec().timeoutMs)

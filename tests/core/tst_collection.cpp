@@ -154,6 +154,7 @@ private Q_SLOTS:
     void fixtureIsCanonical();
     void roundTripIsByteForByte();
     void keyOrderAndLayout();
+    void formBodiesRoundTrip();
     void secretsRefused_data();
     void secretsRefused();
     void brokenFilesReportedRestLoads();
@@ -240,6 +241,40 @@ void TestCollection::roundTripIsByteForByte()
     // A second save into the same folder changes nothing.
     QVERIFY(saveCollection(loaded->collection, first.path()).ok());
     QCOMPARE(filesBelow(first.path()), a);
+}
+
+void TestCollection::formBodiesRoundTrip()
+{
+    for (const BodyKind kind : {BodyKind::Form, BodyKind::Multipart, BodyKind::Binary}) {
+        CollectionRequest request;
+        request.name = QStringLiteral("Upload");
+        request.spec.method = QStringLiteral("POST");
+        request.spec.url = QStringLiteral("http://x/upload");
+        request.spec.bodyKind = kind;
+        if (kind == BodyKind::Binary) {
+            request.spec.bodyFile = QStringLiteral("{{dir}}/loaf.png");
+        } else {
+            request.spec.formFields = {{true, QStringLiteral("name"), QStringLiteral("Ann Baker"), false},
+                                       {false, QStringLiteral("off"), QStringLiteral("x"), false}};
+            if (kind == BodyKind::Multipart)
+                request.spec.formFields.append({true, QStringLiteral("photo"), QStringLiteral("loaf.png"), true});
+        }
+        const Result<QByteArray> text = requestFileText(request);
+        QVERIFY(text.ok());
+        QList<LoadProblem> problems;
+        const std::optional<CollectionRequest> read = parseRequestFile(*text, problems);
+        QVERIFY2(read && problems.isEmpty(), text->constData());
+        QCOMPARE(read->spec.bodyKind, kind);
+        QCOMPARE(read->spec.formFields, request.spec.formFields);
+        QCOMPARE(read->spec.bodyFile, request.spec.bodyFile);
+        QCOMPARE(*requestFileText(*read), *text); // byte for byte
+    }
+    // A kind the format does not know is named.
+    QList<LoadProblem> problems;
+    parseRequestFile("{\"name\": \"x\", \"method\": \"GET\", \"url\": \"http://x/\", \"body\": {\"kind\": \"xml\"}}",
+                     problems);
+    QVERIFY(!problems.isEmpty());
+    QVERIFY(problems.first().reason.contains(QStringLiteral("multipart")));
 }
 
 void TestCollection::keyOrderAndLayout()

@@ -697,6 +697,24 @@ void tst_Import::curlExportRoundTrip()
     head.method = QStringLiteral("HEAD");
     head.url = QStringLiteral("https://x.test/");
     QCOMPARE(exportCurl(head).command, QStringLiteral("curl --head https://x.test/"));
+
+    // Form bodies become curl's own form options; a text value never starts a file upload.
+    RequestSpec form;
+    form.method = QStringLiteral("POST");
+    form.url = QStringLiteral("https://x.test/up");
+    form.bodyKind = BodyKind::Form;
+    form.formFields = {{true, QStringLiteral("name"), QStringLiteral("Ann Baker"), false}};
+    QCOMPARE(exportCurl(form).command, QStringLiteral("curl https://x.test/up --data-urlencode 'name=Ann Baker'"));
+    form.bodyKind = BodyKind::Multipart;
+    form.formFields.append({true, QStringLiteral("photo"), QStringLiteral("/tmp/loaf.png"), true});
+    form.formFields.append({true, QStringLiteral("at"), QStringLiteral("@not-a-file"), false});
+    QCOMPARE(exportCurl(form).command,
+             QStringLiteral("curl https://x.test/up --form-string 'name=Ann Baker' -F photo=@/tmp/loaf.png "
+                            "--form-string at=@not-a-file"));
+    form.bodyKind = BodyKind::Binary;
+    form.bodyFile = QStringLiteral("/tmp/blob.bin");
+    QCOMPARE(exportCurl(form).command,
+             QStringLiteral("curl https://x.test/up -H 'Content-Type: application/octet-stream' --data-binary @/tmp/blob.bin"));
 }
 
 void tst_Import::curlExportSigV4()

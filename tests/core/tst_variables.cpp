@@ -2,6 +2,8 @@
 #include "core/variables.h"
 
 #include <QTemporaryDir>
+#include <QProcess>
+#include <QFile>
 #include <QTest>
 
 using namespace Gatehouse::Core;
@@ -26,6 +28,9 @@ private Q_SLOTS:
     void bearerAuth();
     void basicAuth();
     void apiKeyAuth();
+    void formBody();
+    void multipartBodyParsedByPython();
+    void binaryBody();
     void bearerAuthErrors_data();
     void bearerAuthErrors();
 };
@@ -333,6 +338,93 @@ void TestVariables::apiKeyAuth()
     req = spec.toClientRequest(devEnvironment());
     QVERIFY(!req.ok());
     QVERIFY(req.error().message.contains(QStringLiteral("same name")));
+}
+
+void TestVariables::formBody()
+{
+    RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = QStringLiteral("http://{{host}}/orders");
+    spec.bodyKind = BodyKind::Form;
+    spec.formFields = {{true, QStringLiteral("name"), QStringLiteral("Ann Baker"), false},
+                       {true, QStringLiteral("note"), QStringLiteral("a&b=c~*.-_"), false},
+                       {false, QStringLiteral("off"), QStringLiteral("never"), false},
+                       {true, QStringLiteral("bread"), QStringLiteral("Br\u00f6tchen"), false},
+                       {true, QStringLiteral("id"), QStringLiteral("{{id}}"), false}};
+    const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY(req.ok());
+    // WHATWG's application/x-www-form-urlencoded serializer: *-._ and alphanumerics stay,
+    // space is '+', everything else (including '~') is percent-encoded UTF-8.
+    QCOMPARE(req->body, QByteArray("name=Ann+Baker&note=a%26b%3Dc%7E*.-_&bread=Br%C3%B6tchen&id=42"));
+    QCOMPARE(req->headers.value("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+    spec.formFields.append({true, QStringLiteral("photo"), QStringLiteral("/tmp/x.png"), true});
+    const Result<HttpClientRequest> refused = spec.toClientRequest(devEnvironment());
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QStringLiteral("Multipart")));
+    spec.formFields.last().value = QStringLiteral("{{nowhere}}");
+    QVERIFY(spec.unresolvedVariables(devEnvironment()).contains(QStringLiteral("nowhere")));
+}
+
+void TestVariables::multipartBodyParsedByPython()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("loaf \"1\".png"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray png("\x89PNG\r\n\x1a\n\0\x01\x02\r\n--not-a-boundary", 25);
+    file.write(png);
+    file.close();
+    RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = QStringLiteral("http://{{host}}/upload");
+    spec.bodyKind = BodyKind::Multipart;
+    spec.formFields = {{true, QStringLiteral("name"), QStringLiteral("Ann {{id}}"), false},
+                       {true, QStringLiteral("photo"), path, true},
+                       {false, QStringLiteral("off"), QStringLiteral("never"), false}};
+    const Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY2(req.ok(), qPrintable(req.ok() ? QString() : req.error().message));
+    const QByteArray type = req->headers.value("Content-Type");
+    QVERIFY(type.startsWith("multipart/form-data; boundary="));
+
+    // Python's email package (a MIME parser we did not write) reads the parts back.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, email, email.policy\n"
+                                 "raw = sys.stdin.buffer.read()\n"
+                                 "msg = email.message_from_bytes(raw, policy=email.policy.HTTP)\n"
+                                 "for part in msg.iter_parts():\n"
+                                 "    print(part.get_param('name', header='content-disposition'), "
+                                 "part.get_filename(), part.get_content_type(), part.get_payload(decode=True).hex())\n")});
+    python.write("Content-Type: " + type + "\r\nMIME-Version: 1.0\r\n\r\n" + req->body);
+    python.closeWriteChannel();
+    QVERIFY(python.waitForFinished(30000));
+    const QList<QByteArray> lines = python.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0), "name None text/plain " + QByteArray("Ann 42").toHex());
+    QCOMPARE(lines.at(1), "photo loaf %221%22.png image/png " + png.toHex());
+}
+
+void TestVariables::binaryBody()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("body.bin")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("\0\1\2bytes", 8));
+    file.close();
+    RequestSpec spec;
+    spec.method = QStringLiteral("PUT");
+    spec.url = QStringLiteral("http://{{host}}/blob");
+    spec.bodyKind = BodyKind::Binary;
+    spec.bodyFile = file.fileName();
+    Result<HttpClientRequest> req = spec.toClientRequest(devEnvironment());
+    QVERIFY(req.ok());
+    QCOMPARE(req->body, QByteArray("\0\1\2bytes", 8));
+    QCOMPARE(req->headers.value("Content-Type"), QByteArray("application/octet-stream"));
+    spec.bodyFile = dir.filePath(QStringLiteral("missing.bin"));
+    req = spec.toClientRequest(devEnvironment());
+    QVERIFY(!req.ok());
+    QVERIFY(req.error().message.contains(QStringLiteral("Could not read the file")));
 }
 
 QTEST_GUILESS_MAIN(TestVariables)

@@ -202,6 +202,7 @@ private Q_SLOTS:
     void basicAndApiKeyAuth();
     void requestTabs();
     void networkSettings();
+    void formAndFileBodies();
     void authGuessesServiceAndRegion();
     void sigv4Send_data();
     void sigv4Send();
@@ -702,6 +703,43 @@ void TestRequestBuilder::networkSettings()
     QVERIFY(m_widget->tlsWarning()->isVisibleTo(m_widget));
     QVERIFY(m_widget->setHttpOptions({}).ok());
     QVERIFY(!m_widget->tlsWarning()->isVisibleTo(m_widget));
+}
+
+void TestRequestBuilder::formAndFileBodies()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("loaf.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("crusty");
+    file.close();
+    Core::RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = m_server->base() + QStringLiteral("/upload");
+    spec.bodyKind = Core::BodyKind::Multipart;
+    spec.formFields = {{true, QStringLiteral("name"), QStringLiteral("Ann"), false},
+                       {true, QStringLiteral("photo"), file.fileName(), true}};
+    m_widget->setRequestSpec(spec);
+    // The table shows the file as @path, and gives it back as a file field.
+    auto *table = m_widget->findChild<QTableWidget *>();
+    QVERIFY(table);
+    QCOMPARE(m_widget->requestSpec().formFields, spec.formFields);
+    const qsizetype before = m_server->requests.size();
+    m_widget->send();
+    QTRY_COMPARE(m_server->requests.size(), before + 1);
+    QTRY_COMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    const QByteArray sent = m_server->requests.last();
+    QVERIFY2(sent.contains("Content-Type: multipart/form-data; boundary="), sent.constData());
+    QVERIFY(sent.contains("Content-Disposition: form-data; name=\"photo\"; filename=\"loaf.txt\""));
+    QVERIFY(sent.contains("\r\n\r\ncrusty\r\n"));
+
+    // Binary: the file's bytes; a missing file is named before anything is sent.
+    spec.bodyKind = Core::BodyKind::Binary;
+    spec.bodyFile = dir.filePath(QStringLiteral("missing.bin"));
+    m_widget->setRequestSpec(spec);
+    QCOMPARE(m_widget->findChild<QLineEdit *>(QStringLiteral("bodyFileEdit"))->text(), spec.bodyFile);
+    m_widget->send();
+    QVERIFY(m_widget->findChild<QLabel *>(QStringLiteral("problemLabel"))->text().contains(QStringLiteral("Could not read the file")));
+    QCOMPARE(m_server->requests.size(), before + 1);
 }
 
 void TestRequestBuilder::chooseSigV4Keys(const QString &keyId, const QString &secret)

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QToolButton>
 #include <QPushButton>
@@ -39,23 +40,20 @@ namespace Gatehouse::Ui {
 
 namespace {
 
+// The body kind combo lists Core::BodyKind in order.
 Core::BodyKind kindAt(int index)
 {
-    switch (index) {
-    case 1: return Core::BodyKind::Json;
-    case 2: return Core::BodyKind::Text;
-    default: return Core::BodyKind::None;
-    }
+    return index >= 0 && index <= int(Core::BodyKind::Binary) ? static_cast<Core::BodyKind>(index) : Core::BodyKind::None;
 }
 
 int indexOfKind(Core::BodyKind kind)
 {
-    switch (kind) {
-    case Core::BodyKind::Json: return 1;
-    case Core::BodyKind::Text: return 2;
-    case Core::BodyKind::None: break;
-    }
-    return 0;
+    return int(kind);
+}
+
+bool isFormKind(Core::BodyKind kind)
+{
+    return kind == Core::BodyKind::Form || kind == Core::BodyKind::Multipart;
 }
 
 } // namespace
@@ -221,10 +219,39 @@ QWidget *RequestBuilderWidget::buildBodyTab()
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Body:"), page));
     m_bodyKind->setObjectName(QStringLiteral("bodyKindCombo"));
-    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Text")});
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Text"), tr("Form (urlencoded)"), tr("Multipart form"),
+                          tr("Binary file")});
     kindRow->addWidget(m_bodyKind);
     kindRow->addStretch(1);
     layout->addLayout(kindRow);
+
+    // Form fields: "@path" as a value sends that file (multipart only), as curl -F does.
+    m_formFields = new KeyValueTable(tr("Field"), tr("Value (@path for a file)"), page);
+    m_formFields->setObjectName(QStringLiteral("formFieldsTable"));
+    m_formFields->setKeyPlaceholder(tr("Add a form field"));
+    m_bodyFileRow = new QWidget(page);
+    auto *fileLayout = new QHBoxLayout(m_bodyFileRow);
+    fileLayout->setContentsMargins(0, 0, 0, 0);
+    m_bodyFile = new QLineEdit(m_bodyFileRow);
+    m_bodyFile->setObjectName(QStringLiteral("bodyFileEdit"));
+    m_bodyFile->setPlaceholderText(tr("the file whose bytes are the body; {{variables}} work here"));
+    auto *browse = new QPushButton(tr("Choose\u2026"), m_bodyFileRow);
+    fileLayout->addWidget(m_bodyFile, 1);
+    fileLayout->addWidget(browse);
+    fileLayout->setAlignment(Qt::AlignTop);
+    m_bodyPages = new QStackedWidget(page);
+    m_bodyPages->addWidget(m_body);
+    m_bodyPages->addWidget(m_formFields);
+    m_bodyPages->addWidget(m_bodyFileRow);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose the body file"), m_bodyFile->text());
+        if (!path.isEmpty()) {
+            m_bodyFile->setText(path);
+            onBodyChanged();
+        }
+    });
+    connect(m_formFields, &KeyValueTable::rowsEdited, this, &RequestBuilderWidget::onBodyChanged);
+    connect(m_bodyFile, &QLineEdit::textEdited, this, &RequestBuilderWidget::onBodyChanged);
 
     m_body->setObjectName(QStringLiteral("bodyEdit"));
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -232,7 +259,7 @@ QWidget *RequestBuilderWidget::buildBodyTab()
     m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_body->document()->setDocumentMargin(6);
     new JsonHighlighter(m_body->document());
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_bodyPages, 1);
 
     m_bodyStatus->setObjectName(QStringLiteral("bodyStatusLabel"));
     m_bodyStatus->setWordWrap(true);
@@ -425,6 +452,16 @@ void RequestBuilderWidget::onParamsEdited()
 void RequestBuilderWidget::onBodyChanged()
 {
     const Core::BodyKind kind = kindAt(m_bodyKind->currentIndex());
+    m_bodyPages->setCurrentIndex(isFormKind(kind) ? 1 : kind == Core::BodyKind::Binary ? 2 : 0);
+    if (kind == Core::BodyKind::Form && std::any_of(m_formFields->rows().cbegin(), m_formFields->rows().cend(),
+                                                    [](const Core::HeaderEntry &row) {
+                                                        return row.enabled && row.value.startsWith(QLatin1Char('@'));
+                                                    })) {
+        m_bodyStatus->setText(tr("A urlencoded form sends @path values as text; choose Multipart form to upload files."));
+        m_bodyStatus->setStyleSheet(QLatin1String(StatusStyle::Problem));
+        updateTabTitles();
+        return;
+    }
     m_body->setEnabled(kind != Core::BodyKind::None);
     m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose JSON or Text to send one.")
                                                             : tr("Type the request body here."));
@@ -469,6 +506,11 @@ Core::RequestSpec RequestBuilderWidget::requestSpec() const
     spec.headers = m_headers->rows();
     spec.body = m_body->toPlainText();
     spec.bodyKind = kindAt(m_bodyKind->currentIndex());
+    for (const Core::HeaderEntry &row : m_formFields->rows()) {
+        const bool file = spec.bodyKind == Core::BodyKind::Multipart && row.value.startsWith(QLatin1Char('@'));
+        spec.formFields.append({row.enabled, row.name, file ? row.value.mid(1) : row.value, file});
+    }
+    spec.bodyFile = m_bodyFile->text().trimmed();
     spec.auth = m_auth->auth();
     return spec;
 }
@@ -481,6 +523,11 @@ void RequestBuilderWidget::setRequestSpec(const Core::RequestSpec &spec)
     m_headers->setRows(spec.headers);
     m_bodyKind->setCurrentIndex(indexOfKind(spec.bodyKind));
     m_body->setPlainText(spec.body);
+    QList<Core::HeaderEntry> fields;
+    for (const Core::FormField &field : spec.formFields)
+        fields.append({field.enabled, field.name, field.file ? QLatin1Char('@') + field.value : field.value});
+    m_formFields->setRows(fields);
+    m_bodyFile->setText(spec.bodyFile);
     m_auth->setAuth(spec.auth);
     m_applying = false;
     m_params->setRows({});

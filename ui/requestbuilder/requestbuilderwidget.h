@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTabBar;
 class QTabWidget;
 class QUndoStack;
@@ -145,6 +146,10 @@ private:
     KeyValueTable *m_variables;
     QComboBox *m_bodyKind;
     QPlainTextEdit *m_body;
+    KeyValueTable *m_formFields = nullptr;
+    QLineEdit *m_bodyFile = nullptr;
+    QWidget *m_bodyFileRow = nullptr;
+    QStackedWidget *m_bodyPages = nullptr;
     QLabel *m_bodyStatus;
     QLabel *m_environmentLabel;
     ResponseView *m_response;
