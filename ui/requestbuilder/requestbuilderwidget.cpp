@@ -463,7 +463,7 @@ void RequestBuilderWidget::onBodyChanged()
         return;
     }
     m_body->setEnabled(kind != Core::BodyKind::None);
-    m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose JSON or Text to send one.")
+    m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose a kind above (JSON, text, a form or a file) to send one.")
                                                             : tr("Type the request body here."));
     const QString text = m_body->toPlainText();
     if (kind != Core::BodyKind::Json || text.trimmed().isEmpty()) {
