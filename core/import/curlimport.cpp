@@ -145,6 +145,7 @@ private:
     void hideAuthorization(const QString &value, const ShellWord &at);
     QString method() const;
     void applyBody();
+    void applyForm(const ShellWord &at);
 
     ImportResult &m_result;
     QString m_source;
@@ -396,6 +397,42 @@ bool hasHeader(const RequestSpec &spec, QLatin1String name)
     return false;
 }
 
+// -F name=value / name=@file[;type=...] → the request builder's multipart form. curl's
+// name=<file (the file's text as the value) and the ;type/;filename options are approximated
+// and said so.
+void CurlCommand::applyForm(const ShellWord &at)
+{
+    if (m_hasData) {
+        warn(at, QStringLiteral("-F and -d together: curl refuses that too; the -F fields are left out"));
+        return;
+    }
+    m_spec.bodyKind = BodyKind::Multipart;
+    for (const QString &entry : std::as_const(m_form)) {
+        const qsizetype equals = entry.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            warn(at, QStringLiteral("-F %1 is not name=value; left out").arg(entry));
+            continue;
+        }
+        FormField field;
+        field.name = entry.left(equals);
+        QString value = entry.mid(equals + 1);
+        if (value.startsWith(QLatin1Char('@')) || value.startsWith(QLatin1Char('<'))) {
+            if (value.startsWith(QLatin1Char('<')))
+                warn(at, QStringLiteral("-F %1=<file sends the file's text as the value in curl; imported as a "
+                                        "file upload").arg(field.name));
+            value = value.mid(1);
+            if (const qsizetype options = value.indexOf(QLatin1Char(';')); options >= 0) {
+                warn(at, QStringLiteral("-F %1: the options after ';' (%2) are left out; the type comes from the "
+                                        "file").arg(field.name, value.mid(options + 1)));
+                value.truncate(options);
+            }
+            field.file = true;
+        }
+        field.value = value;
+        m_spec.formFields.append(field);
+    }
+}
+
 void CurlCommand::applyBody()
 {
     const QString data = m_data.join(QLatin1Char('&'));
@@ -448,21 +485,15 @@ void CurlCommand::finish(const ShellWord &curlWord)
                                .arg(m_spec.auth.basicPassword));
         }
     }
-    if (!m_form.isEmpty())
-        warn(curlWord,
-             QStringLiteral("multipart form data (-F %1) cannot be carried by a request yet; the "
-                            "fields are listed in the description")
-                 .arg(m_form.join(QStringLiteral(", -F "))));
     applyBody();
+    if (!m_form.isEmpty())
+        applyForm(curlWord);
     m_spec.method = method();
     m_spec.url = m_url;
     const QUrl parsed(m_url);
     const QString path =
         parsed.isValid() && !parsed.path().isEmpty() ? parsed.path() : QStringLiteral("/");
     ImportedRequest request{m_spec.method + QLatin1Char(' ') + path, {}, m_spec, {}};
-    if (!m_form.isEmpty())
-        request.description =
-            QStringLiteral("multipart/form-data fields: ") + m_form.join(QStringLiteral(", "));
     m_result.requests.append(request);
 }
 
