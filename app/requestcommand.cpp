@@ -36,7 +36,7 @@ bool takesValue(const QString &arg)
         QStringLiteral("--data"),  QStringLiteral("--env"),     QStringLiteral("--timeout"),
         QStringLiteral("--profile"), QStringLiteral("--service"), QStringLiteral("--region"),
         QStringLiteral("--har"), QStringLiteral("--cacert"), QStringLiteral("--cert"), QStringLiteral("--key"),
-        QStringLiteral("--proxy")};
+        QStringLiteral("--proxy"), QStringLiteral("-F"), QStringLiteral("--form")};
     return options.contains(arg);
 }
 
@@ -57,6 +57,17 @@ Core::Result<void> applyOption(ParsedRequest &parsed, const QString &arg, const 
         parsed.environmentFile = value;
     } else if (arg == QLatin1String("--har")) {
         parsed.harFile = value;
+    } else if (arg == QLatin1String("-F") || arg == QLatin1String("--form")) {
+        // curl's -F: name=value, or name=@path to upload a file.
+        const qsizetype equals = value.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return usageError(QStringLiteral("-F takes name=value or name=@file, not '%1'.").arg(value));
+        if (parsed.spec.bodyKind != Core::BodyKind::None && parsed.spec.bodyKind != Core::BodyKind::Multipart)
+            return usageError(QStringLiteral("-F and -d do not go together: a body is either a form or data."));
+        parsed.spec.bodyKind = Core::BodyKind::Multipart;
+        const QString fieldValue = value.mid(equals + 1);
+        const bool file = fieldValue.startsWith(QLatin1Char('@'));
+        parsed.spec.formFields.append({true, value.left(equals), file ? fieldValue.mid(1) : fieldValue, file});
     } else if (arg == QLatin1String("--cacert")) {
         parsed.network.caFile = value;
     } else if (arg == QLatin1String("--cert")) {

@@ -38,6 +38,8 @@ Core::Result<bool> applyContentOption(Core::RequestSpec &spec, const QString &op
         return true;
     }
     if (option == QLatin1String("-d") || option == QLatin1String("--data")) {
+        if (spec.bodyKind == Core::BodyKind::Multipart)
+            return usageError(QStringLiteral("-F and -d do not go together: a body is either a form or data."));
         const Core::Result<QString> body = readBodyArgument(value);
         if (!body)
             return body.error();

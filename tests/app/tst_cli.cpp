@@ -243,6 +243,15 @@ void tst_Cli::requestExitCodes_data()
     QTest::newRow("proxy without port") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("--proxy"),
                                                        QStringLiteral("proxy.example.com")}
                                         << 2 << QByteArray("not an HTTP proxy address");
+    QTest::newRow("form and data") << QStringList{QStringLiteral("POST"), QStringLiteral("{snack}"), QStringLiteral("-F"),
+                                                  QStringLiteral("a=1"), QStringLiteral("-d"), QStringLiteral("x")}
+                                   << 2 << QByteArray("-F and -d do not go together");
+    QTest::newRow("form file missing") << QStringList{QStringLiteral("POST"), QStringLiteral("{snack}"), QStringLiteral("-F"),
+                                                      QStringLiteral("photo=@/nonexistent/loaf.png")}
+                                       << 2 << QByteArray("Could not read the file '/nonexistent/loaf.png'");
+    QTest::newRow("form is sent") << QStringList{QStringLiteral("POST"), QStringLiteral("{snack}"), QStringLiteral("-F"),
+                                                 QStringLiteral("bread=rye")}
+                                  << 4 << QByteArray("404"); // sent: the lab's route is GET only
     QTest::newRow("insecure warns") << QStringList{QStringLiteral("GET"), QStringLiteral("{snack}"), QStringLiteral("-k")} << 0
                                     << QByteArray("TLS certificates are not checked");
 }
