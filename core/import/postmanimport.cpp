@@ -360,16 +360,26 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
         spec.body = graphqlBody(body.value(QLatin1String("graphql")).toObject());
         spec.bodyKind = BodyKind::Json;
     } else if (mode == QLatin1String("formdata")) {
-        QStringList fields;
-        for (const QJsonValue &v : body.value(QLatin1String("formdata")).toArray())
-            fields << v.toObject().value(QLatin1String("key")).toString();
-        request.description +=
-            (request.description.isEmpty() ? QString() : QStringLiteral("\n\n")) +
-            QStringLiteral("multipart/form-data fields: ") + fields.join(QStringLiteral(", "));
-        warn(
-            QStringLiteral("'%1': multipart form data (%2) cannot be carried by a request yet; the "
-                           "fields are listed in the description")
-                .arg(where, fields.join(QStringLiteral(", "))));
+        // The request builder's multipart form; a file field keeps Postman's path ("src", a
+        // string or the first of a list), which may not exist on this machine.
+        spec.bodyKind = BodyKind::Multipart;
+        for (const QJsonValue &v : body.value(QLatin1String("formdata")).toArray()) {
+            const QJsonObject f = v.toObject();
+            FormField field;
+            field.name = f.value(QLatin1String("key")).toString();
+            field.enabled = !f.value(QLatin1String("disabled")).toBool();
+            field.file = f.value(QLatin1String("type")).toString() == QLatin1String("file");
+            if (field.file) {
+                const QJsonValue src = f.value(QLatin1String("src"));
+                field.value = src.isArray() ? src.toArray().first().toString() : src.toString();
+                if (field.value.isEmpty())
+                    warn(QStringLiteral("'%1': the file field '%2' names no file; choose one before sending")
+                             .arg(where, field.name));
+            } else {
+                field.value = text(f.value(QLatin1String("value")));
+            }
+            spec.formFields.append(field);
+        }
     } else {
         warn(QStringLiteral("'%1': a body of mode '%2' is not imported").arg(where, mode));
     }

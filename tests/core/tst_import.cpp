@@ -411,8 +411,11 @@ void tst_Import::postmanCollection()
     QCOMPARE(feedback->spec.auth.apiKeyValue, QStringLiteral("{{feedbackKey}}"));
 
     const ImportedRequest *upload = named(result, QStringLiteral("Upload photo"));
-    QCOMPARE(upload->spec.bodyKind, BodyKind::None);
-    QVERIFY(upload->description.contains(QStringLiteral("photo, caption")));
+    QCOMPARE(upload->spec.bodyKind, BodyKind::Multipart);
+    QCOMPARE(upload->spec.formFields.size(), 2);
+    QCOMPARE(upload->spec.formFields.at(0),
+             (FormField{true, QStringLiteral("photo"), QStringLiteral("/home/ada/croissant.jpg"), true}));
+    QCOMPARE(upload->spec.formFields.at(1), (FormField{true, QStringLiteral("caption"), QStringLiteral("fresh"), false}));
     QCOMPARE(header(upload->spec, QStringLiteral("Authorization")), QStringLiteral("<none>"));
 
     const ImportedRequest *invoke = named(result, QStringLiteral("Invoke function"));
