@@ -644,6 +644,66 @@
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
+    <message>
+        <source>Basic auth</source>
+        <translation>Basic-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>kept in memory only; a {{variable}} is saved as the reference</source>
+        <translation>nur im Arbeitsspeicher gehalten; eine {{variable}} wird als Verweis gespeichert</translation>
+    </message>
+    <message>
+        <source>Sent as &quot;Authorization: Basic base64(user:password)&quot; (UTF-8). {{variables}} work here; put the password in a secret variable to keep it out of saved requests.</source>
+        <translation>Wird als &quot;Authorization: Basic base64(user:password)&quot; (UTF-8) gesendet. {{variables}} funktionieren hier; legen Sie das Passwort in einer geheimen Variable ab, damit es nicht in gespeicherten Anfragen landet.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>x-api-key</source>
+        <translation>x-api-key</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Abfrageparameter</translation>
+    </message>
+    <message>
+        <source>API Gateway REST APIs read the key from the x-api-key header when a method requires one (usage plans).</source>
+        <translation>REST-APIs von API Gateway lesen den Schlüssel aus dem Header x-api-key, wenn eine Methode einen verlangt (Nutzungspläne).</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Add to:</source>
+        <translation>Senden als:</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::AuthWorkbench</name>
@@ -1207,6 +1267,47 @@ Schlüssel %1/.well-known/jwks.json</translation>
 %3</source>
         <translation>%1 · %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::HistoryPanel</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
+        <translation>Verlauf löschen…</translation>
+    </message>
+    <message>
+        <source>Search method, URL, status or response body</source>
+        <translation>Methode, URL, Status oder Antwort-Body suchen</translation>
+    </message>
+    <message>
+        <source>Open the request and its answer in a new request tab</source>
+        <translation>Die Anfrage und ihre Antwort in einem neuen Anfrage-Reiter öffnen</translation>
+    </message>
+    <message>
+        <source>Forget every recorded request and answer</source>
+        <translation>Alle aufgezeichneten Anfragen und Antworten vergessen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken line(s) of %1 were skipped.</source>
+        <translation>
+            <numerusform>%n beschädigte Zeile in %1 wurde übersprungen.</numerusform>
+            <numerusform>%n beschädigte Zeilen in %1 wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Verlauf löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget all %n recorded request(s) and their answers? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n aufgezeichnete Anfrage und ihre Antwort vergessen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Alle %n aufgezeichneten Anfragen und ihre Antworten vergessen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1879,145 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>Auth</source>
         <translation>Auth</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Network Settings…</source>
+        <translation>&amp;Netzwerkeinstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Network settings not applied: %1</source>
+        <translation>Netzwerkeinstellungen nicht übernommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::NetworkSettingsDialog</name>
+    <message>
+        <source>Check server certificates (recommended)</source>
+        <translation>Serverzertifikate prüfen (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Keep cookies that servers set and send them back (this session)</source>
+        <translation>Von Servern gesetzte Cookies behalten und zurücksenden (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Network Settings</source>
+        <translation>Netzwerkeinstellungen</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>System proxy (http_proxy, https_proxy, no_proxy)</source>
+        <translation>System-Proxy (http_proxy, https_proxy, no_proxy)</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>memory only</source>
+        <translation>nur im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key; memory only</source>
+        <translation>nur für verschlüsselte Schlüssel; nur im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Certificates are not checked: anyone between you and the server can read and change the traffic. Use it only for a test server, and prefer adding its CA above.</source>
+        <translation>Zertifikate werden nicht geprüft: Jeder zwischen Ihnen und dem Server kann den Verkehr mitlesen und ändern. Nur für Testserver; fügen Sie besser oben deren CA hinzu.</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use:</source>
+        <translation>Verwenden:</translation>
+    </message>
+    <message>
+        <source>Host and port:</source>
+        <translation>Host und Port:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>PEM file with extra CA certificates</source>
+        <translation>PEM-Datei mit zusätzlichen CA-Zertifikaten</translation>
+    </message>
+    <message>
+        <source>Extra CAs:</source>
+        <translation>Zusätzliche CAs:</translation>
+    </message>
+    <message>
+        <source>PEM client certificate</source>
+        <translation>PEM-Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>its PEM private key</source>
+        <translation>zugehöriger privater PEM-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>Schlüsselpasswort:</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>Forget cookies</source>
+        <translation>Cookies vergessen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>PEM-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A manual proxy needs a host and a port.</source>
+        <translation>Ein manueller Proxy braucht Host und Port.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::RequestBuilderWidget</name>
@@ -1886,10 +2126,6 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>Abfrageparameter bearbeiten</translation>
     </message>
     <message>
-        <source>This request has no body. Choose JSON or Text to send one.</source>
-        <translation>Diese Anfrage hat keinen Body. Wählen Sie JSON oder Text, um einen zu senden.</translation>
-    </message>
-    <message>
         <source>Type the request body here.</source>
         <translation>Geben Sie hier den Body der Anfrage ein.</translation>
     </message>
@@ -1956,6 +2192,86 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>Cancelled while resolving credentials.</source>
         <translation>Beim Ermitteln der Anmeldedaten abgebrochen.</translation>
+    </message>
+    <message>
+        <source>TLS certificates are not checked (File › Network Settings): anyone on the path can read and change these requests.</source>
+        <translation>TLS-Zertifikate werden nicht geprüft (Datei › Netzwerkeinstellungen): Jeder dazwischen kann diese Anfragen mitlesen und ändern.</translation>
+    </message>
+    <message>
+        <source>New request (Ctrl+T)</source>
+        <translation>Neue Anfrage (Strg+T)</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Neue Anfrage</translation>
+    </message>
+    <message>
+        <source>Rename request</source>
+        <translation>Anfrage umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Form (urlencoded)</source>
+        <translation>Formular (urlencoded)</translation>
+    </message>
+    <message>
+        <source>Multipart form</source>
+        <translation>Multipart-Formular</translation>
+    </message>
+    <message>
+        <source>Binary file</source>
+        <translation>Binärdatei</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value (@path for a file)</source>
+        <translation>Wert (@Pfad für eine Datei)</translation>
+    </message>
+    <message>
+        <source>Add a form field</source>
+        <translation>Formularfeld hinzufügen</translation>
+    </message>
+    <message>
+        <source>the file whose bytes are the body; {{variables}} work here</source>
+        <translation>die Datei, deren Bytes den Body bilden; {{variables}} funktionieren hier</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the body file</source>
+        <translation>Body-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>A urlencoded form sends @path values as text; choose Multipart form to upload files.</source>
+        <translation>Ein urlencoded-Formular sendet @Pfad-Werte als Text; wählen Sie Multipart-Formular, um Dateien hochzuladen.</translation>
+    </message>
+    <message>
+        <source>This request has no body. Choose a kind above (JSON, text, a form or a file) to send one.</source>
+        <translation>Diese Anfrage hat keinen Body. Wählen Sie oben eine Art (JSON, Text, Formular oder Datei), um einen zu senden.</translation>
     </message>
 </context>
 <context>
@@ -2029,10 +2345,6 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>Header (%1)</translation>
     </message>
     <message>
-        <source>… Showing the first %1 of %2 characters; the rest is not shown.</source>
-        <translation>… Es werden nur die ersten %1 von %2 Zeichen angezeigt.</translation>
-    </message>
-    <message>
         <source>1 byte</source>
         <translation>1 Byte</translation>
     </message>
@@ -2055,6 +2367,142 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>Body (formatting…)</source>
         <translation>Body (wird formatiert…)</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>HttpOnly</source>
+        <translation>HttpOnly</translation>
+    </message>
+    <message>
+        <source>Secure</source>
+        <translation>Secure</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Timing</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Find in body (Ctrl+F)</source>
+        <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Enter: next match, Shift+Enter: previous; letters match in either case.</source>
+        <translation>Enter: nächster Treffer, Umschalt+Enter: vorheriger; Groß-/Kleinschreibung wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the body as received to a file.</source>
+        <translation>Den Body so, wie er empfangen wurde, in einer Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Save response body</source>
+        <translation>Antwort-Body speichern</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the body.</source>
+        <translation>&apos;%1&apos; kommt im Body nicht vor.</translation>
+    </message>
+    <message>
+        <source>Could not save the body to %1: %2</source>
+        <translation>Der Body konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Body (reading…)</source>
+        <translation>Body (wird gelesen…)</translation>
+    </message>
+    <message>
+        <source>(this host)</source>
+        <translation>(dieser Host)</translation>
+    </message>
+    <message>
+        <source>end of session</source>
+        <translation>Sitzungsende</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Cookies (%1)</source>
+        <translation>Cookies (%1)</translation>
+    </message>
+    <message>
+        <source>Queued and name lookup</source>
+        <translation>Warteschlange und Namensauflösung</translation>
+    </message>
+    <message>
+        <source>Connect and TLS handshake</source>
+        <translation>Verbinden und TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>Connect and send the request</source>
+        <translation>Verbinden und Anfrage senden</translation>
+    </message>
+    <message>
+        <source>Send the request</source>
+        <translation>Anfrage senden</translation>
+    </message>
+    <message>
+        <source>on a reused connection</source>
+        <translation>über eine wiederverwendete Verbindung</translation>
+    </message>
+    <message>
+        <source>Waiting for the first byte</source>
+        <translation>Warten auf das erste Byte</translation>
+    </message>
+    <message>
+        <source>Download the body</source>
+        <translation>Body herunterladen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>The body does not decode as %1.</source>
+        <translation>Der Body lässt sich nicht als %1 dekodieren.</translation>
+    </message>
+    <message>
+        <source>Preview shows images and HTML answers.</source>
+        <translation>Die Vorschau zeigt Bilder und HTML-Antworten.</translation>
     </message>
 </context>
 <context>
