@@ -32,6 +32,12 @@ QString defaultLabDirectory()
 
 void installTranslations(QApplication &app)
 {
+    // Qt's own strings (the standard OK/Cancel buttons, file dialogs) from Debian's
+    // qt6-translations-l10n; missing files only leave them in English.
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
     auto *translator = new QTranslator(&app);
     if (translator->load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
                          QStringLiteral(":/i18n")))

@@ -1802,6 +1802,13 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::Ui::LargeTextView</name>
+    <message>
+        <source>… %1  (%2 lines)</source>
+        <translation>… %1  (%2 Zeilen)</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>

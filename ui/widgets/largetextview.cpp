@@ -455,7 +455,7 @@ void LargeTextView::paintEvent(QPaintEvent *)
                                                   [index](const auto &f) { return f.first == index; })->second - index;
             painter.setPen(lineNumber);
             painter.drawText(gutter + int(whole.size() - column0) * m_charWidth + m_charWidth / 2, y + m_ascent,
-                             QStringLiteral("\u2026 %1  (%2 lines)")
+                             tr("\u2026 %1  (%2 lines)")
                                  .arg(QLatin1Char(opensBlock(index) == '{' ? '}' : ']'))
                                  .arg(hidden));
         }

@@ -162,6 +162,7 @@ void NetworkSettingsDialog::updateRows()
     for (QWidget *row : std::as_const(m_manualRows))
         row->setEnabled(manual);
     m_verifyWarning->setVisible(!m_verify->isChecked());
+    adjustSize(); // room for the warning when it appears, none left over when it goes
 }
 
 Core::HttpOptions NetworkSettingsDialog::options() const
