@@ -36,6 +36,19 @@ struct HttpRouteConfig
 };
 
 // An API Gateway HTTP API (AWS::Serverless::HttpApi, or the implicit one SAM creates).
+// CorsConfiguration of an HTTP API: API Gateway answers preflights itself and sets the CORS
+// headers on every answer to an allowed origin, replacing any the integration sent.
+struct HttpApiCorsConfig
+{
+    bool enabled = false;
+    QStringList allowOrigins;   // "*" or exact origins
+    QStringList allowMethods;
+    QStringList allowHeaders;
+    QStringList exposeHeaders;
+    int maxAgeSeconds = -1;     // -1: not sent
+    bool allowCredentials = false;
+};
+
 struct HttpApiConfig
 {
     QString logicalId;           // "ServerlessHttpApi" for SAM's implicit API
@@ -45,6 +58,7 @@ struct HttpApiConfig
     QList<HttpRouteConfig> routes;
     QList<HttpApiAuthorizerConfig> authorizers;
     QString defaultAuthorizer;   // Auth.DefaultAuthorizer; empty: routes are open by default
+    HttpApiCorsConfig cors;
     int templateLine = 0;
 
     const HttpApiAuthorizerConfig *authorizer(const QString &name) const

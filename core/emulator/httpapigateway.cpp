@@ -24,9 +24,30 @@ struct HttpApiGateway::Pending
     QString requestId;
     QPointer<QTimer> timer;
     bool answered = false;
+    std::optional<HttpApiCorsConfig> cors; // set when the request came from an allowed origin
+    QByteArray origin;
 };
 
 namespace {
+
+// The Access-Control-Allow-Origin value for an origin, or empty when it is not allowed.
+QByteArray allowedOrigin(const HttpApiCorsConfig &cors, const QByteArray &origin)
+{
+    if (origin.isEmpty())
+        return {};
+    for (const QString &allowed : cors.allowOrigins) {
+        if (allowed == QLatin1String("*"))
+            return "*";
+        if (allowed.compare(QString::fromUtf8(origin), Qt::CaseInsensitive) == 0)
+            return origin;
+    }
+    return {};
+}
+
+QByteArray joined(const QStringList &values)
+{
+    return values.join(QLatin1Char(',')).toUtf8();
+}
 
 QByteArray hostWithoutPort(const QByteArray &host)
 {
@@ -89,6 +110,26 @@ void HttpApiGateway::handle(const Core::HttpRequest &request, const QString &api
     const std::optional<QByteArray> routedPath = pathAfterStage(api->stageName, pathInApi);
     if (!routedPath)
         return answer(pending, HttpApiEvent::errorResponse(404, "Not Found"));
+    if (api->cors.enabled) {
+        pending->origin = request.headers.value("Origin");
+        if (!allowedOrigin(api->cors, pending->origin).isEmpty())
+            pending->cors = api->cors;
+        // A preflight is answered by the gateway, whether or not an OPTIONS route exists.
+        if (request.method == "OPTIONS" && !pending->origin.isEmpty()
+            && request.headers.contains("Access-Control-Request-Method")) {
+            Core::HttpResponse preflight;
+            preflight.status = 204;
+            if (pending->cors) {
+                if (!api->cors.allowMethods.isEmpty())
+                    preflight.headers.set("Access-Control-Allow-Methods", joined(api->cors.allowMethods));
+                if (!api->cors.allowHeaders.isEmpty())
+                    preflight.headers.set("Access-Control-Allow-Headers", joined(api->cors.allowHeaders));
+                if (api->cors.maxAgeSeconds >= 0)
+                    preflight.headers.set("Access-Control-Max-Age", QByteArray::number(api->cors.maxAgeSeconds));
+            }
+            return answer(pending, preflight);
+        }
+    }
     if (request.body.size() > kMaxBodyBytes)
         return answer(pending, HttpApiEvent::errorResponse(413, "Request Entity Too Large"));
     const std::optional<RouteMatch> match = RouteMatcher(api->routes).match(request.method, *routedPath);
@@ -242,6 +283,19 @@ void HttpApiGateway::answer(const std::shared_ptr<Pending> &pending, Core::HttpR
     if (pending->answered)
         return;
     pending->answered = true;
+    if (pending->cors) {
+        // The gateway's CORS headers replace whatever the integration said.
+        for (const char *name : {"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+                                 "Access-Control-Expose-Headers"})
+            response.headers.remove(name);
+        response.headers.set("Access-Control-Allow-Origin", allowedOrigin(*pending->cors, pending->origin));
+        if (pending->cors->allowCredentials)
+            response.headers.set("Access-Control-Allow-Credentials", "true");
+        if (!pending->cors->exposeHeaders.isEmpty())
+            response.headers.set("Access-Control-Expose-Headers", joined(pending->cors->exposeHeaders));
+        if (allowedOrigin(*pending->cors, pending->origin) != "*")
+            response.headers.set("Vary", "Origin");
+    }
     response.headers.set("apigw-requestid", pending->requestId.toUtf8());
     pending->responder.send(response);
     Q_EMIT requestAnswered(pending->apiId, pending->routeKey, response.status, pending->requestId);

@@ -64,6 +64,8 @@ void TemplateReader::read(const YAML::Node &root)
     const YAML::Node globalAuth = child(m_globalHttpApi, "Auth");
     if (globalAuth.IsDefined())
         readApiAuth(&m_globalApiAuth, globalAuth, QStringLiteral("Globals.HttpApi.Auth"));
+    if (const YAML::Node globalCors = child(m_globalHttpApi, "CorsConfiguration"); globalCors.IsDefined())
+        readCors(&m_globalApiAuth, globalCors, QStringLiteral("Globals.HttpApi.CorsConfiguration"));
     readResources(resources);
     if (child(root, "Outputs").IsDefined())
         readOutputs(child(root, "Outputs"));
@@ -89,11 +91,10 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
     m_globalHttpApi = child(globals, "HttpApi");
     if (m_globalHttpApi.IsDefined() && expectMap(m_globalHttpApi, QStringLiteral("Globals.HttpApi")))
         checkKeys(m_globalHttpApi, QStringLiteral("Globals.HttpApi"),
-                  {{QStringLiteral("Auth")},
+                  {{QStringLiteral("Auth"), QStringLiteral("CorsConfiguration")},
                    {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
                     QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
-                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags"),
-                    QStringLiteral("CorsConfiguration")},
+                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
                    {QStringLiteral("StageVariables")},
                    QStringLiteral("Globals.HttpApi")});
 }
@@ -317,16 +318,17 @@ void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &key
     if (props.IsDefined() && expectMap(props, field)) {
         checkKeys(props, field,
                   {{QStringLiteral("StageName"), QStringLiteral("Description"), QStringLiteral("Name"),
-                    QStringLiteral("Auth")},
+                    QStringLiteral("Auth"), QStringLiteral("CorsConfiguration")},
                    {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
                     QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
-                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags"),
-                    QStringLiteral("CorsConfiguration")},
+                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
                    {QStringLiteral("DefinitionBody"), QStringLiteral("DefinitionUri"),
                     QStringLiteral("StageVariables")},
                    kHttpApiType});
         if (child(props, "Auth").IsDefined())
             readApiAuth(&api, child(props, "Auth"), field + QStringLiteral(".Auth"));
+        if (child(props, "CorsConfiguration").IsDefined())
+            readCors(&api, child(props, "CorsConfiguration"), field + QStringLiteral(".CorsConfiguration"));
         if (child(props, "StageName").IsDefined()) {
             if (std::optional<QString> stage = m_eval.evaluate(child(props, "StageName"), field + QStringLiteral(".StageName")))
                 api.stageName = *stage;

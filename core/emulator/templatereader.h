@@ -54,6 +54,7 @@ private:
 
     // HTTP API authorizers (templatereaderauth.cpp)
     void readApiAuth(HttpApiConfig *api, const YAML::Node &auth, const QString &field);
+    void readCors(HttpApiConfig *api, const YAML::Node &cors, const QString &field);
     void readAuthorizer(HttpApiConfig *api, const QString &name, const YAML::Node &node,
                         const QString &field);
     void readJwtConfiguration(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,

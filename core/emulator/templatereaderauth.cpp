@@ -178,6 +178,59 @@ void TemplateReader::applyGlobalAuth(HttpApiConfig *api) const
 {
     api->authorizers = m_globalApiAuth.authorizers;
     api->defaultAuthorizer = m_globalApiAuth.defaultAuthorizer;
+    api->cors = m_globalApiAuth.cors;
+}
+
+// SAM's CorsConfiguration: true (every origin), an origin string, or the object with
+// AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, MaxAge and AllowCredentials.
+void TemplateReader::readCors(HttpApiConfig *api, const YAML::Node &cors, const QString &field)
+{
+    HttpApiCorsConfig config;
+    config.enabled = true;
+    if (cors.IsScalar()) {
+        const std::optional<QString> value = m_eval.evaluate(cors, field);
+        if (!value)
+            return;
+        if (*value == QLatin1String("false"))
+            return;
+        config.allowOrigins = {*value == QLatin1String("true") ? QStringLiteral("*") : *value};
+        config.allowMethods = {QStringLiteral("*")};
+        config.allowHeaders = {QStringLiteral("*")};
+        api->cors = config;
+        return;
+    }
+    if (!expectMap(cors, field))
+        return;
+    checkKeys(cors, field,
+              {{QStringLiteral("AllowOrigins"), QStringLiteral("AllowMethods"), QStringLiteral("AllowHeaders"),
+                QStringLiteral("ExposeHeaders"), QStringLiteral("MaxAge"), QStringLiteral("AllowCredentials")},
+               {},
+               {},
+               QStringLiteral("HttpApiCorsConfiguration")});
+    const auto list = [&](const char *name, QStringList &out) {
+        if (const YAML::Node node = child(cors, name); node.IsDefined())
+            out = stringList(node, field + QLatin1Char('.') + QLatin1String(name)).value_or(QStringList());
+    };
+    list("AllowOrigins", config.allowOrigins);
+    list("AllowMethods", config.allowMethods);
+    list("AllowHeaders", config.allowHeaders);
+    list("ExposeHeaders", config.exposeHeaders);
+    if (const YAML::Node maxAge = child(cors, "MaxAge"); maxAge.IsDefined()) {
+        bool ok = false;
+        const int seconds = m_eval.evaluate(maxAge, field + QStringLiteral(".MaxAge")).value_or(QString()).toInt(&ok);
+        if (ok && seconds >= 0 && seconds <= 86400)
+            config.maxAgeSeconds = seconds;
+        else
+            m_eval.error(maxAge, field + QStringLiteral(".MaxAge"), QStringLiteral("expected seconds from 0 to 86400"));
+    }
+    if (const YAML::Node credentials = child(cors, "AllowCredentials"); credentials.IsDefined())
+        config.allowCredentials =
+            m_eval.evaluate(credentials, field + QStringLiteral(".AllowCredentials")).value_or(QString()) == QLatin1String("true");
+    if (config.allowCredentials && config.allowOrigins.contains(QStringLiteral("*")))
+        m_eval.error(cors, field,
+                     QStringLiteral("AllowCredentials cannot go with AllowOrigins \"*\" (API Gateway refuses it); "
+                                    "list the origins"));
+    api->cors = config;
 }
 
 void TemplateReader::resolveRouteAuth()
