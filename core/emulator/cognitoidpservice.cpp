@@ -338,7 +338,28 @@ CognitoIdpService::Reply CognitoIdpService::signUp(const QJsonObject &in)
     return out;
 }
 
-CognitoIdpService::Reply CognitoIdpService::confirmSignUp(const QJsonObject &in)
+namespace {
+
+Core::Error codeMismatch()
+{
+    return error("CodeMismatchException", QStringLiteral("Invalid verification code provided, please try again."));
+}
+
+// A confirmation or reset code as ConfirmSignUp and ConfirmForgotPassword check it.
+Core::Error checkCode(const QString &stored, const QDateTime &expires, const QString &given, const QDateTime &now)
+{
+    if (stored.isEmpty() || stored != given)
+        return codeMismatch();
+    if (expires <= now)
+        return error("ExpiredCodeException", QStringLiteral("Invalid code provided, please request a code again."));
+    return {};
+}
+
+} // namespace
+
+// The pool and user a code is for, with the refusals ConfirmSignUp and ConfirmForgotPassword
+// share (unknown client, SECRET_HASH, unknown user worded as the client hides or shows it).
+Core::Result<std::pair<CognitoUserPool *, CognitoUser *>> CognitoIdpService::codeUser(const QJsonObject &in)
 {
     const auto found = clientFor(string(in, "ClientId"));
     if (!found)
@@ -351,24 +372,27 @@ CognitoIdpService::Reply CognitoIdpService::confirmSignUp(const QJsonObject &in)
                                               {username, user ? user->username : QString()});
         e.isError())
         return e;
-    const Core::Error mismatch =
-        error("CodeMismatchException",
-              QStringLiteral("Invalid verification code provided, please try again."));
     if (!user)
         return client.preventUserExistenceErrors
-                   ? mismatch
-                   : error("UserNotFoundException",
-                           QStringLiteral("Username/client id combination not found."));
+                   ? codeMismatch()
+                   : error("UserNotFoundException", QStringLiteral("Username/client id combination not found."));
+    return std::make_pair(&pool, user);
+}
+
+CognitoIdpService::Reply CognitoIdpService::confirmSignUp(const QJsonObject &in)
+{
+    const auto target = codeUser(in);
+    if (!target)
+        return target.error();
+    CognitoUserPool &pool = *target->first;
+    CognitoUser *user = target->second;
     if (user->status != CognitoUserStatus::Unconfirmed)
         return error("NotAuthorizedException",
                      QStringLiteral("User cannot be confirmed. Current status is %1")
                          .arg(cognitoUserStatusName(user->status)));
-    if (user->confirmationCode.isEmpty() ||
-        user->confirmationCode != string(in, "ConfirmationCode"))
-        return mismatch;
-    if (user->codeExpires <= now())
-        return error("ExpiredCodeException",
-                     QStringLiteral("Invalid code provided, please request a code again."));
+    if (const Core::Error e = checkCode(user->confirmationCode, user->codeExpires, string(in, "ConfirmationCode"), now());
+        e.isError())
+        return e;
     user->status = CognitoUserStatus::Confirmed;
     user->confirmationCode.clear();
     for (const QString &attribute : std::as_const(pool.config.autoVerifiedAttributes))
@@ -482,30 +506,14 @@ CognitoIdpService::Reply CognitoIdpService::forgotPassword(const QJsonObject &in
 
 CognitoIdpService::Reply CognitoIdpService::confirmForgotPassword(const QJsonObject &in)
 {
-    const auto found = clientFor(string(in, "ClientId"));
-    if (!found)
-        return found.error();
-    CognitoUserPool &pool = *found->first;
-    const CognitoClientConfig &client = *found->second;
-    const QString username = string(in, "Username");
-    CognitoUser *user = CognitoUserStore::find(pool, username);
-    if (const Core::Error e = checkSecretHash(client, string(in, "SecretHash"),
-                                              {username, user ? user->username : QString()});
+    const auto target = codeUser(in);
+    if (!target)
+        return target.error();
+    CognitoUserPool &pool = *target->first;
+    CognitoUser *user = target->second;
+    if (const Core::Error e = checkCode(user->resetCode, user->resetCodeExpires, string(in, "ConfirmationCode"), now());
         e.isError())
         return e;
-    const Core::Error mismatch =
-        error("CodeMismatchException",
-              QStringLiteral("Invalid verification code provided, please try again."));
-    if (!user)
-        return client.preventUserExistenceErrors
-                   ? mismatch
-                   : error("UserNotFoundException",
-                           QStringLiteral("Username/client id combination not found."));
-    if (user->resetCode.isEmpty() || user->resetCode != string(in, "ConfirmationCode"))
-        return mismatch;
-    if (user->resetCodeExpires <= now())
-        return error("ExpiredCodeException",
-                     QStringLiteral("Invalid code provided, please request a code again."));
     const QString password = string(in, "Password");
     if (const QString violation =
             CognitoUserStore::policyViolation(pool.config.passwordPolicy, password);

@@ -77,6 +77,7 @@ private:
     // user-facing (cognitoidpservice.cpp)
     Reply signUp(const QJsonObject &in);
     Reply confirmSignUp(const QJsonObject &in);
+    Core::Result<std::pair<CognitoUserPool *, CognitoUser *>> codeUser(const QJsonObject &in);
     Reply resendConfirmationCode(const QJsonObject &in);
     Reply getUser(const QJsonObject &in);
     Reply globalSignOut(const QJsonObject &in);
