@@ -33,7 +33,8 @@ QByteArray segment(const QByteArray &json)
 // A token shaped like Cognito's (the signature is not checked here).
 QByteArray token(const QByteArray &use)
 {
-    const qint64 exp = QDateTime::currentSecsSinceEpoch() + 3600;
+    // One expiry for the whole run: tokens built a second apart must still compare equal.
+    static const qint64 exp = QDateTime::currentSecsSinceEpoch() + 3600;
     return segment("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + '.'
            + segment("{\"sub\":\"u-1\",\"token_use\":\"" + use + "\",\"exp\":" + QByteArray::number(exp) + "}") + ".c2ln";
 }
