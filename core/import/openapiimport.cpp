@@ -59,6 +59,9 @@ private:
     void readBodyV3(const YAML::Node &operation, ImportedRequest &request);
     void readBodyV2(const QList<Parameter> &params, const YAML::Node &operation,
                     ImportedRequest &request);
+    void readFormV3(const QString &mediaType, const YAML::Node &media, ImportedRequest &request);
+    void formProperties(const YAML::Node &schema, QList<QPair<QString, YAML::Node>> &properties,
+                        int depth) const;
     void setBody(const QString &mediaType, const Json &value, ImportedRequest &request,
                  const YAML::Node &at);
     void applySecurity(const YAML::Node &operation, ImportedRequest &request);
@@ -345,15 +348,20 @@ void OpenApiReader::readBodyV3(const YAML::Node &operation, ImportedRequest &req
             lower == QLatin1String("application/json")                                         ? 0
             : lower.contains(QLatin1String("json"))                                            ? 1
             : lower == QLatin1String("application/x-www-form-urlencoded")                      ? 2
-            : lower.startsWith(QLatin1String("text/")) || lower.contains(QLatin1String("xml")) ? 3
-                                                                                               : 4;
+            : lower == QLatin1String("multipart/form-data")                                    ? 3
+            : lower.startsWith(QLatin1String("text/")) || lower.contains(QLatin1String("xml")) ? 4
+                                                                                               : 5;
         if (rank < best) {
             best = rank;
             chosen = type;
         }
     }
     const YAML::Node media = child(content, chosen.toStdString().c_str());
-    if (best == 4) {
+    if (best == 2 || best == 3) {
+        readFormV3(chosen, media, request);
+        return;
+    }
+    if (best == 5) {
         m_doc.report(
             media.IsDefined() ? media : content,
             QStringLiteral(
@@ -385,27 +393,89 @@ void OpenApiReader::readBodyV2(const QList<Parameter> &params, const YAML::Node 
     const QString mediaType = consumes.IsSequence() && consumes.size() > 0
                                   ? yamlText(consumes[0])
                                   : QStringLiteral("application/json");
-    Json form = Json::object();
+    QList<FormField> fields;
+    bool hasFile = false;
     for (const Parameter &p : params) {
         if (p.in == QLatin1String("body")) {
             setBody(mediaType, m_doc.exampleFor(child(p.node, "schema")), request, p.node);
             return;
         }
-        if (p.in == QLatin1String("formData")) {
-            if (yamlText(child(p.node, "type")) == QLatin1String("file") ||
-                mediaType.startsWith(QLatin1String("multipart/"))) {
-                m_doc.report(
-                    p.node,
-                    QStringLiteral("%1: multipart form data cannot be carried by a request yet; "
-                                   "imported without a body")
-                        .arg(request.name));
-                return;
-            }
-            form[p.name.toStdString()] = p.value.toStdString();
-        }
+        if (p.in != QLatin1String("formData"))
+            continue;
+        // A file parameter is a file field whose path the person chooses; Swagger has no
+        // example path to offer.
+        const bool file = yamlText(child(p.node, "type")) == QLatin1String("file");
+        hasFile = hasFile || file;
+        fields.append({true, p.name, file ? QString() : p.value, file});
     }
-    if (!form.empty())
-        setBody(QStringLiteral("application/x-www-form-urlencoded"), form, request, operation);
+    if (fields.isEmpty())
+        return;
+    request.spec.formFields = fields;
+    // A file can only travel in a multipart body, whatever "consumes" lists first.
+    request.spec.bodyKind = hasFile || mediaType.toLower().startsWith(QLatin1String("multipart/"))
+                                ? BodyKind::Multipart
+                                : BodyKind::Form;
+}
+
+// The properties of a form's object schema, $refs followed and allOf parts merged, in order.
+void OpenApiReader::formProperties(const YAML::Node &schema,
+                                   QList<QPair<QString, YAML::Node>> &properties, int depth) const
+{
+    constexpr int MaximumDepth = 8; // allOf chains of $refs; a loop is cut here
+    const YAML::Node resolved = m_doc.resolve(schema);
+    if (!resolved.IsMap() || depth > MaximumDepth)
+        return;
+    if (const YAML::Node all = child(resolved, "allOf"); all.IsSequence()) {
+        for (const auto &part : all)
+            formProperties(part, properties, depth + 1);
+    }
+    if (const YAML::Node own = child(resolved, "properties"); own.IsMap()) {
+        for (const auto &property : own)
+            properties.append({QString::fromStdString(property.first.Scalar()), property.second});
+    }
+}
+
+// A form body becomes the request's form fields, one per property of the schema, valued from
+// the media type's example or else the property's example, default or skeleton value. A
+// property with format: binary is a file field (its path left for the person to choose).
+void OpenApiReader::readFormV3(const QString &mediaType, const YAML::Node &media,
+                               ImportedRequest &request)
+{
+    const bool multipart = mediaType.toLower() == QLatin1String("multipart/form-data");
+    Json example = nullptr;
+    if (const YAML::Node e = child(media, "example"); e.IsDefined())
+        example = OpenApiDocument::toJson(e);
+    else if (const YAML::Node es = child(media, "examples"); es.IsMap() && es.size() > 0)
+        example = OpenApiDocument::toJson(child(m_doc.resolve(es.begin()->second), "value"));
+    const YAML::Node schema = child(media, "schema");
+    QList<QPair<QString, YAML::Node>> properties;
+    formProperties(schema, properties, 0);
+    request.spec.bodyKind = multipart ? BodyKind::Multipart : BodyKind::Form;
+    for (const auto &[name, node] : std::as_const(properties)) {
+        const YAML::Node property = m_doc.resolve(node);
+        const bool binary = yamlText(child(property, "type")) == QLatin1String("string") &&
+                            yamlText(child(property, "format")) == QLatin1String("binary");
+        if (binary && !multipart) {
+            m_doc.report(node, QStringLiteral("%1: '%2' is a file, which a urlencoded form "
+                                              "cannot send; imported as an empty text field")
+                                   .arg(request.name, name));
+        }
+        const std::string key = name.toStdString();
+        Json value = example.is_object() && example.contains(key) ? example[key]
+                                                                  : m_doc.exampleFor(node);
+        const bool file = binary && multipart;
+        request.spec.formFields.append({true, name, file || binary ? QString() : jsonText(value),
+                                        file});
+    }
+    if (properties.isEmpty() && example.is_object()) {
+        for (const auto &[key, value] : example.items())
+            request.spec.formFields.append(
+                {true, QString::fromStdString(key), jsonText(value), false});
+    }
+    if (request.spec.formFields.isEmpty())
+        m_doc.report(media.IsDefined() ? media : schema,
+                     QStringLiteral("%1: the %2 body names no fields; add them in the Body tab")
+                         .arg(request.name, mediaType));
 }
 
 // The first security requirement that applies: bearer, basic, API key, OAuth2/OpenID (a bearer

@@ -91,6 +91,8 @@ private slots:
     void petstore();
     void openApiJsonLayouts();
     void openApiPartial();
+    void openApiFormBodies_data();
+    void openApiFormBodies();
     void openApiBrokenYaml();
     void openApiCycles();
     void openApiNotADocument();
@@ -530,7 +532,8 @@ void tst_Import::openApiPartial()
     QVERIFY(result.secrets.contains(QStringLiteral("bearerToken")));
 
     const ImportedRequest *upload = named(result, QStringLiteral("upload"));
-    QCOMPARE(upload->spec.bodyKind, BodyKind::None);
+    QCOMPARE(upload->spec.bodyKind, BodyKind::Multipart); // a form with no fields named
+    QVERIFY(upload->spec.formFields.isEmpty());
     QCOMPARE(upload->spec.auth.kind, AuthKind::ApiKey);
     QCOMPARE(upload->spec.auth.apiKeyName, QStringLiteral("X-Api-Key"));
     QCOMPARE(upload->spec.auth.apiKeyValue, QStringLiteral("{{apiKey}}"));
@@ -542,9 +545,12 @@ void tst_Import::openApiPartial()
 
     const ImportedRequest *form = named(result, QStringLiteral("POST /forms"));
     QVERIFY(form);
-    QCOMPARE(form->spec.body, QStringLiteral("name=ada&age=0"));
-    QCOMPARE(header(form->spec, QStringLiteral("Content-Type")),
-             QStringLiteral("application/x-www-form-urlencoded"));
+    QCOMPARE(form->spec.bodyKind, BodyKind::Form);
+    QCOMPARE(form->spec.formFields,
+             (QList<FormField>{{true, QStringLiteral("name"), QStringLiteral("ada"), false},
+                               {true, QStringLiteral("age"), QStringLiteral("0"), false}}));
+    // The request sets Content-Type itself (with the boundary for multipart).
+    QCOMPARE(header(form->spec, QStringLiteral("Content-Type")), QStringLiteral("<none>"));
 
     // What was skipped is reported with the line and column of the node.
     QStringList problems;
@@ -555,13 +561,68 @@ void tst_Import::openApiPartial()
             "partial.yaml:41:11: warning: getItem: cookie parameter 'session' is not imported")),
         qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY2(problems.contains(QStringLiteral(
-                 "partial.yaml:62:13: warning: upload: a multipart/form-data body cannot be "
-                 "carried by a request yet; imported without a body")),
+                 "partial.yaml:62:13: warning: upload: the multipart/form-data body names no "
+                 "fields; add them in the Body tab")),
              qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY2(problems.contains(QStringLiteral(
                  "partial.yaml:75:21: warning: $ref 'other.yaml#/components/schemas/Remote' "
                  "points outside this document; that part is skipped")),
              qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+// petstore's updatePetWithForm and uploadFile shapes (OpenAPI 3: urlencoded and multipart
+// request bodies; Swagger 2: formData with type: file), and sending what was imported.
+void tst_Import::openApiFormBodies_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("OpenAPI 3.0 requestBody") << "forms-v3.0.yaml";
+    QTest::newRow("Swagger 2.0 formData") << "forms-swagger-v2.0.json";
+}
+
+void tst_Import::openApiFormBodies()
+{
+    QFETCH(QString, file);
+    const ImportResult result = importOpenApi(fixture(file), file);
+    QCOMPARE(result.requests.size(), 3);
+
+    const ImportedRequest *update = named(result, QStringLiteral("updatePetWithForm"));
+    QVERIFY(update);
+    QCOMPARE(update->spec.bodyKind, BodyKind::Form);
+    QCOMPARE(update->spec.formFields,
+             (QList<FormField>{{true, QStringLiteral("name"), QStringLiteral("doggie"), false},
+                               {true, QStringLiteral("status"), QStringLiteral("available"), false}}));
+    Environment env;
+    env.variables = {{QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9/v2")},
+                     {QStringLiteral("petId"), QStringLiteral("7")}};
+    const Result<HttpClientRequest> sent = update->spec.toClientRequest(env);
+    QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().message));
+    QCOMPARE(sent->body, QByteArray("name=doggie&status=available"));
+    QCOMPARE(sent->headers.value("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+
+    const ImportedRequest *upload = named(result, QStringLiteral("uploadFile"));
+    QVERIFY(upload);
+    QCOMPARE(upload->spec.bodyKind, BodyKind::Multipart);
+    QCOMPARE(upload->spec.formFields,
+             (QList<FormField>{{true, QStringLiteral("additionalMetadata"), QStringLiteral("front"), false},
+                               {true, QStringLiteral("file"), QString(), true}}));
+    QCOMPARE(header(upload->spec, QStringLiteral("Content-Type")), QStringLiteral("<none>"));
+
+    // A file field in a urlencoded form cannot be sent; it is said where, not dropped.
+    const ImportedRequest *mixed = named(result, QStringLiteral("urlencodedWithFile"));
+    QVERIFY(mixed);
+    if (file.endsWith(QLatin1String(".yaml"))) {
+        QCOMPARE(mixed->spec.bodyKind, BodyKind::Form);
+        QCOMPARE(mixed->spec.formFields.size(), 2);
+        QCOMPARE(mixed->spec.formFields.at(1), (FormField{true, QStringLiteral("photo"), QString(), false}));
+        QVERIFY2(allProblems(result).contains(
+                     QStringLiteral("forms-v3.0.yaml:81:23: warning: urlencodedWithFile: 'photo' is a file, "
+                                    "which a urlencoded form cannot send; imported as an empty text field")),
+                 qPrintable(allProblems(result)));
+    } else {
+        // Swagger: a file parameter makes the body multipart whatever "consumes" lists.
+        QCOMPARE(mixed->spec.bodyKind, BodyKind::Multipart);
+        QCOMPARE(mixed->spec.formFields.at(1), (FormField{true, QStringLiteral("photo"), QString(), true}));
+    }
 }
 
 void tst_Import::openApiBrokenYaml()
