@@ -119,8 +119,9 @@ void MainWindow::createHistoryDock()
     m_historyDock->setObjectName(QStringLiteral("historyDock"));
     m_historyDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
                                    Qt::BottomDockWidgetArea);
-    auto *history = new Core::History::RequestHistory(Core::History::RequestHistory::defaultPath(),
-                                                      this);
+    // Read on a worker: a full history (up to 50 MB) would otherwise hold up the first paint.
+    auto *history = new Core::History::RequestHistory(Core::History::RequestHistory::defaultPath(), {},
+                                                      Core::History::RequestHistory::Loading::InBackground, this);
     m_historyPanel = new HistoryPanel(history, m_historyDock);
     m_historyDock->setWidget(m_historyPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);

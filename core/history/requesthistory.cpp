@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QThread>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,6 +74,7 @@ RequestAuth authForKeeping(const RequestAuth &auth)
         hole(kept.sessionToken, "awsSessionToken");
         break;
     case AuthKind::Basic: // an empty password may be written
+    case AuthKind::OAuth2: // secrets in clear were dropped; an empty one may be written
     case AuthKind::None:
         break;
     }
@@ -298,11 +300,43 @@ RequestHistory::RequestHistory(const QString &path, QObject *parent)
 }
 
 RequestHistory::RequestHistory(const QString &path, Limits limits, QObject *parent)
+    : RequestHistory(path, limits, Loading::Now, parent)
+{
+}
+
+RequestHistory::RequestHistory(const QString &path, Limits limits, Loading loading, QObject *parent)
     : QAbstractListModel(parent)
     , m_path(path)
     , m_limits(limits)
 {
-    load();
+    if (loading == Loading::Now) {
+        load();
+        return;
+    }
+    m_loaded = std::make_shared<FileContents>();
+    m_loader = QThread::create([path, result = m_loaded] { *result = readFile(path); });
+    connect(m_loader, &QThread::finished, this, [this] { waitForLoaded(); });
+    m_loader->start();
+}
+
+RequestHistory::~RequestHistory()
+{
+    if (m_loader) {
+        m_loader->wait();
+        delete m_loader;
+    }
+}
+
+void RequestHistory::waitForLoaded()
+{
+    if (!m_loader)
+        return;
+    m_loader->wait();
+    delete std::exchange(m_loader, nullptr);
+    beginResetModel();
+    apply(std::move(*std::exchange(m_loaded, nullptr)));
+    endResetModel();
+    Q_EMIT loaded();
 }
 
 QString RequestHistory::defaultPath()
@@ -311,28 +345,43 @@ QString RequestHistory::defaultPath()
            QStringLiteral("/history.jsonl");
 }
 
-void RequestHistory::load()
+RequestHistory::FileContents RequestHistory::readFile(const QString &path)
 {
-    QFile file(m_path);
+    FileContents contents;
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return;
+        return contents;
     const QByteArray all = file.readAll();
-    m_fileBytes = all.size();
+    contents.fileBytes = all.size();
     for (const QByteArray &line : all.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
-        if (const std::optional<HistoryEntry> entry = parseEntryLine(line)) {
-            m_entries.append(*entry);
-            m_lineBytes.append(line.size() + 1);
+        if (std::optional<HistoryEntry> entry = parseEntryLine(line)) {
+            contents.entries.append(std::move(*entry));
+            contents.lineBytes.append(line.size() + 1);
         } else {
-            ++m_skipped;
+            ++contents.skipped;
         }
     }
+    return contents;
+}
+
+void RequestHistory::apply(FileContents contents)
+{
+    m_entries = std::move(contents.entries);
+    m_lineBytes = std::move(contents.lineBytes);
+    m_fileBytes = contents.fileBytes;
+    m_skipped = contents.skipped;
     if (overLimits()) {
         dropOldest();
         (void)rewrite(); // a read-only disk still gives the history in memory
     }
     refilter();
+}
+
+void RequestHistory::load()
+{
+    apply(readFile(m_path));
 }
 
 bool RequestHistory::overLimits(int slack) const
@@ -377,6 +426,7 @@ Result<void> RequestHistory::rewrite()
 
 Result<void> RequestHistory::add(const HistoryEntry &entry)
 {
+    waitForLoaded(); // the file is appended to only once the worker has read it
     const QByteArray line = entryLine(entry) + '\n';
     if (line.size() == 1)
         return makeError(ErrorCode::InvalidArgument,
@@ -406,6 +456,7 @@ Result<void> RequestHistory::add(const HistoryEntry &entry)
 
 Result<void> RequestHistory::clear()
 {
+    waitForLoaded();
     beginResetModel();
     m_entries.clear();
     m_lineBytes.clear();

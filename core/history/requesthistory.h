@@ -12,7 +12,10 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QThread;
 
 namespace Gatehouse::Core::History {
 
@@ -75,10 +78,20 @@ public:
         qint64 maxBytes = 50 * 1024 * 1024;
     };
     enum Role { IdRole = Qt::UserRole + 1 };
+    // InBackground: the model starts empty and fills when a worker thread has read the file
+    // (loaded() then), so a 50 MB history does not hold up the window; whatever changes the
+    // history meanwhile waits for the worker first.
+    enum class Loading { Now, InBackground };
 
     // Loads the file at path (a missing file is an empty history; broken lines are skipped).
     explicit RequestHistory(const QString &path, QObject *parent = nullptr);
     RequestHistory(const QString &path, Limits limits, QObject *parent = nullptr);
+    RequestHistory(const QString &path, Limits limits, Loading loading, QObject *parent = nullptr);
+    ~RequestHistory() override;
+
+    bool isLoading() const { return m_loader != nullptr; }
+    // Blocks until a background load is applied; at once when there is none.
+    void waitForLoaded();
 
     // history.jsonl in the application data folder (QStandardPaths::AppDataLocation).
     static QString defaultPath();
@@ -102,7 +115,19 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    void loaded();
+
 private:
+    struct FileContents
+    {
+        QList<HistoryEntry> entries;
+        QList<qint64> lineBytes;
+        qint64 fileBytes = 0;
+        int skipped = 0;
+    };
+    static FileContents readFile(const QString &path); // thread-safe
+    void apply(FileContents contents);
     void load();
     bool overLimits(int slackPercent = 0) const;
     void dropOldest();
@@ -117,6 +142,8 @@ private:
     int m_skipped = 0;
     QString m_filter;
     QList<int> m_rows; // indices into m_entries, newest first
+    QThread *m_loader = nullptr;
+    std::shared_ptr<FileContents> m_loaded; // the worker's result
 };
 
 bool matches(const HistoryEntry &entry, const QString &text);

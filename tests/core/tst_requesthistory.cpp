@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void boundedByBytes();
     void survivesReload();
     void brokenLinesAreSkipped();
+    void loadsInBackground();
     void searchFindsMethodUrlStatusAndBody();
     void modelIsNewestFirstAndFilters();
     void clearRemovesTheFile();
@@ -284,6 +286,36 @@ void TestRequestHistory::survivesReload()
     QCOMPARE(back.responseHeaders, entry.responseHeaders);
     QCOMPARE(back.body, r.body);
     QCOMPARE(back.answer()->body, r.body);
+}
+
+void TestRequestHistory::loadsInBackground()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.jsonl"));
+    {
+        RequestHistory history(path);
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(history.add(entryFor(QStringLiteral("https://api.example.com/orders/%1").arg(i), 200,
+                                         QByteArray(2000, 'x'))));
+    }
+    // Read by a worker: the model fills when it is done and says so.
+    RequestHistory background(path, {}, RequestHistory::Loading::InBackground);
+    QSignalSpy loaded(&background, &RequestHistory::loaded);
+    QSignalSpy reset(&background, &QAbstractItemModel::modelReset);
+    QTRY_VERIFY(!background.isLoading());
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(background.rowCount(), 200);
+    QCOMPARE(background.entryAt(0)->request.url, QStringLiteral("https://api.example.com/orders/199"));
+
+    // An exchange recorded while the worker still reads lands after the loaded entries, once.
+    RequestHistory early(path, {}, RequestHistory::Loading::InBackground);
+    QVERIFY(early.add(entryFor(QStringLiteral("https://api.example.com/late"), 201, "{}")));
+    QVERIFY(!early.isLoading());
+    QCOMPARE(early.entries().size(), 201);
+    QCOMPARE(early.entries().last().request.url, QStringLiteral("https://api.example.com/late"));
+    RequestHistory reread(path);
+    QCOMPARE(reread.entries().size(), 201);
 }
 
 void TestRequestHistory::brokenLinesAreSkipped()

@@ -53,9 +53,13 @@ HistoryPanel::HistoryPanel(Core::History::RequestHistory *history, QWidget *pare
             &HistoryPanel::updateButtons);
     connect(m_history, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateButtons);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryPanel::updateButtons);
-    if (m_history->skippedLines() > 0)
-        showProblem(tr("%n broken line(s) of %1 were skipped.", nullptr, m_history->skippedLines())
-                        .arg(m_history->path()));
+    const auto reportSkipped = [this] {
+        if (m_history->skippedLines() > 0)
+            showProblem(tr("%n broken line(s) of %1 were skipped.", nullptr, m_history->skippedLines())
+                            .arg(m_history->path()));
+    };
+    connect(m_history, &Core::History::RequestHistory::loaded, this, reportSkipped);
+    reportSkipped();
     updateButtons();
 }
 
