@@ -123,4 +123,32 @@ QString folderPrefix(const CollectionFolder &root, const CollectionFolder *folde
     return {};
 }
 
+Environment variablesFor(const QList<EnvironmentVariable> &collectionVariables,
+                         const Environment &environment)
+{
+    Environment merged;
+    merged.name = environment.name;
+    merged.variables = collectionVariables + environment.variables;
+    return merged;
+}
+
+RequestAuth effectiveAuth(bool inheritAuth, const RequestAuth &own,
+                          const RequestAuth &collectionAuth, const Environment &environment,
+                          QStringList &missing)
+{
+    RequestAuth auth = inheritAuth ? collectionAuth : own;
+    if (auth.kind != AuthKind::AwsSigV4)
+        return auth;
+    for (QString *field : {&auth.accessKeyId, &auth.secretAccessKey, &auth.sessionToken,
+                           &auth.profile, &auth.service, &auth.region}) {
+        for (const QString &name : unresolvedVariables(*field, environment)) {
+            if (!missing.contains(name))
+                missing.append(name);
+        }
+        if (const Result<QString> value = substitute(*field, environment))
+            *field = *value;
+    }
+    return auth;
+}
+
 } // namespace Gatehouse::Core::Collection

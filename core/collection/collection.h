@@ -76,4 +76,16 @@ QList<RequestRef> requestsInOrder(const CollectionFolder &folder, const QString 
 // for root itself or a folder that is not below it.
 QString folderPrefix(const CollectionFolder &root, const CollectionFolder *folder);
 
+// The variables a request of a collection is sent with, in Postman's order: the collection's,
+// overridden by the environment's (whose own later entries, such as a request tab's local
+// variables, override those). `gatehouse run` and the GUI both send with this.
+Environment variablesFor(const QList<EnvironmentVariable> &collectionVariables,
+                         const Environment &environment);
+// The auth a request is sent with: the collection's when it inherits, else its own; SigV4 keys,
+// profile, service and region with {{variables}} substituted, and each name the environment
+// lacks appended to missing. One function, so the runner and the GUI send the same request.
+RequestAuth effectiveAuth(bool inheritAuth, const RequestAuth &own,
+                          const RequestAuth &collectionAuth, const Environment &environment,
+                          QStringList &missing);
+
 } // namespace Gatehouse::Core::Collection

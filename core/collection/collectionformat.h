@@ -17,6 +17,9 @@ struct LoadProblem
     int line = 0;
     int column = 0;
     QString reason;
+    // An "order" entry naming no file (or one listed twice): saving the folder drops the entry
+    // and loses nothing, unlike a file whose text could not be read.
+    bool staleOrderEntry = false;
 
     // "orders/create.request.json:7:5: \"method\" must be a string"
     QString toString() const;

@@ -15,25 +15,6 @@ QString quotedNames(const QStringList &names)
     return quoted.join(QStringLiteral(", "));
 }
 
-// The auth a request uses, with {{variables}} in its keys substituted; missing names are added.
-RequestAuth effectiveAuth(const CollectionRequest &request, const RequestAuth &collectionAuth,
-                          const Environment &environment, QStringList &missing)
-{
-    RequestAuth auth = request.inheritAuth ? collectionAuth : request.spec.auth;
-    if (auth.kind != AuthKind::AwsSigV4)
-        return auth;
-    for (QString *field : {&auth.accessKeyId, &auth.secretAccessKey, &auth.sessionToken,
-                           &auth.profile, &auth.service, &auth.region}) {
-        for (const QString &name : unresolvedVariables(*field, environment)) {
-            if (!missing.contains(name))
-                missing.append(name);
-        }
-        if (const Result<QString> value = substitute(*field, environment))
-            *field = *value;
-    }
-    return auth;
-}
-
 } // namespace
 
 int RunReport::count(RequestRun::Outcome outcome) const
@@ -102,10 +83,7 @@ void CollectionRunner::cancel()
 
 Environment CollectionRunner::variables() const
 {
-    Environment merged;
-    merged.name = m_environment.name;
-    merged.variables = m_collection.variables + m_environment.variables;
-    return merged;
+    return variablesFor(m_collection.variables, m_environment);
 }
 
 void CollectionRunner::next()
@@ -125,7 +103,8 @@ void CollectionRunner::next()
     const Environment environment = variables();
     RequestSpec spec = pending.request.spec;
     QStringList missingKeys;
-    spec.auth = effectiveAuth(pending.request, m_collection.auth, environment, missingKeys);
+    spec.auth = effectiveAuth(pending.request.inheritAuth, pending.request.spec.auth,
+                              m_collection.auth, environment, missingKeys);
     QStringList missing = spec.unresolvedVariables(environment);
     for (const QString &name : std::as_const(missingKeys)) {
         if (!missing.contains(name))

@@ -86,7 +86,8 @@ struct Loader
                                .arg(entry.name,
                                     isFolder ? QStringLiteral("folder with a folder.json named")
                                              : QStringLiteral("file"),
-                                    displayPath(relative + entry.name))});
+                                    displayPath(relative + entry.name)),
+                     true});
                 continue;
             }
             available.removeOne(name);
@@ -235,7 +236,8 @@ Result<LoadedCollection> loadCollection(const QString &directory)
     return loaded;
 }
 
-Result<Collection> saveCollection(const Collection &collection, const QString &directory)
+Result<Collection> saveCollection(const Collection &collection, const QString &directory,
+                                  const QSet<QString> &keep)
 {
     Collection saved = collection;
     assignFileNames(saved.root);
@@ -248,7 +250,7 @@ Result<Collection> saveCollection(const Collection &collection, const QString &d
     if (const Result<void> planned = planFolder(saved.root, QString(), plan); !planned)
         return planned.error();
 
-    QSet<QString> written;
+    QSet<QString> written = keep;
     for (const QString &folder : std::as_const(plan.folders)) {
         if (!QDir().mkpath(directory + QLatin1Char('/') + folder))
             return makeError(ErrorCode::Io,
