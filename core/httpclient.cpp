@@ -115,7 +115,7 @@ HttpJob *HttpClient::send(const HttpClientRequest &request)
         reply = m_network->get(req);
     else
         reply = m_network->sendCustomRequest(req, request.method, request.body);
-    return new HttpJob(reply, request.timeoutMs, this);
+    return new HttpJob(reply, request.timeoutMs, this, request.spoolThreshold);
 }
 
 } // namespace Gatehouse::Core

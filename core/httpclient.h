@@ -20,6 +20,7 @@ struct HttpClientRequest
     QByteArray body;
     int timeoutMs = 30000;      // for the whole exchange
     bool followRedirects = false;
+    qint64 spoolThreshold = 0;  // > 0: a longer body goes to a temporary file (BodySpool)
 };
 
 // Sends requests the user built, adding only what HTTP needs; one per thread.

@@ -1,5 +1,7 @@
 #include "httpjob.h"
 
+#include "bodyspool.h"
+
 #include <QNetworkReply>
 #include <QSslError>
 
@@ -22,11 +24,13 @@ QString secondsText(int ms)
 
 } // namespace
 
-HttpJob::HttpJob(QNetworkReply *reply, int timeoutMs, QObject *parent)
-    : QObject(parent), m_reply(reply), m_timeoutMs(timeoutMs)
+HttpJob::HttpJob(QNetworkReply *reply, int timeoutMs, QObject *parent, qint64 spoolThreshold)
+    : QObject(parent), m_reply(reply), m_timeoutMs(timeoutMs), m_spoolThreshold(spoolThreshold)
 {
     m_clock.start();
+    m_progressClock.start();
     connect(reply, &QNetworkReply::finished, this, &HttpJob::onReplyFinished);
+    connect(reply, &QNetworkReply::readyRead, this, &HttpJob::onReadyRead);
     connect(reply, &QNetworkReply::sslErrors, this, &HttpJob::onSslErrors);
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
         if (m_timing.connectStartMs < 0)
@@ -74,6 +78,50 @@ void HttpJob::onSslErrors(const QList<QSslError> &errors)
         m_tlsReasons.append(error.errorString());
 }
 
+// The body is taken as it arrives rather than with one readAll() at the end: the view can show
+// its start at once, and a body past the spool threshold moves to disk instead of doubling in
+// QNetworkReply's buffer and ours.
+Result<void> HttpJob::takeAvailable()
+{
+    const qint64 available = m_reply->bytesAvailable();
+    if (available <= 0)
+        return {};
+    const QByteArray chunk = m_reply->read(available);
+    if (m_head.size() < HeadBytes)
+        m_head += QByteArrayView(chunk).first(std::min<qsizetype>(chunk.size(), HeadBytes - m_head.size()));
+    m_received += chunk.size();
+    if (m_spool)
+        return m_spool->append(chunk);
+    if (m_body.isEmpty())
+        m_body = chunk;
+    else
+        m_body += chunk;
+    if (m_spoolThreshold > 0 && m_body.size() > m_spoolThreshold) {
+        m_spool = std::make_shared<BodySpool>();
+        if (Result<void> opened = m_spool->open(); !opened)
+            return opened;
+        const Result<void> written = m_spool->append(m_body);
+        m_body = QByteArray();
+        return written;
+    }
+    return {};
+}
+
+void HttpJob::onReadyRead()
+{
+    if (m_done || !m_reply)
+        return;
+    if (const Result<void> taken = takeAvailable(); !taken) {
+        finish(taken.error());
+        return;
+    }
+    if (m_progressClock.elapsed() >= 100) {
+        m_progressClock.restart();
+        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        Q_EMIT progress(m_received, length.isValid() ? length.toLongLong() : -1);
+    }
+}
+
 void HttpJob::onReplyFinished()
 {
     if (m_done || !m_reply)
@@ -103,8 +151,10 @@ void HttpJob::finish(const Result<HttpClientResponse> &result)
     deleteLater();
 }
 
-HttpClientResponse HttpJob::response() const
+Result<HttpClientResponse> HttpJob::response()
 {
+    if (Result<void> taken = takeAvailable(); !taken)
+        return taken.error();
     HttpClientResponse r;
     r.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
@@ -117,7 +167,14 @@ HttpClientResponse HttpJob::response() const
             r.headers.add(pair.first, pair.second);
         }
     }
-    r.body = m_reply->readAll();
+    if (m_spool) {
+        if (Result<void> finished = m_spool->finish(); !finished)
+            return finished.error();
+        r.body = m_spool->body();
+        r.spool = std::move(m_spool);
+    } else {
+        r.body = std::exchange(m_body, QByteArray());
+    }
     r.bytes = r.body.size();
     r.elapsedMs = m_clock.elapsed();
     r.timing = m_timing;

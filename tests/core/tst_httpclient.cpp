@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include "core/bodyspool.h"
+#include <QFileInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -112,6 +114,8 @@ private Q_SLOTS:
     void redirects();
     void tlsToPlainServer();
     void pythonPeer();
+    void bigBodySpoolsToDisk();
+    void smallBodyStaysInMemory();
 };
 
 void TestHttpClient::methods_data()
@@ -402,6 +406,63 @@ void TestHttpClient::pythonPeer()
         }
     }
     QCOMPARE(ok, 3);
+}
+
+// A body past the threshold arrives in a temporary file: the same bytes, the file gone with the
+// last copy of the answer, progress and the first bytes reported while it came.
+void TestHttpClient::bigBodySpoolsToDisk()
+{
+    QByteArray body;
+    for (int i = 0; body.size() < 3 * 1024 * 1024; ++i)
+        body += "{\"line\":" + QByteArray::number(i) + "}\n";
+    TinyServer server;
+    server.answer = "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    HttpClient client;
+    HttpClientRequest request;
+    request.url = server.url(QStringLiteral("/big"));
+    request.spoolThreshold = 1024 * 1024;
+    HttpJob *job = client.send(request);
+    QList<qint64> progress;
+    QByteArray head;
+    connect(job, &HttpJob::progress, this, [&](qint64 received, qint64 total) {
+        progress.append(received);
+        QCOMPARE(total, body.size());
+        head = job->head();
+    });
+    std::optional<Result<HttpClientResponse>> result;
+    connect(job, &HttpJob::finished, this, [&](const Result<HttpClientResponse> &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().message));
+    QVERIFY(result->value().spool);
+    const QString path = result->value().spool->path();
+    QVERIFY(QFileInfo(path).isFile());
+    QCOMPARE(QFileInfo(path).size(), body.size());
+    QCOMPARE(result->value().bytes, body.size());
+    QVERIFY(result->value().body == body);
+    for (qsizetype i = 1; i < progress.size(); ++i)
+        QVERIFY(progress.at(i) >= progress.at(i - 1));
+    if (!head.isEmpty()) // the transfer may outrun the 100 ms progress interval on loopback
+        QVERIFY(body.startsWith(head));
+    result.reset();
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestHttpClient::smallBodyStaysInMemory()
+{
+    TinyServer server;
+    const QByteArray body(512 * 1024, 'a');
+    server.answer = "HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    HttpClient client;
+    HttpClientRequest request;
+    request.url = server.url(QStringLiteral("/small"));
+    request.spoolThreshold = 1024 * 1024;
+    Exchange exchange;
+    exchange.start(client, request, this);
+    QTRY_COMPARE_WITH_TIMEOUT(exchange.results.size(), 1, 10000);
+    QVERIFY(exchange.results.first().ok());
+    QVERIFY(!exchange.results.first()->spool);
+    QCOMPARE(exchange.results.first()->body, body);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
