@@ -156,6 +156,8 @@ QString authName(Core::AuthKind kind)
         return QStringLiteral("basic");
     case Core::AuthKind::ApiKey:
         return QStringLiteral("apikey");
+    case Core::AuthKind::OAuth2:
+        return QStringLiteral("oauth2");
     case Core::AuthKind::None:
         break;
     }

@@ -96,7 +96,38 @@ RequestAuth RequestAuth::withoutSecrets() const
         copy.basicPassword.clear();
     if (!isVariableReference(copy.apiKeyValue))
         copy.apiKeyValue.clear();
+    for (QString *secret : {&copy.oauth2.clientSecret, &copy.oauth2.refreshToken, &copy.oauth2.password}) {
+        if (!isVariableReference(*secret))
+            secret->clear();
+    }
     return copy;
+}
+
+namespace {
+
+QList<QString OAuth2Settings::*> oauth2TextFields()
+{
+    return {&OAuth2Settings::tokenUrl,     &OAuth2Settings::authorizeUrl,    &OAuth2Settings::clientId,
+            &OAuth2Settings::clientSecret, &OAuth2Settings::scopes,          &OAuth2Settings::audience,
+            &OAuth2Settings::refreshToken, &OAuth2Settings::userPoolId,      &OAuth2Settings::cognitoEndpoint,
+            &OAuth2Settings::username,     &OAuth2Settings::password,        &OAuth2Settings::headerPrefix,
+            &OAuth2Settings::queryParameter};
+}
+
+} // namespace
+
+Result<OAuth2Settings> resolveOAuth2Settings(const OAuth2Settings &settings, const Environment &environment)
+{
+    QStringList texts;
+    for (QString OAuth2Settings::*field : oauth2TextFields())
+        texts << settings.*field;
+    if (const QStringList missing = Core::unresolvedVariables(texts.join(QLatin1Char('\n')), environment);
+        !missing.isEmpty())
+        return undefinedVariablesError(missing, environment);
+    OAuth2Settings resolved = settings;
+    for (QString OAuth2Settings::*field : oauth2TextFields())
+        resolved.*field = substitute(settings.*field, environment)->trimmed();
+    return resolved;
 }
 
 Result<QUrl> parseRequestUrl(const QString &text)
@@ -145,6 +176,10 @@ QStringList RequestSpec::unresolvedVariables(const Environment &environment) con
         parts << auth.basicUsername << auth.basicPassword;
     if (auth.kind == AuthKind::ApiKey)
         parts << auth.apiKeyName << auth.apiKeyValue;
+    if (auth.kind == AuthKind::OAuth2) {
+        for (QString OAuth2Settings::*field : oauth2TextFields())
+            parts << auth.oauth2.*field;
+    }
     return Core::unresolvedVariables(parts.join(QLatin1Char('\n')), environment);
 }
 

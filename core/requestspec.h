@@ -35,10 +35,49 @@ struct FormField
 // Bearer: "Authorization: Bearer <token>", e.g. a Cognito or OAuth2 token from the Auth tool.
 // Basic: "Authorization: Basic base64(user:password)" (RFC 7617, UTF-8).
 // ApiKey: a key in a header (API Gateway's x-api-key) or a query parameter.
-enum class AuthKind { None, AwsSigV4, Bearer, Basic, ApiKey };
+// OAuth2: a token Gatehouse obtains and refreshes itself (Core::OAuth2::TokenManager).
+enum class AuthKind { None, AwsSigV4, Bearer, Basic, ApiKey, OAuth2 };
 enum class ApiKeyLocation { Header, Query };
 // Target: the credentials of the toolbar target (Core::Target), handed to the signer.
 enum class AwsCredentialSource { Profile, AccessKeys, TemporaryCredentials, Target };
+
+// How an OAuth2 auth gets its token: RFC 6749's grants, or Cognito's own sign-in API
+// (InitiateAuth with SRP or USER_PASSWORD_AUTH), which user pools without a domain offer.
+enum class OAuth2Grant { AuthorizationCode, ClientCredentials, RefreshToken, CognitoSignIn };
+// RFC 6749 §2.3.1: client_secret_basic (HTTP Basic) or client_secret_post (form fields).
+enum class OAuth2ClientAuth { BasicHeader, RequestBody };
+enum class OAuth2TokenUse { Access, Id };
+enum class OAuth2Placement { Header, Query };
+
+// Postman's "OAuth 2.0" auth type plus Cognito sign-in: where the token comes from and how it
+// is sent. Every field may hold {{variables}}; the client secret, refresh token and password are
+// secrets, saved only when they are nothing but {{variable}} references.
+struct OAuth2Settings
+{
+    OAuth2Grant grant = OAuth2Grant::ClientCredentials;
+    QString tokenUrl;     // https://<domain>/oauth2/token
+    QString authorizeUrl; // AuthorizationCode: https://<domain>/oauth2/authorize
+    int redirectPort = 0; // AuthorizationCode: http://127.0.0.1:<port>/callback; 0 any free port
+    QString clientId;
+    QString clientSecret; // a secret; empty for a public client
+    OAuth2ClientAuth clientAuth = OAuth2ClientAuth::BasicHeader;
+    QString scopes;       // space-separated
+    QString audience;     // sent as "audience" when set (Auth0 and others want it)
+    QString refreshToken; // RefreshToken grant: the token to start from; a secret
+    // CognitoSignIn: the pool (its region is the endpoint's unless cognitoEndpoint is set,
+    // e.g. the emulator's URL), the user and a password that must be a {{secret variable}}.
+    QString userPoolId;
+    QString cognitoEndpoint;
+    QString username;
+    QString password;
+    bool srp = true; // USER_SRP_AUTH, else USER_PASSWORD_AUTH
+    OAuth2TokenUse tokenUse = OAuth2TokenUse::Access;
+    OAuth2Placement placement = OAuth2Placement::Header;
+    QString headerPrefix = QStringLiteral("Bearer");
+    QString queryParameter = QStringLiteral("access_token");
+
+    bool operator==(const OAuth2Settings &other) const = default;
+};
 
 // How a request proves who sends it. Secret values (secret key, session token) live in memory
 // only: nothing that writes a request to disk may write them (see withoutSecrets()).
@@ -59,10 +98,11 @@ struct RequestAuth
     QString apiKeyName = QStringLiteral("x-api-key");
     QString apiKeyValue;   // a secret
     ApiKeyLocation apiKeyLocation = ApiKeyLocation::Header;
+    OAuth2Settings oauth2; // AuthKind::OAuth2
 
     // A copy fit for saving: secret key, session token, bearer token, Basic password and API key
-    // value removed (a Basic password or API key that is only a {{variable}} reference is kept:
-    // the secret lives in the environment's secret store, not in the request).
+    // value removed (a Basic password, API key or OAuth2 secret that is only a {{variable}}
+    // reference is kept: the secret lives in the environment's secret store, not in the request).
     RequestAuth withoutSecrets() const;
 
     bool operator==(const RequestAuth &other) const = default;
@@ -88,6 +128,9 @@ struct RequestSpec
     // Every {{name}} that the environment lacks, across method, URL, headers and body.
     QStringList unresolvedVariables(const Environment &environment) const;
 };
+
+// The OAuth2 settings with {{variables}} substituted; an error naming any that are undefined.
+Result<OAuth2Settings> resolveOAuth2Settings(const OAuth2Settings &settings, const Environment &environment);
 
 // Checks URL text that has no {{variables}} left.
 Result<QUrl> parseRequestUrl(const QString &text);

@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <limits>
+#include <tuple>
 
 namespace Gatehouse::Core::Collection {
 
@@ -143,6 +144,16 @@ Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
         return refuse(QStringLiteral("Basic auth password"), QStringLiteral("{{password}}"));
     if (auth.kind == AuthKind::ApiKey && !isOnlyVariables(auth.apiKeyValue))
         return refuse(QStringLiteral("API key"), QStringLiteral("{{apiKey}}"));
+    if (auth.kind == AuthKind::OAuth2) {
+        const QList<std::tuple<QString, QString, QString>> secrets{
+            {auth.oauth2.clientSecret, QStringLiteral("OAuth2 client secret"), QStringLiteral("{{clientSecret}}")},
+            {auth.oauth2.refreshToken, QStringLiteral("OAuth2 refresh token"), QStringLiteral("{{refreshToken}}")},
+            {auth.oauth2.password, QStringLiteral("Cognito password"), QStringLiteral("{{cognitoPassword}}")}};
+        for (const auto &[value, what, example] : secrets) {
+            if (!value.trimmed().isEmpty() && !isOnlyVariables(value))
+                return refuse(what, example);
+        }
+    }
     if (auth.kind == AuthKind::AwsSigV4 && hasKeys(auth.source)) {
         if (!isOnlyVariables(auth.secretAccessKey))
             return refuse(QStringLiteral("secret access key"),
@@ -155,6 +166,49 @@ Result<void> checkSecrets(const RequestAuth &auth, const QString &owner)
 }
 
 using Fields = QList<QPair<QString, QString>>;
+
+QString grantName(OAuth2Grant grant)
+{
+    switch (grant) {
+    case OAuth2Grant::AuthorizationCode:
+        return QStringLiteral("authorizationCode");
+    case OAuth2Grant::ClientCredentials:
+        return QStringLiteral("clientCredentials");
+    case OAuth2Grant::RefreshToken:
+        return QStringLiteral("refreshToken");
+    case OAuth2Grant::CognitoSignIn:
+        return QStringLiteral("cognito");
+    }
+    return {};
+}
+
+// Every member, whatever the grant, so switching grants in the GUI loses nothing on save.
+void addOAuth2Fields(Fields &fields, const OAuth2Settings &o)
+{
+    const auto add = [&fields](const char *key, const QString &json) {
+        fields.append({QString::fromLatin1(key), json});
+    };
+    add("grant", quoteJson(grantName(o.grant)));
+    add("tokenUrl", quoteJson(o.tokenUrl));
+    add("authorizeUrl", quoteJson(o.authorizeUrl));
+    add("redirectPort", QString::number(o.redirectPort));
+    add("clientId", quoteJson(o.clientId));
+    add("clientSecret", quoteJson(o.clientSecret.trimmed()));
+    add("clientAuth", quoteJson(o.clientAuth == OAuth2ClientAuth::RequestBody ? QStringLiteral("body")
+                                                                             : QStringLiteral("basic")));
+    add("scopes", quoteJson(o.scopes));
+    add("audience", quoteJson(o.audience));
+    add("refreshToken", quoteJson(o.refreshToken.trimmed()));
+    add("userPoolId", quoteJson(o.userPoolId));
+    add("cognitoEndpoint", quoteJson(o.cognitoEndpoint));
+    add("username", quoteJson(o.username));
+    add("password", quoteJson(o.password.trimmed()));
+    add("srp", boolText(o.srp));
+    add("tokenUse", quoteJson(o.tokenUse == OAuth2TokenUse::Id ? QStringLiteral("id") : QStringLiteral("access")));
+    add("in", quoteJson(o.placement == OAuth2Placement::Query ? QStringLiteral("query") : QStringLiteral("header")));
+    add("headerPrefix", quoteJson(o.headerPrefix));
+    add("queryParameter", quoteJson(o.queryParameter));
+}
 
 // The members of an auth object, in the file's order. A switch without default: a new AuthKind
 // does not compile until the format has fields for it.
@@ -199,6 +253,10 @@ Fields authFields(const RequestAuth &auth)
         add("service", quoteJson(auth.service));
         add("region", quoteJson(auth.region));
         add("unsignedPayload", boolText(auth.unsignedPayload));
+        break;
+    case AuthKind::OAuth2:
+        add("kind", quoteJson(QStringLiteral("oauth2")));
+        addOAuth2Fields(fields, auth.oauth2);
         break;
     }
     return fields;

@@ -166,6 +166,68 @@ void readSigV4(ObjectReader &reader, const JsonValue &object, RequestAuth &auth)
     reader.boolean("unsignedPayload", auth.unsignedPayload);
 }
 
+// One of a fixed set of words; anything else is a problem naming the choices.
+template<typename T>
+void readChoice(ObjectReader &reader, const JsonValue &object, const char *name,
+                const QList<QPair<QLatin1String, T>> &choices, T &into)
+{
+    QString text;
+    reader.string(name, text);
+    const JsonValue *value = object.member(QString::fromLatin1(name));
+    if (!value || value->type != Type::String)
+        return;
+    QStringList words;
+    for (const auto &[word, choice] : choices) {
+        if (text == word) {
+            into = choice;
+            return;
+        }
+        words.append(word);
+    }
+    reader.problem(*value, QStringLiteral("\"%1\" is %2, not \"%3\"")
+                               .arg(QString::fromLatin1(name), words.join(QStringLiteral(", ")), text));
+}
+
+void readOAuth2(ObjectReader &reader, const JsonValue &object, RequestAuth &auth)
+{
+    auth.kind = AuthKind::OAuth2;
+    OAuth2Settings &o = auth.oauth2;
+    readChoice(reader, object, "grant",
+               QList<QPair<QLatin1String, OAuth2Grant>>{
+                   {QLatin1String("authorizationCode"), OAuth2Grant::AuthorizationCode},
+                   {QLatin1String("clientCredentials"), OAuth2Grant::ClientCredentials},
+                   {QLatin1String("refreshToken"), OAuth2Grant::RefreshToken},
+                   {QLatin1String("cognito"), OAuth2Grant::CognitoSignIn}},
+               o.grant);
+    reader.string("tokenUrl", o.tokenUrl);
+    reader.string("authorizeUrl", o.authorizeUrl);
+    reader.integer("redirectPort", o.redirectPort, 0, 65535);
+    reader.string("clientId", o.clientId);
+    readSecret(reader, "clientSecret", o.clientSecret, QStringLiteral("{{clientSecret}}"), true);
+    readChoice(reader, object, "clientAuth",
+               QList<QPair<QLatin1String, OAuth2ClientAuth>>{{QLatin1String("basic"), OAuth2ClientAuth::BasicHeader},
+                                                             {QLatin1String("body"), OAuth2ClientAuth::RequestBody}},
+               o.clientAuth);
+    reader.string("scopes", o.scopes);
+    reader.string("audience", o.audience);
+    readSecret(reader, "refreshToken", o.refreshToken, QStringLiteral("{{refreshToken}}"), true);
+    reader.string("userPoolId", o.userPoolId);
+    reader.string("cognitoEndpoint", o.cognitoEndpoint);
+    reader.string("username", o.username);
+    readSecret(reader, "password", o.password, QStringLiteral("{{cognitoPassword}}"), true);
+    reader.boolean("srp", o.srp);
+    readChoice(reader, object, "tokenUse",
+               QList<QPair<QLatin1String, OAuth2TokenUse>>{{QLatin1String("access"), OAuth2TokenUse::Access},
+                                                           {QLatin1String("id"), OAuth2TokenUse::Id}},
+               o.tokenUse);
+    readChoice(reader, object, "in",
+               QList<QPair<QLatin1String, OAuth2Placement>>{{QLatin1String("header"), OAuth2Placement::Header},
+                                                            {QLatin1String("query"), OAuth2Placement::Query}},
+               o.placement);
+    reader.string("headerPrefix", o.headerPrefix);
+    reader.string("queryParameter", o.queryParameter);
+}
+
 std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, bool &inherit,
                                     QList<LoadProblem> &problems)
 {
@@ -189,9 +251,11 @@ std::optional<RequestAuth> readAuth(const JsonValue &object, bool allowInherit, 
         readApiKey(reader, object, auth);
     } else if (kind == QLatin1String("sigv4")) {
         readSigV4(reader, object, auth);
+    } else if (kind == QLatin1String("oauth2")) {
+        readOAuth2(reader, object, auth);
     } else if (const JsonValue *value = object.member(u"kind")) {
         reader.problem(
-            *value, QStringLiteral("\"kind\" is %1none, bearer, basic, apiKey or sigv4, not \"%2\"")
+            *value, QStringLiteral("\"kind\" is %1none, bearer, basic, apiKey, sigv4 or oauth2, not \"%2\"")
                         .arg(allowInherit ? QStringLiteral("inherit, ") : QString(), kind));
     }
     if (!reader.finish())

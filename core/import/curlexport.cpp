@@ -190,6 +190,12 @@ void CurlWriter::auth(const QString &url)
                hidden(auth.apiKeyValue, QStringLiteral("apiKey"), QStringLiteral("API key")));
     } else if (auth.kind == AuthKind::AwsSigV4) {
         sigV4(url);
+    } else if (auth.kind == AuthKind::OAuth2 && auth.oauth2.placement == OAuth2Placement::Header) {
+        const QString prefix = m_filler.fill(auth.oauth2.headerPrefix).trimmed();
+        header(QStringLiteral("Authorization"),
+               (prefix.isEmpty() ? QString() : prefix + QLatin1Char(' ')) + QStringLiteral("{{accessToken}}"));
+        m_notes << QStringLiteral("The OAuth2 token is left out as {{accessToken}}: curl cannot fetch it; "
+                                  "get one with Gatehouse and fill it in.");
     }
 }
 

@@ -42,7 +42,10 @@ HttpClientRequest tokenRequest(const ClientSettings &settings, QList<QPair<QStri
     request.url = settings.tokenEndpoint;
     request.headers.add("Content-Type", "application/x-www-form-urlencoded");
     request.headers.add("Accept", "application/json");
-    if (!settings.clientSecret.isEmpty())
+    if (!settings.clientSecret.isEmpty() && settings.secretInBody)
+        fields << qMakePair(QStringLiteral("client_id"), settings.clientId)
+               << qMakePair(QStringLiteral("client_secret"), settings.clientSecret);
+    else if (!settings.clientSecret.isEmpty())
         request.headers.add("Authorization",
                             "Basic " + QByteArray(QUrl::toPercentEncoding(settings.clientId) + ':'
                                                   + QUrl::toPercentEncoding(settings.clientSecret))
@@ -158,6 +161,8 @@ Result<QUrl> AuthorizationCodeFlow::start(const ClientSettings &settings)
     query.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri.toString());
     if (!settings.scopes.isEmpty())
         query.addQueryItem(QStringLiteral("scope"), settings.scopes.join(QLatin1Char(' ')));
+    if (!settings.audience.isEmpty())
+        query.addQueryItem(QStringLiteral("audience"), settings.audience);
     query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(m_state));
     query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(codeChallengeS256(m_verifier)));
     query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
@@ -300,6 +305,8 @@ void ClientCredentialsFlow::request(const ClientSettings &settings)
     QList<QPair<QString, QString>> fields{{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}};
     if (!settings.scopes.isEmpty())
         fields.append({QStringLiteral("scope"), settings.scopes.join(QLatin1Char(' '))});
+    if (!settings.audience.isEmpty())
+        fields.append({QStringLiteral("audience"), settings.audience});
     HttpJob *job = m_http->send(tokenRequest(settings, fields));
     connect(job, &HttpJob::finished, this, [this](const Result<HttpClientResponse> &response) {
         if (!response)

@@ -38,6 +38,8 @@ struct ClientSettings
     QUrl tokenEndpoint;
     QString clientId;
     QString clientSecret; // empty: a public client (PKCE only)
+    bool secretInBody = false; // client_secret_post instead of client_secret_basic (RFC 6749 §2.3.1)
+    QString audience;          // sent as "audience" when set (Auth0 and others ask for it)
     QStringList scopes;
     quint16 redirectPort = 0;                             // 0: any free port (the app client must allow it)
     QString redirectPath = QStringLiteral("/callback");   // http://127.0.0.1:<port><path>
@@ -94,7 +96,8 @@ private:
 void refreshTokens(HttpClient *http, const ClientSettings &settings, const QString &refreshToken, QObject *context,
                    std::function<void(const Result<Tokens> &)> done);
 
-// client_credentials (machine to machine, RFC 6749 §4.4) with the client's secret as HTTP Basic.
+// client_credentials (machine to machine, RFC 6749 §4.4) with the client's secret as HTTP Basic
+// or, with secretInBody, as form fields.
 class ClientCredentialsFlow : public QObject
 {
     Q_OBJECT
