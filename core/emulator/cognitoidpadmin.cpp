@@ -349,9 +349,13 @@ CognitoIdpService::Reply CognitoIdpService::describeUserPoolClient(const QJsonOb
             {QStringLiteral("PreventUserExistenceErrors"),
              c.preventUserExistenceErrors ? QStringLiteral("ENABLED") : QStringLiteral("LEGACY")},
             {QStringLiteral("EnableTokenRevocation"), true},
-            {QStringLiteral("AllowedOAuthFlowsUserPoolClient"), false},
+            {QStringLiteral("AllowedOAuthFlowsUserPoolClient"), c.allowedOAuthFlowsUserPoolClient},
             {QStringLiteral("AuthSessionValidity"), ChallengeSessionSeconds / 60},
         };
+        if (!c.allowedOAuthFlows.isEmpty())
+            out.insert(QStringLiteral("AllowedOAuthFlows"), QJsonArray::fromStringList(c.allowedOAuthFlows));
+        if (!c.allowedOAuthScopes.isEmpty())
+            out.insert(QStringLiteral("AllowedOAuthScopes"), QJsonArray::fromStringList(c.allowedOAuthScopes));
         if (!c.clientSecret.isEmpty())
             out.insert(QStringLiteral("ClientSecret"), c.clientSecret);
         return QJsonObject{{QStringLiteral("UserPoolClient"), out}};

@@ -1,6 +1,7 @@
 // The hosted OAuth2 endpoints of a user pool, as far as a loopback sign-in needs them:
 // /oauth2/authorize (a minimal sign-in page instead of the hosted UI), /oauth2/token
-// (authorization_code with PKCE, refresh_token), /oauth2/userInfo and /oauth2/revoke.
+// (authorization_code with PKCE, refresh_token, client_credentials for machine-to-machine
+// clients), /oauth2/userInfo and /oauth2/revoke.
 #include "cognitoidpservice.h"
 #include "cognitoidpwire.h"
 #include "stsservice.h"
@@ -195,6 +196,12 @@ Core::HttpResponse CognitoIdpService::oauthToken(const Core::HttpRequest &reques
     if (!found.first ||
         (!found.second->clientSecret.isEmpty() && found.second->clientSecret != secret))
         return oauthError(400, "invalid_client");
+    if (params.value(QStringLiteral("grant_type")) == QLatin1String("client_credentials")) {
+        // A client without a secret cannot prove anything: Cognito refuses it as a client.
+        if (found.second->clientSecret.isEmpty())
+            return oauthError(400, "invalid_client");
+        return clientCredentialsGrant(*found.first, *found.second, params.value(QStringLiteral("scope")));
+    }
     return tokenGrant(*found.first, *found.second, params);
 }
 
@@ -230,9 +237,7 @@ Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool,
     } else if (grant.isEmpty()) {
         return oauthError(400, "invalid_request", QStringLiteral("grant_type is missing."));
     } else {
-        return oauthError(400, grant == QLatin1String("client_credentials")
-                                   ? "unauthorized_client"
-                                   : "unsupported_grant_type");
+        return oauthError(400, "unsupported_grant_type");
     }
     if (!user || !user->enabled)
         return oauthError(400, "invalid_grant");
@@ -245,6 +250,47 @@ Core::HttpResponse CognitoIdpService::tokenGrant(CognitoUserPool &pool,
     if (withRefresh)
         out.insert(QStringLiteral("refresh_token"), result.value(QStringLiteral("RefreshToken")));
     return oauthJson(200, out);
+}
+
+// As Cognito: only a client with a secret, AllowedOAuthFlowsUserPoolClient and the
+// client_credentials flow; only custom (resource-server) scopes the client is allowed, all of
+// them when none are asked for; an access token with the client as its subject and no refresh
+// token.
+Core::HttpResponse CognitoIdpService::clientCredentialsGrant(const CognitoUserPool &pool,
+                                                             const CognitoClientConfig &client,
+                                                             const QString &scope)
+{
+    if (!client.allowedOAuthFlowsUserPoolClient ||
+        !client.allowedOAuthFlows.contains(QStringLiteral("client_credentials")))
+        return oauthError(400, "unauthorized_client");
+    QStringList custom;
+    for (const CognitoResourceServerConfig &server : pool.config.resourceServers)
+        for (const QString &name : server.scopeNames)
+            custom.append(server.identifier + QLatin1Char('/') + name);
+    QStringList granted;
+    const QStringList asked = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &s : client.allowedOAuthScopes)
+        if (custom.contains(s) && (asked.isEmpty() || asked.contains(s)))
+            granted.append(s);
+    for (const QString &s : asked)
+        if (!granted.contains(s))
+            return oauthError(400, "invalid_scope");
+    if (granted.isEmpty())
+        return oauthError(400, "invalid_scope");
+    const qint64 iat = now().toSecsSinceEpoch();
+    const QJsonObject access{{QStringLiteral("sub"), client.clientId},
+                             {QStringLiteral("token_use"), QStringLiteral("access")},
+                             {QStringLiteral("scope"), granted.join(QLatin1Char(' '))},
+                             {QStringLiteral("auth_time"), iat},
+                             {QStringLiteral("iss"), issuer(pool.config.poolId)},
+                             {QStringLiteral("exp"), iat + client.accessTokenSeconds},
+                             {QStringLiteral("iat"), iat},
+                             {QStringLiteral("version"), 2},
+                             {QStringLiteral("jti"), newUuid()},
+                             {QStringLiteral("client_id"), client.clientId}};
+    return oauthJson(200, {{QStringLiteral("access_token"), m_tokens.sign(access)},
+                           {QStringLiteral("expires_in"), client.accessTokenSeconds},
+                           {QStringLiteral("token_type"), QStringLiteral("Bearer")}});
 }
 
 Core::HttpResponse CognitoIdpService::oauthUserInfo(const Core::HttpRequest &request)

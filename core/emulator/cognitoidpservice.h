@@ -125,6 +125,9 @@ private:
     Core::HttpResponse oauthToken(const Core::HttpRequest &request);
     Core::HttpResponse oauthUserInfo(const Core::HttpRequest &request);
     Core::HttpResponse oauthRevoke(const Core::HttpRequest &request);
+    // grant_type=client_credentials: an access token for the app client itself (no user).
+    Core::HttpResponse clientCredentialsGrant(const CognitoUserPool &pool, const CognitoClientConfig &client,
+                                              const QString &scope);
     Core::HttpResponse tokenGrant(CognitoUserPool &pool, const CognitoClientConfig &client,
                                   const QHash<QString, QString> &params);
 

@@ -31,6 +31,21 @@ struct CognitoClientConfig
     int accessTokenSeconds = 3600;
     int idTokenSeconds = 3600;
     qint64 refreshTokenSeconds = 30LL * 86400;
+    // The hosted endpoints' grants: code, implicit, client_credentials. client_credentials needs
+    // a secret and AllowedOAuthFlowsUserPoolClient, and issues only resource-server scopes.
+    QStringList allowedOAuthFlows;
+    QStringList allowedOAuthScopes;  // "openid", "<resource server>/<scope>", ...
+    bool allowedOAuthFlowsUserPoolClient = false;
+};
+
+// An AWS::Cognito::UserPoolResourceServer: the custom scopes ("<identifier>/<name>") app
+// clients may ask for, machine-to-machine clients in particular.
+struct CognitoResourceServerConfig
+{
+    QString logicalId;
+    QString identifier;          // e.g. "bakery" or "https://api.example.com"
+    QString name;
+    QStringList scopeNames;      // without the identifier
 };
 
 // An AWS::Cognito::UserPoolGroup.
@@ -62,6 +77,7 @@ struct CognitoPoolConfig
     CognitoPasswordPolicy passwordPolicy;
     QStringList autoVerifiedAttributes;
     QStringList usernameAttributes; // "email", "phone_number"
+    QList<CognitoResourceServerConfig> resourceServers;
     QList<CognitoClientConfig> clients;
     QList<CognitoGroupConfig> groups;
     QList<CognitoSeedUser> users;

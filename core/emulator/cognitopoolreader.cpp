@@ -16,6 +16,7 @@ const QString kPoolType = QStringLiteral("AWS::Cognito::UserPool");
 const QString kClientType = QStringLiteral("AWS::Cognito::UserPoolClient");
 const QString kGroupType = QStringLiteral("AWS::Cognito::UserPoolGroup");
 const QString kUserType = QStringLiteral("AWS::Cognito::UserPoolUser");
+const QString kResourceServerType = QStringLiteral("AWS::Cognito::UserPoolResourceServer");
 
 QString derived(const QString &seed, int length, const char *alphabet, int alphabetSize)
 {
@@ -37,7 +38,7 @@ bool typeIs(const YAML::Node &resource, const QString &type)
 
 QStringList CognitoPoolReader::resourceTypes()
 {
-    return {kPoolType, kClientType, kGroupType, kUserType};
+    return {kPoolType, kClientType, kGroupType, kUserType, kResourceServerType};
 }
 
 CognitoPoolReader::CognitoPoolReader(LabDefinition *lab, IntrinsicEvaluator *eval, const QString &region,
@@ -97,6 +98,10 @@ void CognitoPoolReader::read(const YAML::Node &resources)
     for (const auto &entry : resources)
         if (typeIs(entry.second, kPoolType))
             readPool(qstr(entry.first.Scalar()), entry.second);
+    // Resource servers before clients: a client's AllowedOAuthScopes name their scopes.
+    for (const auto &entry : resources)
+        if (typeIs(entry.second, kResourceServerType))
+            readResourceServer(qstr(entry.first.Scalar()), entry.first, entry.second);
     for (const auto &entry : resources) {
         const QString id = qstr(entry.first.Scalar());
         if (typeIs(entry.second, kClientType))
@@ -274,7 +279,9 @@ void CognitoPoolReader::readClient(const QString &logicalId, const YAML::Node &k
     checkKeys(props, field, {QStringLiteral("UserPoolId"), QStringLiteral("ClientName"), QStringLiteral("GenerateSecret"),
                              QStringLiteral("ExplicitAuthFlows"), QStringLiteral("AccessTokenValidity"),
                              QStringLiteral("IdTokenValidity"), QStringLiteral("RefreshTokenValidity"),
-                             QStringLiteral("TokenValidityUnits"), QStringLiteral("PreventUserExistenceErrors")},
+                             QStringLiteral("TokenValidityUnits"), QStringLiteral("PreventUserExistenceErrors"),
+                             QStringLiteral("AllowedOAuthFlows"), QStringLiteral("AllowedOAuthScopes"),
+                             QStringLiteral("AllowedOAuthFlowsUserPoolClient")},
               kClientType);
     CognitoPoolConfig *pool = poolOf(props, field, keyNode);
     if (!pool)
@@ -315,7 +322,99 @@ void CognitoPoolReader::readClient(const QString &logicalId, const YAML::Node &k
         }
     }
     readValidity(&client, props, field);
+    readOAuth(&client, *pool, props, field);
     pool->clients.append(client);
+}
+
+// AllowedOAuthFlows/Scopes with the rules Cognito applies when a client is created:
+// client_credentials only with a secret and never beside code or implicit, and every scope a
+// standard one or "<resource server>/<scope>" of this pool.
+void CognitoPoolReader::readOAuth(CognitoClientConfig *client, const CognitoPoolConfig &pool, const YAML::Node &props,
+                                  const QString &field)
+{
+    if (const YAML::Node n = child(props, "AllowedOAuthFlowsUserPoolClient"); n.IsDefined())
+        if (const auto v = boolean(n, field + QStringLiteral(".AllowedOAuthFlowsUserPoolClient")))
+            client->allowedOAuthFlowsUserPoolClient = *v;
+    if (const YAML::Node n = child(props, "AllowedOAuthFlows"); n.IsDefined()) {
+        static const QStringList known{QStringLiteral("code"), QStringLiteral("implicit"),
+                                       QStringLiteral("client_credentials")};
+        if (const auto list = stringList(n, field + QStringLiteral(".AllowedOAuthFlows"))) {
+            for (const QString &flow : *list)
+                if (!known.contains(flow))
+                    m_eval->error(n, field + QStringLiteral(".AllowedOAuthFlows"),
+                                  QStringLiteral("unknown OAuth flow %1").arg(flow) + suggestion(flow, known));
+            client->allowedOAuthFlows = *list;
+        }
+        const bool m2m = client->allowedOAuthFlows.contains(QStringLiteral("client_credentials"));
+        if (m2m && client->allowedOAuthFlows.size() > 1)
+            m_eval->error(n, field + QStringLiteral(".AllowedOAuthFlows"),
+                          QStringLiteral("client_credentials cannot be combined with code or implicit; make a "
+                                         "separate app client for machine-to-machine access"));
+        if (m2m && client->clientSecret.isEmpty())
+            m_eval->error(n, field + QStringLiteral(".AllowedOAuthFlows"),
+                          QStringLiteral("client_credentials needs a client secret: add GenerateSecret: true"));
+    }
+    const YAML::Node scopes = child(props, "AllowedOAuthScopes");
+    if (!scopes.IsDefined())
+        return;
+    const auto list = stringList(scopes, field + QStringLiteral(".AllowedOAuthScopes"));
+    if (!list)
+        return;
+    static const QStringList standard{QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("phone"),
+                                      QStringLiteral("profile"), QStringLiteral("aws.cognito.signin.user.admin")};
+    QStringList custom;
+    for (const CognitoResourceServerConfig &server : pool.resourceServers)
+        for (const QString &name : server.scopeNames)
+            custom.append(server.identifier + QLatin1Char('/') + name);
+    for (const QString &scope : *list)
+        if (!standard.contains(scope) && !custom.contains(scope))
+            m_eval->error(scopes, field + QStringLiteral(".AllowedOAuthScopes"),
+                          QStringLiteral("%1 is neither a standard scope nor a scope of a resource server of this "
+                                         "pool (<Identifier>/<ScopeName>)")
+                                  .arg(scope)
+                              + suggestion(scope, standard + custom));
+    client->allowedOAuthScopes = *list;
+}
+
+void CognitoPoolReader::readResourceServer(const QString &logicalId, const YAML::Node &keyNode,
+                                           const YAML::Node &resource)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    const YAML::Node props = child(resource, "Properties");
+    checkKeys(props, field, {QStringLiteral("UserPoolId"), QStringLiteral("Identifier"), QStringLiteral("Name"),
+                             QStringLiteral("Scopes")},
+              kResourceServerType);
+    CognitoPoolConfig *pool = poolOf(props, field, keyNode);
+    if (!pool)
+        return;
+    CognitoResourceServerConfig server;
+    server.logicalId = logicalId;
+    if (const YAML::Node n = child(props, "Identifier"); n.IsDefined()) {
+        if (const auto v = string(n, field + QStringLiteral(".Identifier")))
+            server.identifier = *v;
+    } else {
+        m_eval->error(keyNode, field + QStringLiteral(".Identifier"), QStringLiteral("missing Identifier"));
+        return;
+    }
+    server.name = server.identifier;
+    if (const YAML::Node n = child(props, "Name"); n.IsDefined())
+        if (const auto v = string(n, field + QStringLiteral(".Name")))
+            server.name = *v;
+    if (const YAML::Node list = child(props, "Scopes"); list.IsDefined()) {
+        if (!list.IsSequence()) {
+            m_eval->error(list, field + QStringLiteral(".Scopes"),
+                          QStringLiteral("expected a list of ScopeName/ScopeDescription pairs"));
+        } else {
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const QString path = QStringLiteral("%1.Scopes[%2]").arg(field).arg(i);
+                checkKeys(list[i], path, {QStringLiteral("ScopeName"), QStringLiteral("ScopeDescription")},
+                          kResourceServerType);
+                if (const auto name = string(child(list[i], "ScopeName"), path + QStringLiteral(".ScopeName")))
+                    server.scopeNames.append(*name);
+            }
+        }
+    }
+    pool->resourceServers.append(server);
 }
 
 // Cognito's limits: access and ID tokens 5 minutes to 1 day, refresh tokens 1 hour to 10 years

@@ -34,6 +34,9 @@ private:
     void readPool(const QString &logicalId, const YAML::Node &resource);
     void readClient(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readGroup(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
+    void readResourceServer(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
+    void readOAuth(CognitoClientConfig *client, const CognitoPoolConfig &pool, const YAML::Node &props,
+                   const QString &field);
     void readUser(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readPasswordPolicy(CognitoPoolConfig *pool, const YAML::Node &props, const QString &field);
     void readValidity(CognitoClientConfig *client, const YAML::Node &props, const QString &field);
