@@ -14,17 +14,29 @@ struct EmulatorRouteInfo
     QString path;                // "/snack"; empty for $default
     QString functionName;
     QString url;                 // a URL that reaches the route (path-style addressing)
+    bool apiKeyRequired = false; // REST APIs: the method wants an x-api-key header
+};
+
+// An API key of a REST API's usage plan. Lab data, shown so that the learner can send it.
+struct EmulatorApiKeyInfo
+{
+    QString id;
+    QString name;
+    QString value;
+    QString usagePlan;           // the plan's name; empty when the key is in none
+    QString limits;              // "rate 1/s, burst 2, quota 10 per DAY"; empty when none
 };
 
 struct EmulatorApiInfo
 {
     QString apiId;
     QString name;
-    QString kind;                // "HTTP API"
-    QString stage;               // "$default"
+    QString kind;                // "HTTP API" or "REST API"
+    QString stage;               // "$default"; a REST API's stage ("Prod") is in its URLs
     QString pathStyleUrl;        // http://127.0.0.1:4577/_aws/execute-api/<apiId>
     QString hostStyleUrl;        // http://<apiId>.execute-api.localhost:4577
     QList<EmulatorRouteInfo> routes;
+    QList<EmulatorApiKeyInfo> apiKeys; // REST APIs: the keys of usage plans of this stage
 };
 
 struct EmulatorAppClientInfo

@@ -12,6 +12,7 @@
 #include "lambdainvokeapi.h"
 #include "lambdaregistry.h"
 #include "lambdaservice.h"
+#include "restapigateway.h"
 #include "stsservice.h"
 
 #include <QJsonArray>
@@ -154,6 +155,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_httpApis = std::make_unique<HttpApiGateway>(m_lambda.get());
     m_httpApis->setRegion(m_options.region);
     m_httpApis->setAccountId(m_options.accountId);
+    m_restApis = std::make_unique<RestApiGateway>(m_lambda.get());
+    m_restApis->setAccountId(m_options.accountId);
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
     // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.
@@ -163,6 +166,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     if (!m_server->listen(m_options.address, m_options.port)) {
         const QString reason = m_server->errorString();
         m_server.reset();
+        m_restApis.reset();
         m_httpApis.reset();
         m_controlPlane.reset();
         m_invokeApi.reset();
@@ -189,6 +193,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         return published.error();
     }
     m_httpApis->setApis(m_lab.httpApis);
+    m_restApis->setLab(m_lab.restApis, m_lab.apiKeys, m_lab.usagePlans);
     m_info = describe();
     // One issuer per pool whatever host name a client used: the emulator's own base URL.
     m_cognito->setBaseUrl(m_info.baseUrl);
@@ -203,6 +208,7 @@ void Emulator::stop()
     if (m_lambda)
         m_lambda->shutdown();
     m_server.reset();
+    m_restApis.reset();
     m_httpApis.reset();
     m_controlPlane.reset();
     m_invokeApi.reset();
@@ -298,7 +304,60 @@ Core::EmulatorInfo Emulator::describe() const
         }
         info.apis.append(a);
     }
+    describeRestApis(&info);
     return info;
+}
+
+// REST APIs always have a named stage: it is the first segment of every URL. Their usage
+// plans' keys are lab data, listed with their value so that a learner can send x-api-key.
+void Emulator::describeRestApis(Core::EmulatorInfo *info) const
+{
+    for (const RestApiConfig &api : m_lab.restApis) {
+        Core::EmulatorApiInfo a;
+        a.apiId = api.apiId;
+        a.name = api.name.isEmpty() ? api.logicalId : api.name;
+        a.kind = QStringLiteral("REST API");
+        a.stage = api.stageName;
+        a.pathStyleUrl = info->baseUrl + QString::fromUtf8(pathStylePrefix(api.apiId)) + QLatin1Char('/') + api.stageName;
+        a.hostStyleUrl = QStringLiteral("http://%1.execute-api.localhost:%2/%3").arg(api.apiId).arg(info->port).arg(api.stageName);
+        for (const RestMethodConfig &method : api.methods) {
+            Core::EmulatorRouteInfo r;
+            r.routeKey = method.httpMethod + QLatin1Char(' ') + method.resourcePath;
+            r.method = method.httpMethod;
+            r.path = method.resourcePath;
+            r.functionName = method.functionName;
+            r.url = a.pathStyleUrl + (method.resourcePath == QLatin1String("/") ? QStringLiteral("/") : method.resourcePath);
+            r.apiKeyRequired = method.apiKeyRequired;
+            a.routes.append(r);
+        }
+        for (const RestUsagePlanConfig &plan : m_lab.usagePlans) {
+            if (!plan.covers(api.apiId, api.stageName))
+                continue;
+            QStringList limits;
+            if (plan.rateLimit)
+                limits.append(QStringLiteral("rate %1/s, burst %2").arg(*plan.rateLimit).arg(plan.burstLimit.value_or(0)));
+            if (plan.quotaLimit) {
+                const char *period = "DAY";
+                switch (plan.quotaPeriod) {
+                case RestUsagePlanConfig::QuotaPeriod::Day:
+                    period = "DAY";
+                    break;
+                case RestUsagePlanConfig::QuotaPeriod::Week:
+                    period = "WEEK";
+                    break;
+                case RestUsagePlanConfig::QuotaPeriod::Month:
+                    period = "MONTH";
+                    break;
+                }
+                limits.append(QStringLiteral("quota %1 per %2").arg(*plan.quotaLimit).arg(QLatin1String(period)));
+            }
+            for (const RestApiKeyConfig &key : m_lab.apiKeys) {
+                if (plan.keyIds.contains(key.id) && key.enabled)
+                    a.apiKeys.append({key.id, key.name, key.value, plan.name, limits.join(QStringLiteral(", "))});
+            }
+        }
+        info->apis.append(a);
+    }
 }
 
 void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder responder)
@@ -351,7 +410,10 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         QByteArray domain = host;
         if (const qsizetype colon = domain.lastIndexOf(':'); colon > label)
             domain.truncate(colon);
-        m_httpApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
+        if (m_restApis->serves(QString::fromLatin1(apiId)))
+            m_restApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
+        else
+            m_httpApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
         return;
     }
 
@@ -361,8 +423,12 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         const qsizetype slash = rest.indexOf('/');
         const QByteArray apiId = slash < 0 ? rest : rest.left(slash);
         const QByteArray pathInApi = slash < 0 ? QByteArray("/") : rest.mid(slash);
-        m_httpApis->handle(request, QString::fromLatin1(apiId), pathInApi,
-                           apiId + ".execute-api.localhost", responder);
+        if (m_restApis->serves(QString::fromLatin1(apiId)))
+            m_restApis->handle(request, QString::fromLatin1(apiId), pathInApi, apiId + ".execute-api.localhost",
+                               responder);
+        else
+            m_httpApis->handle(request, QString::fromLatin1(apiId), pathInApi,
+                               apiId + ".execute-api.localhost", responder);
         return;
     }
 
@@ -377,16 +443,32 @@ void Emulator::answerIndex(const Core::HttpRequest &request, HttpResponder &resp
         QJsonArray apis;
         for (const Core::EmulatorApiInfo &api : m_info.apis) {
             QJsonArray routes;
-            for (const Core::EmulatorRouteInfo &r : api.routes)
-                routes.append(QJsonObject{{QStringLiteral("routeKey"), r.routeKey},
-                                          {QStringLiteral("function"), r.functionName},
-                                          {QStringLiteral("url"), r.url}});
-            apis.append(QJsonObject{{QStringLiteral("apiId"), api.apiId},
-                                    {QStringLiteral("name"), api.name},
-                                    {QStringLiteral("kind"), api.kind},
-                                    {QStringLiteral("url"), api.pathStyleUrl},
-                                    {QStringLiteral("hostStyleUrl"), api.hostStyleUrl},
-                                    {QStringLiteral("routes"), routes}});
+            for (const Core::EmulatorRouteInfo &r : api.routes) {
+                QJsonObject route{{QStringLiteral("routeKey"), r.routeKey},
+                                  {QStringLiteral("function"), r.functionName},
+                                  {QStringLiteral("url"), r.url}};
+                if (r.apiKeyRequired)
+                    route.insert(QStringLiteral("apiKeyRequired"), true);
+                routes.append(route);
+            }
+            QJsonObject entry{{QStringLiteral("apiId"), api.apiId},
+                              {QStringLiteral("name"), api.name},
+                              {QStringLiteral("kind"), api.kind},
+                              {QStringLiteral("stage"), api.stage},
+                              {QStringLiteral("url"), api.pathStyleUrl},
+                              {QStringLiteral("hostStyleUrl"), api.hostStyleUrl},
+                              {QStringLiteral("routes"), routes}};
+            // Lab keys, not user secrets: the index is how a learner finds what to send.
+            QJsonArray keys;
+            for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)
+                keys.append(QJsonObject{{QStringLiteral("id"), k.id},
+                                        {QStringLiteral("name"), k.name},
+                                        {QStringLiteral("value"), k.value},
+                                        {QStringLiteral("usagePlan"), k.usagePlan},
+                                        {QStringLiteral("limits"), k.limits}});
+            if (!keys.isEmpty())
+                entry.insert(QStringLiteral("apiKeys"), keys);
+            apis.append(entry);
         }
         const QJsonObject doc{{QStringLiteral("service"), QStringLiteral("gatehouse-emulator")},
                               {QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION)},
@@ -398,7 +480,7 @@ void Emulator::answerIndex(const Core::HttpRequest &request, HttpResponder &resp
         return;
     }
     responder.send(jsonResponse(
-        404, R"({"message":"Not Found: no emulated service at this path. HTTP APIs are served at /_aws/execute-api/<apiId>/<path> or on the host <apiId>.execute-api.localhost; GET / lists them."})"));
+        404, R"({"message":"Not Found: no emulated service at this path. HTTP and REST APIs are served at /_aws/execute-api/<apiId>/<path> or on the host <apiId>.execute-api.localhost; GET / lists them."})"));
 }
 
 } // namespace Gatehouse::Emulator

@@ -17,6 +17,7 @@ namespace Gatehouse::Emulator {
 class HttpServer;
 class LambdaService;
 class HttpApiGateway;
+class RestApiGateway;
 class LambdaInvokeApi;
 class LambdaRegistry;
 class LambdaControlPlane;
@@ -60,6 +61,8 @@ public:
     CognitoIdpService *cognito() const { return m_cognito.get(); }
     // The lab's Cognito identity pools (GetId, GetCredentialsForIdentity); null while stopped.
     CognitoIdentityService *cognitoIdentity() const { return m_cognitoIdentity.get(); }
+    // The lab's REST APIs (API keys, usage plans' throttle and quota); null while stopped.
+    RestApiGateway *restApis() const { return m_restApis.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -71,6 +74,7 @@ signals:
 private:
     Core::Result<void> loadLab();
     Core::EmulatorInfo describe() const;
+    void describeRestApis(Core::EmulatorInfo *info) const;
     void trustLabPools();
     void answerIndex(const Core::HttpRequest &request, HttpResponder &responder) const;
 
@@ -87,6 +91,7 @@ private:
     std::unique_ptr<LambdaRegistry> m_lambdaRegistry;
     std::unique_ptr<LambdaControlPlane> m_controlPlane;
     std::unique_ptr<HttpApiGateway> m_httpApis;
+    std::unique_ptr<RestApiGateway> m_restApis;
     std::unique_ptr<HttpServer> m_server;
 };
 

@@ -5,6 +5,7 @@
 #include "functionconfig.h"
 #include "httpapiconfig.h"
 #include "labversionconfig.h"
+#include "restapiconfig.h"
 
 #include <QList>
 #include <QPair>
@@ -35,6 +36,9 @@ struct LabDefinition
     QString description;         // the template's Description
     QList<FunctionConfig> functions;
     QList<HttpApiConfig> httpApis;
+    QList<RestApiConfig> restApis;   // AWS::Serverless::Api and Api events
+    QList<RestApiKeyConfig> apiKeys; // AWS::ApiGateway::ApiKey and SAM's usage plan keys
+    QList<RestUsagePlanConfig> usagePlans;
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order
     QList<LabAliasConfig> aliases;    // AWS::Lambda::Alias, in template order
     QList<CognitoPoolConfig> userPools; // AWS::Cognito::UserPool with clients, groups, users

@@ -138,7 +138,7 @@ QStringList samResourceTypes()
 
 QStringList eventTypesNotEmulated()
 {
-    return {QStringLiteral("Api"), QStringLiteral("S3"), QStringLiteral("SNS"), QStringLiteral("SQS"),
+    return {QStringLiteral("S3"), QStringLiteral("SNS"), QStringLiteral("SQS"),
             QStringLiteral("Kinesis"), QStringLiteral("DynamoDB"), QStringLiteral("Schedule"),
             QStringLiteral("ScheduleV2"), QStringLiteral("CloudWatchEvent"), QStringLiteral("EventBridgeRule"),
             QStringLiteral("CloudWatchLogs"), QStringLiteral("IoTRule"), QStringLiteral("AlexaSkill"),

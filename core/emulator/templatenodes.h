@@ -31,6 +31,6 @@ QStringList functionPropertiesWithoutLocalEffect(); // accepted with a warning
 QStringList functionPropertiesNotEmulated();        // valid SAM, reported as errors
 QStringList resourceTypesWithoutLocalEffect();      // accepted with a warning
 QStringList samResourceTypes();                     // every AWS::Serverless type, for suggestions
-QStringList eventTypesNotEmulated();                // SAM event types other than HttpApi
+QStringList eventTypesNotEmulated();                // SAM event types other than HttpApi and Api
 
 } // namespace Gatehouse::Emulator::TemplateNodes

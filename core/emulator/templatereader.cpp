@@ -23,6 +23,7 @@ TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const 
     , m_versionReader(lab, &m_eval, region, accountId)
     , m_cognitoReader(lab, &m_eval, region, accountId)
     , m_identityPoolReader(lab, &m_eval, region, accountId)
+    , m_restReader(lab, &m_eval)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -250,6 +251,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
     m_versionReader.declare(resources, m_functionNames);
     m_cognitoReader.declare(resources);
     m_identityPoolReader.declare(resources);
+    m_restReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -266,6 +268,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
         if (typeNode.IsScalar() && qstr(typeNode.Scalar()) == kHttpApiType && entry.second.IsMap())
             readHttpApi(id, entry.first, entry.second);
     }
+    m_restReader.readApis(resources);
     for (const auto &entry : resources) {
         const QString id = qstr(entry.first.Scalar());
         const QString field = QStringLiteral("Resources.") + id;
@@ -283,7 +286,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
         } else if (type == kHttpApiType || type == LambdaVersionReader::versionType()
                    || type == LambdaVersionReader::aliasType()
                    || CognitoPoolReader::resourceTypes().contains(type)
-                   || CognitoIdentityPoolReader::resourceTypes().contains(type)) {
+                   || CognitoIdentityPoolReader::resourceTypes().contains(type)
+                   || RestApiReader::resourceTypes().contains(type)) {
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),
@@ -300,6 +304,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
         }
     }
     resolveRouteAuth();
+    m_restReader.finish(resources);
     m_versionReader.finish();
     m_cognitoReader.read(resources);
     m_identityPoolReader.read(resources);
@@ -507,13 +512,16 @@ void TemplateReader::readEvents(const FunctionConfig &function, const YAML::Node
         const QString name = qstr(type.Scalar());
         if (name == QLatin1String("HttpApi")) {
             readHttpApiEvent(function, entry.first, child(entry.second, "Properties"), path + QStringLiteral(".Properties"));
+        } else if (name == QLatin1String("Api")) {
+            m_restReader.readEvent(function.name, entry.first, child(entry.second, "Properties"),
+                                   path + QStringLiteral(".Properties"));
         } else if (otherTypes.contains(name)) {
             m_eval.error(type, path + QStringLiteral(".Type"),
-                         QStringLiteral("event type %1 is not supported by Gatehouse (supported: HttpApi)").arg(name));
+                         QStringLiteral("event type %1 is not supported by Gatehouse (supported: HttpApi, Api)").arg(name));
         } else {
             m_eval.error(type, path + QStringLiteral(".Type"),
                          QStringLiteral("unknown event type %1").arg(name)
-                             + suggestion(name, QStringList{QStringLiteral("HttpApi")} + otherTypes));
+                             + suggestion(name, QStringList{QStringLiteral("HttpApi"), QStringLiteral("Api")} + otherTypes));
         }
     }
 }

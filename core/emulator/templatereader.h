@@ -5,6 +5,7 @@
 #include "intrinsicevaluator.h"
 #include "labdefinition.h"
 #include "lambdaversionreader.h"
+#include "restapireader.h"
 
 #include <QHash>
 #include <QSet>
@@ -80,6 +81,7 @@ private:
     LambdaVersionReader m_versionReader;
     CognitoPoolReader m_cognitoReader;
     CognitoIdentityPoolReader m_identityPoolReader;
+    RestApiReader m_restReader;
     YAML::Node m_globalFunction;
     YAML::Node m_globalHttpApi;
     HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once

@@ -17,9 +17,10 @@ QString templatedPath(const QString &path)
     return out.replace(parameter, QStringLiteral("{{\\1}}"));
 }
 
-// One route ("GET /snack", "ANY /{proxy+}", "$default") as a request under {{variable}}.
+// One route ("GET /snack", "ANY /{proxy+}", "$default") as a request under {{variable}}; a
+// REST API method that wants an API key sends x-api-key: {{keyVariable}}.
 void addRoute(const QJsonObject &route, const QString &folder, const QString &variable,
-              const QString &source, ImportResult &result)
+              const QString &keyVariable, const QString &source, ImportResult &result)
 {
     const QString routeKey = route.value(QLatin1String("routeKey")).toString();
     ImportedRequest request;
@@ -40,6 +41,9 @@ void addRoute(const QJsonObject &route, const QString &folder, const QString &va
     }
     request.spec.method = method;
     request.spec.url = QStringLiteral("{{") + variable + QStringLiteral("}}") + templatedPath(path);
+    if (route.value(QLatin1String("apiKeyRequired")).toBool())
+        request.spec.headers.append({true, QStringLiteral("x-api-key"),
+                                     QStringLiteral("{{") + keyVariable + QStringLiteral("}}")});
     static const QRegularExpression names(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
     for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();)
         result.variables.insert(it.next().captured(1), QString());
@@ -74,13 +78,29 @@ ImportResult importEmulatorIndex(const QByteArray &json, const QString &source)
             apis.size() == 1 ? QStringLiteral("baseUrl") : QStringLiteral("baseUrl_") + apiId;
         result.variables.insert(variable, api.value(QLatin1String("url")).toString());
         const QString folder = api.value(QLatin1String("name")).toString(apiId);
-        for (const QJsonValue &route : api.value(QLatin1String("routes")).toArray())
-            addRoute(route.toObject(), folder, variable, source, result);
+        // A REST API's usage plan key is lab data (the index shows it), so a plain variable.
+        const QString keyVariable =
+            apis.size() == 1 ? QStringLiteral("apiKey") : QStringLiteral("apiKey_") + apiId;
+        const QJsonArray keys = api.value(QLatin1String("apiKeys")).toArray();
+        bool needsKey = false;
+        for (const QJsonValue &route : api.value(QLatin1String("routes")).toArray()) {
+            needsKey = needsKey || route.toObject().value(QLatin1String("apiKeyRequired")).toBool();
+            addRoute(route.toObject(), folder, variable, keyVariable, source, result);
+        }
+        if (needsKey && !keys.isEmpty())
+            result.variables.insert(keyVariable, keys.first().toObject().value(QLatin1String("value")).toString());
+        else if (needsKey)
+            result.problems.append(
+                {source, 0, 0,
+                 QStringLiteral("API %1 has methods that need an API key but no key in a usage plan of its "
+                                "stage; set {{%2}} to a key before sending")
+                     .arg(folder, keyVariable),
+                 ImportProblem::Severity::Warning});
     }
     if (result.requests.isEmpty())
         result.problems.append(
             {source, 0, 0,
-             QStringLiteral("the emulator serves no HTTP API routes (is a lab loaded?)"),
+             QStringLiteral("the emulator serves no HTTP or REST API routes (is a lab loaded?)"),
              ImportProblem::Severity::Error});
     return result;
 }

@@ -316,7 +316,7 @@ void tst_LabLoader::brokenTemplate_data()
     QTest::newRow("typo in a resource type") << "typo-type" << true << 4 << 11 << "Resources.SnackFunction.Type"
         << "did you mean AWS::Serverless::Function?";
     QTest::newRow("unsupported event type") << "unsupported-event" << true << 11 << 17 << fn("Events.GetSnack.Type")
-        << "event type SQS is not supported by Gatehouse (supported: HttpApi)";
+        << "event type SQS is not supported by Gatehouse (supported: HttpApi, Api)";
     QTest::newRow("unsupported intrinsic") << "unsupported-intrinsic" << true << 8 << 16 << fn("CodeUri")
         << "the intrinsic function Fn::Join is not supported by Gatehouse";
     QTest::newRow("missing Transform") << "missing-transform" << true << 1 << 1 << "Transform"

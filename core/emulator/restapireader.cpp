@@ -1,0 +1,658 @@
+#include "restapireader.h"
+
+#include "labloader.h"
+#include "templatenodes.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+namespace Gatehouse::Emulator {
+
+using namespace TemplateNodes;
+
+namespace {
+
+const QString kApiType = QStringLiteral("AWS::Serverless::Api");
+const QString kKeyType = QStringLiteral("AWS::ApiGateway::ApiKey");
+const QString kPlanType = QStringLiteral("AWS::ApiGateway::UsagePlan");
+const QString kPlanKeyType = QStringLiteral("AWS::ApiGateway::UsagePlanKey");
+
+bool typeIs(const YAML::Node &resource, const QString &type)
+{
+    const YAML::Node node = child(resource, "Type");
+    return resource.IsMap() && node.IsScalar() && qstr(node.Scalar()) == type;
+}
+
+QString derivedId(const QString &seed)
+{
+    return LabLoader::apiIdFor(seed.section(QLatin1Char('/'), 0, 0), seed.section(QLatin1Char('/'), 1));
+}
+
+QString keyId(const QString &labName, const QString &logicalId)
+{
+    return derivedId(labName + QStringLiteral("/key:") + logicalId);
+}
+
+QString planId(const QString &labName, const QString &logicalId)
+{
+    return derivedId(labName + QStringLiteral("/plan:") + logicalId);
+}
+
+const QStringList &methods()
+{
+    static const QStringList list = {QStringLiteral("GET"),     QStringLiteral("POST"), QStringLiteral("PUT"),
+                                     QStringLiteral("PATCH"),   QStringLiteral("DELETE"), QStringLiteral("HEAD"),
+                                     QStringLiteral("OPTIONS"), QStringLiteral("ANY")};
+    return list;
+}
+
+} // namespace
+
+QStringList RestApiReader::resourceTypes()
+{
+    return {kApiType, kKeyType, kPlanType, kPlanKeyType};
+}
+
+QString RestApiReader::keyValueFor(const QString &labName, const QString &logicalId)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray digest = QCryptographicHash::hash((QStringLiteral("apikey/") + labName + QLatin1Char('/') + logicalId).toUtf8(),
+                                                 QCryptographicHash::Sha256);
+    digest += QCryptographicHash::hash(digest, QCryptographicHash::Sha256);
+    QString out;
+    for (int i = 0; i < 40; ++i)
+        out += QLatin1Char(alphabet[quint8(digest.at(i)) % 62]);
+    return out;
+}
+
+RestApiReader::RestApiReader(LabDefinition *lab, IntrinsicEvaluator *eval) : m_lab(lab), m_eval(eval)
+{
+}
+
+void RestApiReader::declare(const YAML::Node &resources)
+{
+    bool implicit = false;
+    for (const auto &entry : resources) {
+        const QString id = qstr(entry.first.Scalar());
+        IntrinsicEvaluator::Resource resource;
+        if (typeIs(entry.second, kApiType)) {
+            resource.type = kApiType;
+            resource.refValue = LabLoader::apiIdFor(m_lab->name, id);
+            resource.attributes.insert(QStringLiteral("RootResourceId"), resource.refValue.left(6));
+            // SAM's `<Api>.Stage` reference names the stage it creates.
+            IntrinsicEvaluator::Resource stage;
+            stage.type = QStringLiteral("AWS::ApiGateway::Stage");
+            stage.refValue = QStringLiteral("Prod");
+            const YAML::Node stageName = child(child(entry.second, "Properties"), "StageName");
+            if (stageName.IsScalar() && !IntrinsicEvaluator::isIntrinsic(stageName))
+                stage.refValue = qstr(stageName.Scalar());
+            m_eval->setResource(id + QStringLiteral(".Stage"), stage);
+        } else if (typeIs(entry.second, kKeyType)) {
+            resource.type = kKeyType;
+            resource.refValue = keyId(m_lab->name, id);
+            resource.attributes.insert(QStringLiteral("APIKeyId"), resource.refValue);
+        } else if (typeIs(entry.second, kPlanType)) {
+            resource.type = kPlanType;
+            resource.refValue = planId(m_lab->name, id);
+            resource.attributes.insert(QStringLiteral("Id"), resource.refValue);
+        } else {
+            if (typeIs(entry.second, QStringLiteral("AWS::Serverless::Function"))) {
+                const YAML::Node events = child(child(entry.second, "Properties"), "Events");
+                for (const auto &event : events.IsMap() ? events : YAML::Node()) {
+                    if (child(event.second, "Type").IsScalar() && child(event.second, "Type").Scalar() == "Api"
+                        && !child(child(event.second, "Properties"), "RestApiId").IsDefined())
+                        implicit = true;
+                }
+            }
+            continue;
+        }
+        m_eval->setResource(id, resource);
+    }
+    if (implicit && !m_eval->hasResource(implicitApiLogicalId())) {
+        IntrinsicEvaluator::Resource api;
+        api.type = kApiType;
+        api.refValue = LabLoader::apiIdFor(m_lab->name, implicitApiLogicalId());
+        m_eval->setResource(implicitApiLogicalId(), api);
+        IntrinsicEvaluator::Resource stage;
+        stage.type = QStringLiteral("AWS::ApiGateway::Stage");
+        stage.refValue = QStringLiteral("Prod");
+        m_eval->setResource(implicitApiLogicalId() + QStringLiteral(".Stage"), stage);
+    }
+}
+
+void RestApiReader::readApis(const YAML::Node &resources)
+{
+    for (const auto &entry : resources) {
+        if (typeIs(entry.second, kApiType))
+            readApi(qstr(entry.first.Scalar()), entry.first, entry.second);
+    }
+}
+
+void RestApiReader::readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    RestApiConfig api;
+    api.logicalId = logicalId;
+    api.apiId = LabLoader::apiIdFor(m_lab->name, logicalId);
+    api.name = m_lab->name;
+    api.templateLine = keyNode.Mark().line + 1;
+    const YAML::Node props = child(resource, "Properties");
+    if (!props.IsMap()) {
+        m_eval->error(keyNode, field, QStringLiteral("missing Properties (StageName is required)"));
+        return;
+    }
+    checkKeys(props, field,
+              {QStringLiteral("StageName"), QStringLiteral("Name"), QStringLiteral("Description"),
+               QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables")},
+              {QStringLiteral("Tags"), QStringLiteral("TracingEnabled"), QStringLiteral("MethodSettings"),
+               QStringLiteral("AccessLogSetting"), QStringLiteral("CacheClusterEnabled"),
+               QStringLiteral("CacheClusterSize"), QStringLiteral("EndpointConfiguration"),
+               QStringLiteral("OpenApiVersion"), QStringLiteral("MinimumCompressionSize"),
+               QStringLiteral("Mode"), QStringLiteral("FailOnWarnings"), QStringLiteral("DisableExecuteApiEndpoint"),
+               QStringLiteral("PropagateTags"), QStringLiteral("Domain"), QStringLiteral("GatewayResponses"),
+               QStringLiteral("CanarySetting"), QStringLiteral("Models"), QStringLiteral("Cors"),
+               QStringLiteral("ApiKeySourceType"), QStringLiteral("AlwaysDeploy"), QStringLiteral("MergeDefinitions")},
+              kApiType);
+    for (const char *notEmulated : {"DefinitionBody", "DefinitionUri"}) {
+        if (child(props, notEmulated).IsDefined())
+            m_eval->error(TemplateNodes::keyNode(props, notEmulated), field + QLatin1Char('.') + QLatin1String(notEmulated),
+                          QStringLiteral("%1 (an OpenAPI definition) is not supported by Gatehouse; declare the "
+                                         "methods as Api events of the functions")
+                              .arg(QLatin1String(notEmulated)));
+    }
+    const YAML::Node stage = child(props, "StageName");
+    if (!stage.IsDefined()) {
+        m_eval->error(keyNode, field + QStringLiteral(".StageName"),
+                      QStringLiteral("missing StageName (REST APIs always have a named stage, e.g. Prod)"));
+    } else if (std::optional<QString> s = string(stage, field + QStringLiteral(".StageName"))) {
+        static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
+        if (valid.match(*s).hasMatch())
+            api.stageName = *s;
+        else
+            m_eval->error(stage, field + QStringLiteral(".StageName"),
+                          QStringLiteral("invalid StageName %1: use letters, digits, - and _ only").arg(*s));
+    }
+    if (const YAML::Node name = child(props, "Name"); name.IsDefined())
+        api.name = string(name, field + QStringLiteral(".Name")).value_or(api.name);
+    if (const YAML::Node types = child(props, "BinaryMediaTypes"); types.IsDefined()) {
+        if (!types.IsSequence())
+            m_eval->error(types, field + QStringLiteral(".BinaryMediaTypes"), QStringLiteral("BinaryMediaTypes is a list of media types"));
+        for (const auto &t : types.IsSequence() ? types : YAML::Node()) {
+            // SAM writes "image~1png" for image/png (~1 is "/" in a JSON pointer).
+            if (std::optional<QString> v = string(t, field + QStringLiteral(".BinaryMediaTypes")))
+                api.binaryMediaTypes.append(QString(*v).replace(QStringLiteral("~1"), QStringLiteral("/")));
+        }
+    }
+    if (const YAML::Node variables = child(props, "Variables"); variables.IsMap()) {
+        for (const auto &v : variables) {
+            const QString name = qstr(v.first.Scalar());
+            if (std::optional<QString> value = string(v.second, field + QStringLiteral(".Variables.") + name))
+                api.stageVariables.append({name, *value});
+        }
+    }
+    if (const YAML::Node auth = child(props, "Auth"); auth.IsDefined())
+        readApiAuth(&api, auth, field + QStringLiteral(".Auth"));
+    m_lab->restApis.append(api);
+}
+
+void RestApiReader::readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &field)
+{
+    if (!auth.IsMap()) {
+        m_eval->error(auth, field, QStringLiteral("expected a map of names to values"));
+        return;
+    }
+    checkKeys(auth, field, {QStringLiteral("ApiKeyRequired"), QStringLiteral("UsagePlan")},
+              {QStringLiteral("AddApiKeyRequiredToCorsPreflight"), QStringLiteral("AddDefaultAuthorizerToCorsPreflight"),
+               QStringLiteral("InvokeRole")},
+              QStringLiteral("the Auth of an AWS::Serverless::Api"));
+    for (const char *notEmulated : {"Authorizers", "DefaultAuthorizer", "ResourcePolicy"}) {
+        if (child(auth, notEmulated).IsDefined())
+            m_eval->error(TemplateNodes::keyNode(auth, notEmulated), field + QLatin1Char('.') + QLatin1String(notEmulated),
+                          QStringLiteral("%1 of a REST API is not supported by Gatehouse yet (API keys and usage plans are)")
+                              .arg(QLatin1String(notEmulated)));
+    }
+    if (const YAML::Node required = child(auth, "ApiKeyRequired"); required.IsDefined())
+        api->apiKeyRequired = boolean(required, field + QStringLiteral(".ApiKeyRequired")).value_or(false);
+    const YAML::Node plan = child(auth, "UsagePlan");
+    if (!plan.IsDefined())
+        return;
+    const QString planField = field + QStringLiteral(".UsagePlan");
+    if (!plan.IsMap()) {
+        m_eval->error(plan, planField, QStringLiteral("expected a map with CreateUsagePlan"));
+        return;
+    }
+    checkKeys(plan, planField,
+              {QStringLiteral("CreateUsagePlan"), QStringLiteral("Quota"), QStringLiteral("Throttle"),
+               QStringLiteral("UsagePlanName"), QStringLiteral("Description")},
+              {QStringLiteral("Tags")}, QStringLiteral("Auth.UsagePlan"));
+    const YAML::Node create = child(plan, "CreateUsagePlan");
+    if (!create.IsDefined()) {
+        m_eval->error(plan, planField + QStringLiteral(".CreateUsagePlan"),
+                      QStringLiteral("missing CreateUsagePlan (PER_API, SHARED or NONE)"));
+        return;
+    }
+    const std::optional<QString> mode = string(create, planField + QStringLiteral(".CreateUsagePlan"));
+    if (!mode)
+        return;
+    if (*mode == QLatin1String("NONE"))
+        return;
+    if (*mode != QLatin1String("PER_API") && *mode != QLatin1String("SHARED")) {
+        m_eval->error(create, planField + QStringLiteral(".CreateUsagePlan"),
+                      QStringLiteral("invalid CreateUsagePlan %1; use PER_API, SHARED or NONE").arg(*mode)
+                          + suggestion(*mode, {QStringLiteral("PER_API"), QStringLiteral("SHARED"), QStringLiteral("NONE")}));
+        return;
+    }
+    m_samPlans.append({api->logicalId, *mode, plan, planField});
+}
+
+void RestApiReader::readEvent(const QString &functionName, const YAML::Node &keyNode, const YAML::Node &props,
+                              const QString &field)
+{
+    if (!props.IsMap()) {
+        m_eval->error(keyNode, field, QStringLiteral("an Api event needs Properties with Path and Method"));
+        return;
+    }
+    checkKeys(props, field,
+              {QStringLiteral("Path"), QStringLiteral("Method"), QStringLiteral("RestApiId"), QStringLiteral("Auth"),
+               QStringLiteral("TimeoutInMillis")},
+              {QStringLiteral("RequestModel"), QStringLiteral("RequestParameters")}, QStringLiteral("an Api event"));
+    RestMethodConfig method;
+    method.functionName = functionName;
+    method.templateLine = keyNode.Mark().line + 1;
+    const YAML::Node path = child(props, "Path");
+    const YAML::Node verb = child(props, "Method");
+    if (!path.IsDefined() || !verb.IsDefined()) {
+        m_eval->error(path.IsDefined() ? verb : path, field + (path.IsDefined() ? QStringLiteral(".Method") : QStringLiteral(".Path")),
+                      QStringLiteral("an Api event needs both Path (e.g. /menu) and Method (e.g. get, or any)"));
+        return;
+    }
+    const std::optional<QString> p = string(path, field + QStringLiteral(".Path"));
+    const std::optional<QString> m = string(verb, field + QStringLiteral(".Method"));
+    if (!p || !m || !checkPath(*p, path, field + QStringLiteral(".Path")))
+        return;
+    method.resourcePath = *p;
+    method.httpMethod = m->toUpper();
+    if (!methods().contains(method.httpMethod)) {
+        m_eval->error(verb, field + QStringLiteral(".Method"),
+                      QStringLiteral("invalid Method %1; use one of %2").arg(*m, methods().join(QStringLiteral(", ")).toLower())
+                          + suggestion(method.httpMethod, methods()));
+        return;
+    }
+    RestApiConfig *api = nullptr;
+    const YAML::Node apiRef = child(props, "RestApiId");
+    if (!apiRef.IsDefined()) {
+        api = implicitApi(method.templateLine);
+    } else {
+        const QString target = refTarget(apiRef);
+        for (RestApiConfig &candidate : m_lab->restApis) {
+            if (candidate.logicalId == target)
+                api = &candidate;
+        }
+        if (!api) {
+            m_eval->error(apiRef, field + QStringLiteral(".RestApiId"),
+                          QStringLiteral("RestApiId must be !Ref to an AWS::Serverless::Api resource of this template"));
+            return;
+        }
+    }
+    method.apiKeyRequired = api->apiKeyRequired;
+    if (const YAML::Node auth = child(props, "Auth"); auth.IsDefined()) {
+        const QString authField = field + QStringLiteral(".Auth");
+        if (!auth.IsMap()) {
+            m_eval->error(auth, authField, QStringLiteral("expected a map, e.g. {ApiKeyRequired: true}"));
+            return;
+        }
+        checkKeys(auth, authField, {QStringLiteral("ApiKeyRequired"), QStringLiteral("Authorizer")},
+                  {QStringLiteral("InvokeRole")}, QStringLiteral("the Auth of an Api event"));
+        if (const YAML::Node required = child(auth, "ApiKeyRequired"); required.IsDefined())
+            method.apiKeyRequired = boolean(required, authField + QStringLiteral(".ApiKeyRequired")).value_or(false);
+        if (const YAML::Node authorizer = child(auth, "Authorizer"); authorizer.IsDefined()) {
+            const std::optional<QString> name = string(authorizer, authField + QStringLiteral(".Authorizer"));
+            if (name && *name != QLatin1String("NONE"))
+                m_eval->error(authorizer, authField + QStringLiteral(".Authorizer"),
+                              QStringLiteral("authorizers on REST APIs are not supported by Gatehouse yet; use "
+                                             "ApiKeyRequired, or an HttpApi event with a JWT authorizer"));
+        }
+        for (const char *notEmulated : {"AuthorizationScopes", "ResourcePolicy"}) {
+            if (child(auth, notEmulated).IsDefined())
+                m_eval->error(TemplateNodes::keyNode(auth, notEmulated), authField + QLatin1Char('.') + QLatin1String(notEmulated),
+                              QStringLiteral("%1 is not supported by Gatehouse").arg(QLatin1String(notEmulated)));
+        }
+    }
+    const QString key = api->apiId + QLatin1Char(' ') + method.httpMethod + QLatin1Char(' ') + method.resourcePath;
+    const QString event = field.chopped(QStringLiteral(".Properties").size());
+    if (m_methodOrigins.contains(key)) {
+        m_eval->error(keyNode, event, QStringLiteral("method %1 %2 is already defined on %3 by %4")
+                                          .arg(method.httpMethod, method.resourcePath, api->logicalId, m_methodOrigins.value(key)));
+        return;
+    }
+    m_methodOrigins.insert(key, event);
+    api->methods.append(method);
+}
+
+bool RestApiReader::checkPath(const QString &path, const YAML::Node &at, const QString &field)
+{
+    QString problem;
+    if (!path.startsWith(QLatin1Char('/'))) {
+        problem = QStringLiteral("a Path starts with /, e.g. /orders/{id}");
+    } else if (path != QLatin1String("/")) {
+        const QStringList segments = path.mid(1).split(QLatin1Char('/'));
+        static const QRegularExpression variable(QStringLiteral("^\\{[A-Za-z0-9._-]+\\+?\\}$"));
+        for (qsizetype i = 0; i < segments.size() && problem.isEmpty(); ++i) {
+            const QString &s = segments.at(i);
+            if (s.isEmpty())
+                problem = QStringLiteral("empty path segment in %1 (no // and no / at the end)").arg(path);
+            else if ((s.contains(QLatin1Char('{')) || s.contains(QLatin1Char('}'))) && !variable.match(s).hasMatch())
+                problem = QStringLiteral("path segment %1 must be a whole {name} or {name+}").arg(s);
+            else if (s.endsWith(QLatin1String("+}")) && i != segments.size() - 1)
+                problem = QStringLiteral("a greedy %1 must be the last segment").arg(s);
+        }
+    }
+    if (!problem.isEmpty())
+        m_eval->error(at, field, problem);
+    return problem.isEmpty();
+}
+
+RestApiConfig *RestApiReader::implicitApi(int line)
+{
+    for (RestApiConfig &api : m_lab->restApis) {
+        if (api.logicalId == implicitApiLogicalId())
+            return &api;
+    }
+    RestApiConfig api;
+    api.logicalId = implicitApiLogicalId();
+    api.apiId = LabLoader::apiIdFor(m_lab->name, api.logicalId);
+    api.name = m_lab->name;
+    api.templateLine = line;
+    m_lab->restApis.append(api);
+    return &m_lab->restApis.last();
+}
+
+RestApiConfig *RestApiReader::apiById(const QString &apiId)
+{
+    for (RestApiConfig &api : m_lab->restApis) {
+        if (api.apiId == apiId)
+            return &api;
+    }
+    return nullptr;
+}
+
+void RestApiReader::finish(const YAML::Node &resources)
+{
+    for (const auto &entry : resources) {
+        if (typeIs(entry.second, kKeyType))
+            readKey(qstr(entry.first.Scalar()), entry.first, entry.second);
+    }
+    for (const auto &entry : resources) {
+        if (typeIs(entry.second, kPlanType))
+            readPlan(qstr(entry.first.Scalar()), entry.first, entry.second);
+    }
+    for (const auto &entry : resources) {
+        if (typeIs(entry.second, kPlanKeyType))
+            readPlanKey(qstr(entry.first.Scalar()), entry.first, entry.second);
+    }
+    createSamPlans();
+}
+
+void RestApiReader::readKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    RestApiKeyConfig key;
+    key.logicalId = logicalId;
+    key.id = keyId(m_lab->name, logicalId);
+    key.name = logicalId;
+    key.value = keyValueFor(m_lab->name, logicalId);
+    key.enabled = false; // CloudFormation's default
+    key.templateLine = keyNode.Mark().line + 1;
+    const YAML::Node props = child(resource, "Properties");
+    if (props.IsMap()) {
+        checkKeys(props, field, {QStringLiteral("Name"), QStringLiteral("Value"), QStringLiteral("Enabled"), QStringLiteral("Description")},
+                  {QStringLiteral("Tags"), QStringLiteral("CustomerId"), QStringLiteral("GenerateDistinctId"),
+                   QStringLiteral("StageKeys")},
+                  kKeyType);
+        if (const YAML::Node name = child(props, "Name"); name.IsDefined())
+            key.name = string(name, field + QStringLiteral(".Name")).value_or(key.name);
+        if (const YAML::Node value = child(props, "Value"); value.IsDefined()) {
+            const std::optional<QString> v = string(value, field + QStringLiteral(".Value"));
+            if (v && v->size() < 20)
+                m_eval->error(value, field + QStringLiteral(".Value"),
+                              QStringLiteral("an API key's Value has at least 20 characters (this one has %1)").arg(v->size()));
+            else if (v)
+                key.value = *v;
+        }
+        if (const YAML::Node enabled = child(props, "Enabled"); enabled.IsDefined())
+            key.enabled = boolean(enabled, field + QStringLiteral(".Enabled")).value_or(false);
+    }
+    if (!key.enabled)
+        m_eval->warning(keyNode, field + QStringLiteral(".Enabled"),
+                        QStringLiteral("the API key %1 is disabled (CloudFormation's default); requests with it get 403 "
+                                       "until Enabled: true")
+                            .arg(key.name));
+    m_lab->apiKeys.append(key);
+}
+
+void RestApiReader::readPlan(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    RestUsagePlanConfig plan;
+    plan.logicalId = logicalId;
+    plan.id = planId(m_lab->name, logicalId);
+    plan.name = logicalId;
+    plan.templateLine = keyNode.Mark().line + 1;
+    const YAML::Node props = child(resource, "Properties");
+    if (props.IsMap()) {
+        checkKeys(props, field,
+                  {QStringLiteral("ApiStages"), QStringLiteral("Throttle"), QStringLiteral("Quota"),
+                   QStringLiteral("UsagePlanName"), QStringLiteral("Description")},
+                  {QStringLiteral("Tags")}, kPlanType);
+        if (const YAML::Node name = child(props, "UsagePlanName"); name.IsDefined())
+            plan.name = string(name, field + QStringLiteral(".UsagePlanName")).value_or(plan.name);
+        const YAML::Node stages = child(props, "ApiStages");
+        if (stages.IsDefined() && !stages.IsSequence())
+            m_eval->error(stages, field + QStringLiteral(".ApiStages"), QStringLiteral("ApiStages is a list of {ApiId, Stage}"));
+        for (const auto &s : stages.IsSequence() ? stages : YAML::Node()) {
+            const QString stageField = field + QStringLiteral(".ApiStages");
+            checkKeys(s, stageField, {QStringLiteral("ApiId"), QStringLiteral("Stage")}, {}, QStringLiteral("an API stage"));
+            if (child(s, "Throttle").IsDefined())
+                m_eval->error(TemplateNodes::keyNode(s, "Throttle"), stageField + QStringLiteral(".Throttle"),
+                              QStringLiteral("per-method throttling is not supported by Gatehouse; use the plan's Throttle"));
+            const std::optional<QString> apiId = string(child(s, "ApiId"), stageField + QStringLiteral(".ApiId"));
+            const std::optional<QString> stage = string(child(s, "Stage"), stageField + QStringLiteral(".Stage"));
+            if (!apiId || !stage)
+                continue;
+            const RestApiConfig *api = apiById(*apiId);
+            if (!api)
+                m_eval->error(child(s, "ApiId"), stageField + QStringLiteral(".ApiId"),
+                              QStringLiteral("ApiId must be !Ref to a REST API of this template (AWS::Serverless::Api "
+                                             "or ServerlessRestApi)"));
+            else if (api->stageName != *stage)
+                m_eval->error(child(s, "Stage"), stageField + QStringLiteral(".Stage"),
+                              QStringLiteral("the API %1 has no stage %2 (its stage is %3)").arg(api->logicalId, *stage, api->stageName));
+            else
+                plan.apiStages.append({*apiId, *stage});
+        }
+        readLimits(&plan, props, field);
+    }
+    m_lab->usagePlans.append(plan);
+}
+
+void RestApiReader::readLimits(RestUsagePlanConfig *plan, const YAML::Node &props, const QString &field)
+{
+    if (const YAML::Node throttle = child(props, "Throttle"); throttle.IsDefined()) {
+        const QString f = field + QStringLiteral(".Throttle");
+        checkKeys(throttle, f, {QStringLiteral("BurstLimit"), QStringLiteral("RateLimit")}, {}, QStringLiteral("Throttle"));
+        if (const YAML::Node burst = child(throttle, "BurstLimit"); burst.IsDefined())
+            if (std::optional<double> b = number(burst, f + QStringLiteral(".BurstLimit"), 0, 5000))
+                plan->burstLimit = int(*b);
+        if (const YAML::Node rate = child(throttle, "RateLimit"); rate.IsDefined())
+            plan->rateLimit = number(rate, f + QStringLiteral(".RateLimit"), 0, 10000);
+        if (plan->rateLimit && !plan->burstLimit)
+            plan->burstLimit = 0;
+    }
+    if (const YAML::Node quota = child(props, "Quota"); quota.IsDefined()) {
+        const QString f = field + QStringLiteral(".Quota");
+        checkKeys(quota, f, {QStringLiteral("Limit"), QStringLiteral("Period"), QStringLiteral("Offset")}, {}, QStringLiteral("Quota"));
+        const YAML::Node limit = child(quota, "Limit");
+        const YAML::Node period = child(quota, "Period");
+        if (!limit.IsDefined() || !period.IsDefined()) {
+            m_eval->error(quota, f, QStringLiteral("a Quota needs Limit and Period (DAY, WEEK or MONTH)"));
+            return;
+        }
+        if (std::optional<double> l = number(limit, f + QStringLiteral(".Limit"), 0, 2147483647))
+            plan->quotaLimit = int(*l);
+        const std::optional<QString> p = string(period, f + QStringLiteral(".Period"));
+        if (p == QLatin1String("DAY"))
+            plan->quotaPeriod = RestUsagePlanConfig::QuotaPeriod::Day;
+        else if (p == QLatin1String("WEEK"))
+            plan->quotaPeriod = RestUsagePlanConfig::QuotaPeriod::Week;
+        else if (p == QLatin1String("MONTH"))
+            plan->quotaPeriod = RestUsagePlanConfig::QuotaPeriod::Month;
+        else if (p)
+            m_eval->error(period, f + QStringLiteral(".Period"), QStringLiteral("invalid Period %1; use DAY, WEEK or MONTH").arg(*p));
+        if (const YAML::Node offset = child(quota, "Offset"); offset.IsDefined()) {
+            const int max = plan->quotaPeriod == RestUsagePlanConfig::QuotaPeriod::Day ? 0
+                : plan->quotaPeriod == RestUsagePlanConfig::QuotaPeriod::Week          ? 6
+                                                                                        : 27;
+            if (std::optional<double> o = number(offset, f + QStringLiteral(".Offset"), 0, max))
+                plan->quotaOffset = int(*o);
+        }
+    }
+}
+
+void RestApiReader::readPlanKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    const YAML::Node props = child(resource, "Properties");
+    if (!props.IsMap()) {
+        m_eval->error(keyNode, field, QStringLiteral("missing Properties (KeyId, KeyType, UsagePlanId)"));
+        return;
+    }
+    checkKeys(props, field, {QStringLiteral("KeyId"), QStringLiteral("KeyType"), QStringLiteral("UsagePlanId")}, {}, kPlanKeyType);
+    const std::optional<QString> keyId = string(child(props, "KeyId"), field + QStringLiteral(".KeyId"));
+    const std::optional<QString> type = string(child(props, "KeyType"), field + QStringLiteral(".KeyType"));
+    const std::optional<QString> planId = string(child(props, "UsagePlanId"), field + QStringLiteral(".UsagePlanId"));
+    if (type && *type != QLatin1String("API_KEY"))
+        m_eval->error(child(props, "KeyType"), field + QStringLiteral(".KeyType"), QStringLiteral("KeyType must be API_KEY"));
+    if (!keyId || !planId)
+        return;
+    const auto key = std::find_if(m_lab->apiKeys.cbegin(), m_lab->apiKeys.cend(),
+                                  [&](const RestApiKeyConfig &k) { return k.id == *keyId; });
+    if (key == m_lab->apiKeys.cend()) {
+        m_eval->error(child(props, "KeyId"), field + QStringLiteral(".KeyId"),
+                      QStringLiteral("KeyId must be !Ref to an AWS::ApiGateway::ApiKey of this template"));
+        return;
+    }
+    for (RestUsagePlanConfig &plan : m_lab->usagePlans) {
+        if (plan.id == *planId) {
+            plan.keyIds.append(*keyId);
+            return;
+        }
+    }
+    m_eval->error(child(props, "UsagePlanId"), field + QStringLiteral(".UsagePlanId"),
+                  QStringLiteral("UsagePlanId must be !Ref to an AWS::ApiGateway::UsagePlan of this template"));
+}
+
+// What SAM generates for Auth.UsagePlan: PER_API a plan, key and plan key per API
+// (<Api>UsagePlan, <Api>ApiKey), SHARED one of each for all such APIs (ServerlessUsagePlan,
+// ServerlessApiKey). SAM's keys are enabled.
+void RestApiReader::createSamPlans()
+{
+    for (const SamUsagePlan &sam : std::as_const(m_samPlans)) {
+        const bool shared = sam.mode == QLatin1String("SHARED");
+        const QString prefix = shared ? QStringLiteral("Serverless") : sam.apiLogicalId;
+        const QString planLogicalId = prefix + QStringLiteral("UsagePlan");
+        const RestApiConfig *api = nullptr;
+        for (const RestApiConfig &a : std::as_const(m_lab->restApis)) {
+            if (a.logicalId == sam.apiLogicalId)
+                api = &a;
+        }
+        if (!api)
+            continue;
+        auto existing = std::find_if(m_lab->usagePlans.begin(), m_lab->usagePlans.end(),
+                                     [&](const RestUsagePlanConfig &p) { return p.logicalId == planLogicalId; });
+        if (existing != m_lab->usagePlans.end()) {
+            if (!shared) {
+                m_eval->error(sam.node, sam.field, QStringLiteral("SAM would create %1, which the template already declares").arg(planLogicalId));
+                continue;
+            }
+            existing->apiStages.append({api->apiId, api->stageName});
+            continue;
+        }
+        RestApiKeyConfig key;
+        key.logicalId = prefix + QStringLiteral("ApiKey");
+        key.id = keyId(m_lab->name, key.logicalId);
+        key.name = key.logicalId;
+        key.value = keyValueFor(m_lab->name, key.logicalId);
+        key.templateLine = sam.node.Mark().line + 1;
+        m_lab->apiKeys.append(key);
+
+        RestUsagePlanConfig plan;
+        plan.logicalId = planLogicalId;
+        plan.id = planId(m_lab->name, planLogicalId);
+        plan.name = planLogicalId;
+        plan.templateLine = key.templateLine;
+        plan.apiStages.append({api->apiId, api->stageName});
+        plan.keyIds.append(key.id);
+        if (const YAML::Node name = child(sam.node, "UsagePlanName"); name.IsDefined())
+            plan.name = string(name, sam.field + QStringLiteral(".UsagePlanName")).value_or(plan.name);
+        readLimits(&plan, sam.node, sam.field);
+        m_lab->usagePlans.append(plan);
+    }
+}
+
+void RestApiReader::checkKeys(const YAML::Node &map, const QString &field, const QStringList &supported,
+                              const QStringList &noLocalEffect, const QString &owner)
+{
+    if (!map.IsMap())
+        return;
+    for (const auto &entry : map) {
+        const QString key = qstr(entry.first.Scalar());
+        if (supported.contains(key))
+            continue;
+        const QString path = field + QLatin1Char('.') + key;
+        if (noLocalEffect.contains(key))
+            m_eval->warning(entry.first, path, QStringLiteral("has no effect in the emulator (kept for AWS)"));
+        else if (key != QLatin1String("DefinitionBody") && key != QLatin1String("DefinitionUri")
+                 && key != QLatin1String("Authorizers") && key != QLatin1String("DefaultAuthorizer")
+                 && key != QLatin1String("ResourcePolicy") && key != QLatin1String("AuthorizationScopes"))
+            m_eval->error(entry.first, path,
+                          QStringLiteral("unknown property of %1").arg(owner) + suggestion(key, supported + noLocalEffect));
+    }
+}
+
+std::optional<QString> RestApiReader::string(const YAML::Node &node, const QString &field)
+{
+    if (!node.IsDefined()) {
+        m_eval->error(node, field, QStringLiteral("missing %1").arg(field.section(QLatin1Char('.'), -1)));
+        return std::nullopt;
+    }
+    return m_eval->evaluate(node, field);
+}
+
+std::optional<bool> RestApiReader::boolean(const YAML::Node &node, const QString &field)
+{
+    const std::optional<QString> text = m_eval->evaluate(node, field);
+    if (!text)
+        return std::nullopt;
+    if (text->compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+        return true;
+    if (text->compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+        return false;
+    m_eval->error(node, field, QStringLiteral("%1 is not true or false").arg(*text));
+    return std::nullopt;
+}
+
+std::optional<double> RestApiReader::number(const YAML::Node &node, const QString &field, double min, double max)
+{
+    const std::optional<QString> text = m_eval->evaluate(node, field);
+    if (!text)
+        return std::nullopt;
+    bool ok = false;
+    const double value = text->toDouble(&ok);
+    if (!ok || value < min || value > max) {
+        m_eval->error(node, field, QStringLiteral("%1 is not a number from %2 to %3").arg(*text).arg(min).arg(max));
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace Gatehouse::Emulator
