@@ -32,7 +32,12 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
         s << "  path style: " << api.pathStyleUrl << "/<path>\n";
         s << "  host style: " << api.hostStyleUrl << "/<path>\n";
         for (const Core::EmulatorRouteInfo &r : api.routes)
-            s << "  " << r.routeKey << "  ->  " << r.functionName << "\n      " << r.url << "\n";
+            s << "  " << r.routeKey << "  ->  " << r.functionName << (r.apiKeyRequired ? "  (needs x-api-key)" : "")
+              << "\n      " << r.url << "\n";
+        // Lab keys, printed in full: the learner has to send one.
+        for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)
+            s << "  API key " << k.name << " (usage plan " << k.usagePlan
+              << (k.limits.isEmpty() ? QString() : QStringLiteral(": ") + k.limits) << "): x-api-key: " << k.value << "\n";
     }
     for (const Core::EmulatorUserPoolInfo &pool : info.userPools) {
         s << "\nCognito user pool " << pool.name << " (id " << pool.poolId << ")\n";

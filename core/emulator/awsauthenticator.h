@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Gatehouse::Emulator {
 
@@ -22,6 +23,11 @@ struct AwsPrincipal
     QString arn;           // arn:aws:iam::<account>:user/<name> or ...:assumed-role/<role>/<session>
     QString userId;        // AIDA... for users, AROA...:<session> for assumed roles
     bool assumedRole = false;
+    // Credentials a Cognito identity pool issued: whose they are, as API Gateway's IAM
+    // authorization reports them (requestContext.authorizer.iam.cognitoIdentity).
+    QString cognitoIdentityId;
+    QString cognitoIdentityPoolId;
+    QStringList cognitoAmr;
 };
 
 // How an emulated API words its errors: query/XML (STS) or REST-JSON (Lambda).

@@ -384,6 +384,11 @@ CognitoIdentityService::getCredentialsForIdentity(const QJsonObject &in)
     issued.userId =
         AwsAuthenticator::uniqueId("AROA", roleArn) + QLatin1Char(':') + QLatin1String(SessionName);
     issued.assumedRole = true;
+    issued.cognitoIdentityId = identityId;
+    issued.cognitoIdentityPoolId = identity.identityPoolId;
+    issued.cognitoAmr = authenticated ? QStringList{QStringLiteral("authenticated"), identity.provider,
+                                                    identity.provider + QStringLiteral(":CognitoSignIn:") + identity.sub}
+                                      : QStringList{QStringLiteral("unauthenticated")};
     m_authenticator->addSession(issued);
     // JSON 1.1 carries a timestamp as epoch seconds, a number.
     return QJsonObject{{QStringLiteral("IdentityId"), identityId},

@@ -157,6 +157,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_httpApis->setAccountId(m_options.accountId);
     m_restApis = std::make_unique<RestApiGateway>(m_lambda.get());
     m_restApis->setAccountId(m_options.accountId);
+    m_httpApis->setAuthenticator(m_authenticator.get());
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
     // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.

@@ -7,8 +7,8 @@
 namespace Gatehouse::Emulator {
 
 // An authorizer of an HTTP API (Auth.Authorizers.<name> of AWS::Serverless::HttpApi, or
-// AWS_IAM when Auth.EnableIamAuthorizer is on). Only JWT authorizers are enforced; the other
-// kinds are kept so that their routes answer that they are not emulated instead of opening up.
+// AWS_IAM when Auth.EnableIamAuthorizer is on): a JWT authorizer, a Lambda REQUEST authorizer
+// or IAM (SigV4) authorization, each enforced as API Gateway does.
 struct HttpApiAuthorizerConfig
 {
     enum class Kind { Jwt, Lambda, Iam };
@@ -20,6 +20,15 @@ struct HttpApiAuthorizerConfig
     QString identitySource = QStringLiteral("$request.header.Authorization");
     QStringList authorizationScopes; // the authorizer's own, used when a route names none
     int templateLine = 0;
+
+    // Lambda REQUEST authorizers (FunctionArn, AuthorizerPayloadFormatVersion, Identity).
+    QString functionName;        // the lab function FunctionArn names
+    QString payloadFormatVersion = QStringLiteral("2.0"); // "1.0" or "2.0"
+    bool simpleResponses = false; // EnableSimpleResponses: {isAuthorized, context} instead of a policy
+    // $request.header.<n>, $request.querystring.<n>, $stageVariables.<n>, $context.<n>, in
+    // SAM's order (Headers, QueryStrings, StageVariables, Context). All must be present.
+    QStringList identitySources;
+    int resultTtlSeconds = 300;  // Identity.ReauthorizeEvery; 0 turns the cache off
 };
 
 // One route of an HTTP API: "GET /snack", "ANY /items/{proxy+}", "$default".

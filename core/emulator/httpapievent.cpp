@@ -119,6 +119,30 @@ Json pairsToJson(const QList<QPair<QString, QString>> &pairs)
     return out;
 }
 
+// requestContext.authorizer.iam, key for key as in AWS's samples; API Gateway sends null
+// for what it does not know (no AWS Organizations here, no identity pool behind plain keys).
+Json iamAuthorizer(const HttpApiIamCaller &caller)
+{
+    Json iam = Json::object();
+    iam["accessKey"] = str(caller.accessKey);
+    iam["accountId"] = str(caller.accountId);
+    iam["callerId"] = str(caller.callerId);
+    if (caller.cognitoIdentityId.isEmpty()) {
+        iam["cognitoIdentity"] = nullptr;
+    } else {
+        Json amr = Json::array();
+        for (const QString &a : caller.cognitoAmr)
+            amr.push_back(str(a));
+        iam["cognitoIdentity"] = {{"amr", std::move(amr)},
+                                  {"identityId", str(caller.cognitoIdentityId)},
+                                  {"identityPoolId", str(caller.cognitoIdentityPoolId)}};
+    }
+    iam["principalOrgId"] = nullptr;
+    iam["userArn"] = str(caller.userArn);
+    iam["userId"] = str(caller.userId);
+    return iam;
+}
+
 Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
                     const HttpApiEventContext &context, const QByteArray &userAgent)
 {
@@ -132,6 +156,7 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
     Json rc = Json::object();
     rc["accountId"] = str(context.accountId);
     rc["apiId"] = str(context.apiId);
+    Json authorizer = Json::object();
     if (context.jwtAuthorized) {
         Json jwt = Json::object();
         jwt["claims"] = pairsToJson(context.jwtClaims);
@@ -143,10 +168,15 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
         } else {
             jwt["scopes"] = nullptr;
         }
-        Json authorizer = Json::object();
         authorizer["jwt"] = std::move(jwt);
-        rc["authorizer"] = std::move(authorizer);
     }
+    if (!context.lambdaAuthorizerContext.isEmpty())
+        authorizer["lambda"] = Json::parse(context.lambdaAuthorizerContext.constBegin(),
+                                           context.lambdaAuthorizerContext.constEnd(), nullptr, false);
+    if (context.iamCaller)
+        authorizer["iam"] = iamAuthorizer(*context.iamCaller);
+    if (!authorizer.empty())
+        rc["authorizer"] = std::move(authorizer);
     rc["domainName"] = str(context.domainName);
     rc["domainPrefix"] = str(context.domainPrefix);
     rc["http"] = std::move(http);

@@ -12,6 +12,20 @@
 
 namespace Gatehouse::Emulator {
 
+// Who signed a request to a route with IAM authorization: requestContext.authorizer.iam.
+struct HttpApiIamCaller
+{
+    QString accessKey;
+    QString accountId;
+    QString callerId;            // "AIDA..." for a user, "AROA...:<session>" for a role session
+    QString userArn;
+    QString userId;              // callerId without the session
+    // Set when the credentials came from a Cognito identity pool (cognitoIdentity, else null).
+    QString cognitoIdentityId;
+    QString cognitoIdentityPoolId;
+    QStringList cognitoAmr;
+};
+
 // What API Gateway knows about a request besides the request itself.
 struct HttpApiEventContext
 {
@@ -29,6 +43,10 @@ struct HttpApiEventContext
     bool jwtAuthorized = false;
     QList<QPair<QString, QString>> jwtClaims;   // values as strings, as API Gateway sends them
     std::optional<QStringList> jwtScopes;       // null in the event when absent
+    // A Lambda authorizer let the request through: requestContext.authorizer.lambda is its
+    // context, a JSON object as the authorizer returned it ("null" when it returned none).
+    QByteArray lambdaAuthorizerContext;
+    std::optional<HttpApiIamCaller> iamCaller;  // IAM authorization let the request through
 };
 
 // Builds payload format 2.0 events and reads the function's answer back, field for field as

@@ -2,7 +2,9 @@
 
 #include "httpapiconfig.h"
 #include "httpapievent.h"
+#include "httpapiiamauthorizer.h"
 #include "httpapijwtauthorizer.h"
+#include "httpapilambdaauthorizer.h"
 #include "httpresponder.h"
 #include "lambdainvoker.h"
 
@@ -44,8 +46,11 @@ public:
     // (<issuer>/.well-known/openid-configuration -> jwks_uri), cached per issuer.
     using JwtTrustResolver = std::function<std::optional<JwtTrust>(const QString &configuredIssuer)>;
     void setJwtTrustResolver(JwtTrustResolver resolver) { m_trustResolver = std::move(resolver); }
-    // The clock JWT expiry is checked against (UTC); tests move it.
+    // The clock JWT expiry, SigV4 dates and the Lambda authorizer cache are checked against
+    // (UTC); tests move it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // The keys IAM authorization (AWS_IAM routes) accepts; without it such routes refuse all.
+    void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
 
     // `pathInApi` is the raw path after the API's address (a named stage is its first
     // segment); `domainName` is the host the client addressed.
@@ -66,9 +71,24 @@ private:
     void answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response);
     // Runs the route's authorizer, then `proceed` with the event context (claims filled in)
     // or answers the refusal itself. `proceed` may run later (keys fetched by discovery).
-    void authorize(const Core::HttpRequest &request, const HttpApiConfig &api, const HttpRouteConfig &route,
-                   const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
-                   std::function<void(const HttpApiEventContext &)> proceed);
+    void authorize(const Core::HttpRequest &request, const QByteArray &pathInApi, const HttpApiConfig &api,
+                   const HttpRouteConfig &route, const std::shared_ptr<Pending> &pending,
+                   HttpApiEventContext context, std::function<void(const HttpApiEventContext &)> proceed);
+    void authorizeJwt(const Core::HttpRequest &request, const HttpApiAuthorizerConfig &authorizer,
+                      const HttpApiConfig &api, const HttpRouteConfig &route,
+                      const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                      std::function<void(const HttpApiEventContext &)> proceed);
+    void authorizeLambda(const Core::HttpRequest &request, const QByteArray &pathInApi,
+                         const HttpApiAuthorizerConfig &authorizer, const HttpRouteConfig &route,
+                         const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                         std::function<void(const HttpApiEventContext &)> proceed);
+    void authorizeIam(const Core::HttpRequest &request, const HttpRouteConfig &route,
+                      const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                      const std::function<void(const HttpApiEventContext &)> &proceed);
+    void decideLambda(const LambdaAuthorization &verdict, const HttpRouteConfig &route,
+                      const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
+                      const std::function<void(const HttpApiEventContext &)> &proceed);
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
     void decide(const JwtAuthorization &verdict, const QString &apiId, const HttpRouteConfig &route,
                 const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
                 const std::function<void(const HttpApiEventContext &)> &proceed);
@@ -82,6 +102,15 @@ private:
     Core::HttpClient *m_httpClient = nullptr;                 // made on first discovery
     QHash<QString, Core::Jwt::JwksSource *> m_jwksSources;    // issuer -> its keys
     std::function<QDateTime()> m_clock;
+    const AwsAuthenticator *m_authenticator = nullptr;
+    // Lambda authorizers' answers by API, authorizer and identity source values, until the
+    // authorizer's TTL runs out; a policy is matched again against each route it is used for.
+    struct CachedAnswer
+    {
+        QByteArray payload;
+        QDateTime expires;
+    };
+    QHash<QString, CachedAnswer> m_authorizerCache;
 };
 
 } // namespace Gatehouse::Emulator

@@ -60,6 +60,10 @@ private:
                         const QString &field);
     void readJwtConfiguration(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,
                               const QString &field);
+    bool readLambdaAuthorizer(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,
+                              const QString &field);
+    bool readAuthorizerIdentity(HttpApiAuthorizerConfig *authorizer, const YAML::Node &identity,
+                                const QString &field);
     bool readEventAuth(HttpRouteConfig *route, const YAML::Node &auth, const QString &field);
     // Globals.HttpApi.Auth, then the resource's own Auth over it, as SAM merges them.
     void applyGlobalAuth(HttpApiConfig *api) const;

@@ -1,6 +1,7 @@
 // The Auth sections of AWS::Serverless::HttpApi, Globals.HttpApi and HttpApi events.
 #include "templatereader.h"
 
+#include "httpapilambdaauthorizer.h"
 #include "templatenodes.h"
 
 namespace Gatehouse::Emulator {
@@ -84,15 +85,9 @@ void TemplateReader::readAuthorizer(HttpApiConfig *api, const QString &name, con
     if (name == kIam || name == kNone)
         m_eval.error(node, field, QStringLiteral("%1 is a reserved authorizer name").arg(name));
     if (child(node, "FunctionArn").IsDefined()) {
-        checkKeys(node, field,
-                  {{QStringLiteral("FunctionArn"), QStringLiteral("FunctionInvokeRole"), QStringLiteral("Identity"),
-                    QStringLiteral("AuthorizerPayloadFormatVersion"), QStringLiteral("EnableSimpleResponses"),
-                    QStringLiteral("EnableFunctionDefaultPermissions")},
-                   {}, {}, QStringLiteral("a Lambda authorizer")});
         authorizer.kind = HttpApiAuthorizerConfig::Kind::Lambda;
-        m_eval.warning(node, field,
-                       QStringLiteral("Lambda authorizers are not emulated yet: routes that use %1 answer 501").arg(name));
-        putAuthorizer(api, authorizer);
+        if (readLambdaAuthorizer(&authorizer, node, field))
+            putAuthorizer(api, authorizer);
         return;
     }
     checkKeys(node, field,
@@ -120,6 +115,117 @@ void TemplateReader::readAuthorizer(HttpApiConfig *api, const QString &name, con
     if (scopes.IsDefined())
         authorizer.authorizationScopes = stringList(scopes, field + QStringLiteral(".AuthorizationScopes")).value_or(QStringList());
     putAuthorizer(api, authorizer);
+}
+
+// SAM's LambdaAuthorizer of an HttpApi. FunctionInvokeRole and EnableFunctionDefaultPermissions
+// only grant API Gateway the right to invoke the function, which the emulator does not check.
+bool TemplateReader::readLambdaAuthorizer(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,
+                                          const QString &field)
+{
+    checkKeys(node, field,
+              {{QStringLiteral("FunctionArn"), QStringLiteral("FunctionInvokeRole"), QStringLiteral("Identity"),
+                QStringLiteral("AuthorizerPayloadFormatVersion"), QStringLiteral("EnableSimpleResponses"),
+                QStringLiteral("EnableFunctionDefaultPermissions")},
+               {}, {}, QStringLiteral("a Lambda authorizer")});
+    const QString arnField = field + QStringLiteral(".FunctionArn");
+    const std::optional<QString> arn = m_eval.evaluate(child(node, "FunctionArn"), arnField);
+    if (!arn)
+        return false;
+    // arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>], or a bare name.
+    const qsizetype at = arn->indexOf(QLatin1String(":function:"));
+    const QString name = at < 0 ? *arn : arn->mid(at + 10).section(QLatin1Char(':'), 0, 0);
+    const QStringList known = m_functionNames.values();
+    if (!known.contains(name)) {
+        m_eval.error(child(node, "FunctionArn"), arnField,
+                     QStringLiteral("%1 is not a function of this lab; use !GetAtt <Function>.Arn of an "
+                                    "AWS::Serverless::Function in the template")
+                             .arg(*arn)
+                         + suggestion(name, known));
+        return false;
+    }
+    authorizer->functionName = name;
+
+    const QString versionField = field + QStringLiteral(".AuthorizerPayloadFormatVersion");
+    const YAML::Node version = child(node, "AuthorizerPayloadFormatVersion");
+    if (!version.IsDefined()) {
+        m_eval.error(node, versionField, QStringLiteral("missing AuthorizerPayloadFormatVersion (\"1.0\" or \"2.0\"); "
+                                                        "SAM requires it for Lambda authorizers"));
+        return false;
+    }
+    const std::optional<QString> versionText = m_eval.evaluate(version, versionField);
+    if (!versionText)
+        return false;
+    if (*versionText != QLatin1String("1.0") && *versionText != QLatin1String("2.0")) {
+        m_eval.error(version, versionField, QStringLiteral("%1 is not a payload format version: write \"1.0\" or \"2.0\"")
+                                                .arg(*versionText));
+        return false;
+    }
+    authorizer->payloadFormatVersion = *versionText;
+
+    if (const YAML::Node simple = child(node, "EnableSimpleResponses"); simple.IsDefined()) {
+        const QString simpleField = field + QStringLiteral(".EnableSimpleResponses");
+        const std::optional<QString> value = m_eval.evaluate(simple, simpleField);
+        if (!value || (*value != QLatin1String("true") && *value != QLatin1String("false"))) {
+            if (value)
+                m_eval.error(simple, simpleField, QStringLiteral("expected true or false"));
+            return false;
+        }
+        authorizer->simpleResponses = *value == QLatin1String("true");
+        if (authorizer->simpleResponses && authorizer->payloadFormatVersion != QLatin1String("2.0")) {
+            m_eval.error(simple, simpleField, QStringLiteral("simple responses need AuthorizerPayloadFormatVersion \"2.0\" "
+                                                             "(API Gateway refuses them with 1.0)"));
+            return false;
+        }
+    }
+    const YAML::Node identity = child(node, "Identity");
+    return !identity.IsDefined() || readAuthorizerIdentity(authorizer, identity, field + QStringLiteral(".Identity"));
+}
+
+bool TemplateReader::readAuthorizerIdentity(HttpApiAuthorizerConfig *authorizer, const YAML::Node &identity,
+                                            const QString &field)
+{
+    if (!expectMap(identity, field))
+        return false;
+    checkKeys(identity, field,
+              {{QStringLiteral("Headers"), QStringLiteral("QueryStrings"), QStringLiteral("StageVariables"),
+                QStringLiteral("Context"), QStringLiteral("ReauthorizeEvery")},
+               {}, {}, QStringLiteral("LambdaAuthorizationIdentity")});
+    // SAM's order: headers, query strings, stage variables, context.
+    const std::pair<const char *, const char *> kinds[] = {{"Headers", "$request.header."},
+                                                           {"QueryStrings", "$request.querystring."},
+                                                           {"StageVariables", "$stageVariables."},
+                                                           {"Context", "$context."}};
+    for (const auto &[key, prefix] : kinds) {
+        const YAML::Node list = child(identity, key);
+        if (!list.IsDefined())
+            continue;
+        const QString listField = field + QLatin1Char('.') + QLatin1String(key);
+        const std::optional<QStringList> names = stringList(list, listField);
+        if (!names)
+            return false;
+        for (const QString &n : *names) {
+            if (n.isEmpty()) {
+                m_eval.error(list, listField, QStringLiteral("an identity source needs a name"));
+                return false;
+            }
+            if (QLatin1String(key) == QLatin1String("Context")
+                && !HttpApiLambdaAuthorizer::contextVariables().contains(n)) {
+                m_eval.error(list, listField,
+                             QStringLiteral("$context.%1 is not a context variable Gatehouse knows (known: %2)")
+                                     .arg(n, HttpApiLambdaAuthorizer::contextVariables().join(QStringLiteral(", ")))
+                                 + suggestion(n, HttpApiLambdaAuthorizer::contextVariables()));
+                return false;
+            }
+            authorizer->identitySources.append(QLatin1String(prefix) + n);
+        }
+    }
+    if (const YAML::Node ttl = child(identity, "ReauthorizeEvery"); ttl.IsDefined()) {
+        const std::optional<int> seconds = readInt(ttl, field + QStringLiteral(".ReauthorizeEvery"), 0, 3600);
+        if (!seconds)
+            return false;
+        authorizer->resultTtlSeconds = *seconds;
+    }
+    return true;
 }
 
 void TemplateReader::readJwtConfiguration(HttpApiAuthorizerConfig *authorizer, const YAML::Node &node,

@@ -221,6 +221,12 @@ void tst_Cli::emulatorPrintsEndpoints()
     QVERIFY(m_banner.contains("GET /snack"));
     QVERIFY(m_banner.contains("bakeryFunction"));
     QVERIFY(m_banner.contains(".execute-api.localhost:"));
+    // The partners' REST API: its stage in the URLs, and the lab's key to send.
+    QVERIFY2(m_banner.contains("REST API bakery-partners"), m_banner.constData());
+    QVERIFY(QRegularExpression(QStringLiteral("/_aws/execute-api/[a-z0-9]{10}/Prod/snack"))
+                .match(QString::fromUtf8(m_banner)).hasMatch());
+    QVERIFY(m_banner.contains("GET /snack  ->  bakeryFunction  (needs x-api-key)"));
+    QVERIFY(m_banner.contains("x-api-key: corner-cafe-key-0123456789"));
 }
 
 void tst_Cli::requestExitCodes_data()

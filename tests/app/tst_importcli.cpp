@@ -59,7 +59,7 @@ void TestImportCli::initTestCase()
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
     for (const Core::EmulatorApiInfo &api : m_emulator->info().apis) {
         for (const Core::EmulatorRouteInfo &route : api.routes) {
-            if (route.routeKey == QLatin1String("GET /snack"))
+            if (route.routeKey == QLatin1String("GET /snack") && api.kind == QLatin1String("HTTP API"))
                 m_apiUrl = api.pathStyleUrl;
         }
     }
@@ -165,7 +165,9 @@ void TestImportCli::importEmulatorIndex()
     const auto listed = runGatehouse({QStringLiteral("import"), QStringLiteral("emulator"),
                                       m_emulator->info().baseUrl + QLatin1Char('/')});
     QVERIFY2(listed.exitCode == 0, listed.err.constData());
-    QVERIFY2(listed.out.contains("GET {{baseUrl}}/snack"), listed.out.constData());
+    // Two APIs (the HTTP API and the partners' REST API): one base URL variable each.
+    const QByteArray apiId = m_apiUrl.section(QLatin1Char('/'), -1).toUtf8();
+    QVERIFY2(listed.out.contains(QByteArray("GET {{baseUrl_" + apiId + "}}/snack")), listed.out.constData());
     QVERIFY(listed.out.contains(m_apiUrl.toUtf8()));
 }
 

@@ -65,7 +65,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(lab.name, QStringLiteral("bakery"));
     QCOMPARE(lab.templatePath, QDir(dir).absoluteFilePath(QStringLiteral("template.yaml")));
     QVERIFY(lab.description.startsWith(QLatin1String("Bakery")));
-    QCOMPARE(lab.functions.size(), 2); // the snack picker and GET /orders
+    QCOMPARE(lab.functions.size(), 4); // the snack picker, GET /orders, the kitchen and its authorizer
     const FunctionConfig &f = lab.functions.first();
     QCOMPARE(f.logicalId, QStringLiteral("BakeryFunction"));
     QCOMPARE(f.name, QStringLiteral("bakeryFunction"));
@@ -75,7 +75,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(f.timeoutSeconds, 10);
     QCOMPARE(f.memoryMb, 128);
     QCOMPARE(f.architecture, QStringLiteral("x86_64"));
-    QCOMPARE(f.templateLine, 28);
+    QCOMPARE(f.templateLine, 39);
     QCOMPARE(env(f, QStringLiteral("BAKERY_NAME")), QStringLiteral("Gatehouse Bakery"));
 
     QCOMPARE(lab.httpApis.size(), 1);
@@ -83,7 +83,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(api.logicalId, QStringLiteral("ServerlessHttpApi"));
     QCOMPARE(api.apiId, LabLoader::apiIdFor(QStringLiteral("bakery"), QStringLiteral("ServerlessHttpApi")));
     QCOMPARE(api.stageName, QStringLiteral("$default"));
-    QCOMPARE(api.routes.size(), 2);
+    QCOMPARE(api.routes.size(), 4);
     QCOMPARE(api.routes.first().routeKey, QStringLiteral("GET /snack"));
     QVERIFY(api.routes.first().authorizer.isEmpty());
     QCOMPARE(api.routes.at(1).routeKey, QStringLiteral("GET /orders"));
@@ -92,8 +92,19 @@ void tst_LabLoader::bakery()
     QCOMPARE(api.routes.first().functionName, QStringLiteral("bakeryFunction"));
     QCOMPARE(api.routes.first().payloadFormatVersion, QStringLiteral("2.0"));
     QCOMPARE(api.routes.first().timeoutMs, 30000);
+    QCOMPARE(api.routes.at(2).routeKey, QStringLiteral("GET /kitchen"));
+    QCOMPARE(api.routes.at(2).functionName, QStringLiteral("bakeryKitchen"));
+    QCOMPARE(api.routes.at(2).authorizer, QStringLiteral("KitchenKeyAuthorizer"));
+    QCOMPARE(api.routes.at(3).routeKey, QStringLiteral("GET /deliveries"));
+    QCOMPARE(api.routes.at(3).authorizer, QStringLiteral("AWS_IAM"));
+    const HttpApiAuthorizerConfig *kitchenKey = api.authorizer(QStringLiteral("KitchenKeyAuthorizer"));
+    QVERIFY(kitchenKey);
+    QCOMPARE(kitchenKey->kind, HttpApiAuthorizerConfig::Kind::Lambda);
+    QCOMPARE(kitchenKey->functionName, QStringLiteral("bakeryKitchenKey"));
+    QCOMPARE(kitchenKey->identitySources, QStringList{QStringLiteral("$request.header.x-bakery-key")});
+    QCOMPARE(kitchenKey->resultTtlSeconds, 60);
 
-    QCOMPARE(lab.outputs.size(), 4);
+    QCOMPARE(lab.outputs.size(), 6);
     QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:bakeryFunction:live"));
     QCOMPARE(lab.outputs.at(3).second, QStringLiteral("https://%1.execute-api.us-east-1.amazonaws.com/orders").arg(api.apiId));
 
@@ -407,6 +418,8 @@ void tst_LabLoader::byteOrderMark()
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src")));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src-v1")));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("orders")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("kitchen")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("kitchen-key")));
     QFile source(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery/template.yaml"));
     QVERIFY(source.open(QIODevice::ReadOnly));
     QFile copy(dir.filePath(QStringLiteral("template.yaml")));
@@ -415,7 +428,7 @@ void tst_LabLoader::byteOrderMark()
     copy.close();
     const LabDefinition lab = LabLoader::load(dir.path());
     QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
-    QCOMPARE(lab.functions.size(), 2);
+    QCOMPARE(lab.functions.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_LabLoader)

@@ -20,6 +20,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -214,10 +215,11 @@ private Q_SLOTS:
     void malformedAndFailing();
     void sampleResponse();
     void indexAndImport();
+    void bakeryPartners();
 
 private:
     Answer send(const QByteArray &method, const QByteArray &target, const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                const QByteArray &body = QByteArray(), const QByteArray &host = QByteArray());
+                const QByteArray &body = QByteArray(), const QByteArray &host = QByteArray(), quint16 port = 0);
     QByteArray shop(const QByteArray &pathInStage) const;
     QString throttledKey() const;
 
@@ -269,15 +271,17 @@ QString tst_RestApi::throttledKey() const
 
 Answer tst_RestApi::send(const QByteArray &method, const QByteArray &target,
                          const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
-                         const QByteArray &host)
+                         const QByteArray &host, quint16 port)
 {
+    if (port == 0)
+        port = m_emulator->info().port;
     QByteArray raw = method + ' ' + target + " HTTP/1.1\r\n";
-    raw += "Host: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(m_emulator->info().port) : host) + "\r\n";
+    raw += "Host: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host) + "\r\n";
     for (const auto &h : headers)
         raw += h.first + ": " + h.second + "\r\n";
     raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_emulator->info().port);
+    socket.connectToHost(QHostAddress::LocalHost, port);
     if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
         return {};
     socket.write(raw);
@@ -760,6 +764,50 @@ void tst_RestApi::indexAndImport()
         }
     }
     QVERIFY(keyed);
+}
+
+// The bakery lab's REST API for partner cafés, as lab.md tells a learner to call it.
+void tst_RestApi::bakeryPartners()
+{
+    EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
+    Emulator::Emulator bakery(options);
+    const auto started = bakery.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+    const Core::EmulatorApiInfo *partners = nullptr;
+    for (const Core::EmulatorApiInfo &api : started->apis) {
+        if (api.name == QLatin1String("bakery-partners"))
+            partners = &api;
+    }
+    QVERIFY(partners);
+    QCOMPARE(partners->kind, QStringLiteral("REST API"));
+    QCOMPARE(partners->stage, QStringLiteral("Prod"));
+    QCOMPARE(partners->routes.size(), 1);
+    QCOMPARE(partners->routes.at(0).routeKey, QStringLiteral("GET /snack"));
+    QVERIFY(partners->routes.at(0).apiKeyRequired);
+    QCOMPARE(partners->apiKeys.size(), 1);
+    QCOMPARE(partners->apiKeys.at(0).value, QStringLiteral("corner-cafe-key-0123456789"));
+    QCOMPARE(partners->apiKeys.at(0).limits, QStringLiteral("rate 1/s, burst 2, quota 100 per DAY"));
+
+    qint64 now = QDateTime(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    bakery.restApis()->setClock([&now] { return now; });
+    const QByteArray url = QUrl(partners->routes.at(0).url).path(QUrl::FullyEncoded).toUtf8();
+    const quint16 port = started->port;
+    auto get = [&](const QByteArray &key) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!key.isEmpty())
+            headers.append({"x-api-key", key});
+        return send("GET", url, headers, QByteArray(), "127.0.0.1:" + QByteArray::number(port), port);
+    };
+    QCOMPARE(get(QByteArray()).status, 403);
+    const Answer ok = get("corner-cafe-key-0123456789");
+    QCOMPARE(ok.status, 200);
+    QVERIFY(!ok.json().value(QStringLiteral("snack")).toString().isEmpty());
+    QCOMPARE(get("corner-cafe-key-0123456789").status, 200);
+    const Answer throttled = get("corner-cafe-key-0123456789");
+    QCOMPARE(throttled.status, 429);
+    QCOMPARE(throttled.body, QByteArray("{\"message\":\"Too Many Requests\"}"));
 }
 
 QTEST_GUILESS_MAIN(tst_RestApi)
