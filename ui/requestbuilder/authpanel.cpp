@@ -52,7 +52,8 @@ AuthPanel::AuthPanel(QWidget *parent)
 {
     m_kind->setObjectName(QStringLiteral("authKindCombo"));
     // In Core::AuthKind order: the index is the kind.
-    m_kind->addItems({tr("No auth"), tr("AWS Signature V4"), tr("Bearer token"), tr("Basic auth"), tr("API key")});
+    m_kind->addItems({tr("No auth"), tr("AWS Signature V4"), tr("Bearer token"), tr("Basic auth"), tr("API key"),
+                      tr("OAuth 2.0")});
     auto *none = new QLabel(tr("The request is sent without authentication. Choose AWS Signature V4 to sign it "
                                "with AWS credentials, for IAM-protected APIs, Lambda, AppSync or the emulator."),
                             this);
@@ -64,6 +65,7 @@ AuthPanel::AuthPanel(QWidget *parent)
     m_pages->addWidget(buildBearerPage());
     m_pages->addWidget(buildBasicPage());
     m_pages->addWidget(buildApiKeyPage());
+    m_pages->addWidget(buildOAuth2Page());
 
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Auth:"), this));
@@ -259,6 +261,7 @@ Core::RequestAuth AuthPanel::auth() const
     auth.service = m_serviceEdited ? m_service->text().trimmed() : QString();
     auth.region = m_regionEdited ? m_region->text().trimmed() : QString();
     auth.unsignedPayload = m_unsignedPayload->isChecked();
+    auth.oauth2 = oauth2Settings();
     return auth;
 }
 
@@ -282,6 +285,7 @@ void AuthPanel::setAuth(const Core::RequestAuth &auth)
     m_regionEdited = !auth.region.isEmpty();
     m_service->setText(auth.service);
     m_region->setText(auth.region);
+    setOAuth2Settings(auth.oauth2);
     setUrl(m_url);
 }
 
@@ -292,6 +296,7 @@ QString AuthPanel::summary() const
     case Core::AuthKind::Bearer: return tr("Bearer");
     case Core::AuthKind::Basic: return tr("Basic");
     case Core::AuthKind::ApiKey: return tr("API key");
+    case Core::AuthKind::OAuth2: return tr("OAuth 2.0");
     case Core::AuthKind::None: break;
     }
     return {};
