@@ -63,6 +63,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_emulatorPanel, &EmulatorPanel::baseUrlChanged, m_targetSelector,
             &TargetSelector::setEmulatorBaseUrl);
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_authWorkbench, &AuthWorkbench::setEmulatorInfo);
+    connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_requestBuilder->authPanel(), &AuthPanel::setEmulatorInfo);
+    connect(m_requestBuilder->authPanel(), &AuthPanel::inspectTokenRequested, this, [this](const QString &token) {
+        m_authWorkbench->inspector()->setToken(token);
+        m_tools->setCurrentWidget(m_authWorkbench);
+    });
     connect(m_targetSelector, &TargetSelector::targetChanged, m_requestBuilder,
             &RequestBuilderWidget::setTarget);
     connect(m_targetSelector, &TargetSelector::targetChanged, m_lambdaViewer, &LambdaViewer::setTarget);

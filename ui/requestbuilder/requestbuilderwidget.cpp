@@ -1,6 +1,7 @@
 #include "requestbuilderwidget.h"
 
 #include "authpanel.h"
+#include "core/oauth2/tokenmanager.h"
 #include "ui/widgets/statusstyle.h"
 #include "documenteditcommand.h"
 #include "jsonhighlighter.h"
@@ -129,6 +130,8 @@ void RequestBuilderWidget::buildTabs()
     m_tabs->addTab(m_auth, QString());
     m_auth->setObjectName(QStringLiteral("authPanel"));
     m_authorizer->setRoleAssumer(m_sts); // role_arn profiles assume their role through STS
+    m_auth->setHttpClient(m_client); // OAuth 2.0 tokens go through the same network settings
+    m_auth->setEnvironmentProvider([this] { return environment(); });
     m_params->setKeyPlaceholder(tr("Add a query parameter"));
     m_headers->setKeyPlaceholder(tr("Add a header"));
     m_variables->setKeyPlaceholder(tr("Add a variable, use it as {{name}}"));
@@ -588,10 +591,45 @@ void RequestBuilderWidget::send()
     m_sentSpec = requestSpec();
     m_sentEnvironment = environment();
     const Core::RequestAuth auth = m_auth->auth();
-    if (auth.kind == Core::AuthKind::AwsSigV4)
+    m_oauthSend.reset();
+    if (auth.kind == Core::AuthKind::OAuth2) {
+        const Core::Result<Core::OAuth2Settings> settings = Core::resolveOAuth2Settings(auth.oauth2, environment());
+        if (!settings) {
+            showProblem(settings.error().message);
+            return;
+        }
+        m_oauthSend = OAuthSend{*request, *settings, false};
+        tokenAndSend();
+    } else if (auth.kind == Core::AuthKind::AwsSigV4) {
         signAndSend(*request, auth);
-    else
+    } else {
         startJob(*request);
+    }
+}
+
+// The token the panel's TokenManager holds (fetched or renewed first when needed), then the request.
+void RequestBuilderWidget::tokenAndSend()
+{
+    m_authorizing = true;
+    m_response->showPending(tr("Getting the OAuth 2.0 token\u2026"));
+    setSending(true);
+    const quint64 id = ++m_sendId;
+    m_auth->tokenManager()->token(m_oauthSend->settings, this,
+                                  [this, id](const Core::Result<Core::OAuth2::CachedToken> &token) {
+        if (id != m_sendId || !m_oauthSend)
+            return;
+        m_authorizing = false;
+        Core::HttpClientRequest request = m_oauthSend->request;
+        const Core::Result<void> applied =
+            token ? Core::OAuth2::applyToken(request, m_oauthSend->settings, *token) : Core::Result<void>(token.error());
+        if (!applied) {
+            setSending(false);
+            m_response->clear();
+            showProblem(tr("Cannot get the OAuth 2.0 token: %1").arg(applied.error().message));
+            return;
+        }
+        startJob(request);
+    });
 }
 
 // Credentials are resolved (maybe by a process or STS) and the request signed in core.
@@ -632,13 +670,22 @@ void RequestBuilderWidget::cancel()
         ++m_sendId;
         m_authorizing = false;
         setSending(false);
-        m_response->showError(Core::makeError(Core::ErrorCode::Cancelled, tr("Cancelled while resolving credentials.")));
+        m_response->showError(Core::makeError(Core::ErrorCode::Cancelled,
+                                              m_oauthSend ? tr("Cancelled while getting the OAuth 2.0 token.")
+                                                          : tr("Cancelled while resolving credentials.")));
     }
 }
 
 void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientResponse> &result)
 {
     m_job = nullptr;
+    if (m_oauthSend && !m_oauthSend->retried && result && result->status == 401) {
+        // The API no longer takes the token (revoked, a restarted issuer): renew it, send once more.
+        m_oauthSend->retried = true;
+        m_auth->tokenManager()->expire(m_oauthSend->settings);
+        tokenAndSend();
+        return;
+    }
     setSending(false);
     if (auto it = m_tabStates.find(m_sendingTabId); it != m_tabStates.end())
         it->answer = result;

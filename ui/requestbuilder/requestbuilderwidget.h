@@ -159,6 +159,16 @@ private:
     QPointer<Core::HttpJob> m_job;
     quint64 m_sendId = 0; // a signing in flight reports only while this is unchanged
     bool m_authorizing = false;
+    // OAuth 2.0: the request without its token and the resolved settings, so a 401 can renew the
+    // token and send once more (never twice).
+    struct OAuthSend
+    {
+        Core::HttpClientRequest request;
+        Core::OAuth2Settings settings;
+        bool retried = false;
+    };
+    std::optional<OAuthSend> m_oauthSend;
+    void tokenAndSend();
     Core::Environment m_baseEnvironment;
     QList<Core::QueryParam> m_urlParams; // the params as the URL holds them now
     QString m_lastUrl;

@@ -1,0 +1,181 @@
+// The Auth tab's OAuth 2.0 page on the offscreen platform, against the emulator with the bakery
+// lab: the grant switches the fields; a lab pool fills the Cognito form; Send signs in by itself
+// and the authorizer of GET /orders answers 200; the token is reused, shown only as where it came
+// from and its expiry, handed to the inspector on request, and cleared; a saved request keeps the
+// password as its {{variable}}.
+#include "core/emulator/emulator.h"
+#include "core/oauth2/tokenmanager.h"
+#include "ui/requestbuilder/authpanel.h"
+#include "ui/requestbuilder/keyvaluetable.h"
+#include "ui/requestbuilder/requestbuilderwidget.h"
+
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Gatehouse;
+
+namespace {
+
+QString routeUrl(const Core::EmulatorInfo &info, const QString &routeKey)
+{
+    for (const Core::EmulatorApiInfo &api : info.apis) {
+        for (const Core::EmulatorRouteInfo &route : api.routes) {
+            if (route.routeKey == routeKey)
+                return route.url;
+        }
+    }
+    return QString();
+}
+
+} // namespace
+
+class tst_OAuth2AuthPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void grantSwitchesTheFields();
+    void cognitoSignInSendsWithAFreshToken();
+
+private:
+    template<typename T>
+    T *child(QWidget *parent, const char *name)
+    {
+        return parent->findChild<T *>(QString::fromLatin1(name));
+    }
+
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+};
+
+void tst_OAuth2AuthPanel::initTestCase()
+{
+    Emulator::EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
+    m_emulator = std::make_unique<Emulator::Emulator>(options);
+    const auto started = m_emulator->start();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+}
+
+void tst_OAuth2AuthPanel::grantSwitchesTheFields()
+{
+    Ui::AuthPanel panel;
+    panel.resize(700, 600);
+    panel.show();
+    auto *kind = child<QComboBox>(&panel, "authKindCombo");
+    kind->setCurrentIndex(int(Core::AuthKind::OAuth2));
+    QCOMPARE(panel.summary(), QStringLiteral("OAuth 2.0"));
+    auto *grant = child<QComboBox>(&panel, "oauthGrantCombo");
+    QLineEdit *tokenUrl = child<QLineEdit>(&panel, "oauthTokenUrlEdit");
+    QLineEdit *authorizeUrl = child<QLineEdit>(&panel, "oauthAuthorizeUrlEdit");
+    QLineEdit *password = child<QLineEdit>(&panel, "oauthPasswordEdit");
+    QLineEdit *refresh = child<QLineEdit>(&panel, "oauthRefreshTokenEdit");
+    QLineEdit *prefix = child<QLineEdit>(&panel, "oauthHeaderPrefixEdit");
+    QLineEdit *parameter = child<QLineEdit>(&panel, "oauthQueryParameterEdit");
+    QCOMPARE(grant->currentIndex(), int(Core::OAuth2Grant::ClientCredentials));
+    QVERIFY(tokenUrl->isVisible() && !authorizeUrl->isVisible() && !password->isVisible() && !refresh->isVisible());
+    grant->setCurrentIndex(int(Core::OAuth2Grant::AuthorizationCode));
+    QVERIFY(tokenUrl->isVisible() && authorizeUrl->isVisible() && !password->isVisible());
+    grant->setCurrentIndex(int(Core::OAuth2Grant::RefreshToken));
+    QVERIFY(refresh->isVisible() && !authorizeUrl->isVisible());
+    grant->setCurrentIndex(int(Core::OAuth2Grant::CognitoSignIn));
+    QVERIFY(password->isVisible() && !tokenUrl->isVisible() && !refresh->isVisible());
+    QVERIFY(prefix->isVisible() && !parameter->isVisible());
+    child<QComboBox>(&panel, "oauthPlacementCombo")->setCurrentIndex(int(Core::OAuth2Placement::Query));
+    QVERIFY(!prefix->isVisible() && parameter->isVisible());
+
+    // What the page shows is what auth() hands out, and setAuth() puts it back.
+    tokenUrl->setText(QStringLiteral("https://bakery.auth.us-east-1.amazoncognito.com/oauth2/token"));
+    const Core::RequestAuth auth = panel.auth();
+    QCOMPARE(auth.kind, Core::AuthKind::OAuth2);
+    QCOMPARE(auth.oauth2.grant, Core::OAuth2Grant::CognitoSignIn);
+    QCOMPARE(auth.oauth2.placement, Core::OAuth2Placement::Query);
+    Ui::AuthPanel other;
+    other.setAuth(auth);
+    QVERIFY(other.auth().oauth2 == auth.oauth2);
+}
+
+void tst_OAuth2AuthPanel::cognitoSignInSendsWithAFreshToken()
+{
+    Ui::RequestBuilderWidget builder;
+    builder.resize(1000, 800);
+    builder.show();
+    Ui::AuthPanel *panel = builder.authPanel();
+    QVERIFY(panel->tokenManager());
+    const Core::EmulatorInfo info = m_emulator->info();
+    panel->setEmulatorInfo(info);
+    const QString orders = routeUrl(info, QStringLiteral("GET /orders"));
+    QVERIFY(!orders.isEmpty());
+    builder.openRequest(QStringLiteral("GET"), orders);
+
+    child<QComboBox>(panel, "authKindCombo")->setCurrentIndex(int(Core::AuthKind::OAuth2));
+    child<QComboBox>(panel, "oauthGrantCombo")->setCurrentIndex(int(Core::OAuth2Grant::CognitoSignIn));
+    auto *labPool = child<QComboBox>(panel, "oauthLabPoolCombo");
+    QVERIFY(labPool->isEnabled());
+    QCOMPARE(labPool->count(), 1);
+    labPool->setCurrentIndex(0);
+    emit labPool->activated(0);
+    QCOMPARE(child<QLineEdit>(panel, "oauthUserPoolEdit")->text(), info.userPools.at(0).poolId);
+    QCOMPARE(child<QLineEdit>(panel, "oauthClientIdEdit")->text(), info.userPools.at(0).clients.at(0).clientId);
+    QCOMPARE(child<QLineEdit>(panel, "oauthCognitoEndpointEdit")->text(), info.baseUrl);
+    QTest::keyClicks(child<QLineEdit>(panel, "oauthUsernameEdit"), QStringLiteral("baker@example.com"));
+    QTest::keyClicks(child<QLineEdit>(panel, "oauthPasswordEdit"), QStringLiteral("{{bakerPassword}}"));
+    builder.findChild<Ui::KeyValueTable *>(QStringLiteral("variablesTable"))
+        ->setRows({{true, QStringLiteral("bakerPassword"), QStringLiteral("Sourdough-2024")}});
+    QLabel *status = child<QLabel>(panel, "oauthTokenStatus");
+    QVERIFY(status->text().startsWith(QStringLiteral("No token yet")));
+    QVERIFY(!child<QPushButton>(panel, "oauthInspectTokenButton")->isEnabled());
+
+    // Send: no "Get new token" click; the sign-in happens first and the API lets the call through.
+    QSignalSpy changed(panel->tokenManager(), &Core::OAuth2::TokenManager::tokenChanged);
+    QList<Core::Result<Core::HttpClientResponse>> answers;
+    connect(&builder, &Ui::RequestBuilderWidget::requestFinished, this,
+            [&answers](const Core::Result<Core::HttpClientResponse> &answer) { answers.append(answer); });
+    builder.send();
+    QVERIFY(QTest::qWaitFor([&answers] { return !answers.isEmpty(); }, 60000));
+    QVERIFY2(answers.at(0).ok(), qPrintable(answers.at(0).ok() ? QString() : answers.at(0).error().message));
+    QCOMPARE(answers.at(0)->status, 200);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY2(status->text().contains(QStringLiteral("Cognito SRP")) && status->text().contains(QStringLiteral("expires")),
+             qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QStringLiteral("eyJ"))); // never the token itself
+
+    // A second send reuses the token: no new sign-in.
+    builder.send();
+    QVERIFY(QTest::qWaitFor([&answers] { return answers.size() == 2; }, 60000));
+    QCOMPARE(answers.at(1)->status, 200);
+    QCOMPARE(changed.size(), 1);
+
+    // "View in Auth tab" hands the token out; it is the baker's.
+    QSignalSpy inspect(panel, &Ui::AuthPanel::inspectTokenRequested);
+    auto *view = child<QPushButton>(panel, "oauthInspectTokenButton");
+    QVERIFY(view->isEnabled());
+    view->click();
+    QCOMPARE(inspect.size(), 1);
+    const QString token = inspect.at(0).at(0).toString();
+    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
+                                                           token.section(QLatin1Char('.'), 1, 1).toLatin1(),
+                                                           QByteArray::Base64UrlEncoding))
+                                   .object();
+    QCOMPARE(claims.value(QStringLiteral("token_use")).toString(), QStringLiteral("access"));
+    QCOMPARE(claims.value(QStringLiteral("client_id")).toString(), info.userPools.at(0).clients.at(0).clientId);
+
+    // What would be saved keeps the password as its reference, not the password.
+    QCOMPARE(builder.requestSpec().auth.withoutSecrets().oauth2.password, QStringLiteral("{{bakerPassword}}"));
+
+    child<QPushButton>(panel, "oauthClearTokenButton")->click();
+    QVERIFY(status->text().startsWith(QStringLiteral("No token yet")));
+    QVERIFY(!view->isEnabled());
+}
+
+QTEST_MAIN(tst_OAuth2AuthPanel)
+#include "tst_oauth2authpanel.moc"
