@@ -2,6 +2,7 @@
 
 #include "core/requestspec.h"
 #include "core/result.h"
+#include "core/variables.h"
 
 #include <QStringList>
 
@@ -36,6 +37,12 @@ Core::Error usageError(const QString &message);
 // of them and went into `spec`, false when it is another option.
 Core::Result<bool> applyContentOption(Core::RequestSpec &spec, const QString &option,
                                       const QString &value);
+
+// --env NAME|FILE of request and run: an environment file (Postman export or flat JSON), else a
+// saved environment of the GUI by name. Empty secret values come from the secret store, else from
+// GATEHOUSE_SECRET_<KEY>; a secret with neither is left out and named in a note on stderr (never
+// its value). Waits for the secret store: the CLI may block.
+Core::Result<Core::Environment> resolveEnvironmentArgument(const QString &nameOrFile, const QString &command);
 
 // The GUI; argc/argv go to QApplication.
 int runGui(int &argc, char **argv);

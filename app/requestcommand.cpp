@@ -182,12 +182,10 @@ void explainMismatch(const Core::Aws::SigV4Signature &ours, const QByteArray &bo
 
 Core::Result<Core::Environment> loadEnvironment(const ParsedRequest &parsed)
 {
-    if (parsed.environmentFile.isEmpty())
-        return Core::Environment();
-    return Core::loadEnvironmentFile(parsed.environmentFile);
+    return resolveEnvironmentArgument(parsed.environmentFile, QStringLiteral("gatehouse request"));
 }
 
-// The request to send: the spec with the --env file's variables substituted.
+// The request to send: the spec with the --env environment's variables substituted.
 Core::Result<Core::HttpClientRequest> buildRequest(const ParsedRequest &parsed)
 {
     const Core::Result<Core::Environment> environment = loadEnvironment(parsed);

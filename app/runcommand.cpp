@@ -96,14 +96,15 @@ QString outcomeKey(Outcome outcome)
 }
 
 // One line per request, then its failed assertions (or why it was not answered) indented.
-void printRequest(QTextStream &out, const C::RequestRun &run)
+// Secret values of the environment never reach the output, even inside an error (a URL).
+void printRequest(QTextStream &out, const C::RequestRun &run, const Core::Environment &environment)
 {
     out << QStringLiteral("%1 %2").arg(outcomeWord(run.outcome), -9).arg(run.path);
     if (run.outcome == Outcome::Passed || run.outcome == Outcome::Failed)
         out << QStringLiteral("  %1  %2 ms").arg(run.status).arg(run.elapsedMs);
     out << "\n";
     if (!run.error.isEmpty())
-        out << "          " << run.error << "\n";
+        out << "          " << Core::maskSecretValues(run.error, environment) << "\n";
     for (const C::AssertionResult &result : run.assertions) {
         if (!result.passed)
             out << "          " << result.description << ": expected " << result.expected
@@ -140,7 +141,8 @@ QString summary(const C::RunReport &report)
                       .arg(report.elapsedMs);
 }
 
-QByteArray jsonReport(const QString &collection, const C::RunReport &report, int exitCode)
+QByteArray jsonReport(const QString &collection, const C::RunReport &report, int exitCode,
+                      const Core::Environment &environment)
 {
     QJsonArray requests;
     for (const C::RequestRun &run : report.requests) {
@@ -152,13 +154,13 @@ QByteArray jsonReport(const QString &collection, const C::RunReport &report, int
                                           {QStringLiteral("actual"), result.actual}});
         QJsonObject entry{{QStringLiteral("name"), run.path},
                           {QStringLiteral("method"), run.method},
-                          {QStringLiteral("url"), run.url},
+                          {QStringLiteral("url"), Core::maskSecretValues(run.url, environment)},
                           {QStringLiteral("outcome"), outcomeKey(run.outcome)},
                           {QStringLiteral("status"), run.status},
                           {QStringLiteral("timeMs"), run.elapsedMs},
                           {QStringLiteral("assertions"), assertions}};
         if (!run.error.isEmpty())
-            entry.insert(QStringLiteral("error"), run.error);
+            entry.insert(QStringLiteral("error"), Core::maskSecretValues(run.error, environment));
         requests.append(entry);
     }
     const QJsonObject root{{QStringLiteral("collection"), collection},
@@ -203,7 +205,7 @@ Core::Result<std::unique_ptr<RunInput>> prepareRunInput(const RunOptions &option
             QStringLiteral("there are no requests to run in %1.").arg(options.directory));
     if (!options.environmentFile.isEmpty()) {
         const Core::Result<Core::Environment> env =
-            Core::loadEnvironmentFile(options.environmentFile);
+            resolveEnvironmentArgument(options.environmentFile, QStringLiteral("gatehouse run"));
         if (!env)
             return env.error();
         input->environment = *env;
@@ -236,13 +238,13 @@ int runRunCommand(const QStringList &arguments)
     int exitCode = ExitFailure;
     if (!options->json) {
         QObject::connect(&runner, &C::CollectionRunner::requestFinished, &runner,
-                         [&out](const C::RequestRun &run) { printRequest(out, run); });
+                         [&out, &input](const C::RequestRun &run) { printRequest(out, run, input->environment); });
     }
     QObject::connect(
         &runner, &C::CollectionRunner::finished, &runner, [&](const C::RunReport &report) {
             exitCode = exitCodeFor(report);
             if (options->json)
-                out << QString::fromUtf8(jsonReport(collection.name, report, exitCode));
+                out << QString::fromUtf8(jsonReport(collection.name, report, exitCode, input->environment));
             else
                 out << summary(report) << "\n";
             out.flush();

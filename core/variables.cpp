@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -107,6 +108,32 @@ Error undefinedVariablesError(const QStringList &names, const Environment &envir
                               : QStringLiteral("environment '%1'").arg(environment.name);
     return makeError(ErrorCode::InvalidArgument,
                      QStringLiteral("%1 %2 not defined in %3.").arg(list, verb, where));
+}
+
+QString maskSecretValues(const QString &text, const Environment &environment)
+{
+    QString masked = text;
+    for (const EnvironmentVariable &var : environment.variables) {
+        if (!var.enabled || !var.secret || var.value.isEmpty())
+            continue;
+        // As typed, and as it appears in a URL once encoded.
+        masked.replace(var.value, QStringLiteral("{{%1}}").arg(var.key));
+        masked.replace(QString::fromLatin1(QUrl::toPercentEncoding(var.value)), QStringLiteral("{{%1}}").arg(var.key));
+    }
+    return masked;
+}
+
+QByteArray maskSecretValues(const QByteArray &bytes, const Environment &environment)
+{
+    QByteArray masked = bytes;
+    for (const EnvironmentVariable &var : environment.variables) {
+        if (!var.enabled || !var.secret || var.value.isEmpty())
+            continue;
+        const QByteArray reference = QStringLiteral("{{%1}}").arg(var.key).toUtf8();
+        masked.replace(var.value.toUtf8(), reference);
+        masked.replace(QUrl::toPercentEncoding(var.value), reference);
+    }
+    return masked;
 }
 
 Result<QString> substitute(const QString &text, const Environment &environment)

@@ -35,6 +35,11 @@ Result<QString> substitute(const QString &text, const Environment &environment);
 // The distinct {{names}} in text that the environment does not define, in order of appearance.
 QStringList unresolvedVariables(const QString &text, const Environment &environment);
 Error undefinedVariablesError(const QStringList &names, const Environment &environment);
+// text with every value of an enabled secret variable replaced by its {{key}}, for anything
+// printed or reported after substitution (a URL with ?api_key={{apiKey}} filled in).
+QString maskSecretValues(const QString &text, const Environment &environment);
+// The same for bytes as they came over the wire (a body that echoes the request).
+QByteArray maskSecretValues(const QByteArray &bytes, const Environment &environment);
 
 // A Postman environment export ({"name", "values": [{"key", "value", "enabled", "type"}]}) or a
 // flat {"key": "value"} object, whose environment is named after the file.
