@@ -33,6 +33,7 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
         s << "  host style: " << api.hostStyleUrl << "/<path>\n";
         for (const Core::EmulatorRouteInfo &r : api.routes)
             s << "  " << r.routeKey << "  ->  " << r.functionName << (r.apiKeyRequired ? "  (needs x-api-key)" : "")
+              << (r.authorization.isEmpty() ? QString() : QStringLiteral("  [") + r.authorization + QLatin1Char(']'))
               << "\n      " << r.url << "\n";
         // Lab keys, printed in full: the learner has to send one.
         for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)

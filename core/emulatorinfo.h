@@ -15,6 +15,9 @@ struct EmulatorRouteInfo
     QString functionName;
     QString url;                 // a URL that reaches the route (path-style addressing)
     bool apiKeyRequired = false; // REST APIs: the method wants an x-api-key header
+    // HTTP APIs: who may call, e.g. "Lambda authorizer KitchenKey ($request.header.x-bakery-key)",
+    // "AWS_IAM (SigV4 for execute-api)"; empty for an open route.
+    QString authorization;
 };
 
 // An API key of a REST API's usage plan. Lab data, shown so that the learner can send it.

@@ -84,6 +84,22 @@ Core::Result<void> publishLabVersions(const LabDefinition &lab, LambdaRegistry &
     return {};
 }
 
+// What a caller of a route must bring, for the startup listing and the index.
+QString describeAuthorizer(const HttpApiAuthorizerConfig &authorizer)
+{
+    switch (authorizer.kind) {
+    case HttpApiAuthorizerConfig::Kind::Jwt:
+        return QStringLiteral("JWT authorizer %1 (%2)").arg(authorizer.name, authorizer.identitySource);
+    case HttpApiAuthorizerConfig::Kind::Lambda:
+        return QStringLiteral("Lambda authorizer %1 (%2)")
+            .arg(authorizer.name, authorizer.identitySources.isEmpty() ? QStringLiteral("no identity source")
+                                                                       : authorizer.identitySources.join(QStringLiteral(", ")));
+    case HttpApiAuthorizerConfig::Kind::Iam:
+        return QStringLiteral("AWS_IAM (SigV4 for execute-api)");
+    }
+    return authorizer.name;
+}
+
 } // namespace
 
 Emulator::Emulator(EmulatorOptions options, QObject *parent)
@@ -301,6 +317,10 @@ Core::EmulatorInfo Emulator::describe() const
             r.functionName = route.functionName;
             std::tie(r.method, r.path) = splitRouteKey(route.routeKey);
             r.url = a.pathStyleUrl + (r.path.isEmpty() ? QStringLiteral("/") : r.path);
+            if (!route.authorizer.isEmpty()) {
+                const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizer);
+                r.authorization = authorizer ? describeAuthorizer(*authorizer) : route.authorizer;
+            }
             a.routes.append(r);
         }
         info.apis.append(a);
@@ -450,6 +470,8 @@ void Emulator::answerIndex(const Core::HttpRequest &request, HttpResponder &resp
                                   {QStringLiteral("url"), r.url}};
                 if (r.apiKeyRequired)
                     route.insert(QStringLiteral("apiKeyRequired"), true);
+                if (!r.authorization.isEmpty())
+                    route.insert(QStringLiteral("authorization"), r.authorization);
                 routes.append(route);
             }
             QJsonObject entry{{QStringLiteral("apiId"), api.apiId},

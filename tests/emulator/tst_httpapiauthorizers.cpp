@@ -168,6 +168,7 @@ private Q_SLOTS:
 
     void iamSignedByBotocore();
     void iamRefusals();
+    void routeAuthorizationListed();
     void bakeryKitchen();
     void bakeryDeliveriesWithIdentityPoolCredentials();
 
@@ -685,6 +686,33 @@ void tst_HttpApiAuthorizers::iamRefusals()
     QCOMPARE(unknownKey.errorType, QByteArray("UnrecognizedClientException"));
     QCOMPARE(unknownKey.body, QByteArray("{\"message\":\"The security token included in the request is invalid.\"}"));
     QCOMPARE(invocations(QStringLiteral("authEcho")), echoes);
+}
+
+// What the startup listing and GET / say a caller of each route must bring.
+void tst_HttpApiAuthorizers::routeAuthorizationListed()
+{
+    QHash<QString, QString> byRoute;
+    for (const Core::EmulatorRouteInfo &r : m_bakery->info().apis.at(0).routes)
+        byRoute.insert(r.routeKey, r.authorization);
+    QCOMPARE(byRoute.value(QStringLiteral("GET /snack")), QString());
+    QCOMPARE(byRoute.value(QStringLiteral("GET /orders")),
+             QStringLiteral("JWT authorizer CognitoAuthorizer ($request.header.Authorization)"));
+    QCOMPARE(byRoute.value(QStringLiteral("GET /kitchen")),
+             QStringLiteral("Lambda authorizer KitchenKeyAuthorizer ($request.header.x-bakery-key)"));
+    QCOMPARE(byRoute.value(QStringLiteral("GET /deliveries")), QStringLiteral("AWS_IAM (SigV4 for execute-api)"));
+
+    const Answer index = send("GET", m_bakery->info().baseUrl + QStringLiteral("/"));
+    QCOMPARE(index.status, 200);
+    bool found = false;
+    for (const QJsonValue &route : index.json().value(QStringLiteral("apis")).toArray().at(0).toObject()
+                                        .value(QStringLiteral("routes")).toArray()) {
+        if (route.toObject().value(QStringLiteral("routeKey")).toString() == QLatin1String("GET /deliveries")) {
+            QCOMPARE(route.toObject().value(QStringLiteral("authorization")).toString(),
+                     QStringLiteral("AWS_IAM (SigV4 for execute-api)"));
+            found = true;
+        }
+    }
+    QVERIFY2(found, index.body.constData());
 }
 
 void tst_HttpApiAuthorizers::bakeryKitchen()
