@@ -603,7 +603,8 @@ bool TemplateReader::checkPayloadFormat(const YAML::Node &props, const QString &
     if (!v)
         return false;
     if (*v == QLatin1String("1.0"))
-        m_eval.error(version, path, QStringLiteral("payload format 1.0 is not supported by Gatehouse for HTTP APIs; use 2.0"));
+        m_eval.error(version, path, QStringLiteral("payload format 1.0 is not supported by Gatehouse for HTTP APIs; use 2.0, or a "
+                                                    "REST API (an Api event), whose Lambda proxy integration sends 1.0"));
     else if (*v != QLatin1String("2.0"))
         m_eval.error(version, path, QStringLiteral("invalid PayloadFormatVersion %1; use 2.0").arg(*v));
     return *v == QLatin1String("2.0");

@@ -109,6 +109,7 @@ private slots:
     void initTestCase();
     void assemblesTheWindow();
     void routesShowInTree();
+    void restApiKeysShowInTree();
     void clickingARouteOpensIt_data();
     void clickingARouteOpensIt();
     void editMenuUndoesTheBuilder();
@@ -170,6 +171,54 @@ void tst_MainWindow::assemblesTheWindow()
     QVERIFY(!window.emulatorDock()->isVisible());
     window.emulatorDock()->toggleViewAction()->trigger();
     QVERIFY(window.emulatorDock()->isVisible());
+}
+
+void tst_MainWindow::restApiKeysShowInTree()
+{
+    Ui::MainWindow window;
+    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    Core::EmulatorInfo info = bakeryInfo();
+    Core::EmulatorApiInfo rest;
+    rest.apiId = QStringLiteral("p1q2r3s4t5");
+    rest.name = QStringLiteral("bakery-partners");
+    rest.kind = QStringLiteral("REST API");
+    rest.stage = QStringLiteral("Prod");
+    rest.pathStyleUrl = QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/p1q2r3s4t5/Prod");
+    Core::EmulatorRouteInfo snack;
+    snack.routeKey = QStringLiteral("GET /snack");
+    snack.method = QStringLiteral("GET");
+    snack.path = QStringLiteral("/snack");
+    snack.functionName = QStringLiteral("bakeryFunction");
+    snack.url = rest.pathStyleUrl + QStringLiteral("/snack");
+    snack.apiKeyRequired = true;
+    rest.routes = {snack};
+    rest.apiKeys = {{QStringLiteral("k1"), QStringLiteral("corner-cafe"), QStringLiteral("corner-cafe-key-0123456789"),
+                     QStringLiteral("bakery-partners"), QStringLiteral("rate 1/s, burst 2, quota 100 per DAY")}};
+    info.apis.append(rest);
+    panel->setInfo(info);
+
+    QTreeWidget *tree = panel->routeTree();
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem *api = tree->topLevelItem(1);
+    QCOMPARE(api->text(1), QStringLiteral("REST API"));
+    QCOMPARE(api->childCount(), 2);
+    QVERIFY(api->child(0)->toolTip(0).contains(QStringLiteral("x-api-key")));
+    QTreeWidgetItem *key = api->child(1);
+    QCOMPARE(key->text(0), QStringLiteral("API key corner-cafe"));
+    QCOMPARE(key->text(1), QStringLiteral("corner-cafe-key-0123456789"));
+    QVERIFY(key->toolTip(0).contains(QStringLiteral("rate 1/s, burst 2, quota 100 per DAY")));
+
+    // A click on the key copies it and opens no request; a click on the route opens one.
+    QSignalSpy activated(panel, &Ui::EmulatorPanel::routeActivated);
+    QGuiApplication::clipboard()->clear();
+    tree->setCurrentItem(key);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("corner-cafe-key-0123456789"));
+    QCOMPARE(activated.size(), 0);
+    tree->setCurrentItem(api->child(0));
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(1).toString(), snack.url);
 }
 
 void tst_MainWindow::routesShowInTree()

@@ -26,6 +26,7 @@ namespace {
 
 constexpr int MethodRole = Qt::UserRole;
 constexpr int UrlRole = Qt::UserRole + 1;
+constexpr int ApiKeyRole = Qt::UserRole + 2;
 
 QLabel *selectableLabel(QWidget *parent)
 {
@@ -346,7 +347,22 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
             routeItem->setData(0, MethodRole, requestMethod(route));
             routeItem->setData(0, UrlRole, url);
             routeItem->setToolTip(
-                0, tr("Open %1 %2 in the request builder").arg(requestMethod(route), url));
+                0, route.apiKeyRequired
+                       ? tr("Open %1 %2 in the request builder; it needs an x-api-key header with one of the "
+                            "API's keys")
+                             .arg(requestMethod(route), url)
+                       : tr("Open %1 %2 in the request builder").arg(requestMethod(route), url));
+        }
+        // A REST API's usage plan keys are lab data: shown in full, a click copies one.
+        for (const Core::EmulatorApiKeyInfo &key : api.apiKeys) {
+            auto *keyItem = new QTreeWidgetItem(apiItem, {tr("API key %1").arg(key.name), key.value});
+            keyItem->setData(0, ApiKeyRole, key.value);
+            keyItem->setToolTip(0, key.limits.isEmpty()
+                                       ? tr("Usage plan %1. Click to copy the key; send it as the x-api-key header.")
+                                             .arg(key.usagePlan)
+                                       : tr("Usage plan %1 (%2). Click to copy the key; send it as the x-api-key "
+                                            "header.")
+                                             .arg(key.usagePlan, key.limits));
         }
     }
     if (info.apis.isEmpty()) {
@@ -385,6 +401,10 @@ void EmulatorPanel::clearServed()
 
 void EmulatorPanel::onRouteClicked(QTreeWidgetItem *item)
 {
+    if (const QString key = item->data(0, ApiKeyRole).toString(); !key.isEmpty()) {
+        QApplication::clipboard()->setText(key);
+        return;
+    }
     const QString method = item->data(0, MethodRole).toString();
     if (method.isEmpty())
         return;
