@@ -623,6 +623,10 @@ void tst_HttpApiAuthorizers::brokenAuthorizers()
     // A failure is not cached (TTL 60 here): the next request asks again.
     QCOMPARE(send("GET", routeUrl(m_lab->info(), QStringLiteral("GET /failing")), {{"x-key", "k"}}).status, 500);
     QCOMPARE(invocations(QStringLiteral("failingAuthorizer")), failing + 2);
+    // The authorizer function times out (Timeout: 1, it sleeps 5 s): 500 as well.
+    const Answer timedOut = send("GET", routeUrl(m_lab->info(), QStringLiteral("GET /slow")), {{"x-key", "k"}});
+    QCOMPARE(timedOut.status, 500);
+    QCOMPARE(timedOut.body, error);
     const Answer malformed = send("GET", routeUrl(m_lab->info(), QStringLiteral("GET /malformed")), {{"x-key", "k"}});
     QCOMPARE(malformed.status, 500);
     QCOMPARE(malformed.body, error);

@@ -2,6 +2,7 @@
 # context (as JSON text), so the test can compare it with AWS's samples through the echo
 # function's requestContext.authorizer.lambda.
 import json
+import time
 
 
 def simple(event, context):
@@ -42,3 +43,8 @@ def fails(event, context):
 
 def malformed(event, context):
     return {"isAuthorized": "yes"}
+
+
+def slow(event, context):
+    time.sleep(5)  # beyond the function's 1 s timeout
+    return {"isAuthorized": True}
