@@ -21,6 +21,8 @@ inline const SettingsKey<QByteArray> MainWindowGeometry{QLatin1String("mainWindo
 inline const SettingsKey<QByteArray> MainWindowState{QLatin1String("mainWindow/state")};
 inline const SettingsKey<QStringList> CustomEndpoints{QLatin1String("target/customEndpoints")};
 inline constexpr int MaximumCustomEndpoints = 10;
+// Collection folders opened in the Collections sidebar, newest first.
+inline const SettingsKey<QStringList> RecentCollections{QLatin1String("collections/recent")};
 } // namespace SettingsKeys
 
 // Typed access to the application's QSettings store (organisation and application "Gatehouse").

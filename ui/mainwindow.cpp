@@ -3,7 +3,9 @@
 #include "widgets/networksettingsdialog.h"
 
 #include "core/settings.h"
+#include "collections/collectionspanel.h"
 #include "emulator/emulatorpanel.h"
+#include "import/importdialog.h"
 #include "history/historypanel.h"
 #include "auth/authworkbench.h"
 #include "auth/tokeninspector.h"
@@ -14,6 +16,9 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QIcon>
@@ -56,7 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createEmulatorDock();
     createHistoryDock();
+    createCollectionsDock();
     createMenus();
+    setAcceptDrops(true); // a dropped collection or API document is imported
 
     connect(m_emulatorPanel, &EmulatorPanel::routeActivated, m_requestBuilder,
             &RequestBuilderWidget::openRequest);
@@ -141,9 +148,87 @@ void MainWindow::createHistoryDock()
             });
 }
 
+void MainWindow::createCollectionsDock()
+{
+    m_collectionsDock = new QDockWidget(tr("Collections"), this);
+    m_collectionsDock->setObjectName(QStringLiteral("collectionsDock"));
+    m_collectionsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_collectionsPanel = new CollectionsPanel(m_collectionsDock);
+    m_collectionsDock->setWidget(m_collectionsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
+    resizeDocks({m_collectionsDock}, {280}, Qt::Horizontal);
+    // Hidden until a collection is opened (or View › Collections), so the window keeps the size
+    // a person gave it; the saved layout then remembers the choice.
+    m_collectionsDock->hide();
+    connect(m_collectionsPanel->model(), &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            m_collectionsDock->show();
+    });
+    m_requestBuilder->setCollectionLink(m_collectionsPanel);
+    connect(m_collectionsPanel, &CollectionsPanel::requestActivated, this,
+            [this](const Core::Collection::RequestLocation &location, const Core::Collection::CollectionRequest &request) {
+                m_requestBuilder->openCollectionRequest(location, request);
+                m_tools->setCurrentWidget(m_requestBuilder);
+            });
+    connect(m_collectionsPanel, &CollectionsPanel::collectionChanged, m_requestBuilder,
+            &RequestBuilderWidget::collectionChanged);
+}
+
+ImportDialog *MainWindow::showImportDialog(const QString &path)
+{
+    auto *dialog = new ImportDialog(m_requestBuilder->httpClient(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::openInTabsRequested, this, [this, dialog](const Core::Import::ImportResult &result) {
+        for (const Core::Import::ImportedRequest &request : result.requests)
+            m_requestBuilder->newRequestTab(request.spec, request.name);
+        m_tools->setCurrentWidget(m_requestBuilder);
+        dialog->finish({});
+    });
+    connect(dialog, &ImportDialog::createCollectionRequested, this,
+            [this, dialog](const QString &directory, const Core::Import::ImportResult &result) {
+                dialog->finish(
+                    m_collectionsPanel->createCollection(directory, Core::Collection::collectionFromImport(result)));
+            });
+    if (!path.isEmpty())
+        dialog->readFile(path);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().constFirst().toLocalFile();
+    // A dropped collection folder opens; a dropped file is imported.
+    if (QFileInfo(path).isDir())
+        m_collectionsPanel->openCollection(path);
+    else
+        showImportDialog(path);
+    event->acceptProposedAction();
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Collection\u2026"), m_collectionsPanel, &CollectionsPanel::chooseCollectionToOpen);
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        for (const QString &directory : CollectionsPanel::recentCollections())
+            recent->addAction(QDir::toNativeSeparators(directory), this,
+                              [this, directory] { m_collectionsPanel->openCollection(directory); });
+        if (recent->isEmpty())
+            recent->addAction(tr("No recent collections"))->setEnabled(false);
+    });
+    file->addAction(tr("&New Collection\u2026"), m_collectionsPanel, &CollectionsPanel::chooseNewCollection);
+    file->addAction(m_requestBuilder->saveAction());
+    file->addAction(tr("&Import\u2026"), this, [this] { showImportDialog(); });
+    file->addSeparator();
     QAction *network = file->addAction(tr("&Network Settings\u2026"), this, &MainWindow::showNetworkSettings);
     network->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
@@ -167,6 +252,9 @@ void MainWindow::createMenus()
     QAction *toggleHistory = m_historyDock->toggleViewAction();
     toggleHistory->setText(tr("&History"));
     view->addAction(toggleHistory);
+    QAction *toggleCollections = m_collectionsDock->toggleViewAction();
+    toggleCollections->setText(tr("&Collections"));
+    view->addAction(toggleCollections);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);
@@ -215,6 +303,11 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Nothing typed is lost: unsaved request tabs ask first.
+    if (!m_requestBuilder->confirmCloseAll()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

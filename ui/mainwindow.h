@@ -10,7 +10,9 @@ class QUndoGroup;
 
 namespace Gatehouse::Ui {
 
+class CollectionsPanel;
 class EmulatorPanel;
+class ImportDialog;
 class HistoryPanel;
 class LambdaViewer;
 class AuthWorkbench;
@@ -40,6 +42,12 @@ public:
     // emulator dock.
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QDockWidget *historyDock() const { return m_historyDock; }
+    // Open collection folders as a tree; its requests open in request tabs.
+    CollectionsPanel *collectionsPanel() const { return m_collectionsPanel; }
+    QDockWidget *collectionsDock() const { return m_collectionsDock; }
+    // File › Import (and a file dropped on the window): opened without blocking; path preloads
+    // a file to read.
+    ImportDialog *showImportDialog(const QString &path = {});
 
 public slots:
     void showAbout();
@@ -47,11 +55,14 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createToolBar();
     void createEmulatorDock();
     void createHistoryDock();
+    void createCollectionsDock();
     void createMenus();
     void applyNetworkOptions(const Core::HttpOptions &options);
     void restoreLayout();
@@ -67,6 +78,8 @@ private:
     QDockWidget *m_emulatorDock = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    CollectionsPanel *m_collectionsPanel = nullptr;
+    QDockWidget *m_collectionsDock = nullptr;
 };
 
 } // namespace Gatehouse::Ui

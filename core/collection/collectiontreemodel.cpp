@@ -17,6 +17,7 @@ struct CollectionTreeModel::Node
     QString collection;
     QString folder;
     QString fileStem;
+    int extra = 0; // a problem item's further mistakes in the same file
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
@@ -88,9 +89,18 @@ CollectionTreeModel::buildTree(const QString &directory, const LoadedCollection 
             }
         };
     addItems(top.get(), loaded.collection.root, QString());
+    // One item per file, showing its first mistake; the tooltip lists them all.
     const QDir root(directory);
+    QHash<QString, Node *> problemNodes;
     for (const LoadProblem &problem : loaded.problems) {
         const QString relative = root.relativeFilePath(problem.file);
+        const QString text = problem.line > 0 ? QStringLiteral("%1:%2: %3").arg(problem.line).arg(problem.column).arg(problem.reason)
+                                              : problem.reason;
+        if (Node *existing = problemNodes.value(relative)) {
+            existing->detail += QLatin1Char('\n') + text;
+            ++existing->extra;
+            continue;
+        }
         QString folder = QFileInfo(relative).path();
         if (folder == QLatin1String("."))
             folder.clear();
@@ -100,10 +110,8 @@ CollectionTreeModel::buildTree(const QString &directory, const LoadedCollection 
         node->collection = directory;
         node->folder = folder;
         node->name = QFileInfo(relative).fileName();
-        node->detail = problem.line > 0
-                           ? QStringLiteral("%1:%2: %3").arg(problem.line).arg(problem.column).arg(problem.reason)
-                           : problem.reason;
-        parent->add(std::move(node));
+        node->detail = text;
+        problemNodes.insert(relative, parent->add(std::move(node)));
     }
     return top;
 }
@@ -279,8 +287,12 @@ QVariant CollectionTreeModel::data(const QModelIndex &index, int role) const
         switch (node->kind) {
         case Kind::Request:
             return QStringLiteral("%1  %2").arg(node->method, node->name);
-        case Kind::Problem:
-            return QStringLiteral("%1 \u2014 %2").arg(node->name, node->detail);
+        case Kind::Problem: {
+            QString text = QStringLiteral("%1 \u2014 %2").arg(node->name, node->detail.section(QLatin1Char('\n'), 0, 0));
+            if (node->extra > 0)
+                text += QStringLiteral(" (+%1)").arg(node->extra);
+            return text;
+        }
         case Kind::Collection:
         case Kind::Folder:
             return node->name;

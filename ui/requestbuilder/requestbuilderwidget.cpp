@@ -16,7 +16,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -116,6 +118,7 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     layout->addWidget(splitter, 1);
 
     setupUndo();
+    setupCollections();
     setFocusProxy(m_url);
     m_url->setFocus();
 }
@@ -128,6 +131,7 @@ void RequestBuilderWidget::buildTabs()
     m_tabs->addTab(buildBodyTab(), QString());
     m_tabs->addTab(buildVariablesTab(), QString());
     m_tabs->addTab(m_auth, QString());
+    setupInheritAuth();
     m_auth->setObjectName(QStringLiteral("authPanel"));
     m_authorizer->setRoleAssumer(m_sts); // role_arn profiles assume their role through STS
     m_auth->setHttpClient(m_client); // OAuth 2.0 tokens go through the same network settings
@@ -349,6 +353,13 @@ bool RequestBuilderWidget::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
+        // Pasting a cURL command into an empty URL field imports it, as Postman does.
+        if (watched == m_url && event->type() == QEvent::KeyPress && key->matches(QKeySequence::Paste) &&
+            (m_url->text().isEmpty() || m_url->selectedText() == m_url->text()) &&
+            importCurlText(QGuiApplication::clipboard()->text())) {
+            event->accept();
+            return true;
+        }
         const bool isUndo = key->matches(QKeySequence::Undo);
         const bool isRedo = key->matches(QKeySequence::Redo);
         if (isUndo || isRedo) {
@@ -578,9 +589,13 @@ void RequestBuilderWidget::send()
     if (isSending())
         return;
     sealTyping();
-    const Core::Result<Core::HttpClientRequest> request = requestSpec().toClientRequest(environment());
+    Core::RequestSpec spec = requestSpec();
+    Core::Environment environment = this->environment();
+    if (!applyCollection(spec, environment))
+        return;
+    const Core::Result<Core::HttpClientRequest> request = spec.toClientRequest(environment);
     if (!request) {
-        const bool missingVariables = !requestSpec().unresolvedVariables(environment()).isEmpty();
+        const bool missingVariables = !spec.unresolvedVariables(environment).isEmpty();
         showProblem(missingVariables ? tr("%1 Define them in the Variables tab.").arg(request.error().message)
                                      : request.error().message);
         return;
@@ -588,9 +603,9 @@ void RequestBuilderWidget::send()
     showProblem(QString());
     m_response->signingView()->clear();
     m_sendingTabId = m_shownTabId;
-    m_sentSpec = requestSpec();
-    m_sentEnvironment = environment();
-    const Core::RequestAuth auth = m_auth->auth();
+    m_sentSpec = spec;
+    m_sentEnvironment = environment;
+    const Core::RequestAuth auth = spec.auth;
     m_oauthSend.reset();
     if (auth.kind == Core::AuthKind::OAuth2) {
         const Core::Result<Core::OAuth2Settings> settings = Core::resolveOAuth2Settings(auth.oauth2, environment());
@@ -745,7 +760,7 @@ QWidget *RequestBuilderWidget::buildRequestTabs()
 
     connect(add, &QToolButton::clicked, this, [this] { newRequestTab(); });
     connect(m_requestTabs, &QTabBar::currentChanged, this, &RequestBuilderWidget::switchToTab);
-    connect(m_requestTabs, &QTabBar::tabCloseRequested, this, &RequestBuilderWidget::closeRequestTab);
+    connect(m_requestTabs, &QTabBar::tabCloseRequested, this, &RequestBuilderWidget::requestCloseTab);
     connect(m_requestTabs, &QTabBar::tabBarDoubleClicked, this, [this](int index) {
         if (index < 0) {
             newRequestTab();
@@ -764,7 +779,7 @@ QWidget *RequestBuilderWidget::buildRequestTabs()
         if (index >= 0) {
             menu.addAction(tr("Duplicate"), this, [this, index] { duplicateRequestTab(index); });
             menu.addAction(tr("Rename\u2026"), this, [this, index] { emit m_requestTabs->tabBarDoubleClicked(index); });
-            menu.addAction(tr("Close"), this, [this, index] { closeRequestTab(index); });
+            menu.addAction(tr("Close"), this, [this, index] { requestCloseTab(index); });
         }
         menu.exec(m_requestTabs->mapToGlobal(at));
     });
@@ -773,7 +788,7 @@ QWidget *RequestBuilderWidget::buildRequestTabs()
     connect(newShortcut, &QShortcut::activated, this, [this] { newRequestTab(); });
     auto *closeShortcut = new QShortcut(QKeySequence::Close, this);
     closeShortcut->setContext(Qt::WindowShortcut);
-    connect(closeShortcut, &QShortcut::activated, this, [this] { closeRequestTab(m_requestTabs->currentIndex()); });
+    connect(closeShortcut, &QShortcut::activated, this, [this] { requestCloseTab(m_requestTabs->currentIndex()); });
     // The title follows method and URL edits of unnamed tabs.
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] { updateRequestTabTitle(m_requestTabs->currentIndex()); });
     return row;
@@ -786,8 +801,10 @@ int RequestBuilderWidget::currentTabId() const
 
 void RequestBuilderWidget::storeCurrentTab()
 {
-    if (auto it = m_tabStates.find(m_shownTabId); it != m_tabStates.end())
+    if (auto it = m_tabStates.find(m_shownTabId); it != m_tabStates.end()) {
         it->spec = requestSpec();
+        it->inheritAuth = m_inheritAuth->isChecked();
+    }
 }
 
 int RequestBuilderWidget::newRequestTab(const Core::RequestSpec &spec, const QString &name,
@@ -799,6 +816,7 @@ int RequestBuilderWidget::newRequestTab(const Core::RequestSpec &spec, const QSt
     m_requestTabs->setTabData(index, id);
     updateRequestTabTitle(index);
     m_requestTabs->setCurrentIndex(index);
+    resetBaseline(id);
     m_url->setFocus();
     return index;
 }
@@ -842,6 +860,8 @@ void RequestBuilderWidget::switchToTab(int index)
     m_shownTabId = id;
     const TabState state = m_tabStates.value(id);
     setRequestSpec(state.spec);
+    m_inheritAuth->setVisible(state.origin.has_value());
+    m_inheritAuth->setChecked(state.inheritAuth);
     showProblem(QString());
     if (!state.answer)
         m_response->clear();
@@ -866,7 +886,8 @@ void RequestBuilderWidget::updateRequestTabTitle(int index)
         const QString path = url.isValid() && !url.host().isEmpty() ? url.path() : spec.url.trimmed();
         title = path.isEmpty() ? tr("New request") : QStringLiteral("%1 %2").arg(spec.method, path);
     }
-    m_requestTabs->setTabText(index, title);
+    // The dot marks unsaved edits of a collection's request, as Postman's tabs do.
+    m_requestTabs->setTabText(index, state.origin && isTabModified(id) ? title + QStringLiteral(" \u25CF") : title);
     m_requestTabs->setTabToolTip(index, id == m_shownTabId ? requestSpec().url : state.spec.url);
 }
 

@@ -6,6 +6,7 @@
 #include "core/target.h"
 #include "core/urlquery.h"
 #include "core/variables.h"
+#include "ui/collections/collectionlink.h"
 
 #include <QHash>
 #include <QPointer>
@@ -13,6 +14,8 @@
 
 #include <optional>
 
+class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -59,7 +62,29 @@ public:
                       const std::optional<Core::Result<Core::HttpClientResponse>> &answer = std::nullopt);
     void duplicateRequestTab(int index);
     void renameRequestTab(int index, const QString &name); // empty: named after method and path
-    void closeRequestTab(int index);
+    void closeRequestTab(int index); // without asking; the tab bar's close asks first
+
+    // Collections: a tab opened from a collection knows its file, and Ctrl+S (saveAction())
+    // writes it back through the link; a new tab's save asks where. A tab with unsaved edits
+    // shows a dot, and closing it (or quitting) asks to save, discard or cancel.
+    void setCollectionLink(CollectionLink *link) { m_collectionLink = link; }
+    // Focuses the tab already showing that request, else opens one.
+    int openCollectionRequest(const Core::Collection::RequestLocation &location,
+                              const Core::Collection::CollectionRequest &request);
+    bool saveRequestTab(int index);
+    bool isRequestTabModified(int index) const;
+    std::optional<Core::Collection::RequestLocation> requestTabOrigin(int index) const;
+    // Save / Discard / Cancel for the modified ones; false when the person cancelled.
+    bool confirmCloseTabs(const QList<int> &indexes);
+    bool confirmCloseAll();
+    // Tabs whose request was renamed, moved or deleted on disk keep their text; a deleted
+    // one forgets its origin (and so counts as unsaved).
+    void collectionChanged(const QString &directory);
+    QAction *saveAction() const { return m_saveAction; }
+    QCheckBox *inheritAuthBox() const { return m_inheritAuth; }
+    // A pasted cURL command: its first request replaces the current tab's, others get new
+    // tabs; false when the text holds no curl command (it is then pasted as text).
+    bool importCurlText(const QString &text);
 
     // Variables defined in the Variables tab override the base environment's.
     void setBaseEnvironment(const Core::Environment &environment);
@@ -104,7 +129,23 @@ private:
         Core::RequestSpec spec;
         QString name; // empty: "METHOD /path"
         std::optional<Core::Result<Core::HttpClientResponse>> answer;
+        std::optional<Core::Collection::RequestLocation> origin;
+        Core::Collection::CollectionRequest saved; // what the file holds (its tests, file stem)
+        bool inheritAuth = false;
+        Core::RequestSpec baseline; // as last opened or saved, to tell unsaved edits
+        bool baselineInherit = false;
+        QString baselineName;
     };
+    void setupCollections();
+    void setupInheritAuth();
+    void resetBaseline(int id);
+    bool isTabModified(int id) const;
+    void onDocumentEdited();
+    void requestCloseTab(int index);
+    Core::Collection::CollectionRequest tabRequest(int index) const;
+    // For a tab of a collection: the collection's variables below the environment's, and its
+    // auth when the request inherits (Core::Collection's resolution, as `gatehouse run`).
+    bool applyCollection(Core::RequestSpec &spec, Core::Environment &environment);
     QWidget *buildRequestTabs();
     void switchToTab(int index);
     void storeCurrentTab();
@@ -179,6 +220,10 @@ private:
     int m_nextTabId = 1;
     int m_shownTabId = 0;  // the tab whose document the editors hold
     int m_sendingTabId = 0; // the tab an answer in flight belongs to
+    CollectionLink *m_collectionLink = nullptr;
+    QAction *m_saveAction = nullptr;
+    QCheckBox *m_inheritAuth = nullptr;
+    QLabel *m_inheritNote = nullptr;
     Core::RequestSpec m_sentSpec; // what the answer in flight answers, for exchangeFinished
     Core::Environment m_sentEnvironment;
 };
