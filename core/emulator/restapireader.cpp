@@ -172,51 +172,102 @@ void RestApiReader::readApi(const QString &logicalId, const YAML::Node &keyNode,
             m_eval->error(stage, field + QStringLiteral(".StageName"),
                           QStringLiteral("invalid StageName %1: use letters, digits, - and _ only").arg(*s));
     }
-    if (const YAML::Node name = child(props, "Name"); name.IsDefined())
-        api.name = string(name, field + QStringLiteral(".Name")).value_or(api.name);
-    if (const YAML::Node types = child(props, "BinaryMediaTypes"); types.IsDefined()) {
-        if (!types.IsSequence())
-            m_eval->error(types, field + QStringLiteral(".BinaryMediaTypes"), QStringLiteral("BinaryMediaTypes is a list of media types"));
-        for (const auto &t : types.IsSequence() ? types : YAML::Node()) {
-            // SAM writes "image~1png" for image/png (~1 is "/" in a JSON pointer).
-            if (std::optional<QString> v = string(t, field + QStringLiteral(".BinaryMediaTypes")))
-                api.binaryMediaTypes.append(QString(*v).replace(QStringLiteral("~1"), QStringLiteral("/")));
-        }
-    }
-    if (const YAML::Node variables = child(props, "Variables"); variables.IsMap()) {
-        for (const auto &v : variables) {
-            const QString name = qstr(v.first.Scalar());
-            if (std::optional<QString> value = string(v.second, field + QStringLiteral(".Variables.") + name))
-                api.stageVariables.append({name, *value});
-        }
-    }
-    if (const YAML::Node auth = child(props, "Auth"); auth.IsDefined())
-        readApiAuth(&api, auth, field + QStringLiteral(".Auth"));
+    readShared(&api, props, field);
     m_lab->restApis.append(api);
 }
 
-void RestApiReader::readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &field)
+// What an API takes from its own Properties, else from Globals.Api, as SAM merges them (the
+// implicit ServerlessRestApi has only Globals.Api).
+void RestApiReader::readShared(RestApiConfig *api, const YAML::Node &props, const QString &field)
 {
-    if (!auth.IsMap()) {
-        m_eval->error(auth, field, QStringLiteral("expected a map of names to values"));
+    QString f;
+    if (const YAML::Node name = setting(props, "Name", field, &f); name.IsDefined())
+        api->name = string(name, f).value_or(api->name);
+    if (const YAML::Node types = setting(props, "BinaryMediaTypes", field, &f); types.IsDefined()) {
+        if (!types.IsSequence())
+            m_eval->error(types, f, QStringLiteral("BinaryMediaTypes is a list of media types"));
+        for (const auto &t : types.IsSequence() ? types : YAML::Node()) {
+            // SAM writes "image~1png" for image/png (~1 is "/" in a JSON pointer).
+            if (std::optional<QString> v = string(t, f))
+                api->binaryMediaTypes.append(QString(*v).replace(QStringLiteral("~1"), QStringLiteral("/")));
+        }
+    }
+    if (const YAML::Node variables = setting(props, "Variables", field, &f); variables.IsMap()) {
+        for (const auto &v : variables) {
+            const QString name = qstr(v.first.Scalar());
+            if (std::optional<QString> value = string(v.second, f + QLatin1Char('.') + name))
+                api->stageVariables.append({name, *value});
+        }
+    }
+    const YAML::Node auth = child(props, "Auth");
+    const YAML::Node globalAuth = child(m_globalApi, "Auth");
+    if (auth.IsDefined() || globalAuth.IsDefined())
+        readApiAuth(api, auth, field + QStringLiteral(".Auth"), globalAuth);
+}
+
+YAML::Node RestApiReader::setting(const YAML::Node &props, const char *key, const QString &field, QString *used) const
+{
+    const YAML::Node own = child(props, key);
+    *used = (own.IsDefined() ? field : QStringLiteral("Globals.Api")) + QLatin1Char('.') + QLatin1String(key);
+    return own.IsDefined() ? own : child(m_globalApi, key);
+}
+
+void RestApiReader::setGlobals(const YAML::Node &globalApi)
+{
+    m_globalApi = globalApi;
+    if (!globalApi.IsMap())
         return;
+    checkKeys(globalApi, QStringLiteral("Globals.Api"),
+              {QStringLiteral("Name"), QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables")},
+              {QStringLiteral("TracingEnabled"), QStringLiteral("MethodSettings"), QStringLiteral("AccessLogSetting"),
+               QStringLiteral("CacheClusterEnabled"), QStringLiteral("CacheClusterSize"),
+               QStringLiteral("EndpointConfiguration"), QStringLiteral("OpenApiVersion"),
+               QStringLiteral("MinimumCompressionSize"), QStringLiteral("Domain"), QStringLiteral("GatewayResponses"),
+               QStringLiteral("CanarySetting"), QStringLiteral("Cors"), QStringLiteral("AlwaysDeploy"),
+               QStringLiteral("MergeDefinitions"), QStringLiteral("PropagateTags")},
+              QStringLiteral("Globals.Api"));
+    if (child(globalApi, "DefinitionUri").IsDefined())
+        m_eval->error(TemplateNodes::keyNode(globalApi, "DefinitionUri"), QStringLiteral("Globals.Api.DefinitionUri"),
+                      QStringLiteral("DefinitionUri (an OpenAPI definition) is not supported by Gatehouse; declare the "
+                                     "methods as Api events of the functions"));
+}
+
+
+// Auth of an API, key by key from the resource, else from Globals.Api.Auth.
+void RestApiReader::readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &resourceField,
+                                const YAML::Node &globalAuth)
+{
+    const QString globalField = QStringLiteral("Globals.Api.Auth");
+    for (const auto &[node, field] : {std::pair{auth, resourceField}, std::pair{globalAuth, globalField}}) {
+        if (!node.IsDefined())
+            continue;
+        if (!node.IsMap()) {
+            m_eval->error(node, field, QStringLiteral("expected a map of names to values"));
+            return;
+        }
+        // Globals are checked once, not again for every API.
+        if (field == globalField && m_globalAuthChecked)
+            continue;
+        m_globalAuthChecked = m_globalAuthChecked || field == globalField;
+        checkKeys(node, field, {QStringLiteral("ApiKeyRequired"), QStringLiteral("UsagePlan")},
+                  {QStringLiteral("AddApiKeyRequiredToCorsPreflight"), QStringLiteral("AddDefaultAuthorizerToCorsPreflight"),
+                   QStringLiteral("InvokeRole")},
+                  QStringLiteral("the Auth of an AWS::Serverless::Api"));
+        for (const char *notEmulated : {"Authorizers", "DefaultAuthorizer", "ResourcePolicy"}) {
+            if (child(node, notEmulated).IsDefined())
+                m_eval->error(TemplateNodes::keyNode(node, notEmulated), field + QLatin1Char('.') + QLatin1String(notEmulated),
+                              QStringLiteral("%1 of a REST API is not supported by Gatehouse yet (API keys and usage plans are)")
+                                  .arg(QLatin1String(notEmulated)));
+        }
     }
-    checkKeys(auth, field, {QStringLiteral("ApiKeyRequired"), QStringLiteral("UsagePlan")},
-              {QStringLiteral("AddApiKeyRequiredToCorsPreflight"), QStringLiteral("AddDefaultAuthorizerToCorsPreflight"),
-               QStringLiteral("InvokeRole")},
-              QStringLiteral("the Auth of an AWS::Serverless::Api"));
-    for (const char *notEmulated : {"Authorizers", "DefaultAuthorizer", "ResourcePolicy"}) {
-        if (child(auth, notEmulated).IsDefined())
-            m_eval->error(TemplateNodes::keyNode(auth, notEmulated), field + QLatin1Char('.') + QLatin1String(notEmulated),
-                          QStringLiteral("%1 of a REST API is not supported by Gatehouse yet (API keys and usage plans are)")
-                              .arg(QLatin1String(notEmulated)));
-    }
-    if (const YAML::Node required = child(auth, "ApiKeyRequired"); required.IsDefined())
-        api->apiKeyRequired = boolean(required, field + QStringLiteral(".ApiKeyRequired")).value_or(false);
-    const YAML::Node plan = child(auth, "UsagePlan");
+    const bool own = child(auth, "ApiKeyRequired").IsDefined();
+    if (const YAML::Node required = own ? child(auth, "ApiKeyRequired") : child(globalAuth, "ApiKeyRequired"); required.IsDefined())
+        api->apiKeyRequired = boolean(required, (own ? resourceField : globalField) + QStringLiteral(".ApiKeyRequired")).value_or(false);
+    const bool ownPlan = child(auth, "UsagePlan").IsDefined();
+    const YAML::Node plan = ownPlan ? child(auth, "UsagePlan") : child(globalAuth, "UsagePlan");
     if (!plan.IsDefined())
         return;
-    const QString planField = field + QStringLiteral(".UsagePlan");
+    const QString planField = (ownPlan ? resourceField : globalField) + QStringLiteral(".UsagePlan");
     if (!plan.IsMap()) {
         m_eval->error(plan, planField, QStringLiteral("expected a map with CreateUsagePlan"));
         return;
@@ -363,6 +414,7 @@ RestApiConfig *RestApiReader::implicitApi(int line)
     api.apiId = LabLoader::apiIdFor(m_lab->name, api.logicalId);
     api.name = m_lab->name;
     api.templateLine = line;
+    readShared(&api, YAML::Node(), QStringLiteral("Globals.Api"));
     m_lab->restApis.append(api);
     return &m_lab->restApis.last();
 }

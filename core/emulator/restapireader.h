@@ -27,6 +27,9 @@ public:
 
     RestApiReader(LabDefinition *lab, IntrinsicEvaluator *eval);
 
+    // Globals.Api: what every AWS::Serverless::Api (and the implicit one) takes unless it says
+    // otherwise.
+    void setGlobals(const YAML::Node &globalApi);
     // Ids for Ref and GetAtt (also `<Api>.Stage`), before any property is read.
     void declare(const YAML::Node &resources);
     // Every AWS::Serverless::Api; before the functions' events, which add methods to them.
@@ -47,7 +50,10 @@ private:
     };
 
     void readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
-    void readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &field);
+    void readShared(RestApiConfig *api, const YAML::Node &props, const QString &field);
+    YAML::Node setting(const YAML::Node &props, const char *key, const QString &field, QString *used) const;
+    void readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &resourceField,
+                     const YAML::Node &globalAuth);
     void readKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readPlan(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readPlanKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
@@ -65,6 +71,8 @@ private:
     LabDefinition *m_lab;
     IntrinsicEvaluator *m_eval;
     QList<SamUsagePlan> m_samPlans;
+    YAML::Node m_globalApi;      // Globals.Api
+    bool m_globalAuthChecked = false;
     QHash<QString, QString> m_methodOrigins; // apiId + method + path -> the event that made it
 };
 

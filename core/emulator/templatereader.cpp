@@ -77,8 +77,8 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
     if (!expectMap(globals, QStringLiteral("Globals")))
         return;
     checkKeys(globals, QStringLiteral("Globals"),
-              {{QStringLiteral("Function"), QStringLiteral("HttpApi")}, {},
-               {QStringLiteral("Api"), QStringLiteral("SimpleTable"),
+              {{QStringLiteral("Function"), QStringLiteral("HttpApi"), QStringLiteral("Api")}, {},
+               {QStringLiteral("SimpleTable"),
                 QStringLiteral("StateMachine"), QStringLiteral("LayerVersion")},
                QStringLiteral("Globals")});
     m_globalFunction = child(globals, "Function");
@@ -89,6 +89,8 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
         rules.supported.removeAll(QStringLiteral("Events"));
         checkKeys(m_globalFunction, QStringLiteral("Globals.Function"), rules);
     }
+    if (const YAML::Node api = child(globals, "Api"); api.IsDefined() && expectMap(api, QStringLiteral("Globals.Api")))
+        m_restReader.setGlobals(api);
     m_globalHttpApi = child(globals, "HttpApi");
     if (m_globalHttpApi.IsDefined() && expectMap(m_globalHttpApi, QStringLiteral("Globals.HttpApi")))
         checkKeys(m_globalHttpApi, QStringLiteral("Globals.HttpApi"),

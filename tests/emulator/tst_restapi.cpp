@@ -216,6 +216,7 @@ private Q_SLOTS:
     void sampleResponse();
     void indexAndImport();
     void bakeryPartners();
+    void globalsAndSharedPlan();
 
 private:
     Answer send(const QByteArray &method, const QByteArray &target, const QList<QPair<QByteArray, QByteArray>> &headers = {},
@@ -813,6 +814,60 @@ void tst_RestApi::bakeryPartners()
     const Answer throttled = get("corner-cafe-key-0123456789");
     QCOMPARE(throttled.status, 429);
     QCOMPARE(throttled.body, QByteArray("{\"message\":\"Too Many Requests\"}"));
+}
+
+// Globals.Api reaches the implicit API and an explicit one, which overrides what it sets itself;
+// SAM's SHARED plan covers both stages with one key, and its weekly quota starts on Monday.
+void tst_RestApi::globalsAndSharedPlan()
+{
+    const QString dir = QStringLiteral(GATEHOUSE_TEST_DATA "/labs/rest-api-globals");
+    const LabDefinition lab = LabLoader::load(dir);
+    QVERIFY(!lab.hasErrors());
+    QCOMPARE(lab.restApis.size(), 2);
+    const RestApiConfig &other = lab.restApis.at(0);
+    const RestApiConfig &implicit = lab.restApis.at(1);
+    QCOMPARE(other.logicalId, QStringLiteral("OtherApi"));
+    QCOMPARE(implicit.logicalId, QStringLiteral("ServerlessRestApi"));
+    QCOMPARE(implicit.binaryMediaTypes, QStringList{QStringLiteral("image/png")});
+    QCOMPARE(other.binaryMediaTypes, QStringList{QStringLiteral("image/png")});
+    QCOMPARE(implicit.stageVariables.value(0).second, QStringLiteral("gold"));
+    QCOMPARE(other.stageVariables.value(0).second, QStringLiteral("silver"));
+    QVERIFY(implicit.methods.at(0).apiKeyRequired);   // GET /a
+    QVERIFY(!implicit.methods.at(1).apiKeyRequired);  // GET /open says false
+    QVERIFY(!other.methods.at(0).apiKeyRequired);     // OtherApi's own Auth
+    QCOMPARE(lab.usagePlans.size(), 1);
+    const RestUsagePlanConfig &plan = lab.usagePlans.at(0);
+    QCOMPARE(plan.logicalId, QStringLiteral("ServerlessUsagePlan"));
+    QVERIFY(plan.covers(implicit.apiId, QStringLiteral("Prod")));
+    QVERIFY(plan.covers(other.apiId, QStringLiteral("v2")));
+    QCOMPARE(lab.apiKeys.size(), 1);
+    QCOMPARE(lab.apiKeys.at(0).logicalId, QStringLiteral("ServerlessApiKey"));
+    QVERIFY(lab.apiKeys.at(0).enabled);
+    QCOMPARE(lab.apiKeys.at(0).value.size(), 40);
+
+    EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = dir;
+    Emulator::Emulator emulator(options);
+    const auto started = emulator.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+    qint64 now = QDateTime(QDate(2026, 3, 8), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch(); // a Sunday
+    emulator.restApis()->setClock([&now] { return now; });
+    const QByteArray key = lab.apiKeys.at(0).value.toUtf8();
+    const quint16 port = started->port;
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+    auto get = [&](const QByteArray &path) {
+        return send("GET", Emulator::Emulator::pathStylePrefix(implicit.apiId) + "/Prod" + path, {{"x-api-key", key}},
+                    QByteArray(), host, port);
+    };
+    QCOMPARE(get("/a").status, 200);
+    QCOMPARE(get("/a").status, 200);
+    QCOMPARE(get("/a").status, 429);
+    QCOMPARE(get("/open").status, 200); // open methods are not counted
+    now += 11 * 3600 * 1000;           // Sunday 23:00: the same week (it started on Monday)
+    QCOMPARE(get("/a").status, 429);
+    now += 3600 * 1000 + 1;             // Monday 00:00
+    QCOMPARE(get("/a").status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_RestApi)
