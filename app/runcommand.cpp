@@ -1,6 +1,7 @@
 // gatehouse run DIR: a collection's requests in order, each answer checked against the
 // assertions saved with it; for CI jobs and lab checkers.
 #include "commands.h"
+#include "oauth2cli.h"
 #include "core/aws/stsclient.h"
 #include "core/collection/collectionrunner.h"
 #include "core/collection/collectionstore.h"
@@ -28,6 +29,7 @@ struct RunOptions
     QString folder;
     bool bail = false;
     bool json = false;
+    bool passwordStdin = false; // --cognito-password-stdin: for an OAuth 2.0 auth's Cognito sign-in
 };
 
 Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
@@ -52,6 +54,8 @@ Core::Result<RunOptions> parseRunArguments(const QStringList &arguments)
             options.json = reporter == QLatin1String("json");
         } else if (arg == QLatin1String("--bail")) {
             options.bail = true;
+        } else if (arg == QLatin1String("--cognito-password-stdin")) {
+            options.passwordStdin = true;
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             return usageError(QStringLiteral("unknown option '%1'.").arg(arg));
         } else {
@@ -235,6 +239,8 @@ int runRunCommand(const QStringList &arguments)
     runner.authorizer().setRoleAssumer(&sts);
     runner.setEnvironment(input->environment);
     runner.setBail(options->bail);
+    prepareTokenManager(runner.tokens(), QStringLiteral("gatehouse run"));
+    runner.setCognitoPassword(cognitoPasswordFromEnvironment(options->passwordStdin));
     int exitCode = ExitFailure;
     if (!options->json) {
         QObject::connect(&runner, &C::CollectionRunner::requestFinished, &runner,

@@ -76,6 +76,8 @@ void CollectionRunner::cancel()
     ++m_generation;
     if (m_job)
         m_job->cancel();
+    if (m_authorizedSend)
+        m_authorizedSend->cancel();
     m_report.stoppedEarly = true;
     m_report.skipped = int(m_queue.size() - m_next);
     finish();
@@ -128,6 +130,18 @@ void CollectionRunner::next()
     }
     m_current.method = QString::fromLatin1(request->method);
     m_current.url = request->url.toString();
+    if (spec.auth.kind == AuthKind::OAuth2) {
+        Result<OAuth2Settings> settings = resolveOAuth2Settings(spec.auth.oauth2, environment);
+        if (settings && settings->grant == OAuth2Grant::CognitoSignIn && settings->password.isEmpty())
+            settings->password = m_cognitoPassword;
+        if (!settings) {
+            m_current.error = settings.error().message;
+            complete(m_current);
+            return;
+        }
+        sendWithToken(*request, *settings);
+        return;
+    }
     if (spec.auth.kind != AuthKind::AwsSigV4) {
         send(*request);
         return;
@@ -151,30 +165,55 @@ void CollectionRunner::send(const HttpClientRequest &request)
 {
     const quint64 generation = m_generation;
     m_job = m_client.send(request);
-    const auto tests = m_queue.at(m_next - 1).request.tests;
     connect(m_job, &HttpJob::finished, this,
-            [this, generation, tests](const Result<HttpClientResponse> &result) {
-                if (generation != m_generation)
-                    return;
-                m_current.elapsedMs = m_requestClock.elapsed();
-                if (!result) {
-                    m_current.outcome = RequestRun::Outcome::NoAnswer;
-                    m_current.error = result.error().message;
+            [this, generation](const Result<HttpClientResponse> &result) { onAnswer(generation, result); });
+}
+
+// The token from the run's TokenManager (one sign-in for every request with the same auth); a
+// 401 renews it and sends once more.
+void CollectionRunner::sendWithToken(const HttpClientRequest &request, const OAuth2Settings &settings)
+{
+    const quint64 generation = m_generation;
+    auto *sender = new OAuth2::AuthorizedSend(&m_client, &m_tokens, this);
+    m_authorizedSend = sender;
+    connect(sender, &OAuth2::AuthorizedSend::finished, this,
+            [this, generation, sender](const Result<HttpClientResponse> &result) {
+                sender->deleteLater();
+                // No HTTP answer because no token came: the request was not sent.
+                if (!result && result.error().code != ErrorCode::Cancelled && !sender->sentRequest().url.isValid()) {
+                    if (generation != m_generation)
+                        return;
+                    m_current.error = QStringLiteral("cannot get the OAuth 2.0 token: %1").arg(result.error().message);
                     complete(m_current);
                     return;
                 }
-                m_current.status = result->status;
-                m_current.elapsedMs = result->elapsedMs;
-                const AssertionChecker checker(*result);
-                bool passed = true;
-                for (const Assertion &assertion : tests) {
-                    m_current.assertions.append(checker.check(assertion));
-                    passed = passed && m_current.assertions.constLast().passed;
-                }
-                m_current.outcome =
-                    passed ? RequestRun::Outcome::Passed : RequestRun::Outcome::Failed;
-                complete(m_current);
+                onAnswer(generation, result);
             });
+    sender->start(request, settings);
+}
+
+void CollectionRunner::onAnswer(quint64 generation, const Result<HttpClientResponse> &result)
+{
+    if (generation != m_generation)
+        return;
+    const auto tests = m_queue.at(m_next - 1).request.tests;
+    m_current.elapsedMs = m_requestClock.elapsed();
+    if (!result) {
+        m_current.outcome = RequestRun::Outcome::NoAnswer;
+        m_current.error = result.error().message;
+        complete(m_current);
+        return;
+    }
+    m_current.status = result->status;
+    m_current.elapsedMs = result->elapsedMs;
+    const AssertionChecker checker(*result);
+    bool passed = true;
+    for (const Assertion &assertion : tests) {
+        m_current.assertions.append(checker.check(assertion));
+        passed = passed && m_current.assertions.constLast().passed;
+    }
+    m_current.outcome = passed ? RequestRun::Outcome::Passed : RequestRun::Outcome::Failed;
+    complete(m_current);
 }
 
 void CollectionRunner::complete(RequestRun run)

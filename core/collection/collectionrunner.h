@@ -4,6 +4,7 @@
 #include "collection.h"
 #include "core/aws/requestauthorizer.h"
 #include "core/httpclient.h"
+#include "core/oauth2/tokenmanager.h"
 #include "core/variables.h"
 
 #include <QElapsedTimer>
@@ -63,6 +64,12 @@ public:
     void setBail(bool bail) { m_bail = bail; }
     // Signing configuration: environment, role assumer, target.
     Aws::RequestAuthorizer &authorizer() { return m_authorizer; }
+    // OAuth 2.0 tokens, obtained once per auth and renewed as the run goes on (the CLI sets how
+    // the authorization-code grant shows its sign-in URL).
+    OAuth2::TokenManager &tokens() { return m_tokens; }
+    // The password a Cognito sign-in uses when its auth gives none (GATEHOUSE_COGNITO_PASSWORD
+    // or stdin in the CLI), so a collection can leave it out entirely.
+    void setCognitoPassword(const QString &password) { m_cognitoPassword = password; }
 
     // Runs the requests below folder (the whole collection when null, which must then belong to
     // collection); reports each with requestFinished and then finished, exactly once.
@@ -84,12 +91,17 @@ private:
 
     void next();
     void send(const HttpClientRequest &request);
+    void sendWithToken(const HttpClientRequest &request, const OAuth2Settings &settings);
+    void onAnswer(quint64 generation, const Result<HttpClientResponse> &result);
     void complete(RequestRun run);
     void finish();
     Environment variables() const;
 
     HttpClient m_client;
     Aws::RequestAuthorizer m_authorizer;
+    OAuth2::TokenManager m_tokens{&m_client};
+    QPointer<OAuth2::AuthorizedSend> m_authorizedSend;
+    QString m_cognitoPassword;
     Environment m_environment;
     Collection m_collection;
     QList<Pending> m_queue;
