@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QLatin1String>
 #include <QSettings>
+#include <QString>
 #include <QStringList>
 #include <QVariant>
 
@@ -20,6 +21,8 @@ namespace SettingsKeys {
 inline const SettingsKey<QByteArray> MainWindowGeometry{QLatin1String("mainWindow/geometry")};
 inline const SettingsKey<QByteArray> MainWindowState{QLatin1String("mainWindow/state")};
 inline const SettingsKey<QStringList> CustomEndpoints{QLatin1String("target/customEndpoints")};
+// The request builder's environment, by name; empty for none.
+inline const SettingsKey<QString> ActiveEnvironment{QLatin1String("requestBuilder/activeEnvironment")};
 inline constexpr int MaximumCustomEndpoints = 10;
 // Collection folders opened in the Collections sidebar, newest first.
 inline const SettingsKey<QStringList> RecentCollections{QLatin1String("collections/recent")};

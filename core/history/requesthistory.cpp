@@ -168,7 +168,7 @@ HistoryEntry makeEntry(const RequestSpec &spec, const Environment &environment,
     entry.sentAt = sentAt.toUTC();
     entry.request = redactedRequest(spec, environment);
     if (!result) {
-        entry.error = result.error().message;
+        entry.error = maskSecretValues(result.error().message, environment);
         return entry;
     }
     entry.answered = true;
@@ -178,11 +178,13 @@ HistoryEntry makeEntry(const RequestSpec &spec, const Environment &environment,
     for (const HttpHeaders::Field &field : result->headers.fields()) {
         const QString name = QString::fromLatin1(field.first);
         entry.responseHeaders.append(
-            {name, isSecretHeader(name) ? QString(Redacted) : QString::fromUtf8(field.second)});
+            {name, isSecretHeader(name) ? QString(Redacted)
+                                        : maskSecretValues(QString::fromUtf8(field.second), environment)});
     }
     entry.bodySize = result->body.size();
     entry.bodyTruncated = entry.bodySize > BodyCap;
-    entry.body = result->body.left(BodyCap);
+    // A server that echoes the request (httpbin, a debug endpoint) hands the secret back.
+    entry.body = maskSecretValues(result->body.left(BodyCap), environment);
     return entry;
 }
 

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void setCookieIsRedacted();
     void bodyIsCapped();
     void transportErrorIsKept();
+    void echoedSecretVariablesAreMasked();
     void boundedByCount();
     void boundedByBytes();
     void survivesReload();
@@ -197,6 +198,30 @@ void TestRequestHistory::bodyIsCapped()
         parseEntryLine(entryLine(entryFor(QStringLiteral("https://x.example/"), 200, binary)));
     QVERIFY(back);
     QCOMPARE(back->body, binary);
+}
+
+// A server that echoes the request hands a secret variable's value back, in the body, a header
+// or (through the URL) an error; each becomes the variable's {{key}}, as typed or URL-encoded.
+void TestRequestHistory::echoedSecretVariablesAreMasked()
+{
+    Environment env;
+    env.name = QStringLiteral("staging");
+    env.variables = {{QStringLiteral("token"), QStringLiteral("s3cr3t/+="), true, true},
+                     {QStringLiteral("host"), QStringLiteral("api.example.com"), true, false}};
+    RequestSpec spec;
+    spec.url = QStringLiteral("https://{{host}}/echo");
+    HttpClientResponse echoed = response(200, "{\"authorization\": \"Bearer s3cr3t/+=\", \"url\": \"https://api.example.com/echo?k=s3cr3t%2F%2B%3D\"}");
+    echoed.headers.add("X-Echo", "s3cr3t/+=");
+    const HistoryEntry entry = makeEntry(spec, env, echoed, QDateTime::currentDateTimeUtc());
+    QCOMPARE(entry.body, QByteArray("{\"authorization\": \"Bearer {{token}}\", \"url\": \"https://api.example.com/echo?k={{token}}\"}"));
+    QCOMPARE(entry.bodySize, echoed.body.size()); // as received
+    QCOMPARE(entry.responseHeaders.value(0).second, QStringLiteral("{{token}}"));
+    QVERIFY(!entryLine(entry).contains("s3cr3t"));
+    QVERIFY(entryLine(entry).contains("api.example.com"));
+
+    const HistoryEntry failed = makeEntry(spec, env, makeError(ErrorCode::Tls, QStringLiteral("TLS failed for https://x/?k=s3cr3t/+=")),
+                                          QDateTime::currentDateTimeUtc());
+    QCOMPARE(failed.error, QStringLiteral("TLS failed for https://x/?k={{token}}"));
 }
 
 void TestRequestHistory::transportErrorIsKept()

@@ -3,6 +3,7 @@
 #include "authpanel.h"
 #include "core/oauth2/tokenmanager.h"
 #include "ui/widgets/statusstyle.h"
+#include "ui/environments/environmentselector.h"
 #include "documenteditcommand.h"
 #include "jsonhighlighter.h"
 #include "keyvaluetable.h"
@@ -77,6 +78,7 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
       m_body(new QPlainTextEdit(this)),
       m_bodyStatus(new QLabel(this)),
       m_environmentLabel(new QLabel(this)),
+      m_environmentSelector(new EnvironmentSelector(QString(), nullptr, this)),
       m_response(new ResponseView(this)),
       m_auth(new AuthPanel(this)),
       m_sts(new Core::Aws::StsClient(this)),
@@ -103,7 +105,13 @@ RequestBuilderWidget::RequestBuilderWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(8);
-    layout->addWidget(buildRequestTabs());
+    // The environment applies to every tab, so it sits beside them rather than in one.
+    auto *top = new QHBoxLayout;
+    top->addWidget(buildRequestTabs(), 1);
+    top->addWidget(m_environmentSelector);
+    layout->addLayout(top);
+    connect(m_environmentSelector, &EnvironmentSelector::environmentChanged, this,
+            &RequestBuilderWidget::setBaseEnvironment);
     layout->addWidget(buildRequestLine());
     m_tlsWarning = new QLabel(tr("TLS certificates are not checked (File \u203a Network Settings): anyone on the path "
                                  "can read and change these requests."),
@@ -316,6 +324,7 @@ Core::Result<void> RequestBuilderWidget::loadEnvironment(const QString &path)
     if (!loaded)
         return loaded.error();
     setBaseEnvironment(*loaded);
+    m_environmentSelector->showFileEnvironment(loaded->name);
     showProblem(QString());
     return {};
 }

@@ -33,6 +33,7 @@ class StsClient;
 namespace Gatehouse::Ui {
 
 class AuthPanel;
+class EnvironmentSelector;
 class KeyValueTable;
 class ResponseView;
 
@@ -91,6 +92,8 @@ public:
     Core::Environment environment() const;
     // Reads a Postman export or a flat {"key": "value"} file as the base environment.
     Core::Result<void> loadEnvironment(const QString &path);
+    // The top bar's saved-environment switch; its choice becomes the base environment.
+    EnvironmentSelector *environmentSelector() const { return m_environmentSelector; }
 
     // Proxy, TLS and cookies for this builder's requests (File › Network Settings); a banner
     // stays up while TLS verification is off.
@@ -193,6 +196,7 @@ private:
     QStackedWidget *m_bodyPages = nullptr;
     QLabel *m_bodyStatus;
     QLabel *m_environmentLabel;
+    EnvironmentSelector *m_environmentSelector;
     ResponseView *m_response;
     AuthPanel *m_auth;
     Core::Aws::StsClient *m_sts;
