@@ -1,7 +1,11 @@
 #include "benches.h"
 #include "core/collection/collectionstore.h"
+#include "ui/collections/collectionspanel.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <algorithm>
 
@@ -41,6 +45,47 @@ CollectionItem benchRequest(int n)
     header.expected = QStringLiteral("json");
     request.tests = {status, path, header};
     return item;
+}
+
+// Opens the same 1,000 requests in the GUI's Collections sidebar (Ui::CollectionsPanel, shown):
+// open (load + tree model + first layout and paint), every folder expanded and painted, and one
+// filter keystroke; best of three each.
+void benchCollectionSidebar(const Collection &collection)
+{
+    qint64 open = -1, expand = -1, filter = -1;
+    const auto minimum = [](qint64 best, qint64 now) { return best < 0 ? now : std::min(best, now); };
+    for (int round = 0; round < 3; ++round) {
+        QTemporaryDir dir;
+        if (!saveCollection(collection, dir.path()).ok())
+            return;
+        Gatehouse::Ui::CollectionsPanel panel;
+        panel.resize(320, 800);
+        panel.show();
+        QApplication::processEvents();
+        QElapsedTimer clock;
+        clock.start();
+        if (!panel.openCollection(dir.path()).ok())
+            return;
+        panel.treeView()->repaint();
+        QApplication::processEvents();
+        open = minimum(open, clock.nsecsElapsed());
+        clock.restart();
+        panel.treeView()->expandAll();
+        panel.treeView()->repaint();
+        QApplication::processEvents();
+        expand = minimum(expand, clock.nsecsElapsed());
+        clock.restart();
+        panel.filterField()->setText(QStringLiteral("Order 99"));
+        panel.treeView()->repaint();
+        QApplication::processEvents();
+        filter = minimum(filter, clock.nsecsElapsed());
+    }
+    figure(QStringLiteral("collection.sidebar_open_1000_requests"), open / 1e6, QStringLiteral("ms"),
+           QStringLiteral("< 1000"), open < 1000 * 1000000LL);
+    figure(QStringLiteral("collection.sidebar_expand_all"), expand / 1e6, QStringLiteral("ms"),
+           QStringLiteral("< 100"), expand < 100 * 1000000LL);
+    figure(QStringLiteral("collection.sidebar_filter_keystroke"), filter / 1e6, QStringLiteral("ms"),
+           QStringLiteral("< 50"), filter < 50 * 1000000LL);
 }
 
 } // namespace
@@ -95,4 +140,5 @@ void benchCollection()
            QStringLiteral("-"), true);
     figure(QStringLiteral("collection.request_file_bytes"), bytes / 1000.0, QStringLiteral("B"),
            QStringLiteral("-"), true);
+    benchCollectionSidebar(collection);
 }
