@@ -270,8 +270,16 @@ void HttpApiGateway::authorizeLambda(const Core::HttpRequest &request, const QBy
         }
         const LambdaAuthorization verdict = HttpApiLambdaAuthorizer::interpret(result.payload, config, routeArn);
         // Only a well-formed answer is kept: a failure is tried again on the next request.
-        if (cached && verdict.verdict != LambdaAuthorization::Verdict::Error)
+        if (cached && verdict.verdict != LambdaAuthorization::Verdict::Error) {
+            // Many distinct keys (a client trying tokens) must not grow the cache for ever.
+            if (m_authorizerCache.size() >= kAuthorizerCacheEntries) {
+                const QDateTime at = now();
+                m_authorizerCache.removeIf([&](const auto &entry) { return entry.value().expires <= at; });
+                if (m_authorizerCache.size() >= kAuthorizerCacheEntries)
+                    m_authorizerCache.clear();
+            }
             m_authorizerCache.insert(cacheKey, {result.payload, now().addSecs(config.resultTtlSeconds)});
+        }
         decideLambda(verdict, route, pending, context, proceed);
     });
 }

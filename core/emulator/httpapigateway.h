@@ -32,6 +32,7 @@ class HttpApiGateway : public QObject
 
 public:
     static constexpr qint64 kMaxBodyBytes = 10 * 1024 * 1024; // HTTP API payload quota
+    static constexpr qsizetype kAuthorizerCacheEntries = 10000; // cached Lambda authorizer answers
 
     explicit HttpApiGateway(LambdaInvoker *invoker, QObject *parent = nullptr);
     ~HttpApiGateway() override;
