@@ -1,3 +1,6 @@
+#include "../common/gatehouseprocess.h"
+#include "fakeaws.h"
+#include "core/environmentstore.h"
 #include "core/secretstore.h"
 
 #include <QDir>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void usesTheSystemStore();
     void writeReadRemove();
+    void cliTakesTheSecretFromTheStore();
 
 private:
     QStringList witness(const QString &entry);
@@ -176,6 +180,42 @@ void TestKeychainSecretStore::writeReadRemove()
                  [&removed](const Result<void> &done) { removed = done; });
     QVERIFY(await(removed).has_value());
     QVERIFY(removed->ok());
+}
+
+// gatehouse request --env NAME in another process finds the value the store keeps (and ignores
+// GATEHOUSE_SECRET_ when the store has one); the environment file holds no value.
+void TestKeychainSecretStore::cliTakesTheSecretFromTheStore()
+{
+    FakeAws server;
+    EnvironmentStore environments(m_home.filePath(QStringLiteral("data/Gatehouse/Gatehouse/environments")));
+    Environment env;
+    env.name = QStringLiteral("CI");
+    env.variables = {{QStringLiteral("base"), server.url().toString(QUrl::StripTrailingSlash), true, false},
+                     {QStringLiteral("apiKey"), Secret, true, true}};
+    QVERIFY(environments.save(env).ok());
+    QFile file(environments.fileFor(QStringLiteral("CI")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(Secret.toUtf8()));
+
+    SecretStore store(SecretStore::Mode::PreferSystem);
+    QObject context;
+    std::optional<Result<void>> written;
+    store.write(QStringLiteral("CI"), QStringLiteral("apiKey"), Secret, &context,
+                [&written](const Result<void> &done) { written = done; });
+    QVERIFY(await(written).has_value());
+    QVERIFY(written->ok());
+
+    QProcessEnvironment processEnvironment = QProcessEnvironment::systemEnvironment(); // our bus and folders
+    processEnvironment.insert(QStringLiteral("GATEHOUSE_SECRET_APIKEY"), QStringLiteral("not-this-one"));
+    const GatehouseTest::GatehouseRun run = GatehouseTest::runGatehouse(
+        {QStringLiteral("request"), QStringLiteral("GET"), QStringLiteral("{{base}}/check"), QStringLiteral("-H"),
+         QStringLiteral("X-Api-Key: {{apiKey}}"), QStringLiteral("--env"), QStringLiteral("CI")},
+        {}, processEnvironment);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QCOMPARE(server.requests.size(), 1);
+    QCOMPARE(server.requests.at(0).headers.value("X-Api-Key"), Secret.toUtf8());
+    QVERIFY(!run.out.contains(Secret.toUtf8()));
+    QVERIFY(!run.err.contains(Secret.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)
