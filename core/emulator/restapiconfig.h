@@ -17,6 +17,7 @@ struct RestMethodConfig
     QString resourcePath;        // "/", "/orders", "/orders/{id}", "/{proxy+}"
     QString functionName;        // FunctionConfig::name
     bool apiKeyRequired = false;
+    int timeoutMs = 29000;       // TimeoutInMillis of the event: 50 to 29,000 on REST APIs
     int templateLine = 0;
 };
 

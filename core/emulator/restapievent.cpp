@@ -174,7 +174,7 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &pathInSt
     rc["httpMethod"] = str(request.method);
     rc["identity"] = identity(request, context);
     // On the execute-api host the stage is part of the path the client sent.
-    rc["path"] = str(QLatin1Char('/') + context.stage + QUrl::fromPercentEncoding(pathInStage));
+    rc["path"] = str(QLatin1Char('/') + context.stage + QString::fromUtf8(pathInStage));
     rc["protocol"] = "HTTP/" + std::to_string(request.httpMajor) + '.' + std::to_string(request.httpMinor);
     rc["requestId"] = str(context.requestId);
     rc["requestTime"] = str(HttpApiEvent::formatRequestTime(context.timeEpochMs));
@@ -258,7 +258,9 @@ QByteArray RestApiEvent::build(const Core::HttpRequest &request, const QByteArra
 {
     Json event = Json::object();
     event["resource"] = str(context.resourcePath);
-    event["path"] = str(QUrl::fromPercentEncoding(pathInStage));
+    // REST APIs pass the path on percent-encoded, as the client sent it (live captures show
+    // HTTP APIs decode it, REST APIs do not).
+    event["path"] = str(pathInStage);
     event["httpMethod"] = str(request.method);
     auto [headers, multiHeaders] = eventHeaders(request, context).toJson();
     event["headers"] = std::move(headers);
@@ -326,6 +328,13 @@ Core::HttpResponse RestApiEvent::errorResponse(int status, const QByteArray &mes
     response.headers.add("Content-Type", "application/json");
     response.headers.add("x-amzn-ErrorType", errorType);
     response.body = "{\"message\":\"" + message + "\"}";
+    return response;
+}
+
+Core::HttpResponse RestApiEvent::integrationError(int status, const QByteArray &message)
+{
+    Core::HttpResponse response = errorResponse(status, message, "InternalServerErrorException");
+    response.body = "{\"message\": \"" + message + "\"}";
     return response;
 }
 

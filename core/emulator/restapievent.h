@@ -39,7 +39,7 @@ struct ProxyEventContext
 class RestApiEvent
 {
 public:
-    // `pathInStage` is the path after the stage, still percent-encoded.
+    // `pathInStage` is the path after the stage, still percent-encoded, as the event carries it.
     static QByteArray build(const Core::HttpRequest &request, const QByteArray &pathInStage,
                             const ProxyEventContext &context);
 
@@ -50,6 +50,9 @@ public:
 
     // One of the gateway's own answers: {"message":"<message>"} with x-amzn-ErrorType.
     static Core::HttpResponse errorResponse(int status, const QByteArray &message, const QByteArray &errorType);
+    // An integration's failure as API Gateway words it, with a space after the colon:
+    // {"message": "Internal server error"} (502), {"message": "Endpoint request timed out"} (504).
+    static Core::HttpResponse integrationError(int status, const QByteArray &message);
 
     // "deef4878-7910-11e6-8f14-25afc3e9ae33"
     static QString newRequestId();

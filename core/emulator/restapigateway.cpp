@@ -69,18 +69,19 @@ std::optional<QList<int>> matchResource(const QString &resourcePath, const QList
                 return std::nullopt;
             QStringList rest;
             for (qsizetype j = i; j < segments.size(); ++j)
-                rest.append(QUrl::fromPercentEncoding(segments.at(j)));
+                rest.append(QString::fromUtf8(segments.at(j)));
             parameters->append({p.mid(1, p.size() - 3), rest.join(QLatin1Char('/'))});
             rank.append(2);
             return rank;
         }
         if (i >= segments.size())
             return std::nullopt;
-        const QString value = QUrl::fromPercentEncoding(segments.at(i));
+        // Literal segments compare decoded; variables keep the client's percent-encoding, as
+        // REST APIs pass path and path parameters on (HTTP APIs decode them).
         if (p.startsWith(QLatin1Char('{'))) {
-            parameters->append({p.mid(1, p.size() - 2), value});
+            parameters->append({p.mid(1, p.size() - 2), QString::fromUtf8(segments.at(i))});
             rank.append(1);
-        } else if (p == value) {
+        } else if (p == QUrl::fromPercentEncoding(segments.at(i))) {
             rank.append(0);
         } else {
             return std::nullopt;
@@ -307,15 +308,14 @@ void RestApiGateway::invoke(const Core::HttpRequest &request, const RestApiConfi
     timer->setSingleShot(true);
     pending->timer = timer;
     connect(timer, &QTimer::timeout, this, [this, pending] {
-        answer(pending, RestApiEvent::errorResponse(504, "Endpoint request timed out", "InternalServerErrorException"));
+        answer(pending, RestApiEvent::integrationError(504, "Endpoint request timed out"));
     });
-    timer->start(kIntegrationTimeoutMs);
+    timer->start(match.method.timeoutMs > 0 ? match.method.timeoutMs : kIntegrationTimeoutMs);
 
     const bool decodeBase64 = acceptsBinary(request, api.binaryMediaTypes);
     const QString apiId = api.apiId;
     m_invoker->invoke(invoke, this, [this, pending, decodeBase64, apiId](const InvokeResult &result) {
-        const Core::HttpResponse internalError =
-            RestApiEvent::errorResponse(502, "Internal server error", "InternalServerErrorException");
+        const Core::HttpResponse internalError = RestApiEvent::integrationError(502, "Internal server error");
         if (result.error.isError() || !result.functionError.isEmpty())
             return answer(pending, internalError);
         std::optional<Core::HttpResponse> response = RestApiEvent::interpretResponse(result.payload, decodeBase64);

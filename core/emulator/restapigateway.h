@@ -19,7 +19,7 @@ struct RestMethodMatch
     enum class Outcome { Method, NoResource, NoMethod };
     Outcome outcome = Outcome::NoResource;
     RestMethodConfig method;
-    QList<QPair<QString, QString>> pathParameters; // decoded values, in path order
+    QList<QPair<QString, QString>> pathParameters; // values as sent (percent-encoded), in path order
 };
 
 // Serves API Gateway REST APIs: the stage in the path, the resource tree, API keys with their

@@ -369,6 +369,10 @@ void RestApiReader::readEvent(const QString &functionName, const YAML::Node &key
                               QStringLiteral("%1 is not supported by Gatehouse").arg(QLatin1String(notEmulated)));
         }
     }
+    if (const YAML::Node timeout = child(props, "TimeoutInMillis"); timeout.IsDefined()) {
+        if (std::optional<double> ms = number(timeout, field + QStringLiteral(".TimeoutInMillis"), 50, 29000))
+            method.timeoutMs = int(*ms);
+    }
     const QString key = api->apiId + QLatin1Char(' ') + method.httpMethod + QLatin1Char(' ') + method.resourcePath;
     const QString event = field.chopped(QStringLiteral(".Properties").size());
     if (m_methodOrigins.contains(key)) {

@@ -322,7 +322,9 @@ void tst_RestApi::templateReading()
     QCOMPARE(shopApi.stageName, QStringLiteral("test"));
     QCOMPARE(shopApi.name, QStringLiteral("shop"));
     QCOMPARE(shopApi.binaryMediaTypes, QStringList{QStringLiteral("application/octet-stream")});
-    QCOMPARE(shopApi.methods.size(), 10);
+    QCOMPARE(shopApi.methods.size(), 11);
+    for (const RestMethodConfig &m : shopApi.methods)
+        QCOMPARE(m.timeoutMs, m.resourcePath == QLatin1String("/slow") ? 300 : 29000);
     const RestApiConfig &implicit = lab.restApis.at(1);
     QCOMPARE(implicit.logicalId, RestApiReader::implicitApiLogicalId());
     QCOMPARE(implicit.stageName, QStringLiteral("Prod"));
@@ -378,6 +380,9 @@ void tst_RestApi::templateErrors_data()
                             << QStringLiteral("invalid Method fetch");
     QTest::newRow("greedy not last") << function + "            Path: /{proxy+}/x\n            Method: get\n" << 14 << 19
                                      << QStringLiteral("a greedy {proxy+} must be the last segment");
+    QTest::newRow("timeout over REST's 29 s")
+        << function + "            Path: /menu\n            Method: get\n            TimeoutInMillis: 30000\n" << 16 << 30
+        << QStringLiteral("30000 is not a number from 50 to 29000");
     QTest::newRow("event typo") << function + "            Path: /menu\n            Method: get\n            Auth:\n"
                                               "              ApiKeyRequird: true\n"
                                 << 17 << 15 << QStringLiteral("did you mean ApiKeyRequired?");
@@ -542,8 +547,10 @@ void tst_RestApi::resourceTree_data()
     QTest::newRow("root") << QByteArray("GET") << QByteArray("/") << QStringLiteral("/") << QJsonObject();
     QTest::newRow("literal") << QByteArray("GET") << QByteArray("/orders") << QStringLiteral("/orders") << QJsonObject();
     QTest::newRow("trailing slash") << QByteArray("GET") << QByteArray("/orders/") << QStringLiteral("/orders") << QJsonObject();
+    // REST APIs keep the client's percent-encoding in path and path parameters.
     QTest::newRow("variable") << QByteArray("GET") << QByteArray("/orders/a%20b") << QStringLiteral("/orders/{id}")
-                              << QJsonObject{{QStringLiteral("id"), QStringLiteral("a b")}};
+                              << QJsonObject{{QStringLiteral("id"), QStringLiteral("a%20b")}};
+    QTest::newRow("encoded literal") << QByteArray("GET") << QByteArray("/%6Frders") << QStringLiteral("/orders") << QJsonObject();
     QTest::newRow("two variables, ANY") << QByteArray("DELETE") << QByteArray("/orders/7/items/3")
                                         << QStringLiteral("/orders/{id}/items/{item}")
                                         << QJsonObject{{QStringLiteral("id"), QStringLiteral("7")}, {QStringLiteral("item"), QStringLiteral("3")}};
@@ -571,6 +578,7 @@ void tst_RestApi::resourceTree()
     const QJsonObject event = answer.json();
     QCOMPARE(event.value(QStringLiteral("resource")).toString(), resource);
     QCOMPARE(event.value(QStringLiteral("httpMethod")).toString(), QString::fromLatin1(method));
+    QCOMPARE(event.value(QStringLiteral("path")).toString(), QString::fromLatin1(path));
     if (parameters.isEmpty())
         QVERIFY(event.value(QStringLiteral("pathParameters")).isNull());
     else
@@ -705,16 +713,24 @@ void tst_RestApi::base64WithoutBinaryAccept()
 void tst_RestApi::malformedAndFailing_data()
 {
     QTest::addColumn<QByteArray>("path");
-    QTest::newRow("malformed proxy response") << QByteArray("/malformed");
-    QTest::newRow("function error") << QByteArray("/failing");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray internal = "{\"message\": \"Internal server error\"}";
+    QTest::newRow("malformed proxy response") << QByteArray("/malformed") << 502 << internal;
+    QTest::newRow("function error") << QByteArray("/failing") << 502 << internal;
+    QTest::newRow("integration timeout (TimeoutInMillis 300)")
+        << QByteArray("/slow") << 504 << QByteArray("{\"message\": \"Endpoint request timed out\"}");
 }
 
 void tst_RestApi::malformedAndFailing()
 {
     QFETCH(QByteArray, path);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
     const Answer answer = send("GET", shop(path));
-    QCOMPARE(answer.status, 502);
-    QCOMPARE(answer.body, QByteArray("{\"message\":\"Internal server error\"}"));
+    QCOMPARE(answer.status, status);
+    QCOMPARE(answer.body, body);
+    QCOMPARE(answer.header("x-amzn-ErrorType"), QByteArray("InternalServerErrorException"));
 }
 
 void tst_RestApi::sampleResponse()

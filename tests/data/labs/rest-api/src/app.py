@@ -1,5 +1,6 @@
 import base64
 import json
+import time
 
 
 def echo(event, context):
@@ -25,3 +26,8 @@ def malformed(event, context):
 
 def failing(event, context):
     raise ValueError("the shop is closed")
+
+
+def slow(event, context):
+    time.sleep(2)
+    return {"statusCode": 200, "body": "too late"}
