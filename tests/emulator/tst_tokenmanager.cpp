@@ -4,6 +4,7 @@
 // tests/data/labs/oauth2-clients), PyJWT verifies them through the JWKS URL, tokens are renewed
 // by themselves near expiry (injected clock), the token endpoint's refusals come back in words,
 // and a 401 leads to one renewal and one retry, never a loop (against a scripted loopback server).
+#include "../common/awscli.h"
 #include "../core/fakeaws.h"
 #include "core/emulator/cognitoidpservice.h"
 #include "core/emulator/cognitotokens.h"
@@ -79,6 +80,8 @@ private Q_SLOTS:
     void clientCredentials();
     void clientCredentialsRefusals_data();
     void clientCredentialsRefusals();
+    void awsCliDescribesTheMachineClient();
+    void templateRulesForMachineClients();
     void cognitoSignInOpensBakeryOrders_data();
     void cognitoSignInOpensBakeryOrders();
     void pyjwtVerifiesThroughJwks_data();
@@ -262,6 +265,50 @@ void tst_TokenManager::clientCredentialsRefusals()
     const QString message = token.error().message;
     QVERIFY2(message.contains(error) && message.contains(hint), qPrintable(message));
     QVERIFY(!manager.cached(settings).has_value());
+}
+
+// What Cognito's own API says of the client, read by the AWS CLI (signed, as
+// DescribeUserPoolClient must be).
+void tst_TokenManager::awsCliDescribesTheMachineClient()
+{
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    const Core::EmulatorInfo info = m_lab->info();
+    const Core::EmulatorAppClientInfo machine = clientNamed(info, QStringLiteral("oven-service"));
+    GatehouseTest::AwsCli cli(info.baseUrl);
+    const GatehouseTest::AwsCli::Run run =
+        cli.run({QStringLiteral("cognito-idp"), QStringLiteral("describe-user-pool-client"), QStringLiteral("--user-pool-id"),
+                 info.userPools.at(0).poolId, QStringLiteral("--client-id"), machine.clientId});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject client = run.json().value(QStringLiteral("UserPoolClient")).toObject();
+    QCOMPARE(client.value(QStringLiteral("AllowedOAuthFlowsUserPoolClient")).toBool(), true);
+    QCOMPARE(client.value(QStringLiteral("AllowedOAuthFlows")).toVariant().toStringList(),
+             QStringList{QStringLiteral("client_credentials")});
+    QCOMPARE(client.value(QStringLiteral("AllowedOAuthScopes")).toVariant().toStringList(),
+             QStringList{QStringLiteral("bakery/orders.read")});
+    QCOMPARE(client.value(QStringLiteral("ClientSecret")).toString(), machine.clientSecret);
+}
+
+void tst_TokenManager::templateRulesForMachineClients()
+{
+    const Emulator::LabDefinition lab = Emulator::LabLoader::load(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/oauth2-client-errors"));
+    QStringList errors;
+    for (const Emulator::LabDiagnostic &d : lab.diagnostics) {
+        if (d.severity == Emulator::LabDiagnostic::Severity::Error)
+            errors.append(d.field + QStringLiteral(": ") + d.message);
+    }
+    const QString all = errors.join(QLatin1Char('\n'));
+    QCOMPARE(errors.size(), 3);
+    QVERIFY2(errors.at(0).startsWith(QStringLiteral("Resources.NoSecret.Properties.AllowedOAuthFlows: client_credentials "
+                                                     "needs a client secret: add GenerateSecret: true")),
+             qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Resources.Mixed.Properties.AllowedOAuthFlows: client_credentials cannot be "
+                                         "combined with code or implicit")),
+             qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Resources.Mixed.Properties.AllowedOAuthScopes: bakery/orders.raed is neither a "
+                                         "standard scope nor a scope of a resource server of this pool"))
+                 && all.contains(QStringLiteral("bakery/orders.read")),
+             qPrintable(all));
 }
 
 void tst_TokenManager::cognitoSignInOpensBakeryOrders_data()
