@@ -179,8 +179,7 @@ ImportDialog *MainWindow::showImportDialog(const QString &path)
     auto *dialog = new ImportDialog(m_requestBuilder->httpClient(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::openInTabsRequested, this, [this, dialog](const Core::Import::ImportResult &result) {
-        for (const Core::Import::ImportedRequest &request : result.requests)
-            m_requestBuilder->newRequestTab(request.spec, request.name);
+        m_requestBuilder->openImported(result, false);
         m_tools->setCurrentWidget(m_requestBuilder);
         dialog->finish({});
     });

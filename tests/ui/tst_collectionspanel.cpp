@@ -6,9 +6,12 @@
 // the Import dialog; an OpenAPI URL answered with something else explained in words.
 #include "core/collection/collectionrunner.h"
 #include "core/collection/collectionstore.h"
+#include "ui/collections/collectionsettingsdialog.h"
 #include "ui/collections/collectionspanel.h"
 #include "ui/import/importdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/requestbuilder/authpanel.h"
+#include "ui/requestbuilder/keyvaluetable.h"
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "../core/fakeaws.h"
 
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void newTabSaveAsksWhere();
     void sidebarEdits();
     void brokenFilesAreListed();
+    void collectionSettings();
     void inheritedAuthAsTheRunnerSendsIt();
     void importPetstoreIntoCollection();
     void importUrlThatIsNoOpenApi();
@@ -267,6 +271,51 @@ void tst_CollectionsPanel::brokenFilesAreListed()
     QVERIFY2(problems.filter(QStringLiteral("unknown-field.request.json")).size() == 1, qPrintable(all));
 }
 
+void tst_CollectionsPanel::collectionSettings()
+{
+    QTemporaryDir dir;
+    QVERIFY(copyTree(Data + QStringLiteral("/collections/bakery"), dir.path()));
+    Ui::CollectionsPanel panel;
+    QVERIFY(panel.openCollection(dir.path()));
+    const QString file = dir.filePath(QStringLiteral("collection.json"));
+    const QByteArray before = readFile(file);
+
+    // A bearer token in clear is refused; nothing is written and the dialog keeps it.
+    Ui::CollectionSettingsDialog *dialog = panel.showCollectionSettings(panel.model()->index(0, 0));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->nameField()->text(), QStringLiteral("Bakery"));
+    Core::RequestAuth auth;
+    auth.kind = Core::AuthKind::Bearer;
+    auth.bearerToken = QStringLiteral("eyJhbGciOi.clear.token");
+    dialog->authPanel()->setAuth(auth);
+    Q_EMIT dialog->saveRequested();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->problemLabel()->text().startsWith(QStringLiteral("Not saved: ")), qPrintable(dialog->problemLabel()->text()));
+    QCOMPARE(readFile(file), before);
+
+    // As a variable it is saved, with the new name and variable; the secret variable stays.
+    auth.bearerToken = QStringLiteral("{{token}}");
+    dialog->authPanel()->setAuth(auth);
+    dialog->nameField()->setText(QStringLiteral("Bakery (staging)"));
+    QList<Core::HeaderEntry> rows = dialog->variablesTable()->rows();
+    rows.append({true, QStringLiteral("region"), QStringLiteral("eu-west-1")});
+    dialog->variablesTable()->setRows(rows);
+    QSignalSpy closed(dialog, &QDialog::finished);
+    Q_EMIT dialog->saveRequested();
+    QCOMPARE(closed.size(), 1);
+    const QByteArray after = readFile(file);
+    QVERIFY2(after.contains("\"name\": \"Bakery (staging)\""), after.constData());
+    QVERIFY2(after.contains("{\"key\": \"region\", \"value\": \"eu-west-1\", \"enabled\": true}"), after.constData());
+    QVERIFY2(after.contains("{\"key\": \"token\", \"secret\": true}"), after.constData());
+    QVERIFY2(after.contains("\"kind\": \"bearer\""), after.constData());
+    QVERIFY2(after.contains("\"token\": \"{{token}}\""), after.constData());
+    QCOMPARE(panel.model()->index(0, 0).data().toString(), QStringLiteral("Bakery (staging)"));
+    const auto loaded = Core::Collection::loadCollection(dir.path());
+    QVERIFY(loaded && loaded->problems.isEmpty());
+    QCOMPARE(loaded->collection.auth.kind, Core::AuthKind::Bearer);
+    QCOMPARE(Core::Collection::requestsInOrder(loaded->collection.root).size(), 3);
+}
+
 void tst_CollectionsPanel::inheritedAuthAsTheRunnerSendsIt()
 {
     FakeAws server;
@@ -400,6 +449,17 @@ void tst_CollectionsPanel::curlPasteAndPreview()
     QCOMPARE(spec.url, QStringLiteral("https://api.example.com/items"));
     QCOMPARE(spec.bodyKind, Core::BodyKind::Json);
     QCOMPARE(spec.body, QStringLiteral("{\"name\":\"rye\"}"));
+
+    // A credential in the command stays in the tab as pasted (files get {{variables}} instead).
+    builder->newRequestTab();
+    QGuiApplication::clipboard()->setText(QStringLiteral("curl https://api.example.com/me -H 'Authorization: Bearer abc123'"));
+    url->setFocus();
+    QTest::keyClick(url, Qt::Key_V, Qt::ControlModifier);
+    const Core::RequestSpec withToken = builder->requestSpec();
+    QVERIFY(withToken.auth.bearerToken == QStringLiteral("abc123")
+            || std::any_of(withToken.headers.cbegin(), withToken.headers.cend(), [](const Core::HeaderEntry &h) {
+                   return h.value == QStringLiteral("Bearer abc123");
+               }));
 
     // Plain text is pasted as text.
     builder->newRequestTab();

@@ -1,5 +1,7 @@
 #include "collectionspanel.h"
 
+#include "collectionsettingsdialog.h"
+
 #include "core/collection/collectionformat.h"
 #include "core/settings.h"
 
@@ -359,6 +361,35 @@ Core::Result<void> CollectionsPanel::deleteItem(const QModelIndex &index)
            }));
 }
 
+CollectionSettingsDialog *CollectionsPanel::showCollectionSettings(const QModelIndex &index)
+{
+    const QString directory = index.data(CollectionTreeModel::CollectionRole).toString();
+    if (const Core::Result<void> reloaded = report(m_model->reload(directory)); !reloaded)
+        return nullptr;
+    const LoadedCollection *loaded = m_model->collection(directory);
+    if (!loaded)
+        return nullptr;
+    auto *dialog = new CollectionSettingsDialog(loaded->collection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CollectionSettingsDialog::saveRequested, this, [this, dialog, directory] {
+        const Collection wanted = dialog->edited();
+        const Core::Result<Collection> saved = edit(directory, [&wanted](Collection &collection) -> Core::Result<void> {
+            // Only the collection's own fields: its items are as they are on disk now.
+            collection.name = wanted.name;
+            collection.description = wanted.description;
+            collection.variables = wanted.variables;
+            collection.auth = wanted.auth;
+            return {};
+        });
+        if (saved)
+            dialog->accept();
+        else
+            dialog->showProblem(tr("Not saved: %1").arg(saved.error().message));
+    });
+    dialog->open();
+    return dialog;
+}
+
 void CollectionsPanel::activate(const QModelIndex &proxyIndex)
 {
     const QModelIndex index = m_filter->mapToSource(proxyIndex);
@@ -450,6 +481,7 @@ void CollectionsPanel::showContextMenu(const QPoint &at)
             showProblem(tr("No file manager could be started for %1.").arg(QDir::toNativeSeparators(path)));
     });
     if (kind == Kind::Collection) {
+        menu.addAction(tr("Collection Settings\u2026"), this, [this, item] { showCollectionSettings(item); });
         menu.addAction(tr("Reload"), this, [this, directory] { report(m_model->reload(directory)); });
         menu.addAction(tr("Close Collection"), this, [this, directory] { m_model->closeCollection(directory); });
     }

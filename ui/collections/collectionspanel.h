@@ -13,6 +13,8 @@ class QTreeView;
 
 namespace Gatehouse::Ui {
 
+class CollectionSettingsDialog;
+
 // The Collections sidebar: open collection folders as a tree, filter it, open a request in a
 // request tab, and change the collection (new request or folder, rename, duplicate, delete)
 // through Core::Collection's edits, which rewrite only what changed and keep broken files.
@@ -40,6 +42,9 @@ public:
     Core::Result<void> renameItem(const QModelIndex &index, const QString &name);
     Core::Result<void> duplicateItem(const QModelIndex &index);
     Core::Result<void> deleteItem(const QModelIndex &index); // no question; the menu asks first
+    // Name, description, variables and auth of the collection of index; opened without
+    // blocking, saved through editCollection when the person presses Save.
+    CollectionSettingsDialog *showCollectionSettings(const QModelIndex &index);
     // Writes collection into directory (empty, or not there yet) and opens it.
     Core::Result<void> createCollection(const QString &directory, const Core::Collection::Collection &collection);
 

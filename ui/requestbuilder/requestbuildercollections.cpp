@@ -304,24 +304,52 @@ bool RequestBuilderWidget::importCurlText(const QString &text)
     const Core::Import::ImportResult result = Core::Import::importCurl(text, tr("pasted text"));
     if (result.requests.isEmpty())
         return false;
-    bool first = true;
-    for (const Core::Import::ImportedRequest &imported : result.requests) {
-        if (first) {
-            setRequestSpec(imported.spec);
-            onDocumentEdited();
-        } else {
-            newRequestTab(imported.spec);
-        }
-        first = false;
-    }
+    openImported(result, true);
     QStringList notes;
     for (const Core::Import::ImportProblem &problem : result.problems)
         notes.append(problem.toString());
-    if (!result.secrets.isEmpty())
-        notes.append(tr("Credentials in the command became variables: %1. Give them values in the Variables tab.")
-                         .arg(QStringList(result.secrets.keys()).join(QStringLiteral(", "))));
     showProblem(notes.join(QLatin1Char('\n')));
     return true;
+}
+
+namespace {
+
+QString revealed(QString text, const QMap<QString, QString> &secrets)
+{
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        text.replace(QStringLiteral("{{%1}}").arg(it.key()), it.value());
+    return text;
+}
+
+// The importers hide credentials as {{name}} for files; a tab holds them as typed.
+Core::RequestSpec withSecrets(Core::RequestSpec spec, const QMap<QString, QString> &secrets)
+{
+    if (secrets.isEmpty())
+        return spec;
+    spec.url = revealed(spec.url, secrets);
+    for (Core::HeaderEntry &header : spec.headers)
+        header.value = revealed(header.value, secrets);
+    for (QString *field : {&spec.auth.bearerToken, &spec.auth.basicPassword, &spec.auth.apiKeyValue,
+                           &spec.auth.secretAccessKey, &spec.auth.sessionToken})
+        *field = revealed(*field, secrets);
+    return spec;
+}
+
+} // namespace
+
+void RequestBuilderWidget::openImported(const Core::Import::ImportResult &result, bool replaceCurrent)
+{
+    bool first = replaceCurrent;
+    for (const Core::Import::ImportedRequest &imported : result.requests) {
+        const Core::RequestSpec spec = withSecrets(imported.spec, result.secrets);
+        if (first) {
+            setRequestSpec(spec);
+            onDocumentEdited();
+        } else {
+            newRequestTab(spec, result.requests.size() > 1 ? imported.name : QString());
+        }
+        first = false;
+    }
 }
 
 } // namespace Gatehouse::Ui

@@ -6,6 +6,7 @@
 #include "core/target.h"
 #include "core/urlquery.h"
 #include "core/variables.h"
+#include "core/import/importresult.h"
 #include "ui/collections/collectionlink.h"
 
 #include <QHash>
@@ -86,6 +87,10 @@ public:
     // A pasted cURL command: its first request replaces the current tab's, others get new
     // tabs; false when the text holds no curl command (it is then pasted as text).
     bool importCurlText(const QString &text);
+    // Imported requests in tabs (the first replacing the current tab's document when
+    // replaceCurrent): credentials the importer hid as {{variables}} are filled back in, since a
+    // tab lives in memory and what the person pasted must not be lost.
+    void openImported(const Core::Import::ImportResult &result, bool replaceCurrent);
 
     // Variables defined in the Variables tab override the base environment's.
     void setBaseEnvironment(const Core::Environment &environment);
