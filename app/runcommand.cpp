@@ -111,8 +111,9 @@ void printRequest(QTextStream &out, const C::RequestRun &run, const Core::Enviro
         out << "          " << Core::maskSecretValues(run.error, environment) << "\n";
     for (const C::AssertionResult &result : run.assertions) {
         if (!result.passed)
-            out << "          " << result.description << ": expected " << result.expected
-                << ", actual " << result.actual << "\n";
+            out << "          " << result.description << ": expected "
+                << Core::maskSecretValues(result.expected, environment) << ", actual "
+                << Core::maskSecretValues(result.actual, environment) << "\n";
     }
     out.flush();
 }
@@ -154,8 +155,8 @@ QByteArray jsonReport(const QString &collection, const C::RunReport &report, int
         for (const C::AssertionResult &result : run.assertions)
             assertions.append(QJsonObject{{QStringLiteral("check"), result.description},
                                           {QStringLiteral("passed"), result.passed},
-                                          {QStringLiteral("expected"), result.expected},
-                                          {QStringLiteral("actual"), result.actual}});
+                                          {QStringLiteral("expected"), Core::maskSecretValues(result.expected, environment)},
+                                          {QStringLiteral("actual"), Core::maskSecretValues(result.actual, environment)}});
         QJsonObject entry{{QStringLiteral("name"), run.path},
                           {QStringLiteral("method"), run.method},
                           {QStringLiteral("url"), Core::maskSecretValues(run.url, environment)},

@@ -159,6 +159,25 @@ void TestEnvCli::runBySavedNameMasksTheSecret()
     QVERIFY2(text.exitCode == 0, QByteArray(text.out + text.err).constData());
     QVERIFY(!text.out.contains(Secret));
     QVERIFY(!text.err.contains(Secret));
+
+    // A failed assertion on an answer that echoes the secret prints it as its {{key}}.
+    m_server->answer = FakeAws::response(200, "Content-Type: application/json", "{\"echo\": \"" + Secret + "\"}");
+    Core::Collection::Assertion check;
+    check.kind = Core::Collection::Assertion::Kind::JsonPath;
+    check.subject = QStringLiteral("$.echo");
+    check.expected = QStringLiteral("\"something else\""); // compact JSON text
+    collection.root.items[0].request.tests = {check};
+    const QString checked = dir.filePath(QStringLiteral("checked"));
+    QVERIFY(Core::Collection::saveCollection(collection, checked).ok());
+    for (const QString &reporter : {QStringLiteral("text"), QStringLiteral("json")}) {
+        const auto failed = runGatehouse({QStringLiteral("run"), checked, QStringLiteral("--env"), QStringLiteral("Staging EU"),
+                                          QStringLiteral("--reporter"), reporter},
+                                         {}, environment(true));
+        QVERIFY2(failed.exitCode == 1, QByteArray(failed.out + failed.err).constData());
+        QVERIFY2(failed.out.contains("{{api-key}}"), failed.out.constData());
+        QVERIFY(!failed.out.contains(Secret));
+        QVERIFY(!failed.err.contains(Secret));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEnvCli)
