@@ -21,6 +21,19 @@ struct RestMethodConfig
     int templateLine = 0;
 };
 
+// SAM's Cors of a REST API: SAM adds an OPTIONS method with a mock integration to every
+// resource that has none, answering preflights with these headers. Other answers get no CORS
+// headers from the gateway: a proxy integration's function sends its own.
+struct RestApiCorsConfig
+{
+    bool enabled = false;
+    QString allowOrigin;         // the values without the quotes SAM wants around them
+    QString allowMethods;        // empty: the resource's methods and OPTIONS, as SAM computes them
+    QString allowHeaders;
+    QString maxAge;
+    bool allowCredentials = false;
+};
+
 // An API Gateway REST API (AWS::Serverless::Api, or SAM's implicit ServerlessRestApi) with
 // its one stage: REST APIs always have a named stage, which is the first path segment.
 struct RestApiConfig
@@ -32,6 +45,8 @@ struct RestApiConfig
     bool apiKeyRequired = false; // Auth.ApiKeyRequired: the default of every method
     QStringList binaryMediaTypes; // BinaryMediaTypes: bodies of these types travel as base64
     QList<QPair<QString, QString>> stageVariables; // Variables of the stage
+    RestApiCorsConfig cors;
+    bool apiKeyOnPreflight = true; // Auth.AddApiKeyRequiredToCorsPreflight (SAM's default: true)
     QList<RestMethodConfig> methods;
     int templateLine = 0;
 };

@@ -149,10 +149,12 @@ RestMethodMatch RestApiGateway::match(const QList<RestMethodConfig> &methods, co
     if (!bestRank)
         return result;
     result.outcome = RestMethodMatch::Outcome::NoMethod;
+    result.method.resourcePath = bestResource;
     const QString method = QString::fromLatin1(httpMethod);
     for (const RestMethodConfig &m : methods) {
         if (m.resourcePath != bestResource)
             continue;
+        result.resourceMethods.append(m.httpMethod);
         if (m.httpMethod == method || (m.httpMethod == QLatin1String("ANY")
                                        && result.outcome != RestMethodMatch::Outcome::Method)) {
             result.outcome = RestMethodMatch::Outcome::Method;
@@ -189,6 +191,11 @@ void RestApiGateway::handle(const Core::HttpRequest &request, const QString &api
         return answer(pending, forbidden());
     const QByteArray pathInStage = path.mid(slash);
     const RestMethodMatch found = match(api->methods, request.method, pathInStage);
+    if (found.outcome != RestMethodMatch::Outcome::NoResource && request.method == "OPTIONS" && api->cors.enabled
+        && !found.resourceMethods.contains(QStringLiteral("OPTIONS"))) {
+        pending->resourcePath = found.method.resourcePath;
+        return answerPreflight(request, *api, found, pending);
+    }
     if (found.outcome != RestMethodMatch::Outcome::Method)
         return answer(pending, missingAuthenticationToken());
     pending->resourcePath = found.method.resourcePath;
@@ -203,6 +210,42 @@ void RestApiGateway::handle(const Core::HttpRequest &request, const QString &api
         }
     }
     invoke(request, *api, pathInStage, domainName, found, key, pending);
+}
+
+// SAM's OPTIONS method (a mock integration): 200 with the CORS headers, the methods by default
+// those of the resource and OPTIONS (every method for ANY), sorted as SAM writes them. It wants
+// the API key when the API's Auth does and AddApiKeyRequiredToCorsPreflight is not false.
+void RestApiGateway::answerPreflight(const Core::HttpRequest &request, const RestApiConfig &api,
+                                     const RestMethodMatch &found, const std::shared_ptr<Pending> &pending)
+{
+    if (api.apiKeyRequired && api.apiKeyOnPreflight) {
+        const RestApiKeyConfig *key = nullptr;
+        if (std::optional<Core::HttpResponse> refused = checkApiKey(request, api, &key))
+            return answer(pending, *refused);
+    }
+    QString methods = api.cors.allowMethods;
+    if (methods.isEmpty()) {
+        QStringList list = found.resourceMethods.contains(QStringLiteral("ANY"))
+            ? QStringList{QStringLiteral("OPTIONS"), QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"),
+                          QStringLiteral("PUT"), QStringLiteral("DELETE"), QStringLiteral("PATCH")}
+            : found.resourceMethods + QStringList{QStringLiteral("OPTIONS")};
+        list.removeDuplicates();
+        list.sort();
+        methods = list.join(QLatin1Char(','));
+    }
+    Core::HttpResponse response;
+    response.status = 200;
+    response.headers.add("Content-Type", "application/json");
+    response.headers.add("Access-Control-Allow-Origin", api.cors.allowOrigin.toUtf8());
+    if (!api.cors.allowHeaders.isEmpty())
+        response.headers.add("Access-Control-Allow-Headers", api.cors.allowHeaders.toUtf8());
+    response.headers.add("Access-Control-Allow-Methods", methods.toUtf8());
+    if (!api.cors.maxAge.isEmpty())
+        response.headers.add("Access-Control-Max-Age", api.cors.maxAge.toUtf8());
+    if (api.cors.allowCredentials)
+        response.headers.add("Access-Control-Allow-Credentials", "true");
+    response.body = "{}"; // SAM's response template
+    answer(pending, response);
 }
 
 // As API Gateway: the key must exist, be enabled and belong to a usage plan of this stage;

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -18,7 +19,8 @@ struct RestMethodMatch
 {
     enum class Outcome { Method, NoResource, NoMethod };
     Outcome outcome = Outcome::NoResource;
-    RestMethodConfig method;
+    RestMethodConfig method;     // with NoMethod, only resourcePath is set
+    QStringList resourceMethods; // every method the resource has ("GET", "ANY"...)
     QList<QPair<QString, QString>> pathParameters; // values as sent (percent-encoded), in path order
 };
 
@@ -69,6 +71,8 @@ private:
     std::optional<Core::HttpResponse> checkApiKey(const Core::HttpRequest &request, const RestApiConfig &api,
                                                   const RestApiKeyConfig **key);
     qint64 quotaWindowStart(const RestUsagePlanConfig &plan, qint64 nowMs) const;
+    void answerPreflight(const Core::HttpRequest &request, const RestApiConfig &api, const RestMethodMatch &found,
+                         const std::shared_ptr<Pending> &pending);
     void invoke(const Core::HttpRequest &request, const RestApiConfig &api, const QByteArray &pathInStage,
                 const QByteArray &domainName, const RestMethodMatch &match, const RestApiKeyConfig *key,
                 const std::shared_ptr<Pending> &pending);

@@ -143,14 +143,15 @@ void RestApiReader::readApi(const QString &logicalId, const YAML::Node &keyNode,
     }
     checkKeys(props, field,
               {QStringLiteral("StageName"), QStringLiteral("Name"), QStringLiteral("Description"),
-               QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables")},
+               QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables"),
+               QStringLiteral("Cors")},
               {QStringLiteral("Tags"), QStringLiteral("TracingEnabled"), QStringLiteral("MethodSettings"),
                QStringLiteral("AccessLogSetting"), QStringLiteral("CacheClusterEnabled"),
                QStringLiteral("CacheClusterSize"), QStringLiteral("EndpointConfiguration"),
                QStringLiteral("OpenApiVersion"), QStringLiteral("MinimumCompressionSize"),
                QStringLiteral("Mode"), QStringLiteral("FailOnWarnings"), QStringLiteral("DisableExecuteApiEndpoint"),
                QStringLiteral("PropagateTags"), QStringLiteral("Domain"), QStringLiteral("GatewayResponses"),
-               QStringLiteral("CanarySetting"), QStringLiteral("Models"), QStringLiteral("Cors"),
+               QStringLiteral("CanarySetting"), QStringLiteral("Models"),
                QStringLiteral("ApiKeySourceType"), QStringLiteral("AlwaysDeploy"), QStringLiteral("MergeDefinitions")},
               kApiType);
     for (const char *notEmulated : {"DefinitionBody", "DefinitionUri"}) {
@@ -199,6 +200,8 @@ void RestApiReader::readShared(RestApiConfig *api, const YAML::Node &props, cons
                 api->stageVariables.append({name, *value});
         }
     }
+    if (const YAML::Node cors = setting(props, "Cors", field, &f); cors.IsDefined())
+        readCors(api, cors, f);
     const YAML::Node auth = child(props, "Auth");
     const YAML::Node globalAuth = child(m_globalApi, "Auth");
     if (auth.IsDefined() || globalAuth.IsDefined())
@@ -212,18 +215,70 @@ YAML::Node RestApiReader::setting(const YAML::Node &props, const char *key, cons
     return own.IsDefined() ? own : child(m_globalApi, key);
 }
 
+// Cors: "'origin'" or {AllowOrigin, AllowMethods, AllowHeaders, MaxAge, AllowCredentials}, the
+// strings in single quotes as SAM hands them to API Gateway (mapping expressions).
+void RestApiReader::readCors(RestApiConfig *api, const YAML::Node &cors, const QString &field)
+{
+    RestApiCorsConfig config;
+    if (!cors.IsMap()) {
+        const std::optional<QString> origin = quoted(cors, field);
+        if (!origin)
+            return;
+        config.allowOrigin = *origin;
+    } else {
+        checkKeys(cors, field,
+                  {QStringLiteral("AllowOrigin"), QStringLiteral("AllowMethods"), QStringLiteral("AllowHeaders"),
+                   QStringLiteral("MaxAge"), QStringLiteral("AllowCredentials")},
+                  {}, QStringLiteral("Cors"));
+        const YAML::Node origin = child(cors, "AllowOrigin");
+        if (!origin.IsDefined()) {
+            m_eval->error(cors, field + QStringLiteral(".AllowOrigin"), QStringLiteral("missing AllowOrigin, e.g. \"'*'\""));
+            return;
+        }
+        const std::optional<QString> o = quoted(origin, field + QStringLiteral(".AllowOrigin"));
+        if (!o)
+            return;
+        config.allowOrigin = *o;
+        if (const YAML::Node m = child(cors, "AllowMethods"); m.IsDefined())
+            config.allowMethods = quoted(m, field + QStringLiteral(".AllowMethods")).value_or(QString());
+        if (const YAML::Node h = child(cors, "AllowHeaders"); h.IsDefined())
+            config.allowHeaders = quoted(h, field + QStringLiteral(".AllowHeaders")).value_or(QString());
+        if (const YAML::Node a = child(cors, "MaxAge"); a.IsDefined())
+            config.maxAge = quoted(a, field + QStringLiteral(".MaxAge")).value_or(QString());
+        if (const YAML::Node c = child(cors, "AllowCredentials"); c.IsDefined())
+            config.allowCredentials = boolean(c, field + QStringLiteral(".AllowCredentials")).value_or(false);
+    }
+    config.enabled = true;
+    api->cors = config;
+}
+
+std::optional<QString> RestApiReader::quoted(const YAML::Node &node, const QString &field)
+{
+    const std::optional<QString> text = m_eval->evaluate(node, field);
+    if (!text)
+        return std::nullopt;
+    if (text->size() < 2 || !text->startsWith(QLatin1Char('\'')) || !text->endsWith(QLatin1Char('\''))) {
+        m_eval->error(node, field, QStringLiteral("%1 must be in single quotes inside the string, e.g. \"'%1'\": SAM "
+                                                  "passes it to API Gateway as a mapping expression")
+                                       .arg(*text));
+        return std::nullopt;
+    }
+    return text->mid(1, text->size() - 2);
+}
+
 void RestApiReader::setGlobals(const YAML::Node &globalApi)
 {
     m_globalApi = globalApi;
     if (!globalApi.IsMap())
         return;
     checkKeys(globalApi, QStringLiteral("Globals.Api"),
-              {QStringLiteral("Name"), QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables")},
+              {QStringLiteral("Name"), QStringLiteral("Auth"), QStringLiteral("BinaryMediaTypes"), QStringLiteral("Variables"),
+               QStringLiteral("Cors")},
               {QStringLiteral("TracingEnabled"), QStringLiteral("MethodSettings"), QStringLiteral("AccessLogSetting"),
                QStringLiteral("CacheClusterEnabled"), QStringLiteral("CacheClusterSize"),
                QStringLiteral("EndpointConfiguration"), QStringLiteral("OpenApiVersion"),
                QStringLiteral("MinimumCompressionSize"), QStringLiteral("Domain"), QStringLiteral("GatewayResponses"),
-               QStringLiteral("CanarySetting"), QStringLiteral("Cors"), QStringLiteral("AlwaysDeploy"),
+               QStringLiteral("CanarySetting"), QStringLiteral("AlwaysDeploy"),
                QStringLiteral("MergeDefinitions"), QStringLiteral("PropagateTags")},
               QStringLiteral("Globals.Api"));
     if (child(globalApi, "DefinitionUri").IsDefined())
@@ -249,9 +304,9 @@ void RestApiReader::readApiAuth(RestApiConfig *api, const YAML::Node &auth, cons
         if (field == globalField && m_globalAuthChecked)
             continue;
         m_globalAuthChecked = m_globalAuthChecked || field == globalField;
-        checkKeys(node, field, {QStringLiteral("ApiKeyRequired"), QStringLiteral("UsagePlan")},
-                  {QStringLiteral("AddApiKeyRequiredToCorsPreflight"), QStringLiteral("AddDefaultAuthorizerToCorsPreflight"),
-                   QStringLiteral("InvokeRole")},
+        checkKeys(node, field,
+                  {QStringLiteral("ApiKeyRequired"), QStringLiteral("UsagePlan"), QStringLiteral("AddApiKeyRequiredToCorsPreflight")},
+                  {QStringLiteral("AddDefaultAuthorizerToCorsPreflight"), QStringLiteral("InvokeRole")},
                   QStringLiteral("the Auth of an AWS::Serverless::Api"));
         for (const char *notEmulated : {"Authorizers", "DefaultAuthorizer", "ResourcePolicy"}) {
             if (child(node, notEmulated).IsDefined())
@@ -263,6 +318,13 @@ void RestApiReader::readApiAuth(RestApiConfig *api, const YAML::Node &auth, cons
     const bool own = child(auth, "ApiKeyRequired").IsDefined();
     if (const YAML::Node required = own ? child(auth, "ApiKeyRequired") : child(globalAuth, "ApiKeyRequired"); required.IsDefined())
         api->apiKeyRequired = boolean(required, (own ? resourceField : globalField) + QStringLiteral(".ApiKeyRequired")).value_or(false);
+    const bool ownPreflight = child(auth, "AddApiKeyRequiredToCorsPreflight").IsDefined();
+    if (const YAML::Node preflight = ownPreflight ? child(auth, "AddApiKeyRequiredToCorsPreflight")
+                                                  : child(globalAuth, "AddApiKeyRequiredToCorsPreflight");
+        preflight.IsDefined())
+        api->apiKeyOnPreflight = boolean(preflight, (ownPreflight ? resourceField : globalField)
+                                                        + QStringLiteral(".AddApiKeyRequiredToCorsPreflight"))
+                                     .value_or(true);
     const bool ownPlan = child(auth, "UsagePlan").IsDefined();
     const YAML::Node plan = ownPlan ? child(auth, "UsagePlan") : child(globalAuth, "UsagePlan");
     if (!plan.IsDefined())

@@ -51,6 +51,8 @@ private:
 
     void readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readShared(RestApiConfig *api, const YAML::Node &props, const QString &field);
+    void readCors(RestApiConfig *api, const YAML::Node &cors, const QString &field);
+    std::optional<QString> quoted(const YAML::Node &node, const QString &field);
     YAML::Node setting(const YAML::Node &props, const char *key, const QString &field, QString *used) const;
     void readApiAuth(RestApiConfig *api, const YAML::Node &auth, const QString &resourceField,
                      const YAML::Node &globalAuth);

@@ -210,6 +210,7 @@ private Q_SLOTS:
     void throttle();
     void quota();
     void proxyRoundTrip();
+    void corsPreflight();
     void base64WithoutBinaryAccept();
     void malformedAndFailing_data();
     void malformedAndFailing();
@@ -405,6 +406,9 @@ void tst_RestApi::templateErrors_data()
                       "      Handler: app.echo\n      Runtime: python3.12\n      Events:\n        E:\n"
                       "          Type: HttpApi\n          Properties:\n            PayloadFormatVersion: \"1.0\"\n")
         << 14 << 35 << QStringLiteral("or a REST API (an Api event), whose Lambda proxy integration sends 1.0");
+    QTest::newRow("Cors origin without quotes")
+        << api + "      StageName: v1\n      Cors:\n        AllowOrigin: https://a.example\n" << 9 << 22
+        << QStringLiteral("https://a.example must be in single quotes inside the string");
     QTest::newRow("short key") << QByteArray("  K:\n    Type: AWS::ApiGateway::ApiKey\n    Properties:\n      Value: short\n")
                                << 7 << 14 << QStringLiteral("at least 20 characters");
 }
@@ -683,6 +687,33 @@ void tst_RestApi::quota()
     QCOMPARE(send("GET", shop("/counted"), {{"x-api-key", QuotaKey.toUtf8()}}).status, 200);
 }
 
+// SAM's Cors: an OPTIONS method on every resource that answers preflights itself; the other
+// answers get no CORS headers from the gateway (a proxy function sends its own).
+void tst_RestApi::corsPreflight()
+{
+    QSignalSpy invoked(m_emulator.get(), &Emulator::Emulator::invocationFinished);
+    const QList<QPair<QByteArray, QByteArray>> preflight = {{"Origin", "https://shop.example"},
+                                                            {"Access-Control-Request-Method", "GET"}};
+    const Answer orders = send("OPTIONS", shop("/orders"), preflight);
+    QCOMPARE(orders.status, 200);
+    QCOMPARE(orders.header("Access-Control-Allow-Origin"), QByteArray("https://shop.example"));
+    QCOMPARE(orders.header("Access-Control-Allow-Methods"), QByteArray("GET,OPTIONS"));
+    QCOMPARE(orders.header("Access-Control-Allow-Headers"), QByteArray("Content-Type,X-Api-Key"));
+    QCOMPARE(orders.header("Access-Control-Max-Age"), QByteArray("600"));
+    QVERIFY(orders.header("Access-Control-Allow-Credentials").isEmpty());
+    // ANY stands for every method, as SAM lists them.
+    const Answer any = send("OPTIONS", shop("/orders/1/items/2"), preflight);
+    QCOMPARE(any.status, 200);
+    QCOMPARE(any.header("Access-Control-Allow-Methods"), QByteArray("DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT"));
+    // No resource, no OPTIONS method.
+    QCOMPARE(send("OPTIONS", shop("/nothing"), preflight).status, 403);
+    QTest::qWait(100);
+    QCOMPARE(invoked.size(), 0);
+    const Answer get = send("GET", shop("/orders"), {{"Origin", "https://shop.example"}});
+    QCOMPARE(get.status, 200);
+    QVERIFY(get.header("Access-Control-Allow-Origin").isEmpty());
+}
+
 void tst_RestApi::proxyRoundTrip()
 {
     QByteArray bytes;
@@ -884,6 +915,24 @@ void tst_RestApi::globalsAndSharedPlan()
     QCOMPARE(get("/a").status, 429);
     now += 3600 * 1000 + 1;             // Monday 00:00
     QCOMPARE(get("/a").status, 200);
+
+    // Globals.Api.Cors "'*'": the implicit API wants its key on the preflight too (SAM's
+    // AddApiKeyRequiredToCorsPreflight defaults to true), OtherApi needs none.
+    auto preflight = [&](const QString &apiId, const QByteArray &path, const QByteArray &withKey) {
+        QList<QPair<QByteArray, QByteArray>> headers = {{"Origin", "http://localhost:3000"}};
+        if (!withKey.isEmpty())
+            headers.append({"x-api-key", withKey});
+        return send("OPTIONS", Emulator::Emulator::pathStylePrefix(apiId) + path, headers, QByteArray(), host, port);
+    };
+    const Answer refused = preflight(implicit.apiId, "/Prod/a", QByteArray());
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.body, QByteArray("{\"message\":\"Forbidden\"}"));
+    const Answer keyed = preflight(implicit.apiId, "/Prod/a", key);
+    QCOMPARE(keyed.status, 200);
+    QCOMPARE(keyed.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    const Answer open = preflight(other.apiId, "/v2/b", QByteArray());
+    QCOMPARE(open.status, 200);
+    QCOMPARE(open.header("Access-Control-Allow-Methods"), QByteArray("GET,OPTIONS"));
 }
 
 QTEST_GUILESS_MAIN(tst_RestApi)
