@@ -17,6 +17,14 @@ enum Kind { NoEnvironment, Saved, FromFile, Manage };
 constexpr int KindRole = Qt::UserRole;
 constexpr int NameRole = Qt::UserRole + 1;
 
+// Written only when it changes, so that merely showing a builder leaves the settings file alone.
+void remember(const QString &name)
+{
+    Core::Settings settings;
+    if (settings.value(Core::SettingsKeys::ActiveEnvironment) != name)
+        settings.setValue(Core::SettingsKeys::ActiveEnvironment, name);
+}
+
 } // namespace
 
 EnvironmentSelector::EnvironmentSelector(const QString &directory, Core::SecretStore *secrets, QWidget *parent)
@@ -89,7 +97,7 @@ void EnvironmentSelector::onActivated(int index)
 void EnvironmentSelector::setActiveName(const QString &name)
 {
     m_active = m_store.contains(name) ? name.trimmed() : QString();
-    Core::Settings().setValue(Core::SettingsKeys::ActiveEnvironment, m_active);
+    remember(m_active);
     reload(); // drops a file environment's entry
     apply(m_active);
 }
@@ -119,7 +127,7 @@ void EnvironmentSelector::showFileEnvironment(const QString &name)
 {
     ++m_applyId; // a saved environment still being read must not replace the file's
     m_active.clear();
-    Core::Settings().setValue(Core::SettingsKeys::ActiveEnvironment, QString());
+    remember(QString());
     reload();
     const QSignalBlocker blocker(m_combo);
     m_combo->insertItem(1, tr("%1 (file)").arg(name));
