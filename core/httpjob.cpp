@@ -29,6 +29,11 @@ HttpJob::HttpJob(QNetworkReply *reply, int timeoutMs, QObject *parent, qint64 sp
 {
     m_clock.start();
     m_progressClock.start();
+    // Flow control: without a limit Qt's network thread reads as fast as the socket gives and
+    // queues it all for this thread, so a fast 500 MB download piled up in memory and its
+    // hand-overs starved the event loop for a second. With it the network thread waits until
+    // onReadyRead() has drained the buffer.
+    reply->setReadBufferSize(ReadBufferBytes);
     connect(reply, &QNetworkReply::finished, this, &HttpJob::onReplyFinished);
     connect(reply, &QNetworkReply::readyRead, this, &HttpJob::onReadyRead);
     connect(reply, &QNetworkReply::sslErrors, this, &HttpJob::onSslErrors);
@@ -80,29 +85,41 @@ void HttpJob::onSslErrors(const QList<QSslError> &errors)
 
 // The body is taken as it arrives rather than with one readAll() at the end: the view can show
 // its start at once, and a body past the spool threshold moves to disk instead of doubling in
-// QNetworkReply's buffer and ours.
-Result<void> HttpJob::takeAvailable()
+// QNetworkReply's buffer and ours. A body whose Content-Length is past the threshold goes to
+// disk from its first byte; one of unknown length moves there when it crosses the threshold,
+// its first part written a slice per read so the event loop never waits for all of it at once.
+Result<void> HttpJob::takeAvailable(bool all)
 {
     const qint64 available = m_reply->bytesAvailable();
-    if (available <= 0)
-        return {};
-    const QByteArray chunk = m_reply->read(available);
+    const QByteArray chunk = available > 0 ? m_reply->read(available) : QByteArray();
     if (m_head.size() < HeadBytes)
         m_head += QByteArrayView(chunk).first(std::min<qsizetype>(chunk.size(), HeadBytes - m_head.size()));
     m_received += chunk.size();
-    if (m_spool)
-        return m_spool->append(chunk);
-    if (m_body.isEmpty())
-        m_body = chunk;
-    else
+    if (!m_spool && m_spoolThreshold > 0) {
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (length > m_spoolThreshold || m_body.size() + chunk.size() > m_spoolThreshold) {
+            m_spool = std::make_shared<BodySpool>();
+            if (Result<void> opened = m_spool->open(); !opened)
+                return opened;
+        } else if (m_body.isEmpty() && length > 0) {
+            m_body.reserve(length); // no reallocation (a 32 MB copy at 32 MB) on the way
+        }
+    }
+    if (!m_spool) {
         m_body += chunk;
-    if (m_spoolThreshold > 0 && m_body.size() > m_spoolThreshold) {
-        m_spool = std::make_shared<BodySpool>();
-        if (Result<void> opened = m_spool->open(); !opened)
-            return opened;
-        const Result<void> written = m_spool->append(m_body);
-        m_body = QByteArray();
+        return {};
+    }
+    if (m_body.isEmpty())
+        return m_spool->append(chunk);
+    // Still writing out what came before the switch: the new bytes queue behind it.
+    m_body += chunk;
+    const qsizetype slice = all ? m_body.size() - m_written : std::min<qsizetype>(SpoolSliceBytes, m_body.size() - m_written);
+    if (Result<void> written = m_spool->append(QByteArrayView(m_body).sliced(m_written, slice)); !written)
         return written;
+    m_written += slice;
+    if (m_written == m_body.size()) {
+        m_body = QByteArray();
+        m_written = 0;
     }
     return {};
 }
@@ -111,7 +128,7 @@ void HttpJob::onReadyRead()
 {
     if (m_done || !m_reply)
         return;
-    if (const Result<void> taken = takeAvailable(); !taken) {
+    if (const Result<void> taken = takeAvailable(false); !taken) {
         finish(taken.error());
         return;
     }
@@ -153,7 +170,7 @@ void HttpJob::finish(const Result<HttpClientResponse> &result)
 
 Result<HttpClientResponse> HttpJob::response()
 {
-    if (Result<void> taken = takeAvailable(); !taken)
+    if (Result<void> taken = takeAvailable(true); !taken)
         return taken.error();
     HttpClientResponse r;
     r.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -59,6 +59,8 @@ public:
     // The first bytes of the body received so far (up to HeadBytes), for a view that shows an
     // answer while it arrives.
     static constexpr qsizetype HeadBytes = 256 * 1024;
+    static constexpr qint64 ReadBufferBytes = 2 * 1024 * 1024;
+    static constexpr qsizetype SpoolSliceBytes = 8 * 1024 * 1024;
     QByteArray head() const { return m_head; }
     qint64 bytesReceived() const { return m_received; }
 
@@ -70,7 +72,7 @@ Q_SIGNALS:
 private:
     void onReplyFinished();
     void onReadyRead();
-    Result<void> takeAvailable();
+    Result<void> takeAvailable(bool all); // all: also whatever still waits to be written
     void onTimeout();
     void onSslErrors(const QList<QSslError> &errors);
     void finish(const Result<HttpClientResponse> &result);
@@ -84,7 +86,8 @@ private:
     QStringList m_tlsReasons;
     int m_timeoutMs;
     qint64 m_spoolThreshold;
-    QByteArray m_body;                 // while in memory
+    QByteArray m_body;                 // while in memory; after the switch, what is not on disk yet
+    qsizetype m_written = 0;           // of m_body, already on disk
     std::shared_ptr<BodySpool> m_spool; // once past the threshold
     QByteArray m_head;
     qint64 m_received = 0;

@@ -45,3 +45,4 @@ void benchCognitoSignIn(std::function<void()> done);
 // A 50 MB JSON answer in the response view: first content, pretty view vs `jq .`, the longest
 // event-loop stall, memory added (tests/bench/responseviewbench.cpp).
 void benchResponseView();
+void benchResponseStream();

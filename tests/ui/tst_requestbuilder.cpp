@@ -7,6 +7,7 @@
 #include "ui/widgets/networksettingsdialog.h"
 
 #include "core/aws/sigv4verifier.h"
+#include "core/bodyspool.h"
 
 #include <QBuffer>
 #include <QCheckBox>
@@ -27,6 +28,9 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QFileInfo>
+#include <QElapsedTimer>
+#include <QSpinBox>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUndoStack>
@@ -198,6 +202,8 @@ private Q_SLOTS:
     void bodyKinds_data();
     void bodyKinds();
     void findAndSaveBody();
+    void bigBodyStreamsToDisk();
+    void timeoutAndRedirectSettings();
     void cookiesTimingAndPreview();
     void basicAndApiKeyAuth();
     void requestTabs();
@@ -544,6 +550,86 @@ void TestRequestBuilder::findAndSaveBody()
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), m_server->body);
     QVERIFY(view->saveBody(dir.filePath(QStringLiteral("missing/dir/body.json"))).contains(QStringLiteral("Could not save")));
+}
+
+// Past the threshold the answer goes to a temporary file as it arrives; the view shows it from
+// there, Save copies the bytes as received, and the file goes with the answer.
+void TestRequestBuilder::bigBodyStreamsToDisk()
+{
+    QByteArray body = "[";
+    for (int i = 0; body.size() < 3 * 1024 * 1024; ++i)
+        body += "{\"orderId\":\"o-" + QByteArray::number(i) + "\",\"sku\":\"rye\"},";
+    body.back() = ']';
+    m_server->body = body;
+    m_widget->setSpoolThreshold(1024 * 1024);
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/orders"));
+    std::optional<Core::Result<Core::HttpClientResponse>> result;
+    connect(m_widget, &Ui::RequestBuilderWidget::requestFinished, this,
+            [&](const Core::Result<Core::HttpClientResponse> &r) { result = r; });
+    m_widget->send();
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(result->ok());
+    QVERIFY((*result)->spool);
+    const QString spoolPath = (*result)->spool->path();
+    QVERIFY(QFileInfo::exists(spoolPath));
+    Ui::ResponseView *view = m_widget->responseView();
+    QCOMPARE(view->statusText(), QStringLiteral("200 OK"));
+    QVERIFY(view->isSpooled());
+    QTRY_VERIFY(!view->isFormatting());
+    QCOMPARE(view->bodyView()->utf8(), body); // shown as received, not formatted
+    view->findEdit()->setText(QStringLiteral("o-4242\""));
+    QTest::keyClick(view->findEdit(), Qt::Key_Return);
+    QCOMPARE(view->bodyView()->selectedText(), QStringLiteral("o-4242\""));
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("orders.json"));
+    QCOMPARE(view->saveBody(saved), QString());
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll() == body);
+    // A small answer replaces it; once nothing holds the big one, its file is gone.
+    m_server->body = "{}";
+    result.reset();
+    m_widget->send();
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!view->isSpooled());
+    QTRY_VERIFY(!QFileInfo::exists(spoolPath));
+}
+
+// The request's own timeout and redirect choice: shown, kept in the document, undoable, obeyed.
+void TestRequestBuilder::timeoutAndRedirectSettings()
+{
+    auto *timeout = m_widget->findChild<QSpinBox *>(QStringLiteral("timeout"));
+    auto *follow = m_widget->findChild<QCheckBox *>(QStringLiteral("followRedirects"));
+    QVERIFY(timeout && follow);
+    QCOMPARE(m_widget->requestSpec().timeoutMs, 30000);
+    QVERIFY(!m_widget->requestSpec().followRedirects);
+    Core::RequestSpec spec;
+    spec.url = m_server->base() + QStringLiteral("/slow");
+    spec.timeoutMs = 1500;
+    spec.followRedirects = true;
+    m_widget->setRequestSpec(spec);
+    QCOMPARE(timeout->value(), 2); // whole seconds, rounded up
+    QVERIFY(follow->isChecked());
+    timeout->setValue(1);
+    follow->setChecked(false);
+    QCOMPARE(m_widget->requestSpec().timeoutMs, 1000);
+    QVERIFY(!m_widget->requestSpec().followRedirects);
+    m_widget->undoStack()->undo();
+    QVERIFY(follow->isChecked());
+    m_widget->undoStack()->undo();
+    QCOMPARE(timeout->value(), 2);
+    m_widget->undoStack()->redo();
+    m_widget->undoStack()->redo();
+    QCOMPARE(timeout->value(), 1);
+    QVERIFY(!follow->isChecked());
+    // A server that never answers is given up on after the request's own timeout.
+    m_server->silent = true;
+    QElapsedTimer clock;
+    clock.start();
+    m_widget->send();
+    QTRY_COMPARE_WITH_TIMEOUT(m_widget->responseView()->statusText(), QStringLiteral("No response"), 5000);
+    QVERIFY(clock.elapsed() < 4000);
+    QVERIFY(m_widget->responseView()->messageText().contains(QStringLiteral("1 s")));
 }
 
 void TestRequestBuilder::cookiesTimingAndPreview()

@@ -17,6 +17,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFormLayout>
+#include <QCheckBox>
+#include <QSpinBox>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -140,6 +143,7 @@ void RequestBuilderWidget::buildTabs()
     m_tabs->addTab(buildVariablesTab(), QString());
     m_tabs->addTab(m_auth, QString());
     setupInheritAuth();
+    m_tabs->addTab(buildSettingsTab(), QString());
     m_auth->setObjectName(QStringLiteral("authPanel"));
     m_authorizer->setRoleAssumer(m_sts); // role_arn profiles assume their role through STS
     m_auth->setHttpClient(m_client); // OAuth 2.0 tokens go through the same network settings
@@ -401,6 +405,57 @@ void RequestBuilderWidget::applyUrl(const QString &text)
     m_applying = false;
 }
 
+QWidget *RequestBuilderWidget::buildSettingsTab()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("settingsPage"));
+    auto *form = new QFormLayout(page);
+    m_timeout = new QSpinBox(page);
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_timeout->setRange(1, 3600);
+    m_timeout->setValue(30);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("Give up when the whole exchange, body included, takes longer than this."));
+    form->addRow(tr("Timeout:"), m_timeout);
+    m_followRedirects = new QCheckBox(tr("Follow redirects"), page);
+    m_followRedirects->setObjectName(QStringLiteral("followRedirects"));
+    m_followRedirects->setToolTip(tr("Off: a 3xx answer is shown as it came, with its Location header (as curl "
+                                     "does without -L). On: Gatehouse follows it and shows the final answer."));
+    form->addRow(QString(), m_followRedirects);
+    connect(m_timeout, &QSpinBox::valueChanged, this, [this](int seconds) {
+        const QString text = QString::number(seconds);
+        if (!m_applying && text != m_lastTimeout)
+            m_undoStack->push(new SetTextCommand(tr("Change timeout"), TimeoutId, m_lastTimeout, text,
+                                                 [this](const QString &t) { applyTimeout(t); }, true));
+        m_lastTimeout = text;
+        updateTabTitles();
+    });
+    connect(m_followRedirects, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_applying)
+            m_undoStack->push(new SetTextCommand(tr("Follow redirects"), -1,
+                                                 on ? QStringLiteral("false") : QStringLiteral("true"),
+                                                 on ? QStringLiteral("true") : QStringLiteral("false"),
+                                                 [this](const QString &t) { applyFollowRedirects(t); }, true));
+        updateTabTitles();
+    });
+    return page;
+}
+
+void RequestBuilderWidget::applyTimeout(const QString &seconds)
+{
+    m_applying = true;
+    m_timeout->setValue(seconds.toInt());
+    m_lastTimeout = QString::number(m_timeout->value());
+    m_applying = false;
+}
+
+void RequestBuilderWidget::applyFollowRedirects(const QString &on)
+{
+    m_applying = true;
+    m_followRedirects->setChecked(on == QLatin1String("true"));
+    m_applying = false;
+}
+
 void RequestBuilderWidget::applyMethod(const QString &text)
 {
     m_applying = true;
@@ -513,6 +568,8 @@ void RequestBuilderWidget::updateTabTitles()
     m_tabs->setTabText(3, titled(tr("Variables"), m_variables->enabledCount()));
     const QString auth = m_auth->summary();
     m_tabs->setTabText(4, auth.isEmpty() ? tr("Auth") : tr("Auth (%1)").arg(auth));
+    const bool defaults = !m_timeout || (m_timeout->value() == 30 && !m_followRedirects->isChecked());
+    m_tabs->setTabText(5, defaults ? tr("Settings") : tr("Settings \u2022"));
 }
 
 void RequestBuilderWidget::showProblem(const QString &text)
@@ -535,6 +592,8 @@ Core::RequestSpec RequestBuilderWidget::requestSpec() const
     }
     spec.bodyFile = m_bodyFile->text().trimmed();
     spec.auth = m_auth->auth();
+    spec.timeoutMs = m_timeout->value() * 1000;
+    spec.followRedirects = m_followRedirects->isChecked();
     return spec;
 }
 
@@ -553,6 +612,8 @@ void RequestBuilderWidget::setRequestSpec(const Core::RequestSpec &spec)
     m_bodyFile->setText(spec.bodyFile);
     m_auth->setAuth(spec.auth);
     m_applying = false;
+    applyTimeout(QString::number(std::max(1, (spec.timeoutMs + 999) / 1000)));
+    applyFollowRedirects(spec.followRedirects ? QStringLiteral("true") : QStringLiteral("false"));
     m_params->setRows({});
     applyUrl(spec.url);
     m_undoStack->clear();
@@ -680,8 +741,14 @@ void RequestBuilderWidget::signAndSend(const Core::HttpClientRequest &request, c
 
 void RequestBuilderWidget::startJob(const Core::HttpClientRequest &request)
 {
-    m_job = m_client->send(request);
+    Core::HttpClientRequest spooled = request;
+    spooled.spoolThreshold = m_spoolThreshold;
+    m_job = m_client->send(spooled);
     connect(m_job.data(), &Core::HttpJob::finished, this, &RequestBuilderWidget::onFinished);
+    connect(m_job.data(), &Core::HttpJob::progress, this, [this](qint64 received, qint64 total) {
+        if (m_job && m_sendingTabId == m_shownTabId)
+            m_response->showProgress(received, total, m_job->head());
+    });
     m_response->showPending();
     setSending(true);
 }

@@ -24,6 +24,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabBar;
+class QSpinBox;
+class QCheckBox;
 class QTabWidget;
 class QUndoStack;
 
@@ -45,6 +47,11 @@ class RequestBuilderWidget : public QWidget
     Q_OBJECT
 
 public:
+    // Bodies longer than this go to a temporary file as they arrive (Core::BodySpool) and are
+    // shown from it; below it a body is held in memory and formatted.
+    static constexpr qint64 DefaultSpoolThreshold = 64 * 1024 * 1024;
+    void setSpoolThreshold(qint64 bytes) { m_spoolThreshold = bytes; }
+
     explicit RequestBuilderWidget(QWidget *parent = nullptr);
     ~RequestBuilderWidget() override;
 
@@ -130,7 +137,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum MergeId { UrlTypingId = 1, MethodTypingId = 2 };
+    enum MergeId { UrlTypingId = 1, MethodTypingId = 2, TimeoutId = 3 };
 
     struct TabState
     {
@@ -164,6 +171,10 @@ private:
     void buildTabs();
     QWidget *buildBodyTab();
     QWidget *buildVariablesTab();
+    // Timeout and redirects: the request's own, saved with it (RequestSpec).
+    QWidget *buildSettingsTab();
+    void applyTimeout(const QString &seconds);
+    void applyFollowRedirects(const QString &on);
     void chooseEnvironmentFile();
     void updateEnvironmentLabel();
     void setupUndo();
@@ -223,6 +234,10 @@ private:
     QList<Core::QueryParam> m_urlParams; // the params as the URL holds them now
     QString m_lastUrl;
     QString m_lastMethod;
+    QSpinBox *m_timeout = nullptr;      // seconds
+    QCheckBox *m_followRedirects = nullptr;
+    QString m_lastTimeout = QStringLiteral("30");
+    qint64 m_spoolThreshold = DefaultSpoolThreshold;
     bool m_applying = false;
     QTabBar *m_requestTabs = nullptr;
     QHash<int, TabState> m_tabStates; // by the tab's id (tabData), which survives reordering

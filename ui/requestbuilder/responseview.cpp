@@ -33,6 +33,8 @@ namespace {
 constexpr qsizetype SyncFormatLimit = 1024 * 1024;
 // What is indexed at once of a bigger body, so its first screen shows while the rest is prepared.
 constexpr qint64 PreviewBytes = 256 * 1024;
+// What the Raw tab copies of a body that was spooled to disk (the Body tab shows all of it).
+constexpr qsizetype SpooledRawBytes = 1024 * 1024;
 
 LargeTextView *makeViewer(QWidget *parent, const QString &name)
 {
@@ -243,10 +245,32 @@ void ResponseView::showSigningTab()
 
 void ResponseView::showPending(const QString &message)
 {
+    m_progressHeadSize = -1;
     setStatus(tr("Sending\u2026"), Tone::Neutral);
     m_time->hide();
     m_size->hide();
     showMessage(message.isEmpty() ? tr("Waiting for the answer\u2026") : message);
+}
+
+void ResponseView::showProgress(qint64 received, qint64 total, const QByteArray &head)
+{
+    setStatus(tr("Receiving\u2026"), Tone::Neutral);
+    m_size->setText(total > 0 ? tr("%1 of %2").arg(sizeText(received), sizeText(total)) : sizeText(received));
+    m_size->show();
+    // The head grows until it is full; show it each time it did. A character cut at its end is
+    // left out rather than taking the whole head for binary.
+    QByteArray text = head;
+    for (int cut = 0; cut < 3 && !text.isEmpty() && !isText(text); ++cut)
+        text.chop(1);
+    if (text.isEmpty() || !isText(text) || text.size() == m_progressHeadSize)
+        return;
+    m_progressHeadSize = text.size();
+    ++m_generation; // a formatter of the previous answer must not replace this
+    m_body->setJsonHighlighting(false);
+    m_body->setText(text);
+    m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body (receiving\u2026)"));
+    m_tabs->setCurrentWidget(m_body);
+    m_stack->setCurrentWidget(m_tabs);
 }
 
 void ResponseView::showError(const Core::Error &error)
@@ -300,8 +324,10 @@ void ResponseView::fillBody(const Core::HttpClientResponse &response)
 {
     ++m_generation;
     m_receivedBody = response.body;
+    m_spool = response.spool;
     m_save->setEnabled(!response.body.isEmpty());
     m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_body), QString());
     const QByteArray contentType = response.headers.value("Content-Type");
     const QByteArray trimmed = response.body.left(64).trimmed();
     const bool looksJson = Core::JsonPretty::isJsonContentType(contentType) || trimmed.startsWith('{')
@@ -317,11 +343,17 @@ void ResponseView::fillBody(const Core::HttpClientResponse &response)
     }
     if (response.body.size() > SyncFormatLimit) {
         // The first screen at once, from the bytes as sent; checking, formatting and indexing
-        // the whole body happen on a worker thread.
-        m_body->setIndexedText(
-            std::make_shared<const IndexedText>(IndexedText::indexLines(response.body, PreviewBytes)));
+        // the whole body happen on a worker thread. A spooled body is shown as received: a
+        // formatted copy would put the whole of it in memory again.
+        m_body->setIndexedText(std::make_shared<const IndexedText>(
+            IndexedText::indexLines(response.body, PreviewBytes, response.spool)));
         m_body->setJsonHighlighting(looksJson);
-        prepareInBackground(response.body, looksJson, binaryNote);
+        if (response.spool)
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_body),
+                                  tr("This %1 body went to %2 as it arrived and is shown as received, without "
+                                     "formatting. Save keeps a copy; the file is removed when the answer is closed.")
+                                      .arg(sizeText(response.bytes), response.spool->path()));
+        prepareInBackground(response.body, looksJson && !response.spool, binaryNote);
         return;
     }
     if (!isText(response.body)) {
@@ -349,7 +381,7 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
         bool binary = false;
     };
     auto result = std::make_shared<Prepared>();
-    QThread *thread = QThread::create([body, json, result] {
+    QThread *thread = QThread::create([body, json, result, owner = m_spool] {
         if (!isText(body)) {
             result->binary = true;
             return;
@@ -363,7 +395,7 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
                 return;
             }
         }
-        result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(body));
+        result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(body, -1, owner));
     });
     // An older answer's worker may still run; its result is dropped by the generation check.
     m_formatters.append(thread);
@@ -403,8 +435,13 @@ void ResponseView::fillRaw(const Core::HttpClientResponse &response)
         m_rawPending = true;
         return fillRawNow();
     }
-    // A big body is copied into the Raw tab only when someone looks at it.
-    m_pendingRawBody = response.body;
+    // A big body is copied into the Raw tab only when someone looks at it; of one on disk only
+    // its start (the Body tab has all of it).
+    if (response.spool)
+        m_pendingRawBody = response.body.first(SpooledRawBytes) + '\n'
+                           + tr("[%1 more in the Body tab]").arg(sizeText(response.bytes - SpooledRawBytes)).toUtf8();
+    else
+        m_pendingRawBody = response.body;
     m_rawPending = true;
     m_raw->clear();
     if (m_tabs->currentWidget() == m_raw)

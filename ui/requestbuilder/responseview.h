@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bodyspool.h"
 #include "core/httpjob.h"
 
 #include <QWidget>
@@ -32,6 +33,8 @@ public:
     // message: what is being waited for; empty means the answer.
     void showPending(const QString &message = QString());
     void showResponse(const Core::HttpClientResponse &response);
+    // While a body arrives: how much, and its first bytes (HttpJob::head()) in the Body tab.
+    void showProgress(qint64 received, qint64 total, const QByteArray &head);
     void showError(const Core::Error &error);
     void clear();
 
@@ -41,6 +44,8 @@ public:
     QString messageText() const;
     // True while a large JSON body is being pretty-printed off the GUI thread (shown as sent meanwhile).
     bool isFormatting() const;
+    // Whether the shown body is on disk (BodySpool) rather than in memory.
+    bool isSpooled() const { return m_spool != nullptr; }
     LargeTextView *bodyView() const { return m_body; }
     QLineEdit *findEdit() const { return m_find; }
     QTableWidget *cookiesTable() const { return m_cookies; }
@@ -85,6 +90,7 @@ private:
     QLineEdit *m_find;
     QToolButton *m_save;
     QByteArray m_receivedBody; // as sent, for Save
+    std::shared_ptr<const Core::BodySpool> m_spool; // owns m_receivedBody's bytes when spooled
     LargeTextView *m_raw;
     QTableWidget *m_headers;
     QTableWidget *m_cookies;
@@ -98,6 +104,7 @@ private:
     QByteArray m_pendingRaw;  // Raw tab: status line and headers, joined with the body when the tab is shown
     QByteArray m_pendingRawBody;
     bool m_rawPending = false;
+    qsizetype m_progressHeadSize = -1; // the head showProgress() last showed; -1: none yet
     SigningView *m_signing;
 };
 

@@ -96,9 +96,10 @@ std::vector<Run> jsonRuns(QByteArrayView text, const QColor &plain)
 
 } // namespace
 
-IndexedText IndexedText::indexLines(QByteArray utf8, qint64 limit)
+IndexedText IndexedText::indexLines(QByteArray utf8, qint64 limit, std::shared_ptr<const void> owner)
 {
     IndexedText indexed;
+    indexed.owner = std::move(owner);
     const char *begin = utf8.constData();
     const char *end = begin + (limit < 0 ? utf8.size() : std::min<qint64>(limit, utf8.size()));
     if (utf8.isEmpty()) {

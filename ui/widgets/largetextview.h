@@ -21,8 +21,9 @@ struct IndexedText
     std::vector<qint64> checkpoints; // start of line 0, 64, 128, ...
     qsizetype lines = 0;             // lines indexed (0 for empty text)
     qsizetype longestLine = 0;       // bytes, for the horizontal scrollbar
+    std::shared_ptr<const void> owner; // keeps utf8's bytes alive when they are not its own (a mapped file)
 
-    static IndexedText indexLines(QByteArray utf8, qint64 limit = -1);
+    static IndexedText indexLines(QByteArray utf8, qint64 limit = -1, std::shared_ptr<const void> owner = {});
     qint64 lineStart(qsizetype line) const;
     qint64 lineEnd(qsizetype line) const; // before its '\n' (and '\r')
     qsizetype lineOf(qint64 offset) const;
