@@ -155,6 +155,7 @@ void TestEnvironments::secretArrivesButStaysOutOfFilesAndHistory()
     QCOMPARE(combo->currentText(), QStringLiteral("No environment")); // the list still says what is in effect
     auto *banner = dialog->findChild<QLabel *>(QStringLiteral("secretStoreBanner"));
     QTRY_VERIFY(banner->isVisible());
+    QVERIFY(combo->toolTip().endsWith(QStringLiteral("no system secret store is running.")));
     QCOMPARE(banner->text(), QStringLiteral("Secret values are kept until Gatehouse quits: no system secret store is running."));
 
     dialog->findChild<QPushButton *>(QStringLiteral("addEnvironment"))->click();

@@ -35,7 +35,8 @@ EnvironmentSelector::EnvironmentSelector(const QString &directory, Core::SecretS
 {
     m_combo->setObjectName(QStringLiteral("environmentCombo"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_combo->setToolTip(tr("The environment whose {{variables}} requests use"));
+    updateToolTip();
+    connect(m_secrets, &Core::SecretStore::backendChanged, this, &EnvironmentSelector::updateToolTip);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_combo);
@@ -44,6 +45,14 @@ EnvironmentSelector::EnvironmentSelector(const QString &directory, Core::SecretS
     const QString remembered = Core::Settings().value(Core::SettingsKeys::ActiveEnvironment);
     if (m_store.contains(remembered))
         setActiveName(remembered);
+}
+
+void EnvironmentSelector::updateToolTip()
+{
+    QString tip = tr("The environment whose {{variables}} requests use");
+    if (m_secrets->backend() == Core::SecretStore::Backend::Memory)
+        tip += QLatin1Char('\n') + tr("Secret values are kept until Gatehouse quits: no system secret store is running.");
+    m_combo->setToolTip(tip);
 }
 
 void EnvironmentSelector::reload()

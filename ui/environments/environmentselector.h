@@ -50,6 +50,7 @@ private:
     void onActivated(int index);
     void apply(const QString &name);
     void selectInCombo(const QString &name);
+    void updateToolTip();
 
     Core::EnvironmentStore m_store;
     Core::SecretStore *m_secrets;
