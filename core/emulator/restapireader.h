@@ -49,6 +49,11 @@ private:
         QString field;
     };
 
+    static bool typeIs(const YAML::Node &resource, const QString &type);
+    // 10 lower-case letters and digits from lab and logical id, what Ref gives (restapireaderplans.cpp).
+    static QString keyIdFor(const QString &labName, const QString &logicalId);
+    static QString planIdFor(const QString &labName, const QString &logicalId);
+
     void readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource);
     void readShared(RestApiConfig *api, const YAML::Node &props, const QString &field);
     void readCors(RestApiConfig *api, const YAML::Node &cors, const QString &field);
