@@ -177,6 +177,18 @@ void TestEnvironments::secretArrivesButStaysOutOfFilesAndHistory()
     dialog->findChild<QCheckBox *>(QStringLiteral("showSecrets"))->setChecked(false);
     QVERIFY(dialog->isDirty());
 
+    // A value typed without a name is not dropped: Save refuses and says where it is.
+    addVariable->click();
+    setCell(table, 2, Ui::EnvironmentTable::ValueColumn, QStringLiteral("orphan"));
+    QVERIFY(!dialog->save().ok());
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("environmentProblem"))->text(),
+             QStringLiteral("Environment 'Staging' has a value without a variable name (row 3); name the variable or "
+                            "remove the row."));
+    QVERIFY(dialog->isDirty());
+    table->selectRow(2);
+    dialog->findChild<QPushButton *>(QStringLiteral("removeVariable"))->click();
+    QCOMPARE(table->rowCount(), 2);
+
     QSignalSpy secretsSaved(dialog, &Ui::EnvironmentsDialog::secretsSaved);
     dialog->findChild<QPushButton *>(QStringLiteral("saveEnvironments"))->click();
     QVERIFY(!dialog->isDirty());

@@ -145,6 +145,7 @@ QWidget *EnvironmentsDialog::buildEditor()
     m_addVariable = new QPushButton(tr("Add Variable"), page);
     m_removeVariable = new QPushButton(tr("Remove Variable"), page);
     m_addVariable->setObjectName(QStringLiteral("addVariable"));
+    m_removeVariable->setObjectName(QStringLiteral("removeVariable"));
     row->addWidget(m_addVariable);
     row->addWidget(m_removeVariable);
     row->addStretch(1);
@@ -405,6 +406,14 @@ Core::Result<void> EnvironmentsDialog::save()
     for (const Entry &entry : std::as_const(m_entries)) {
         if (const Core::Result<QString> name = Core::EnvironmentStore::checkName(entry.environment.name); !name)
             return fail(name.error());
+        for (qsizetype row = 0; row < entry.environment.variables.size(); ++row) {
+            if (entry.environment.variables.at(row).key.isEmpty())
+                return fail(Core::makeError(Core::ErrorCode::InvalidArgument,
+                                            tr("Environment '%1' has a value without a variable name (row %2); name "
+                                               "the variable or remove the row.")
+                                                .arg(entry.environment.name)
+                                                .arg(row + 1)));
+        }
     }
     for (const Entry &entry : std::as_const(m_deleted))
         m_store->remove(entry.originalName); // a file already gone is what was wanted

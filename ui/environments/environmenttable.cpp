@@ -94,8 +94,8 @@ QList<Core::EnvironmentVariable> EnvironmentTable::variables() const
     QList<Core::EnvironmentVariable> variables;
     for (int row = 0; row < rowCount(); ++row) {
         const QString key = item(row, KeyColumn)->text().trimmed();
-        if (key.isEmpty())
-            continue;
+        if (key.isEmpty() && item(row, ValueColumn)->text().isEmpty())
+            continue; // a value without a key is kept, so that saving can say so instead of losing it
         variables.append({key, item(row, ValueColumn)->text(), item(row, EnabledColumn)->checkState() == Qt::Checked,
                           item(row, SecretColumn)->checkState() == Qt::Checked});
     }

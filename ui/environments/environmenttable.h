@@ -19,7 +19,7 @@ public:
     explicit EnvironmentTable(QWidget *parent = nullptr);
 
     void setVariables(const QList<Core::EnvironmentVariable> &variables);
-    // Rows with an empty key are left out.
+    // Rows with neither key nor value are left out.
     QList<Core::EnvironmentVariable> variables() const;
     // Fills a secret value that arrived from the secret store, unless the row was typed over.
     void fillSecret(const QString &key, const QString &value);
