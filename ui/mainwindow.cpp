@@ -170,6 +170,8 @@ void MainWindow::createCollectionsDock()
                 m_requestBuilder->openCollectionRequest(location, request);
                 m_tools->setCurrentWidget(m_requestBuilder);
             });
+    connect(m_collectionsPanel, &CollectionsPanel::itemMoved, m_requestBuilder,
+            &RequestBuilderWidget::collectionItemMoved);
     connect(m_collectionsPanel, &CollectionsPanel::collectionChanged, m_requestBuilder,
             &RequestBuilderWidget::collectionChanged);
 }

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QMimeData>
 
 #include <functional>
 
@@ -313,6 +314,76 @@ QVariant CollectionTreeModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+namespace {
+
+const QString MoveMimeType = QStringLiteral("application/x-gatehouse-collection-item");
+
+} // namespace
+
+Qt::ItemFlags CollectionTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    switch (nodeAt(index)->kind) {
+    case Kind::Collection:
+        return flags | Qt::ItemIsDropEnabled;
+    case Kind::Folder:
+        return flags | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    case Kind::Request:
+        return flags | Qt::ItemIsDragEnabled;
+    case Kind::Problem:
+        return flags;
+    }
+    return flags;
+}
+
+Qt::DropActions CollectionTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList CollectionTreeModel::mimeTypes() const
+{
+    return {MoveMimeType};
+}
+
+// The dragged item as the path of rows from the top, which the drop turns back into an index.
+QMimeData *CollectionTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.size() != 1 || !indexes.first().isValid())
+        return nullptr;
+    QStringList rows;
+    for (QModelIndex at = indexes.first(); at.isValid(); at = at.parent())
+        rows.prepend(QString::number(at.row()));
+    auto *data = new QMimeData;
+    data->setData(MoveMimeType, rows.join(QLatin1Char('/')).toLatin1());
+    return data;
+}
+
+bool CollectionTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                          const QModelIndex &parent) const
+{
+    if (action != Qt::MoveAction || !data->hasFormat(MoveMimeType) || !parent.isValid())
+        return false;
+    const Kind kind = nodeAt(parent)->kind;
+    return kind == Kind::Collection || kind == Kind::Folder;
+}
+
+bool CollectionTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                       const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    QModelIndex item;
+    for (const QByteArray &part : data->data(MoveMimeType).split('/'))
+        item = index(part.toInt(), 0, item);
+    if (!item.isValid())
+        return false;
+    Q_EMIT moveRequested(QPersistentModelIndex(item), QPersistentModelIndex(parent), row);
+    return false; // nothing for the view to remove: the files move, and the model is reloaded
 }
 
 } // namespace Gatehouse::Core::Collection

@@ -56,6 +56,22 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Drag and drop: requests and folders are dragged, dropped onto a folder or the collection
+    // of the same collection. The model does not move anything itself: it asks with
+    // moveRequested, and whoever edits the files reloads it.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    // item: the dragged request or folder; parent: the collection or folder it goes into;
+    // row: the position among parent's items (-1: at the end).
+    void moveRequested(const QPersistentModelIndex &item, const QPersistentModelIndex &parent, int row);
 
 private:
     struct Node;

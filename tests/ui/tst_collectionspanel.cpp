@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void closingModifiedTabAsks();
     void newTabSaveAsksWhere();
     void sidebarEdits();
+    void dragMovesAndReorders();
     void brokenFilesAreListed();
     void collectionSettings();
     void inheritedAuthAsTheRunnerSendsIt();
@@ -253,6 +255,53 @@ void tst_CollectionsPanel::sidebarEdits()
     // A new collection only goes into an empty folder.
     QVERIFY(!panel.newCollection(root, QStringLiteral("Again")));
     QVERIFY(panel.problemLabel()->isVisibleTo(&panel));
+}
+
+void tst_CollectionsPanel::dragMovesAndReorders()
+{
+    QTemporaryDir dir;
+    QVERIFY(copyTree(Data + QStringLiteral("/collections/bakery"), dir.path()));
+    Ui::MainWindow window;
+    Ui::CollectionsPanel *panel = window.collectionsPanel();
+    QVERIFY(panel->openCollection(dir.path()));
+    CollectionTreeModel *model = panel->model();
+    const QString root = QDir::cleanPath(dir.path());
+    const RequestLocation snack{root, QString(), QStringLiteral("get-snack")};
+    Ui::RequestBuilderWidget *builder = window.requestBuilder();
+    const auto loaded = Core::Collection::loadCollection(root);
+    const int tab = builder->openCollectionRequest(snack, *Core::Collection::requestAt(loaded->collection, snack));
+
+    // Drop "Get a snack" onto Orders, first place: its file moves and the tab follows it.
+    const QModelIndex orders = model->index(1, 0, model->collectionIndex(root));
+    QCOMPARE(orders.data().toString(), QStringLiteral("Orders"));
+    QMimeData *data = model->mimeData({model->indexFor(snack)});
+    QVERIFY(model->canDropMimeData(data, Qt::MoveAction, 0, 0, orders));
+    QVERIFY(!model->dropMimeData(data, Qt::MoveAction, 0, 0, orders)); // the panel moves the files
+    delete data;
+    QTRY_VERIFY2(QFileInfo::exists(root + QStringLiteral("/orders/get-snack.request.json")),
+                 qPrintable(panel->problemLabel()->text()));
+    QVERIFY(!QFileInfo::exists(root + QStringLiteral("/get-snack.request.json")));
+    const QByteArray folderFile = readFile(root + QStringLiteral("/orders/folder.json"));
+    QVERIFY2(folderFile.contains("\"order\": [\n    \"get-snack.request.json\",\n    \"create-order.request.json\""),
+             folderFile.constData());
+    const RequestLocation moved{root, QStringLiteral("orders"), QStringLiteral("get-snack")};
+    QCOMPARE(builder->requestTabOrigin(tab), std::optional<RequestLocation>(moved));
+    QVERIFY(!builder->isRequestTabModified(tab));
+
+    // Reorder within Orders: the last request first.
+    const QModelIndex ordersNow = model->index(0, 0, model->collectionIndex(root));
+    const QModelIndex last = model->index(2, 0, ordersNow);
+    QCOMPARE(last.data().toString(), QStringLiteral("GET  List orders"));
+    QVERIFY(panel->moveItem(last, ordersNow, 0));
+    const QModelIndex reordered = model->index(0, 0, model->collectionIndex(root));
+    QCOMPARE(model->index(0, 0, reordered).data().toString(), QStringLiteral("GET  List orders"));
+    QCOMPARE(model->index(1, 0, reordered).data().toString(), QStringLiteral("GET  Get a snack"));
+    // A folder cannot go into itself, and nothing changes.
+    QVERIFY(!panel->moveItem(reordered, reordered, 0));
+    const auto after = Core::Collection::loadCollection(root);
+    QVERIFY(after && after->problems.isEmpty());
+    QCOMPARE(Core::Collection::requestsInOrder(after->collection.root).first().path,
+             QStringLiteral("Orders / List orders"));
 }
 
 void tst_CollectionsPanel::brokenFilesAreListed()

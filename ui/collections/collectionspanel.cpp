@@ -156,6 +156,18 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
         if (!text.isEmpty())
             m_tree->expandAll();
     });
+    m_tree->setDragEnabled(true);
+    m_tree->setAcceptDrops(true);
+    m_tree->setDropIndicatorShown(true);
+    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    // Queued: the drop is still being handled by the view when the model asks.
+    connect(m_model, &CollectionTreeModel::moveRequested, this,
+            [this](const QPersistentModelIndex &item, const QPersistentModelIndex &parent, int row) {
+                if (item.isValid() && parent.isValid())
+                    moveItem(item, parent, row);
+            },
+            Qt::QueuedConnection);
     // activated covers double-click and Enter.
     connect(m_tree, &QTreeView::activated, this, &CollectionsPanel::activate);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &CollectionsPanel::showContextMenu);
@@ -359,6 +371,54 @@ Core::Result<void> CollectionsPanel::deleteItem(const QModelIndex &index)
                items->erase(items->begin() + position);
                return {};
            }));
+}
+
+Core::Result<void> CollectionsPanel::moveItem(const QModelIndex &item, const QModelIndex &parent, int row)
+{
+    const QString directory = item.data(CollectionTreeModel::CollectionRole).toString();
+    const Kind kind = m_model->kind(item);
+    if (kind != Kind::Request && kind != Kind::Folder)
+        return report(fail(tr("Only requests and folders can be moved.")));
+    if (parent.data(CollectionTreeModel::CollectionRole).toString() != directory)
+        return report(fail(tr("Requests and folders move within their own collection only.")));
+    const QString targetPath =
+        m_model->kind(parent) == Kind::Collection ? QString() : parent.data(CollectionTreeModel::FolderRole).toString();
+    const QString fromFolder = item.data(CollectionTreeModel::FolderRole).toString();
+    const QString fromStem = item.data(CollectionTreeModel::FileStemRole).toString();
+    if (kind == Kind::Folder && (targetPath == fromFolder || targetPath.startsWith(fromFolder + QLatin1Char('/'))))
+        return report(fail(tr("A folder cannot be moved into itself.")));
+    qsizetype placed = -1;
+    const Core::Result<Collection> edited = editCollection(directory, [&](Collection &collection) -> Core::Result<void> {
+        qsizetype position = -1;
+        std::vector<CollectionItem> *items = siblingsOf(collection, *m_model, item, position);
+        CollectionFolder *target = folderAt(collection.root, targetPath);
+        if (!items || !target)
+            return fail(tr("The item is no longer there; the collection was changed on disk."));
+        const CollectionItem moving = (*items)[size_t(position)];
+        const bool sameFolder = &target->items == items;
+        items->erase(items->begin() + position);
+        target = folderAt(collection.root, targetPath); // the erase may have moved it
+        qsizetype at = row < 0 || row > qsizetype(target->items.size()) ? qsizetype(target->items.size()) : row;
+        if (sameFolder && row > position)
+            --at;
+        target->items.insert(target->items.begin() + at, moving);
+        placed = at;
+        return {};
+    });
+    if (!edited)
+        return report(edited.error());
+    Collection saved = *edited;
+    const CollectionItem &moved = folderAt(saved.root, targetPath)->items[size_t(placed)];
+    const auto join = [](const QString &path, const QString &name) {
+        return path.isEmpty() ? name : path + QLatin1Char('/') + name;
+    };
+    report(m_model->reload(directory));
+    if (kind == Kind::Request)
+        Q_EMIT itemMoved(directory, fromFolder, targetPath, fromStem, moved.request.fileStem);
+    else
+        Q_EMIT itemMoved(directory, fromFolder, join(targetPath, moved.folder.directory), QString(), QString());
+    Q_EMIT collectionChanged(directory);
+    return {};
 }
 
 CollectionSettingsDialog *CollectionsPanel::showCollectionSettings(const QModelIndex &index)

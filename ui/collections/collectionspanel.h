@@ -42,6 +42,10 @@ public:
     Core::Result<void> renameItem(const QModelIndex &index, const QString &name);
     Core::Result<void> duplicateItem(const QModelIndex &index);
     Core::Result<void> deleteItem(const QModelIndex &index); // no question; the menu asks first
+    // Moves a request or folder into parent (a folder or the collection) at row (-1: last),
+    // within one collection; dragging in the tree does this. The order is saved in the folder
+    // files, a request moved to another folder gets its file moved.
+    Core::Result<void> moveItem(const QModelIndex &item, const QModelIndex &parent, int row);
     // Name, description, variables and auth of the collection of index; opened without
     // blocking, saved through editCollection when the person presses Save.
     CollectionSettingsDialog *showCollectionSettings(const QModelIndex &index);
@@ -66,6 +70,11 @@ Q_SIGNALS:
     // The collection's files changed under these requests (renamed, moved, deleted): open tabs
     // follow their request or forget their origin.
     void collectionChanged(const QString &directory);
+    // Emitted before collectionChanged when a move changed where requests live: the request
+    // fromStem in fromFolder is now toStem in toFolder; with empty stems, every request below
+    // fromFolder is now below toFolder (a folder moved).
+    void itemMoved(const QString &directory, const QString &fromFolder, const QString &toFolder,
+                   const QString &fromStem, const QString &toStem);
 
 private:
     void showContextMenu(const QPoint &at);

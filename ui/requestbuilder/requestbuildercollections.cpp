@@ -270,6 +270,26 @@ void RequestBuilderWidget::collectionChanged(const QString &directory)
     }
 }
 
+void RequestBuilderWidget::collectionItemMoved(const QString &directory, const QString &fromFolder,
+                                               const QString &toFolder, const QString &fromStem,
+                                               const QString &toStem)
+{
+    for (auto it = m_tabStates.begin(); it != m_tabStates.end(); ++it) {
+        if (!it->origin || it->origin->collection != directory)
+            continue;
+        RequestLocation &origin = *it->origin;
+        if (!fromStem.isEmpty()) {
+            if (origin.folder == fromFolder && origin.fileStem == fromStem) {
+                origin.folder = toFolder;
+                origin.fileStem = toStem;
+                it->saved.fileStem = toStem;
+            }
+        } else if (origin.folder == fromFolder || origin.folder.startsWith(fromFolder + QLatin1Char('/'))) {
+            origin.folder = toFolder + origin.folder.mid(fromFolder.size());
+        }
+    }
+}
+
 bool RequestBuilderWidget::applyCollection(Core::RequestSpec &spec, Core::Environment &environment)
 {
     const TabState state = m_tabStates.value(m_shownTabId);

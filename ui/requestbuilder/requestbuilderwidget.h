@@ -89,6 +89,9 @@ public:
     // Tabs whose request was renamed, moved or deleted on disk keep their text; a deleted
     // one forgets its origin (and so counts as unsaved).
     void collectionChanged(const QString &directory);
+    // Tabs follow their request when it moves (CollectionsPanel::itemMoved).
+    void collectionItemMoved(const QString &directory, const QString &fromFolder, const QString &toFolder,
+                             const QString &fromStem, const QString &toStem);
     QAction *saveAction() const { return m_saveAction; }
     QCheckBox *inheritAuthBox() const { return m_inheritAuth; }
     // A pasted cURL command: its first request replaces the current tab's, others get new
