@@ -12,6 +12,7 @@
 #include "lambdainvokeapi.h"
 #include "lambdaregistry.h"
 #include "lambdaservice.h"
+#include "restapicontrolplane.h"
 #include "restapigateway.h"
 #include "stsservice.h"
 
@@ -183,7 +184,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     if (!m_server->listen(m_options.address, m_options.port)) {
         const QString reason = m_server->errorString();
         m_server.reset();
-        m_restApis.reset();
+        m_restControlPlane.reset();
+    m_restApis.reset();
         m_httpApis.reset();
         m_controlPlane.reset();
         m_invokeApi.reset();
@@ -211,6 +213,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     }
     m_httpApis->setApis(m_lab.httpApis);
     m_restApis->setLab(m_lab.restApis, m_lab.apiKeys, m_lab.usagePlans);
+    m_restControlPlane = std::make_unique<RestApiControlPlane>(m_authenticator.get(), m_lab.restApis, m_lab.apiKeys,
+                                                               m_lab.usagePlans);
     m_info = describe();
     // One issuer per pool whatever host name a client used: the emulator's own base URL.
     m_cognito->setBaseUrl(m_info.baseUrl);
@@ -225,6 +229,7 @@ void Emulator::stop()
     if (m_lambda)
         m_lambda->shutdown();
     m_server.reset();
+    m_restControlPlane.reset();
     m_restApis.reset();
     m_httpApis.reset();
     m_controlPlane.reset();
@@ -435,6 +440,12 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
             m_restApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
         else
             m_httpApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
+        return;
+    }
+
+    // API Gateway's control plane (read-only): GET /restapis, /apikeys, /usageplans, SigV4-checked.
+    if (m_restControlPlane && RestApiControlPlane::isControlPlanePath(request.path)) {
+        responder.send(m_restControlPlane->answer(request));
         return;
     }
 

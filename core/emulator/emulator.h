@@ -18,6 +18,7 @@ class HttpServer;
 class LambdaService;
 class HttpApiGateway;
 class RestApiGateway;
+class RestApiControlPlane;
 class LambdaInvokeApi;
 class LambdaRegistry;
 class LambdaControlPlane;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<LambdaControlPlane> m_controlPlane;
     std::unique_ptr<HttpApiGateway> m_httpApis;
     std::unique_ptr<RestApiGateway> m_restApis;
+    std::unique_ptr<RestApiControlPlane> m_restControlPlane;
     std::unique_ptr<HttpServer> m_server;
 };
 

@@ -3,6 +3,7 @@
 // resource tree and stage, the gateway's own 403 and 429 answers with AWS's bodies and
 // x-amzn-ErrorType, API keys and usage plans (throttle, quota), a proxy response with
 // multiValueHeaders and a binary body, template errors by line and column, and the index.
+#include "../common/awscli.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/labloader.h"
 #include "core/emulator/restapievent.h"
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -216,6 +218,7 @@ private Q_SLOTS:
     void malformedAndFailing();
     void sampleResponse();
     void indexAndImport();
+    void awsCliControlPlane();
     void bakeryPartners();
     void globalsAndSharedPlan();
 
@@ -817,6 +820,58 @@ void tst_RestApi::indexAndImport()
         }
     }
     QVERIFY(keyed);
+}
+
+// The AWS CLI (botocore's apigateway model) reads the lab's REST APIs, keys and plans from the
+// emulator's read-only control plane, signed with SigV4 for "apigateway".
+void tst_RestApi::awsCliControlPlane()
+{
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    GatehouseTest::AwsCli cli(m_emulator->info().baseUrl);
+    const GatehouseTest::AwsCli::Run apis = cli.run({QStringLiteral("apigateway"), QStringLiteral("get-rest-apis")});
+    QVERIFY2(apis.exitCode == 0, apis.err.constData());
+    QStringList ids;
+    for (const QJsonValue &item : apis.json().value(QStringLiteral("items")).toArray())
+        ids.append(item[QStringLiteral("id")].toString());
+    ids.sort();
+    QStringList expected{m_shopId, m_implicitId};
+    expected.sort();
+    QCOMPARE(ids, expected);
+
+    const GatehouseTest::AwsCli::Run keys =
+        cli.run({QStringLiteral("apigateway"), QStringLiteral("get-api-keys"), QStringLiteral("--include-values")});
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    QMap<QString, QString> values;
+    for (const QJsonValue &item : keys.json().value(QStringLiteral("items")).toArray())
+        values.insert(item[QStringLiteral("id")].toString(), item[QStringLiteral("value")].toString());
+    QCOMPARE(values.size(), m_emulator->lab().apiKeys.size());
+    QString quotaKeyId;
+    for (const RestApiKeyConfig &key : m_emulator->lab().apiKeys) {
+        QCOMPARE(values.value(key.id), key.value);
+        if (key.value == QuotaKey)
+            quotaKeyId = key.id;
+    }
+    // Without --include-values API Gateway leaves the values out.
+    const GatehouseTest::AwsCli::Run hidden = cli.run({QStringLiteral("apigateway"), QStringLiteral("get-api-keys")});
+    QVERIFY2(hidden.exitCode == 0, hidden.err.constData());
+    QVERIFY(!hidden.out.contains(QuotaKey.toUtf8()));
+
+    const GatehouseTest::AwsCli::Run plans = cli.run(
+        {QStringLiteral("apigateway"), QStringLiteral("get-usage-plans"), QStringLiteral("--key-id"), quotaKeyId});
+    QVERIFY2(plans.exitCode == 0, plans.err.constData());
+    const QJsonArray items = plans.json().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.at(0)[QStringLiteral("name")].toString(), QStringLiteral("shop-quota"));
+    QCOMPARE(items.at(0)[QStringLiteral("quota")][QStringLiteral("limit")].toInt(), 3);
+    QCOMPARE(items.at(0)[QStringLiteral("quota")][QStringLiteral("period")].toString(), QStringLiteral("DAY"));
+    QCOMPARE(items.at(0)[QStringLiteral("apiStages")][0][QStringLiteral("stage")].toString(), QStringLiteral("test"));
+
+    // A wrong secret is refused as AWS refuses it.
+    GatehouseTest::AwsCli wrong(m_emulator->info().baseUrl, {QStringLiteral("test"), QStringLiteral("wrong")});
+    const GatehouseTest::AwsCli::Run refused = wrong.run({QStringLiteral("apigateway"), QStringLiteral("get-rest-apis")});
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains("signature"), refused.err.constData());
 }
 
 // The bakery lab's REST API for partner cafés, as lab.md tells a learner to call it.
