@@ -6,6 +6,7 @@
 // the Import dialog; an OpenAPI URL answered with something else explained in words.
 #include "core/collection/collectionrunner.h"
 #include "core/collection/collectionstore.h"
+#include "core/emulator/emulator.h"
 #include "ui/collections/collectionsettingsdialog.h"
 #include "ui/collections/collectionspanel.h"
 #include "ui/import/importdialog.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void inheritedAuthAsTheRunnerSendsIt();
     void importPetstoreIntoCollection();
     void importUrlThatIsNoOpenApi();
+    void importFromRunningEmulator();
     void curlPasteAndPreview();
 
 private:
@@ -478,6 +480,66 @@ void tst_CollectionsPanel::importUrlThatIsNoOpenApi()
     QVERIFY(changed.wait(10000));
     QCOMPARE(dialog->result().requests.size(), 3);
     dialog->reject();
+}
+
+// The emulator's index, fetched from a running emulator (the faults lab), becomes a collection;
+// a request of it is then sent from a tab with {{baseUrl}} from the collection's variables and
+// {{name}} from the environment, and the lab's function answers.
+void tst_CollectionsPanel::importFromRunningEmulator()
+{
+    QTemporaryDir dir;
+    const QString lab = dir.filePath(QStringLiteral("faults"));
+    QVERIFY(copyTree(Data + QStringLiteral("/emulator-labs/faults"), lab));
+    Emulator::EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = lab;
+    Emulator::Emulator emulator(options);
+    const auto started = emulator.start();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+
+    Ui::MainWindow window;
+    Ui::ImportDialog *dialog = window.showImportDialog();
+    dialog->emulatorField()->setText(emulator.info().baseUrl);
+    QSignalSpy changed(dialog, &Ui::ImportDialog::resultChanged);
+    dialog->fetch(Ui::ImportDialog::Emulator);
+    QVERIFY(changed.wait(10000));
+    const Core::Import::ImportResult &result = dialog->result();
+    QVERIFY2(result.requests.size() >= 5, qPrintable(dialog->statusLabel()->text()));
+    const QString target = dir.filePath(QStringLiteral("collection"));
+    dialog->targetField()->setText(target);
+    dialog->createCollectionButton()->click();
+    const auto loaded = Core::Collection::loadCollection(target);
+    QVERIFY(loaded && loaded->problems.isEmpty());
+    const Core::Collection::CollectionRequest *ok = nullptr;
+    RequestLocation location;
+    for (const auto &ref : Core::Collection::requestsInOrder(loaded->collection.root)) {
+        if (ref.request->spec.url.endsWith(QLatin1String("/ok/{{name}}")))
+            ok = ref.request;
+    }
+    QVERIFY(ok);
+    const QModelIndex found = [&] {
+        const QModelIndex top = window.collectionsPanel()->model()->collectionIndex(target);
+        QModelIndexList matches = window.collectionsPanel()->model()->match(
+            window.collectionsPanel()->model()->index(0, 0, top), CollectionTreeModel::FileStemRole, ok->fileStem, 1,
+            Qt::MatchExactly | Qt::MatchRecursive);
+        return matches.isEmpty() ? QModelIndex() : matches.first();
+    }();
+    QVERIFY(found.isValid());
+    location = window.collectionsPanel()->model()->location(found);
+    Ui::RequestBuilderWidget *builder = window.requestBuilder();
+    builder->openCollectionRequest(location, *ok);
+    Core::Environment environment;
+    environment.name = QStringLiteral("test");
+    environment.variables = {{QStringLiteral("name"), QStringLiteral("ada")}};
+    builder->setBaseEnvironment(environment);
+    std::optional<Core::Result<Core::HttpClientResponse>> answer;
+    connect(builder, &Ui::RequestBuilderWidget::requestFinished, this,
+            [&answer](const Core::Result<Core::HttpClientResponse> &result) { answer = result; });
+    builder->send();
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 20000);
+    QVERIFY2(answer->ok(), qPrintable(answer->ok() ? QString() : answer->error().message));
+    QCOMPARE((*answer)->status, 200);
+    QVERIFY2((*answer)->body.contains("\"hello\": \"ada\""), (*answer)->body.constData());
 }
 
 void tst_CollectionsPanel::curlPasteAndPreview()
