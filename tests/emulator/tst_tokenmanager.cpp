@@ -81,6 +81,7 @@ private Q_SLOTS:
     void clientCredentialsRefusals_data();
     void clientCredentialsRefusals();
     void awsCliDescribesTheMachineClient();
+    void bakeryOvenReadsOrders();
     void templateRulesForMachineClients();
     void cognitoSignInOpensBakeryOrders_data();
     void cognitoSignInOpensBakeryOrders();
@@ -287,6 +288,27 @@ void tst_TokenManager::awsCliDescribesTheMachineClient()
     QCOMPARE(client.value(QStringLiteral("AllowedOAuthScopes")).toVariant().toStringList(),
              QStringList{QStringLiteral("bakery/orders.read")});
     QCOMPARE(client.value(QStringLiteral("ClientSecret")).toString(), machine.clientSecret);
+}
+
+// The bakery lab's machine client, as its guide shows it: client credentials open GET /orders,
+// and the order book is the client's own (its sub is the client id).
+void tst_TokenManager::bakeryOvenReadsOrders()
+{
+    const Core::EmulatorInfo info = m_bakery->info();
+    const Core::EmulatorAppClientInfo oven = clientNamed(info, QStringLiteral("bakery-oven"));
+    QVERIFY(!oven.clientSecret.isEmpty());
+    Core::OAuth2Settings settings;
+    settings.tokenUrl = info.baseUrl + QStringLiteral("/oauth2/token");
+    settings.clientId = oven.clientId;
+    settings.clientSecret = oven.clientSecret;
+    settings.scopes = QStringLiteral("bakery/orders.read");
+    TokenManager manager(&m_http);
+    const Core::Result<Core::HttpClientResponse> answer = send(manager, routeUrl(info, QStringLiteral("GET /orders")), settings);
+    QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+    QVERIFY2(answer->status == 200, answer->body.constData());
+    const QJsonObject body = QJsonDocument::fromJson(answer->body).object();
+    QCOMPARE(body.value(QStringLiteral("sub")).toString(), oven.clientId);
+    QCOMPARE(body.value(QStringLiteral("tokenUse")).toString(), QStringLiteral("access"));
 }
 
 void tst_TokenManager::templateRulesForMachineClients()
