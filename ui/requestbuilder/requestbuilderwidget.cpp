@@ -678,7 +678,7 @@ void RequestBuilderWidget::send()
     const Core::RequestAuth auth = spec.auth;
     m_oauthSend.reset();
     if (auth.kind == Core::AuthKind::OAuth2) {
-        const Core::Result<Core::OAuth2Settings> settings = Core::resolveOAuth2Settings(auth.oauth2, environment());
+        const Core::Result<Core::OAuth2Settings> settings = Core::resolveOAuth2Settings(auth.oauth2, environment);
         if (!settings) {
             showProblem(settings.error().message);
             return;
