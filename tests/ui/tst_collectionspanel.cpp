@@ -99,6 +99,7 @@ private Q_SLOTS:
     void importUrlThatIsNoOpenApi();
     void importFromRunningEmulator();
     void curlPasteAndPreview();
+    void quitAsksAndDropImports();
 
 private:
     QTemporaryDir m_home;
@@ -588,6 +589,36 @@ void tst_CollectionsPanel::curlPasteAndPreview()
     const int tabs = builder->requestTabs()->count();
     dialog->openInTabsButton()->click();
     QCOMPARE(builder->requestTabs()->count(), tabs + 2);
+}
+
+void tst_CollectionsPanel::quitAsksAndDropImports()
+{
+    Ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::RequestBuilderWidget *builder = window.requestBuilder();
+    builder->newRequestTab();
+    QTest::keyClicks(builder->findChild<QLineEdit *>(QStringLiteral("urlEdit")), QStringLiteral("http://127.0.0.1:1/unsaved"));
+    answerNextQuestion(this, QMessageBox::Cancel);
+    QVERIFY(!window.close()); // quitting waits for an answer, and Cancel keeps everything
+    QVERIFY(window.isVisible());
+
+    // A file dropped on the window opens the Import dialog with the file read.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(Data + QStringLiteral("/import/postman-v2.1.json"))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    auto *dialog = window.findChild<Ui::ImportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->result().requests.size() > 0);
+    QVERIFY(dialog->fileField()->text().endsWith(QLatin1String("postman-v2.1.json")));
+    dialog->reject();
+
+    answerNextQuestion(this, QMessageBox::Discard);
+    QVERIFY(window.close());
 }
 
 QTEST_MAIN(tst_CollectionsPanel)
