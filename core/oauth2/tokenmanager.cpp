@@ -211,7 +211,7 @@ void TokenManager::start(const QString &key, const OAuth2Settings &settings)
 {
     Entry &entry = m_entries[key];
     entry.busy = true;
-    ++entry.generation;
+    entry.generation = ++m_lastGeneration;
     // Renew with the refresh token when there is one; the refresh-token grant starts from the
     // one typed in.
     if (entry.token && !entry.token->refreshToken.isEmpty())

@@ -109,6 +109,7 @@ private:
     std::function<QDateTime()> m_clock;
     std::function<void(const QUrl &)> m_opener;
     int m_authorizationTimeoutMs = 5 * 60 * 1000;
+    quint64 m_lastGeneration = 0; // across entries, so a cleared and re-made entry never matches an old fetch
 };
 
 // One request sent with an OAuth2 token: the token from the manager, the request, and on a 401
