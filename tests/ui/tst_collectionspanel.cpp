@@ -177,6 +177,28 @@ void tst_CollectionsPanel::openEditAndSaveByteForByte()
              readFile(Data + QStringLiteral("/collections/bakery/get-snack.request.json")));
     const auto loaded = Core::Collection::loadCollection(dir.path());
     QVERIFY(loaded && loaded->problems.isEmpty());
+
+    // A token in clear is not written: the person is told, the file and the tab keep theirs.
+    Core::RequestAuth auth;
+    auth.kind = Core::AuthKind::Bearer;
+    auth.bearerToken = QStringLiteral("eyJhbGciOi.clear.token");
+    builder->inheritAuthBox()->setChecked(false);
+    builder->authPanel()->setAuth(auth);
+    answerNextQuestion(this, QMessageBox::Ok);
+    QVERIFY(!builder->saveRequestTab(tab));
+    QCOMPARE(readFile(location.filePath()), expected);
+    QVERIFY(builder->isRequestTabModified(tab));
+    QCOMPARE(builder->requestSpec().auth.bearerToken, QStringLiteral("eyJhbGciOi.clear.token"));
+
+    // Deleted from the sidebar while open: the tab keeps its text and counts as unsaved.
+    auth.bearerToken = QStringLiteral("{{token}}");
+    builder->authPanel()->setAuth(auth);
+    QVERIFY(builder->saveRequestTab(tab));
+    QVERIFY(!builder->isRequestTabModified(tab));
+    QVERIFY(panel->deleteItem(panel->model()->indexFor(location)));
+    QVERIFY(!builder->requestTabOrigin(tab).has_value());
+    QVERIFY(builder->isRequestTabModified(tab));
+    QCOMPARE(url->text(), QStringLiteral("{{base}}/orders?limit=25"));
 }
 
 void tst_CollectionsPanel::closingModifiedTabAsks()

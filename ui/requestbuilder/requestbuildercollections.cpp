@@ -123,7 +123,8 @@ bool RequestBuilderWidget::isTabModified(int id) const
     const bool shown = id == m_shownTabId;
     const Core::RequestSpec spec = shown ? requestSpec() : it->spec;
     const bool inherit = shown && m_inheritAuth ? m_inheritAuth->isChecked() : it->inheritAuth;
-    return !sameDocument(spec, it->baseline) || inherit != it->baselineInherit || it->name != it->baselineName;
+    return it->orphaned || !sameDocument(spec, it->baseline) || inherit != it->baselineInherit ||
+           it->name != it->baselineName;
 }
 
 bool RequestBuilderWidget::isRequestTabModified(int index) const
@@ -183,6 +184,7 @@ bool RequestBuilderWidget::saveRequestTab(int index)
     if (it == m_tabStates.end())
         return true;
     it->origin = saved;
+    it->orphaned = false;
     it->saved = request;
     it->saved.fileStem = saved->fileStem;
     if (const auto collection = m_collectionLink->collectionOf(*saved)) {
@@ -257,8 +259,8 @@ void RequestBuilderWidget::collectionChanged(const QString &directory)
             continue;
         const CollectionRequest *onDisk = collection ? Core::Collection::requestAt(*collection, *it->origin) : nullptr;
         if (!onDisk) {
-            it->origin.reset(); // deleted: the text stays, unsaved
-            it->baselineName = QStringLiteral("\u0000deleted");
+            it->origin.reset(); // deleted: the text stays, and counts as unsaved
+            it->orphaned = true;
         } else if (onDisk->name != it->saved.name) {
             const bool unchangedName = it->name == it->baselineName;
             it->saved.name = onDisk->name;

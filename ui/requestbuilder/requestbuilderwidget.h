@@ -153,6 +153,7 @@ private:
         Core::RequestSpec baseline; // as last opened or saved, to tell unsaved edits
         bool baselineInherit = false;
         QString baselineName;
+        bool orphaned = false; // its file was deleted while the tab was open
     };
     void setupCollections();
     void setupInheritAuth();
