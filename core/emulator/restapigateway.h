@@ -33,6 +33,7 @@ class RestApiGateway : public QObject
 
 public:
     static constexpr int kIntegrationTimeoutMs = 29000; // REST APIs' default and maximum
+    static constexpr qint64 kMaxBodyBytes = 10485760;    // REST APIs' payload quota, 10 MB
 
     explicit RestApiGateway(LambdaInvoker *invoker, QObject *parent = nullptr);
     ~RestApiGateway() override;

@@ -212,6 +212,7 @@ private Q_SLOTS:
     void throttle();
     void quota();
     void proxyRoundTrip();
+    void payloadLimits();
     void corsPreflight();
     void base64WithoutBinaryAccept();
     void malformedAndFailing_data();
@@ -715,6 +716,27 @@ void tst_RestApi::corsPreflight()
     const Answer get = send("GET", shop("/orders"), {{"Origin", "https://shop.example"}});
     QCOMPARE(get.status, 200);
     QVERIFY(get.header("Access-Control-Allow-Origin").isEmpty());
+}
+
+// Over 10 MB the gateway refuses the body itself, in plain text; between Lambda's 6 MB and that,
+// the invoke fails and the gateway answers its JSON 413 (both as captured from AWS).
+void tst_RestApi::payloadLimits()
+{
+    QSignalSpy invoked(m_emulator.get(), &Emulator::Emulator::invocationFinished);
+    const Answer huge = send("POST", shop("/files/big"), {{"Content-Type", "text/plain"}},
+                             QByteArray(RestApiGateway::kMaxBodyBytes + 1, 'x'));
+    QCOMPARE(huge.status, 413);
+    QCOMPARE(huge.header("Content-Type"), QByteArray("text; charset=utf-8"));
+    QCOMPARE(huge.body, QByteArray("HTTP content length exceeded 10485760 bytes."));
+    const Answer large = send("POST", shop("/files/big"), {{"Content-Type", "text/plain"}}, QByteArray(7 * 1024 * 1024, 'x'));
+    QCOMPARE(large.status, 413);
+    QCOMPARE(large.body, QByteArray("{\"message\": \"Request Too Long\"}"));
+    QCOMPARE(large.header("x-amzn-ErrorType"), QByteArray("BadRequestException"));
+    // Lambda refused the event: the function never ran (the log records the refusal only).
+    QTest::qWait(100);
+    QCOMPARE(invoked.size(), 1);
+    const auto record = invoked.at(0).at(0).value<Core::InvocationRecord>();
+    QVERIFY2(record.status != QLatin1String("Success"), qPrintable(record.status + QLatin1Char(' ') + record.errorType));
 }
 
 void tst_RestApi::proxyRoundTrip()
