@@ -3,6 +3,7 @@
 // and the authorizer of GET /orders answers 200; the token is reused, shown only as where it came
 // from and its expiry, handed to the inspector on request, and cleared; a saved request keeps the
 // password as its {{variable}}.
+#include "../core/fakeaws.h"
 #include "core/emulator/emulator.h"
 #include "core/oauth2/tokenmanager.h"
 #include "ui/requestbuilder/authpanel.h"
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void initTestCase();
     void grantSwitchesTheFields();
     void cognitoSignInSendsWithAFreshToken();
+    void unauthorizedRenewsOnce_data();
+    void unauthorizedRenewsOnce();
 
 private:
     template<typename T>
@@ -176,6 +179,51 @@ void tst_OAuth2AuthPanel::cognitoSignInSendsWithAFreshToken()
     child<QPushButton>(panel, "oauthClearTokenButton")->click();
     QVERIFY(status->text().startsWith(QStringLiteral("No token yet")));
     QVERIFY(!view->isEnabled());
+}
+
+void tst_OAuth2AuthPanel::unauthorizedRenewsOnce_data()
+{
+    QTest::addColumn<int>("secondStatus");
+    QTest::newRow("401, renewed, 200") << 200;
+    QTest::newRow("401 twice: the second is the answer") << 401;
+}
+
+// The builder's own send path (it keeps its spooling and progress): a 401 renews the token and
+// sends once more; a second 401 is shown, not retried.
+void tst_OAuth2AuthPanel::unauthorizedRenewsOnce()
+{
+    QFETCH(int, secondStatus);
+    FakeAws server;
+    server.answers = {
+        FakeAws::response(200, "Content-Type: application/json", "{\"access_token\":\"first\",\"expires_in\":3600}"),
+        FakeAws::response(401, "Content-Type: application/json", "{\"message\":\"Unauthorized\"}"),
+        FakeAws::response(200, "Content-Type: application/json", "{\"access_token\":\"second\",\"expires_in\":3600}"),
+        FakeAws::response(secondStatus, "Content-Type: application/json", "{}")};
+    server.answer = FakeAws::response(500, "", ""); // a fifth request would be a loop
+    Ui::RequestBuilderWidget builder;
+    Core::RequestSpec spec;
+    spec.url = server.url().toString() + QStringLiteral("/orders");
+    spec.auth.kind = Core::AuthKind::OAuth2;
+    spec.auth.oauth2.tokenUrl = server.url().toString() + QStringLiteral("/oauth2/token");
+    spec.auth.oauth2.clientId = QStringLiteral("oven");
+    spec.auth.oauth2.clientSecret = QStringLiteral("{{ovenSecret}}");
+    builder.setRequestSpec(spec);
+    builder.findChild<Ui::KeyValueTable *>(QStringLiteral("variablesTable"))
+        ->setRows({{true, QStringLiteral("ovenSecret"), QStringLiteral("s3cret")}});
+    QList<Core::Result<Core::HttpClientResponse>> answers;
+    connect(&builder, &Ui::RequestBuilderWidget::requestFinished, this,
+            [&answers](const Core::Result<Core::HttpClientResponse> &answer) { answers.append(answer); });
+    builder.send();
+    QVERIFY(QTest::qWaitFor([&answers] { return !answers.isEmpty(); }, 30000));
+    QTest::qWait(200);
+    QCOMPARE(answers.size(), 1); // the 401 in between is not reported
+    QVERIFY(answers.at(0).ok());
+    QCOMPARE(answers.at(0)->status, secondStatus);
+    QCOMPARE(server.requests.size(), 4);
+    QCOMPARE(server.requests.at(0).headers.value("Authorization"), QByteArray("Basic ") + QByteArray("oven:s3cret").toBase64());
+    QCOMPARE(server.requests.at(1).headers.value("Authorization"), QByteArray("Bearer first"));
+    QCOMPARE(server.requests.at(3).headers.value("Authorization"), QByteArray("Bearer second"));
+    QVERIFY(!builder.isSending());
 }
 
 QTEST_MAIN(tst_OAuth2AuthPanel)
