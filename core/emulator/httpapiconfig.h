@@ -1,8 +1,12 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace Gatehouse::Emulator {
 
@@ -58,6 +62,31 @@ struct HttpApiCorsConfig
     bool allowCredentials = false;
 };
 
+// Throttling of a route on the API's stage (ThrottlingRateLimit and ThrottlingBurstLimit of
+// DefaultRouteSettings or RouteSettings): a token bucket per route, as API Gateway applies it.
+struct HttpRouteThrottle
+{
+    // What AWS applies to a limit the stage leaves unset: the account's default quota per Region.
+    static constexpr double kAccountRateLimit = 10000;
+    static constexpr int kAccountBurstLimit = 5000;
+
+    std::optional<double> rateLimit; // requests a second
+    std::optional<int> burstLimit;   // the bucket's size
+    int templateLine = 0;
+
+    bool isSet() const { return rateLimit || burstLimit; }
+    // A route's own setting for a limit wins; the other falls back to `defaults`.
+    HttpRouteThrottle over(const HttpRouteThrottle &defaults) const
+    {
+        HttpRouteThrottle merged = *this;
+        if (!merged.rateLimit)
+            merged.rateLimit = defaults.rateLimit;
+        if (!merged.burstLimit)
+            merged.burstLimit = defaults.burstLimit;
+        return merged;
+    }
+};
+
 struct HttpApiConfig
 {
     QString logicalId;           // "ServerlessHttpApi" for SAM's implicit API
@@ -68,7 +97,19 @@ struct HttpApiConfig
     QList<HttpApiAuthorizerConfig> authorizers;
     QString defaultAuthorizer;   // Auth.DefaultAuthorizer; empty: routes are open by default
     HttpApiCorsConfig cors;
+    // StageVariables of the stage: the event's stageVariables, and $stageVariables.<name>
+    // identity sources of Lambda authorizers.
+    QList<QPair<QString, QString>> stageVariables;
+    HttpRouteThrottle defaultThrottle;             // DefaultRouteSettings
+    QHash<QString, HttpRouteThrottle> routeThrottles; // RouteSettings, by route key
     int templateLine = 0;
+
+    // The throttle a route gets on the stage; !isSet(): not throttled (AWS's account-wide
+    // limit is not emulated).
+    HttpRouteThrottle throttle(const QString &routeKey) const
+    {
+        return routeThrottles.value(routeKey).over(defaultThrottle);
+    }
 
     const HttpApiAuthorizerConfig *authorizer(const QString &name) const
     {

@@ -82,6 +82,7 @@ HttpApiGateway::~HttpApiGateway() = default;
 void HttpApiGateway::setApis(const QList<HttpApiConfig> &apis)
 {
     m_apis = apis;
+    m_throttles.clear(); // a new deployment starts with full buckets
 }
 
 void HttpApiGateway::setRegion(const QString &region)
@@ -136,6 +137,9 @@ void HttpApiGateway::handle(const Core::HttpRequest &request, const QString &api
     if (!match)
         return answer(pending, HttpApiEvent::errorResponse(404, "Not Found"));
     pending->routeKey = match->route.routeKey;
+    // Before any authorizer: a throttled request costs neither an authorizer nor a function call.
+    if (!admit(*api, pending->routeKey))
+        return answer(pending, HttpApiEvent::errorResponse(429, "Too Many Requests"));
     invokeRoute(request, *api, pathInApi.isEmpty() ? QByteArray("/") : pathInApi, domainName,
                 pending, match->route, match->pathParameters);
 }
@@ -154,6 +158,7 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
     context.domainPrefix = context.domainName.section(QLatin1Char('.'), 0, 0);
     context.routeKey = pending->routeKey;
     context.pathParameters = pathParameters;
+    context.stageVariables = api.stageVariables;
     context.requestId = pending->requestId;
     context.accountId = m_accountId;
     context.timeEpochMs = request.receivedAtMs > 0 ? request.receivedAtMs
@@ -376,6 +381,25 @@ Core::Jwt::JwksSource *HttpApiGateway::discoveredKeys(const QString &issuer)
         source->setClock(m_clock);
     m_jwksSources.insert(issuer, source);
     return source;
+}
+
+bool HttpApiGateway::admit(const HttpApiConfig &api, const QString &routeKey)
+{
+    const HttpRouteThrottle throttle = api.throttle(routeKey);
+    if (!throttle.isSet())
+        return true;
+    const QString key = api.apiId + QLatin1Char('\n') + api.stageName + QLatin1Char('\n') + routeKey;
+    auto bucket = m_throttles.find(key);
+    if (bucket == m_throttles.end())
+        bucket = m_throttles.emplace(key, throttle.rateLimit.value_or(HttpRouteThrottle::kAccountRateLimit),
+                                     throttle.burstLimit.value_or(HttpRouteThrottle::kAccountBurstLimit));
+    if (bucket->take(now().toMSecsSinceEpoch()))
+        return true;
+    qCInfo(lcHttpApi).noquote() << QStringLiteral("%1 %2: throttled (%3 requests a second, burst %4)")
+                                       .arg(api.apiId, routeKey)
+                                       .arg(throttle.rateLimit.value_or(HttpRouteThrottle::kAccountRateLimit))
+                                       .arg(throttle.burstLimit.value_or(HttpRouteThrottle::kAccountBurstLimit));
+    return false;
 }
 
 void HttpApiGateway::answer(const std::shared_ptr<Pending> &pending, Core::HttpResponse response)

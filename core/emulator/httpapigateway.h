@@ -7,6 +7,7 @@
 #include "httpapilambdaauthorizer.h"
 #include "httpresponder.h"
 #include "lambdainvoker.h"
+#include "tokenbucket.h"
 
 #include <QHash>
 #include <QObject>
@@ -47,8 +48,8 @@ public:
     // (<issuer>/.well-known/openid-configuration -> jwks_uri), cached per issuer.
     using JwtTrustResolver = std::function<std::optional<JwtTrust>(const QString &configuredIssuer)>;
     void setJwtTrustResolver(JwtTrustResolver resolver) { m_trustResolver = std::move(resolver); }
-    // The clock JWT expiry, SigV4 dates and the Lambda authorizer cache are checked against
-    // (UTC); tests move it.
+    // The clock JWT expiry, SigV4 dates, the Lambda authorizer cache and route throttling
+    // are checked against (UTC); tests move it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // The keys IAM authorization (AWS_IAM routes) accepts; without it such routes refuse all.
     void setAuthenticator(const AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
@@ -94,6 +95,8 @@ private:
                 const std::shared_ptr<Pending> &pending, HttpApiEventContext context,
                 const std::function<void(const HttpApiEventContext &)> &proceed);
     Core::Jwt::JwksSource *discoveredKeys(const QString &issuer);
+    // Takes a token from the route's bucket on the API's stage; false: answer 429.
+    bool admit(const HttpApiConfig &api, const QString &routeKey);
 
     LambdaInvoker *m_invoker = nullptr;
     QList<HttpApiConfig> m_apis;
@@ -112,6 +115,7 @@ private:
         QDateTime expires;
     };
     QHash<QString, CachedAnswer> m_authorizerCache;
+    QHash<QString, TokenBucket> m_throttles; // API id, stage and route key -> its bucket
 };
 
 } // namespace Gatehouse::Emulator

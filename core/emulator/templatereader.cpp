@@ -67,6 +67,8 @@ void TemplateReader::read(const YAML::Node &root)
         readApiAuth(&m_globalApiAuth, globalAuth, QStringLiteral("Globals.HttpApi.Auth"));
     if (const YAML::Node globalCors = child(m_globalHttpApi, "CorsConfiguration"); globalCors.IsDefined())
         readCors(&m_globalApiAuth, globalCors, QStringLiteral("Globals.HttpApi.CorsConfiguration"));
+    if (m_globalHttpApi.IsMap())
+        readStageSettings(&m_globalApiAuth, m_globalHttpApi, QStringLiteral("Globals.HttpApi"), QString());
     readResources(resources);
     if (child(root, "Outputs").IsDefined())
         readOutputs(child(root, "Outputs"));
@@ -94,11 +96,11 @@ void TemplateReader::readGlobals(const YAML::Node &globals)
     m_globalHttpApi = child(globals, "HttpApi");
     if (m_globalHttpApi.IsDefined() && expectMap(m_globalHttpApi, QStringLiteral("Globals.HttpApi")))
         checkKeys(m_globalHttpApi, QStringLiteral("Globals.HttpApi"),
-                  {{QStringLiteral("Auth"), QStringLiteral("CorsConfiguration")},
-                   {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
-                    QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
-                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
-                   {QStringLiteral("StageVariables")},
+                  {{QStringLiteral("Auth"), QStringLiteral("CorsConfiguration"), QStringLiteral("StageVariables"),
+                    QStringLiteral("DefaultRouteSettings"), QStringLiteral("RouteSettings")},
+                   {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("FailOnWarnings"),
+                    QStringLiteral("Domain"), QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
+                   {},
                    QStringLiteral("Globals.HttpApi")});
 }
 
@@ -306,6 +308,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
         }
     }
     resolveRouteAuth();
+    resolveRouteSettings();
     m_restReader.finish(resources);
     m_versionReader.finish();
     m_cognitoReader.read(resources);
@@ -325,17 +328,17 @@ void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &key
     if (props.IsDefined() && expectMap(props, field)) {
         checkKeys(props, field,
                   {{QStringLiteral("StageName"), QStringLiteral("Description"), QStringLiteral("Name"),
-                    QStringLiteral("Auth"), QStringLiteral("CorsConfiguration")},
-                   {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("DefaultRouteSettings"),
-                    QStringLiteral("RouteSettings"), QStringLiteral("FailOnWarnings"), QStringLiteral("Domain"),
-                    QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
-                   {QStringLiteral("DefinitionBody"), QStringLiteral("DefinitionUri"),
-                    QStringLiteral("StageVariables")},
+                    QStringLiteral("Auth"), QStringLiteral("CorsConfiguration"), QStringLiteral("StageVariables"),
+                    QStringLiteral("DefaultRouteSettings"), QStringLiteral("RouteSettings")},
+                   {QStringLiteral("Tags"), QStringLiteral("AccessLogSettings"), QStringLiteral("FailOnWarnings"),
+                    QStringLiteral("Domain"), QStringLiteral("DisableExecuteApiEndpoint"), QStringLiteral("PropagateTags")},
+                   {QStringLiteral("DefinitionBody"), QStringLiteral("DefinitionUri")},
                    kHttpApiType});
         if (child(props, "Auth").IsDefined())
             readApiAuth(&api, child(props, "Auth"), field + QStringLiteral(".Auth"));
         if (child(props, "CorsConfiguration").IsDefined())
             readCors(&api, child(props, "CorsConfiguration"), field + QStringLiteral(".CorsConfiguration"));
+        readStageSettings(&api, props, field, api.apiId);
         if (child(props, "StageName").IsDefined()) {
             if (std::optional<QString> stage = m_eval.evaluate(child(props, "StageName"), field + QStringLiteral(".StageName")))
                 api.stageName = *stage;

@@ -72,6 +72,17 @@ private:
     void resolveRouteAuth();
     std::optional<QStringList> stringList(const YAML::Node &node, const QString &field);
 
+    // The stage of an HTTP API (templatereaderstage.cpp): StageVariables, DefaultRouteSettings
+    // and RouteSettings of the resource or of Globals.HttpApi (`apiId` empty), merged key by key
+    // over what `api` already holds, as SAM merges Globals.
+    void readStageSettings(HttpApiConfig *api, const YAML::Node &props, const QString &field,
+                           const QString &apiId);
+    void readStageVariables(HttpApiConfig *api, const YAML::Node &node, const QString &field);
+    void readThrottle(HttpRouteThrottle *throttle, const YAML::Node &node, const QString &field);
+    // Every RouteSettings key must be a route of the API it applies to, as API Gateway refuses
+    // the stage otherwise; run once all routes are read.
+    void resolveRouteSettings();
+
     // A function setting from its Properties, else from Globals.Function; null when absent.
     YAML::Node setting(const YAML::Node &props, const char *key, QString *field) const;
     std::optional<int> readInt(const YAML::Node &node, const QString &field, int min, int max);
@@ -97,6 +108,7 @@ private:
         QString field;
     };
     QList<RouteAuthSite> m_routeAuthSites;              // where each route's Auth was written
+    QList<RouteAuthSite> m_routeSettingSites;           // RouteSettings keys; apiId empty: Globals
     QHash<QString, QString> m_functionNames;           // logical id -> function name
     QHash<QString, QString> m_routeOrigins;            // apiId + route key -> field that made it
     QSet<QString> m_misspelled;                         // fields a reported typo was meant to be

@@ -285,6 +285,9 @@ void TemplateReader::applyGlobalAuth(HttpApiConfig *api) const
     api->authorizers = m_globalApiAuth.authorizers;
     api->defaultAuthorizer = m_globalApiAuth.defaultAuthorizer;
     api->cors = m_globalApiAuth.cors;
+    api->stageVariables = m_globalApiAuth.stageVariables;
+    api->defaultThrottle = m_globalApiAuth.defaultThrottle;
+    api->routeThrottles = m_globalApiAuth.routeThrottles;
 }
 
 // SAM's CorsConfiguration: true (every origin), an origin string, or the object with
