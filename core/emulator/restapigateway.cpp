@@ -280,17 +280,10 @@ std::optional<Core::HttpResponse> RestApiGateway::checkApiKey(const Core::HttpRe
     const QString bucketKey = plan->id + QLatin1Char('/') + found->id;
     const bool fresh = !m_buckets.contains(bucketKey);
     Bucket &bucket = m_buckets[bucketKey];
-    if (plan->rateLimit) {
-        const double capacity = plan->burstLimit.value_or(0);
-        if (fresh)
-            bucket.tokens = capacity;
-        else
-            bucket.tokens = std::min(capacity, bucket.tokens + double(now - bucket.updatedMs) / 1000.0 * *plan->rateLimit);
-        bucket.updatedMs = now;
-        if (bucket.tokens < 1.0)
-            return RestApiEvent::errorResponse(429, "Too Many Requests", "TooManyRequestsException");
-        bucket.tokens -= 1.0;
-    }
+    if (fresh && plan->rateLimit)
+        bucket.throttle.emplace(*plan->rateLimit, plan->burstLimit.value_or(0));
+    if (bucket.throttle && !bucket.throttle->take(now))
+        return RestApiEvent::errorResponse(429, "Too Many Requests", "TooManyRequestsException");
     if (plan->quotaLimit) {
         const qint64 window = quotaWindowStart(*plan, now);
         if (bucket.quotaWindowStartMs != window) {

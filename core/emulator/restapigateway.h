@@ -3,6 +3,7 @@
 #include "httpresponder.h"
 #include "lambdainvoker.h"
 #include "restapiconfig.h"
+#include "tokenbucket.h"
 
 #include <QHash>
 #include <QObject>
@@ -60,10 +61,10 @@ Q_SIGNALS:
 
 private:
     struct Pending;
+    // What one key has used of one usage plan: its throttle and its quota for the period.
     struct Bucket
     {
-        double tokens = 0;
-        qint64 updatedMs = 0;
+        std::optional<TokenBucket> throttle;
         qint64 quotaWindowStartMs = -1;
         qint64 quotaUsed = 0;
     };
