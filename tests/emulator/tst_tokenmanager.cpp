@@ -87,6 +87,7 @@ private Q_SLOTS:
     void cognitoSignInOpensBakeryOrders();
     void pyjwtVerifiesThroughJwks_data();
     void pyjwtVerifiesThroughJwks();
+    void refreshTokenGrant();
     void renewedNearExpiry_data();
     void renewedNearExpiry();
     void concurrentRequestsShareOneFetch();
@@ -406,6 +407,37 @@ void tst_TokenManager::pyjwtVerifiesThroughJwks()
         QCOMPARE(claims.value(QStringLiteral("client_id")).toString(), settings.clientId);
     else
         QCOMPARE(claims.value(QStringLiteral("email")).toString(), Baker);
+}
+
+// The refresh-token grant starts from a refresh token typed in (here one a Cognito sign-in
+// gave): /oauth2/token answers new tokens the API takes; a refused one says what to do.
+void tst_TokenManager::refreshTokenGrant()
+{
+    const Core::EmulatorInfo info = m_lab->info();
+    TokenManager signIn(&m_http);
+    const Core::Result<CachedToken> first = fetch(signIn, cognitoSettings(info, QStringLiteral("bakery-web")));
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+    Core::OAuth2Settings settings;
+    settings.grant = Core::OAuth2Grant::RefreshToken;
+    settings.tokenUrl = info.baseUrl + QStringLiteral("/oauth2/token");
+    settings.clientId = clientNamed(info, QStringLiteral("bakery-web")).clientId;
+    settings.refreshToken = first->refreshToken;
+    TokenManager manager(&m_http);
+    const Core::Result<CachedToken> token = fetch(manager, settings);
+    QVERIFY2(token.ok(), qPrintable(token.ok() ? QString() : token.error().message));
+    QCOMPARE(token->source, QStringLiteral("refresh"));
+    QVERIFY(token->accessToken != first->accessToken);
+    QCOMPARE(payloadOf(token->accessToken).value(QStringLiteral("client_id")).toString(), settings.clientId);
+    const Core::Result<Core::HttpClientResponse> answer = send(manager, routeUrl(info, QStringLiteral("GET /private")), settings);
+    QVERIFY(answer.ok());
+    QCOMPARE(answer->status, 200);
+
+    settings.refreshToken = QStringLiteral("not-a-refresh-token");
+    const Core::Result<CachedToken> refused = fetch(manager, settings);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().awsCode, QStringLiteral("invalid_grant"));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("no longer valid; get a new token")),
+             qPrintable(refused.error().message));
 }
 
 void tst_TokenManager::renewedNearExpiry_data()
