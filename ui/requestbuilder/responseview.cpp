@@ -404,7 +404,7 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
         thread->deleteLater();
         if (generation != m_generation)
             return;
-        m_tabs->setTabText(m_tabs->indexOf(m_body), tr("Body"));
+        m_tabs->setTabText(m_tabs->indexOf(m_body), m_spool ? tr("Body (as received)") : tr("Body"));
         if (result->binary) {
             m_body->setJsonHighlighting(false);
             m_body->setPlainText(binaryNote);
