@@ -277,6 +277,11 @@ void tst_CollectionsPanel::sidebarEdits()
     QVERIFY(panel.deleteItem(model->indexFor(*created)));
     QVERIFY(!QFileInfo::exists(created->filePath()));
     QCOMPARE(model->rowCount(model->index(0, 0, model->collectionIndex(root))), 1);
+    // Recent folders are offered only while they hold a collection.
+    QVERIFY(Ui::CollectionsPanel::recentCollections().contains(root));
+    QFile::rename(root + QStringLiteral("/collection.json"), root + QStringLiteral("/collection.json.bak"));
+    QVERIFY(!Ui::CollectionsPanel::recentCollections().contains(root));
+    QFile::rename(root + QStringLiteral("/collection.json.bak"), root + QStringLiteral("/collection.json"));
     // A new collection only goes into an empty folder.
     QVERIFY(!panel.newCollection(root, QStringLiteral("Again")));
     QVERIFY(panel.problemLabel()->isVisibleTo(&panel));

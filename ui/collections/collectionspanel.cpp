@@ -175,7 +175,13 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
 
 QStringList CollectionsPanel::recentCollections()
 {
-    return Core::Settings().value(Core::SettingsKeys::RecentCollections);
+    // A folder deleted or moved since (or a benchmark's temporary one) is not offered.
+    QStringList existing;
+    for (const QString &directory : Core::Settings().value(Core::SettingsKeys::RecentCollections)) {
+        if (QFileInfo::exists(directory + QLatin1Char('/') + CollectionFileName))
+            existing.append(directory);
+    }
+    return existing;
 }
 
 void CollectionsPanel::rememberRecent(const QString &directory)
