@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Gatehouse::Ui {
@@ -157,6 +158,14 @@ QWidget *AuthPanel::buildOAuth2TokenRow(QWidget *page)
     layout->addLayout(buttons);
     layout->addWidget(m_tokenStatus);
     connect(m_getToken, &QPushButton::clicked, this, &AuthPanel::getNewToken);
+    // "in N min" counts down while the page is shown.
+    auto *tick = new QTimer(row);
+    tick->setInterval(30 * 1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (m_tokenStatus->isVisible())
+            updateTokenStatus();
+    });
+    tick->start();
     connect(m_clearToken, &QPushButton::clicked, this, [this] {
         if (const Core::Result<Core::OAuth2Settings> settings = resolvedOAuth2(); settings && m_tokens)
             m_tokens->clear(*settings);
