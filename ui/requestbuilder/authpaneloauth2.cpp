@@ -158,11 +158,11 @@ QWidget *AuthPanel::buildOAuth2TokenRow(QWidget *page)
     layout->addLayout(buttons);
     layout->addWidget(m_tokenStatus);
     connect(m_getToken, &QPushButton::clicked, this, &AuthPanel::getNewToken);
-    // "in N min" counts down while the page is shown.
+    // "in N min" counts down while the page is shown; an error stays until the next attempt.
     auto *tick = new QTimer(row);
     tick->setInterval(30 * 1000);
     connect(tick, &QTimer::timeout, this, [this] {
-        if (m_tokenStatus->isVisible())
+        if (m_tokenStatus->isVisible() && m_inspectToken->isEnabled())
             updateTokenStatus();
     });
     tick->start();
