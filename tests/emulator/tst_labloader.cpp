@@ -75,7 +75,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(f.timeoutSeconds, 10);
     QCOMPARE(f.memoryMb, 128);
     QCOMPARE(f.architecture, QStringLiteral("x86_64"));
-    QCOMPARE(f.templateLine, 39);
+    QCOMPARE(f.templateLine, 48);
     QCOMPARE(env(f, QStringLiteral("BAKERY_NAME")), QStringLiteral("Gatehouse Bakery"));
 
     QCOMPARE(lab.httpApis.size(), 1);
@@ -83,6 +83,11 @@ void tst_LabLoader::bakery()
     QCOMPARE(api.logicalId, QStringLiteral("ServerlessHttpApi"));
     QCOMPARE(api.apiId, LabLoader::apiIdFor(QStringLiteral("bakery"), QStringLiteral("ServerlessHttpApi")));
     QCOMPARE(api.stageName, QStringLiteral("$default"));
+    // Globals.HttpApi's stage settings reach SAM's implicit API.
+    QCOMPARE(api.stageVariables, (QList<QPair<QString, QString>>{{QStringLiteral("bakeryName"), QStringLiteral("Gatehouse-Bakery")}}));
+    QCOMPARE(api.throttle(QStringLiteral("GET /kitchen")).burstLimit, std::optional<int>(5));
+    QCOMPARE(api.throttle(QStringLiteral("GET /kitchen")).rateLimit, std::optional<double>(1));
+    QVERIFY(!api.throttle(QStringLiteral("GET /snack")).isSet());
     QCOMPARE(api.routes.size(), 4);
     QCOMPARE(api.routes.first().routeKey, QStringLiteral("GET /snack"));
     QVERIFY(api.routes.first().authorizer.isEmpty());

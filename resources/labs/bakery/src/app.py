@@ -40,8 +40,11 @@ def lambda_handler(event, context):
     special = special_of_the_day(datetime.date.today())
     caller = event.get("requestContext", {}).get("http", {}).get("sourceIp", "a direct invocation")
     print(f"suggesting {snack} for {caller}")
+    # The API's stage variable when API Gateway called; the function's own setting otherwise
+    # (a direct invoke has no stage).
+    stage_variables = event.get("stageVariables") or {}
     body = {
-        "bakery": os.environ.get("BAKERY_NAME", "Bakery"),
+        "bakery": stage_variables.get("bakeryName") or os.environ.get("BAKERY_NAME", "Bakery"),
         "snack": snack,
         "special": special,
         "requestId": context.aws_request_id,
