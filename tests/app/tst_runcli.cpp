@@ -308,8 +308,8 @@ void TestRunCli::bakeryLabSnack()
     QString api;
     for (const Core::EmulatorApiInfo &info : emulator.info().apis) {
         for (const Core::EmulatorRouteInfo &route : info.routes) {
-            if (route.routeKey == QLatin1String("GET /snack"))
-                api = info.pathStyleUrl;
+            if (route.routeKey == QLatin1String("GET /snack") && info.kind == QLatin1String("HTTP API"))
+                api = info.pathStyleUrl; // the partner REST API has GET /snack too, behind a key
         }
     }
     QVERIFY(!api.isEmpty());
