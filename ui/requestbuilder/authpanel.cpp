@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -61,11 +62,20 @@ AuthPanel::AuthPanel(QWidget *parent)
     none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     none->setStyleSheet(QLatin1String(HintStyle));
     m_pages->addWidget(none);
-    m_pages->addWidget(buildSigV4Page());
-    m_pages->addWidget(buildBearerPage());
-    m_pages->addWidget(buildBasicPage());
-    m_pages->addWidget(buildApiKeyPage());
-    m_pages->addWidget(buildOAuth2Page());
+    // Each page scrolls rather than setting the request builder's minimum height: the OAuth 2.0
+    // and SigV4 pages have many rows, and the window must still fit a small screen.
+    const auto scrolled = [this](QWidget *page) {
+        auto *area = new QScrollArea(this);
+        area->setWidget(page);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
+    m_pages->addWidget(scrolled(buildSigV4Page()));
+    m_pages->addWidget(scrolled(buildBearerPage()));
+    m_pages->addWidget(scrolled(buildBasicPage()));
+    m_pages->addWidget(scrolled(buildApiKeyPage()));
+    m_pages->addWidget(scrolled(buildOAuth2Page()));
 
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Auth:"), this));

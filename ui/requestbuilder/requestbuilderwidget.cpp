@@ -410,6 +410,7 @@ QWidget *RequestBuilderWidget::buildSettingsTab()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("settingsPage"));
     auto *form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_timeout = new QSpinBox(page);
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setRange(1, 3600);
