@@ -31,9 +31,12 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
           << api.stage << ")\n";
         s << "  path style: " << api.pathStyleUrl << "/<path>\n";
         s << "  host style: " << api.hostStyleUrl << "/<path>\n";
+        if (!api.stageVariables.isEmpty())
+            s << "  stage variables: " << api.stageVariables.join(QStringLiteral(", ")) << "\n";
         for (const Core::EmulatorRouteInfo &r : api.routes)
             s << "  " << r.routeKey << "  ->  " << r.functionName << (r.apiKeyRequired ? "  (needs x-api-key)" : "")
               << (r.authorization.isEmpty() ? QString() : QStringLiteral("  [") + r.authorization + QLatin1Char(']'))
+              << (r.throttle.isEmpty() ? QString() : QStringLiteral("  (throttled: ") + r.throttle + QLatin1Char(')'))
               << "\n      " << r.url << "\n";
         // Lab keys, printed in full: the learner has to send one.
         for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)

@@ -18,6 +18,8 @@ struct EmulatorRouteInfo
     // HTTP APIs: who may call, e.g. "Lambda authorizer KitchenKey ($request.header.x-bakery-key)",
     // "AWS_IAM (SigV4 for execute-api)"; empty for an open route.
     QString authorization;
+    // HTTP APIs: the route's throttle on the stage, "rate 1/s, burst 5"; empty when unthrottled.
+    QString throttle;
 };
 
 // An API key of a REST API's usage plan. Lab data, shown so that the learner can send it.
@@ -38,6 +40,7 @@ struct EmulatorApiInfo
     QString stage;               // "$default"; a REST API's stage ("Prod") is in its URLs
     QString pathStyleUrl;        // http://127.0.0.1:4577/_aws/execute-api/<apiId>
     QString hostStyleUrl;        // http://<apiId>.execute-api.localhost:4577
+    QStringList stageVariables;  // HTTP APIs: "name=value", as the stage defines them
     QList<EmulatorRouteInfo> routes;
     QList<EmulatorApiKeyInfo> apiKeys; // REST APIs: the keys of usage plans of this stage
 };

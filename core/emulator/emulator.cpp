@@ -316,6 +316,8 @@ Core::EmulatorInfo Emulator::describe() const
                              .arg(api.apiId)
                              .arg(info.port)
                              .arg(stagePath);
+        for (const auto &[name, value] : api.stageVariables)
+            a.stageVariables.append(name + QLatin1Char('=') + value);
         for (const HttpRouteConfig &route : api.routes) {
             Core::EmulatorRouteInfo r;
             r.routeKey = route.routeKey;
@@ -326,6 +328,10 @@ Core::EmulatorInfo Emulator::describe() const
                 const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizer);
                 r.authorization = authorizer ? describeAuthorizer(*authorizer) : route.authorizer;
             }
+            if (const HttpRouteThrottle throttle = api.throttle(route.routeKey); throttle.isSet())
+                r.throttle = QStringLiteral("rate %1/s, burst %2")
+                                 .arg(throttle.rateLimit.value_or(HttpRouteThrottle::kAccountRateLimit))
+                                 .arg(throttle.burstLimit.value_or(HttpRouteThrottle::kAccountBurstLimit));
             a.routes.append(r);
         }
         info.apis.append(a);
@@ -483,6 +489,8 @@ void Emulator::answerIndex(const Core::HttpRequest &request, HttpResponder &resp
                     route.insert(QStringLiteral("apiKeyRequired"), true);
                 if (!r.authorization.isEmpty())
                     route.insert(QStringLiteral("authorization"), r.authorization);
+                if (!r.throttle.isEmpty())
+                    route.insert(QStringLiteral("throttle"), r.throttle);
                 routes.append(route);
             }
             QJsonObject entry{{QStringLiteral("apiId"), api.apiId},

@@ -353,6 +353,22 @@ void tst_HttpApiThrottle::bakeryLab()
     Emulator::Emulator bakery(options);
     const auto started = bakery.start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    // gatehouse emulator and GET / say which route is throttled, and how.
+    QHash<QString, QString> throttles;
+    for (const Core::EmulatorRouteInfo &r : bakery.info().apis.at(0).routes)
+        throttles.insert(r.routeKey, r.throttle);
+    QCOMPARE(throttles.value(QStringLiteral("GET /kitchen")), QStringLiteral("rate 1/s, burst 5"));
+    QCOMPARE(throttles.value(QStringLiteral("GET /snack")), QString());
+    QCOMPARE(bakery.info().apis.at(0).stageVariables, QStringList{QStringLiteral("bakeryName=Gatehouse-Bakery")});
+    const Answer index = send(bakery.info().baseUrl + QStringLiteral("/"));
+    QString listed;
+    for (const QJsonValue &route : index.json().value(QStringLiteral("apis")).toArray().at(0).toObject()
+                                        .value(QStringLiteral("routes")).toArray()) {
+        if (route.toObject().value(QStringLiteral("routeKey")).toString() == QLatin1String("GET /kitchen"))
+            listed = route.toObject().value(QStringLiteral("throttle")).toString();
+    }
+    QCOMPARE(listed, QStringLiteral("rate 1/s, burst 5"));
+
     const Answer snack = send(routeUrl(bakery.info(), QString(), QStringLiteral("GET /snack")));
     QVERIFY2(snack.status == 200, snack.body.constData());
     QCOMPARE(snack.json().value(QStringLiteral("bakery")).toString(), QStringLiteral("Gatehouse-Bakery"));
