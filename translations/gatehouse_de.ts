@@ -338,6 +338,21 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Core::OAuth2::TokenManager</name>
+    <message>
+        <source>Requesting a token (client credentials) from %1…</source>
+        <translation>Token wird bei %1 angefordert (Client Credentials)…</translation>
+    </message>
+    <message>
+        <source>Refreshing the token…</source>
+        <translation>Token wird erneuert…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 as %2…</source>
+        <translation>Anmeldung bei %1 als %2…</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Core::Target</name>
     <message>
         <source>Emulator (not running)</source>
@@ -704,6 +719,222 @@
         <source>Add to:</source>
         <translation>Senden als:</translation>
     </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Authorization code (with PKCE)</source>
+        <translation>Autorisierungscode (mit PKCE)</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Client Credentials</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Refresh-Token</translation>
+    </message>
+    <message>
+        <source>Cognito user pool sign-in</source>
+        <translation>Anmeldung am Cognito-Benutzerpool</translation>
+    </message>
+    <message>
+        <source>(emulator not running)</source>
+        <translation>(Emulator läuft nicht)</translation>
+    </message>
+    <message>
+        <source>us-east-1_AbCdEf123</source>
+        <translation>us-east-1_AbCdEf123</translation>
+    </message>
+    <message>
+        <source>empty: AWS in the pool&apos;s region; else e.g. the emulator&apos;s URL</source>
+        <translation>leer: AWS in der Region des Pools; sonst z. B. die URL des Emulators</translation>
+    </message>
+    <message>
+        <source>https://&lt;domain&gt;/oauth2/token</source>
+        <translation>https://&lt;domain&gt;/oauth2/token</translation>
+    </message>
+    <message>
+        <source>https://&lt;domain&gt;/oauth2/authorize</source>
+        <translation>https://&lt;domain&gt;/oauth2/authorize</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>The browser returns to http://127.0.0.1:&lt;port&gt;/callback; the app client must allow that callback URL</source>
+        <translation>Der Browser kehrt zu http://127.0.0.1:&lt;port&gt;/callback zurück; der App-Client muss diese Callback-URL erlauben</translation>
+    </message>
+    <message>
+        <source>app client id</source>
+        <translation>App-Client-ID</translation>
+    </message>
+    <message>
+        <source>As Basic auth header</source>
+        <translation>Als Basic-Auth-Header</translation>
+    </message>
+    <message>
+        <source>In the request body</source>
+        <translation>Im Body der Anfrage</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. openid bakery/orders.read</source>
+        <translation>durch Leerzeichen getrennt, z. B. openid bakery/orders.read</translation>
+    </message>
+    <message>
+        <source>optional; some servers want one</source>
+        <translation>optional; manche Server verlangen eine</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Sign in with SRP (the password never leaves this machine)</source>
+        <translation>Mit SRP anmelden (das Passwort verlässt diesen Computer nie)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access-Token</translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation>ID-Token</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>empty: the token alone</source>
+        <translation>leer: nur das Token</translation>
+    </message>
+    <message>
+        <source>access_token</source>
+        <translation>access_token</translation>
+    </message>
+    <message>
+        <source>Grant type:</source>
+        <translation>Grant-Typ:</translation>
+    </message>
+    <message>
+        <source>Lab pool:</source>
+        <translation>Lab-Pool:</translation>
+    </message>
+    <message>
+        <source>User pool ID:</source>
+        <translation>Benutzerpool-ID:</translation>
+    </message>
+    <message>
+        <source>Cognito endpoint:</source>
+        <translation>Cognito-Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Token-URL:</translation>
+    </message>
+    <message>
+        <source>Authorize URL:</source>
+        <translation>Autorisierungs-URL:</translation>
+    </message>
+    <message>
+        <source>Redirect port:</source>
+        <translation>Weiterleitungsport:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Client authentication:</source>
+        <translation>Client-Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Refresh-Token:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>Audience:</source>
+        <translation>Zielgruppe:</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>Senden:</translation>
+    </message>
+    <message>
+        <source>Header prefix:</source>
+        <translation>Header-Präfix:</translation>
+    </message>
+    <message>
+        <source>Parameter name:</source>
+        <translation>Parametername:</translation>
+    </message>
+    <message>
+        <source>Get new token</source>
+        <translation>Neues Token abrufen</translation>
+    </message>
+    <message>
+        <source>Clear token</source>
+        <translation>Token verwerfen</translation>
+    </message>
+    <message>
+        <source>View in Auth tab</source>
+        <translation>Im Reiter &apos;Auth&apos; anzeigen</translation>
+    </message>
+    <message>
+        <source>required; a {{secret variable}} keeps it out of saved requests</source>
+        <translation>erforderlich; mit einer {{geheimen Variable}} landet es nicht in gespeicherten Anfragen</translation>
+    </message>
+    <message>
+        <source>only if the app client has one; kept in memory only</source>
+        <translation>nur, falls der App-Client eines hat; nur im Arbeitsspeicher gehalten</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(no user pool in the lab)</source>
+        <translation>(kein Benutzerpool im Lab)</translation>
+    </message>
+    <message>
+        <source>Cannot get a token: %1 Define them in the Variables tab.</source>
+        <translation>Token kann nicht abgerufen werden: %1 Definieren Sie sie im Reiter &apos;Variablen&apos;.</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Kein Token: %1</translation>
+    </message>
+    <message>
+        <source>No token yet: one is fetched when the request is sent, or now with &quot;Get new token&quot;.</source>
+        <translation>Noch kein Token: Es wird beim Senden der Anfrage abgerufen oder sofort mit &quot;Neues Token abrufen&quot;.</translation>
+    </message>
+    <message>
+        <source>expires %1 (in %2 min)</source>
+        <translation>läuft um %1 ab (in %2 min)</translation>
+    </message>
+    <message>
+        <source>no expiry given</source>
+        <translation>ohne Ablaufzeit</translation>
+    </message>
+    <message>
+        <source>Token from %1, %2%3. Renewed by itself before it expires.</source>
+        <translation>Token (%1), %2%3. Wird vor dem Ablauf automatisch erneuert.</translation>
+    </message>
+    <message>
+        <source>, with a refresh token</source>
+        <translation>, mit Refresh-Token</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::AuthWorkbench</name>
@@ -793,7 +1024,7 @@
     </message>
     <message>
         <source>Trace</source>
-        <translation>Verlauf</translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <source>Tokens of this session (memory only)</source>
@@ -933,7 +1164,7 @@
     </message>
     <message>
         <source>memory only, never traced</source>
-        <translation>nur im Arbeitsspeicher, nie im Verlauf</translation>
+        <translation>nur im Arbeitsspeicher, nie im Ablauf</translation>
     </message>
     <message>
         <source>SRP (USER_SRP_AUTH)</source>
@@ -1097,6 +1328,271 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Ui::CollectionSettingsDialog</name>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Collection Settings</source>
+        <translation>Sammlungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Add a variable, use it as {{name}}</source>
+        <translation>Variable hinzufügen, Verwendung als {{name}}</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Used as {{name}} by every request of the collection; an environment&apos;s variables override them, the Variables tab overrides both.</source>
+        <translation>Werden von jeder Anfrage der Sammlung als {{name}} verwendet; die Variablen einer Umgebung haben Vorrang, der Reiter &apos;Variablen&apos; hat Vorrang vor beiden.</translation>
+    </message>
+    <message>
+        <source>Secret variables (kept by name; values come from an environment): %1</source>
+        <translation>Geheime Variablen (nur der Name wird gespeichert; die Werte kommen aus einer Umgebung): %1</translation>
+    </message>
+    <message>
+        <source>Requests that inherit auth are sent with this. Secrets must be {{variables}}: collection files never hold them in clear.</source>
+        <translation>Anfragen, die die Authentifizierung erben, werden hiermit gesendet. Geheimnisse müssen {{variables}} sein: Sammlungsdateien enthalten sie nie im Klartext.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>Auth</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::CollectionsPanel</name>
+    <message>
+        <source>Filter requests by name or method</source>
+        <translation>Anfragen nach Name oder Methode filtern</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a collection folder</source>
+        <translation>Einen Sammlungsordner öffnen</translation>
+    </message>
+    <message>
+        <source>No recent collections</source>
+        <translation>Keine zuletzt geöffneten Sammlungen</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Start a collection in an empty folder</source>
+        <translation>Eine Sammlung in einem leeren Ordner anlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of this collection could not be read; they are listed in the tree with the reason.</source>
+        <translation>
+            <numerusform>%n Datei dieser Sammlung konnte nicht gelesen werden; sie wird mit dem Grund im Baum aufgeführt.</numerusform>
+            <numerusform>%n Dateien dieser Sammlung konnten nicht gelesen werden; sie werden mit dem Grund im Baum aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Collection</source>
+        <translation>Sammlung öffnen</translation>
+    </message>
+    <message>
+        <source>New Collection: choose an empty folder</source>
+        <translation>Neue Sammlung: leeren Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Choose a collection or a folder for the new request.</source>
+        <translation>Wählen Sie eine Sammlung oder einen Ordner für die neue Anfrage.</translation>
+    </message>
+    <message>
+        <source>The folder is no longer there; the collection was changed on disk.</source>
+        <translation>Der Ordner existiert nicht mehr; die Sammlung wurde auf der Festplatte geändert.</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Neue Anfrage</translation>
+    </message>
+    <message>
+        <source>Choose a collection or a folder for the new folder.</source>
+        <translation>Wählen Sie eine Sammlung oder einen Ordner für den neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The item is no longer there; the collection was changed on disk.</source>
+        <translation>Der Eintrag existiert nicht mehr; die Sammlung wurde auf der Festplatte geändert.</translation>
+    </message>
+    <message>
+        <source>Only requests and folders can be duplicated.</source>
+        <translation>Nur Anfragen und Ordner können dupliziert werden.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Only requests and folders can be deleted here.</source>
+        <translation>Hier können nur Anfragen und Ordner gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Only requests and folders can be moved.</source>
+        <translation>Nur Anfragen und Ordner können verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Requests and folders move within their own collection only.</source>
+        <translation>Anfragen und Ordner lassen sich nur innerhalb ihrer eigenen Sammlung verschieben.</translation>
+    </message>
+    <message>
+        <source>A folder cannot be moved into itself.</source>
+        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; see the collection&apos;s problems.</source>
+        <translation>%1 konnte nicht gelesen werden; siehe die Probleme der Sammlung.</translation>
+    </message>
+    <message>
+        <source>Open Collection…</source>
+        <translation>Sammlung öffnen…</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>Neue Sammlung…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>New Request…</source>
+        <translation>Neue Anfrage…</translation>
+    </message>
+    <message>
+        <source>New Request</source>
+        <translation>Neue Anfrage</translation>
+    </message>
+    <message>
+        <source>New Folder…</source>
+        <translation>Neuer Ordner…</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the folder &apos;%1&apos; and every request in it? Its files are removed from disk.</source>
+        <translation>Den Ordner &apos;%1&apos; mit allen darin enthaltenen Anfragen löschen? Die Dateien werden von der Festplatte entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete the request &apos;%1&apos;? Its file is removed from disk.</source>
+        <translation>Die Anfrage &apos;%1&apos; löschen? Die Datei wird von der Festplatte entfernt.</translation>
+    </message>
+    <message>
+        <source>Reveal on Disk</source>
+        <translation>Im Dateimanager anzeigen</translation>
+    </message>
+    <message>
+        <source>No file manager could be started for %1.</source>
+        <translation>Für %1 konnte kein Dateimanager gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Collection Settings…</source>
+        <translation>Sammlungseinstellungen…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Close Collection</source>
+        <translation>Sammlung schließen</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The request was not saved: %1</source>
+        <translation>Die Anfrage wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Save Request</source>
+        <translation>Anfrage speichern</translation>
+    </message>
+    <message>
+        <source>Open or create a collection first (File › Open Collection or New Collection); the request stays in its tab.</source>
+        <translation>Öffnen oder erstellen Sie zuerst eine Sammlung (Datei › Sammlung öffnen oder Neue Sammlung); die Anfrage bleibt in ihrem Reiter.</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <source>Collection:</source>
+        <translation>Sammlung:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Ui::CustomEndpointDialog</name>
     <message>
         <source>Custom Endpoint</source>
@@ -1255,6 +1751,191 @@ Schlüssel %1/.well-known/jwks.json</translation>
         <source>Sign in on the Auth tab, or: gatehouse cognito login --pool %1 --client %2 --user NAME --srp --endpoint-url %3</source>
         <translation>Melden Sie sich im Reiter &apos;Auth&apos; an, oder: gatehouse cognito login --pool %1 --client %2 --user NAME --srp --endpoint-url %3</translation>
     </message>
+    <message>
+        <source>Open %1 %2 in the request builder; it needs an x-api-key header with one of the API&apos;s keys</source>
+        <translation>%1 %2 im Anfrage-Editor öffnen; die Route verlangt einen Header x-api-key mit einem der Schlüssel der API</translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation>API-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Usage plan %1. Click to copy the key; send it as the x-api-key header.</source>
+        <translation>Nutzungsplan %1. Klicken Sie, um den Schlüssel zu kopieren; senden Sie ihn im Header x-api-key.</translation>
+    </message>
+    <message>
+        <source>Usage plan %1 (%2). Click to copy the key; send it as the x-api-key header.</source>
+        <translation>Nutzungsplan %1 (%2). Klicken Sie, um den Schlüssel zu kopieren; senden Sie ihn im Header x-api-key.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::EnvironmentSelector</name>
+    <message>
+        <source>The environment whose {{variables}} requests use</source>
+        <translation>Die Umgebung, aus der Anfragen ihre {{variables}} beziehen</translation>
+    </message>
+    <message>
+        <source>Secret values are kept until Gatehouse quits: no system secret store is running.</source>
+        <translation>Geheime Werte werden nur bis zum Beenden von Gatehouse aufbewahrt: Es läuft kein Geheimnisspeicher des Systems.</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>Keine Umgebung</translation>
+    </message>
+    <message>
+        <source>Manage Environments…</source>
+        <translation>Umgebungen verwalten…</translation>
+    </message>
+    <message>
+        <source>%1 (file)</source>
+        <translation>%1 (Datei)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::EnvironmentTable</name>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheim</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::EnvironmentsDialog</name>
+    <message>
+        <source>Show secret values</source>
+        <translation>Geheime Werte anzeigen</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Read a Postman environment export or a flat {&quot;key&quot;: &quot;value&quot;} JSON file</source>
+        <translation>Einen Postman-Umgebungsexport oder eine flache JSON-Datei {&quot;key&quot;: &quot;value&quot;} einlesen</translation>
+    </message>
+    <message>
+        <source>Write this environment as a Postman environment file, without secret values</source>
+        <translation>Diese Umgebung als Postman-Umgebungsdatei schreiben, ohne geheime Werte</translation>
+    </message>
+    <message>
+        <source>Add Variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Variable</source>
+        <translation>Variable entfernen</translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation>Neue Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Choose an environment to rename.</source>
+        <translation>Wählen Sie eine Umgebung zum Umbenennen.</translation>
+    </message>
+    <message>
+        <source>There is an environment named &apos;%1&apos; already; choose another name.</source>
+        <translation>Es gibt bereits eine Umgebung namens &apos;%1&apos;; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Delete environment</source>
+        <translation>Umgebung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the environment &apos;%1&apos; and its secret values when you save?</source>
+        <translation>Die Umgebung &apos;%1&apos; und ihre geheimen Werte beim Speichern löschen?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Choose an environment to export.</source>
+        <translation>Wählen Sie eine Umgebung zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Import Environment</source>
+        <translation>Umgebung importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Environment</source>
+        <translation>Umgebung exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Secret values are still being read from the secret store; save again in a moment.</source>
+        <translation>Geheime Werte werden noch aus dem Geheimnisspeicher gelesen; speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has a value without a variable name (row %2); name the variable or remove the row.</source>
+        <translation>Die Umgebung &apos;%1&apos; hat einen Wert ohne Variablennamen (Zeile %2); benennen Sie die Variable oder entfernen Sie die Zeile.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The environments have changes that are not saved.</source>
+        <translation>Die Umgebungen haben ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Secret values are kept until Gatehouse quits: no system secret store is running.</source>
+        <translation>Geheime Werte werden nur bis zum Beenden von Gatehouse aufbewahrt: Es läuft kein Geheimnisspeicher des Systems.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::FunctionListModel</name>
@@ -1308,6 +1989,154 @@ Schlüssel %1/.well-known/jwks.json</translation>
             <numerusform>%n aufgezeichnete Anfrage und ihre Antwort vergessen? Das lässt sich nicht rückgängig machen.</numerusform>
             <numerusform>Alle %n aufgezeichneten Anfragen und ihre Antworten vergessen? Das lässt sich nicht rückgängig machen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::ImportDialog</name>
+    <message>
+        <source>Open in Tabs</source>
+        <translation>In Reitern öffnen</translation>
+    </message>
+    <message>
+        <source>Create Collection</source>
+        <translation>Sammlung erstellen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>cURL</source>
+        <translation>cURL</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>An OpenAPI 3.0 or Swagger 2.0 document (JSON or YAML) at an http(s) URL</source>
+        <translation>Ein OpenAPI-3.0- oder Swagger-2.0-Dokument (JSON oder YAML) unter einer http(s)-URL</translation>
+    </message>
+    <message>
+        <source>OpenAPI URL</source>
+        <translation>OpenAPI-URL</translation>
+    </message>
+    <message>
+        <source>The running emulator&apos;s address; every route of its APIs becomes a request</source>
+        <translation>Die Adresse des laufenden Emulators; jede Route seiner APIs wird zu einer Anfrage</translation>
+    </message>
+    <message>
+        <source>Emulator</source>
+        <translation>Emulator</translation>
+    </message>
+    <message>
+        <source>The requests appear here before anything is imported.</source>
+        <translation>Die Anfragen erscheinen hier, bevor etwas importiert wird.</translation>
+    </message>
+    <message>
+        <source>an empty folder for the new collection</source>
+        <translation>ein leerer Ordner für die neue Sammlung</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Collection folder:</source>
+        <translation>Sammlungsordner:</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the collection first.</source>
+        <translation>Wählen Sie zuerst einen leeren Ordner für die Sammlung.</translation>
+    </message>
+    <message>
+        <source>Paste one or more curl commands (a browser&apos;s ǌopy as cURL”, bash or cmd)</source>
+        <translation>Einen oder mehrere curl-Befehle einfügen („Als cURL kopieren“ aus dem Browser, bash oder cmd)</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>eingefügter Text</translation>
+    </message>
+    <message>
+        <source>A Postman v2.1 collection, an OpenAPI / Swagger document, or curl commands</source>
+        <translation>Eine Postman-v2.1-Sammlung, ein OpenAPI-/Swagger-Dokument oder curl-Befehle</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Datei importieren</translation>
+    </message>
+    <message>
+        <source>Collections and API documents (*.json *.yaml *.yml *.txt *.sh);;All files (*)</source>
+        <translation>Sammlungen und API-Dokumente (*.json *.yaml *.yml *.txt *.sh);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>That is not a URL to fetch: %1</source>
+        <translation>Das ist keine abrufbare URL: %1</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>No answer from the emulator at %1: %2 Start it in the Emulator panel, or check the address.</source>
+        <translation>Keine Antwort vom Emulator unter %1: %2 Starten Sie ihn im Emulator-Panel oder prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Keine Antwort von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 %3, so there is no document to import.</source>
+        <translation>%1 hat mit %2 %3 geantwortet, es gibt also kein Dokument zu importieren.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with the Gatehouse emulator&apos;s index (it starts “%2”).</source>
+        <translation>%1 hat geantwortet, aber nicht mit dem Index des Gatehouse-Emulators (die Antwort beginnt mit „%2“).</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with an OpenAPI or Swagger document: no “openapi” or “swagger” field at the top (it starts “%2”).</source>
+        <translation>%1 hat geantwortet, aber nicht mit einem OpenAPI- oder Swagger-Dokument: kein Feld „openapi“ oder „swagger“ auf oberster Ebene (die Antwort beginnt mit „%2“).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, variables: %1</source>
+        <translation>, Variablen: %1</translation>
+    </message>
+    <message>
+        <source>; secret variables (no value is saved): %1</source>
+        <translation>; geheime Variablen (es wird kein Wert gespeichert): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n problem(s) listed below</source>
+        <translation>
+            <numerusform>; %n Problem, unten aufgeführt</numerusform>
+            <numerusform>; %n Probleme, unten aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An empty folder for the collection</source>
+        <translation>Leerer Ordner für die Sammlung</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +2731,34 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>Network settings not applied: %1</source>
         <translation>Netzwerkeinstellungen nicht übernommen: %1</translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Collection…</source>
+        <translation>Sammlung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No recent collections</source>
+        <translation>Keine zuletzt geöffneten Sammlungen</translation>
+    </message>
+    <message>
+        <source>&amp;New Collection…</source>
+        <translation>Ne&amp;ue Sammlung…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Collections</source>
+        <translation>&amp;Sammlungen</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::NetworkSettingsDialog</name>
@@ -2280,6 +3137,97 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>This request has no body. Choose a kind above (JSON, text, a form or a file) to send one.</source>
         <translation>Diese Anfrage hat keinen Body. Wählen Sie oben eine Art (JSON, Text, Formular oder Datei), um einen zu senden.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Give up when the whole exchange, body included, takes longer than this.</source>
+        <translation>Abbrechen, wenn der gesamte Austausch einschließlich Body länger dauert.</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Timeout:</translation>
+    </message>
+    <message>
+        <source>Follow redirects</source>
+        <translation>Weiterleitungen folgen</translation>
+    </message>
+    <message>
+        <source>Off: a 3xx answer is shown as it came, with its Location header (as curl does without -L). On: Gatehouse follows it and shows the final answer.</source>
+        <translation>Aus: Eine 3xx-Antwort wird unverändert mit ihrem Location-Header angezeigt (wie bei curl ohne -L). An: Gatehouse folgt der Weiterleitung und zeigt die endgültige Antwort.</translation>
+    </message>
+    <message>
+        <source>Change timeout</source>
+        <translation>Timeout ändern</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings •</source>
+        <translation>Einstellungen •</translation>
+    </message>
+    <message>
+        <source>Getting the OAuth 2.0 token…</source>
+        <translation>OAuth-2.0-Token wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Cannot get the OAuth 2.0 token: %1</source>
+        <translation>Das OAuth-2.0-Token kann nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled while getting the OAuth 2.0 token.</source>
+        <translation>Beim Abrufen des OAuth-2.0-Tokens abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Inherit auth from the collection</source>
+        <translation>Authentifizierung der Sammlung übernehmen</translation>
+    </message>
+    <message>
+        <source>Send with the collection&apos;s auth (its collection.json), as `gatehouse run` does</source>
+        <translation>Mit der Authentifizierung der Sammlung (aus ihrer collection.json) senden, wie es `gatehouse run` tut</translation>
+    </message>
+    <message>
+        <source>Sent with the auth of the collection &apos;%1&apos;.</source>
+        <translation>Wird mit der Authentifizierung der Sammlung &apos;%1&apos; gesendet.</translation>
+    </message>
+    <message>
+        <source>Sent with the collection&apos;s auth once the collection is open.</source>
+        <translation>Wird mit der Authentifizierung der Sammlung gesendet, sobald die Sammlung geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Request</source>
+        <translation>Anfrage &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has unsaved changes. Save them before closing?</source>
+        <translation>&apos;%1&apos; hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request tab(s) have unsaved changes. Save them before closing?</source>
+        <translation>
+            <numerusform>%n Anfrage-Reiter hat ungespeicherte Änderungen. Vor dem Schließen speichern?</numerusform>
+            <numerusform>%n Anfrage-Reiter haben ungespeicherte Änderungen. Vor dem Schließen speichern?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This request inherits its auth from a collection that is not open; open %1 or untick &quot;Inherit auth from the collection&quot;.</source>
+        <translation>Diese Anfrage übernimmt ihre Authentifizierung von einer Sammlung, die nicht geöffnet ist; öffnen Sie %1 oder deaktivieren Sie &quot;Authentifizierung der Sammlung übernehmen&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 Define them in the Variables tab or the collection&apos;s variables.</source>
+        <translation>%1 Definieren Sie sie im Reiter &apos;Variablen&apos; oder in den Variablen der Sammlung.</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>eingefügter Text</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::ResponseView</name>
@@ -2510,6 +3458,30 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>Preview shows images and HTML answers.</source>
         <translation>Die Vorschau zeigt Bilder und HTML-Antworten.</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>Wird empfangen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Body (receiving…)</source>
+        <translation>Body (wird empfangen…)</translation>
+    </message>
+    <message>
+        <source>This %1 body went to %2 as it arrived and is shown as received, without formatting. Save keeps a copy; the file is removed when the answer is closed.</source>
+        <translation>Dieser Body (%1) wurde beim Empfang direkt in %2 geschrieben und wird unformatiert so angezeigt, wie er empfangen wurde. &apos;Speichern&apos; legt eine Kopie an; die Datei wird entfernt, wenn die Antwort geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Body (as received)</source>
+        <translation>Body (wie empfangen)</translation>
+    </message>
+    <message>
+        <source>[%1 more in the Body tab]</source>
+        <translation>[weitere %1 im Reiter &apos;Body&apos;]</translation>
     </message>
 </context>
 <context>
