@@ -74,6 +74,7 @@ private slots:
     void routeSettingsOverrideDefaults();
     void routeWithoutSettingsIsNotThrottled();
     void badValuesAtLineAndColumn();
+    void globalsMergeLimitByLimit();
     void bakeryLab();
 
 private:
@@ -340,6 +341,62 @@ void tst_HttpApiThrottle::badValuesAtLineAndColumn()
     QVERIFY2(has(QStringLiteral("17:9"), QStringLiteral("Api has no route GET /snacks")), qPrintable(all));
     QVERIFY2(has(QStringLiteral("17:9"), QStringLiteral("did you mean GET /snack?")), qPrintable(all));
     QCOMPARE(errors.size(), 7);
+}
+
+// Globals.HttpApi.DefaultRouteSettings under each API's own, limit by limit (SAM merges maps
+// recursively); Globals' RouteSettings go to every API, so one without the route is an error.
+void tst_HttpApiThrottle::globalsMergeLimitByLimit()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src")));
+    QFile handler(dir.filePath(QStringLiteral("src/app.py")));
+    QVERIFY(handler.open(QIODevice::WriteOnly));
+    handler.write("def handler(event, context):\n    return {}\n");
+    handler.close();
+    QFile file(dir.filePath(QStringLiteral("template.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Transform: AWS::Serverless-2016-10-31\n"          // 1
+               "Globals:\n"                                       // 2
+               "  HttpApi:\n"                                     // 3
+               "    DefaultRouteSettings:\n"                      // 4
+               "      ThrottlingBurstLimit: 7\n"                  // 5
+               "      ThrottlingRateLimit: 3\n"                   // 6
+               "    RouteSettings:\n"                             // 7
+               "      GET /a:\n"                                  // 8
+               "        ThrottlingBurstLimit: 1\n"                // 9
+               "Resources:\n"                                     // 10
+               "  First:\n"                                       // 11
+               "    Type: AWS::Serverless::HttpApi\n"             // 12
+               "    Properties:\n"                                // 13
+               "      DefaultRouteSettings: {ThrottlingRateLimit: 0.5}\n"
+               "  Second:\n"                                      // 15
+               "    Type: AWS::Serverless::HttpApi\n"             // 16
+               "  Fn:\n"                                          // 17
+               "    Type: AWS::Serverless::Function\n"            // 18
+               "    Properties:\n"                                // 19
+               "      CodeUri: src/\n"                            // 20
+               "      Handler: app.handler\n"                     // 21
+               "      Runtime: python3.12\n"                      // 22
+               "      Events:\n"                                  // 23
+               "        A: {Type: HttpApi, Properties: {ApiId: !Ref First, Path: /a, Method: GET}}\n"
+               "        B: {Type: HttpApi, Properties: {ApiId: !Ref Second, Path: /b, Method: GET}}\n");
+    file.close();
+    const LabDefinition lab = LabLoader::load(dir.path());
+    QStringList errors;
+    for (const LabDiagnostic &d : lab.diagnostics)
+        errors.append(d.toString());
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().contains(QStringLiteral("template.yaml:8:7: error"))
+                 && errors.first().contains(QStringLiteral("Second has no route GET /a")),
+             qPrintable(errors.first()));
+    QCOMPARE(lab.httpApis.size(), 2);
+    const HttpApiConfig &first = lab.httpApis.at(0);
+    QCOMPARE(first.logicalId, QStringLiteral("First"));
+    QCOMPARE(first.defaultThrottle.burstLimit, std::optional<int>(7));      // from Globals
+    QCOMPARE(first.defaultThrottle.rateLimit, std::optional<double>(0.5)); // its own
+    QCOMPARE(first.throttle(QStringLiteral("GET /a")).burstLimit, std::optional<int>(1));
+    QCOMPARE(first.throttle(QStringLiteral("GET /a")).rateLimit, std::optional<double>(0.5));
+    QCOMPARE(lab.httpApis.at(1).throttle(QStringLiteral("GET /b")).rateLimit, std::optional<double>(3));
 }
 
 // The bakery as lab.md shows it: GET /snack names the bakery from the stage variable, and GET
