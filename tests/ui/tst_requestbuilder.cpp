@@ -755,13 +755,39 @@ void TestRequestBuilder::requestTabs()
     QVERIFY(m_widget->requestSpec().url.isEmpty());
 
     // An answer that arrives while its tab is in the background waits there.
+    std::optional<Core::Result<Core::HttpClientResponse>> answer;
+    connect(m_widget, &Ui::RequestBuilderWidget::requestFinished, this,
+            [&](const Core::Result<Core::HttpClientResponse> &r) { answer = r; });
     m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/slow"));
     m_widget->send();
     m_widget->newRequestTab();
-    QTRY_VERIFY(!m_widget->isSending());
+    QVERIFY(!m_widget->isSending()); // the new tab has nothing in flight
+    QTRY_VERIFY(answer.has_value());
     QVERIFY(m_widget->responseView()->statusText().isEmpty());
     tabs->setCurrentIndex(0);
     QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+
+    // Tabs send independently: one waits for a server that does not answer while another
+    // sends and gets its answer; the waiting one is cancelled from its own tab.
+    m_server->silent = true;
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/hangs"));
+    m_widget->send();
+    QTRY_VERIFY(!m_server->requests.isEmpty() && m_server->requests.last().startsWith("GET /hangs"));
+    m_widget->newRequestTab();
+    m_server->silent = false;
+    m_widget->openRequest(QStringLiteral("GET"), m_server->base() + QStringLiteral("/answers"));
+    QCOMPARE(sendButton()->text(), QStringLiteral("Send"));
+    answer.reset();
+    m_widget->send();
+    QTRY_VERIFY(answer.has_value());
+    QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("200 OK"));
+    QVERIFY((*answer)->finalUrl.path() == QStringLiteral("/answers"));
+    tabs->setCurrentIndex(0);
+    QVERIFY(m_widget->isSending());
+    QCOMPARE(sendButton()->text(), QStringLiteral("Cancel"));
+    m_widget->cancel();
+    QCOMPARE(m_widget->responseView()->statusText(), QStringLiteral("Cancelled"));
+    QVERIFY(!m_widget->isSending());
 }
 
 void TestRequestBuilder::networkSettings()

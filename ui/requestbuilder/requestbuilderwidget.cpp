@@ -161,8 +161,10 @@ void RequestBuilderWidget::buildTabs()
 
 RequestBuilderWidget::~RequestBuilderWidget()
 {
-    if (m_job)
-        m_job->disconnect(this);
+    for (const Exchange &exchange : std::as_const(m_exchanges)) {
+        if (exchange.job)
+            exchange.job->disconnect(this);
+    }
     // ~QWidget clears focus after this destructor has run; the URL edit's editingFinished
     // must not reach sealTyping() on a half-destroyed builder (UBSan saw it).
     m_url->disconnect(this);
@@ -671,130 +673,158 @@ void RequestBuilderWidget::send()
                                      : request.error().message);
         return;
     }
-    showProblem(QString());
-    m_response->signingView()->clear();
-    m_sendingTabId = m_shownTabId;
-    m_sentSpec = spec;
-    m_sentEnvironment = environment;
     const Core::RequestAuth auth = spec.auth;
-    m_oauthSend.reset();
+    std::optional<OAuthSend> oauth;
     if (auth.kind == Core::AuthKind::OAuth2) {
         const Core::Result<Core::OAuth2Settings> settings = Core::resolveOAuth2Settings(auth.oauth2, environment);
         if (!settings) {
             showProblem(settings.error().message);
             return;
         }
-        m_oauthSend = OAuthSend{*request, *settings, false};
-        tokenAndSend();
-    } else if (auth.kind == Core::AuthKind::AwsSigV4) {
-        signAndSend(*request, auth);
+        oauth = OAuthSend{*request, *settings, false};
+    }
+    showProblem(QString());
+    m_response->signingView()->clear();
+    const int tabId = m_shownTabId;
+    m_exchanges.insert(tabId, Exchange{++m_sendId, nullptr, QString(), oauth, spec, environment});
+    setSending(true);
+    if (oauth)
+        tokenAndSend(tabId);
+    else if (auth.kind == Core::AuthKind::AwsSigV4)
+        signAndSend(tabId, *request, auth);
+    else
+        startJob(tabId, *request);
+}
+
+RequestBuilderWidget::Exchange *RequestBuilderWidget::exchange(int tabId, quint64 id)
+{
+    const auto it = m_exchanges.find(tabId);
+    return it != m_exchanges.end() && it->id == id ? &*it : nullptr;
+}
+
+void RequestBuilderWidget::showPendingFor(int tabId, const QString &message)
+{
+    if (auto it = m_exchanges.find(tabId); it != m_exchanges.end())
+        it->pending = message;
+    if (tabId == m_shownTabId)
+        m_response->showPending(message);
+}
+
+void RequestBuilderWidget::failExchange(int tabId, const Core::Error &error)
+{
+    m_exchanges.remove(tabId);
+    if (auto it = m_tabStates.find(tabId); it != m_tabStates.end())
+        it->answer = Core::Result<Core::HttpClientResponse>(error);
+    if (tabId != m_shownTabId)
+        return;
+    setSending(false);
+    if (error.code == Core::ErrorCode::Cancelled) {
+        m_response->showError(error);
     } else {
-        startJob(*request);
+        m_response->clear();
+        showProblem(error.message);
     }
 }
 
 // The token the panel's TokenManager holds (fetched or renewed first when needed), then the request.
-void RequestBuilderWidget::tokenAndSend()
+void RequestBuilderWidget::tokenAndSend(int tabId)
 {
-    m_authorizing = true;
-    m_response->showPending(tr("Getting the OAuth 2.0 token\u2026"));
-    setSending(true);
-    const quint64 id = ++m_sendId;
-    m_auth->tokenManager()->token(m_oauthSend->settings, this,
-                                  [this, id](const Core::Result<Core::OAuth2::CachedToken> &token) {
-        if (id != m_sendId || !m_oauthSend)
+    showPendingFor(tabId, tr("Getting the OAuth 2.0 token\u2026"));
+    const quint64 id = m_exchanges.value(tabId).id;
+    m_auth->tokenManager()->token(m_exchanges.value(tabId).oauth->settings, this,
+                                  [this, tabId, id](const Core::Result<Core::OAuth2::CachedToken> &token) {
+        Exchange *ex = exchange(tabId, id);
+        if (!ex || !ex->oauth)
             return;
-        m_authorizing = false;
-        Core::HttpClientRequest request = m_oauthSend->request;
+        Core::HttpClientRequest request = ex->oauth->request;
         const Core::Result<void> applied =
-            token ? Core::OAuth2::applyToken(request, m_oauthSend->settings, *token) : Core::Result<void>(token.error());
+            token ? Core::OAuth2::applyToken(request, ex->oauth->settings, *token) : Core::Result<void>(token.error());
         if (!applied) {
-            setSending(false);
-            m_response->clear();
-            showProblem(tr("Cannot get the OAuth 2.0 token: %1").arg(applied.error().message));
+            failExchange(tabId, Core::makeError(applied.error().code,
+                                                tr("Cannot get the OAuth 2.0 token: %1").arg(applied.error().message)));
             return;
         }
-        startJob(request);
+        startJob(tabId, request);
     });
 }
 
 // Credentials are resolved (maybe by a process or STS) and the request signed in core.
-void RequestBuilderWidget::signAndSend(const Core::HttpClientRequest &request, const Core::RequestAuth &auth)
+void RequestBuilderWidget::signAndSend(int tabId, const Core::HttpClientRequest &request, const Core::RequestAuth &auth)
 {
-    m_authorizing = true;
-    m_response->showPending(tr("Resolving AWS credentials and signing\u2026"));
-    setSending(true);
-    const quint64 id = ++m_sendId;
-    m_authorizer->authorize(request, auth, [this, id](const Core::Result<Core::Aws::SignedRequest> &signedRequest) {
-        if (id != m_sendId)
+    showPendingFor(tabId, tr("Resolving AWS credentials and signing\u2026"));
+    const quint64 id = m_exchanges.value(tabId).id;
+    m_authorizer->authorize(request, auth, [this, tabId, id](const Core::Result<Core::Aws::SignedRequest> &signedRequest) {
+        if (!exchange(tabId, id))
             return;
-        m_authorizing = false;
         if (!signedRequest) {
-            setSending(false);
-            m_response->clear();
-            showProblem(tr("Cannot sign the request: %1").arg(signedRequest.error().message));
+            failExchange(tabId, Core::makeError(signedRequest.error().code,
+                                                tr("Cannot sign the request: %1").arg(signedRequest.error().message)));
             return;
         }
-        m_response->signingView()->showSigned(*signedRequest);
-        startJob(signedRequest->request);
+        if (tabId == m_shownTabId)
+            m_response->signingView()->showSigned(*signedRequest);
+        startJob(tabId, signedRequest->request);
     });
 }
 
-void RequestBuilderWidget::startJob(const Core::HttpClientRequest &request)
+void RequestBuilderWidget::startJob(int tabId, const Core::HttpClientRequest &request)
 {
     Core::HttpClientRequest spooled = request;
     spooled.spoolThreshold = m_spoolThreshold;
-    m_job = m_client->send(spooled);
-    connect(m_job.data(), &Core::HttpJob::finished, this, &RequestBuilderWidget::onFinished);
-    connect(m_job.data(), &Core::HttpJob::progress, this, [this](qint64 received, qint64 total) {
-        if (m_job && m_sendingTabId == m_shownTabId)
-            m_response->showProgress(received, total, m_job->head());
+    Core::HttpJob *job = m_client->send(spooled);
+    m_exchanges[tabId].job = job;
+    connect(job, &Core::HttpJob::finished, this,
+            [this, tabId](const Core::Result<Core::HttpClientResponse> &result) { onFinished(tabId, result); });
+    connect(job, &Core::HttpJob::progress, this, [this, tabId, job](qint64 received, qint64 total) {
+        if (tabId == m_shownTabId)
+            m_response->showProgress(received, total, job->head());
     });
-    m_response->showPending();
-    setSending(true);
+    showPendingFor(tabId);
 }
 
 void RequestBuilderWidget::cancel()
 {
-    if (m_job) {
-        m_job->cancel();
-    } else if (m_authorizing) {
-        ++m_sendId;
-        m_authorizing = false;
-        setSending(false);
-        m_response->showError(Core::makeError(Core::ErrorCode::Cancelled,
-                                              m_oauthSend ? tr("Cancelled while getting the OAuth 2.0 token.")
-                                                          : tr("Cancelled while resolving credentials.")));
+    const auto it = m_exchanges.find(m_shownTabId);
+    if (it == m_exchanges.end())
+        return;
+    if (it->job) {
+        it->job->cancel(); // reports Cancelled through finished()
+        return;
     }
+    const bool oauth = it->oauth.has_value();
+    failExchange(m_shownTabId, Core::makeError(Core::ErrorCode::Cancelled,
+                                               oauth ? tr("Cancelled while getting the OAuth 2.0 token.")
+                                                     : tr("Cancelled while resolving credentials.")));
 }
 
-void RequestBuilderWidget::onFinished(const Core::Result<Core::HttpClientResponse> &result)
+void RequestBuilderWidget::onFinished(int tabId, const Core::Result<Core::HttpClientResponse> &result)
 {
-    m_job = nullptr;
-    if (m_oauthSend && !m_oauthSend->retried && result && result->status == 401) {
+    const auto it = m_exchanges.find(tabId);
+    if (it == m_exchanges.end())
+        return;
+    it->job = nullptr;
+    if (it->oauth && !it->oauth->retried && result && result->status == 401) {
         // The API no longer takes the token (revoked, a restarted issuer): renew it, send once more.
-        m_oauthSend->retried = true;
-        m_auth->tokenManager()->expire(m_oauthSend->settings);
-        tokenAndSend();
+        it->oauth->retried = true;
+        m_auth->tokenManager()->expire(it->oauth->settings);
+        tokenAndSend(tabId);
         return;
     }
-    setSending(false);
-    if (auto it = m_tabStates.find(m_sendingTabId); it != m_tabStates.end())
-        it->answer = result;
-    if (m_sendingTabId != m_shownTabId) {
-        // Its tab is in the background: the answer waits there.
-        Q_EMIT requestFinished(result);
-        Q_EMIT exchangeFinished(m_sentSpec, m_sentEnvironment, result);
-        return;
-    }
-    if (result) {
-        m_response->showResponse(*result);
-        if (m_response->signingView()->showAnswer(*result))
-            m_response->showSigningTab();
-    } else
-        m_response->showError(result.error());
+    const Exchange done = m_exchanges.take(tabId);
+    if (auto state = m_tabStates.find(tabId); state != m_tabStates.end())
+        state->answer = result;
+    if (tabId == m_shownTabId) {
+        setSending(false);
+        if (result) {
+            m_response->showResponse(*result);
+            if (m_response->signingView()->showAnswer(*result))
+                m_response->showSigningTab();
+        } else {
+            m_response->showError(result.error());
+        }
+    } // else its tab is in the background: the answer waits there
     Q_EMIT requestFinished(result);
-    Q_EMIT exchangeFinished(m_sentSpec, m_sentEnvironment, result);
+    Q_EMIT exchangeFinished(done.sentSpec, done.sentEnvironment, result);
 }
 
 void RequestBuilderWidget::setSending(bool sending)
@@ -918,8 +948,10 @@ void RequestBuilderWidget::closeRequestTab(int index)
     if (index < 0 || index >= m_requestTabs->count())
         return;
     const int id = m_requestTabs->tabData(index).toInt();
-    if (id == m_sendingTabId && isSending())
-        cancel();
+    if (const Exchange exchange = m_exchanges.take(id); exchange.job) {
+        exchange.job->disconnect(this);
+        exchange.job->cancel(); // its answer has no tab to go to
+    }
     if (m_requestTabs->count() == 1)
         newRequestTab(); // never without a request to edit; it is added after this one
     m_requestTabs->removeTab(index);
@@ -946,8 +978,9 @@ void RequestBuilderWidget::switchToTab(int index)
         m_response->showResponse(**state.answer);
     else
         m_response->showError(state.answer->error());
-    if (id == m_sendingTabId && isSending())
-        m_response->showPending();
+    setSending(isSending());
+    if (const auto it = m_exchanges.constFind(id); it != m_exchanges.constEnd())
+        m_response->showPending(it->pending);
 }
 
 void RequestBuilderWidget::updateRequestTabTitle(int index)

@@ -117,7 +117,7 @@ public:
     QLabel *tlsWarning() const { return m_tlsWarning; }
 
     // True from Send until the answer, including while credentials are resolved and signed.
-    bool isSending() const { return !m_job.isNull() || m_authorizing; }
+    bool isSending() const { return m_exchanges.contains(m_shownTabId); }
     ResponseView *responseView() const { return m_response; }
     AuthPanel *authPanel() const { return m_auth; }
     Core::Aws::RequestAuthorizer *authorizer() const { return m_authorizer; }
@@ -186,9 +186,14 @@ private:
     void onMethodEdited(const QString &text);
     void onParamsEdited();
     void onBodyChanged();
-    void onFinished(const Core::Result<Core::HttpClientResponse> &result);
-    void signAndSend(const Core::HttpClientRequest &request, const Core::RequestAuth &auth);
-    void startJob(const Core::HttpClientRequest &request);
+    void onFinished(int tabId, const Core::Result<Core::HttpClientResponse> &result);
+    void signAndSend(int tabId, const Core::HttpClientRequest &request, const Core::RequestAuth &auth);
+    void startJob(int tabId, const Core::HttpClientRequest &request);
+    // Ends a tab's exchange before an answer (credentials or token failed, cancelled while
+    // authorizing): the tab keeps the error as its answer.
+    void failExchange(int tabId, const Core::Error &error);
+    // The pending line of the shown tab's exchange, when it is that tab's.
+    void showPendingFor(int tabId, const QString &message = QString());
     void applyUrl(const QString &text);
     void applyMethod(const QString &text);
     void syncParamsFromUrl();
@@ -221,9 +226,6 @@ private:
     AuthPanel *m_auth;
     Core::Aws::StsClient *m_sts;
     Core::Aws::RequestAuthorizer *m_authorizer;
-    QPointer<Core::HttpJob> m_job;
-    quint64 m_sendId = 0; // a signing in flight reports only while this is unchanged
-    bool m_authorizing = false;
     // OAuth 2.0: the request without its token and the resolved settings, so a 401 can renew the
     // token and send once more (never twice).
     struct OAuthSend
@@ -232,8 +234,22 @@ private:
         Core::OAuth2Settings settings;
         bool retried = false;
     };
-    std::optional<OAuthSend> m_oauthSend;
-    void tokenAndSend();
+    // One request in flight, per request tab: tabs send independently, as in Postman, and each
+    // answer lands in its own tab.
+    struct Exchange
+    {
+        quint64 id = 0;                 // a callback of an older send of the tab reports nothing
+        QPointer<Core::HttpJob> job;    // null while credentials or a token are being fetched
+        QString pending;                // what is being waited for, for the tab when shown
+        std::optional<OAuthSend> oauth;
+        Core::RequestSpec sentSpec;     // what the answer answers, for exchangeFinished
+        Core::Environment sentEnvironment;
+    };
+    QHash<int, Exchange> m_exchanges; // by tab id
+    quint64 m_sendId = 0;
+    // The tab's exchange if it is still the one with that id.
+    Exchange *exchange(int tabId, quint64 id);
+    void tokenAndSend(int tabId);
     Core::Environment m_baseEnvironment;
     QList<Core::QueryParam> m_urlParams; // the params as the URL holds them now
     QString m_lastUrl;
@@ -247,13 +263,10 @@ private:
     QHash<int, TabState> m_tabStates; // by the tab's id (tabData), which survives reordering
     int m_nextTabId = 1;
     int m_shownTabId = 0;  // the tab whose document the editors hold
-    int m_sendingTabId = 0; // the tab an answer in flight belongs to
     CollectionLink *m_collectionLink = nullptr;
     QAction *m_saveAction = nullptr;
     QCheckBox *m_inheritAuth = nullptr;
     QLabel *m_inheritNote = nullptr;
-    Core::RequestSpec m_sentSpec; // what the answer in flight answers, for exchangeFinished
-    Core::Environment m_sentEnvironment;
 };
 
 } // namespace Gatehouse::Ui
