@@ -1,5 +1,7 @@
 #include "httpapievent.h"
 
+#include "eventjson.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QStringDecoder>
@@ -14,41 +16,17 @@ namespace Gatehouse::Emulator {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-std::string str(const QByteArray &s)
-{
-    return s.toStdString();
-}
+using Json = EventJson::Json;
+using EventJson::headerValue;
+using EventJson::newTraceId;
+using EventJson::sourceIp;
+using EventJson::str;
 
 bool isValidUtf8(const QByteArray &data)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder(data);
     return !decoder.hasError();
-}
-
-QString sourceIp(const Core::HttpRequest &request)
-{
-    bool mapped = false;
-    const quint32 v4 = request.peerAddress.toIPv4Address(&mapped);
-    if (mapped)
-        return QHostAddress(v4).toString();
-    return request.peerAddress.toString();
-}
-
-QByteArray newTraceId(qint64 epochMs)
-{
-    QByteArray random(12, Qt::Uninitialized);
-    for (char &c : random)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return "Root=1-" + QByteArray::number(epochMs / 1000, 16).rightJustified(8, '0') + '-'
-        + random.toHex();
 }
 
 // Header names lower-cased and sorted, repeats comma-joined; cookies split out; the
@@ -186,21 +164,6 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
     rc["time"] = str(HttpApiEvent::formatRequestTime(context.timeEpochMs));
     rc["timeEpoch"] = context.timeEpochMs;
     return rc;
-}
-
-// A header value as API Gateway accepts it: strings, numbers and booleans.
-std::optional<QByteArray> headerValue(const Json &value)
-{
-    QByteArray out;
-    if (value.is_string())
-        out = QByteArray::fromStdString(value.get<std::string>());
-    else if (value.is_number() || value.is_boolean())
-        out = QByteArray::fromStdString(value.dump());
-    else
-        return std::nullopt;
-    if (out.contains('\r') || out.contains('\n'))
-        return std::nullopt;
-    return out;
 }
 
 bool addHeaders(const Json &response, Core::HttpResponse *out)

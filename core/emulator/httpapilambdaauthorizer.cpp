@@ -1,5 +1,7 @@
 #include "httpapilambdaauthorizer.h"
 
+#include "eventjson.h"
+
 #include "core/aws/sha256.h"
 
 #include <QUrl>
@@ -11,24 +13,11 @@ namespace Gatehouse::Emulator {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-std::string str(const QByteArray &s)
-{
-    return s.toStdString();
-}
-
-QString sourceIp(const Core::HttpRequest &request)
-{
-    bool mapped = false;
-    const quint32 v4 = request.peerAddress.toIPv4Address(&mapped);
-    return mapped ? QHostAddress(v4).toString() : request.peerAddress.toString();
-}
+using Json = EventJson::Json;
+using EventJson::headerValue;
+using EventJson::newTraceId;
+using EventJson::sourceIp;
+using EventJson::str;
 
 QString contextValue(const QString &name, const Core::HttpRequest &request, const HttpApiEventContext &context)
 {

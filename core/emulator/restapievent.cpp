@@ -1,5 +1,7 @@
 #include "restapievent.h"
 
+#include "eventjson.h"
+
 #include "httpapievent.h"
 
 #include <QRandomGenerator>
@@ -12,38 +14,15 @@ namespace Gatehouse::Emulator {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-std::string str(const QByteArray &s)
-{
-    return s.toStdString();
-}
+using Json = EventJson::Json;
+using EventJson::headerValue;
+using EventJson::newTraceId;
+using EventJson::sourceIp;
+using EventJson::str;
 
 Json stringOrNull(const QString &s)
 {
     return s.isEmpty() ? Json(nullptr) : Json(str(s));
-}
-
-QString sourceIp(const Core::HttpRequest &request)
-{
-    bool mapped = false;
-    const quint32 v4 = request.peerAddress.toIPv4Address(&mapped);
-    if (mapped)
-        return QHostAddress(v4).toString();
-    return request.peerAddress.toString();
-}
-
-QByteArray newTraceId(qint64 epochMs)
-{
-    QByteArray random(12, Qt::Uninitialized);
-    for (char &c : random)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return "Root=1-" + QByteArray::number(epochMs / 1000, 16).rightJustified(8, '0') + '-' + random.toHex();
 }
 
 // A name -> values map that keeps the first spelling of a name and first-appearance order,
@@ -183,20 +162,6 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &pathInSt
     rc["resourcePath"] = str(context.resourcePath);
     rc["stage"] = str(context.stage);
     return rc;
-}
-
-std::optional<QByteArray> headerValue(const Json &value)
-{
-    QByteArray out;
-    if (value.is_string())
-        out = QByteArray::fromStdString(value.get<std::string>());
-    else if (value.is_number() || value.is_boolean())
-        out = QByteArray::fromStdString(value.dump());
-    else
-        return std::nullopt;
-    if (out.contains('\r') || out.contains('\n'))
-        return std::nullopt;
-    return out;
 }
 
 // multiValueHeaders and headers merged as API Gateway documents it: a name in both keeps only

@@ -319,7 +319,8 @@ void tst_HttpApiGateway::bakeryLabThroughLambda()
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.header("content-type"), QByteArray("application/json"));
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
-    QCOMPARE(body.value(QStringLiteral("bakery")).toString(), QStringLiteral("Gatehouse Bakery"));
+    // From the HTTP API's stage variable bakeryName (stage variable values allow no spaces).
+    QCOMPARE(body.value(QStringLiteral("bakery")).toString(), QStringLiteral("Gatehouse-Bakery"));
     QVERIFY(!body.value(QStringLiteral("snack")).toString().isEmpty());
     QVERIFY(!body.value(QStringLiteral("requestId")).toString().isEmpty());
     QVERIFY(!answer.header("apigw-requestid").isEmpty());
