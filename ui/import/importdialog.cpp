@@ -154,7 +154,7 @@ QWidget *ImportDialog::buildCurlPage()
     auto *layout = new QVBoxLayout(page);
     m_curl->setObjectName(QStringLiteral("importCurl"));
     m_curl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_curl->setPlaceholderText(tr("Paste one or more curl commands (a browser's \u201cCopy as cURL\u201d, bash or cmd)"));
+    m_curl->setPlaceholderText(tr("Paste one or more curl commands (a browser's \u201c" "Copy as cURL\u201d, bash or cmd)"));
     layout->addWidget(m_curl);
     connect(m_curl, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_curl->toPlainText();
