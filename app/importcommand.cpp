@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "core/collection/collectionedit.h"
 #include "core/httpclient.h"
 #include "core/import/curlimport.h"
 #include "core/import/documentimport.h"
@@ -7,6 +8,7 @@
 #include "core/import/postmanimport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +26,7 @@ struct ImportArguments
 {
     QString format; // curl, postman, openapi, emulator
     QString input;  // FILE, URL or -
+    QString collection; // --collection DIR: also write the requests there as a new collection
     bool json = false;
 };
 
@@ -31,13 +34,20 @@ Core::Result<ImportArguments> parseImportArguments(const QStringList &arguments)
 {
     ImportArguments parsed;
     QStringList positional;
-    for (const QString &arg : arguments) {
-        if (arg == QLatin1String("--json"))
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--json")) {
             parsed.json = true;
-        else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-"))
+        } else if (arg == QLatin1String("--collection")) {
+            if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty())
+                return usageError(QStringLiteral(
+                    "--collection needs a folder to write the collection to (empty or new)."));
+            parsed.collection = arguments.at(++i);
+        } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
             return usageError(QStringLiteral("unknown option '%1'.").arg(arg));
-        else
+        } else {
             positional << arg;
+        }
     }
     static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("postman"),
                                         QStringLiteral("openapi"), QStringLiteral("emulator")};
@@ -290,7 +300,23 @@ int runImportCommand(const QStringList &arguments)
         QTextStream(stdout) << QJsonDocument(toJson(result)).toJson(QJsonDocument::Indented);
     else
         printText(result);
-    return result.requests.isEmpty() ? ExitUsage : ExitOk;
+    if (result.requests.isEmpty())
+        return ExitUsage;
+    // The same collection the window's Import dialog creates, so that `gatehouse run` can send
+    // an imported document headless (secret variables are written by name only).
+    if (!parsed->collection.isEmpty()) {
+        const Core::Result<Core::Collection::Collection> written = Core::Collection::createCollection(
+            parsed->collection, Core::Collection::collectionFromImport(result));
+        if (!written) {
+            err << "gatehouse import: the collection was not written: " << written.error().message
+                << "\n";
+            return ExitUsage;
+        }
+        err << "gatehouse import: wrote " << result.requests.size()
+            << (result.requests.size() == 1 ? " request" : " requests") << " to "
+            << QDir::toNativeSeparators(parsed->collection) << "\n";
+    }
+    return ExitOk;
 }
 
 } // namespace Gatehouse::App
