@@ -141,6 +141,8 @@ QString bodyKindName(Core::BodyKind kind)
     switch (kind) {
     case Core::BodyKind::Json:
         return QStringLiteral("json");
+    case Core::BodyKind::Xml:
+        return QStringLiteral("xml");
     case Core::BodyKind::Text:
         return QStringLiteral("text");
     case Core::BodyKind::Form:

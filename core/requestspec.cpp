@@ -35,6 +35,7 @@ QString bodyContentType(BodyKind kind)
 {
     switch (kind) {
     case BodyKind::Json: return QStringLiteral("application/json");
+    case BodyKind::Xml: return QStringLiteral("application/xml");
     case BodyKind::Text: return QStringLiteral("text/plain; charset=utf-8");
     case BodyKind::Form: return QStringLiteral("application/x-www-form-urlencoded");
     case BodyKind::Binary: return QStringLiteral("application/octet-stream");
@@ -208,6 +209,7 @@ Result<HttpClientRequest> RequestSpec::toClientRequest(const Environment &enviro
     case BodyKind::None:
         break;
     case BodyKind::Json:
+    case BodyKind::Xml:
     case BodyKind::Text:
         request.body = substitute(body, environment)->toUtf8();
         break;

@@ -18,9 +18,11 @@ struct HeaderEntry
     bool operator==(const HeaderEntry &other) const = default;
 };
 
+// Json, Xml, Text: the body text, checked as typed (Json, Xml) and sent as UTF-8.
 // Form: application/x-www-form-urlencoded from formFields. Multipart: multipart/form-data from
 // formFields, a field with file set sends that file. Binary: the bytes of bodyFile.
-enum class BodyKind { None, Json, Text, Form, Multipart, Binary };
+// The request builder's chooser lists the kinds in this order; files name them, never number them.
+enum class BodyKind { None, Json, Xml, Text, Form, Multipart, Binary };
 
 struct FormField
 {
@@ -123,7 +125,7 @@ struct RequestSpec
     RequestAuth auth; // applied at send time (Core::Aws::RequestAuthorizer), after substitution
 
     // Substitutes variables everywhere, checks method and URL, and adds Content-Type for a
-    // JSON or text body when no enabled header sets one.
+    // JSON, XML or text body when no enabled header sets one.
     Result<HttpClientRequest> toClientRequest(const Environment &environment) const;
     // Every {{name}} that the environment lacks, across method, URL, headers and body.
     QStringList unresolvedVariables(const Environment &environment) const;

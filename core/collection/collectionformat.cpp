@@ -59,6 +59,8 @@ QString bodyKindName(BodyKind kind)
         return QStringLiteral("none");
     case BodyKind::Json:
         return QStringLiteral("json");
+    case BodyKind::Xml:
+        return QStringLiteral("xml");
     case BodyKind::Text:
         return QStringLiteral("text");
     case BodyKind::Form:
@@ -399,6 +401,7 @@ Result<QByteArray> requestFileText(const CollectionRequest &request)
         break;
     case BodyKind::None:
     case BodyKind::Json:
+    case BodyKind::Xml:
     case BodyKind::Text:
         writer.field(2, QStringLiteral("text"), quoteJson(request.spec.body), true);
         break;

@@ -379,13 +379,13 @@ void readBody(const JsonValue &object, RequestSpec &spec, QList<LoadProblem> &pr
         readFormFields(*fields, spec.formFields, problems);
     static const QList<QPair<QLatin1String, BodyKind>> kinds = {
         {QLatin1String("none"), BodyKind::None},   {QLatin1String("json"), BodyKind::Json},
-        {QLatin1String("text"), BodyKind::Text},   {QLatin1String("form"), BodyKind::Form},
+        {QLatin1String("xml"), BodyKind::Xml},     {QLatin1String("text"), BodyKind::Text},   {QLatin1String("form"), BodyKind::Form},
         {QLatin1String("multipart"), BodyKind::Multipart}, {QLatin1String("binary"), BodyKind::Binary}};
     const auto known = std::find_if(kinds.begin(), kinds.end(), [&kind](const auto &k) { return k.first == kind; });
     if (known != kinds.end())
         spec.bodyKind = known->second;
     else if (const JsonValue *value = object.member(u"kind"))
-        reader.problem(*value, QStringLiteral("\"kind\" is none, json, text, form, multipart or binary, not \"%1\"")
+        reader.problem(*value, QStringLiteral("\"kind\" is none, json, xml, text, form, multipart or binary, not \"%1\"")
                                    .arg(kind));
     reader.finish();
 }

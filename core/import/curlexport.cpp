@@ -159,10 +159,11 @@ void CurlWriter::headers()
         header(name, value);
     }
     // Form and multipart bodies get their Content-Type from curl (--data-urlencode, -F).
-    if ((m_spec.bodyKind == BodyKind::Json || m_spec.bodyKind == BodyKind::Text
-         || m_spec.bodyKind == BodyKind::Binary)
+    if ((m_spec.bodyKind == BodyKind::Json || m_spec.bodyKind == BodyKind::Xml
+         || m_spec.bodyKind == BodyKind::Text || m_spec.bodyKind == BodyKind::Binary)
         && !hasEnabledHeader(m_spec, QLatin1String("Content-Type")))
         header(QStringLiteral("Content-Type"), m_spec.bodyKind == BodyKind::Json     ? QStringLiteral("application/json")
+                                               : m_spec.bodyKind == BodyKind::Xml    ? QStringLiteral("application/xml")
                                                : m_spec.bodyKind == BodyKind::Binary ? QStringLiteral("application/octet-stream")
                                                                                      : QStringLiteral("text/plain; charset=utf-8"));
 }
@@ -239,6 +240,7 @@ CurlExport CurlWriter::write()
     case BodyKind::None:
         break;
     case BodyKind::Json:
+    case BodyKind::Xml:
     case BodyKind::Text:
         m_words << QStringLiteral("--data-raw") << shellQuote(m_filler.fill(m_spec.body));
         break;

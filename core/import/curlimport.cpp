@@ -1,6 +1,7 @@
 #include "curlimport.h"
 
 #include "core/jsonpretty.h"
+#include "core/xmlbody.h"
 #include "shellwords.h"
 
 #include <QUrl>
@@ -397,6 +398,17 @@ bool hasHeader(const RequestSpec &spec, QLatin1String name)
     return false;
 }
 
+// The value of the last enabled header called name, as curl sends the last one it was given.
+QString headerValue(const RequestSpec &spec, QLatin1String name)
+{
+    QString value;
+    for (const HeaderEntry &h : spec.headers) {
+        if (h.enabled && h.name.compare(name, Qt::CaseInsensitive) == 0)
+            value = h.value;
+    }
+    return value;
+}
+
 // -F name=value / name=@file[;type=...] → the request builder's multipart form. curl's
 // name=<file (the file's text as the value) and the ;type/;filename options are approximated
 // and said so.
@@ -453,7 +465,11 @@ void CurlCommand::applyBody()
     if (!m_hasData)
         return;
     m_spec.body = data;
-    m_spec.bodyKind = validateJson(data.toUtf8()) ? BodyKind::Json : BodyKind::Text;
+    // The header says XML even when the text is not well-formed yet: the builder then shows why.
+    if (XmlBody::isXmlContentType(headerValue(m_spec, QLatin1String("Content-Type")).toUtf8()))
+        m_spec.bodyKind = BodyKind::Xml;
+    else
+        m_spec.bodyKind = validateJson(data.toUtf8()) ? BodyKind::Json : BodyKind::Text;
     // curl labels -d data as a form unless told otherwise; keep what the server saw.
     if (!hasHeader(m_spec, QLatin1String("Content-Type")))
         m_spec.headers.append({true, QStringLiteral("Content-Type"),

@@ -1,6 +1,7 @@
 #include "openapiimport.h"
 
 #include "openapidocument.h"
+#include "core/xmlbody.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -305,7 +306,17 @@ void OpenApiReader::setBody(const QString &mediaType, const Json &value, Importe
         return;
     }
     const QString type = mediaType.toLower();
-    if (type.contains(QLatin1String("json"))) {
+    const bool xml = XmlBody::isXmlContentType(type.toUtf8());
+    if (xml) {
+        // An XML example is a string in the document; a schema skeleton would be JSON, which
+        // an XML body must not hold, so without an example the body starts empty.
+        request.spec.bodyKind = BodyKind::Xml;
+        if (value.is_string())
+            request.spec.body = jsonText(value);
+        else
+            m_doc.report(at, QStringLiteral("%1: no example %2 body in the document; the body is empty")
+                                 .arg(request.name, mediaType));
+    } else if (type.contains(QLatin1String("json"))) {
         request.spec.body =
             QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace));
         request.spec.bodyKind = BodyKind::Json;
@@ -328,7 +339,8 @@ void OpenApiReader::setBody(const QString &mediaType, const Json &value, Importe
         m_doc.report(at, QStringLiteral("%1: no example %2 body in the document; the body is empty")
                              .arg(request.name, mediaType));
     }
-    if (type != QLatin1String("application/json"))
+    // application/json and application/xml are what the JSON and XML kinds send by themselves.
+    if (type != QLatin1String("application/json") && type != QLatin1String("application/xml"))
         request.spec.headers.append({true, QStringLiteral("Content-Type"), mediaType});
 }
 

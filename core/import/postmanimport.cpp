@@ -347,9 +347,13 @@ void PostmanReader::readBody(const QJsonObject &body, RequestSpec &spec, Importe
                                      .toObject()
                                      .value(QLatin1String("language"))
                                      .toString();
+        // Postman's raw languages are text, javascript, json, html and xml; the builder has
+        // kinds for JSON and XML, the rest are text.
         const bool json = language == QLatin1String("json") ||
                           (language.isEmpty() && validateJson(spec.body.toUtf8()));
-        spec.bodyKind = json ? BodyKind::Json : BodyKind::Text;
+        spec.bodyKind = language == QLatin1String("xml") ? BodyKind::Xml
+                        : json                           ? BodyKind::Json
+                                                         : BodyKind::Text;
     } else if (mode == QLatin1String("urlencoded")) {
         spec.body = urlencodedBody(body.value(QLatin1String("urlencoded")).toArray());
         spec.bodyKind = BodyKind::Text;

@@ -40,6 +40,8 @@ QString bodyKindName(Core::BodyKind kind)
         return QString();
     case Core::BodyKind::Json:
         return QStringLiteral("JSON");
+    case Core::BodyKind::Xml:
+        return QStringLiteral("XML");
     case Core::BodyKind::Text:
         return QStringLiteral("text");
     case Core::BodyKind::Form:

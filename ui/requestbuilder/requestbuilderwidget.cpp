@@ -14,6 +14,7 @@
 #include "core/aws/stsclient.h"
 
 #include "core/jsonpretty.h"
+#include "core/xmlbody.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -47,7 +48,7 @@ namespace Gatehouse::Ui {
 
 namespace {
 
-// The body kind combo lists Core::BodyKind in order.
+// The body kind combo lists Core::BodyKind in order (None, JSON, XML, Text, ...).
 Core::BodyKind kindAt(int index)
 {
     return index >= 0 && index <= int(Core::BodyKind::Binary) ? static_cast<Core::BodyKind>(index) : Core::BodyKind::None;
@@ -240,7 +241,7 @@ QWidget *RequestBuilderWidget::buildBodyTab()
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(new QLabel(tr("Body:"), page));
     m_bodyKind->setObjectName(QStringLiteral("bodyKindCombo"));
-    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Text"), tr("Form (urlencoded)"), tr("Multipart form"),
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("XML"), tr("Text"), tr("Form (urlencoded)"), tr("Multipart form"),
                           tr("Binary file")});
     kindRow->addWidget(m_bodyKind);
     kindRow->addStretch(1);
@@ -544,17 +545,23 @@ void RequestBuilderWidget::onBodyChanged()
         return;
     }
     m_body->setEnabled(kind != Core::BodyKind::None);
-    m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose a kind above (JSON, text, a form or a file) to send one.")
+    m_body->setPlaceholderText(kind == Core::BodyKind::None ? tr("This request has no body. Choose a kind above (JSON, XML, text, a form or a file) to send one.")
                                                             : tr("Type the request body here."));
     const QString text = m_body->toPlainText();
-    if (kind != Core::BodyKind::Json || text.trimmed().isEmpty()) {
+    const bool xml = kind == Core::BodyKind::Xml;
+    if ((kind != Core::BodyKind::Json && !xml) || text.trimmed().isEmpty()) {
         m_bodyStatus->clear();
         updateTabTitles();
         return;
     }
+    // Checked as it will be sent, variables filled in; an invalid body is explained, not refused.
     const Core::Result<QString> substituted = Core::substitute(text, environment());
-    const Core::Result<void> valid = Core::validateJson((substituted ? *substituted : text).toUtf8());
-    m_bodyStatus->setText(valid ? tr("Valid JSON") : tr("Invalid JSON: %1").arg(valid.error().message));
+    const QByteArray bytes = (substituted ? *substituted : text).toUtf8();
+    const Core::Result<void> valid = xml ? Core::XmlBody::validate(bytes) : Core::validateJson(bytes);
+    if (xml)
+        m_bodyStatus->setText(valid ? tr("Well-formed XML") : tr("Invalid XML: %1").arg(valid.error().message));
+    else
+        m_bodyStatus->setText(valid ? tr("Valid JSON") : tr("Invalid JSON: %1").arg(valid.error().message));
     m_bodyStatus->setStyleSheet(QLatin1String(valid ? StatusStyle::Fine : StatusStyle::Problem));
     updateTabTitles();
 }
