@@ -207,6 +207,19 @@ void tst_MainWindow::restApiKeysShowInTree()
     QCOMPARE(key->text(0), QStringLiteral("API key corner-cafe"));
     QCOMPARE(key->text(1), QStringLiteral("corner-cafe-key-0123456789"));
     QVERIFY(key->toolTip(0).contains(QStringLiteral("rate 1/s, burst 2, quota 100 per DAY")));
+    // An HTTP API route says what a caller must bring and how often it may call.
+    Core::EmulatorInfo guarded = info;
+    guarded.apis[0].stageVariables = {QStringLiteral("bakeryName=Gatehouse-Bakery")};
+    guarded.apis[0].routes[0].authorization = QStringLiteral("Lambda authorizer KitchenKey ($request.header.x-bakery-key)");
+    guarded.apis[0].routes[0].throttle = QStringLiteral("rate 1/s, burst 5");
+    panel->setInfo(guarded);
+    const QString routeTip = tree->topLevelItem(0)->child(0)->toolTip(0);
+    QVERIFY2(routeTip.contains(QStringLiteral("Needs: Lambda authorizer KitchenKey")), qPrintable(routeTip));
+    QVERIFY2(routeTip.contains(QStringLiteral("Throttled: rate 1/s, burst 5")), qPrintable(routeTip));
+    QVERIFY2(tree->topLevelItem(0)->toolTip(0).contains(QStringLiteral("Stage variables: bakeryName=Gatehouse-Bakery")), qPrintable(tree->topLevelItem(0)->toolTip(0)));
+    panel->setInfo(info);
+    api = tree->topLevelItem(1);
+    key = api->child(1);
 
     // A click on the key copies it and opens no request; a click on the route opens one.
     QSignalSpy activated(panel, &Ui::EmulatorPanel::routeActivated);

@@ -339,19 +339,27 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
         QFont bold = apiItem->font(0);
         bold.setBold(true);
         apiItem->setFont(0, bold);
-        apiItem->setToolTip(
-            0, tr("Stage %1\n%2\n%3").arg(api.stage, api.pathStyleUrl, api.hostStyleUrl));
+        QString apiTip = tr("Stage %1\n%2\n%3").arg(api.stage, api.pathStyleUrl, api.hostStyleUrl);
+        if (!api.stageVariables.isEmpty())
+            apiTip += QLatin1Char('\n') + tr("Stage variables: %1").arg(api.stageVariables.join(QStringLiteral(", ")));
+        apiItem->setToolTip(0, apiTip);
         for (const Core::EmulatorRouteInfo &route : api.routes) {
             auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.functionName});
             const QString url = requestUrl(api, route);
             routeItem->setData(0, MethodRole, requestMethod(route));
             routeItem->setData(0, UrlRole, url);
-            routeItem->setToolTip(
-                0, route.apiKeyRequired
-                       ? tr("Open %1 %2 in the request builder; it needs an x-api-key header with one of the "
-                            "API's keys")
-                             .arg(requestMethod(route), url)
-                       : tr("Open %1 %2 in the request builder").arg(requestMethod(route), url));
+            QString tip = route.apiKeyRequired
+                              ? tr("Open %1 %2 in the request builder; it needs an x-api-key header with one of the "
+                                   "API's keys")
+                                    .arg(requestMethod(route), url)
+                              : tr("Open %1 %2 in the request builder").arg(requestMethod(route), url);
+            // What a caller must bring and how often it may call, so a 401/403/429 is no surprise.
+            if (!route.authorization.isEmpty())
+                tip += QLatin1Char('\n') + tr("Needs: %1").arg(route.authorization);
+            if (!route.throttle.isEmpty())
+                tip += QLatin1Char('\n') + tr("Throttled: %1 (more answers 429)").arg(route.throttle);
+            routeItem->setToolTip(0, tip);
+            routeItem->setToolTip(1, tip);
         }
         // A REST API's usage plan keys are lab data: shown in full, a click copies one.
         for (const Core::EmulatorApiKeyInfo &key : api.apiKeys) {
