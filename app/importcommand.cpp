@@ -261,8 +261,12 @@ void printText(const ImportResult &result)
     }
     if (!result.variables.isEmpty()) {
         out << "\nVariables:\n";
-        for (auto it = result.variables.cbegin(); it != result.variables.cend(); ++it)
-            out << "  " << it.key() << " = " << it.value() << "\n";
+        for (auto it = result.variables.cbegin(); it != result.variables.cend(); ++it) {
+            if (result.toFill.contains(it.key()))
+                out << "  " << it.key() << " (no value in the input: set it in --env)\n";
+            else
+                out << "  " << it.key() << " = " << it.value() << "\n";
+        }
     }
     if (!result.secrets.isEmpty())
         out << "\nSecret variables (values not shown; keep them in an environment marked secret): "

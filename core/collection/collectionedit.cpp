@@ -119,8 +119,10 @@ Collection collectionFromImport(const Import::ImportResult &result)
 {
     Collection collection;
     collection.name = result.name.isEmpty() ? QStringLiteral("Imported") : result.name;
+    // A variable still to be filled in is written disabled: listed for people, but undefined
+    // to a run, which then names it instead of sending an empty path segment.
     for (auto it = result.variables.cbegin(); it != result.variables.cend(); ++it)
-        collection.variables.append({it.key(), it.value(), true, false});
+        collection.variables.append({it.key(), it.value(), !result.toFill.contains(it.key()), false});
     for (auto it = result.secrets.cbegin(); it != result.secrets.cend(); ++it)
         collection.variables.append({it.key(), QString(), true, true});
     for (const Import::ImportedRequest &imported : result.requests) {

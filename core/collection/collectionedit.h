@@ -41,7 +41,8 @@ Result<Collection> editCollection(const QString &directory,
 Result<Collection> createCollection(const QString &directory, const Collection &collection);
 
 // An import as a collection: requests filed into folders by their folder path, each with its
-// own auth (inheritAuth off), the import's variables and its secret variables without values.
+// own auth (inheritAuth off), the import's variables (those to fill in disabled) and its secret
+// variables without values.
 Collection collectionFromImport(const Import::ImportResult &result);
 
 } // namespace Gatehouse::Core::Collection

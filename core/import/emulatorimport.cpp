@@ -45,8 +45,11 @@ void addRoute(const QJsonObject &route, const QString &folder, const QString &va
         request.spec.headers.append({true, QStringLiteral("x-api-key"),
                                      QStringLiteral("{{") + keyVariable + QStringLiteral("}}")});
     static const QRegularExpression names(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
-    for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();)
-        result.variables.insert(it.next().captured(1), QString());
+    for (auto it = names.globalMatch(templatedPath(path)); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        result.variables.insert(name, QString());
+        result.toFill.insert(name);
+    }
     result.requests.append(request);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -49,6 +50,10 @@ struct ImportResult
     QString name;
     QList<ImportedRequest> requests;
     QMap<QString, QString> variables;
+    // Variables the input names without giving a value (an OpenAPI path parameter with no
+    // example): listed in `variables` with an empty value for people to fill in, but never sent
+    // empty, because "/pets/{{petId}}" would quietly become "/pets/" and reach another resource.
+    QSet<QString> toFill;
     QMap<QString, QString> secrets;
     QList<ImportProblem> problems;
 

@@ -278,6 +278,10 @@ void OpenApiReader::applyParameters(const QList<Parameter> &params, ImportedRequ
                 continue;
             if (!m_result->variables.contains(p.name) || p.hasValue)
                 m_result->variables.insert(p.name, p.value);
+            if (p.hasValue)
+                m_result->toFill.remove(p.name);
+            else
+                m_result->toFill.insert(p.name);
         } else if (p.in == QLatin1String("query")) {
             if (p.required || p.hasValue)
                 query << QString::fromLatin1(QUrl::toPercentEncoding(p.name)) + QLatin1Char('=') +
@@ -521,6 +525,7 @@ void OpenApiReader::applySecurity(const YAML::Node &operation, ImportedRequest &
         request.spec.auth.kind = AuthKind::Basic;
         request.spec.auth.basicUsername = QStringLiteral("{{basicUser}}");
         m_result->variables.insert(QStringLiteral("basicUser"), QString());
+        m_result->toFill.insert(QStringLiteral("basicUser"));
         request.spec.auth.basicPassword = secret(QStringLiteral("basicPassword"));
     } else if (type == QLatin1String("apiKey")) {
         const QString in = yamlText(child(scheme, "in"));

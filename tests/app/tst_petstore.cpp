@@ -180,6 +180,28 @@ void TestPetstore::importedDocumentRuns()
         urlTemplates.insert(name, ref.request->spec.url);
     }
 
+    // Without petId in the environment, showPetById is not sent to /v1/pets/ (API Gateway's own
+    // 404, which a run without tests would count as passed): the run names the variable.
+    {
+        const QString env = m_dir.filePath(QStringLiteral("env-base-only.json"));
+        QFile file(env);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("baseUrl"), m_apiUrl}}).toJson());
+        file.close();
+        const auto run = runGatehouse({QStringLiteral("run"), collectionDir, QStringLiteral("--env"), env,
+                                       QStringLiteral("--reporter"), QStringLiteral("json")});
+        QVERIFY2(run.exitCode == 2, QByteArray(run.out + run.err).constData());
+        const QJsonArray ran =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("requests")).toArray();
+        QCOMPARE(ran.size(), 3);
+        const QJsonObject show = ran.at(2).toObject();
+        QCOMPARE(show.value(QLatin1String("name")).toString(), QStringLiteral("pets / showPetById"));
+        QCOMPARE(show.value(QLatin1String("outcome")).toString(), QStringLiteral("notSent"));
+        QVERIFY2(show.value(QLatin1String("error")).toString().contains(QLatin1String("{{petId}} is not defined")),
+                 qPrintable(show.value(QLatin1String("error")).toString()));
+        QCOMPARE(ran.at(0).toObject().value(QLatin1String("outcome")).toString(), QStringLiteral("passed"));
+    }
+
     // gatehouse run with baseUrl pointing at the emulated Petstore, once with a pet that exists
     // and once with an unknown id (the document's `default` response).
     for (const QString &petId : {QStringLiteral("2"), QStringLiteral("424242")}) {

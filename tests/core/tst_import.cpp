@@ -1,6 +1,7 @@
 // Import (cURL, Postman v2.1, OpenAPI 3.0 / Swagger 2.0, the emulator's index) and export
 // (cURL, HAR). Fixtures in tests/data/import: browsers' "Copy as cURL" forms, the OpenAPI
 // Initiative's Petstore documents (copied unchanged), a hand-written Postman v2.1 collection.
+#include "core/collection/collectionedit.h"
 #include "core/import/curlexport.h"
 #include "core/import/curlimport.h"
 #include "core/import/documentimport.h"
@@ -89,6 +90,7 @@ private slots:
     // OpenAPI / Swagger
     void petstore_data();
     void petstore();
+    void petstorePathParameterToFill();
     void openApiJsonLayouts();
     void openApiPartial();
     void openApiFormBodies_data();
@@ -493,6 +495,43 @@ void tst_Import::petstore()
         QVERIFY2(bool(r.spec.toClientRequest(env)), qPrintable(r.name));
     QCOMPARE(result.requests.at(2).spec.toClientRequest(env)->url.toString(),
              QStringLiteral("http://petstore.swagger.io/v1/pets/7"));
+}
+
+// Found by tst_petstore: petId has no example, and the empty variable the import listed made an
+// imported collection send GET /v1/pets/ (API Gateway's own 404, which a run without tests
+// counts as passed). A variable to fill in is written disabled, so a run names it instead.
+void tst_Import::petstorePathParameterToFill()
+{
+    const ImportResult result = importOpenApi(fixture(QStringLiteral("petstore-v3.0.yaml")),
+                                              QStringLiteral("petstore-v3.0.yaml"));
+    QCOMPARE(result.toFill, QSet<QString>{QStringLiteral("petId")});
+    QCOMPARE(result.variables.value(QStringLiteral("petId"), QStringLiteral("absent")), QString());
+
+    const Collection::Collection collection = Collection::collectionFromImport(result);
+    QCOMPARE(collection.variables,
+             (QList<EnvironmentVariable>{
+                 {QStringLiteral("baseUrl"), QStringLiteral("http://petstore.swagger.io/v1"), true, false},
+                 {QStringLiteral("petId"), QString(), false, false}}));
+    const QList<Collection::RequestRef> requests = Collection::requestsInOrder(collection.root);
+    QCOMPARE(requests.size(), 3);
+    const RequestSpec &show = requests.at(2).request->spec;
+    QCOMPARE(show.url, QStringLiteral("{{baseUrl}}/pets/{{petId}}"));
+    QCOMPARE(show.unresolvedVariables(Collection::variablesFor(collection.variables, {})),
+             QStringList{QStringLiteral("petId")});
+    Environment env;
+    env.variables = {{QStringLiteral("petId"), QStringLiteral("2")}};
+    const Environment filled = Collection::variablesFor(collection.variables, env);
+    QVERIFY(show.unresolvedVariables(filled).isEmpty());
+    QCOMPARE(show.toClientRequest(filled)->url.toString(),
+             QStringLiteral("http://petstore.swagger.io/v1/pets/2"));
+
+    // An example fills it: partial.yaml's orderId (example 42) stays enabled, itemId is to fill.
+    const ImportResult exemplified = importOpenApi(fixture(QStringLiteral("partial.yaml")),
+                                                   QStringLiteral("partial.yaml"));
+    QCOMPARE(exemplified.toFill, QSet<QString>{QStringLiteral("itemId")});
+    const QList<EnvironmentVariable> written = Collection::collectionFromImport(exemplified).variables;
+    QVERIFY(written.contains(EnvironmentVariable{QStringLiteral("orderId"), QStringLiteral("42"), true, false}));
+    QVERIFY(written.contains(EnvironmentVariable{QStringLiteral("itemId"), QString(), false, false}));
 }
 
 // yaml-cpp reads JSON too: minified and tab-indented files as editors and servers write them.
