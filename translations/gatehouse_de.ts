@@ -1767,6 +1767,18 @@ Schlüssel %1/.well-known/jwks.json</translation>
         <source>Usage plan %1 (%2). Click to copy the key; send it as the x-api-key header.</source>
         <translation>Nutzungsplan %1 (%2). Klicken Sie, um den Schlüssel zu kopieren; senden Sie ihn im Header x-api-key.</translation>
     </message>
+    <message>
+        <source>Stage variables: %1</source>
+        <translation>Stage-Variablen: %1</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>Erfordert: %1</translation>
+    </message>
+    <message>
+        <source>Throttled: %1 (more answers 429)</source>
+        <translation>Gedrosselt: %1 (darüber hinaus Antwort 429)</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::EnvironmentSelector</name>
@@ -2050,10 +2062,6 @@ Schlüssel %1/.well-known/jwks.json</translation>
         <translation>Wählen Sie zuerst einen leeren Ordner für die Sammlung.</translation>
     </message>
     <message>
-        <source>Paste one or more curl commands (a browser&apos;s ǌopy as cURL”, bash or cmd)</source>
-        <translation>Einen oder mehrere curl-Befehle einfügen („Als cURL kopieren“ aus dem Browser, bash oder cmd)</translation>
-    </message>
-    <message>
         <source>pasted text</source>
         <translation>eingefügter Text</translation>
     </message>
@@ -2137,6 +2145,10 @@ Schlüssel %1/.well-known/jwks.json</translation>
     <message>
         <source>An empty folder for the collection</source>
         <translation>Leerer Ordner für die Sammlung</translation>
+    </message>
+    <message>
+        <source>Paste one or more curl commands (a browser&apos;s “Copy as cURL”, bash or cmd)</source>
+        <translation>Einen oder mehrere curl-Befehle einfügen („Als cURL kopieren“ aus dem Browser, bash oder cmd)</translation>
     </message>
 </context>
 <context>
@@ -3134,10 +3146,6 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>Ein urlencoded-Formular sendet @Pfad-Werte als Text; wählen Sie Multipart-Formular, um Dateien hochzuladen.</translation>
     </message>
     <message>
-        <source>This request has no body. Choose a kind above (JSON, text, a form or a file) to send one.</source>
-        <translation>Diese Anfrage hat keinen Body. Wählen Sie oben eine Art (JSON, Text, Formular oder Datei), um einen zu senden.</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -3227,6 +3235,22 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>pasted text</source>
         <translation>eingefügter Text</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>This request has no body. Choose a kind above (JSON, XML, text, a form or a file) to send one.</source>
+        <translation>Diese Anfrage hat keinen Body. Wählen Sie oben eine Art (JSON, XML, Text, Formular oder Datei), um einen zu senden.</translation>
+    </message>
+    <message>
+        <source>Well-formed XML</source>
+        <translation>Wohlgeformtes XML</translation>
+    </message>
+    <message>
+        <source>Invalid XML: %1</source>
+        <translation>Ungültiges XML: %1</translation>
     </message>
 </context>
 <context>
