@@ -751,6 +751,8 @@ void tst_Import::emulatorIndex()
     QCOMPARE(result.requests.at(0).folder, QStringList{QStringLiteral("ServerlessHttpApi")});
     QCOMPARE(result.variables.value(QStringLiteral("baseUrl")),
              QStringLiteral("http://127.0.0.1:4577/_aws/execute-api/abcdefghij"));
+    // Path parameters have no value in the index: to fill in, not sent empty.
+    QCOMPARE(result.toFill, (QSet<QString>{QStringLiteral("id"), QStringLiteral("proxy")}));
     QVERIFY(importEmulatorIndex(QByteArray("{}")).hasErrors());
 }
 
