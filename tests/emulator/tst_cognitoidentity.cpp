@@ -4,6 +4,7 @@
 // answers the role's assumed-role ARN; the same through `gatehouse cognito credentials` as a
 // credential_process. Refusals in Cognito's words (tampered, expired, another client, an
 // access token, no logins), guests where a pool allows them, and the template reader's checks.
+#include "../common/emulatorlab.h"
 #include "../common/awscli.h"
 #include "../common/gatehouseprocess.h"
 #include "core/emulator/awsauthenticator.h"
@@ -129,16 +130,7 @@ private:
 
 std::unique_ptr<Emulator::Emulator> tst_CognitoIdentity::start(const QString &labDirectory)
 {
-    EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = labDirectory;
-    auto emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = emulator->start();
-    if (!started.ok()) {
-        qWarning("%s", qPrintable(started.error().message));
-        return nullptr;
-    }
-    return emulator;
+    return Test::startLab(labDirectory);
 }
 
 Tokens tst_CognitoIdentity::signIn(Emulator::Emulator &emulator, const QString &clientId,

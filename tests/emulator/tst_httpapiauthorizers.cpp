@@ -5,6 +5,7 @@
 // bodies, the result cache, broken authorizers, and AWS_IAM routes called with requests that
 // botocore's signer (not Gatehouse's) signed. Test lab: tests/data/labs/lambda-authorizers; the
 // bakery lab's GET /kitchen and GET /deliveries as a student calls them.
+#include "../common/emulatorlab.h"
 #include "../common/awscli.h"
 #include "../common/botocorepeer.h"
 #include "core/emulator/emulator.h"
@@ -188,15 +189,9 @@ private:
 
 std::unique_ptr<Emulator::Emulator> tst_HttpApiAuthorizers::start(const QString &labDirectory)
 {
-    EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = labDirectory;
-    auto emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = emulator->start();
-    if (!started.ok()) {
-        qWarning("%s", qPrintable(started.error().message));
+    auto emulator = Test::startLab(labDirectory);
+    if (!emulator)
         return nullptr;
-    }
     connect(emulator.get(), &Emulator::Emulator::invocationFinished, this,
             [this](const Core::InvocationRecord &record) { ++m_invocations[record.functionName]; });
     return emulator;

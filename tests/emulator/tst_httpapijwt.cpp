@@ -3,6 +3,7 @@
 // refused (none, garbage, another key, expired, another client, a changed byte), scopes, and a
 // test lab (tests/data/labs/jwt-authorizers) whose echo function shows the event's
 // requestContext.authorizer.jwt.
+#include "../common/emulatorlab.h"
 #include "../common/awscli.h"
 #include "core/emulator/cognitoidpservice.h"
 #include "core/emulator/emulator.h"
@@ -121,16 +122,7 @@ private:
 
 std::unique_ptr<Emulator::Emulator> tst_HttpApiJwt::start(const QString &labDirectory)
 {
-    EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = labDirectory;
-    auto emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = emulator->start();
-    if (!started.ok()) {
-        qWarning("%s", qPrintable(started.error().message));
-        return nullptr;
-    }
-    return emulator;
+    return Test::startLab(labDirectory);
 }
 
 Tokens tst_HttpApiJwt::signIn(Emulator::Emulator &emulator, const QString &clientId)

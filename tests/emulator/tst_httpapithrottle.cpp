@@ -5,6 +5,7 @@
 // without calling the function, and refills at the rate; RouteSettings override
 // DefaultRouteSettings limit by limit; a route without settings is not throttled; bad values
 // are template errors at their line and column. Lab: tests/data/labs/httpapi-stage.
+#include "../common/emulatorlab.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/labloader.h"
 #include "core/emulator/tokenbucket.h"
@@ -89,12 +90,8 @@ private:
 
 void tst_HttpApiThrottle::initTestCase()
 {
-    EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = QStringLiteral(GATEHOUSE_TEST_DATA "/labs/httpapi-stage");
-    m_emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = m_emulator->start();
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    m_emulator = Test::startLab(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/httpapi-stage"));
+    QVERIFY(m_emulator);
     connect(m_emulator.get(), &Emulator::Emulator::invocationFinished, this,
             [this](const Core::InvocationRecord &record) { ++m_invocations[record.functionName]; });
 }

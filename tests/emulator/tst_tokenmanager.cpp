@@ -4,6 +4,7 @@
 // tests/data/labs/oauth2-clients), PyJWT verifies them through the JWKS URL, tokens are renewed
 // by themselves near expiry (injected clock), the token endpoint's refusals come back in words,
 // and a 401 leads to one renewal and one retry, never a loop (against a scripted loopback server).
+#include "../common/emulatorlab.h"
 #include "../common/awscli.h"
 #include "../core/fakeaws.h"
 #include "core/emulator/cognitoidpservice.h"
@@ -110,16 +111,7 @@ private:
 
 std::unique_ptr<Emulator::Emulator> tst_TokenManager::start(const QString &labDirectory)
 {
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = labDirectory;
-    auto emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = emulator->start();
-    if (!started.ok()) {
-        qWarning("%s", qPrintable(started.error().message));
-        return nullptr;
-    }
-    return emulator;
+    return Test::startLab(labDirectory);
 }
 
 Core::Result<CachedToken> tst_TokenManager::fetch(TokenManager &manager, const Core::OAuth2Settings &settings)

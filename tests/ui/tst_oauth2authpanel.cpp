@@ -3,6 +3,7 @@
 // and the authorizer of GET /orders answers 200; the token is reused, shown only as where it came
 // from and its expiry, handed to the inspector on request, and cleared; a saved request keeps the
 // password as its {{variable}}.
+#include "../common/emulatorlab.h"
 #include "../core/fakeaws.h"
 #include "core/emulator/emulator.h"
 #include "core/oauth2/tokenmanager.h"
@@ -61,12 +62,8 @@ private:
 
 void tst_OAuth2AuthPanel::initTestCase()
 {
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
-    m_emulator = std::make_unique<Emulator::Emulator>(options);
-    const auto started = m_emulator->start();
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    m_emulator = Test::startLab(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery"));
+    QVERIFY(m_emulator);
 }
 
 void tst_OAuth2AuthPanel::grantSwitchesTheFields()
