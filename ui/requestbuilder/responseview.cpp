@@ -345,8 +345,11 @@ void ResponseView::fillBody(const Core::HttpClientResponse &response)
         // The first screen at once, from the bytes as sent; checking, formatting and indexing
         // the whole body happen on a worker thread. A spooled body is shown as received: a
         // formatted copy would put the whole of it in memory again.
+        // The first screen is a copy of the body's start: an index cut short would have to
+        // find its last line's end by scanning the rest (for a spooled body, faulting in
+        // hundreds of MB of the mapped file on the GUI thread).
         m_body->setIndexedText(std::make_shared<const IndexedText>(
-            IndexedText::indexLines(response.body, PreviewBytes, response.spool)));
+            IndexedText::indexLines(response.body.first(std::min<qsizetype>(response.body.size(), PreviewBytes)))));
         m_body->setJsonHighlighting(looksJson);
         if (response.spool)
             m_tabs->setTabToolTip(m_tabs->indexOf(m_body),

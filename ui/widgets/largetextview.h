@@ -21,6 +21,7 @@ struct IndexedText
     std::vector<qint64> checkpoints; // start of line 0, 64, 128, ...
     qsizetype lines = 0;             // lines indexed (0 for empty text)
     qsizetype longestLine = 0;       // bytes, for the horizontal scrollbar
+    bool complete = true;            // every line indexed (no byte limit cut the index short)
     std::shared_ptr<const void> owner; // keeps utf8's bytes alive when they are not its own (a mapped file)
 
     static IndexedText indexLines(QByteArray utf8, qint64 limit = -1, std::shared_ptr<const void> owner = {});
