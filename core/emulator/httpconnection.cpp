@@ -118,6 +118,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
 
 HttpConnection::~HttpConnection()
 {
+    if (!m_socket)
+        return; // handed over to the WebSocket server
     m_socket->disconnect(this);
     m_socket->abort();
 }
@@ -131,6 +133,11 @@ void HttpConnection::respond(quint64 serial, const Core::HttpResponse &response)
 {
     if (!isAwaiting(serial))
         return;
+    if (m_upgradeBytes > 0) {
+        // A refused handshake: the peeked request is consumed only now, then answered.
+        m_socket->skip(m_upgradeBytes);
+        m_upgradeBytes = 0;
+    }
     m_inFlight = false;
     const bool keepAlive =
         m_inFlightKeepAlive &&
@@ -148,6 +155,24 @@ void HttpConnection::respond(quint64 serial, const Core::HttpResponse &response)
         QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
     else
         armDeadline(Deadline::Idle, m_limits.idleTimeoutMs);
+}
+
+QTcpSocket *HttpConnection::takeUpgradeSocket(quint64 serial)
+{
+    if (!isAwaiting(serial) || m_upgradeBytes == 0)
+        return nullptr;
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    m_socket = nullptr;
+    m_upgradeBytes = 0;
+    m_state = State::Closed;
+    m_inFlight = false;
+    m_deadlineKind = Deadline::None;
+    m_timer.stop();
+    emit closed();
+    deleteLater();
+    return socket;
 }
 
 void HttpConnection::abort()
@@ -218,6 +243,16 @@ void HttpConnection::processInput()
 
 bool HttpConnection::readIntoParser()
 {
+    if (!m_upgradeChecked) {
+        switch (peekUpgrade()) {
+        case Peek::Wait:
+            return false;
+        case Peek::Dispatched:
+            return true;
+        case Peek::NotUpgrade:
+            break;
+        }
+    }
     thread_local char buffer[ReadChunkBytes];
     if (m_socket->bytesAvailable() <= 0)
         return false;
@@ -226,6 +261,48 @@ bool HttpConnection::readIntoParser()
         return false;
     m_parser.feed(buffer, n);
     return true;
+}
+
+// Only a fresh connection's first request can be a handshake; everything else is read as usual.
+HttpConnection::Peek HttpConnection::peekUpgrade()
+{
+    m_peekWaiting = false;
+    if (m_serial != 0 || !m_parser.isIdle()) {
+        m_upgradeChecked = true;
+        return Peek::NotUpgrade;
+    }
+    const QByteArray head = m_socket->peek(m_limits.maxHeaderBytes);
+    if (head.isEmpty())
+        return Peek::Wait; // nothing sent yet: still the idle deadline
+    static const QByteArray get = QByteArrayLiteral("GET ");
+    if (!head.startsWith(get.left(qMin(head.size(), get.size())))) {
+        m_upgradeChecked = true;
+        return Peek::NotUpgrade;
+    }
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (head.size() >= m_limits.maxHeaderBytes) {
+            m_upgradeChecked = true; // the parser answers 431
+            return Peek::NotUpgrade;
+        }
+        m_peekWaiting = true;
+        return Peek::Wait;
+    }
+    m_upgradeChecked = true;
+    const QByteArray block = head.left(end + 4);
+    if (!block.toLower().contains("websocket"))
+        return Peek::NotUpgrade;
+    HttpRequestParser scratch(m_limits);
+    scratch.feed(block.constData(), block.size());
+    if (!scratch.hasRequest())
+        return Peek::NotUpgrade;
+    HttpRequestParser::ParsedRequest parsed = scratch.takeRequest();
+    if (!parsed.upgrade ||
+        !sameName(parsed.request.headers.value(QByteArrayLiteral("Upgrade")), "websocket"))
+        return Peek::NotUpgrade;
+    m_upgradeBytes = block.size();
+    dispatch(std::move(parsed));
+    return Peek::Dispatched;
 }
 
 void HttpConnection::dispatch(HttpRequestParser::ParsedRequest parsed)
@@ -350,7 +427,7 @@ void HttpConnection::markClosed()
     m_inFlight = false;
     m_deadlineKind = Deadline::None;
     m_timer.stop();
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
     emit closed();
     deleteLater();
@@ -373,7 +450,10 @@ void HttpConnection::refreshDeadline()
         return;
     if (m_writeBlocked)
         armDeadline(Deadline::Idle, m_limits.idleTimeoutMs); // the client is not reading
-    else if (m_parser.isIdle())
+    else if (m_peekWaiting) {
+        if (m_deadlineKind != Deadline::Header)
+            armDeadline(Deadline::Header, m_limits.headerTimeoutMs);
+    } else if (m_parser.isIdle())
         armDeadline(Deadline::Idle, m_limits.idleTimeoutMs);
     else if (m_parser.isReadingBody())
         armDeadline(Deadline::Body, m_limits.idleTimeoutMs);

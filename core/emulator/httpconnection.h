@@ -34,6 +34,10 @@ public:
     void abort();
 
     QTcpSocket *socket() const { return m_socket; }
+    // For the first request of a connection when it is a WebSocket upgrade (GET with
+    // Upgrade: websocket): releases the socket with the handshake still unread in it, for
+    // QWebSocketServer::handleConnection, and closes this connection. Null for any other request.
+    QTcpSocket *takeUpgradeSocket(quint64 serial);
 
 signals:
     // The client went away or the connection was closed; emitted once.
@@ -64,6 +68,13 @@ private:
     void onDisconnected();
     void processInput();
     bool readIntoParser();
+    enum class Peek
+    {
+        NotUpgrade,
+        Wait,
+        Dispatched
+    };
+    Peek peekUpgrade();
     void dispatch(HttpRequestParser::ParsedRequest parsed);
     bool checkExpectation();
     void writeResponse(const Core::HttpResponse &response, bool head, bool keepAlive);
@@ -88,6 +99,11 @@ private:
     bool m_processing = false;
     bool m_writeBlocked = false;
     quint64 m_expectChecked = 0;
+    // The first request is looked at with peek() before anything is read: a WebSocket
+    // handshake must stay in the socket for QWebSocketServer (see ARCHITECTURE.md).
+    bool m_upgradeChecked = false;
+    bool m_peekWaiting = false;
+    qsizetype m_upgradeBytes = 0; // the peeked handshake still unread in the socket
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     quint16 m_localPort = 0;

@@ -20,6 +20,11 @@ void HttpResponder::send(const Core::HttpResponse &response) const
         m_connection->respond(m_serial, response);
 }
 
+QTcpSocket *HttpResponder::takeUpgradeSocket() const
+{
+    return m_connection ? m_connection->takeUpgradeSocket(m_serial) : nullptr;
+}
+
 HttpConnection *HttpResponder::connection() const
 {
     return m_connection.data();
