@@ -15,6 +15,7 @@
 #include "restapicontrolplane.h"
 #include "restapigateway.h"
 #include "stsservice.h"
+#include "websocketgateway.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +176,13 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_restApis = std::make_unique<RestApiGateway>(m_lambda.get());
     m_restApis->setAccountId(m_options.accountId);
     m_httpApis->setAuthenticator(m_authenticator.get());
+    m_webSocketApis = std::make_unique<WebSocketGateway>(m_lambda.get());
+    m_webSocketApis->setAuthenticator(m_authenticator.get());
+    WebSocketGateway::Limits wsLimits;
+    wsLimits.idleTimeoutMs = m_options.webSocketIdleTimeoutMs;
+    wsLimits.maxConnectionMs = m_options.webSocketMaxConnectionMs;
+    wsLimits.maxMessageBytes = m_options.webSocketMaxMessageBytes;
+    m_webSocketApis->setLimits(wsLimits);
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
     // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.
@@ -186,6 +194,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_server.reset();
         m_restControlPlane.reset();
     m_restApis.reset();
+        m_webSocketApis.reset();
         m_httpApis.reset();
         m_controlPlane.reset();
         m_invokeApi.reset();
@@ -212,6 +221,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         return published.error();
     }
     m_httpApis->setApis(m_lab.httpApis);
+    m_webSocketApis->setApis(m_lab.webSocketApis);
     m_restApis->setLab(m_lab.restApis, m_lab.apiKeys, m_lab.usagePlans);
     m_restControlPlane = std::make_unique<RestApiControlPlane>(m_authenticator.get(), m_lab.restApis, m_lab.apiKeys,
                                                                m_lab.usagePlans);
@@ -228,9 +238,12 @@ void Emulator::stop()
         m_server->close();
     if (m_lambda)
         m_lambda->shutdown();
+    if (m_webSocketApis)
+        m_webSocketApis->closeAll();
     m_server.reset();
     m_restControlPlane.reset();
     m_restApis.reset();
+    m_webSocketApis.reset();
     m_httpApis.reset();
     m_controlPlane.reset();
     m_invokeApi.reset();
@@ -337,6 +350,7 @@ Core::EmulatorInfo Emulator::describe() const
         info.apis.append(a);
     }
     describeRestApis(&info);
+    describeWebSocketApis(&info);
     return info;
 }
 
@@ -442,6 +456,8 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         QByteArray domain = host;
         if (const qsizetype colon = domain.lastIndexOf(':'); colon > label)
             domain.truncate(colon);
+        if (routeWebSocket(request, apiId, request.path, domain, responder))
+            return;
         if (m_restApis->serves(QString::fromLatin1(apiId)))
             m_restApis->handle(request, QString::fromLatin1(apiId), request.path, domain, responder);
         else
@@ -461,6 +477,8 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         const qsizetype slash = rest.indexOf('/');
         const QByteArray apiId = slash < 0 ? rest : rest.left(slash);
         const QByteArray pathInApi = slash < 0 ? QByteArray("/") : rest.mid(slash);
+        if (routeWebSocket(request, apiId, pathInApi, apiId + ".execute-api.localhost", responder))
+            return;
         if (m_restApis->serves(QString::fromLatin1(apiId)))
             m_restApis->handle(request, QString::fromLatin1(apiId), pathInApi, apiId + ".execute-api.localhost",
                                responder);
@@ -471,6 +489,37 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
     }
 
     answerIndex(request, responder);
+}
+
+bool Emulator::routeWebSocket(const Core::HttpRequest &request, const QByteArray &apiId,
+                              const QByteArray &pathInApi, const QByteArray &domain, HttpResponder &responder)
+{
+    if (!m_webSocketApis || !m_webSocketApis->serves(QString::fromLatin1(apiId)))
+        return false;
+    m_webSocketApis->handle(request, QString::fromLatin1(apiId), pathInApi, domain, responder);
+    return true;
+}
+
+void Emulator::describeWebSocketApis(Core::EmulatorInfo *info) const
+{
+    const QString wsBase = QStringLiteral("ws://%1:%2").arg(hostForUrls(m_options.address)).arg(info->port);
+    for (const WebSocketApiConfig &api : m_lab.webSocketApis) {
+        Core::EmulatorApiInfo a;
+        a.apiId = api.apiId;
+        a.name = api.name;
+        a.kind = QStringLiteral("WebSocket API");
+        a.stage = api.stageName;
+        a.pathStyleUrl = wsBase + QString::fromUtf8(pathStylePrefix(api.apiId)) + QLatin1Char('/') + api.stageName;
+        a.hostStyleUrl = QStringLiteral("ws://%1.execute-api.localhost:%2/%3").arg(api.apiId).arg(info->port).arg(api.stageName);
+        for (const WebSocketRouteConfig &route : api.routes) {
+            Core::EmulatorRouteInfo r;
+            r.routeKey = route.routeKey;
+            r.functionName = route.functionName;
+            r.url = a.pathStyleUrl;
+            a.routes.append(r);
+        }
+        info->apis.append(a);
+    }
 }
 
 // "/" and "/_aws/emulator" describe what is served; everything else is an AWS-shaped 404

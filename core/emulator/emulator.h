@@ -18,6 +18,7 @@ class HttpServer;
 class LambdaService;
 class HttpApiGateway;
 class RestApiGateway;
+class WebSocketGateway;
 class RestApiControlPlane;
 class LambdaInvokeApi;
 class LambdaRegistry;
@@ -34,6 +35,10 @@ struct EmulatorOptions
     QString labDirectory;        // empty: no lab, only the services
     QString region = QStringLiteral("us-east-1");
     QString accountId = QStringLiteral("123456789012");
+    // WebSocket API quotas, AWS's defaults; tests shorten them.
+    int webSocketIdleTimeoutMs = 10 * 60 * 1000;
+    int webSocketMaxConnectionMs = 2 * 60 * 60 * 1000;
+    qint64 webSocketMaxMessageBytes = 128 * 1024;
 };
 
 // The embedded emulator: one loopback port that serves every emulated service, built from a
@@ -64,6 +69,8 @@ public:
     CognitoIdentityService *cognitoIdentity() const { return m_cognitoIdentity.get(); }
     // The lab's REST APIs (API keys, usage plans' throttle and quota); null while stopped.
     RestApiGateway *restApis() const { return m_restApis.get(); }
+    // The lab's WebSocket APIs and their open connections; null while stopped.
+    WebSocketGateway *webSocketApis() const { return m_webSocketApis.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -76,6 +83,10 @@ private:
     Core::Result<void> loadLab();
     Core::EmulatorInfo describe() const;
     void describeRestApis(Core::EmulatorInfo *info) const;
+    void describeWebSocketApis(Core::EmulatorInfo *info) const;
+    // A WebSocket API's handshake or @connections call; false when apiId is no WebSocket API.
+    bool routeWebSocket(const Core::HttpRequest &request, const QByteArray &apiId,
+                        const QByteArray &pathInApi, const QByteArray &domain, HttpResponder &responder);
     void trustLabPools();
     void answerIndex(const Core::HttpRequest &request, HttpResponder &responder) const;
 
@@ -93,6 +104,7 @@ private:
     std::unique_ptr<LambdaControlPlane> m_controlPlane;
     std::unique_ptr<HttpApiGateway> m_httpApis;
     std::unique_ptr<RestApiGateway> m_restApis;
+    std::unique_ptr<WebSocketGateway> m_webSocketApis;
     std::unique_ptr<RestApiControlPlane> m_restControlPlane;
     std::unique_ptr<HttpServer> m_server;
 };

@@ -6,6 +6,7 @@
 #include "httpapiconfig.h"
 #include "labversionconfig.h"
 #include "restapiconfig.h"
+#include "websocketapiconfig.h"
 
 #include <QList>
 #include <QPair>
@@ -37,6 +38,7 @@ struct LabDefinition
     QList<FunctionConfig> functions;
     QList<HttpApiConfig> httpApis;
     QList<RestApiConfig> restApis;   // AWS::Serverless::Api and Api events
+    QList<WebSocketApiConfig> webSocketApis; // AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET
     QList<RestApiKeyConfig> apiKeys; // AWS::ApiGateway::ApiKey and SAM's usage plan keys
     QList<RestUsagePlanConfig> usagePlans;
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order

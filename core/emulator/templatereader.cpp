@@ -24,6 +24,7 @@ TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const 
     , m_cognitoReader(lab, &m_eval, region, accountId)
     , m_identityPoolReader(lab, &m_eval, region, accountId)
     , m_restReader(lab, &m_eval)
+    , m_webSocketReader(lab, &m_eval)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -256,6 +257,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
     m_cognitoReader.declare(resources);
     m_identityPoolReader.declare(resources);
     m_restReader.declare(resources);
+    m_webSocketReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -291,7 +293,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
                    || type == LambdaVersionReader::aliasType()
                    || CognitoPoolReader::resourceTypes().contains(type)
                    || CognitoIdentityPoolReader::resourceTypes().contains(type)
-                   || RestApiReader::resourceTypes().contains(type)) {
+                   || RestApiReader::resourceTypes().contains(type)
+                   || WebSocketApiReader::resourceTypes().contains(type)) {
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),
@@ -310,6 +313,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
     resolveRouteAuth();
     resolveRouteSettings();
     m_restReader.finish(resources);
+    m_webSocketReader.read(resources);
     m_versionReader.finish();
     m_cognitoReader.read(resources);
     m_identityPoolReader.read(resources);

@@ -6,6 +6,7 @@
 #include "labdefinition.h"
 #include "lambdaversionreader.h"
 #include "restapireader.h"
+#include "websocketapireader.h"
 
 #include <QHash>
 #include <QSet>
@@ -97,6 +98,7 @@ private:
     CognitoPoolReader m_cognitoReader;
     CognitoIdentityPoolReader m_identityPoolReader;
     RestApiReader m_restReader;
+    WebSocketApiReader m_webSocketReader;
     YAML::Node m_globalFunction;
     YAML::Node m_globalHttpApi;
     HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once

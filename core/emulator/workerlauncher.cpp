@@ -108,6 +108,8 @@ QStringList WorkerLauncher::environment(const FunctionConfig &function, const Se
         QStringLiteral("AWS_REGION=") + settings.region,
         QStringLiteral("AWS_DEFAULT_REGION=") + settings.region,
         QStringLiteral("AWS_EXECUTION_ENV=AWS_Lambda_") + function.runtime,
+        // SDKs and the lab handlers reach the emulator's APIs (e.g. @connections) through it.
+        QStringLiteral("AWS_ENDPOINT_URL=http://") + settings.runtimeApi.section(QLatin1Char('/'), 0, 0),
         QStringLiteral("TZ=:UTC"),
         QStringLiteral("LANG=en_US.UTF-8"),
         QStringLiteral("PATH=") + path,

@@ -1,0 +1,270 @@
+#include "websocketapireader.h"
+
+#include "labloader.h"
+#include "templatenodes.h"
+
+namespace Gatehouse::Emulator {
+
+using namespace TemplateNodes;
+
+namespace {
+
+const QString kApiType = QStringLiteral("AWS::ApiGatewayV2::Api");
+const QString kRouteType = QStringLiteral("AWS::ApiGatewayV2::Route");
+const QString kIntegrationType = QStringLiteral("AWS::ApiGatewayV2::Integration");
+const QString kStageType = QStringLiteral("AWS::ApiGatewayV2::Stage");
+const QString kDeploymentType = QStringLiteral("AWS::ApiGatewayV2::Deployment");
+
+QString typeOf(const YAML::Node &resource)
+{
+    const YAML::Node type = child(resource, "Type");
+    return type.IsScalar() ? qstr(type.Scalar()) : QString();
+}
+
+// "arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations"
+// or the function ARN itself: the function's name (with a qualifier when the ARN has one).
+QString functionFromUri(const QString &uri)
+{
+    static const QString marker = QStringLiteral(":function:");
+    const qsizetype at = uri.indexOf(marker);
+    if (at < 0)
+        return {};
+    QString name = uri.mid(at + marker.size());
+    if (const qsizetype slash = name.indexOf(QLatin1Char('/')); slash >= 0)
+        name.truncate(slash);
+    return name;
+}
+
+} // namespace
+
+QStringList WebSocketApiReader::resourceTypes()
+{
+    return {kApiType, kRouteType, kIntegrationType, kStageType, kDeploymentType};
+}
+
+WebSocketApiReader::WebSocketApiReader(LabDefinition *lab, IntrinsicEvaluator *eval)
+    : m_lab(lab), m_eval(eval)
+{
+}
+
+void WebSocketApiReader::declare(const YAML::Node &resources)
+{
+    for (const auto &entry : resources) {
+        const QString type = typeOf(entry.second);
+        if (type != kApiType && type != kIntegrationType && type != kStageType)
+            continue;
+        const QString id = qstr(entry.first.Scalar());
+        IntrinsicEvaluator::Resource resource;
+        resource.type = type;
+        resource.refValue = type == kStageType ? id : LabLoader::apiIdFor(m_lab->name, id);
+        m_eval->setResource(id, resource);
+    }
+}
+
+void WebSocketApiReader::read(const YAML::Node &resources)
+{
+    // Order matters: routes name integrations, and both name the API.
+    for (const QString &wanted : {kApiType, kIntegrationType, kRouteType, kStageType}) {
+        for (const auto &entry : resources) {
+            if (typeOf(entry.second) != wanted || !entry.second.IsMap())
+                continue;
+            const QString id = qstr(entry.first.Scalar());
+            const YAML::Node props = child(entry.second, "Properties");
+            if (!props.IsMap()) {
+                m_eval->error(entry.first, QStringLiteral("Resources.%1.Properties").arg(id),
+                              QStringLiteral("%1 needs Properties").arg(wanted));
+                continue;
+            }
+            if (wanted == kApiType)
+                readApi(id, entry.first, props);
+            else if (wanted == kIntegrationType)
+                readIntegration(id, entry.first, props);
+            else if (wanted == kRouteType)
+                readRoute(id, entry.first, props);
+            else
+                readStage(id, entry.first, props);
+        }
+    }
+    for (WebSocketApiConfig &api : m_lab->webSocketApis) {
+        if (api.stageName.isEmpty())
+            api.stageName = QStringLiteral("production");
+    }
+}
+
+std::optional<QString> WebSocketApiReader::required(const YAML::Node &props, const char *key,
+                                                    const YAML::Node &keyNode, const QString &field)
+{
+    const YAML::Node node = child(props, key);
+    const QString path = field + QLatin1Char('.') + QLatin1String(key);
+    if (!node.IsDefined()) {
+        m_eval->error(keyNode, path, QStringLiteral("missing %1").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    return m_eval->evaluate(node, path);
+}
+
+// Target is written !Join [/, [integrations, !Ref Integration]] in AWS's samples; Fn::Join is
+// read here only, so the general evaluator keeps refusing it where it would mean more.
+std::optional<QString> WebSocketApiReader::routeTarget(const YAML::Node &props, const YAML::Node &keyNode,
+                                                       const QString &field)
+{
+    const YAML::Node node = child(props, "Target");
+    const QString path = field + QStringLiteral(".Target");
+    const bool tagged = node.Tag() == "!Join";
+    if (!tagged && !(node.IsMap() && node.size() == 1 && child(node, "Fn::Join").IsDefined()))
+        return required(props, "Target", keyNode, field);
+    const YAML::Node argument = tagged ? node : child(node, "Fn::Join");
+    if (!argument.IsSequence() || argument.size() != 2 || !argument[0].IsScalar() || !argument[1].IsSequence()) {
+        m_eval->error(node, path, QStringLiteral("Fn::Join takes a delimiter and a list: !Join [/, [integrations, !Ref Integration]]"));
+        return std::nullopt;
+    }
+    QStringList parts;
+    for (const YAML::Node &item : argument[1]) {
+        const std::optional<QString> part = m_eval->evaluate(item, path);
+        if (!part)
+            return std::nullopt;
+        parts.append(*part);
+    }
+    return parts.join(qstr(argument[0].Scalar()));
+}
+
+void WebSocketApiReader::readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    const std::optional<QString> protocol = required(props, "ProtocolType", keyNode, field);
+    if (!protocol)
+        return;
+    if (*protocol != QLatin1String("WEBSOCKET")) {
+        m_eval->error(child(props, "ProtocolType"), field + QStringLiteral(".ProtocolType"),
+                      QStringLiteral("only ProtocolType WEBSOCKET is emulated for %1; write HTTP APIs as "
+                                     "AWS::Serverless::HttpApi").arg(kApiType));
+        return;
+    }
+    WebSocketApiConfig api;
+    api.logicalId = logicalId;
+    api.apiId = LabLoader::apiIdFor(m_lab->name, logicalId);
+    api.name = logicalId;
+    api.templateLine = keyNode.Mark().line + 1;
+    if (child(props, "Name").IsDefined()) {
+        if (std::optional<QString> name = m_eval->evaluate(child(props, "Name"), field + QStringLiteral(".Name")))
+            api.name = *name;
+    }
+    const std::optional<QString> expression = required(props, "RouteSelectionExpression", keyNode, field);
+    if (!expression)
+        return;
+    const bool plain = expression->startsWith(QLatin1String("$request.body."));
+    const bool braced = expression->contains(QLatin1String("${request.body."));
+    if (!plain && !braced) {
+        m_eval->error(child(props, "RouteSelectionExpression"), field + QStringLiteral(".RouteSelectionExpression"),
+                      QStringLiteral("the emulator selects routes by the message body: write "
+                                     "$request.body.<field> or ${request.body.<field>}"));
+        return;
+    }
+    api.routeSelectionExpression = *expression;
+    m_lab->webSocketApis.append(api);
+}
+
+WebSocketApiConfig *WebSocketApiReader::apiFor(const YAML::Node &props, const YAML::Node &keyNode,
+                                               const QString &field)
+{
+    const std::optional<QString> apiId = required(props, "ApiId", keyNode, field);
+    if (!apiId)
+        return nullptr;
+    for (WebSocketApiConfig &api : m_lab->webSocketApis) {
+        if (api.apiId == *apiId)
+            return &api;
+    }
+    m_eval->error(child(props, "ApiId"), field + QStringLiteral(".ApiId"),
+                  QStringLiteral("ApiId must name a WebSocket API of this template (!Ref <Api>)"));
+    return nullptr;
+}
+
+void WebSocketApiReader::readIntegration(const QString &logicalId, const YAML::Node &keyNode,
+                                         const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    WebSocketApiConfig *api = apiFor(props, keyNode, field);
+    if (!api)
+        return;
+    const std::optional<QString> type = required(props, "IntegrationType", keyNode, field);
+    if (!type)
+        return;
+    if (*type != QLatin1String("AWS_PROXY")) {
+        m_eval->error(child(props, "IntegrationType"), field + QStringLiteral(".IntegrationType"),
+                      QStringLiteral("IntegrationType %1 is not emulated; use AWS_PROXY with a Lambda function").arg(*type));
+        return;
+    }
+    const std::optional<QString> uri = required(props, "IntegrationUri", keyNode, field);
+    if (!uri)
+        return;
+    const QString function = functionFromUri(*uri);
+    const QString base = function.section(QLatin1Char(':'), 0, 0);
+    const bool known = std::any_of(m_lab->functions.cbegin(), m_lab->functions.cend(),
+                                   [&](const FunctionConfig &f) { return f.name == base; });
+    if (!known) {
+        m_eval->error(child(props, "IntegrationUri"), field + QStringLiteral(".IntegrationUri"),
+                      QStringLiteral("IntegrationUri must be the invocation ARN of a function of this lab, e.g. "
+                                     "!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                                     "${Function.Arn}/invocations (got %1)").arg(*uri));
+        return;
+    }
+    m_integrations.insert(LabLoader::apiIdFor(m_lab->name, logicalId), {api->apiId, function});
+}
+
+void WebSocketApiReader::readRoute(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    WebSocketApiConfig *api = apiFor(props, keyNode, field);
+    if (!api)
+        return;
+    const std::optional<QString> routeKey = required(props, "RouteKey", keyNode, field);
+    const std::optional<QString> target = routeTarget(props, keyNode, field);
+    if (!routeKey || !target)
+        return;
+    if (api->route(*routeKey)) {
+        m_eval->error(child(props, "RouteKey"), field + QStringLiteral(".RouteKey"),
+                      QStringLiteral("the API already has a route %1").arg(*routeKey));
+        return;
+    }
+    static const QString prefix = QStringLiteral("integrations/");
+    const auto integration = m_integrations.constFind(target->mid(prefix.size()));
+    if (!target->startsWith(prefix) || integration == m_integrations.cend()
+        || integration->apiId != api->apiId) {
+        m_eval->error(child(props, "Target"), field + QStringLiteral(".Target"),
+                      QStringLiteral("Target must be integrations/<id> of an AWS_PROXY integration of the same "
+                                     "API, e.g. !Join [/, [integrations, !Ref Integration]] (got %1)").arg(*target));
+        return;
+    }
+    WebSocketRouteConfig route;
+    route.routeKey = *routeKey;
+    route.functionName = integration->functionName;
+    route.templateLine = keyNode.Mark().line + 1;
+    if (child(props, "RouteResponseSelectionExpression").IsDefined()) {
+        const QString path = field + QStringLiteral(".RouteResponseSelectionExpression");
+        const std::optional<QString> expr = m_eval->evaluate(child(props, "RouteResponseSelectionExpression"), path);
+        if (expr && *expr != QLatin1String("$default"))
+            m_eval->error(child(props, "RouteResponseSelectionExpression"), path,
+                          QStringLiteral("only $default is supported (the integration's body goes back to the client)"));
+        route.twoWay = expr && *expr == QLatin1String("$default");
+    }
+    api->routes.append(route);
+}
+
+void WebSocketApiReader::readStage(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    WebSocketApiConfig *api = apiFor(props, keyNode, field);
+    if (!api)
+        return;
+    const std::optional<QString> stage = required(props, "StageName", keyNode, field);
+    if (!stage)
+        return;
+    if (!api->stageName.isEmpty()) {
+        m_eval->warning(child(props, "StageName"), field + QStringLiteral(".StageName"),
+                        QStringLiteral("the emulator serves one stage per WebSocket API; %1 is used").arg(api->stageName));
+        return;
+    }
+    api->stageName = *stage;
+}
+
+} // namespace Gatehouse::Emulator

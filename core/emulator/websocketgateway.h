@@ -1,0 +1,80 @@
+#pragma once
+
+#include "httpresponder.h"
+#include "websocketapiconfig.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <map>
+#include <memory>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Gatehouse::Emulator {
+
+class LambdaInvoker;
+class AwsAuthenticator;
+
+// API Gateway's WebSocket APIs: runs $connect before the handshake is answered, routes each
+// text message by the API's route selection expression to a function, sends two-way routes'
+// answers back, runs $disconnect, and serves the @connections management API.
+class WebSocketGateway : public QObject
+{
+    Q_OBJECT
+
+public:
+    // API Gateway's quotas for WebSocket APIs.
+    struct Limits
+    {
+        qint64 maxMessageBytes = 128 * 1024;              // larger: closed with 1009
+        qint64 maxFrameBytes = 32 * 1024;                 // a message's frames are at most this
+        int idleTimeoutMs = 10 * 60 * 1000;               // no traffic: closed with 1001
+        int maxConnectionMs = 2 * 60 * 60 * 1000;         // connection duration: closed with 1001
+    };
+
+    explicit WebSocketGateway(LambdaInvoker *invoker, QObject *parent = nullptr);
+    ~WebSocketGateway() override;
+
+    void setApis(const QList<WebSocketApiConfig> &apis);
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    void setAuthenticator(AwsAuthenticator *authenticator) { m_authenticator = authenticator; }
+    bool serves(const QString &apiId) const;
+    // A request for an API this gateway serves: a handshake on the stage, or @connections.
+    void handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
+                const QByteArray &domainName, HttpResponder responder);
+    int connectionCount() const { return int(m_connections.size()); }
+    // Closes every connection (no $disconnect runs: the emulator is going away).
+    void closeAll();
+
+private:
+    struct Connection;
+
+    const WebSocketApiConfig *api(const QString &apiId) const;
+    void connectClient(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                       const QByteArray &domainName, HttpResponder responder);
+    void accept(std::unique_ptr<Connection> connection, HttpResponder responder);
+    void onNewConnection();
+    void onMessage(Connection *connection, const QString &message);
+    void onClosed(Connection *connection);
+    void closeConnection(Connection *connection, int code, const QString &reason);
+    void send(Connection *connection, const QByteArray &frame);
+    void touch(Connection *connection);
+
+    // @connections (websocketconnections.cpp)
+    void handleManagement(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                          const QByteArray &connectionId, HttpResponder responder);
+
+    LambdaInvoker *m_invoker;
+    AwsAuthenticator *m_authenticator = nullptr;
+    QList<WebSocketApiConfig> m_apis;
+    Limits m_limits;
+    QWebSocketServer *m_server;
+    // Accepted handshakes waiting for QWebSocketServer, by the client's address and port.
+    std::map<QString, std::unique_ptr<Connection>> m_handover;
+    std::map<QString, std::unique_ptr<Connection>> m_connections; // by connection id
+};
+
+} // namespace Gatehouse::Emulator
