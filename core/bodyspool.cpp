@@ -2,6 +2,8 @@
 
 #include <QDir>
 
+#include <sys/mman.h>
+
 namespace Gatehouse::Core {
 
 BodySpool::BodySpool()
@@ -63,6 +65,18 @@ QByteArray BodySpool::body() const
     if (!m_map)
         return {};
     return QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), m_size);
+}
+
+} // namespace Gatehouse::Core
+
+namespace Gatehouse::Core {
+
+void BodySpool::releasePages() const
+{
+    // A private mapping of a file nobody wrote to through it: MADV_DONTNEED only unmaps the
+    // pages, the file keeps the bytes (Linux; elsewhere a hint that may do nothing).
+    if (m_map)
+        ::madvise(m_map, size_t(m_size), MADV_DONTNEED);
 }
 
 } // namespace Gatehouse::Core

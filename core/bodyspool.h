@@ -33,6 +33,10 @@ public:
     QString path() const { return m_file.fileName(); }
     // The whole body over the mapping (empty before finish() or for an empty body).
     QByteArray body() const;
+    // Drops the mapped pages this process has read (after a pass over the whole body, such as
+    // indexing): they are the file's and come back from it when read again, so the resident
+    // size stays near what is on screen rather than the whole body.
+    void releasePages() const;
 
 private:
     Error writeError() const;

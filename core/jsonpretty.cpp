@@ -44,13 +44,25 @@ bool isHexDigit(char c)
 class Formatter
 {
 public:
-    Formatter(const QByteArray &input, int indent, bool write)
+    Formatter(const QByteArray &input, int indent, bool write, const JsonPretty::Sink *sink = nullptr)
         : m_begin(input.constData()), m_p(m_begin), m_end(m_begin + input.size()),
-          m_indent(indent), m_write(write)
+          m_indent(indent), m_write(write), m_sink(sink)
     {
         if (m_write)
-            m_out.reserve(size_t(input.size()) + size_t(input.size()) / 2 + 64);
+            m_out.reserve(m_sink ? SpillBytes + 4096 : size_t(input.size()) + size_t(input.size()) / 2 + 64);
     }
+
+    // With a sink: hands over what is buffered; false when the sink refused it.
+    bool spill()
+    {
+        if (m_sink && !m_out.empty()) {
+            if (!m_sinkFailed && !(*m_sink)(QByteArrayView(m_out.data(), qsizetype(m_out.size()))))
+                m_sinkFailed = true;
+            m_out.clear();
+        }
+        return !m_sinkFailed;
+    }
+    bool sinkFailed() const { return m_sinkFailed; }
 
     bool run();
     std::string &output() { return m_out; }
@@ -87,13 +99,19 @@ private:
             return;
         m_out.push_back('\n');
         m_out.append(m_stack.size() * size_t(m_indent), ' ');
+        if (m_sink && m_out.size() >= SpillBytes)
+            spill();
     }
+
+    static constexpr size_t SpillBytes = 1024 * 1024;
 
     const char *m_begin;
     const char *m_p;
     const char *m_end;
     int m_indent;
     bool m_write;
+    const JsonPretty::Sink *m_sink;
+    bool m_sinkFailed = false;
     std::string m_out;
     std::vector<char> m_stack; // '}' or ']' for each open container
     bool m_opened = false; // the last value() opened a non-empty container
@@ -344,6 +362,16 @@ Result<QByteArray> JsonPretty::format(const QByteArray &json, int indent)
         return formatter.error();
     const std::string &out = formatter.output();
     return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+Result<void> JsonPretty::formatTo(const QByteArray &json, const Sink &sink, int indent)
+{
+    Formatter formatter(json, qMax(0, indent), true, &sink);
+    if (!formatter.run())
+        return formatter.error();
+    if (!formatter.spill())
+        return makeError(ErrorCode::Io, QStringLiteral("The formatted text could not be written."));
+    return {};
 }
 
 Result<void> JsonPretty::validate(const QByteArray &json)

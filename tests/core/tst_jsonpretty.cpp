@@ -17,6 +17,7 @@ private Q_SLOTS:
     void invalid_data();
     void invalid();
     void matchesPython();
+    void streamsInPieces();
     void contentType_data();
     void contentType();
 };
@@ -139,6 +140,12 @@ for bad in ['{"a" 1}', '[1,]', '{} x', '["a\\xb"]', '{\n  "a": 1\n  "b": 2\n}', 
     const QList<QByteArray> parts = python.readAllStandardOutput().split('\0');
     QVERIFY(parts.size() >= 10);
     QCOMPARE(*JsonPretty::format(parts.at(0)), parts.at(1));
+    QByteArray streamed;
+    QVERIFY(JsonPretty::formatTo(parts.at(0), [&streamed](QByteArrayView piece) {
+        streamed += piece;
+        return true;
+    }));
+    QCOMPARE(streamed, parts.at(1));
 
     const QList<QByteArray> bad = {"{\"a\" 1}", "[1,]", "{} x", "[\"a\\xb\"]", "{\n  \"a\": 1\n  \"b\": 2\n}",
                                    "{a:1}", "[\"a\nb\"]", "[tru]"};
@@ -149,6 +156,35 @@ for bad in ['{"a" 1}', '[1,]', '{} x', '["a\\xb"]', '{\n  "a": 1\n  "b": 2\n}', 
         QVERIFY(m.hasMatch());
         QCOMPARE(m.captured(1) + QLatin1Char(':') + m.captured(2), QString::fromUtf8(parts.at(2 + i)));
     }
+}
+
+// A document too big to format in memory goes to the sink a megabyte at a time; the pieces
+// add up to what format() gives, and a sink that fails stops it with an Io error.
+void TestJsonPretty::streamsInPieces()
+{
+    QByteArray json("[");
+    for (int i = 0; json.size() < 5 * 1024 * 1024; ++i)
+        json += "{\"orderId\":\"o-" + QByteArray::number(i) + "\",\"items\":[{\"sku\":\"rye\",\"qty\":2}]},";
+    json.back() = ']';
+    QByteArray streamed;
+    int pieces = 0;
+    qsizetype largest = 0;
+    QVERIFY(JsonPretty::formatTo(json, [&](QByteArrayView piece) {
+        streamed += piece;
+        ++pieces;
+        largest = std::max(largest, piece.size());
+        return true;
+    }));
+    QCOMPARE(streamed, *JsonPretty::format(json));
+    QVERIFY(pieces > 5);
+    QVERIFY(largest < 2 * 1024 * 1024);
+    const Result<void> refused = JsonPretty::formatTo(json, [](QByteArrayView) { return false; });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Io);
+    // A syntax error is reported as by format(), whatever was written before it.
+    const Result<void> broken = JsonPretty::formatTo("[1, 2,, 3]", [](QByteArrayView) { return true; });
+    QVERIFY(!broken);
+    QVERIFY(broken.error().message.startsWith(QStringLiteral("Line 1, column 7:")));
 }
 
 void TestJsonPretty::contentType_data()

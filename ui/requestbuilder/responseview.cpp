@@ -343,9 +343,8 @@ void ResponseView::fillBody(const Core::HttpClientResponse &response)
     }
     if (response.body.size() > SyncFormatLimit) {
         // The first screen at once, from the bytes as sent; checking, formatting and indexing
-        // the whole body happen on a worker thread. A spooled body is shown as received: a
-        // formatted copy would put the whole of it in memory again.
-        // The first screen is a copy of the body's start: an index cut short would have to
+        // the whole body happen on a worker thread (a spooled body's formatted text goes to a
+        // second temporary file, so it is never whole in memory either). The first screen is a copy of the body's start: an index cut short would have to
         // find its last line's end by scanning the rest (for a spooled body, faulting in
         // hundreds of MB of the mapped file on the GUI thread).
         m_body->setIndexedText(std::make_shared<const IndexedText>(
@@ -353,10 +352,11 @@ void ResponseView::fillBody(const Core::HttpClientResponse &response)
         m_body->setJsonHighlighting(looksJson);
         if (response.spool)
             m_tabs->setTabToolTip(m_tabs->indexOf(m_body),
-                                  tr("This %1 body went to %2 as it arrived and is shown as received, without "
-                                     "formatting. Save keeps a copy; the file is removed when the answer is closed.")
+                                  tr("This %1 body went to %2 as it arrived; a formatted copy is written beside "
+                                     "it. Save keeps the body as received; the files are removed when the answer "
+                                     "is closed.")
                                       .arg(sizeText(response.bytes), response.spool->path()));
-        prepareInBackground(response.body, looksJson && !response.spool, binaryNote);
+        prepareInBackground(response.body, looksJson, binaryNote);
         return;
     }
     if (!isText(response.body)) {
@@ -382,6 +382,7 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
     {
         std::shared_ptr<const IndexedText> text;
         bool binary = false;
+        bool formatted = false; // a spooled body's formatted copy (its own temporary file)
     };
     auto result = std::make_shared<Prepared>();
     QThread *thread = QThread::create([body, json, result, owner = m_spool] {
@@ -389,7 +390,22 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
             result->binary = true;
             return;
         }
-        if (json) {
+        if (json && owner) {
+            // A spooled body is formatted into a second temporary file, never whole in memory.
+            auto pretty = std::make_shared<Core::BodySpool>();
+            Core::Result<void> written = pretty->open();
+            if (written)
+                written = Core::JsonPretty::formatTo(body, [&pretty](QByteArrayView piece) {
+                    return pretty->append(piece).ok();
+                });
+            owner->releasePages(); // read once; the index below reads the formatted copy
+            if (written && pretty->finish()) {
+                result->formatted = true;
+                result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(pretty->body(), -1, pretty));
+                pretty->releasePages();
+                return;
+            }
+        } else if (json) {
             Core::Result<QByteArray> pretty = Core::JsonPretty::format(body);
             if (pretty) {
                 QByteArray text = std::move(pretty).value();
@@ -399,6 +415,8 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
             }
         }
         result->text = std::make_shared<const IndexedText>(IndexedText::indexLines(body, -1, owner));
+        if (owner)
+            owner->releasePages();
     });
     // An older answer's worker may still run; its result is dropped by the generation check.
     m_formatters.append(thread);
@@ -407,7 +425,8 @@ void ResponseView::prepareInBackground(const QByteArray &body, bool json, const 
         thread->deleteLater();
         if (generation != m_generation)
             return;
-        m_tabs->setTabText(m_tabs->indexOf(m_body), m_spool ? tr("Body (as received)") : tr("Body"));
+        m_tabs->setTabText(m_tabs->indexOf(m_body),
+                           m_spool && !result->formatted ? tr("Body (as received)") : tr("Body"));
         if (result->binary) {
             m_body->setJsonHighlighting(false);
             m_body->setPlainText(binaryNote);
