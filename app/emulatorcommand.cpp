@@ -29,6 +29,15 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     for (const Core::EmulatorApiInfo &api : info.apis) {
         s << "\n" << api.kind << " " << api.name << " (id " << api.apiId << ", stage "
           << api.stage << ")\n";
+        if (api.kind == QLatin1String("WebSocket API")) {
+            // One URL to connect to; @connections is the same path over HTTP.
+            s << "  connect: " << api.pathStyleUrl << "\n";
+            s << "  host style: " << api.hostStyleUrl << "\n";
+            s << "  @connections: http" << api.pathStyleUrl.mid(2) << "/@connections/<connectionId>\n";
+            for (const Core::EmulatorRouteInfo &r : api.routes)
+                s << "  " << r.routeKey << "  ->  " << r.functionName << "\n";
+            continue;
+        }
         s << "  path style: " << api.pathStyleUrl << "/<path>\n";
         s << "  host style: " << api.hostStyleUrl << "/<path>\n";
         if (!api.stageVariables.isEmpty())
