@@ -152,6 +152,7 @@ private slots:
     void awsCliManagesConnections();
     void managementNeedsSignature();
     void tooLargeMessageCloses();
+    void idleAndMaximumDurationClose();
     void hostStyleHandshake();
     void pythonWebsocketsPeer();
     void templateErrorsByLine();
@@ -453,6 +454,47 @@ void TestWebSocketApi::tooLargeMessageCloses()
 
 // Host <apiId>.execute-api.localhost selects the API as the path prefix does; the front hands
 // the handshake over and QWebSocketServer answers 101 with the accept key of RFC 6455's example.
+// The idle timeout and the maximum duration are EmulatorOptions (AWS: 10 minutes, 2 hours);
+// shortened here, each closes with 1001 Going away, and traffic resets only the idle one.
+void TestWebSocketApi::idleAndMaximumDurationClose()
+{
+    EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_TEST_DATA "/labs/websocket-chat");
+    options.webSocketIdleTimeoutMs = 400;
+    options.webSocketMaxConnectionMs = 1500;
+    Gatehouse::Emulator::Emulator emulator(options);
+    const Core::Result<Core::EmulatorInfo> started = emulator.start();
+    QVERIFY(started);
+    QString strictUrl;
+    for (const Core::EmulatorApiInfo &api : started->apis) {
+        if (api.name == QLatin1String("strict"))
+            strictUrl = api.pathStyleUrl;
+    }
+
+    Client idle;
+    QVERIFY(idle.open(strictUrl));
+    QSignalSpy idleClosed(idle.socket.get(), &QWebSocket::disconnected);
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!idleClosed.isEmpty(), 5000);
+    QVERIFY(timer.elapsed() < 1400);
+    QCOMPARE(idle.socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+
+    Client busy;
+    QVERIFY(busy.open(strictUrl));
+    QSignalSpy busyClosed(busy.socket.get(), &QWebSocket::disconnected);
+    timer.restart();
+    while (busyClosed.isEmpty() && timer.elapsed() < 5000) {
+        busy.socket->sendTextMessage(QStringLiteral("{}")); // Forbidden frames back: traffic
+        QTest::qWait(150);
+    }
+    QVERIFY(!busyClosed.isEmpty());
+    QVERIFY2(timer.elapsed() >= 1300, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(busy.socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(emulator.webSocketApis()->connectionCount(), 0);
+}
+
 void TestWebSocketApi::hostStyleHandshake()
 {
     const QByteArray answer = exchange(m_info.port,
