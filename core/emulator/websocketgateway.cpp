@@ -183,6 +183,9 @@ void WebSocketGateway::accept(std::unique_ptr<Connection> connection, HttpRespon
     if (!socket)
         return;
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+    connection->handshake = socket;
+    // A handshake QWebSocketServer refuses (bad version or key) ends with the socket closing.
+    connect(socket, &QTcpSocket::disconnected, this, [this, key] { m_handover.erase(key); });
     m_handover[key] = std::move(connection);
     m_server->handleConnection(socket);
 }
@@ -198,6 +201,8 @@ void WebSocketGateway::onNewConnection()
         }
         std::unique_ptr<Connection> owned = std::move(pending->second);
         m_handover.erase(pending);
+        if (owned->handshake)
+            owned->handshake->disconnect(this);
         Connection *connection = owned.get();
         const QString id = connection->base.connectionId;
         m_connections[id] = std::move(owned);

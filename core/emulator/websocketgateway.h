@@ -46,6 +46,8 @@ public:
     void handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
                 const QByteArray &domainName, HttpResponder responder);
     int connectionCount() const { return int(m_connections.size()); }
+    // Handshakes accepted by $connect that QWebSocketServer has not finished yet.
+    int handshakesPending() const { return int(m_handover.size()); }
     // Closes every connection (no $disconnect runs: the emulator is going away).
     void closeAll();
 

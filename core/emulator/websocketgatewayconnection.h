@@ -4,6 +4,7 @@
 #include "websocketgateway.h"
 
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -16,6 +17,7 @@ struct WebSocketGateway::Connection
     QString apiId;
     qint64 lastActiveAt = 0;
     QPointer<QWebSocket> socket;
+    QPointer<QTcpSocket> handshake; // while QWebSocketServer reads the handshake
     QTimer idle;
     QTimer lifetime;
     bool closing = false;

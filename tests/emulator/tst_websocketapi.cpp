@@ -154,6 +154,7 @@ private slots:
     void tooLargeMessageCloses();
     void idleAndMaximumDurationClose();
     void hostStyleHandshake();
+    void handshakeQtRefusesIsForgotten();
     void pythonWebsocketsPeer();
     void templateErrorsByLine();
 
@@ -511,6 +512,19 @@ void TestWebSocketApi::hostStyleHandshake()
                                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
                                            "}");
     QVERIFY2(wrongStage.startsWith("HTTP/1.1 403 "), wrongStage.constData());
+}
+
+// The strict API has no $connect, so the gateway hands this handshake over at once;
+// QWebSocketServer refuses its version, and the gateway forgets the pending connection.
+void TestWebSocketApi::handshakeQtRefusesIsForgotten()
+{
+    const QByteArray answer = exchange(m_info.port,
+                                       "GET /_aws/execute-api/" + apiId(QStringLiteral("strict")).toLatin1()
+                                           + "/dev HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n\r\n",
+                                       {});
+    QVERIFY2(answer.startsWith("HTTP/1.1 4"), answer.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->webSocketApis()->handshakesPending(), 0, 5000);
 }
 
 void TestWebSocketApi::pythonWebsocketsPeer()
