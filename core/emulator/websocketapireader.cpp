@@ -14,6 +14,7 @@ const QString kRouteType = QStringLiteral("AWS::ApiGatewayV2::Route");
 const QString kIntegrationType = QStringLiteral("AWS::ApiGatewayV2::Integration");
 const QString kStageType = QStringLiteral("AWS::ApiGatewayV2::Stage");
 const QString kDeploymentType = QStringLiteral("AWS::ApiGatewayV2::Deployment");
+const QString kRouteResponseType = QStringLiteral("AWS::ApiGatewayV2::RouteResponse");
 
 QString typeOf(const YAML::Node &resource)
 {
@@ -39,7 +40,7 @@ QString functionFromUri(const QString &uri)
 
 QStringList WebSocketApiReader::resourceTypes()
 {
-    return {kApiType, kRouteType, kIntegrationType, kStageType, kDeploymentType};
+    return {kApiType, kRouteType, kIntegrationType, kStageType, kDeploymentType, kRouteResponseType};
 }
 
 WebSocketApiReader::WebSocketApiReader(LabDefinition *lab, IntrinsicEvaluator *eval)
@@ -51,7 +52,7 @@ void WebSocketApiReader::declare(const YAML::Node &resources)
 {
     for (const auto &entry : resources) {
         const QString type = typeOf(entry.second);
-        if (type != kApiType && type != kIntegrationType && type != kStageType)
+        if (type != kApiType && type != kIntegrationType && type != kStageType && type != kRouteType)
             continue;
         const QString id = qstr(entry.first.Scalar());
         IntrinsicEvaluator::Resource resource;
@@ -64,7 +65,7 @@ void WebSocketApiReader::declare(const YAML::Node &resources)
 void WebSocketApiReader::read(const YAML::Node &resources)
 {
     // Order matters: routes name integrations, and both name the API.
-    for (const QString &wanted : {kApiType, kIntegrationType, kRouteType, kStageType}) {
+    for (const QString &wanted : {kApiType, kIntegrationType, kRouteType, kRouteResponseType, kStageType}) {
         for (const auto &entry : resources) {
             if (typeOf(entry.second) != wanted || !entry.second.IsMap())
                 continue;
@@ -81,6 +82,8 @@ void WebSocketApiReader::read(const YAML::Node &resources)
                 readIntegration(id, entry.first, props);
             else if (wanted == kRouteType)
                 readRoute(id, entry.first, props);
+            else if (wanted == kRouteResponseType)
+                readRouteResponse(id, entry.first, props);
             else
                 readStage(id, entry.first, props);
         }
@@ -88,6 +91,56 @@ void WebSocketApiReader::read(const YAML::Node &resources)
     for (WebSocketApiConfig &api : m_lab->webSocketApis) {
         if (api.stageName.isEmpty())
             api.stageName = QStringLiteral("production");
+    }
+    // On AWS a route is two-way only with both halves; the emulator takes either, and says
+    // what a deployment would still need.
+    for (const RouteSite &site : std::as_const(m_routeSites)) {
+        if (site.hasExpression == site.hasResponse)
+            continue;
+        m_eval->warning(site.keyNode, site.field,
+                        site.hasExpression
+                            ? QStringLiteral("two-way on AWS only with an AWS::ApiGatewayV2::RouteResponse "
+                                             "(RouteResponseKey $default) for this route; the emulator answers anyway")
+                            : QStringLiteral("two-way on AWS only with RouteResponseSelectionExpression: $default "
+                                             "on the route; the emulator answers anyway"));
+    }
+}
+
+WebSocketApiReader::RouteSite *WebSocketApiReader::routeSite(const QString &routeId)
+{
+    for (RouteSite &site : m_routeSites) {
+        if (site.routeId == routeId)
+            return &site;
+    }
+    return nullptr;
+}
+
+void WebSocketApiReader::readRouteResponse(const QString &logicalId, const YAML::Node &keyNode,
+                                           const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    WebSocketApiConfig *api = apiFor(props, keyNode, field);
+    if (!api)
+        return;
+    const std::optional<QString> routeId = required(props, "RouteId", keyNode, field);
+    const std::optional<QString> key = required(props, "RouteResponseKey", keyNode, field);
+    if (!routeId || !key)
+        return;
+    RouteSite *site = routeSite(*routeId);
+    if (!site || site->apiId != api->apiId) {
+        m_eval->error(child(props, "RouteId"), field + QStringLiteral(".RouteId"),
+                      QStringLiteral("RouteId must name a route of the same WebSocket API (!Ref <Route>)"));
+        return;
+    }
+    if (*key != QLatin1String("$default")) {
+        m_eval->error(child(props, "RouteResponseKey"), field + QStringLiteral(".RouteResponseKey"),
+                      QStringLiteral("WebSocket APIs only have the $default route response"));
+        return;
+    }
+    site->hasResponse = true;
+    for (WebSocketRouteConfig &route : api->routes) {
+        if (route.routeKey == site->routeKey)
+            route.twoWay = true;
     }
 }
 
@@ -247,6 +300,8 @@ void WebSocketApiReader::readRoute(const QString &logicalId, const YAML::Node &k
                           QStringLiteral("only $default is supported (the integration's body goes back to the client)"));
         route.twoWay = expr && *expr == QLatin1String("$default");
     }
+    m_routeSites.append({LabLoader::apiIdFor(m_lab->name, logicalId), api->apiId, route.routeKey, keyNode,
+                         QStringLiteral("Resources.") + logicalId, route.twoWay, false});
     api->routes.append(route);
 }
 

@@ -29,6 +29,7 @@ private:
     void readIntegration(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readRoute(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readStage(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
+    void readRouteResponse(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     WebSocketApiConfig *apiFor(const YAML::Node &props, const YAML::Node &keyNode, const QString &field);
     std::optional<QString> routeTarget(const YAML::Node &props, const YAML::Node &keyNode, const QString &field);
     std::optional<QString> required(const YAML::Node &props, const char *key, const YAML::Node &keyNode,
@@ -42,7 +43,21 @@ private:
 
     LabDefinition *m_lab;
     IntrinsicEvaluator *m_eval;
+    // Where each route was written, and which half of a two-way route it has.
+    struct RouteSite
+    {
+        QString routeId;         // what !Ref gives
+        QString apiId;
+        QString routeKey;
+        YAML::Node keyNode;
+        QString field;
+        bool hasExpression = false; // RouteResponseSelectionExpression: $default
+        bool hasResponse = false;   // an AWS::ApiGatewayV2::RouteResponse for it
+    };
+    RouteSite *routeSite(const QString &routeId);
+
     QHash<QString, Integration> m_integrations; // integration id -> target
+    QList<RouteSite> m_routeSites;
 };
 
 } // namespace Gatehouse::Emulator

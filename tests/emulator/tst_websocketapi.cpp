@@ -571,20 +571,54 @@ void TestWebSocketApi::templateErrorsByLine()
                "    Type: AWS::ApiGatewayV2::Api\n"
                "    Properties:\n"
                "      ProtocolType: WEBSOCKET\n"
-               "      RouteSelectionExpression: $request.header.x\n");
+               "      RouteSelectionExpression: $request.header.x\n"
+               "  Function:\n"
+               "    Type: AWS::Serverless::Function\n"
+               "    Properties:\n"
+               "      CodeUri: .\n"
+               "      Handler: app.handler\n"
+               "      Runtime: python3.12\n"
+               "  Integration:\n"
+               "    Type: AWS::ApiGatewayV2::Integration\n"
+               "    Properties:\n"
+               "      ApiId: !Ref Api\n"
+               "      IntegrationType: AWS_PROXY\n"
+               "      IntegrationUri: !GetAtt Function.Arn\n"
+               "  HalfTwoWay:\n"
+               "    Type: AWS::ApiGatewayV2::Route\n"
+               "    Properties:\n"
+               "      ApiId: !Ref Api\n"
+               "      RouteKey: half\n"
+               "      RouteResponseSelectionExpression: $default\n"
+               "      Target: !Sub integrations/${Integration}\n"
+               "  OtherResponse:\n"
+               "    Type: AWS::ApiGatewayV2::RouteResponse\n"
+               "    Properties:\n"
+               "      ApiId: !Ref Api\n"
+               "      RouteId: !Ref HalfTwoWay\n"
+               "      RouteResponseKey: other\n");
     file.close();
+    QFile code(dir.filePath(QStringLiteral("app.py")));
+    QVERIFY(code.open(QIODevice::WriteOnly));
+    code.write("def handler(event, context):\n    return None\n");
+    code.close();
     const LabDefinition lab = LabLoader::load(dir.path());
-    QStringList errors;
-    for (const LabDiagnostic &d : lab.diagnostics) {
-        if (d.severity == LabDiagnostic::Severity::Error)
-            errors.append(d.toString());
-    }
-    errors.sort();
-    QCOMPARE(errors.size(), 2);
+    QStringList errors, warnings;
+    for (const LabDiagnostic &d : lab.diagnostics)
+        (d.severity == LabDiagnostic::Severity::Error ? errors : warnings).append(d.toString());
+    std::sort(errors.begin(), errors.end(), [](const QString &a, const QString &b) {
+        return a.section(QLatin1Char(':'), 1, 1).toInt() < b.section(QLatin1Char(':'), 1, 1).toInt();
+    });
+    const QString all = (errors + warnings).join(QLatin1Char('\n'));
+    QCOMPARE(errors.size(), 3);
     QVERIFY2(errors.at(0).contains(QLatin1String("template.yaml:13:15: error: Resources.Route.Properties.Target: Target must be integrations/<id>")),
-             qPrintable(errors.join(QLatin1Char('\n'))));
+             qPrintable(all));
     QVERIFY2(errors.at(1).contains(QLatin1String("template.yaml:18:33: error: Resources.Plain.Properties.RouteSelectionExpression:")),
-             qPrintable(errors.join(QLatin1Char('\n'))));
+             qPrintable(all));
+    QVERIFY2(errors.at(2).contains(QLatin1String("template.yaml:43:25: error: Resources.OtherResponse.Properties.RouteResponseKey: WebSocket APIs only have the $default route response")),
+             qPrintable(all));
+    QVERIFY2(warnings.filter(QStringLiteral("template.yaml:31:3: warning: Resources.HalfTwoWay: two-way on AWS only with an AWS::ApiGatewayV2::RouteResponse")).size() == 1,
+             qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(TestWebSocketApi)
