@@ -210,6 +210,7 @@ void WebSocketGateway::onNewConnection()
         socket->setParent(this);
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
+        socket->setOutgoingFrameSize(quint64(m_limits.maxFrameBytes)); // AWS splits at 32 KB too
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, connection](const QString &message) { onMessage(connection, message); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, connection] {

@@ -412,6 +412,19 @@ void TestWebSocketApi::awsCliManagesConnections()
     QTRY_VERIFY_WITH_TIMEOUT(client.received.size() > before, 10000);
     QCOMPARE(client.received.at(before), QStringLiteral("from the CLI"));
 
+    // 40 000 bytes reach the client whole, in frames of at most 32 KB as API Gateway sends them.
+    QList<qsizetype> frames;
+    QObject::connect(client.socket.get(), &QWebSocket::textFrameReceived, client.socket.get(),
+                     [&frames](const QString &frame, bool) { frames.append(frame.size()); });
+    const qsizetype beforeLarge = client.received.size();
+    auto large = cli.run({QStringLiteral("apigatewaymanagementapi"), QStringLiteral("post-to-connection"),
+                          QStringLiteral("--connection-id"), id, QStringLiteral("--data"), QString(40000, QLatin1Char('y')),
+                          QStringLiteral("--cli-binary-format"), QStringLiteral("raw-in-base64-out")});
+    QVERIFY2(large.exitCode == 0, large.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(client.received.size() > beforeLarge, 10000);
+    QCOMPARE(client.received.at(beforeLarge).size(), 40000);
+    QCOMPARE(frames, (QList<qsizetype>{32 * 1024, 40000 - 32 * 1024}));
+
     auto got = cli.run({QStringLiteral("apigatewaymanagementapi"), QStringLiteral("get-connection"),
                         QStringLiteral("--connection-id"), id});
     QVERIFY2(got.exitCode == 0, got.err.constData());
