@@ -1,0 +1,233 @@
+#include "messagelog.h"
+
+#include <QDateTime>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+namespace Gatehouse::Core {
+
+namespace {
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    (void)decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+QString preview(QByteArrayView payload, WebSocketOpcode opcode)
+{
+    const QByteArrayView head = payload.first(std::min<qsizetype>(payload.size(), MessageLog::PreviewLength));
+    switch (opcode) {
+    case WebSocketOpcode::Binary: return QString::fromLatin1(head.toByteArray().toHex(' '));
+    case WebSocketOpcode::Text:
+    case WebSocketOpcode::Close:
+    case WebSocketOpcode::Ping:
+    case WebSocketOpcode::Pong: {
+        QString text = QString::fromUtf8(head);
+        for (QChar &c : text)
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        return payload.size() > head.size() ? text + QStringLiteral("\u2026") : text;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+MessageLog::MessageLog(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_flushTimer.setInterval(50);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MessageLog::flush);
+}
+
+void MessageLog::append(WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload,
+                        qint64 msecsSinceEpoch)
+{
+    m_entries.push_back(Entry{msecsSinceEpoch, m_arena.size(), quint32(payload.size()), quint8(direction),
+                              quint8(opcode)});
+    m_arena.append(payload);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void MessageLog::flush()
+{
+    m_flushTimer.stop();
+    const int total = int(m_entries.size());
+    if (total == m_visibleRows)
+        return;
+    const int first = m_visibleRows;
+    beginInsertRows({}, first, total - 1);
+    m_visibleRows = total;
+    endInsertRows();
+    emit rowsFlushed(first, total - 1);
+}
+
+void MessageLog::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    m_entries.clear();
+    m_entries.shrink_to_fit();
+    m_arena = QByteArray();
+    m_visibleRows = 0;
+    endResetModel();
+}
+
+QByteArray MessageLog::payload(int row) const
+{
+    const Entry &e = m_entries[size_t(row)];
+    return m_arena.mid(e.offset, e.size);
+}
+
+QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload,
+                                  qint64 msecsSinceEpoch)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("direction"),
+             direction == WebSocketDirection::Sent ? QStringLiteral("sent") : QStringLiteral("received"));
+    o.insert(QStringLiteral("time"),
+             QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("opcode"), webSocketOpcodeName(opcode));
+    o.insert(QStringLiteral("size"), payload.size());
+    if (opcode != WebSocketOpcode::Binary && isValidUtf8(payload)) {
+        o.insert(QStringLiteral("data"), QString::fromUtf8(payload));
+    } else {
+        o.insert(QStringLiteral("data"), QString::fromLatin1(payload.toBase64()));
+        o.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+Result<void> MessageLog::exportJsonLines(QIODevice *device, const QList<int> &rows) const
+{
+    auto writeRow = [&](int row) {
+        const QByteArray line = toJsonLine(direction(row), opcode(row), payload(row), time(row));
+        return device->write(line) == line.size();
+    };
+    bool ok = true;
+    if (rows.isEmpty()) {
+        for (int row = 0; ok && row < m_visibleRows; ++row)
+            ok = writeRow(row);
+    } else {
+        for (int row : rows)
+            if (!(ok = writeRow(row)))
+                break;
+    }
+    if (!ok)
+        return makeError(ErrorCode::Io, tr("Could not write the messages: %1").arg(device->errorString()));
+    return {};
+}
+
+int MessageLog::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_visibleRows;
+}
+
+int MessageLog::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageLog::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &e = m_entries[size_t(index.row())];
+    const auto op = WebSocketOpcode(e.opcode);
+    const auto dir = WebSocketDirection(e.direction);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case DirectionColumn: return dir == WebSocketDirection::Sent ? QStringLiteral("\u2191") : QStringLiteral("\u2193");
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(e.time).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case OpcodeColumn: return webSocketOpcodeName(op);
+        case SizeColumn: return qulonglong(e.size);
+        case PreviewColumn: return preview(QByteArrayView(m_arena).sliced(e.offset, e.size), op);
+        case ColumnCount: break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == DirectionColumn)
+            return dir == WebSocketDirection::Sent ? tr("Sent") : tr("Received");
+        return {};
+    case PayloadRole: return payload(index.row());
+    case DirectionRole: return int(e.direction);
+    case OpcodeRole: return int(e.opcode);
+    case TimeRole: return e.time;
+    default: return {};
+    }
+}
+
+QVariant MessageLog::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case DirectionColumn: return QString();
+    case TimeColumn: return tr("Time");
+    case OpcodeColumn: return tr("Type");
+    case SizeColumn: return tr("Size");
+    case PreviewColumn: return tr("Data");
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+MessageLogFilter::MessageLogFilter(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+Result<void> MessageLogFilter::setText(const QString &text, bool regularExpression)
+{
+    if (regularExpression) {
+        QRegularExpression regex(text, QRegularExpression::CaseInsensitiveOption);
+        if (!regex.isValid())
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("The regular expression is invalid at position %1: %2")
+                                 .arg(regex.patternErrorOffset()).arg(regex.errorString()));
+        m_regex = regex;
+    }
+    m_text = text;
+    m_useRegex = regularExpression;
+    invalidateRowsFilter();
+    return {};
+}
+
+void MessageLogFilter::setDirections(Directions directions)
+{
+    m_directions = directions;
+    invalidateRowsFilter();
+}
+
+bool MessageLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    auto *log = static_cast<const MessageLog *>(sourceModel());
+    switch (m_directions) {
+    case Directions::Both: break;
+    case Directions::SentOnly:
+        if (log->direction(sourceRow) != WebSocketDirection::Sent)
+            return false;
+        break;
+    case Directions::ReceivedOnly:
+        if (log->direction(sourceRow) != WebSocketDirection::Received)
+            return false;
+        break;
+    }
+    if (m_text.isEmpty())
+        return true;
+    const QString text = QString::fromUtf8(log->payload(sourceRow));
+    return m_useRegex ? m_regex.match(text).hasMatch() : text.contains(m_text, Qt::CaseInsensitive);
+}
+
+} // namespace Gatehouse::Core
