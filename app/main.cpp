@@ -36,6 +36,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("import"), &runImportCommand},
         {QLatin1String("run"), &runRunCommand},
         {QLatin1String("history"), &runHistoryCommand},
+        {QLatin1String("ws"), &runWsCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)
