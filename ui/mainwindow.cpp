@@ -13,6 +13,7 @@
 #include "lambda/lambdaviewer.h"
 #include "requestbuilder/requestbuilderwidget.h"
 #include "widgets/targetselector.h"
+#include "websocket/websocketconsole.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
     m_tools->addTab(m_lambdaViewer, tr("Lambda"));
     m_tools->addTab(m_authWorkbench, tr("Auth"));
+    m_tools->addTab(new WebSocketConsole(m_tools), tr("WebSocket"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());

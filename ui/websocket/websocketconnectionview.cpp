@@ -1,0 +1,441 @@
+#include "websocketconnectionview.h"
+
+#include "core/aws/requestauthorizer.h"
+#include "core/aws/stsclient.h"
+#include "core/jsonpretty.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Gatehouse::Ui {
+
+using Core::WebSocketSession;
+
+namespace {
+
+enum ComposerMode
+{
+    TextMode,
+    JsonMode,
+    HexMode,
+};
+
+} // namespace
+
+WebSocketConnectionView::WebSocketConnectionView(QWidget *parent)
+    : QWidget(parent)
+    , m_session(new Core::WebSocketSession(this))
+    , m_log(new Core::MessageLog(this))
+    , m_filterModel(new Core::MessageLogFilter(this))
+{
+    m_filterModel->setSourceModel(m_log);
+    auto *layout = new QVBoxLayout(this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *top = new QWidget(splitter);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(buildForm());
+    topLayout->addWidget(buildComposer());
+    splitter->addWidget(top);
+    splitter->addWidget(buildLog());
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter);
+
+    connect(m_session, &WebSocketSession::frame, m_log, &Core::MessageLog::append);
+    connect(m_session, &WebSocketSession::stateChanged, this, &WebSocketConnectionView::updateState);
+    connect(m_session, &WebSocketSession::disconnected, this, &WebSocketConnectionView::updateState);
+    connect(m_session, &WebSocketSession::pongReceived, this, [this](qint64 ms) {
+        m_latency->setText(tr("Pong after %1 ms").arg(ms));
+    });
+    connect(m_log, &Core::MessageLog::rowsFlushed, this, [this] {
+        if (m_autoscroll->isChecked())
+            m_view->scrollToBottom();
+    });
+    updateState();
+}
+
+WebSocketConnectionView::~WebSocketConnectionView() = default;
+
+QWidget *WebSocketConnectionView::buildForm()
+{
+    auto *form = new QWidget(this);
+    auto *grid = new QFormLayout(form);
+    auto *urlRow = new QHBoxLayout;
+    m_url = new QLineEdit(form);
+    m_url->setPlaceholderText(tr("ws://127.0.0.1:4577/… or wss://abc123.execute-api.eu-west-1.amazonaws.com/prod"));
+    m_connect = new QPushButton(tr("Connect"), form);
+    m_connect->setDefault(true);
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_connect);
+    grid->addRow(tr("URL"), urlRow);
+
+    auto *authRow = new QHBoxLayout;
+    m_auth = new QComboBox(form);
+    m_auth->addItem(tr("No authentication"), int(Core::WebSocketAuth::None));
+    m_auth->addItem(tr("Token in query (?token=)"), int(Core::WebSocketAuth::QueryToken));
+    m_auth->addItem(tr("Bearer token header"), int(Core::WebSocketAuth::BearerToken));
+    m_auth->addItem(tr("AWS SigV4 presigned URL"), int(Core::WebSocketAuth::SigV4));
+    m_token = new QLineEdit(form);
+    m_token->setEchoMode(QLineEdit::Password); // a token is a secret: not shown, not saved
+    m_token->setPlaceholderText(tr("Token"));
+    m_region = new QLineEdit(form);
+    m_region->setPlaceholderText(tr("Region (default: from the host)"));
+    authRow->addWidget(m_auth);
+    authRow->addWidget(m_token, 1);
+    authRow->addWidget(m_region);
+    grid->addRow(tr("Auth"), authRow);
+    auto updateAuth = [this] {
+        const auto kind = Core::WebSocketAuth(m_auth->currentData().toInt());
+        m_token->setVisible(kind == Core::WebSocketAuth::QueryToken || kind == Core::WebSocketAuth::BearerToken);
+        m_region->setVisible(kind == Core::WebSocketAuth::SigV4);
+    };
+    connect(m_auth, &QComboBox::currentIndexChanged, this, updateAuth);
+    updateAuth();
+
+    m_subprotocols = new QLineEdit(form);
+    m_subprotocols->setPlaceholderText(tr("Comma-separated, e.g. graphql-transport-ws"));
+    grid->addRow(tr("Subprotocols"), m_subprotocols);
+
+    m_headers = new QTableWidget(3, 2, form);
+    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setMaximumHeight(m_headers->verticalHeader()->defaultSectionSize() * 4);
+    connect(m_headers, &QTableWidget::cellChanged, this, [this](int row) {
+        if (row == m_headers->rowCount() - 1)
+            m_headers->insertRow(m_headers->rowCount()); // always one empty row to type into
+    });
+    grid->addRow(tr("Headers"), m_headers);
+
+    auto *optionsRow = new QHBoxLayout;
+    m_reconnect = new QCheckBox(tr("Reconnect automatically"), form);
+    m_pingSeconds = new QSpinBox(form);
+    m_pingSeconds->setRange(0, 3600);
+    m_pingSeconds->setSpecialValueText(tr("no pings"));
+    m_pingSeconds->setSuffix(tr(" s"));
+    m_pingSeconds->setPrefix(tr("Ping every "));
+    m_latency = new QLabel(form);
+    optionsRow->addWidget(m_reconnect);
+    optionsRow->addWidget(m_pingSeconds);
+    optionsRow->addWidget(m_latency);
+    optionsRow->addStretch();
+    grid->addRow(QString(), optionsRow);
+    connect(m_pingSeconds, &QSpinBox::valueChanged, this, [this](int seconds) { m_session->setPingInterval(seconds * 1000); });
+
+    m_state = new QLabel(form);
+    m_state->setObjectName(QStringLiteral("webSocketState"));
+    m_state->setWordWrap(true);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addRow(tr("State"), m_state);
+
+    connect(m_connect, &QPushButton::clicked, this, &WebSocketConnectionView::connectOrDisconnect);
+    connect(m_url, &QLineEdit::returnPressed, this, &WebSocketConnectionView::connectOrDisconnect);
+    return form;
+}
+
+QWidget *WebSocketConnectionView::buildComposer()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    m_mode = new QComboBox(box);
+    m_mode->addItem(tr("Text"), TextMode);
+    m_mode->addItem(tr("JSON"), JsonMode);
+    m_mode->addItem(tr("Binary (hex)"), HexMode);
+    auto *fromFile = new QPushButton(tr("Binary from file…"), box);
+    m_send = new QPushButton(tr("Send"), box);
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_composerError = new QLabel(box);
+    m_composerError->setStyleSheet(QStringLiteral("color: #b00020"));
+    row->addWidget(m_mode);
+    row->addWidget(fromFile);
+    row->addWidget(m_composerError, 1);
+    row->addWidget(m_send);
+    m_composer = new QPlainTextEdit(box);
+    m_composer->setPlaceholderText(tr("Message to send, e.g. {\"action\":\"sendmessage\",\"data\":\"hi\"}"));
+    m_composer->setMaximumHeight(110);
+    layout->addLayout(row);
+    layout->addWidget(m_composer);
+    connect(m_send, &QPushButton::clicked, this, &WebSocketConnectionView::send);
+    connect(fromFile, &QPushButton::clicked, this, &WebSocketConnectionView::loadFile);
+    connect(m_composer, &QPlainTextEdit::textChanged, m_composerError, &QLabel::clear);
+    return box;
+}
+
+QWidget *WebSocketConnectionView::buildLog()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_filter = new QLineEdit(box);
+    m_filter->setPlaceholderText(tr("Filter messages"));
+    m_filter->setClearButtonEnabled(true);
+    m_regex = new QCheckBox(tr("Regex"), box);
+    m_direction = new QComboBox(box);
+    m_direction->addItem(tr("Both directions"), int(Core::MessageLogFilter::Directions::Both));
+    m_direction->addItem(tr("Sent"), int(Core::MessageLogFilter::Directions::SentOnly));
+    m_direction->addItem(tr("Received"), int(Core::MessageLogFilter::Directions::ReceivedOnly));
+    m_autoscroll = new QCheckBox(tr("Follow new messages"), box);
+    m_autoscroll->setChecked(true);
+    auto *clear = new QPushButton(tr("Clear"), box);
+    auto *exportButton = new QPushButton(tr("Export JSON Lines…"), box);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_regex);
+    bar->addWidget(m_direction);
+    bar->addWidget(m_autoscroll);
+    bar->addWidget(clear);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+
+    auto *split = new QSplitter(Qt::Horizontal, box);
+    m_view = new QTableView(split);
+    m_view->setModel(m_filterModel);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures 100,000 rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(Core::MessageLog::DirectionColumn, 28);
+    m_view->setColumnWidth(Core::MessageLog::TimeColumn, 100);
+    m_view->setColumnWidth(Core::MessageLog::OpcodeColumn, 60);
+    m_view->setColumnWidth(Core::MessageLog::SizeColumn, 70);
+    m_detail = new QPlainTextEdit(split);
+    m_detail->setReadOnly(true);
+    m_detail->setPlaceholderText(tr("Select a message to see it whole"));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &WebSocketConnectionView::applyFilter);
+    connect(m_regex, &QCheckBox::toggled, this, &WebSocketConnectionView::applyFilter);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, [this] {
+        m_filterModel->setDirections(Core::MessageLogFilter::Directions(m_direction->currentData().toInt()));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WebSocketConnectionView::showDetail);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_log->clear();
+        m_detail->clear();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export messages"), QString(),
+                                                          tr("JSON Lines (*.jsonl)"));
+        if (!file.isEmpty())
+            exportTo(file);
+    });
+    return box;
+}
+
+Core::Result<Core::WebSocketConnectOptions> WebSocketConnectionView::options() const
+{
+    Core::WebSocketConnectOptions options;
+    options.url = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
+    options.auth = Core::WebSocketAuth(m_auth->currentData().toInt());
+    options.token = m_token->text();
+    options.region = m_region->text().trimmed();
+    for (const QString &protocol : m_subprotocols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        options.subprotocols.append(protocol.trimmed());
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_headers->item(row, 0);
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            options.headers.add(name->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray());
+    }
+    options.autoReconnect = m_reconnect->isChecked();
+    if (options.auth != Core::WebSocketAuth::SigV4) {
+        if (auto valid = Core::validateWebSocketOptions(options); !valid)
+            return valid.error();
+    }
+    return options;
+}
+
+void WebSocketConnectionView::connectOrDisconnect()
+{
+    switch (m_session->state()) {
+    case WebSocketSession::State::Connecting:
+    case WebSocketSession::State::Open:
+    case WebSocketSession::State::WaitingToReconnect:
+        m_session->close();
+        return;
+    case WebSocketSession::State::Closing:
+        m_session->abort();
+        return;
+    case WebSocketSession::State::Idle:
+    case WebSocketSession::State::Closed:
+        break;
+    }
+    auto options = this->options();
+    if (!options) {
+        m_state->setText(options.error().message);
+        return;
+    }
+    if (options->auth != Core::WebSocketAuth::SigV4) {
+        openWith(*options);
+        return;
+    }
+    // SigV4: credentials come from the SDK default chain, region from the field or the host.
+    Core::RequestAuth auth;
+    auth.kind = Core::AuthKind::AwsSigV4;
+    auth.service = QStringLiteral("execute-api");
+    auth.region = options->region;
+    QUrl httpsUrl = options->url;
+    httpsUrl.setScheme(QStringLiteral("https"));
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const auto scope = Core::Aws::signingScopeFor(httpsUrl, auth, &environment);
+    if (!scope) {
+        m_state->setText(scope.error().message + QLatin1Char(' ') + tr("Type the region."));
+        return;
+    }
+    if (!m_sts)
+        m_sts = std::make_unique<Core::Aws::StsClient>();
+    std::shared_ptr<Core::Aws::CredentialsProvider> provider =
+        Core::Aws::makeCredentialsProvider(auth, environment, m_sts.get());
+    m_state->setText(tr("Looking up AWS credentials…"));
+    Core::WebSocketConnectOptions opts = *options;
+    opts.region = scope->region;
+    provider->resolve(this, [this, provider, opts](const Core::Result<Core::Aws::Credentials> &credentials) mutable {
+        if (!credentials) {
+            m_state->setText(tr("No AWS credentials to sign with: %1").arg(credentials.error().message));
+            return;
+        }
+        opts.credentials = *credentials;
+        openWith(opts);
+    });
+}
+
+void WebSocketConnectionView::openWith(Core::WebSocketConnectOptions options)
+{
+    if (auto opened = m_session->open(options); !opened)
+        m_state->setText(opened.error().message);
+    m_session->setPingInterval(m_pingSeconds->value() * 1000);
+    emit titleChanged(options.url.host() + options.url.path());
+}
+
+void WebSocketConnectionView::updateState()
+{
+    QString text = m_session->stateText();
+    if (m_session->state() == WebSocketSession::State::Open && !m_session->negotiatedSubprotocol().isEmpty())
+        text += tr(" (subprotocol %1)").arg(m_session->negotiatedSubprotocol());
+    m_state->setText(text);
+    const bool live = m_session->state() == WebSocketSession::State::Open
+                   || m_session->state() == WebSocketSession::State::Connecting
+                   || m_session->state() == WebSocketSession::State::WaitingToReconnect
+                   || m_session->state() == WebSocketSession::State::Closing;
+    m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
+    m_send->setEnabled(m_session->state() == WebSocketSession::State::Open);
+}
+
+void WebSocketConnectionView::send()
+{
+    const QString text = m_composer->toPlainText();
+    switch (ComposerMode(m_mode->currentData().toInt())) {
+    case TextMode:
+        m_session->sendText(text);
+        return;
+    case JsonMode:
+        if (auto valid = Core::JsonPretty::validate(text.toUtf8()); !valid) {
+            m_composerError->setText(tr("Not valid JSON: %1").arg(valid.error().message));
+            return; // the text stays in the composer to be fixed
+        }
+        m_session->sendText(text);
+        return;
+    case HexMode: {
+        QString hex = text;
+        hex.remove(QRegularExpression(QStringLiteral("\\s")));
+        static const QRegularExpression hexOnly(QStringLiteral("^([0-9a-fA-F]{2})*$"));
+        if (!hexOnly.match(hex).hasMatch()) {
+            m_composerError->setText(tr("Type bytes as hex pairs, e.g. 00 ff 10."));
+            return;
+        }
+        m_session->sendBinary(QByteArray::fromHex(hex.toLatin1()));
+        return;
+    }
+    }
+}
+
+void WebSocketConnectionView::loadFile()
+{
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Send a file as one binary message"));
+    if (fileName.isEmpty())
+        return;
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_composerError->setText(tr("Could not read %1: %2").arg(fileName, file.errorString()));
+        return;
+    }
+    if (!m_session->sendBinary(file.readAll()))
+        m_composerError->setText(tr("Connect first, then send the file."));
+}
+
+bool WebSocketConnectionView::exportTo(const QString &fileName)
+{
+    m_log->flush();
+    QList<int> rows;
+    rows.reserve(m_filterModel->rowCount());
+    for (int row = 0; row < m_filterModel->rowCount(); ++row)
+        rows.append(m_filterModel->mapToSource(m_filterModel->index(row, 0)).row());
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_state->setText(tr("Could not write %1: %2").arg(fileName, file.errorString()));
+        return false;
+    }
+    if (rows.isEmpty())
+        return true;
+    auto written = m_log->exportJsonLines(&file, rows);
+    if (!written)
+        m_state->setText(written.error().message);
+    return written.ok();
+}
+
+void WebSocketConnectionView::applyFilter()
+{
+    auto applied = m_filterModel->setText(m_filter->text(), m_regex->isChecked());
+    m_filter->setToolTip(applied ? QString() : applied.error().message);
+    m_filter->setStyleSheet(applied ? QString() : QStringLiteral("color: #b00020"));
+}
+
+void WebSocketConnectionView::showDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const int row = m_filterModel->mapToSource(current).row();
+    const QByteArray payload = m_log->payload(row);
+    switch (m_log->opcode(row)) {
+    case Core::WebSocketOpcode::Binary:
+        m_detail->setPlainText(QString::fromLatin1(payload.toHex(' ')));
+        return;
+    case Core::WebSocketOpcode::Text:
+    case Core::WebSocketOpcode::Close:
+    case Core::WebSocketOpcode::Ping:
+    case Core::WebSocketOpcode::Pong:
+        break;
+    }
+    const auto pretty = Core::JsonPretty::format(payload);
+    m_detail->setPlainText(QString::fromUtf8(pretty ? *pretty : payload));
+}
+
+} // namespace Gatehouse::Ui

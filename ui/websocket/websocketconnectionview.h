@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/websocket/messagelog.h"
+#include "core/websocket/websocketsession.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTableWidget;
+
+namespace Gatehouse::Core::Aws {
+class StsClient;
+}
+
+namespace Gatehouse::Ui {
+
+// One WebSocket connection of the console: the connection form, the state line, the composer
+// and the message log with its filter and detail pane. Frames go through the core MessageLog,
+// whose batching keeps the view responsive at high message rates.
+class WebSocketConnectionView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WebSocketConnectionView(QWidget *parent = nullptr);
+    ~WebSocketConnectionView() override;
+
+    Core::WebSocketSession *session() const { return m_session; }
+    Core::MessageLog *log() const { return m_log; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QPlainTextEdit *composer() const { return m_composer; }
+    QLabel *stateLabel() const { return m_state; }
+    QTableView *logView() const { return m_view; }
+    QPlainTextEdit *detail() const { return m_detail; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *composerMode() const { return m_mode; }
+    QLabel *composerError() const { return m_composerError; }
+
+    // The options the form describes; an error names the field to fix.
+    Core::Result<Core::WebSocketConnectOptions> options() const;
+    void connectOrDisconnect();
+    void send();
+    bool exportTo(const QString &fileName);
+
+signals:
+    void titleChanged(const QString &title);
+
+private:
+    QWidget *buildForm();
+    QWidget *buildComposer();
+    QWidget *buildLog();
+    void openWith(Core::WebSocketConnectOptions options);
+    void updateState();
+    void applyFilter();
+    void showDetail();
+    void loadFile();
+
+    Core::WebSocketSession *m_session;
+    Core::MessageLog *m_log;
+    Core::MessageLogFilter *m_filterModel;
+    std::unique_ptr<Core::Aws::StsClient> m_sts;
+    QLineEdit *m_url = nullptr;
+    QComboBox *m_auth = nullptr;
+    QLineEdit *m_token = nullptr;
+    QLineEdit *m_region = nullptr;
+    QLineEdit *m_subprotocols = nullptr;
+    QTableWidget *m_headers = nullptr;
+    QCheckBox *m_reconnect = nullptr;
+    QSpinBox *m_pingSeconds = nullptr;
+    QPushButton *m_connect = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_latency = nullptr;
+    QComboBox *m_mode = nullptr;
+    QPlainTextEdit *m_composer = nullptr;
+    QLabel *m_composerError = nullptr;
+    QPushButton *m_send = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_regex = nullptr;
+    QComboBox *m_direction = nullptr;
+    QCheckBox *m_autoscroll = nullptr;
+    QTableView *m_view = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+};
+
+} // namespace Gatehouse::Ui
