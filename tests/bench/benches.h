@@ -46,3 +46,7 @@ void benchCognitoSignIn(std::function<void()> done);
 // event-loop stall, memory added (tests/bench/responseviewbench.cpp).
 void benchResponseView();
 void benchResponseStream();
+// The WebSocket console's message log: 100,000 frames ingested through the GUI's batching;
+// messages/s, longest event-loop stall, resident bytes per message beyond the payload
+// (tests/bench/wslogbench.cpp).
+void benchWsLog();

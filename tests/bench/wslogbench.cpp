@@ -1,0 +1,94 @@
+// The WebSocket console's message log at 100,000 messages: frames enter the way the console
+// receives them (WebSocketSession::frame -> MessageLog, rows inserted in timed batches, a
+// QTableView following the newest row on the offscreen platform), in bursts of 1,000 per
+// event-loop turn as a fast socket would deliver them.
+#include "benches.h"
+
+#include "ui/websocket/websocketconnectionview.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace {
+
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+} // namespace
+
+void benchWsLog()
+{
+    constexpr int total = 100000;
+    constexpr int burst = 1000;
+    Gatehouse::Ui::WebSocketConnectionView view;
+    view.resize(1000, 700);
+    view.show();
+    QCoreApplication::processEvents();
+
+    // Payloads made up front so that their own memory is not counted as the log's.
+    std::vector<QByteArray> payloads;
+    payloads.reserve(total);
+    qint64 payloadBytes = 0;
+    for (int i = 0; i < total; ++i) {
+        payloads.push_back(QByteArrayLiteral("{\"action\":\"message\",\"room\":\"lobby\",\"from\":\"user-")
+                           + QByteArray::number(i % 97) + QByteArrayLiteral("\",\"seq\":") + QByteArray::number(i)
+                           + QByteArrayLiteral(",\"text\":\"hello there\"}"));
+        payloadBytes += payloads.back().size();
+    }
+    const qint64 rssBefore = residentBytes();
+
+    qint64 longestStall = 0;
+    QElapsedTimer sinceTick;
+    QTimer watchdog;
+    watchdog.setInterval(1);
+    QObject::connect(&watchdog, &QTimer::timeout, &view, [&] {
+        longestStall = std::max(longestStall, sinceTick.restart());
+    });
+
+    int sent = 0;
+    QElapsedTimer clock;
+    QTimer feeder;
+    feeder.setInterval(0);
+    QObject::connect(&feeder, &QTimer::timeout, &view, [&] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < burst && sent < total; ++i, ++sent)
+            emit view.session()->frame(Gatehouse::Core::WebSocketDirection::Received,
+                                       Gatehouse::Core::WebSocketOpcode::Text, payloads[size_t(sent)], now);
+        if (sent == total)
+            feeder.stop();
+    });
+    clock.start();
+    sinceTick.start();
+    watchdog.start();
+    feeder.start();
+    while (view.log()->rowCount() < total)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    watchdog.stop();
+    QCoreApplication::processEvents();
+    const qint64 rssAfter = residentBytes();
+    const double overhead = double(rssAfter - rssBefore - payloadBytes) / total;
+
+    const QModelIndex last = view.logView()->model()->index(total - 1, 0);
+    const bool followed = view.logView()->visualRect(last).isValid();
+    QTextStream(stdout) << QStringLiteral("WebSocket log: %1 messages (%2 bytes of payload, %3 per burst), view following: %4")
+                             .arg(total).arg(payloadBytes).arg(burst).arg(followed ? QStringLiteral("yes") : QStringLiteral("no")) << Qt::endl;
+    figure(QStringLiteral("ws_log.ingest_rate"), total / seconds, QStringLiteral("messages/s"), QStringLiteral(">= 20000"),
+           total / seconds >= 20000);
+    figure(QStringLiteral("ws_log.longest_event_loop_stall"), double(longestStall), QStringLiteral("ms"),
+           QStringLiteral("< 50"), longestStall < 50);
+    figure(QStringLiteral("ws_log.overhead_per_message"), overhead, QStringLiteral("bytes"), QStringLiteral("<= 300"),
+           overhead <= 300);
+}
