@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -148,6 +149,51 @@ private slots:
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Expires")), QStringLiteral("300"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Signature")).size(), 64);
         QVERIFY(!url->toString().contains(options.credentials.secretAccessKey));
+    }
+
+    // The presigned handshake URL equals what botocore's SigV4QueryAuth (Debian's
+    // python3-botocore) makes for the same request, keys and time.
+    void sigV4PresignMatchesBotocore()
+    {
+        WebSocketConnectOptions options;
+        options.url = QUrl(QStringLiteral("wss://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b"));
+        options.auth = WebSocketAuth::SigV4;
+        options.region = QStringLiteral("eu-west-1");
+        options.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+        options.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        const auto url = webSocketHandshakeUrl(options, QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC));
+        QVERIFY(url.ok());
+
+        const QStringList script = {
+            QStringLiteral("import datetime"),
+            QStringLiteral("from unittest import mock"),
+            QStringLiteral("from botocore.auth import SigV4QueryAuth"),
+            QStringLiteral("from botocore.awsrequest import AWSRequest"),
+            QStringLiteral("from botocore.credentials import Credentials"),
+            QStringLiteral("r = AWSRequest(method='GET', url='https://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b')"),
+            QStringLiteral("with mock.patch('botocore.auth.datetime') as dt:"),
+            QStringLiteral("    dt.datetime.utcnow.return_value = datetime.datetime(2015, 8, 30, 12, 36, 0)"),
+            QStringLiteral("    SigV4QueryAuth(Credentials('AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'), "
+                           "'execute-api', 'eu-west-1', expires=300).add_auth(r)"),
+            QStringLiteral("print(r.url)"),
+        };
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script.join(QLatin1Char('\n'))});
+        QVERIFY(python.waitForFinished(30000));
+        const QByteArray botocoreUrl = python.readAllStandardOutput().trimmed();
+        if (botocoreUrl.isEmpty())
+            QFAIL(python.readAllStandardError().constData());
+        // The same parameters and signature; the order of the X-Amz-* parameters is not signed
+        // and differs (ours is the order of the SigV4 signer).
+        auto sortedItems = [](const QUrl &u) {
+            QStringList items = u.query(QUrl::FullyEncoded).split(QLatin1Char('&'));
+            items.sort();
+            return items;
+        };
+        const QUrl expected = QUrl::fromEncoded(botocoreUrl);
+        QCOMPARE(sortedItems(*url), sortedItems(expected));
+        QCOMPARE(QUrlQuery(*url).queryItemValue(QStringLiteral("X-Amz-Signature")),
+                 QStringLiteral("5d9a98c1b9262d1bea796ea8afc56950c7ac9e55154b4350df849dc897234358"));
     }
 
     void textAndBinaryEcho()
