@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonDocument>
-#include <QJsonObject>
+#include <QJsonArray>
 #include <QStringDecoder>
 
 namespace Gatehouse::Core {
@@ -89,20 +89,22 @@ QByteArray MessageLog::payload(int row) const
 QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload,
                                   qint64 msecsSinceEpoch)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("direction"),
-             direction == WebSocketDirection::Sent ? QStringLiteral("sent") : QStringLiteral("received"));
-    o.insert(QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs));
-    o.insert(QStringLiteral("opcode"), webSocketOpcodeName(opcode));
-    o.insert(QStringLiteral("size"), payload.size());
-    if (opcode != WebSocketOpcode::Binary && isValidUtf8(payload)) {
-        o.insert(QStringLiteral("data"), QString::fromUtf8(payload));
-    } else {
-        o.insert(QStringLiteral("data"), QString::fromLatin1(payload.toBase64()));
-        o.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    // Written by hand so the keys keep the documented order (QJsonObject sorts them).
+    auto string = [](const QString &text) {
+        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2);
+    };
+    const bool text = opcode != WebSocketOpcode::Binary && isValidUtf8(payload);
+    QByteArray line = "{\"direction\":";
+    line += direction == WebSocketDirection::Sent ? "\"sent\"" : "\"received\"";
+    line += ",\"time\":\"" + QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    line += "\",\"opcode\":\"" + webSocketOpcodeName(opcode).toLatin1();
+    line += "\",\"size\":" + QByteArray::number(payload.size());
+    line += ",\"data\":" + (text ? string(QString::fromUtf8(payload)) : "\"" + payload.toBase64() + '"');
+    if (!text)
+        line += ",\"encoding\":\"base64\"";
+    line += "}\n";
+    return line;
 }
 
 Result<void> MessageLog::exportJsonLines(QIODevice *device, const QList<int> &rows) const

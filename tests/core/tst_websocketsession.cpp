@@ -386,6 +386,8 @@ private slots:
         QVERIFY(log.exportJsonLines(&out).ok());
         const QList<QByteArray> lines = out.data().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).startsWith("{\"direction\":\"sent\",\"time\":\"2023-11-14T22:13:20.123Z\",\"opcode\":\"text\",\"size\":18,\"data\":"),
+                 lines.at(0).constData());
         const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
         QCOMPARE(first.value(QStringLiteral("direction")).toString(), QStringLiteral("sent"));
         QCOMPARE(first.value(QStringLiteral("time")).toString(), QStringLiteral("2023-11-14T22:13:20.123Z"));
