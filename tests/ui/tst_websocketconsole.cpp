@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +88,11 @@ private slots:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.at(1).contains("\"direction\":\"received\""));
         view->filterEdit()->clear();
+
+        // Pings on an interval; the pong's latency is shown.
+        view->pingSeconds()->setValue(1);
+        QTRY_VERIFY_WITH_TIMEOUT(view->latencyLabel()->text().startsWith(QStringLiteral("Pong after ")), 5000);
+        view->pingSeconds()->setValue(0);
 
         if (const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !shots.isEmpty())
             console.grab().save(shots + QStringLiteral("/websocket-console.png"));

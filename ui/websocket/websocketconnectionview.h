@@ -44,6 +44,8 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *composerMode() const { return m_mode; }
     QLabel *composerError() const { return m_composerError; }
+    QSpinBox *pingSeconds() const { return m_pingSeconds; }
+    QLabel *latencyLabel() const { return m_latency; }
 
     // The options the form describes; an error names the field to fix.
     Core::Result<Core::WebSocketConnectOptions> options() const;
