@@ -2,7 +2,6 @@
 // (typed lines are sent, frames printed with "<"); otherwise it is scriptable: one message per
 // stdin line in, one JSON line per received frame out.
 #include "commands.h"
-
 #include "core/aws/requestauthorizer.h"
 #include "core/aws/stsclient.h"
 #include "core/websocket/messagelog.h"
@@ -13,9 +12,7 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
-
 #include <memory>
-
 #include <unistd.h>
 
 namespace Gatehouse::App {
@@ -33,11 +30,10 @@ struct WsOptions
 
 Core::Result<WsOptions> parseWsArguments(const QStringList &arguments)
 {
-    static const QStringList valued = {QStringLiteral("-H"),        QStringLiteral("--header"),
-                                       QStringLiteral("--subprotocol"), QStringLiteral("--profile"),
-                                       QStringLiteral("--region"),  QStringLiteral("-x"),
-                                       QStringLiteral("--execute"), QStringLiteral("--wait"),
-                                       QStringLiteral("--timeout")};
+    static const QStringList valued = {
+        QStringLiteral("-H"),        QStringLiteral("--header"), QStringLiteral("--subprotocol"),
+        QStringLiteral("--profile"), QStringLiteral("--region"), QStringLiteral("-x"),
+        QStringLiteral("--execute"), QStringLiteral("--wait"),   QStringLiteral("--timeout")};
     WsOptions options;
     QStringList positional;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -59,7 +55,8 @@ Core::Result<WsOptions> parseWsArguments(const QStringList &arguments)
             const qsizetype colon = value.indexOf(QLatin1Char(':'));
             if (colon <= 0)
                 return usageError(QStringLiteral("-H takes 'Name: value', not '%1'.").arg(value));
-            options.connect.headers.add(value.left(colon).trimmed().toUtf8(), value.mid(colon + 1).trimmed().toUtf8());
+            options.connect.headers.add(value.left(colon).trimmed().toUtf8(),
+                                        value.mid(colon + 1).trimmed().toUtf8());
         } else if (arg == QLatin1String("--subprotocol")) {
             options.connect.subprotocols.append(value);
         } else if (arg == QLatin1String("--profile")) {
@@ -72,12 +69,15 @@ Core::Result<WsOptions> parseWsArguments(const QStringList &arguments)
             bool ok = false;
             const double seconds = value.toDouble(&ok);
             if (!ok || seconds < 0 || seconds > 86400)
-                return usageError(QStringLiteral("%1 takes seconds (0 to 86400), not '%2'.").arg(arg, value));
-            (arg == QLatin1String("--wait") ? options.waitMs : options.connect.handshakeTimeoutMs) = int(seconds * 1000);
+                return usageError(
+                    QStringLiteral("%1 takes seconds (0 to 86400), not '%2'.").arg(arg, value));
+            (arg == QLatin1String("--wait") ? options.waitMs : options.connect.handshakeTimeoutMs) =
+                int(seconds * 1000);
         }
     }
     if (positional.size() != 1)
-        return usageError(QStringLiteral("give one URL, e.g. 'gatehouse ws ws://127.0.0.1:4577/chat'."));
+        return usageError(
+            QStringLiteral("give one URL, e.g. 'gatehouse ws ws://127.0.0.1:4577/chat'."));
     options.connect.url = QUrl(positional.at(0), QUrl::StrictMode);
     if (options.sigv4)
         options.connect.auth = Core::WebSocketAuth::SigV4;
@@ -95,7 +95,9 @@ class WsRun : public QObject
 {
 public:
     WsRun(WsOptions options, bool interactive)
-        : m_options(std::move(options)), m_interactive(interactive), m_err(stderr)
+        : m_options(std::move(options))
+        , m_interactive(interactive)
+        , m_err(stderr)
     {
         m_out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
         connect(&m_session, &Core::WebSocketSession::connected, this, &WsRun::onConnected);
@@ -122,9 +124,12 @@ private:
     {
         if (m_interactive)
             m_err << "Connected to " << m_options.connect.url.toDisplayString()
-                  << (m_session.negotiatedSubprotocol().isEmpty() ? QString()
-                                                                   : QStringLiteral(" (subprotocol %1)").arg(m_session.negotiatedSubprotocol()))
-                  << ". Type a message and press Enter; Ctrl+D closes.\n" << Qt::flush;
+                  << (m_session.negotiatedSubprotocol().isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (subprotocol %1)")
+                                .arg(m_session.negotiatedSubprotocol()))
+                  << ". Type a message and press Enter; Ctrl+D closes.\n"
+                  << Qt::flush;
         for (const QString &message : std::as_const(m_options.messages))
             send(message);
         m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
@@ -170,15 +175,16 @@ private:
             m_waitTimer.start(2000);
     }
 
-    void onFrame(Core::WebSocketDirection direction, Core::WebSocketOpcode opcode, const QByteArray &payload,
-                 qint64 time)
+    void onFrame(Core::WebSocketDirection direction, Core::WebSocketOpcode opcode,
+                 const QByteArray &payload, qint64 time)
     {
         if (direction != Core::WebSocketDirection::Received)
             return;
         if (opcode != Core::WebSocketOpcode::Text && opcode != Core::WebSocketOpcode::Binary)
             return;
         if (m_interactive) {
-            const QByteArray shown = opcode == Core::WebSocketOpcode::Text ? payload : payload.toHex(' ');
+            const QByteArray shown =
+                opcode == Core::WebSocketOpcode::Text ? payload : payload.toHex(' ');
             m_out.write("< " + shown + '\n');
         } else {
             m_out.write(Core::MessageLog::toJsonLine(direction, opcode, payload, time));
@@ -252,13 +258,15 @@ int runWsCommand(const QStringList &arguments)
         return ExitUsage;
     }
     Core::Aws::StsClient sts;
-    std::unique_ptr<Core::Aws::CredentialsProvider> provider = Core::Aws::makeCredentialsProvider(auth, environment, &sts);
+    std::unique_ptr<Core::Aws::CredentialsProvider> provider =
+        Core::Aws::makeCredentialsProvider(auth, environment, &sts);
     int exitCode = ExitFailure;
     bool started = false;
     QObject context;
     provider->resolve(&context, [&](const Core::Result<Core::Aws::Credentials> &credentials) {
         if (!credentials) {
-            err << "gatehouse ws: no credentials to sign with: " << credentials.error().message << "\n";
+            err << "gatehouse ws: no credentials to sign with: " << credentials.error().message
+                << "\n";
             exitCode = ExitUsage;
             QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
             return;

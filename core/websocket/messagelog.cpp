@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 #include <QIODevice>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringDecoder>
 
 namespace Gatehouse::Core {
@@ -19,9 +19,11 @@ bool isValidUtf8(const QByteArray &bytes)
 
 QString preview(QByteArrayView payload, WebSocketOpcode opcode)
 {
-    const QByteArrayView head = payload.first(std::min<qsizetype>(payload.size(), MessageLog::PreviewLength));
+    const QByteArrayView head =
+        payload.first(std::min<qsizetype>(payload.size(), MessageLog::PreviewLength));
     switch (opcode) {
-    case WebSocketOpcode::Binary: return QString::fromLatin1(head.toByteArray().toHex(' '));
+    case WebSocketOpcode::Binary:
+        return QString::fromLatin1(head.toByteArray().toHex(' '));
     case WebSocketOpcode::Text:
     case WebSocketOpcode::Close:
     case WebSocketOpcode::Ping:
@@ -46,11 +48,11 @@ MessageLog::MessageLog(QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &MessageLog::flush);
 }
 
-void MessageLog::append(WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload,
-                        qint64 msecsSinceEpoch)
+void MessageLog::append(WebSocketDirection direction, WebSocketOpcode opcode,
+                        const QByteArray &payload, qint64 msecsSinceEpoch)
 {
-    m_entries.push_back(Entry{msecsSinceEpoch, m_arena.size(), quint32(payload.size()), quint8(direction),
-                              quint8(opcode)});
+    m_entries.push_back(Entry{msecsSinceEpoch, m_arena.size(), quint32(payload.size()),
+                              quint8(direction), quint8(opcode)});
     m_arena.append(payload);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -86,8 +88,8 @@ QByteArray MessageLog::payload(int row) const
     return m_arena.mid(e.offset, e.size);
 }
 
-QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload,
-                                  qint64 msecsSinceEpoch)
+QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode opcode,
+                                  const QByteArray &payload, qint64 msecsSinceEpoch)
 {
     // Written by hand so the keys keep the documented order (QJsonObject sorts them).
     auto string = [](const QString &text) {
@@ -97,10 +99,13 @@ QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode 
     const bool text = opcode != WebSocketOpcode::Binary && isValidUtf8(payload);
     QByteArray line = "{\"direction\":";
     line += direction == WebSocketDirection::Sent ? "\"sent\"" : "\"received\"";
-    line += ",\"time\":\"" + QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    line += ",\"time\":\"" + QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC)
+                                 .toString(Qt::ISODateWithMs)
+                                 .toLatin1();
     line += "\",\"opcode\":\"" + webSocketOpcodeName(opcode).toLatin1();
     line += "\",\"size\":" + QByteArray::number(payload.size());
-    line += ",\"data\":" + (text ? string(QString::fromUtf8(payload)) : "\"" + payload.toBase64() + '"');
+    line += ",\"data\":" +
+            (text ? string(QString::fromUtf8(payload)) : "\"" + payload.toBase64() + '"');
     if (!text)
         line += ",\"encoding\":\"base64\"";
     line += "}\n";
@@ -123,7 +128,8 @@ Result<void> MessageLog::exportJsonLines(QIODevice *device, const QList<int> &ro
                 break;
     }
     if (!ok)
-        return makeError(ErrorCode::Io, tr("Could not write the messages: %1").arg(device->errorString()));
+        return makeError(ErrorCode::Io,
+                         tr("Could not write the messages: %1").arg(device->errorString()));
     return {};
 }
 
@@ -147,24 +153,35 @@ QVariant MessageLog::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case DirectionColumn: return dir == WebSocketDirection::Sent ? QStringLiteral("\u2191") : QStringLiteral("\u2193");
+        case DirectionColumn:
+            return dir == WebSocketDirection::Sent ? QStringLiteral("\u2191")
+                                                   : QStringLiteral("\u2193");
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(e.time).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case OpcodeColumn: return webSocketOpcodeName(op);
-        case SizeColumn: return qulonglong(e.size);
-        case PreviewColumn: return preview(QByteArrayView(m_arena).sliced(e.offset, e.size), op);
-        case ColumnCount: break;
+        case OpcodeColumn:
+            return webSocketOpcodeName(op);
+        case SizeColumn:
+            return qulonglong(e.size);
+        case PreviewColumn:
+            return preview(QByteArrayView(m_arena).sliced(e.offset, e.size), op);
+        case ColumnCount:
+            break;
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == DirectionColumn)
             return dir == WebSocketDirection::Sent ? tr("Sent") : tr("Received");
         return {};
-    case PayloadRole: return payload(index.row());
-    case DirectionRole: return int(e.direction);
-    case OpcodeRole: return int(e.opcode);
-    case TimeRole: return e.time;
-    default: return {};
+    case PayloadRole:
+        return payload(index.row());
+    case DirectionRole:
+        return int(e.direction);
+    case OpcodeRole:
+        return int(e.opcode);
+    case TimeRole:
+        return e.time;
+    default:
+        return {};
     }
 }
 
@@ -173,20 +190,25 @@ QVariant MessageLog::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
-    case DirectionColumn: return QString();
-    case TimeColumn: return tr("Time");
-    case OpcodeColumn: return tr("Type");
-    case SizeColumn: return tr("Size");
-    case PreviewColumn: return tr("Data");
-    case ColumnCount: break;
+    case DirectionColumn:
+        return QString();
+    case TimeColumn:
+        return tr("Time");
+    case OpcodeColumn:
+        return tr("Type");
+    case SizeColumn:
+        return tr("Size");
+    case PreviewColumn:
+        return tr("Data");
+    case ColumnCount:
+        break;
     }
     return {};
 }
 
 MessageLogFilter::MessageLogFilter(QObject *parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{}
 
 Result<void> MessageLogFilter::setText(const QString &text, bool regularExpression)
 {
@@ -195,7 +217,8 @@ Result<void> MessageLogFilter::setText(const QString &text, bool regularExpressi
         if (!regex.isValid())
             return makeError(ErrorCode::InvalidArgument,
                              tr("The regular expression is invalid at position %1: %2")
-                                 .arg(regex.patternErrorOffset()).arg(regex.errorString()));
+                                 .arg(regex.patternErrorOffset())
+                                 .arg(regex.errorString()));
         m_regex = regex;
     }
     m_text = text;
@@ -216,7 +239,8 @@ bool MessageLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     auto *log = static_cast<const MessageLog *>(sourceModel());
     switch (m_directions) {
-    case Directions::Both: break;
+    case Directions::Both:
+        break;
     case Directions::SentOnly:
         if (log->direction(sourceRow) != WebSocketDirection::Sent)
             return false;

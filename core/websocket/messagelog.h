@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTimer>
-
 #include <vector>
 
 class QIODevice;
@@ -55,7 +54,10 @@ public:
     void setBatchInterval(int milliseconds) { m_flushTimer.setInterval(milliseconds); }
 
     QByteArray payload(int row) const;
-    WebSocketDirection direction(int row) const { return WebSocketDirection(m_entries[size_t(row)].direction); }
+    WebSocketDirection direction(int row) const
+    {
+        return WebSocketDirection(m_entries[size_t(row)].direction);
+    }
     WebSocketOpcode opcode(int row) const { return WebSocketOpcode(m_entries[size_t(row)].opcode); }
     qint64 time(int row) const { return m_entries[size_t(row)].time; }
     qsizetype pendingCount() const { return qsizetype(m_entries.size()) - m_visibleRows; }
@@ -70,7 +72,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 signals:
     void rowsFlushed(int first, int last);

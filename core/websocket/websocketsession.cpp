@@ -8,7 +8,6 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
-
 #include <algorithm>
 
 namespace Gatehouse::Core {
@@ -16,22 +15,38 @@ namespace Gatehouse::Core {
 QString webSocketCloseCodeText(int code)
 {
     switch (code) {
-    case 1000: return QStringLiteral("normal closure");
-    case 1001: return QStringLiteral("going away");
-    case 1002: return QStringLiteral("protocol error");
-    case 1003: return QStringLiteral("unsupported data");
-    case 1005: return QStringLiteral("no status code given");
-    case 1006: return QStringLiteral("abnormal closure (no close frame)");
-    case 1007: return QStringLiteral("invalid payload data (e.g. text that is not UTF-8)");
-    case 1008: return QStringLiteral("policy violation");
-    case 1009: return QStringLiteral("message too big");
-    case 1010: return QStringLiteral("missing extension");
-    case 1011: return QStringLiteral("internal server error");
-    case 1012: return QStringLiteral("service restart");
-    case 1013: return QStringLiteral("try again later");
-    case 1014: return QStringLiteral("bad gateway");
-    case 1015: return QStringLiteral("TLS handshake failed");
-    default: break;
+    case 1000:
+        return QStringLiteral("normal closure");
+    case 1001:
+        return QStringLiteral("going away");
+    case 1002:
+        return QStringLiteral("protocol error");
+    case 1003:
+        return QStringLiteral("unsupported data");
+    case 1005:
+        return QStringLiteral("no status code given");
+    case 1006:
+        return QStringLiteral("abnormal closure (no close frame)");
+    case 1007:
+        return QStringLiteral("invalid payload data (e.g. text that is not UTF-8)");
+    case 1008:
+        return QStringLiteral("policy violation");
+    case 1009:
+        return QStringLiteral("message too big");
+    case 1010:
+        return QStringLiteral("missing extension");
+    case 1011:
+        return QStringLiteral("internal server error");
+    case 1012:
+        return QStringLiteral("service restart");
+    case 1013:
+        return QStringLiteral("try again later");
+    case 1014:
+        return QStringLiteral("bad gateway");
+    case 1015:
+        return QStringLiteral("TLS handshake failed");
+    default:
+        break;
     }
     if (code >= 4000 && code <= 4999)
         return QStringLiteral("application code %1").arg(code);
@@ -43,11 +58,16 @@ QString webSocketCloseCodeText(int code)
 QString webSocketOpcodeName(WebSocketOpcode opcode)
 {
     switch (opcode) {
-    case WebSocketOpcode::Text: return QStringLiteral("text");
-    case WebSocketOpcode::Binary: return QStringLiteral("binary");
-    case WebSocketOpcode::Close: return QStringLiteral("close");
-    case WebSocketOpcode::Ping: return QStringLiteral("ping");
-    case WebSocketOpcode::Pong: return QStringLiteral("pong");
+    case WebSocketOpcode::Text:
+        return QStringLiteral("text");
+    case WebSocketOpcode::Binary:
+        return QStringLiteral("binary");
+    case WebSocketOpcode::Close:
+        return QStringLiteral("close");
+    case WebSocketOpcode::Ping:
+        return QStringLiteral("ping");
+    case WebSocketOpcode::Pong:
+        return QStringLiteral("pong");
     }
     return {};
 }
@@ -56,34 +76,43 @@ Result<void> validateWebSocketOptions(const WebSocketConnectOptions &options)
 {
     const QUrl &url = options.url;
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("\"%1\" is not a valid URL; type one like ws://127.0.0.1:8080/path.")
-                             .arg(url.toString()));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("\"%1\" is not a valid URL; type one like ws://127.0.0.1:8080/path.")
+                .arg(url.toString()));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("The URL must start with ws:// or wss://, not %1://.").arg(scheme));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The URL must start with ws:// or wss://, not %1://.").arg(scheme));
     switch (options.auth) {
-    case WebSocketAuth::None: break;
+    case WebSocketAuth::None:
+        break;
     case WebSocketAuth::QueryToken:
     case WebSocketAuth::BearerToken:
         if (options.token.isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("Token authentication needs a token; paste one or choose no authentication."));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral(
+                    "Token authentication needs a token; paste one or choose no authentication."));
         break;
     case WebSocketAuth::SigV4:
         if (!options.credentials.isComplete())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("SigV4 signing needs AWS credentials; set a profile or AWS_ACCESS_KEY_ID."));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral(
+                    "SigV4 signing needs AWS credentials; set a profile or AWS_ACCESS_KEY_ID."));
         if (options.region.isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("SigV4 signing needs a region; set --region or AWS_REGION."));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("SigV4 signing needs a region; set --region or AWS_REGION."));
         break;
     }
     for (const auto &field : options.headers.fields()) {
         if (field.first.isEmpty() || field.first.contains(':') || field.first.contains(' '))
             return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("\"%1\" is not a valid header name.").arg(QString::fromUtf8(field.first)));
+                             QStringLiteral("\"%1\" is not a valid header name.")
+                                 .arg(QString::fromUtf8(field.first)));
     }
     return {};
 }
@@ -249,16 +278,23 @@ void WebSocketSession::abort()
 QString WebSocketSession::stateText() const
 {
     switch (m_state) {
-    case State::Idle: return tr("Not connected");
-    case State::Connecting: return tr("Connecting to %1").arg(m_options.url.toDisplayString());
-    case State::Open: return tr("Open");
-    case State::Closing: return tr("Closing");
+    case State::Idle:
+        return tr("Not connected");
+    case State::Connecting:
+        return tr("Connecting to %1").arg(m_options.url.toDisplayString());
+    case State::Open:
+        return tr("Open");
+    case State::Closing:
+        return tr("Closing");
     case State::Closed:
         if (m_lastError.isError())
             return m_lastError.message;
         if (m_closeCode)
-            return tr("Closed: %1 %2%3").arg(m_closeCode).arg(webSocketCloseCodeText(m_closeCode),
-                                               m_closeReason.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + m_closeReason);
+            return tr("Closed: %1 %2%3")
+                .arg(m_closeCode)
+                .arg(webSocketCloseCodeText(m_closeCode),
+                     m_closeReason.isEmpty() ? QString()
+                                             : QStringLiteral(" \u2014 ") + m_closeReason);
         return tr("Closed");
     case State::WaitingToReconnect:
         return tr("Reconnecting (attempt %1)").arg(m_reconnectAttempt);
@@ -286,7 +322,8 @@ bool WebSocketSession::sendBinary(const QByteArray &data)
     if (m_state != State::Open)
         return false;
     m_socket->sendBinaryMessage(data);
-    emit frame(WebSocketDirection::Sent, WebSocketOpcode::Binary, data, QDateTime::currentMSecsSinceEpoch());
+    emit frame(WebSocketDirection::Sent, WebSocketOpcode::Binary, data,
+               QDateTime::currentMSecsSinceEpoch());
     return true;
 }
 
@@ -295,7 +332,8 @@ bool WebSocketSession::ping(const QByteArray &payload)
     if (m_state != State::Open)
         return false;
     m_socket->ping(payload);
-    emit frame(WebSocketDirection::Sent, WebSocketOpcode::Ping, payload, QDateTime::currentMSecsSinceEpoch());
+    emit frame(WebSocketDirection::Sent, WebSocketOpcode::Ping, payload,
+               QDateTime::currentMSecsSinceEpoch());
     return true;
 }
 
@@ -342,22 +380,26 @@ Error WebSocketSession::socketError() const
     error.message = detail;
     // Qt reports a handshake answered with anything but 101 only in its error string
     // ("Unhandled http status code: 403 (Forbidden)"), under varying error codes.
-    static const QRegularExpression status(QStringLiteral("status code: (\\d{3})(?: \\(([^)]*)\\))?"));
+    static const QRegularExpression status(
+        QStringLiteral("status code: (\\d{3})(?: \\(([^)]*)\\))?"));
     if (const auto match = status.match(detail); match.hasMatch()) {
         error.code = ErrorCode::Protocol;
         error.httpStatus = match.captured(1).toInt();
-        error.message = tr("The server refused the WebSocket handshake with HTTP %1 %2; check the URL, "
-                           "the authentication and the headers.")
-                            .arg(error.httpStatus).arg(match.captured(2));
+        error.message =
+            tr("The server refused the WebSocket handshake with HTTP %1 %2; check the URL, "
+               "the authentication and the headers.")
+                .arg(error.httpStatus)
+                .arg(match.captured(2));
         error.message.replace(QStringLiteral(" ;"), QStringLiteral(";"));
         return error;
     }
     switch (m_socket->error()) {
     case QAbstractSocket::ConnectionRefusedError:
         error.code = ErrorCode::ConnectionRefused;
-        error.message = tr("Nothing accepts connections at %1:%2; is the server running?")
-                            .arg(m_options.url.host())
-                            .arg(m_options.url.port(m_options.url.scheme() == QLatin1String("wss") ? 443 : 80));
+        error.message =
+            tr("Nothing accepts connections at %1:%2; is the server running?")
+                .arg(m_options.url.host())
+                .arg(m_options.url.port(m_options.url.scheme() == QLatin1String("wss") ? 443 : 80));
         break;
     case QAbstractSocket::HostNotFoundError:
         error.code = ErrorCode::HostNotFound;
@@ -374,8 +416,9 @@ Error WebSocketSession::socketError() const
         break;
     case QAbstractSocket::RemoteHostClosedError:
         error.code = ErrorCode::ConnectionClosed;
-        error.message = m_wasOpen ? tr("The server closed the connection without a close frame.")
-                                  : tr("The server closed the connection during the handshake: %1").arg(detail);
+        error.message =
+            m_wasOpen ? tr("The server closed the connection without a close frame.")
+                      : tr("The server closed the connection during the handshake: %1").arg(detail);
         break;
     default:
         error.code = ErrorCode::Protocol;
@@ -411,14 +454,19 @@ void WebSocketSession::onDisconnected()
         if (!m_pendingError.isError())
             m_pendingError = makeError(ErrorCode::ConnectionClosed,
                                        tr("The connection ended before the handshake completed."));
-    } else if (m_closeCode != 1000 && m_closeCode != 1001 && m_closeCode < 3000 && !m_pendingError.isError()
-               && !m_userClosed) {
+    } else if (m_closeCode != 1000 && m_closeCode != 1001 && m_closeCode < 3000 &&
+               !m_pendingError.isError() && !m_userClosed) {
         m_pendingError = makeError(ErrorCode::ConnectionClosed,
-                                   tr("Closed: %1 %2%3").arg(m_closeCode).arg(webSocketCloseCodeText(m_closeCode),
-                                       m_closeReason.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + m_closeReason));
+                                   tr("Closed: %1 %2%3")
+                                       .arg(m_closeCode)
+                                       .arg(webSocketCloseCodeText(m_closeCode),
+                                            m_closeReason.isEmpty()
+                                                ? QString()
+                                                : QStringLiteral(" \u2014 ") + m_closeReason));
     }
     if (m_wasOpen && m_pendingError.code == ErrorCode::ConnectionClosed && m_closeCode == 1006)
-        m_pendingError.message = tr("Closed: 1006 abnormal closure (no close frame); the connection dropped.");
+        m_pendingError.message =
+            tr("Closed: 1006 abnormal closure (no close frame); the connection dropped.");
     m_lastError = m_pendingError;
     if (m_wasOpen && m_closeCode)
         emit frame(WebSocketDirection::Received, WebSocketOpcode::Close, m_closeReason.toUtf8(),
@@ -432,7 +480,8 @@ void WebSocketSession::onDisconnected()
 void WebSocketSession::scheduleReconnect()
 {
     ++m_reconnectAttempt;
-    const qint64 delay = std::min<qint64>(qint64(m_options.reconnectInitialDelayMs) << std::min(m_reconnectAttempt - 1, 20),
+    const qint64 delay = std::min<qint64>(qint64(m_options.reconnectInitialDelayMs)
+                                              << std::min(m_reconnectAttempt - 1, 20),
                                           m_options.reconnectMaximumDelayMs);
     setState(State::WaitingToReconnect);
     emit reconnectScheduled(m_reconnectAttempt, int(delay));

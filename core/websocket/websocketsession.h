@@ -11,7 +11,6 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
-
 #include <optional>
 
 class QWebSocket;
@@ -31,11 +30,11 @@ enum class WebSocketAuth
 
 struct WebSocketConnectOptions
 {
-    QUrl url;                     // ws:// or wss://
-    HttpHeaders headers;          // extra handshake headers
-    QStringList subprotocols;     // offered in Sec-WebSocket-Protocol, in order
+    QUrl url;                 // ws:// or wss://
+    HttpHeaders headers;      // extra handshake headers
+    QStringList subprotocols; // offered in Sec-WebSocket-Protocol, in order
     WebSocketAuth auth = WebSocketAuth::None;
-    QString token;                // QueryToken / BearerToken
+    QString token; // QueryToken / BearerToken
     QString tokenParameter = QStringLiteral("token");
     Aws::Credentials credentials; // SigV4
     QString region;               // SigV4
@@ -118,8 +117,9 @@ signals:
     void stateChanged(Gatehouse::Core::WebSocketSession::State state);
     void connected();
     // Sent and received data frames (text as UTF-8), pings and pongs, the close frame.
-    void frame(Gatehouse::Core::WebSocketDirection direction, Gatehouse::Core::WebSocketOpcode opcode,
-               const QByteArray &payload, qint64 msecsSinceEpoch);
+    void frame(Gatehouse::Core::WebSocketDirection direction,
+               Gatehouse::Core::WebSocketOpcode opcode, const QByteArray &payload,
+               qint64 msecsSinceEpoch);
     void pongReceived(qint64 latencyMs);
     // The connection ended: closeCode()/closeReason() say how; error is set when it failed.
     void disconnected(const Gatehouse::Core::Error &error);

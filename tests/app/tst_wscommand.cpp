@@ -33,44 +33,56 @@ private slots:
     {
         m_server = std::make_unique<WsTestServer>();
         if (!m_server->isRunning())
-            QFAIL("python3-websockets test server did not start (is python3-websockets installed?)");
+            QFAIL(
+                "python3-websockets test server did not start (is python3-websockets installed?)");
     }
     void cleanupTestCase() { m_server.reset(); }
 
     void executeAndStdinMessagesComeBackAsJsonLines()
     {
-        const auto run = runGatehouse({QStringLiteral("ws"), m_server->url(QStringLiteral("/echo")),
-                                       QStringLiteral("-x"), QStringLiteral("first"), QStringLiteral("-x"),
-                                       QStringLiteral("{\"action\":\"sendmessage\"}"), QStringLiteral("--wait"),
-                                       QStringLiteral("0.5")},
-                                      "from stdin\nlast line without newline");
+        const auto run =
+            runGatehouse({QStringLiteral("ws"), m_server->url(QStringLiteral("/echo")),
+                          QStringLiteral("-x"), QStringLiteral("first"), QStringLiteral("-x"),
+                          QStringLiteral("{\"action\":\"sendmessage\"}"), QStringLiteral("--wait"),
+                          QStringLiteral("0.5")},
+                         "from stdin\nlast line without newline");
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QList<QJsonObject> lines = jsonLines(run.out);
         QCOMPARE(lines.size(), 4);
-        const QStringList expected = {QStringLiteral("first"), QStringLiteral("{\"action\":\"sendmessage\"}"),
-                                      QStringLiteral("from stdin"), QStringLiteral("last line without newline")};
+        const QStringList expected = {
+            QStringLiteral("first"), QStringLiteral("{\"action\":\"sendmessage\"}"),
+            QStringLiteral("from stdin"), QStringLiteral("last line without newline")};
         for (int i = 0; i < 4; ++i) {
-            QCOMPARE(lines.at(i).value(QStringLiteral("direction")).toString(), QStringLiteral("received"));
-            QCOMPARE(lines.at(i).value(QStringLiteral("opcode")).toString(), QStringLiteral("text"));
+            QCOMPARE(lines.at(i).value(QStringLiteral("direction")).toString(),
+                     QStringLiteral("received"));
+            QCOMPARE(lines.at(i).value(QStringLiteral("opcode")).toString(),
+                     QStringLiteral("text"));
             QCOMPARE(lines.at(i).value(QStringLiteral("data")).toString(), expected.at(i));
-            QCOMPARE(lines.at(i).value(QStringLiteral("size")).toInt(), int(expected.at(i).toUtf8().size()));
-            QVERIFY(lines.at(i).value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
+            QCOMPARE(lines.at(i).value(QStringLiteral("size")).toInt(),
+                     int(expected.at(i).toUtf8().size()));
+            QVERIFY(
+                lines.at(i).value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
         }
     }
 
     void headersAndSubprotocolReachTheServer()
     {
-        const auto run = runGatehouse({QStringLiteral("ws"), m_server->url(QStringLiteral("/headers")),
-                                       QStringLiteral("-H"), QStringLiteral("X-Api-Key: k1"),
-                                       QStringLiteral("--subprotocol"), QStringLiteral("chat.v1"),
-                                       QStringLiteral("--wait"), QStringLiteral("0.5"), QStringLiteral("-x"),
-                                       QStringLiteral("ignored")});
+        const auto run = runGatehouse(
+            {QStringLiteral("ws"), m_server->url(QStringLiteral("/headers")), QStringLiteral("-H"),
+             QStringLiteral("X-Api-Key: k1"), QStringLiteral("--subprotocol"),
+             QStringLiteral("chat.v1"), QStringLiteral("--wait"), QStringLiteral("0.5"),
+             QStringLiteral("-x"), QStringLiteral("ignored")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QList<QJsonObject> lines = jsonLines(run.out);
         QVERIFY(!lines.isEmpty());
-        const QJsonObject seen = QJsonDocument::fromJson(lines.at(0).value(QStringLiteral("data")).toString().toUtf8()).object();
+        const QJsonObject seen =
+            QJsonDocument::fromJson(lines.at(0).value(QStringLiteral("data")).toString().toUtf8())
+                .object();
         QCOMPARE(seen.value(QStringLiteral("subprotocol")).toString(), QStringLiteral("chat.v1"));
-        QCOMPARE(seen.value(QStringLiteral("headers")).toObject().value(QStringLiteral("x-api-key")).toString(),
+        QCOMPARE(seen.value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("x-api-key"))
+                     .toString(),
                  QStringLiteral("k1"));
     }
 
@@ -82,14 +94,17 @@ private slots:
         QTest::newRow("not a ws URL") << QStringList{QStringLiteral("http://127.0.0.1/")} << 2
                                       << QStringLiteral("must start with ws:// or wss://");
         QTest::newRow("no URL") << QStringList{} << 2 << QStringLiteral("give one URL");
-        QTest::newRow("bad header") << QStringList{QStringLiteral("ws://127.0.0.1/"), QStringLiteral("-H"), QStringLiteral("nocolon")}
+        QTest::newRow("bad header") << QStringList{QStringLiteral("ws://127.0.0.1/"),
+                                                   QStringLiteral("-H"), QStringLiteral("nocolon")}
                                     << 2 << QStringLiteral("-H takes 'Name: value'");
-        QTest::newRow("bad wait") << QStringList{QStringLiteral("ws://127.0.0.1/"), QStringLiteral("--wait"), QStringLiteral("soon")}
+        QTest::newRow("bad wait") << QStringList{QStringLiteral("ws://127.0.0.1/"),
+                                                 QStringLiteral("--wait"), QStringLiteral("soon")}
                                   << 2 << QStringLiteral("--wait takes seconds");
-        QTest::newRow("refused handshake") << QStringList{m_server->url(QStringLiteral("/reject"))} << 4
-                                           << QStringLiteral("refused the WebSocket handshake with HTTP 403 Forbidden");
-        QTest::newRow("invalid UTF-8") << QStringList{m_server->url(QStringLiteral("/badutf8"))} << 3
-                                       << QStringLiteral("1007 invalid payload data");
+        QTest::newRow("refused handshake")
+            << QStringList{m_server->url(QStringLiteral("/reject"))} << 4
+            << QStringLiteral("refused the WebSocket handshake with HTTP 403 Forbidden");
+        QTest::newRow("invalid UTF-8") << QStringList{m_server->url(QStringLiteral("/badutf8"))}
+                                       << 3 << QStringLiteral("1007 invalid payload data");
     }
     void failuresExitWithCodesAndWords()
     {
@@ -105,10 +120,12 @@ private slots:
     {
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
-        const auto run = runGatehouse({QStringLiteral("ws"), QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()),
-                                       QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto run = runGatehouse(
+            {QStringLiteral("ws"), QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()),
+             QStringLiteral("--timeout"), QStringLiteral("1")});
         QVERIFY2(run.exitCode == 3, run.err.constData());
-        QVERIFY2(run.err.contains("did not answer the WebSocket handshake within 1 s"), run.err.constData());
+        QVERIFY2(run.err.contains("did not answer the WebSocket handshake within 1 s"),
+                 run.err.constData());
     }
 
 private:

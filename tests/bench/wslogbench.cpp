@@ -3,7 +3,6 @@
 // QTableView following the newest row on the offscreen platform), in bursts of 1,000 per
 // event-loop turn as a fast socket would deliver them.
 #include "benches.h"
-
 #include "ui/websocket/websocketconnectionview.h"
 
 #include <QCoreApplication>
@@ -12,7 +11,6 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
-
 #include <unistd.h>
 
 namespace {
@@ -42,9 +40,10 @@ void benchWsLog()
     payloads.reserve(total);
     qint64 payloadBytes = 0;
     for (int i = 0; i < total; ++i) {
-        payloads.push_back(QByteArrayLiteral("{\"action\":\"message\",\"room\":\"lobby\",\"from\":\"user-")
-                           + QByteArray::number(i % 97) + QByteArrayLiteral("\",\"seq\":") + QByteArray::number(i)
-                           + QByteArrayLiteral(",\"text\":\"hello there\"}"));
+        payloads.push_back(
+            QByteArrayLiteral("{\"action\":\"message\",\"room\":\"lobby\",\"from\":\"user-") +
+            QByteArray::number(i % 97) + QByteArrayLiteral("\",\"seq\":") + QByteArray::number(i) +
+            QByteArrayLiteral(",\"text\":\"hello there\"}"));
         payloadBytes += payloads.back().size();
     }
     const qint64 rssBefore = residentBytes();
@@ -53,9 +52,8 @@ void benchWsLog()
     QElapsedTimer sinceTick;
     QTimer watchdog;
     watchdog.setInterval(1);
-    QObject::connect(&watchdog, &QTimer::timeout, &view, [&] {
-        longestStall = std::max(longestStall, sinceTick.restart());
-    });
+    QObject::connect(&watchdog, &QTimer::timeout, &view,
+                     [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
 
     int sent = 0;
     QElapsedTimer clock;
@@ -65,7 +63,8 @@ void benchWsLog()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (int i = 0; i < burst && sent < total; ++i, ++sent)
             emit view.session()->frame(Gatehouse::Core::WebSocketDirection::Received,
-                                       Gatehouse::Core::WebSocketOpcode::Text, payloads[size_t(sent)], now);
+                                       Gatehouse::Core::WebSocketOpcode::Text,
+                                       payloads[size_t(sent)], now);
         if (sent == total)
             feeder.stop();
     });
@@ -83,12 +82,18 @@ void benchWsLog()
 
     const QModelIndex last = view.logView()->model()->index(total - 1, 0);
     const bool followed = view.logView()->visualRect(last).isValid();
-    QTextStream(stdout) << QStringLiteral("WebSocket log: %1 messages (%2 bytes of payload, %3 per burst), view following: %4")
-                             .arg(total).arg(payloadBytes).arg(burst).arg(followed ? QStringLiteral("yes") : QStringLiteral("no")) << Qt::endl;
-    figure(QStringLiteral("ws_log.ingest_rate"), total / seconds, QStringLiteral("messages/s"), QStringLiteral(">= 20000"),
-           total / seconds >= 20000);
-    figure(QStringLiteral("ws_log.longest_event_loop_stall"), double(longestStall), QStringLiteral("ms"),
-           QStringLiteral("< 50"), longestStall < 50);
-    figure(QStringLiteral("ws_log.overhead_per_message"), overhead, QStringLiteral("bytes"), QStringLiteral("<= 300"),
-           overhead <= 300);
+    QTextStream(stdout)
+        << QStringLiteral(
+               "WebSocket log: %1 messages (%2 bytes of payload, %3 per burst), view following: %4")
+               .arg(total)
+               .arg(payloadBytes)
+               .arg(burst)
+               .arg(followed ? QStringLiteral("yes") : QStringLiteral("no"))
+        << Qt::endl;
+    figure(QStringLiteral("ws_log.ingest_rate"), total / seconds, QStringLiteral("messages/s"),
+           QStringLiteral(">= 20000"), total / seconds >= 20000);
+    figure(QStringLiteral("ws_log.longest_event_loop_stall"), double(longestStall),
+           QStringLiteral("ms"), QStringLiteral("< 50"), longestStall < 50);
+    figure(QStringLiteral("ws_log.overhead_per_message"), overhead, QStringLiteral("bytes"),
+           QStringLiteral("<= 300"), overhead <= 300);
 }

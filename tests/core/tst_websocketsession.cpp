@@ -30,7 +30,8 @@ QList<Received> *collect(WebSocketSession &session, QObject *context)
 {
     auto *list = new QList<Received>;
     QObject::connect(&session, &WebSocketSession::frame, context,
-                     [list](WebSocketDirection direction, WebSocketOpcode opcode, const QByteArray &payload, qint64) {
+                     [list](WebSocketDirection direction, WebSocketOpcode opcode,
+                            const QByteArray &payload, qint64) {
                          if (direction == WebSocketDirection::Received)
                              list->append({opcode, payload});
                      });
@@ -49,7 +50,8 @@ private slots:
     {
         m_server = std::make_unique<WsTestServer>();
         if (!m_server->isRunning())
-            QFAIL("python3-websockets test server did not start (is python3-websockets installed?)");
+            QFAIL(
+                "python3-websockets test server did not start (is python3-websockets installed?)");
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -76,7 +78,8 @@ private slots:
     {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("http scheme") << QStringLiteral("http://127.0.0.1/") << QStringLiteral("ws:// or wss://");
+        QTest::newRow("http scheme")
+            << QStringLiteral("http://127.0.0.1/") << QStringLiteral("ws:// or wss://");
         QTest::newRow("no host") << QStringLiteral("ws://") << QStringLiteral("not a valid URL");
     }
     void invalidOptionsAreRefusedBeforeConnecting()
@@ -111,8 +114,10 @@ private slots:
         QCOMPARE(seen.value(QStringLiteral("path")).toString(), QStringLiteral("/headers?x=1"));
         const QJsonObject headers = seen.value(QStringLiteral("headers")).toObject();
         QCOMPARE(headers.value(QStringLiteral("x-trace")).toString(), QStringLiteral("abc 123"));
-        QCOMPARE(headers.value(QStringLiteral("authorization")).toString(), QStringLiteral("Bearer tok.en"));
-        QCOMPARE(headers.value(QStringLiteral("sec-websocket-protocol")).toString(), QStringLiteral("nope, chat.v1"));
+        QCOMPARE(headers.value(QStringLiteral("authorization")).toString(),
+                 QStringLiteral("Bearer tok.en"));
+        QCOMPARE(headers.value(QStringLiteral("sec-websocket-protocol")).toString(),
+                 QStringLiteral("nope, chat.v1"));
         session.close();
         QTRY_COMPARE(session.state(), WebSocketSession::State::Closed);
         QVERIFY(!session.lastError().isError());
@@ -129,7 +134,8 @@ private slots:
         QVERIFY(session.open(options).ok());
         QTRY_COMPARE_WITH_TIMEOUT(frames->size(), 1, 10000);
         const QJsonObject seen = QJsonDocument::fromJson(frames->at(0).payload).object();
-        QCOMPARE(seen.value(QStringLiteral("path")).toString(), QStringLiteral("/headers?token=a%20b%26c"));
+        QCOMPARE(seen.value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/headers?token=a%20b%26c"));
     }
 
     void sigV4PresignsTheHandshakeUrl()
@@ -139,11 +145,14 @@ private slots:
         options.auth = WebSocketAuth::SigV4;
         options.region = QStringLiteral("eu-west-1");
         options.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
-        options.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        const auto url = webSocketHandshakeUrl(options, QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC));
+        options.credentials.secretAccessKey =
+            QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        const auto url =
+            webSocketHandshakeUrl(options, QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC));
         QVERIFY(url.ok());
         const QUrlQuery query(*url);
-        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Algorithm")), QStringLiteral("AWS4-HMAC-SHA256"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Algorithm")),
+                 QStringLiteral("AWS4-HMAC-SHA256"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded),
                  QStringLiteral("AKIDEXAMPLE/20150830/eu-west-1/execute-api/aws4_request"));
         QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Expires")), QStringLiteral("300"));
@@ -156,12 +165,15 @@ private slots:
     void sigV4PresignMatchesBotocore()
     {
         WebSocketConnectOptions options;
-        options.url = QUrl(QStringLiteral("wss://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b"));
+        options.url = QUrl(
+            QStringLiteral("wss://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b"));
         options.auth = WebSocketAuth::SigV4;
         options.region = QStringLiteral("eu-west-1");
         options.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
-        options.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        const auto url = webSocketHandshakeUrl(options, QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC));
+        options.credentials.secretAccessKey =
+            QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        const auto url =
+            webSocketHandshakeUrl(options, QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC));
         QVERIFY(url.ok());
 
         const QStringList script = {
@@ -170,15 +182,20 @@ private slots:
             QStringLiteral("from botocore.auth import SigV4QueryAuth"),
             QStringLiteral("from botocore.awsrequest import AWSRequest"),
             QStringLiteral("from botocore.credentials import Credentials"),
-            QStringLiteral("r = AWSRequest(method='GET', url='https://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b')"),
+            QStringLiteral(
+                "r = AWSRequest(method='GET', "
+                "url='https://abc123.execute-api.eu-west-1.amazonaws.com/prod?room=a%20b')"),
             QStringLiteral("with mock.patch('botocore.auth.datetime') as dt:"),
-            QStringLiteral("    dt.datetime.utcnow.return_value = datetime.datetime(2015, 8, 30, 12, 36, 0)"),
-            QStringLiteral("    SigV4QueryAuth(Credentials('AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'), "
+            QStringLiteral(
+                "    dt.datetime.utcnow.return_value = datetime.datetime(2015, 8, 30, 12, 36, 0)"),
+            QStringLiteral("    SigV4QueryAuth(Credentials('AKIDEXAMPLE', "
+                           "'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'), "
                            "'execute-api', 'eu-west-1', expires=300).add_auth(r)"),
             QStringLiteral("print(r.url)"),
         };
         QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script.join(QLatin1Char('\n'))});
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-c"), script.join(QLatin1Char('\n'))});
         QVERIFY(python.waitForFinished(30000));
         const QByteArray botocoreUrl = python.readAllStandardOutput().trimmed();
         if (botocoreUrl.isEmpty())
@@ -192,8 +209,9 @@ private slots:
         };
         const QUrl expected = QUrl::fromEncoded(botocoreUrl);
         QCOMPARE(sortedItems(*url), sortedItems(expected));
-        QCOMPARE(QUrlQuery(*url).queryItemValue(QStringLiteral("X-Amz-Signature")),
-                 QStringLiteral("5d9a98c1b9262d1bea796ea8afc56950c7ac9e55154b4350df849dc897234358"));
+        QCOMPARE(
+            QUrlQuery(*url).queryItemValue(QStringLiteral("X-Amz-Signature")),
+            QStringLiteral("5d9a98c1b9262d1bea796ea8afc56950c7ac9e55154b4350df849dc897234358"));
     }
 
     void textAndBinaryEcho()
@@ -248,7 +266,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
         QCOMPARE(session.closeCode(), 4001);
         QCOMPARE(session.closeReason(), QStringLiteral("bye now"));
-        QCOMPARE(session.stateText(), QStringLiteral("Closed: 4001 application code 4001 \u2014 bye now"));
+        QCOMPARE(session.stateText(),
+                 QStringLiteral("Closed: 4001 application code 4001 \u2014 bye now"));
     }
 
     void refusedHandshakeNamesTheStatus()
@@ -276,7 +295,8 @@ private slots:
         options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
         QVERIFY(session.open(options).ok());
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
-        QVERIFY2(session.lastError().code == ErrorCode::ConnectionRefused, qPrintable(session.lastError().message));
+        QVERIFY2(session.lastError().code == ErrorCode::ConnectionRefused,
+                 qPrintable(session.lastError().message));
         QVERIFY2(session.lastError().message.contains(QStringLiteral("is the server running")),
                  qPrintable(session.lastError().message));
     }
@@ -293,7 +313,8 @@ private slots:
         QVERIFY(session.open(options).ok());
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
         QCOMPARE(session.lastError().code, ErrorCode::Timeout);
-        QVERIFY2(session.lastError().message.contains(QStringLiteral("did not answer the WebSocket handshake within 0.5 s")),
+        QVERIFY2(session.lastError().message.contains(
+                     QStringLiteral("did not answer the WebSocket handshake within 0.5 s")),
                  qPrintable(session.lastError().message));
     }
 
@@ -352,22 +373,29 @@ private slots:
     void messageLogBatchesAndFilters()
     {
         MessageLog log;
-        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&log,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         MessageLogFilter filter;
         filter.setSourceModel(&log);
-        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
 
-        log.append(WebSocketDirection::Sent, WebSocketOpcode::Text, "{\"action\":\"hello\"}", 1700000000123);
-        log.append(WebSocketDirection::Received, WebSocketOpcode::Text, "Hello back", 1700000000200);
-        log.append(WebSocketDirection::Received, WebSocketOpcode::Binary, QByteArray("\x00\xff", 2), 1700000000300);
+        log.append(WebSocketDirection::Sent, WebSocketOpcode::Text, "{\"action\":\"hello\"}",
+                   1700000000123);
+        log.append(WebSocketDirection::Received, WebSocketOpcode::Text, "Hello back",
+                   1700000000200);
+        log.append(WebSocketDirection::Received, WebSocketOpcode::Binary, QByteArray("\x00\xff", 2),
+                   1700000000300);
         QCOMPARE(log.rowCount(), 0); // batched
         QTRY_COMPARE(log.rowCount(), 3);
         QCOMPARE(inserted.size(), 1); // one insertion for the batch
-        QCOMPARE(log.index(2, MessageLog::PreviewColumn).data().toString(), QStringLiteral("00 ff"));
+        QCOMPARE(log.index(2, MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("00 ff"));
         QCOMPARE(log.index(0, MessageLog::OpcodeColumn).data().toString(), QStringLiteral("text"));
         QCOMPARE(log.index(1, MessageLog::SizeColumn).data().toULongLong(), 10ull);
-        QCOMPARE(log.index(1, 0).data(MessageLog::PayloadRole).toByteArray(), QByteArray("Hello back"));
+        QCOMPARE(log.index(1, 0).data(MessageLog::PayloadRole).toByteArray(),
+                 QByteArray("Hello back"));
 
         QVERIFY(filter.setText(QStringLiteral("hello"), false).ok());
         QCOMPARE(filter.rowCount(), 2);
@@ -378,7 +406,8 @@ private slots:
         QCOMPARE(filter.rowCount(), 1);
         const auto bad = filter.setText(QStringLiteral("(unclosed"), true);
         QVERIFY(!bad.ok());
-        QVERIFY2(bad.error().message.contains(QStringLiteral("position")), qPrintable(bad.error().message));
+        QVERIFY2(bad.error().message.contains(QStringLiteral("position")),
+                 qPrintable(bad.error().message));
         QCOMPARE(filter.rowCount(), 1); // the previous filter stays
 
         QBuffer out;
@@ -386,12 +415,15 @@ private slots:
         QVERIFY(log.exportJsonLines(&out).ok());
         const QList<QByteArray> lines = out.data().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines.at(0).startsWith("{\"direction\":\"sent\",\"time\":\"2023-11-14T22:13:20.123Z\",\"opcode\":\"text\",\"size\":18,\"data\":"),
+        QVERIFY2(lines.at(0).startsWith("{\"direction\":\"sent\",\"time\":\"2023-11-14T22:13:20."
+                                        "123Z\",\"opcode\":\"text\",\"size\":18,\"data\":"),
                  lines.at(0).constData());
         const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
         QCOMPARE(first.value(QStringLiteral("direction")).toString(), QStringLiteral("sent"));
-        QCOMPARE(first.value(QStringLiteral("time")).toString(), QStringLiteral("2023-11-14T22:13:20.123Z"));
-        QCOMPARE(first.value(QStringLiteral("data")).toString(), QStringLiteral("{\"action\":\"hello\"}"));
+        QCOMPARE(first.value(QStringLiteral("time")).toString(),
+                 QStringLiteral("2023-11-14T22:13:20.123Z"));
+        QCOMPARE(first.value(QStringLiteral("data")).toString(),
+                 QStringLiteral("{\"action\":\"hello\"}"));
         const QJsonObject third = QJsonDocument::fromJson(lines.at(2)).object();
         QCOMPARE(third.value(QStringLiteral("encoding")).toString(), QStringLiteral("base64"));
         QCOMPARE(third.value(QStringLiteral("data")).toString(), QStringLiteral("AP8="));

@@ -14,7 +14,8 @@ public:
     WsTestServer()
     {
         m_process.setProgram(QStringLiteral("/usr/bin/python3"));
-        m_process.setArguments({QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/core/wstestserver.py")});
+        m_process.setArguments(
+            {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/core/wstestserver.py")});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(5000))

@@ -1,9 +1,9 @@
 // The WebSocket console offscreen against Debian's python3-websockets server
 // (tests/core/wstestserver.py): connect through the form, send text / JSON / hex, see the
 // frames in the log, filter them, pretty JSON in the detail pane, close codes in words, export.
+#include "../core/wstestserver.h"
 #include "ui/websocket/websocketconnectionview.h"
 #include "ui/websocket/websocketconsole.h"
-#include "../core/wstestserver.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -28,7 +28,8 @@ private slots:
     {
         m_server = std::make_unique<WsTestServer>();
         if (!m_server->isRunning())
-            QFAIL("python3-websockets test server did not start (is python3-websockets installed?)");
+            QFAIL(
+                "python3-websockets test server did not start (is python3-websockets installed?)");
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -41,7 +42,8 @@ private slots:
         WebSocketConnectionView *view = console.connection(0);
         view->urlEdit()->setText(m_server->url(QStringLiteral("/echo")));
         view->connectOrDisconnect();
-        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Open, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Open,
+                                  10000);
         QCOMPARE(view->stateLabel()->text(), QStringLiteral("Open"));
 
         view->composer()->setPlainText(QStringLiteral("plain hello"));
@@ -61,15 +63,21 @@ private slots:
         // 3 sent + 3 echoed, batched into the view.
         QTRY_COMPARE_WITH_TIMEOUT(view->logView()->model()->rowCount(), 6, 10000);
         QAbstractItemModel *model = view->logView()->model();
-        QCOMPARE(model->index(5, Core::MessageLog::PreviewColumn).data().toString(), QStringLiteral("00 ff 7f"));
-        QCOMPARE(model->index(5, Core::MessageLog::OpcodeColumn).data().toString(), QStringLiteral("binary"));
+        QCOMPARE(model->index(5, Core::MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("00 ff 7f"));
+        QCOMPARE(model->index(5, Core::MessageLog::OpcodeColumn).data().toString(),
+                 QStringLiteral("binary"));
 
         // Detail pane: received JSON, pretty.
         int jsonRow = -1;
         for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->index(row, Core::MessageLog::DirectionColumn).data(Core::MessageLog::DirectionRole).toInt()
-                    == int(Core::WebSocketDirection::Received)
-                && model->index(row, Core::MessageLog::PreviewColumn).data().toString().startsWith(QLatin1Char('{')))
+            if (model->index(row, Core::MessageLog::DirectionColumn)
+                        .data(Core::MessageLog::DirectionRole)
+                        .toInt() == int(Core::WebSocketDirection::Received) &&
+                model->index(row, Core::MessageLog::PreviewColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1Char('{')))
                 jsonRow = row;
         }
         QVERIFY(jsonRow >= 0);
@@ -91,14 +99,17 @@ private slots:
 
         // Pings on an interval; the pong's latency is shown.
         view->pingSeconds()->setValue(1);
-        QTRY_VERIFY_WITH_TIMEOUT(view->latencyLabel()->text().startsWith(QStringLiteral("Pong after ")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->latencyLabel()->text().startsWith(QStringLiteral("Pong after ")), 5000);
         view->pingSeconds()->setValue(0);
 
-        if (const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !shots.isEmpty())
+        if (const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+            !shots.isEmpty())
             console.grab().save(shots + QStringLiteral("/websocket-console.png"));
 
         view->connectOrDisconnect();
-        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Closed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Closed,
+                                  10000);
         QCOMPARE(view->stateLabel()->text(), QStringLiteral("Closed: 1000 normal closure"));
     }
 
@@ -112,9 +123,11 @@ private slots:
         second->urlEdit()->setText(m_server->url(QStringLiteral("/reject")));
         first->connectOrDisconnect();
         second->connectOrDisconnect();
-        QTRY_COMPARE_WITH_TIMEOUT(first->stateLabel()->text(),
-                                  QStringLiteral("Closed: 4001 application code 4001 \u2014 bye now"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(second->stateLabel()->text().contains(QStringLiteral("HTTP 403")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            first->stateLabel()->text(),
+            QStringLiteral("Closed: 4001 application code 4001 \u2014 bye now"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(second->stateLabel()->text().contains(QStringLiteral("HTTP 403")),
+                                 10000);
     }
 
     void badUrlIsExplainedAndKept()

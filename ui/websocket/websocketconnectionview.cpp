@@ -59,11 +59,12 @@ WebSocketConnectionView::WebSocketConnectionView(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_session, &WebSocketSession::frame, m_log, &Core::MessageLog::append);
-    connect(m_session, &WebSocketSession::stateChanged, this, &WebSocketConnectionView::updateState);
-    connect(m_session, &WebSocketSession::disconnected, this, &WebSocketConnectionView::updateState);
-    connect(m_session, &WebSocketSession::pongReceived, this, [this](qint64 ms) {
-        m_latency->setText(tr("Pong after %1 ms").arg(ms));
-    });
+    connect(m_session, &WebSocketSession::stateChanged, this,
+            &WebSocketConnectionView::updateState);
+    connect(m_session, &WebSocketSession::disconnected, this,
+            &WebSocketConnectionView::updateState);
+    connect(m_session, &WebSocketSession::pongReceived, this,
+            [this](qint64 ms) { m_latency->setText(tr("Pong after %1 ms").arg(ms)); });
     connect(m_log, &Core::MessageLog::rowsFlushed, this, [this] {
         if (m_autoscroll->isChecked())
             m_view->scrollToBottom();
@@ -79,7 +80,8 @@ QWidget *WebSocketConnectionView::buildForm()
     auto *grid = new QFormLayout(form);
     auto *urlRow = new QHBoxLayout;
     m_url = new QLineEdit(form);
-    m_url->setPlaceholderText(tr("ws://127.0.0.1:4577/… or wss://abc123.execute-api.eu-west-1.amazonaws.com/prod"));
+    m_url->setPlaceholderText(
+        tr("ws://127.0.0.1:4577/… or wss://abc123.execute-api.eu-west-1.amazonaws.com/prod"));
     m_connect = new QPushButton(tr("Connect"), form);
     m_connect->setDefault(true);
     urlRow->addWidget(m_url, 1);
@@ -103,7 +105,8 @@ QWidget *WebSocketConnectionView::buildForm()
     grid->addRow(tr("Auth"), authRow);
     auto updateAuth = [this] {
         const auto kind = Core::WebSocketAuth(m_auth->currentData().toInt());
-        m_token->setVisible(kind == Core::WebSocketAuth::QueryToken || kind == Core::WebSocketAuth::BearerToken);
+        m_token->setVisible(kind == Core::WebSocketAuth::QueryToken ||
+                            kind == Core::WebSocketAuth::BearerToken);
         m_region->setVisible(kind == Core::WebSocketAuth::SigV4);
     };
     connect(m_auth, &QComboBox::currentIndexChanged, this, updateAuth);
@@ -137,7 +140,8 @@ QWidget *WebSocketConnectionView::buildForm()
     optionsRow->addWidget(m_latency);
     optionsRow->addStretch();
     grid->addRow(QString(), optionsRow);
-    connect(m_pingSeconds, &QSpinBox::valueChanged, this, [this](int seconds) { m_session->setPingInterval(seconds * 1000); });
+    connect(m_pingSeconds, &QSpinBox::valueChanged, this,
+            [this](int seconds) { m_session->setPingInterval(seconds * 1000); });
 
     m_state = new QLabel(form);
     m_state->setObjectName(QStringLiteral("webSocketState"));
@@ -171,7 +175,8 @@ QWidget *WebSocketConnectionView::buildComposer()
     row->addWidget(m_composerError, 1);
     row->addWidget(m_send);
     m_composer = new QPlainTextEdit(box);
-    m_composer->setPlaceholderText(tr("Message to send, e.g. {\"action\":\"sendmessage\",\"data\":\"hi\"}"));
+    m_composer->setPlaceholderText(
+        tr("Message to send, e.g. {\"action\":\"sendmessage\",\"data\":\"hi\"}"));
     m_composer->setMaximumHeight(110);
     layout->addLayout(row);
     layout->addWidget(m_composer);
@@ -231,9 +236,11 @@ QWidget *WebSocketConnectionView::buildLog()
     connect(m_filter, &QLineEdit::textChanged, this, &WebSocketConnectionView::applyFilter);
     connect(m_regex, &QCheckBox::toggled, this, &WebSocketConnectionView::applyFilter);
     connect(m_direction, &QComboBox::currentIndexChanged, this, [this] {
-        m_filterModel->setDirections(Core::MessageLogFilter::Directions(m_direction->currentData().toInt()));
+        m_filterModel->setDirections(
+            Core::MessageLogFilter::Directions(m_direction->currentData().toInt()));
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WebSocketConnectionView::showDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &WebSocketConnectionView::showDetail);
     connect(clear, &QPushButton::clicked, this, [this] {
         m_log->clear();
         m_detail->clear();
@@ -254,13 +261,15 @@ Core::Result<Core::WebSocketConnectOptions> WebSocketConnectionView::options() c
     options.auth = Core::WebSocketAuth(m_auth->currentData().toInt());
     options.token = m_token->text();
     options.region = m_region->text().trimmed();
-    for (const QString &protocol : m_subprotocols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString &protocol :
+         m_subprotocols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         options.subprotocols.append(protocol.trimmed());
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *name = m_headers->item(row, 0);
         const QTableWidgetItem *value = m_headers->item(row, 1);
         if (name && !name->text().trimmed().isEmpty())
-            options.headers.add(name->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray());
+            options.headers.add(name->text().trimmed().toUtf8(),
+                                value ? value->text().toUtf8() : QByteArray());
     }
     options.autoReconnect = m_reconnect->isChecked();
     if (options.auth != Core::WebSocketAuth::SigV4) {
@@ -314,9 +323,11 @@ void WebSocketConnectionView::connectOrDisconnect()
     m_state->setText(tr("Looking up AWS credentials…"));
     Core::WebSocketConnectOptions opts = *options;
     opts.region = scope->region;
-    provider->resolve(this, [this, provider, opts](const Core::Result<Core::Aws::Credentials> &credentials) mutable {
+    provider->resolve(this, [this, provider, opts](
+                                const Core::Result<Core::Aws::Credentials> &credentials) mutable {
         if (!credentials) {
-            m_state->setText(tr("No AWS credentials to sign with: %1").arg(credentials.error().message));
+            m_state->setText(
+                tr("No AWS credentials to sign with: %1").arg(credentials.error().message));
             return;
         }
         opts.credentials = *credentials;
@@ -335,13 +346,14 @@ void WebSocketConnectionView::openWith(Core::WebSocketConnectOptions options)
 void WebSocketConnectionView::updateState()
 {
     QString text = m_session->stateText();
-    if (m_session->state() == WebSocketSession::State::Open && !m_session->negotiatedSubprotocol().isEmpty())
+    if (m_session->state() == WebSocketSession::State::Open &&
+        !m_session->negotiatedSubprotocol().isEmpty())
         text += tr(" (subprotocol %1)").arg(m_session->negotiatedSubprotocol());
     m_state->setText(text);
-    const bool live = m_session->state() == WebSocketSession::State::Open
-                   || m_session->state() == WebSocketSession::State::Connecting
-                   || m_session->state() == WebSocketSession::State::WaitingToReconnect
-                   || m_session->state() == WebSocketSession::State::Closing;
+    const bool live = m_session->state() == WebSocketSession::State::Open ||
+                      m_session->state() == WebSocketSession::State::Connecting ||
+                      m_session->state() == WebSocketSession::State::WaitingToReconnect ||
+                      m_session->state() == WebSocketSession::State::Closing;
     m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
     m_send->setEnabled(m_session->state() == WebSocketSession::State::Open);
 }
@@ -376,7 +388,8 @@ void WebSocketConnectionView::send()
 
 void WebSocketConnectionView::loadFile()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Send a file as one binary message"));
+    const QString fileName =
+        QFileDialog::getOpenFileName(this, tr("Send a file as one binary message"));
     if (fileName.isEmpty())
         return;
     QFile file(fileName);

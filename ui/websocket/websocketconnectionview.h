@@ -4,7 +4,6 @@
 #include "core/websocket/websocketsession.h"
 
 #include <QWidget>
-
 #include <memory>
 
 class QCheckBox;

@@ -20,7 +20,8 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     add->setText(QStringLiteral("+"));
     add->setToolTip(tr("New connection"));
     m_tabs->setCornerWidget(add, Qt::TopRightCorner);
-    connect(add, &QToolButton::clicked, this, [this] { m_tabs->setCurrentWidget(addConnection()); });
+    connect(add, &QToolButton::clicked, this,
+            [this] { m_tabs->setCurrentWidget(addConnection()); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget *view = m_tabs->widget(index);
         m_tabs->removeTab(index);
