@@ -189,6 +189,8 @@ int main(int argc, char **argv)
         benchStartup();
     if (which == QLatin1String("ws-log") || which == QLatin1String("all"))
         benchWsLog();
+    if (which == QLatin1String("ws-log") || which == QLatin1String("all"))
+        benchWsLogSocket();
     // The load benchmarks run one after another on the event loop.
     static std::vector<std::function<void(std::function<void()>)>> loads;
     const bool all = which == QLatin1String("all");

@@ -50,3 +50,5 @@ void benchResponseStream();
 // messages/s, longest event-loop stall, resident bytes per message beyond the payload
 // (tests/bench/wslogbench.cpp).
 void benchWsLog();
+// The same from a python3-websockets server over loopback, end to end (wslogbench.cpp).
+void benchWsLogSocket();

@@ -9,6 +9,7 @@ or after 120 s. Paths:
   /close     closes at once with code 4001, reason "bye now"
   /badutf8   sends a text frame whose payload is not UTF-8
   /reject    refuses the handshake with HTTP 403
+  /flood?n=N sends N short JSON texts as fast as it can, then closes normally (benchmarks)
 Subprotocols "chat.v2" and "chat.v1" are offered by the server, preferring chat.v2.
 """
 import asyncio
@@ -40,6 +41,11 @@ async def route(ws, path):
         await ws.wait_closed()
     elif path.startswith("/close"):
         await ws.close(4001, "bye now")
+    elif path.startswith("/flood"):
+        count = int(path.partition("n=")[2] or "1000")
+        for i in range(count):
+            await ws.send('{"action":"message","room":"lobby","seq":%d,"text":"hello there"}' % i)
+        await ws.close(1000, "done")
     elif path.startswith("/badutf8"):
         await ws.write_frame(True, Opcode.TEXT, b"ok \xff\xfe broken")
         await ws.wait_closed()
