@@ -393,6 +393,18 @@ Error WebSocketSession::socketError() const
         error.message.replace(QStringLiteral(" ;"), QStringLiteral(";"));
         return error;
     }
+    // Qt 6.4 words a 400 answer without a Sec-WebSocket-Version header only as "Unknown
+    // error condition" (qwebsocket_p.cpp, processHandshake); API Gateway answers 400 when
+    // $connect returns it.
+    if (!m_wasOpen && detail.contains(QLatin1String("processHandshake: Unknown error condition"))) {
+        error.code = ErrorCode::Protocol;
+        error.httpStatus = 400;
+        error.message =
+            tr("The server refused the WebSocket handshake with HTTP 400 Bad Request; check the "
+               "URL (a $connect route may want query parameters), the authentication and the "
+               "headers.");
+        return error;
+    }
     switch (m_socket->error()) {
     case QAbstractSocket::ConnectionRefusedError:
         error.code = ErrorCode::ConnectionRefused;

@@ -270,17 +270,30 @@ private slots:
                  QStringLiteral("Closed: 4001 application code 4001 \u2014 bye now"));
     }
 
+    void refusedHandshakeNamesTheStatus_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("403") << QStringLiteral("/reject") << 403
+                             << QStringLiteral("HTTP 403 Forbidden");
+        QTest::newRow("400") << QStringLiteral("/reject400") << 400
+                             << QStringLiteral("HTTP 400 Bad Request");
+    }
     void refusedHandshakeNamesTheStatus()
     {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, words);
         WebSocketSession session;
         QSignalSpy disconnected(&session, &WebSocketSession::disconnected);
         WebSocketConnectOptions options;
-        options.url = QUrl(m_server->url(QStringLiteral("/reject")));
+        options.url = QUrl(m_server->url(path));
         QVERIFY(session.open(options).ok());
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
         const Error error = session.lastError();
-        QVERIFY2(error.httpStatus == 403, qPrintable(error.message));
-        QVERIFY2(error.message.contains(QStringLiteral("HTTP 403")), qPrintable(error.message));
+        QVERIFY2(error.httpStatus == status, qPrintable(error.message));
+        QVERIFY2(error.message.contains(words), qPrintable(error.message));
     }
 
     void refusedConnectionInWords()

@@ -8,7 +8,8 @@ or after 120 s. Paths:
   /headers   sends one JSON text: the request headers, path and negotiated subprotocol
   /close     closes at once with code 4001, reason "bye now"
   /badutf8   sends a text frame whose payload is not UTF-8
-  /reject    refuses the handshake with HTTP 403
+  /reject    refuses the handshake with HTTP 403 (/reject400: with 400, as API Gateway does
+             when $connect answers 400)
   /flood?n=N sends N short JSON texts as fast as it can, then closes normally (benchmarks)
 Subprotocols "chat.v2" and "chat.v1" are offered by the server, preferring chat.v2.
 """
@@ -52,6 +53,8 @@ async def route(ws, path):
 
 
 async def process_request(path, headers):
+    if path.startswith("/reject400"):
+        return http.HTTPStatus.BAD_REQUEST, [("Content-Type", "text/plain")], b"Add ?name=\n"
     if path.startswith("/reject"):
         return http.HTTPStatus.FORBIDDEN, [("Content-Type", "text/plain")], b"go away\n"
     return None
