@@ -308,6 +308,44 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Core::MessageLog</name>
+    <message>
+        <source>Could not write the messages: %1</source>
+        <translation>Die Nachrichten konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::MessageLogFilter</name>
+    <message>
+        <source>The regular expression is invalid at position %1: %2</source>
+        <translation>Der reguläre Ausdruck ist an Position %1 ungültig: %2</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Core::OAuth2::AuthorizationCodeFlow</name>
     <message>
         <source>Waiting for the browser to come back to %1…</source>
@@ -433,6 +471,77 @@
     <message>
         <source>Endpoint &apos;%1&apos; carries a user name or password: remove it; endpoints are saved in the settings, and credentials belong in a profile.</source>
         <translation>Endpunkt &apos;%1&apos; enthält einen Benutzernamen oder ein Passwort: Entfernen Sie diese Angaben; Endpunkte werden in den Einstellungen gespeichert, Anmeldedaten gehören in ein Profil.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::WebSocketSession</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbinde mit %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Wird geschlossen</translation>
+    </message>
+    <message>
+        <source>Closed: %1 %2%3</source>
+        <translation>Geschlossen: %1 %2%3</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Reconnecting (attempt %1)</source>
+        <translation>Verbinde erneut (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>The server refused the WebSocket handshake with HTTP %1 %2; check the URL, the authentication and the headers.</source>
+        <translation>Der Server hat den WebSocket-Handshake mit HTTP %1 %2 abgelehnt; prüfen Sie die URL, die Authentifizierung und die Header.</translation>
+    </message>
+    <message>
+        <source>The server refused the WebSocket handshake with HTTP 400 Bad Request; check the URL (a $connect route may want query parameters), the authentication and the headers.</source>
+        <translation>Der Server hat den WebSocket-Handshake mit HTTP 400 Bad Request abgelehnt; prüfen Sie die URL (eine $connect-Route erwartet eventuell Abfrageparameter), die Authentifizierung und die Header.</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections at %1:%2; is the server running?</source>
+        <translation>Unter %1:%2 nimmt nichts Verbindungen an; läuft der Server?</translation>
+    </message>
+    <message>
+        <source>The host %1 was not found; check the URL.</source>
+        <translation>Der Host %1 wurde nicht gefunden; prüfen Sie die URL.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without a close frame.</source>
+        <translation>Der Server hat die Verbindung ohne Close-Frame geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection during the handshake: %1</source>
+        <translation>Der Server hat die Verbindung während des Handshakes geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer the WebSocket handshake within %1 s; check that the URL points at a WebSocket endpoint.</source>
+        <translation>Der Server hat nicht innerhalb von %1 s auf den WebSocket-Handshake geantwortet; prüfen Sie, ob die URL auf einen WebSocket-Endpunkt zeigt.</translation>
+    </message>
+    <message>
+        <source>The connection ended before the handshake completed.</source>
+        <translation>Die Verbindung endete, bevor der Handshake abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>Closed: 1006 abnormal closure (no close frame); the connection dropped.</source>
+        <translation>Geschlossen: 1006 abnormal closure (kein Close-Frame); die Verbindung ist abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -2771,6 +2880,10 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <source>&amp;Collections</source>
         <translation>&amp;Sammlungen</translation>
     </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::NetworkSettingsDialog</name>
@@ -3496,16 +3609,16 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
         <translation>Body (wird empfangen…)</translation>
     </message>
     <message>
-        <source>This %1 body went to %2 as it arrived and is shown as received, without formatting. Save keeps a copy; the file is removed when the answer is closed.</source>
-        <translation>Dieser Body (%1) wurde beim Empfang direkt in %2 geschrieben und wird unformatiert so angezeigt, wie er empfangen wurde. &apos;Speichern&apos; legt eine Kopie an; die Datei wird entfernt, wenn die Antwort geschlossen wird.</translation>
-    </message>
-    <message>
         <source>Body (as received)</source>
         <translation>Body (wie empfangen)</translation>
     </message>
     <message>
         <source>[%1 more in the Body tab]</source>
         <translation>[weitere %1 im Reiter &apos;Body&apos;]</translation>
+    </message>
+    <message>
+        <source>This %1 body went to %2 as it arrived; a formatted copy is written beside it. Save keeps the body as received; the files are removed when the answer is closed.</source>
+        <translation>Dieser Body (%1) wurde beim Empfang direkt in %2 geschrieben; daneben wird eine formatierte Kopie abgelegt. &apos;Speichern&apos; behält den Body so, wie er empfangen wurde; die Dateien werden entfernt, wenn die Antwort geschlossen wird.</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +4016,216 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
 Size in bytes: %L2</source>
         <translation>SHA-256 des Codes (base64): %1
 Größe in Bytes: %L2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::WebSocketConnectionView</name>
+    <message>
+        <source>Pong after %1 ms</source>
+        <translation>Pong nach %1 ms</translation>
+    </message>
+    <message>
+        <source>ws://127.0.0.1:4577/… or wss://abc123.execute-api.eu-west-1.amazonaws.com/prod</source>
+        <translation>ws://127.0.0.1:4577/… oder wss://abc123.execute-api.eu-west-1.amazonaws.com/prod</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>Keine Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Token in query (?token=)</source>
+        <translation>Token in der Abfrage (?token=)</translation>
+    </message>
+    <message>
+        <source>Bearer token header</source>
+        <translation>Bearer-Token im Header</translation>
+    </message>
+    <message>
+        <source>AWS SigV4 presigned URL</source>
+        <translation>Mit AWS SigV4 vorsignierte URL</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Region (default: from the host)</source>
+        <translation>Region (Standard: aus dem Host)</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>Auth</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. graphql-transport-ws</source>
+        <translation>Kommagetrennt, z. B. graphql-transport-ws</translation>
+    </message>
+    <message>
+        <source>Subprotocols</source>
+        <translation>Subprotokolle</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>Automatisch neu verbinden</translation>
+    </message>
+    <message>
+        <source>no pings</source>
+        <translation>keine Pings</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Ping every </source>
+        <translation>Ping alle </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Binary (hex)</source>
+        <translation>Binär (hex)</translation>
+    </message>
+    <message>
+        <source>Binary from file…</source>
+        <translation>Binär aus Datei…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Enter)</translation>
+    </message>
+    <message>
+        <source>Message to send, e.g. {&quot;action&quot;:&quot;sendmessage&quot;,&quot;data&quot;:&quot;hi&quot;}</source>
+        <translation>Zu sendende Nachricht, z. B. {&quot;action&quot;:&quot;sendmessage&quot;,&quot;data&quot;:&quot;hi&quot;}</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Nachrichten filtern</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>Beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Follow new messages</source>
+        <translation>Neuen Nachrichten folgen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Export JSON Lines…</source>
+        <translation>Als JSON Lines exportieren…</translation>
+    </message>
+    <message>
+        <source>Select a message to see it whole</source>
+        <translation>Wählen Sie eine Nachricht, um sie vollständig zu sehen</translation>
+    </message>
+    <message>
+        <source>Export messages</source>
+        <translation>Nachrichten exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Type the region.</source>
+        <translation>Geben Sie die Region ein.</translation>
+    </message>
+    <message>
+        <source>Looking up AWS credentials…</source>
+        <translation>AWS-Anmeldedaten werden ermittelt…</translation>
+    </message>
+    <message>
+        <source>No AWS credentials to sign with: %1</source>
+        <translation>Keine AWS-Anmeldedaten zum Signieren: %1</translation>
+    </message>
+    <message>
+        <source> (subprotocol %1)</source>
+        <translation> (Subprotokoll %1)</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Type bytes as hex pairs, e.g. 00 ff 10.</source>
+        <translation>Geben Sie die Bytes als Hex-Paare ein, z. B. 00 ff 10.</translation>
+    </message>
+    <message>
+        <source>Send a file as one binary message</source>
+        <translation>Eine Datei als eine einzige binäre Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Connect first, then send the file.</source>
+        <translation>Stellen Sie zuerst eine Verbindung her und senden Sie dann die Datei.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::WebSocketConsole</name>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
     </message>
 </context>
 <context>
