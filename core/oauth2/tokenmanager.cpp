@@ -72,6 +72,18 @@ QDateTime expiryOf(const TokenSet &set, const QDateTime &now)
     return now.addSecs(set.obtainedAt.secsTo(set.expiresAt));
 }
 
+// What a token endpoint answered, as the manager keeps it; the lifetime counted from our clock.
+CachedToken cachedToken(const Tokens &tokens, const QDateTime &now, const QString &source)
+{
+    CachedToken token;
+    token.accessToken = tokens.accessToken;
+    token.idToken = tokens.idToken;
+    token.refreshToken = tokens.refreshToken;
+    token.expiresAt = tokens.expiresIn > 0 ? now.addSecs(tokens.expiresIn) : QDateTime();
+    token.source = source;
+    return token;
+}
+
 QString grantWords(OAuth2Grant grant)
 {
     switch (grant) {
@@ -254,13 +266,7 @@ void TokenManager::obtain(const QString &key, const OAuth2Settings &settings)
                 flow->deleteLater();
                 if (!tokens)
                     return done(explained(tokens.error()));
-                CachedToken token;
-                token.accessToken = tokens->accessToken;
-                token.idToken = tokens->idToken;
-                token.refreshToken = tokens->refreshToken;
-                token.expiresAt = tokens->expiresIn > 0 ? now().addSecs(tokens->expiresIn) : QDateTime();
-                token.source = QStringLiteral("client credentials");
-                done(token);
+                done(cachedToken(*tokens, now(), QStringLiteral("client credentials")));
             });
     flow->request(clientSettings(settings));
 }
@@ -377,13 +383,7 @@ void TokenManager::obtainWithBrowser(const QString &key, const OAuth2Settings &s
         flow->deleteLater();
         if (!tokens)
             return done(explained(tokens.error()));
-        CachedToken token;
-        token.accessToken = tokens->accessToken;
-        token.idToken = tokens->idToken;
-        token.refreshToken = tokens->refreshToken;
-        token.expiresAt = tokens->expiresIn > 0 ? now().addSecs(tokens->expiresIn) : QDateTime();
-        token.source = QStringLiteral("authorization code");
-        done(token);
+        done(cachedToken(*tokens, now(), QStringLiteral("authorization code")));
     });
     timeout->start(m_authorizationTimeoutMs);
     m_opener(*url);
