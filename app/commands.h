@@ -25,6 +25,7 @@ int runRequestCommand(const QStringList &arguments);
 int runSignCommand(const QStringList &arguments);
 int runWhoamiCommand(const QStringList &arguments);
 int runLambdaCommand(const QStringList &arguments);
+int runConnectionsCommand(const QStringList &arguments);
 int runJwtCommand(const QStringList &arguments);
 int runCognitoCommand(const QStringList &arguments);
 int runImportCommand(const QStringList &arguments);

@@ -31,6 +31,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("sign"), &runSignCommand},
         {QLatin1String("whoami"), &runWhoamiCommand},
         {QLatin1String("lambda"), &runLambdaCommand},
+        {QLatin1String("connections"), &runConnectionsCommand},
         {QLatin1String("jwt"), &runJwtCommand},
         {QLatin1String("cognito"), &runCognitoCommand},
         {QLatin1String("import"), &runImportCommand},
