@@ -49,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
     m_tools->addTab(m_lambdaViewer, tr("Lambda"));
     m_tools->addTab(m_authWorkbench, tr("Auth"));
-    m_tools->addTab(new WebSocketConsole(m_tools), tr("WebSocket"));
+    auto *webSocket = new WebSocketConsole(m_tools);
+    m_tools->addTab(webSocket, tr("WebSocket"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
             &TargetSelector::setEmulatorBaseUrl);
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_authWorkbench, &AuthWorkbench::setEmulatorInfo);
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_requestBuilder->authPanel(), &AuthPanel::setEmulatorInfo);
+    connect(m_emulatorPanel, &EmulatorPanel::infoChanged, webSocket, &WebSocketConsole::setEmulatorInfo);
     connect(m_requestBuilder->authPanel(), &AuthPanel::inspectTokenRequested, this, [this](const QString &token) {
         m_authWorkbench->inspector()->setToken(token);
         m_tools->setCurrentWidget(m_authWorkbench);

@@ -11,6 +11,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -168,10 +171,14 @@ QWidget *WebSocketConnectionView::buildComposer()
     m_send = new QPushButton(tr("Send"), box);
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_routes = new QComboBox(box);
+    m_routes->setObjectName(QStringLiteral("routeHelper"));
+    m_routes->setVisible(false);
     m_composerError = new QLabel(box);
     m_composerError->setStyleSheet(QStringLiteral("color: #b00020"));
     row->addWidget(m_mode);
     row->addWidget(fromFile);
+    row->addWidget(m_routes);
     row->addWidget(m_composerError, 1);
     row->addWidget(m_send);
     m_composer = new QPlainTextEdit(box);
@@ -183,7 +190,84 @@ QWidget *WebSocketConnectionView::buildComposer()
     connect(m_send, &QPushButton::clicked, this, &WebSocketConnectionView::send);
     connect(fromFile, &QPushButton::clicked, this, &WebSocketConnectionView::loadFile);
     connect(m_composer, &QPlainTextEdit::textChanged, m_composerError, &QLabel::clear);
+    connect(m_routes, &QComboBox::activated, this, [this](int index) {
+        if (index <= 0)
+            return;
+        insertAction(m_routes->itemData(index).toString());
+        m_routes->setCurrentIndex(0); // a prompt again, so the same route can be picked twice
+    });
+    connect(m_url, &QLineEdit::textChanged, this, &WebSocketConnectionView::updateRouteHelper);
     return box;
+}
+
+void WebSocketConnectionView::setEmulatorInfo(const Core::EmulatorInfo &info)
+{
+    m_emulator = info;
+    updateRouteHelper();
+}
+
+// The emulator's WebSocket API the URL points at, path style (/_aws/execute-api/<id>/<stage>)
+// or host style (<id>.execute-api.localhost), on the emulator's port; else nullptr.
+static const Core::EmulatorApiInfo *emulatorApiFor(const Core::EmulatorInfo &info, const QUrl &url)
+{
+    if (!url.isValid() || url.port() != int(info.port) || info.port == 0)
+        return nullptr;
+    const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QString hostPrefix = url.host().section(QLatin1Char('.'), 0, 0);
+    const bool hostStyle = url.host().endsWith(QLatin1String(".execute-api.localhost"));
+    for (const Core::EmulatorApiInfo &api : info.apis) {
+        if (api.kind != QLatin1String("WebSocket API"))
+            continue;
+        const bool pathStyle = segments.size() >= 3 && segments.at(0) == QLatin1String("_aws")
+                               && segments.at(1) == QLatin1String("execute-api") && segments.at(2) == api.apiId;
+        if (pathStyle || (hostStyle && hostPrefix == api.apiId))
+            return &api;
+    }
+    return nullptr;
+}
+
+void WebSocketConnectionView::updateRouteHelper()
+{
+    const Core::EmulatorApiInfo *api = emulatorApiFor(m_emulator, QUrl(m_url->text().trimmed()));
+    m_routes->clear();
+    QStringList keys;
+    if (api) {
+        for (const Core::EmulatorRouteInfo &route : api->routes) {
+            // $connect, $disconnect and $default are not chosen by a message's action.
+            if (!route.routeKey.startsWith(QLatin1Char('$')))
+                keys.append(route.routeKey);
+        }
+    }
+    m_routes->setVisible(!keys.isEmpty());
+    if (keys.isEmpty())
+        return;
+    m_routes->addItem(tr("Route…"));
+    for (const QString &key : std::as_const(keys))
+        m_routes->addItem(key, key);
+    m_routes->setToolTip(tr("Route keys of the emulator's API %1: inserts {\"action\":\"<route>\"}, for a route "
+                            "selection expression of $request.body.action. Only the emulator lists routes.")
+                             .arg(api->name));
+}
+
+void WebSocketConnectionView::insertAction(const QString &routeKey)
+{
+    const QString text = m_composer->toPlainText();
+    QJsonObject object;
+    if (!text.trimmed().isEmpty()) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            // Never overwrite what was typed: say how to get the action in instead.
+            m_composerError->setText(tr("The message is not a JSON object, so no \"action\" was added; fix or "
+                                        "clear it first."));
+            return;
+        }
+        object = document.object();
+    }
+    object.insert(QStringLiteral("action"), routeKey);
+    m_composer->setPlainText(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    if (m_mode->findData(JsonMode) >= 0)
+        m_mode->setCurrentIndex(m_mode->findData(JsonMode));
 }
 
 QWidget *WebSocketConnectionView::buildLog()

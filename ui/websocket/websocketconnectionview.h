@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/emulatorinfo.h"
 #include "core/websocket/messagelog.h"
 #include "core/websocket/websocketsession.h"
 
@@ -45,6 +46,15 @@ public:
     QLabel *composerError() const { return m_composerError; }
     QSpinBox *pingSeconds() const { return m_pingSeconds; }
     QLabel *latencyLabel() const { return m_latency; }
+    QComboBox *routeHelper() const { return m_routes; }
+
+    // The emulator's APIs: when the URL is one of its WebSocket APIs, the composer offers that
+    // API's route keys (routeHelper), each inserted as {"action":"<route>"}.
+    void setEmulatorInfo(const Core::EmulatorInfo &info);
+    // Sets "action" of the composer's JSON object to `routeKey` (an empty composer becomes
+    // {"action":"<routeKey>"}); text that is not a JSON object is left alone and the error
+    // line says why.
+    void insertAction(const QString &routeKey);
 
     // The options the form describes; an error names the field to fix.
     Core::Result<Core::WebSocketConnectOptions> options() const;
@@ -64,6 +74,7 @@ private:
     void applyFilter();
     void showDetail();
     void loadFile();
+    void updateRouteHelper();
 
     Core::WebSocketSession *m_session;
     Core::MessageLog *m_log;
@@ -84,6 +95,8 @@ private:
     QPlainTextEdit *m_composer = nullptr;
     QLabel *m_composerError = nullptr;
     QPushButton *m_send = nullptr;
+    QComboBox *m_routes = nullptr;
+    Core::EmulatorInfo m_emulator;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_regex = nullptr;
     QComboBox *m_direction = nullptr;

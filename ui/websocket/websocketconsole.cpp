@@ -38,6 +38,7 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
 WebSocketConnectionView *WebSocketConsole::addConnection()
 {
     auto *view = new WebSocketConnectionView(m_tabs);
+    view->setEmulatorInfo(m_emulator);
     const int index = m_tabs->addTab(view, tr("New connection"));
     Q_UNUSED(index)
     connect(view, &WebSocketConnectionView::titleChanged, this, [this, view](const QString &title) {
@@ -56,6 +57,15 @@ int WebSocketConsole::connectionCount() const
 WebSocketConnectionView *WebSocketConsole::connection(int index) const
 {
     return qobject_cast<WebSocketConnectionView *>(m_tabs->widget(index));
+}
+
+void WebSocketConsole::setEmulatorInfo(const Core::EmulatorInfo &info)
+{
+    m_emulator = info;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (WebSocketConnectionView *view = connection(i))
+            view->setEmulatorInfo(info);
+    }
 }
 
 } // namespace Gatehouse::Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/emulatorinfo.h"
+
 #include <QWidget>
 
 class QTabWidget;
@@ -19,9 +21,12 @@ public:
     WebSocketConnectionView *addConnection();
     int connectionCount() const;
     WebSocketConnectionView *connection(int index) const;
+    // Passed to every connection, present and future (their route helper).
+    void setEmulatorInfo(const Core::EmulatorInfo &info);
 
 private:
     QTabWidget *m_tabs;
+    Core::EmulatorInfo m_emulator;
 };
 
 } // namespace Gatehouse::Ui
