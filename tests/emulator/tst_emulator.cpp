@@ -138,17 +138,18 @@ void tst_Emulator::indexListsTheLab()
     const QJsonObject doc = QJsonDocument::fromJson(r.body).object();
     QCOMPARE(doc.value(QStringLiteral("lab")).toString(), QStringLiteral("bakery"));
     const QJsonArray apis = doc.value(QStringLiteral("apis")).toArray();
-    QCOMPARE(apis.size(), 2); // the HTTP API, then the partners' REST API
+    QCOMPARE(apis.size(), 3); // the HTTP API, the partners' REST API, the chat's WebSocket API
     const QJsonArray routes = apis.at(0).toObject().value(QStringLiteral("routes")).toArray();
     QCOMPARE(routes.at(0).toObject().value(QStringLiteral("routeKey")).toString(),
              QStringLiteral("GET /snack"));
     QCOMPARE(apis.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("REST API"));
+    QCOMPARE(apis.at(2).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("WebSocket API"));
 }
 
 void tst_Emulator::bakerySnackPathStyle()
 {
     const Core::EmulatorInfo info = m_bakery->info();
-    QCOMPARE(info.apis.size(), 2);
+    QCOMPARE(info.apis.size(), 3);
     QCOMPARE(info.apis.at(0).kind, QStringLiteral("HTTP API"));
     QCOMPARE(info.apis.at(0).routes.value(0).routeKey, QStringLiteral("GET /snack"));
     const CurlResult r = curl({info.apis.at(0).routes.at(0).url});

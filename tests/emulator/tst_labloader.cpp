@@ -36,6 +36,15 @@ QString describe(const LabDefinition &lab)
     return lines.join(QLatin1Char('\n'));
 }
 
+// The bakery is clean but for one warning it keeps on purpose: the chat's
+// AWS::Lambda::Permission, which API Gateway needs on AWS and the emulator ignores.
+bool onlyChatPermissionWarning(const LabDefinition &lab)
+{
+    return lab.diagnostics.size() == 1
+        && lab.diagnostics.first().severity == LabDiagnostic::Severity::Warning
+        && lab.diagnostics.first().field == QLatin1String("Resources.ChatPermission.Type");
+}
+
 } // namespace
 
 class tst_LabLoader : public QObject
@@ -61,11 +70,11 @@ void tst_LabLoader::bakery()
 {
     const QString dir = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
     const LabDefinition lab = LabLoader::load(dir);
-    QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
+    QVERIFY2(onlyChatPermissionWarning(lab), qPrintable(describe(lab)));
     QCOMPARE(lab.name, QStringLiteral("bakery"));
     QCOMPARE(lab.templatePath, QDir(dir).absoluteFilePath(QStringLiteral("template.yaml")));
     QVERIFY(lab.description.startsWith(QLatin1String("Bakery")));
-    QCOMPARE(lab.functions.size(), 4); // the snack picker, GET /orders, the kitchen and its authorizer
+    QCOMPARE(lab.functions.size(), 5); // the snack picker, GET /orders, the kitchen, its authorizer, the chat
     const FunctionConfig &f = lab.functions.first();
     QCOMPARE(f.logicalId, QStringLiteral("BakeryFunction"));
     QCOMPARE(f.name, QStringLiteral("bakeryFunction"));
@@ -425,6 +434,7 @@ void tst_LabLoader::byteOrderMark()
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("orders")));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("kitchen")));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("kitchen-key")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("chat")));
     QFile source(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery/template.yaml"));
     QVERIFY(source.open(QIODevice::ReadOnly));
     QFile copy(dir.filePath(QStringLiteral("template.yaml")));
@@ -432,8 +442,8 @@ void tst_LabLoader::byteOrderMark()
     copy.write("\xEF\xBB\xBF" + source.readAll());
     copy.close();
     const LabDefinition lab = LabLoader::load(dir.path());
-    QVERIFY2(lab.diagnostics.isEmpty(), qPrintable(describe(lab)));
-    QCOMPARE(lab.functions.size(), 4);
+    QVERIFY2(onlyChatPermissionWarning(lab), qPrintable(describe(lab)));
+    QCOMPARE(lab.functions.size(), 5);
 }
 
 QTEST_GUILESS_MAIN(tst_LabLoader)
