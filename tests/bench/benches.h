@@ -52,3 +52,6 @@ void benchResponseStream();
 void benchWsLog();
 // The same from a python3-websockets server over loopback, end to end (wslogbench.cpp).
 void benchWsLogSocket();
+// The emulator holding 1,000 WebSocket connections to the bakery chat and one broadcast through
+// the lab handler's @connections POSTs, to the last client's receipt (wsbroadcastbench.cpp).
+void benchWsBroadcast();
