@@ -4220,6 +4220,18 @@ Größe in Bytes: %L2</translation>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Route…</source>
+        <translation>Route…</translation>
+    </message>
+    <message>
+        <source>Route keys of the emulator&apos;s API %1: inserts {&quot;action&quot;:&quot;&lt;route&gt;&quot;}, for a route selection expression of $request.body.action. Only the emulator lists routes.</source>
+        <translation>Routenschlüssel der Emulator-API %1: fügt {&quot;action&quot;:&quot;&lt;route&gt;&quot;} ein, passend zum Routenauswahlausdruck $request.body.action. Nur der Emulator listet Routen auf.</translation>
+    </message>
+    <message>
+        <source>The message is not a JSON object, so no &quot;action&quot; was added; fix or clear it first.</source>
+        <translation>Die Nachricht ist kein JSON-Objekt, daher wurde kein &quot;action&quot; eingefügt; korrigieren oder leeren Sie sie zuerst.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::WebSocketConsole</name>
