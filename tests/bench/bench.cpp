@@ -168,6 +168,9 @@ int main(int argc, char **argv)
     const QString which = parser.positionalArguments().value(0, QStringLiteral("all"));
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int connections = std::max(1, parser.value(connectionsOption).toInt());
+    // The child that ws-broadcast starts for its clients: no banner, its own figures only.
+    if (which == QLatin1String("ws-broadcast-clients"))
+        return runWsBroadcastClients(parser.positionalArguments().value(1));
 
     out() << "gatehouse-bench " << GATEHOUSE_VERSION << " on " << QSysInfo::prettyProductName()
           << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;

@@ -55,3 +55,5 @@ void benchWsLogSocket();
 // The emulator holding 1,000 WebSocket connections to the bakery chat and one broadcast through
 // the lab handler's @connections POSTs, to the last client's receipt (wsbroadcastbench.cpp).
 void benchWsBroadcast();
+// Its client process: `gatehouse-bench ws-broadcast-clients URL` (wsbroadcastbench.cpp).
+int runWsBroadcastClients(const QString &url);
