@@ -1,15 +1,19 @@
 // gatehouse connections post|get|delete: API Gateway's @connections management API for
-// WebSocket APIs, SigV4-signed (service execute-api), on AWS or the emulator.
+// WebSocket APIs, SigV4-signed (service execute-api), on AWS or the emulator; list: the
+// emulator's own listing of open connections, which AWS does not have. The requests and the
+// parsing of --api are Core::ConnectionsApi's, shared with the WebSocket console's server panel.
 #include "commands.h"
 
 #include "awstargetoptions.h"
 
 #include "core/aws/awsclient.h"
 #include "core/aws/stsclient.h"
+#include "core/websocket/connectionsapi.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -31,16 +35,13 @@ struct ConnectionsOptions
     QString dataFile;
 };
 
-// Where @connections lives and with which region it is signed.
-struct ManagementBase
-{
-    QString apiId;
-    QString stage;
-    QString region; // empty: the target's
-    QUrl base;      // empty: derived from the target
-};
+const QStringList Actions = {QStringLiteral("post"), QStringLiteral("get"), QStringLiteral("delete"),
+                             QStringLiteral("list")};
 
-const QStringList Actions = {QStringLiteral("post"), QStringLiteral("get"), QStringLiteral("delete")};
+bool isList(const QString &action)
+{
+    return action == QLatin1String("list");
+}
 
 Core::Result<ConnectionsOptions> parseConnectionsArguments(const QStringList &arguments)
 {
@@ -82,7 +83,9 @@ Core::Result<ConnectionsOptions> parseConnectionsArguments(const QStringList &ar
     }
     if (!Actions.contains(options.action))
         return usageError(QStringLiteral("connections needs one of %1.").arg(Actions.join(QStringLiteral(", "))));
-    if (options.connectionId.isEmpty())
+    if (isList(options.action) && !options.connectionId.isEmpty())
+        return usageError(QStringLiteral("connections list takes no connection id ('%1').").arg(options.connectionId));
+    if (!isList(options.action) && options.connectionId.isEmpty())
         return usageError(QStringLiteral("connections %1 needs the connection id (the requestContext.connectionId "
                                          "of the $connect event).")
                               .arg(options.action));
@@ -98,55 +101,18 @@ Core::Result<ConnectionsOptions> parseConnectionsArguments(const QStringList &ar
     return options;
 }
 
-// --api as an id (with --stage) or as the URL a client connects to: AWS's
-// <id>.execute-api.<region>.amazonaws.com/<stage> or the emulator's /_aws/execute-api/<id>/<stage>.
-Core::Result<ManagementBase> managementBase(const ConnectionsOptions &options)
+// --api as an id (with --stage) or as the URL a client connects to.
+Core::Result<Core::ConnectionsEndpoint> managementBase(const ConnectionsOptions &options)
 {
-    ManagementBase result;
     static const QRegularExpression IdPattern(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    if (IdPattern.match(options.api).hasMatch()) {
-        if (options.stage.isEmpty())
-            return usageError(QStringLiteral("--api %1 is an id: name its stage with --stage (e.g. production), or "
-                                             "pass the wss:// URL instead.")
-                                  .arg(options.api));
-        result.apiId = options.api;
-        result.stage = options.stage;
-        return result;
-    }
-    QUrl url(options.api, QUrl::StrictMode);
-    const QString scheme = url.scheme();
-    if (!url.isValid() || url.host().isEmpty()
-        || (scheme != QLatin1String("wss") && scheme != QLatin1String("ws") && scheme != QLatin1String("https")
-            && scheme != QLatin1String("http")))
-        return usageError(QStringLiteral("--api takes an API id or a wss://, ws://, https:// or http:// URL, not '%1'.")
+    if (options.stage.isEmpty() && IdPattern.match(options.api).hasMatch())
+        return usageError(QStringLiteral("--api %1 is an id: name its stage with --stage (e.g. production), or "
+                                         "pass the wss:// URL instead.")
                               .arg(options.api));
-    const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    static const QRegularExpression AwsHost(QStringLiteral("^([A-Za-z0-9]+)\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com$"));
-    const QRegularExpressionMatch aws = AwsHost.match(url.host());
-    url.setScheme(scheme == QLatin1String("wss") ? QStringLiteral("https")
-                  : scheme == QLatin1String("ws") ? QStringLiteral("http")
-                                                  : scheme);
-    url.setQuery(QString());
-    url.setFragment(QString());
-    if (aws.hasMatch()) {
-        result.apiId = aws.captured(1);
-        result.region = aws.captured(2);
-        result.stage = options.stage.isEmpty() ? segments.value(0) : options.stage;
-    } else if (segments.size() >= 4 && segments.at(0) == QLatin1String("_aws")
-               && segments.at(1) == QLatin1String("execute-api")) {
-        result.apiId = segments.at(2);
-        result.stage = options.stage.isEmpty() ? segments.at(3) : options.stage;
-    } else {
-        return usageError(QStringLiteral("--api %1 is neither an AWS URL (https://ID.execute-api.REGION.amazonaws.com/"
-                                         "STAGE) nor the emulator's (http://HOST:PORT/_aws/execute-api/ID/STAGE).")
-                              .arg(options.api));
-    }
-    if (result.stage.isEmpty())
-        return usageError(QStringLiteral("--api %1 names no stage: add it to the URL or pass --stage.").arg(options.api));
-    url.setPath(aws.hasMatch() ? QLatin1Char('/') + result.stage
-                               : QStringLiteral("/_aws/execute-api/%1/%2").arg(result.apiId, result.stage));
-    result.base = url;
-    return result;
+    const Core::Result<Core::ConnectionsEndpoint> endpoint = Core::ConnectionsApi::parseEndpoint(options.api, options.stage);
+    if (!endpoint)
+        return usageError(QStringLiteral("--api: %1").arg(endpoint.error().message));
+    return endpoint;
 }
 
 Core::Result<QByteArray> postData(const ConnectionsOptions &options)
@@ -164,14 +130,28 @@ Core::Result<QByteArray> postData(const ConnectionsOptions &options)
 // GetConnection's wire names (connectedAt, identity.sourceIp...) as the API model's member
 // names (ConnectedAt, Identity.SourceIp...), which the AWS CLI and SDKs print: the output then
 // reads the same whichever tool produced it. For this API the two differ only in the first letter.
+QJsonValue memberValue(const QJsonValue &value);
+
 QJsonObject memberNames(const QJsonObject &wire)
 {
     QJsonObject members;
     for (auto it = wire.begin(); it != wire.end(); ++it) {
         const QString name = it.key().left(1).toUpper() + it.key().mid(1);
-        members.insert(name, it.value().isObject() ? QJsonValue(memberNames(it.value().toObject())) : it.value());
+        members.insert(name, memberValue(it.value()));
     }
     return members;
+}
+
+QJsonValue memberValue(const QJsonValue &value)
+{
+    if (value.isObject())
+        return memberNames(value.toObject());
+    if (!value.isArray())
+        return value;
+    QJsonArray items;
+    for (const QJsonValue &item : value.toArray())
+        items.append(memberValue(item));
+    return items;
 }
 
 // The error in words: a closed connection and refused keys are what people meet most.
@@ -198,10 +178,22 @@ int runConnectionsCommand(const QStringList &arguments)
         err << "gatehouse connections: " << options.error().message << "\n";
         return ExitUsage;
     }
-    const Core::Result<ManagementBase> base = managementBase(*options);
+    const Core::Result<Core::ConnectionsEndpoint> base = managementBase(*options);
     if (!base) {
         err << "gatehouse connections: " << base.error().message << "\n";
         return ExitUsage;
+    }
+    const bool list = isList(options->action);
+    AwsTargetOptions target = options->target;
+    // AWS keeps no list of a WebSocket API's connections: only the emulator can answer list.
+    const bool atEmulator = base->isEmulator() || target.target == QLatin1String("emulator")
+                            || (!target.endpointUrl.isEmpty() && target.target.isEmpty());
+    if (list && !atEmulator) {
+        err << "gatehouse connections list: AWS has no API that lists a WebSocket API's connections. Keep the "
+               "ids your $connect handler receives (event.requestContext.connectionId), e.g. in a DynamoDB "
+               "table, and use them with get, post and delete; list works against the emulator "
+               "(--api ws://127.0.0.1:4577/_aws/execute-api/ID/STAGE or --target emulator).\n";
+        return ExitFailure;
     }
     QByteArray body;
     if (options->action == QLatin1String("post")) {
@@ -212,7 +204,6 @@ int runConnectionsCommand(const QStringList &arguments)
         }
         body = *data;
     }
-    AwsTargetOptions target = options->target;
     if (target.region.isEmpty())
         target.region = base->region;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -224,28 +215,27 @@ int runConnectionsCommand(const QStringList &arguments)
         err << "gatehouse connections: " << plan.error().message << "\n";
         return ExitUsage;
     }
-    Core::Aws::AwsRequest request;
-    request.service = QStringLiteral("execute-api");
-    request.region = plan->region;
+    QUrl endpoint;
     if (!target.endpointUrl.isEmpty() && target.target.isEmpty()) {
         // Like the AWS CLI's apigatewaymanagementapi: --endpoint-url is where @connections lives.
-        request.endpoint = plan->endpoint;
+        endpoint = plan->endpoint;
     } else if (!base->base.isEmpty()) {
-        request.endpoint = base->base;
+        endpoint = base->base;
     } else if (target.target == QLatin1String("emulator")) {
-        request.endpoint = plan->endpoint;
-        request.endpoint.setPath(QStringLiteral("/_aws/execute-api/%1/%2").arg(base->apiId, base->stage));
+        endpoint = plan->endpoint;
+        endpoint.setPath(QStringLiteral("/_aws/execute-api/%1/%2").arg(base->apiId, base->stage));
     } else {
-        request.endpoint = QUrl(QStringLiteral("https://%1.execute-api.%2.amazonaws.com/%3")
-                                    .arg(base->apiId, plan->region, base->stage));
+        endpoint = QUrl(QStringLiteral("https://%1.execute-api.%2.amazonaws.com/%3")
+                            .arg(base->apiId, plan->region, base->stage));
     }
-    const QByteArray path = "/@connections/" + QUrl::toPercentEncoding(options->connectionId);
-    request.path = path;
-    request.method = options->action == QLatin1String("post") ? QByteArray("POST")
-                     : options->action == QLatin1String("get") ? QByteArray("GET")
-                                                                : QByteArray("DELETE");
-    request.body = body;
-    request.protocol = Core::Aws::AwsProtocol::Auto;
+    using Core::ConnectionsApi::Action;
+    const Core::Aws::AwsRequest request =
+        list ? Core::ConnectionsApi::listingRequest(endpoint, plan->region, base->apiId)
+             : Core::ConnectionsApi::managementRequest(endpoint, plan->region,
+                                                       options->action == QLatin1String("post")  ? Action::Post
+                                                       : options->action == QLatin1String("get") ? Action::Get
+                                                                                                 : Action::Delete,
+                                                       options->connectionId, body);
 
     Core::Aws::AwsClient client;
     int exitCode = ExitFailure;
@@ -257,7 +247,7 @@ int runConnectionsCommand(const QStringList &arguments)
                                  << describe(result.error(), options->connectionId) << "\n";
                              exitCode = exitCodeForAwsError(result.error());
                          } else {
-                             if (options->action == QLatin1String("get")) {
+                             if (options->action == QLatin1String("get") || list) {
                                  const QJsonDocument document = QJsonDocument::fromJson(result->body);
                                  QTextStream(stdout)
                                      << (document.isObject()

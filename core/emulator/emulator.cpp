@@ -17,6 +17,8 @@
 #include "stsservice.h"
 #include "websocketgateway.h"
 
+#include "core/websocket/connectionsapi.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +30,7 @@ namespace {
 const QByteArray kRuntimePrefix = "/_runtime/";
 const QByteArray kExecuteApiPrefix = "/_aws/execute-api/";
 const QByteArray kExecuteApiLabel = ".execute-api.";
+const QByteArray kWebSocketListingPrefix = Core::ConnectionsApi::ListingPathPrefix;
 
 Core::HttpResponse jsonResponse(int status, const QByteArray &body)
 {
@@ -486,6 +489,17 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
             m_httpApis->handle(request, QString::fromLatin1(apiId), pathInApi,
                                apiId + ".execute-api.localhost", responder);
         return;
+    }
+
+    // The emulator's own listing of a WebSocket API's connections (AWS has none):
+    // /_aws/emulator/websocket/<apiId>/connections, beside the index at /_aws/emulator.
+    if (request.path.startsWith(kWebSocketListingPrefix)) {
+        const QList<QByteArray> rest = request.path.mid(kWebSocketListingPrefix.size()).split('/');
+        if (m_webSocketApis && rest.size() == 2 && rest.at(1) == "connections") {
+            m_webSocketApis->handleListing(request, QString::fromUtf8(QByteArray::fromPercentEncoding(rest.at(0))),
+                                           responder);
+            return;
+        }
     }
 
     answerIndex(request, responder);

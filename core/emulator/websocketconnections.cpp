@@ -1,13 +1,18 @@
 // The @connections management API of WebSocket APIs (apigatewaymanagementapi 2018-11-29):
-// POST sends a message to a client, GET describes the connection, DELETE closes it.
+// POST sends a message to a client, GET describes the connection, DELETE closes it. Also the
+// emulator's listing of open connections, which AWS does not offer.
 #include "awsauthenticator.h"
 #include "websocketgateway.h"
 #include "websocketgatewayconnection.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QWebSocket>
+
+#include <algorithm>
+#include <vector>
 
 namespace Gatehouse::Emulator {
 
@@ -30,7 +35,66 @@ QString iso8601(qint64 epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+// @connections GET's shape: connectedAt, identity, lastActiveAt.
+QJsonObject describeConnection(const WebSocketEventContext &base, qint64 lastActiveAt)
+{
+    const QJsonObject identity{{QStringLiteral("sourceIp"), base.sourceIp},
+                               {QStringLiteral("userAgent"), base.userAgent}};
+    return QJsonObject{{QStringLiteral("connectedAt"), iso8601(base.connectedAt)},
+                       {QStringLiteral("identity"), identity},
+                       {QStringLiteral("lastActiveAt"), iso8601(lastActiveAt)}};
+}
+
 } // namespace
+
+// Protected exactly as @connections is: whoever may drop a connection may see its id.
+void WebSocketGateway::handleListing(const Core::HttpRequest &request, const QString &apiId,
+                                     HttpResponder responder)
+{
+    if (!m_authenticator) {
+        responder.send(restJson(403, "ForbiddenException", QByteArrayLiteral("{\"message\":\"Forbidden\"}")));
+        return;
+    }
+    const AwsAuthentication auth =
+        m_authenticator->authenticate(request, QStringLiteral("execute-api"), AwsProtocol::RestJson);
+    if (!auth.ok()) {
+        responder.send(AwsAuthenticator::refusal(auth.error, AwsProtocol::RestJson));
+        return;
+    }
+    const WebSocketApiConfig *config = api(apiId);
+    if (!config) {
+        responder.send(restJson(404, "NotFoundException",
+                                QJsonDocument(QJsonObject{{QStringLiteral("message"),
+                                                           QStringLiteral("No WebSocket API %1 in this lab; GET / "
+                                                                          "lists the APIs.")
+                                                               .arg(apiId)}})
+                                    .toJson(QJsonDocument::Compact)));
+        return;
+    }
+    if (request.method != "GET") {
+        responder.send(restJson(405, "MethodNotAllowedException",
+                                QByteArrayLiteral("{\"message\":\"The connection list takes GET\"}")));
+        return;
+    }
+    std::vector<const Connection *> open;
+    for (const auto &[id, connection] : m_connections) {
+        if (connection->apiId == apiId && connection->socket && !connection->closing)
+            open.push_back(connection.get());
+    }
+    std::stable_sort(open.begin(), open.end(), [](const Connection *a, const Connection *b) {
+        return a->base.connectedAt < b->base.connectedAt;
+    });
+    QJsonArray list;
+    for (const Connection *connection : open) {
+        QJsonObject entry = describeConnection(connection->base, connection->lastActiveAt);
+        entry.insert(QStringLiteral("connectionId"), connection->base.connectionId);
+        list.append(entry);
+    }
+    const QJsonObject doc{{QStringLiteral("apiId"), config->apiId},
+                          {QStringLiteral("stage"), config->stageName},
+                          {QStringLiteral("connections"), list}};
+    responder.send(restJson(200, {}, QJsonDocument(doc).toJson(QJsonDocument::Compact)));
+}
 
 void WebSocketGateway::handleManagement(const Core::HttpRequest &request, const WebSocketApiConfig &api,
                                         const QByteArray &connectionId, HttpResponder responder)
@@ -64,11 +128,7 @@ void WebSocketGateway::handleManagement(const Core::HttpRequest &request, const 
         send(connection, request.body);
         responder.send(restJson(200, {}, {}));
     } else if (request.method == "GET") {
-        const QJsonObject identity{{QStringLiteral("sourceIp"), connection->base.sourceIp},
-                                   {QStringLiteral("userAgent"), connection->base.userAgent}};
-        const QJsonObject doc{{QStringLiteral("connectedAt"), iso8601(connection->base.connectedAt)},
-                              {QStringLiteral("identity"), identity},
-                              {QStringLiteral("lastActiveAt"), iso8601(connection->lastActiveAt)}};
+        const QJsonObject doc = describeConnection(connection->base, connection->lastActiveAt);
         responder.send(restJson(200, {}, QJsonDocument(doc).toJson(QJsonDocument::Compact)));
     } else if (request.method == "DELETE") {
         closeConnection(connection, QWebSocketProtocol::CloseCodeNormal, QString());

@@ -46,6 +46,9 @@ public:
     void handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
                 const QByteArray &domainName, HttpResponder responder);
     int connectionCount() const { return int(m_connections.size()); }
+    // The emulator's own listing of an API's open connections (AWS has no such operation),
+    // SigV4-checked like @connections: GET /_aws/emulator/websocket/<apiId>/connections.
+    void handleListing(const Core::HttpRequest &request, const QString &apiId, HttpResponder responder);
     // Handshakes accepted by $connect that QWebSocketServer has not finished yet.
     int handshakesPending() const { return int(m_handover.size()); }
     // Closes every connection (no $disconnect runs: the emulator is going away).

@@ -476,9 +476,15 @@ void WebSocketSession::onDisconnected()
                                                 ? QString()
                                                 : QStringLiteral(" \u2014 ") + m_closeReason));
     }
-    if (m_wasOpen && m_pendingError.code == ErrorCode::ConnectionClosed && m_closeCode == 1006)
+    // Qt 6.4 leaves closeCode() at 1000 when the TCP connection ends without a close frame
+    // (a peer that died, even in the middle of a frame): that is 1006, not a normal closure.
+    if (m_wasOpen && m_pendingError.code == ErrorCode::ConnectionClosed &&
+        (m_closeCode == 1006 || m_socket->error() == QAbstractSocket::RemoteHostClosedError)) {
+        m_closeCode = 1006;
         m_pendingError.message =
-            tr("Closed: 1006 abnormal closure (no close frame); the connection dropped.");
+            tr("Closed: 1006 abnormal closure (no close frame); the connection dropped, so "
+               "anything the server was still sending is lost.");
+    }
     m_lastError = m_pendingError;
     if (m_wasOpen && m_closeCode)
         emit frame(WebSocketDirection::Received, WebSocketOpcode::Close, m_closeReason.toUtf8(),

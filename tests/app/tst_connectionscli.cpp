@@ -3,6 +3,9 @@
 // closes it and a later post says the connection is gone with exit code 4; the AWS CLI's
 // apigatewaymanagementapi makes the same calls with the same results (an independent check of
 // our SigV4 path), wrong keys get advice instead of a bare 403, and bad arguments exit 2.
+// list: the emulator's own listing shows clients of Qt and of Debian's python3-websockets with
+// their ids, times and user agents, forgets them once closed, refuses unsigned and wrongly
+// signed calls with 403, and against AWS says in words that AWS cannot list connections.
 #include "../common/awscli.h"
 #include "../common/gatehouseprocess.h"
 
@@ -11,8 +14,12 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,12 +87,17 @@ private slots:
     void awsCliAgrees();
     void wrongKeysGetAdvice();
     void argumentsInWords();
+    void listShowsOpenConnections();
+    void listIsSigned();
+    void listOnAwsInWords();
 
 private:
     QString stageUrl() const;
     QString apiId() const;
     // Keys from the environment only: nothing from the person's ~/.aws reaches the test.
     QProcessEnvironment env(const QString &secret = ChatSecret) const;
+    // The Connections array `gatehouse connections list` printed, empty (with a failure) if none.
+    QJsonArray listed();
     QStringList connections(const QString &action, const QString &id) const
     {
         return {QStringLiteral("connections"), action, id, QStringLiteral("--api"), stageUrl()};
@@ -293,6 +305,143 @@ void TestConnectionsCli::argumentsInWords()
                                             << QStringLiteral("--data") << QStringLiteral("y"),
                                         {}, env());
     QCOMPARE(dataOnGet.exitCode, 2);
+}
+
+QJsonArray TestConnectionsCli::listed()
+{
+    const auto run = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--api"),
+                                   stageUrl()},
+                                  {}, env());
+    if (run.exitCode != 0) {
+        qWarning("list failed: %s", run.err.constData());
+        return {};
+    }
+    const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+    if (doc.value(QStringLiteral("ApiId")).toString() != apiId()
+        || doc.value(QStringLiteral("Stage")).toString() != QLatin1String("production"))
+        qWarning("list printed: %s", run.out.constData());
+    return doc.value(QStringLiteral("Connections")).toArray();
+}
+
+static QJsonObject entryWithAgent(const QJsonArray &entries, const QString &agent)
+{
+    for (const QJsonValue &e : entries) {
+        if (e.toObject().value(QStringLiteral("Identity")).toObject().value(QStringLiteral("UserAgent")).toString()
+            == agent)
+            return e.toObject();
+    }
+    return {};
+}
+
+void TestConnectionsCli::listShowsOpenConnections()
+{
+    // A QWebSocket client whose id the lab's echo route tells us ...
+    Client qt;
+    QVERIFY(qt.open(stageUrl() + QStringLiteral("?name=dee")));
+    const QString qtId = qt.connectionId();
+    QVERIFY(!qtId.isEmpty());
+    // ... and one of Debian's python3-websockets, an implementation we did not write.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/app/ws_holder.py"),
+                  stageUrl() + QStringLiteral("?name=eve"), QStringLiteral("python-holder/1")});
+    QVERIFY(python.waitForStarted(5000));
+    QByteArray pythonOut;
+    QTRY_VERIFY_WITH_TIMEOUT((pythonOut += python.readAllStandardOutput()).contains("open")
+                                 || python.state() != QProcess::Running,
+                             20000);
+    QVERIFY2(python.state() == QProcess::Running, python.readAllStandardError().constData());
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const QJsonArray entries = listed();
+    const QJsonObject mine = entryWithAgent(entries, QStringLiteral("tst_connectionscli"));
+    const QJsonObject theirs = entryWithAgent(entries, QStringLiteral("python-holder/1"));
+    QVERIFY2(!mine.isEmpty() && !theirs.isEmpty(), QJsonDocument(entries).toJson().constData());
+    QCOMPARE(mine.value(QStringLiteral("ConnectionId")).toString(), qtId);
+    // The python client's id is one the @connections API knows: get describes the same client.
+    const QString pythonId = theirs.value(QStringLiteral("ConnectionId")).toString();
+    QVERIFY(!pythonId.isEmpty() && pythonId != qtId);
+    const auto got = runGatehouse(connections(QStringLiteral("get"), pythonId), {}, env());
+    QVERIFY2(got.exitCode == 0, got.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(got.out).object().value(QStringLiteral("Identity")),
+             theirs.value(QStringLiteral("Identity")));
+    for (const QJsonObject &e : {mine, theirs}) {
+        const QDateTime connectedAt =
+            QDateTime::fromString(e.value(QStringLiteral("ConnectedAt")).toString(), Qt::ISODateWithMs);
+        const QDateTime lastActiveAt =
+            QDateTime::fromString(e.value(QStringLiteral("LastActiveAt")).toString(), Qt::ISODateWithMs);
+        QVERIFY(connectedAt.isValid() && lastActiveAt.isValid());
+        QVERIFY(connectedAt.toMSecsSinceEpoch() <= before && connectedAt <= lastActiveAt);
+        QCOMPARE(e.value(QStringLiteral("Identity")).toObject().value(QStringLiteral("SourceIp")).toString(),
+                 QStringLiteral("127.0.0.1"));
+    }
+    // The Qt client spoke after connecting (connectevent), so it was active after it connected.
+    QVERIFY(QDateTime::fromString(mine.value(QStringLiteral("LastActiveAt")).toString(), Qt::ISODateWithMs)
+            > QDateTime::fromString(mine.value(QStringLiteral("ConnectedAt")).toString(), Qt::ISODateWithMs));
+
+    // Closed by the clients themselves: both leave the list.
+    // (The emulator runs in this process: wait with the event loop turning, not waitForFinished.)
+    python.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(python.state() == QProcess::NotRunning, 15000);
+    QVERIFY2(python.readAllStandardOutput().contains("closed 1000"), python.readAllStandardError().constData());
+    QSignalSpy closed(qt.socket.get(), &QWebSocket::disconnected);
+    qt.socket->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), 10000);
+    QJsonArray after;
+    QTRY_VERIFY_WITH_TIMEOUT((after = listed(),
+                              entryWithAgent(after, QStringLiteral("tst_connectionscli")).isEmpty()
+                                  && entryWithAgent(after, QStringLiteral("python-holder/1")).isEmpty()),
+                             10000);
+}
+
+void TestConnectionsCli::listIsSigned()
+{
+    Client client;
+    QVERIFY(client.open(stageUrl() + QStringLiteral("?name=fay")));
+    const QUrl listing(QStringLiteral("http://127.0.0.1:%1/_aws/emulator/websocket/%2/connections")
+                           .arg(m_info.port)
+                           .arg(apiId()));
+    // Unsigned: refused as @connections refuses it, and no connection id leaks.
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(listing));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+    QCOMPARE(reply->rawHeader("x-amzn-ErrorType"), QByteArray("MissingAuthenticationTokenException"));
+    QVERIFY(!reply->readAll().contains("connectionId"));
+    reply->deleteLater();
+
+    // Signed with a secret the emulator does not know: 403 with advice, the secret not echoed.
+    const QString wrongSecret = QStringLiteral("notTheLabSecret000000000000000000000000y");
+    const auto refused = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--api"),
+                                       stageUrl()},
+                                      {}, env(wrongSecret));
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.err.contains("HTTP 403"), refused.err.constData());
+    QVERIFY(!refused.out.contains("ConnectionId"));
+    QVERIFY(!refused.err.contains(wrongSecret.toUtf8()));
+
+    // An API the lab does not have: 404 naming it.
+    const auto unknown = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--api"),
+                                       QStringLiteral("http://127.0.0.1:%1/_aws/execute-api/nosuchapi0/production")
+                                           .arg(m_info.port)},
+                                      {}, env());
+    QVERIFY(unknown.exitCode != 0);
+    QVERIFY2(unknown.err.contains("nosuchapi0"), unknown.err.constData());
+}
+
+void TestConnectionsCli::listOnAwsInWords()
+{
+    const auto aws = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--api"),
+                                   QStringLiteral("wss://abc123defg.execute-api.eu-west-1.amazonaws.com/production")},
+                                  {}, env());
+    QCOMPARE(aws.exitCode, 1);
+    QVERIFY2(aws.err.contains("AWS has no API that lists") && aws.err.contains("$connect"), aws.err.constData());
+    const auto withId = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("x="),
+                                      QStringLiteral("--api"), stageUrl()},
+                                     {}, env());
+    QCOMPARE(withId.exitCode, 2);
+    QVERIFY2(withId.err.contains("no connection id"), withId.err.constData());
 }
 
 QTEST_MAIN(TestConnectionsCli)

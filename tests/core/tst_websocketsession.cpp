@@ -347,6 +347,49 @@ private slots:
                  qPrintable(session.lastError().message));
     }
 
+    void peerDroppingMidFrameIsReportedAndEarlierMessagesStay()
+    {
+        // python3-websockets completes the handshake, sends one whole text, then half of a
+        // 200-byte frame, and closes the TCP connection.
+        WebSocketSession session;
+        MessageLog log;
+        QObject::connect(&session, &WebSocketSession::frame, &log, &MessageLog::append);
+        auto *frames = collect(session, &session);
+        QSignalSpy disconnected(&session, &WebSocketSession::disconnected);
+        WebSocketConnectOptions options;
+        options.url = QUrl(m_server->url(QStringLiteral("/halfframe")));
+        QVERIFY(session.open(options).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
+        QCOMPARE(session.state(), WebSocketSession::State::Closed);
+        const Error error = session.lastError();
+        QCOMPARE(error.code, ErrorCode::ConnectionClosed);
+        QVERIFY2(error.message.contains(QStringLiteral("1006 abnormal closure (no close frame); "
+                                                       "the connection dropped")),
+                 qPrintable(error.message));
+        QCOMPARE(session.closeCode(), 1006); // Qt 6.4 alone says 1000
+        QCOMPARE(session.stateText(), error.message);
+        // Nothing of the half frame is delivered as a message; the whole one before it is, and
+        // the log notes the close (1006 has no close frame on the wire).
+        QCOMPARE(frames->size(), 2);
+        QCOMPARE(frames->at(0).opcode, WebSocketOpcode::Text);
+        QCOMPARE(frames->at(0).payload, QByteArray("before the drop"));
+        QCOMPARE(frames->at(1).opcode, WebSocketOpcode::Close);
+        log.flush();
+        QVERIFY(log.rowCount() >= 1);
+        QCOMPARE(log.payload(0), QByteArray("before the drop"));
+
+        // The same session connects again and works.
+        options.url = QUrl(m_server->url(QStringLiteral("/echo")));
+        QSignalSpy connected(&session, &WebSocketSession::connected);
+        QVERIFY(session.open(options).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+        QVERIFY(session.sendText(QStringLiteral("after")));
+        QTRY_COMPARE_WITH_TIMEOUT(frames->size(), 3, 10000);
+        QCOMPARE(frames->at(2).payload, QByteArray("after"));
+        QVERIFY(!session.lastError().isError());
+        session.close();
+    }
+
     void autoReconnectBacksOff()
     {
         WebSocketSession session;

@@ -11,6 +11,8 @@ or after 120 s. Paths:
   /reject    refuses the handshake with HTTP 403 (/reject400: with 400, as API Gateway does
              when $connect answers 400)
   /flood?n=N sends N short JSON texts as fast as it can, then closes normally (benchmarks)
+  /halfframe sends the text "before the drop", then the first half of a 200-byte text frame,
+             and closes the TCP connection mid-frame (a peer that dies while sending)
 Subprotocols "chat.v2" and "chat.v1" are offered by the server, preferring chat.v2.
 """
 import asyncio
@@ -47,6 +49,12 @@ async def route(ws, path):
         for i in range(count):
             await ws.send('{"action":"message","room":"lobby","seq":%d,"text":"hello there"}' % i)
         await ws.close(1000, "done")
+    elif path.startswith("/halfframe"):
+        await ws.send("before the drop")
+        # FIN + text, 16-bit length 200, then only 100 payload bytes: the frame never ends.
+        ws.transport.write(bytes([0x81, 126, 0, 200]) + b"y" * 100)
+        await asyncio.sleep(0.2)  # the bytes leave before the FIN
+        ws.transport.close()
     elif path.startswith("/badutf8"):
         await ws.write_frame(True, Opcode.TEXT, b"ok \xff\xfe broken")
         await ws.wait_closed()
