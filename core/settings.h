@@ -26,6 +26,11 @@ inline const SettingsKey<QString> ActiveEnvironment{QLatin1String("requestBuilde
 inline constexpr int MaximumCustomEndpoints = 10;
 // Collection folders opened in the Collections sidebar, newest first.
 inline const SettingsKey<QStringList> RecentCollections{QLatin1String("collections/recent")};
+// The WebSocket console's log caps (Core::MessageLog::setCapacity).
+inline const SettingsKey<qlonglong> WebSocketLogMaxMessages{QLatin1String("webSocket/logMaxMessages"),
+                                                           1000000};
+inline const SettingsKey<qlonglong> WebSocketLogMaxPayloadBytes{
+    QLatin1String("webSocket/logMaxPayloadBytes"), qlonglong(256) * 1024 * 1024};
 } // namespace SettingsKeys
 
 // Typed access to the application's QSettings store (organisation and application "Gatehouse").

@@ -51,17 +51,74 @@ MessageLog::MessageLog(QObject *parent)
 void MessageLog::append(WebSocketDirection direction, WebSocketOpcode opcode,
                         const QByteArray &payload, qint64 msecsSinceEpoch)
 {
-    m_entries.push_back(Entry{msecsSinceEpoch, m_arena.size(), quint32(payload.size()),
-                              quint8(direction), quint8(opcode)});
+    m_entries.push_back(Entry{msecsSinceEpoch, m_arenaBase + m_arena.size(),
+                              quint32(payload.size()), quint8(direction), quint8(opcode)});
     m_arena.append(payload);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
+void MessageLog::setCapacity(qsizetype maxMessages, qint64 maxPayloadBytes)
+{
+    m_maxMessages = std::max<qsizetype>(1, maxMessages);
+    m_maxBytes = std::max<qint64>(1, maxPayloadBytes);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start(); // the next flush applies the new caps
+}
+
+qint64 MessageLog::payloadBytes() const
+{
+    if (m_first == m_entries.size())
+        return 0;
+    return m_arenaBase + m_arena.size() - m_entries[m_first].offset;
+}
+
+void MessageLog::dropOldest()
+{
+    const qsizetype live = liveCount();
+    if (live <= m_maxMessages && payloadBytes() <= m_maxBytes)
+        return;
+    // Down to 15/16 of each cap, so the next drop is a block away, not at the next message.
+    const qsizetype keepMessages = m_maxMessages - m_maxMessages / 16;
+    const qint64 keepBytes = m_maxBytes - m_maxBytes / 16;
+    qsizetype drop = std::max<qsizetype>(0, live - keepMessages);
+    const qint64 end = m_arenaBase + m_arena.size();
+    // Offsets grow with the row, so the first row that leaves at most keepBytes is found by
+    // bisection.
+    const auto firstKept = std::partition_point(
+        m_entries.begin() + qsizetype(m_first) + drop, m_entries.end() - 1,
+        [&](const Entry &e) { return end - e.offset > keepBytes; });
+    drop = std::max<qsizetype>(drop, firstKept - (m_entries.begin() + qsizetype(m_first)));
+    drop = std::min(drop, live - 1); // the newest message stays
+    if (drop <= 0)
+        return;
+    const int shownDropped = int(std::min<qsizetype>(drop, m_visibleRows));
+    if (shownDropped > 0)
+        beginRemoveRows({}, 0, shownDropped - 1);
+    m_first += size_t(drop);
+    m_visibleRows -= shownDropped;
+    if (shownDropped > 0)
+        endRemoveRows();
+    m_dropped += drop;
+
+    // Compact only when most of the storage is dead: each byte moves O(1) times overall.
+    if (m_first > m_entries.size() / 2) {
+        m_entries.erase(m_entries.begin(), m_entries.begin() + qsizetype(m_first));
+        m_first = 0;
+    }
+    const qint64 dead = m_entries[m_first].offset - m_arenaBase;
+    if (dead > m_arena.size() / 2) {
+        m_arena.remove(0, dead);
+        m_arenaBase += dead;
+    }
+    emit droppedCountChanged(m_dropped);
+}
+
 void MessageLog::flush()
 {
     m_flushTimer.stop();
-    const int total = int(m_entries.size());
+    dropOldest();
+    const int total = int(liveCount());
     if (total == m_visibleRows)
         return;
     const int first = m_visibleRows;
@@ -77,15 +134,20 @@ void MessageLog::clear()
     beginResetModel();
     m_entries.clear();
     m_entries.shrink_to_fit();
+    m_first = 0;
     m_arena = QByteArray();
+    m_arenaBase = 0;
     m_visibleRows = 0;
+    const bool hadDropped = m_dropped != 0;
+    m_dropped = 0;
     endResetModel();
+    if (hadDropped)
+        emit droppedCountChanged(0);
 }
 
 QByteArray MessageLog::payload(int row) const
 {
-    const Entry &e = m_entries[size_t(row)];
-    return m_arena.mid(e.offset, e.size);
+    return payloadView(entry(row)).toByteArray();
 }
 
 QByteArray MessageLog::toJsonLine(WebSocketDirection direction, WebSocketOpcode opcode,
@@ -119,6 +181,13 @@ Result<void> MessageLog::exportJsonLines(QIODevice *device, const QList<int> &ro
         return device->write(line) == line.size();
     };
     bool ok = true;
+    if (m_dropped > 0) {
+        const QByteArray note = "{\"dropped\":" + QByteArray::number(m_dropped) +
+                                ",\"note\":\"" + QByteArray::number(m_dropped) +
+                                " older messages were dropped by the log's cap before this "
+                                "export\"}\n";
+        ok = device->write(note) == note.size();
+    }
     if (rows.isEmpty()) {
         for (int row = 0; ok && row < m_visibleRows; ++row)
             ok = writeRow(row);
@@ -147,7 +216,7 @@ QVariant MessageLog::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &e = m_entries[size_t(index.row())];
+    const Entry &e = entry(index.row());
     const auto op = WebSocketOpcode(e.opcode);
     const auto dir = WebSocketDirection(e.direction);
     switch (role) {
@@ -163,7 +232,7 @@ QVariant MessageLog::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return qulonglong(e.size);
         case PreviewColumn:
-            return preview(QByteArrayView(m_arena).sliced(e.offset, e.size), op);
+            return preview(payloadView(e), op);
         case ColumnCount:
             break;
         }

@@ -490,6 +490,99 @@ private slots:
         QCOMPARE(filter.rowCount(), 0);
     }
 
+    void messageLogDropsTheOldestInBlocksPastItsCap()
+    {
+        MessageLog log;
+        QAbstractItemModelTester tester(&log,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        MessageLogFilter filter;
+        filter.setSourceModel(&log);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy removed(&log, &QAbstractItemModel::rowsAboutToBeRemoved);
+        QSignalSpy dropped(&log, &MessageLog::droppedCountChanged);
+        log.setCapacity(160, qint64(1) << 40);
+        auto message = [](int i) -> QByteArray { return QByteArray("msg ") + QByteArray::number(i); };
+        int next = 0;
+        auto append = [&](int count) {
+            for (int i = 0; i < count; ++i, ++next)
+                log.append(WebSocketDirection::Received, WebSocketOpcode::Text, message(next),
+                           1700000000000 + next);
+        };
+
+        // A first batch over the cap: the dropped ones were never rows.
+        append(200);
+        log.flush();
+        QCOMPARE(log.rowCount(), 150); // down to 15/16 of the cap, not to the cap
+        QCOMPARE(log.droppedCount(), 50);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(log.payload(0), message(50));
+        QCOMPARE(log.payload(149), message(199));
+
+        // Up to the cap nothing goes; one past it, a block of shown rows goes in one removal.
+        append(10);
+        log.flush();
+        QCOMPARE(log.rowCount(), 160);
+        QCOMPARE(removed.size(), 0);
+        append(1);
+        log.flush();
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 0);
+        QCOMPARE(removed.at(0).at(2).toInt(), 10);
+        QCOMPARE(log.rowCount(), 150);
+        QCOMPARE(log.droppedCount(), 61);
+        QCOMPARE(dropped.last().at(0).toLongLong(), 61);
+        QCOMPARE(log.payload(0), message(61));
+        QCOMPARE(log.index(0, MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("msg 61"));
+        QCOMPARE(log.time(0), 1700000000061);
+
+        // Many drops and compactions later every row still points at its own payload.
+        for (int round = 0; round < 400; ++round) {
+            append(7 + round % 13);
+            log.flush();
+        }
+        QVERIFY(log.rowCount() <= 160);
+        QCOMPARE(log.droppedCount() + log.rowCount(), qint64(next));
+        for (int row = 0; row < log.rowCount(); ++row)
+            QCOMPARE(log.payload(row), message(int(log.droppedCount()) + row));
+        QVERIFY(filter.setText(QStringLiteral("msg %1").arg(next - 1), false).ok());
+        QCOMPARE(filter.rowCount(), 1);
+        QVERIFY(filter.setText(QString(), false).ok());
+
+        // The export says that it is not the whole conversation.
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QVERIFY(log.exportJsonLines(&out).ok());
+        const QList<QByteArray> lines = out.data().trimmed().split('\n');
+        QCOMPARE(lines.size(), log.rowCount() + 1);
+        const QJsonObject note = QJsonDocument::fromJson(lines.at(0)).object();
+        QCOMPARE(note.value(QStringLiteral("dropped")).toInteger(), log.droppedCount());
+        QVERIFY(note.value(QStringLiteral("note")).toString().contains(QStringLiteral("dropped")));
+        QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("data")).toString(),
+                 QString::fromLatin1(log.payload(0)));
+
+        log.clear();
+        QCOMPARE(log.droppedCount(), 0);
+        QCOMPARE(dropped.last().at(0).toLongLong(), 0);
+
+        // The byte cap: 100-byte messages, 1,600 bytes at most, down to 1,500.
+        log.setCapacity(1000, 1600);
+        for (int i = 0; i < 17; ++i)
+            log.append(WebSocketDirection::Sent, WebSocketOpcode::Binary,
+                       QByteArray(100, char('a' + i)), 0);
+        log.flush();
+        QCOMPARE(log.rowCount(), 15);
+        QCOMPARE(log.payloadBytes(), 1500);
+        QCOMPARE(log.payload(0), QByteArray(100, 'c'));
+        // The newest message stays even when it alone is over the cap.
+        log.append(WebSocketDirection::Received, WebSocketOpcode::Binary, QByteArray(5000, 'z'), 0);
+        log.flush();
+        QCOMPARE(log.rowCount(), 1);
+        QCOMPARE(log.payload(0), QByteArray(5000, 'z'));
+        QCOMPARE(log.droppedCount(), 17);
+    }
+
 private:
     std::unique_ptr<WsTestServer> m_server;
 };
