@@ -3,9 +3,12 @@
 #include "../common/gatehouseprocess.h"
 #include "../core/wstestserver.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTemporaryDir>
+#include <QUrlQuery>
 #include <QTest>
 
 using GatehouseTest::runGatehouse;
@@ -86,6 +89,45 @@ private slots:
                  QStringLiteral("k1"));
     }
 
+    void sigV4SignsWithTheNamedProfile()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath(QStringLiteral("config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-3\n");
+        config.close();
+        QFile credentials(dir.filePath(QStringLiteral("credentials")));
+        QVERIFY(credentials.open(QIODevice::WriteOnly));
+        credentials.write("[default]\naws_access_key_id = AKIDDEFAULTEXAMPLE\naws_secret_access_key = s1\n"
+                          "[dev]\naws_access_key_id = AKIDDEVEXAMPLE\naws_secret_access_key = s2\n");
+        credentials.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID",
+                                 "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
+        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentials.fileName());
+        const auto run = runGatehouse({QStringLiteral("ws"), m_server->url(QStringLiteral("/headers")),
+                                       QStringLiteral("--sigv4"), QStringLiteral("--profile"),
+                                       QStringLiteral("dev"), QStringLiteral("--region"),
+                                       QStringLiteral("eu-west-3"), QStringLiteral("--wait"),
+                                       QStringLiteral("0.5")},
+                                      {}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QVERIFY(!lines.isEmpty());
+        const QString path =
+            QJsonDocument::fromJson(lines.at(0).value(QStringLiteral("data")).toString().toUtf8())
+                .object()
+                .value(QStringLiteral("path"))
+                .toString();
+        const QString credential = QUrlQuery(QUrl(path).query())
+                                       .queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded);
+        QVERIFY2(credential.startsWith(QStringLiteral("AKIDDEVEXAMPLE/")) &&
+                     credential.endsWith(QStringLiteral("/eu-west-3/execute-api/aws4_request")),
+                 qPrintable(path));
+    }
+
     void failuresExitWithCodesAndWords_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -103,6 +145,9 @@ private slots:
         QTest::newRow("refused handshake")
             << QStringList{m_server->url(QStringLiteral("/reject"))} << 4
             << QStringLiteral("refused the WebSocket handshake with HTTP 403 Forbidden");
+        QTest::newRow("peer drops mid-frame")
+            << QStringList{m_server->url(QStringLiteral("/halfframe"))} << 3
+            << QStringLiteral("the connection dropped");
         QTest::newRow("invalid UTF-8") << QStringList{m_server->url(QStringLiteral("/badutf8"))}
                                        << 3 << QStringLiteral("1007 invalid payload data");
     }
