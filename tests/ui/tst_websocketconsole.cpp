@@ -4,9 +4,15 @@
 #include "../core/wstestserver.h"
 #include "ui/websocket/websocketconnectionview.h"
 #include "ui/websocket/websocketconsole.h"
+#include "ui/websocket/websocketsnippetspanel.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QStandardPaths>
+#include <QUrlQuery>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,6 +32,8 @@ class tst_WebSocketConsole : public QObject
 private slots:
     void initTestCase()
     {
+        // The console loads the saved messages of the app data folder: a test one.
+        QStandardPaths::setTestModeEnabled(true);
         m_server = std::make_unique<WsTestServer>();
         if (!m_server->isRunning())
             QFAIL(
@@ -140,6 +148,230 @@ private slots:
         QVERIFY2(view->stateLabel()->text().contains(QStringLiteral("ws:// or wss://")),
                  qPrintable(view->stateLabel()->text()));
         QCOMPARE(view->urlEdit()->text(), QStringLiteral("https://example.com/socket"));
+    }
+
+    void snippetsAreSavedInsertedRenamedAndDeleted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("websocket-snippets.json"));
+        Ui::WebSocketConsole console;
+        QVERIFY(console.snippets()->load(path).ok());
+        WebSocketConnectionView *first = console.connection(0);
+        Ui::WebSocketSnippetsPanel *panel = first->snippetsPanel();
+        first->composerMode()->setCurrentIndex(1); // JSON
+        const QString body = QStringLiteral("{\"action\":\"sendmessage\",\"data\":\"hi\"}");
+        first->composer()->setPlainText(body);
+        panel->nameEdit()->setText(QStringLiteral("chat hello"));
+        QTest::keyClick(panel->nameEdit(), Qt::Key_Return);
+        QCOMPARE(console.snippets()->rowCount(), 1);
+        QVERIFY(panel->nameEdit()->text().isEmpty());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray file = saved.readAll();
+        QVERIFY2(file.contains("\"kind\": \"json\"") && file.contains("chat hello"), file.constData());
+        // Without a name the composer says what is missing.
+        panel->nameEdit()->clear();
+        emit panel->saveRequested();
+        QVERIFY2(first->composerError()->text().contains(QStringLiteral("name")),
+                 qPrintable(first->composerError()->text()));
+
+        // Another connection lists it; inserting switches the mode and keeps the old text undoable.
+        WebSocketConnectionView *second = console.addConnection();
+        Ui::WebSocketSnippetsPanel *other = second->snippetsPanel();
+        QCOMPARE(other->list()->model()->rowCount(), 1);
+        second->composer()->setPlainText(QStringLiteral("typed before"));
+        other->list()->setCurrentIndex(other->list()->model()->index(0, 0));
+        other->insertSelected();
+        QCOMPARE(second->composer()->toPlainText(), body);
+        QCOMPARE(second->composerMode()->currentIndex(), 1);
+        second->composer()->undo();
+        QCOMPARE(second->composer()->toPlainText(), QStringLiteral("typed before"));
+
+        // Rename in place, then delete; the file follows.
+        QVERIFY(other->list()->model()->setData(other->list()->model()->index(0, 0),
+                                                QStringLiteral("greeting")));
+        QCOMPARE(panel->list()->model()->index(0, 0).data().toString(), QStringLiteral("greeting"));
+        Core::MessageSnippets reread;
+        QVERIFY(reread.load(path).ok());
+        QCOMPARE(reread.snippet(0).name, QStringLiteral("greeting"));
+        panel->list()->setCurrentIndex(panel->list()->model()->index(0, 0));
+        QVERIFY(panel->deleteSelected());
+        QCOMPARE(other->list()->model()->rowCount(), 0);
+        QVERIFY(reread.load(path).ok());
+        QCOMPARE(reread.rowCount(), 0);
+
+        // A broken file is reported in words in the composer and left as it was.
+        const QByteArray broken = "{\"snippets\": [ oops";
+        QFile bad(path);
+        QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        bad.write(broken);
+        bad.close();
+        QVERIFY(!console.snippets()->load(path).ok());
+        WebSocketConnectionView *third = console.addConnection();
+        QVERIFY2(third->composerError()->text().contains(QStringLiteral("could not be read")),
+                 qPrintable(third->composerError()->text()));
+        third->composer()->setPlainText(QStringLiteral("keep me"));
+        third->snippetsPanel()->nameEdit()->setText(QStringLiteral("kept"));
+        emit third->snippetsPanel()->saveRequested();
+        QVERIFY2(third->composerError()->text().contains(QStringLiteral("kept as it is")),
+                 qPrintable(third->composerError()->text()));
+        QCOMPARE(third->composer()->toPlainText(), QStringLiteral("keep me"));
+        QVERIFY(bad.open(QIODevice::ReadOnly));
+        QCOMPARE(bad.readAll(), broken);
+    }
+
+    void logCapDropsOldestAndSaysSo()
+    {
+        Ui::WebSocketConsole console;
+        WebSocketConnectionView *view = console.connection(0);
+        QVERIFY(view->droppedLabel()->isHidden());
+        view->log()->setCapacity(100, qint64(1) << 30);
+        for (int i = 0; i < 150; ++i)
+            view->log()->append(Core::WebSocketDirection::Received, Core::WebSocketOpcode::Text,
+                                QByteArray("m") + QByteArray::number(i), 1700000000000 + i);
+        QTRY_COMPARE(view->logView()->model()->rowCount(), 94); // 15/16 of the cap
+        QVERIFY(!view->droppedLabel()->isHidden());
+        QCOMPARE(view->droppedLabel()->text(), QStringLiteral("56 older messages dropped"));
+        QCOMPARE(view->logView()->model()->index(0, Core::MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("m56"));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("capped.jsonl"));
+        QVERIFY(view->exportTo(file));
+        QFile exported(file);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = exported.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 95);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("dropped")).toInt(), 56);
+        view->log()->clear();
+        QVERIFY(view->droppedLabel()->isHidden());
+    }
+
+    void peerDroppingMidFrameLeavesTheConsoleUsable()
+    {
+        Ui::WebSocketConsole console;
+        WebSocketConnectionView *view = console.connection(0);
+        view->urlEdit()->setText(m_server->url(QStringLiteral("/halfframe")));
+        view->connectOrDisconnect();
+        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Closed,
+                                  10000);
+        QVERIFY2(view->stateLabel()->text().startsWith(
+                     QStringLiteral("Closed: 1006 abnormal closure (no close frame); the connection dropped")),
+                 qPrintable(view->stateLabel()->text()));
+        QTRY_VERIFY(view->logView()->model()->rowCount() >= 1);
+        QCOMPARE(view->logView()->model()->index(0, Core::MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("before the drop"));
+        view->log()->flush();
+        const int kept = view->logView()->model()->rowCount(); // the text and the close
+
+        view->urlEdit()->setText(m_server->url(QStringLiteral("/echo")));
+        view->connectOrDisconnect();
+        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Open,
+                                  10000);
+        view->composerMode()->setCurrentIndex(0);
+        view->composer()->setPlainText(QStringLiteral("still here"));
+        view->send();
+        QTRY_COMPARE_WITH_TIMEOUT(view->logView()->model()->rowCount(), kept + 2, 10000);
+        QCOMPARE(view->logView()->model()->index(0, Core::MessageLog::PreviewColumn).data().toString(),
+                 QStringLiteral("before the drop"));
+        view->connectOrDisconnect();
+        QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), Core::WebSocketSession::State::Closed,
+                                  10000);
+    }
+
+    void sigV4SignsWithAChosenProfileOrTypedTemporaryKeys()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("config"));
+        const QString credentials = dir.filePath(QStringLiteral("credentials"));
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-3\n");
+        c.close();
+        QFile k(credentials);
+        QVERIFY(k.open(QIODevice::WriteOnly));
+        k.write("[default]\naws_access_key_id = AKIDDEFAULTEXAMPLE\naws_secret_access_key = s1\n\n"
+                "[dev]\naws_access_key_id = AKIDDEVEXAMPLE\naws_secret_access_key = s2\n");
+        k.close();
+        qputenv("AWS_CONFIG_FILE", config.toUtf8());
+        qputenv("AWS_SHARED_CREDENTIALS_FILE", credentials.toUtf8());
+        qunsetenv("AWS_PROFILE");
+        qunsetenv("AWS_REGION");
+        qunsetenv("AWS_DEFAULT_REGION");
+
+        Ui::WebSocketConsole console;
+        WebSocketConnectionView *view = console.connection(0);
+        view->reloadProfiles();
+        QCOMPARE(view->profileCombo()->count(), 2);
+        QCOMPARE(view->profileCombo()->itemText(0), QStringLiteral("default"));
+        QCOMPARE(view->profileCombo()->itemText(1), QStringLiteral("dev"));
+
+        // The python3-websockets server answers /headers with the handshake's path and query.
+        auto handshakeQuery = [&]() -> QUrlQuery {
+            view->urlEdit()->setText(m_server->url(QStringLiteral("/headers")));
+            view->log()->flush();
+            const int before = view->log()->rowCount();
+            view->connectOrDisconnect();
+            int row = -1;
+            const bool answered = QTest::qWaitFor(
+                [&] {
+                    view->log()->flush();
+                    for (int r = before; r < view->log()->rowCount() && row < 0; ++r)
+                        if (view->log()->opcode(r) == Core::WebSocketOpcode::Text)
+                            row = r;
+                    return row >= 0;
+                },
+                10000);
+            if (!answered) {
+                qWarning("no answer: %s", qPrintable(view->stateLabel()->text()));
+                return {};
+            }
+            const QByteArray answer = view->log()->payload(row);
+            view->connectOrDisconnect();
+            if (!QTest::qWaitFor([&] { return view->session()->state() == Core::WebSocketSession::State::Closed; },
+                                 10000))
+                return {};
+            const QString path = QJsonDocument::fromJson(answer).object().value(QStringLiteral("path")).toString();
+            return QUrlQuery(QUrl(path).query());
+        };
+        view->composerMode()->setCurrentIndex(0);
+        view->authCombo()->setCurrentIndex(
+            view->authCombo()->findData(int(Core::WebSocketAuth::SigV4)));
+        QVERIFY(!view->profileCombo()->isHidden());
+        QVERIFY(view->secretKeyEdit()->isHidden());
+        view->profileCombo()->setCurrentText(QStringLiteral("dev"));
+        QUrlQuery query = handshakeQuery();
+        QVERIFY2(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded)
+                     .startsWith(QStringLiteral("AKIDDEVEXAMPLE/")),
+                 qPrintable(query.toString()));
+        // A loopback host signs for the emulator's region, us-east-1, before any profile's.
+        QVERIFY2(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded)
+                     .endsWith(QStringLiteral("/us-east-1/execute-api/aws4_request")),
+                 qPrintable(query.toString()));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("X-Amz-Security-Token")));
+
+        // Typed temporary credentials: the session token goes into the presigned query.
+        view->credentialSource()->setCurrentIndex(1);
+        QVERIFY(view->profileCombo()->isHidden());
+        QVERIFY(!view->secretKeyEdit()->isHidden());
+        QCOMPARE(view->secretKeyEdit()->echoMode(), QLineEdit::Password);
+        view->connectOrDisconnect();
+        QVERIFY2(view->stateLabel()->text().contains(QStringLiteral("access key ID")),
+                 qPrintable(view->stateLabel()->text()));
+        view->accessKeyEdit()->setText(QStringLiteral("ASIATEMPEXAMPLE"));
+        view->secretKeyEdit()->setText(QStringLiteral("tempsecret"));
+        view->sessionTokenEdit()->setText(QStringLiteral("session+token/1="));
+        view->regionEdit()->setText(QStringLiteral("ap-south-1"));
+        query = handshakeQuery();
+        QVERIFY2(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded)
+                     .startsWith(QStringLiteral("ASIATEMPEXAMPLE/")),
+                 qPrintable(query.toString()));
+        QVERIFY2(query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded)
+                     .contains(QStringLiteral("/ap-south-1/")),
+                 qPrintable(query.toString()));
+        QCOMPARE(query.queryItemValue(QStringLiteral("X-Amz-Security-Token"), QUrl::FullyDecoded),
+                 QStringLiteral("session+token/1="));
+        qunsetenv("AWS_CONFIG_FILE");
+        qunsetenv("AWS_SHARED_CREDENTIALS_FILE");
     }
 
 private:

@@ -1,6 +1,10 @@
 #include "websocketconnectionview.h"
 
+#include "websocketsnippetspanel.h"
+
 #include "core/aws/requestauthorizer.h"
+#include "core/awsprofiles.h"
+#include "core/settings.h"
 #include "core/aws/stsclient.h"
 #include "core/jsonpretty.h"
 
@@ -25,6 +29,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace Gatehouse::Ui {
@@ -72,6 +77,11 @@ WebSocketConnectionView::WebSocketConnectionView(QWidget *parent)
         if (m_autoscroll->isChecked())
             m_view->scrollToBottom();
     });
+    connect(m_log, &Core::MessageLog::droppedCountChanged, this,
+            &WebSocketConnectionView::updateDropped);
+    const Core::Settings settings;
+    m_log->setCapacity(settings.value(Core::SettingsKeys::WebSocketLogMaxMessages),
+                       settings.value(Core::SettingsKeys::WebSocketLogMaxPayloadBytes));
     updateState();
 }
 
@@ -101,19 +111,51 @@ QWidget *WebSocketConnectionView::buildForm()
     m_token->setEchoMode(QLineEdit::Password); // a token is a secret: not shown, not saved
     m_token->setPlaceholderText(tr("Token"));
     m_region = new QLineEdit(form);
-    m_region->setPlaceholderText(tr("Region (default: from the host)"));
+    m_region->setObjectName(QStringLiteral("sigV4Region"));
+    m_region->setPlaceholderText(tr("Region (default: from the host or the profile)"));
     authRow->addWidget(m_auth);
     authRow->addWidget(m_token, 1);
     authRow->addWidget(m_region);
     grid->addRow(tr("Auth"), authRow);
-    auto updateAuth = [this] {
-        const auto kind = Core::WebSocketAuth(m_auth->currentData().toInt());
-        m_token->setVisible(kind == Core::WebSocketAuth::QueryToken ||
-                            kind == Core::WebSocketAuth::BearerToken);
-        m_region->setVisible(kind == Core::WebSocketAuth::SigV4);
-    };
-    connect(m_auth, &QComboBox::currentIndexChanged, this, updateAuth);
-    updateAuth();
+
+    // SigV4 keys: a profile of the shared AWS files (the SDK chain, as the request builder's
+    // "AWS profile"), or temporary credentials typed here. The secrets stay in these fields.
+    m_awsRow = new QWidget(form);
+    auto *awsRow = new QHBoxLayout(m_awsRow);
+    awsRow->setContentsMargins(0, 0, 0, 0);
+    m_credentialSource = new QComboBox(m_awsRow);
+    m_credentialSource->setObjectName(QStringLiteral("sigV4CredentialSource"));
+    m_credentialSource->addItem(tr("AWS profile"), int(Core::AwsCredentialSource::Profile));
+    m_credentialSource->addItem(tr("Temporary credentials"),
+                                int(Core::AwsCredentialSource::TemporaryCredentials));
+    m_profile = new QComboBox(m_awsRow);
+    m_profile->setObjectName(QStringLiteral("sigV4Profile"));
+    m_profile->setEditable(true);
+    m_profile->setInsertPolicy(QComboBox::NoInsert);
+    m_profile->lineEdit()->setPlaceholderText(
+        tr("default chain: AWS_* variables, AWS_PROFILE or default"));
+    m_profile->setMinimumContentsLength(16);
+    m_accessKey = new QLineEdit(m_awsRow);
+    m_accessKey->setPlaceholderText(tr("Access key ID"));
+    m_secretKey = new QLineEdit(m_awsRow);
+    m_secretKey->setPlaceholderText(tr("Secret access key"));
+    m_sessionToken = new QLineEdit(m_awsRow);
+    m_sessionToken->setPlaceholderText(tr("Session token (optional)"));
+    for (QLineEdit *secret : {m_secretKey, m_sessionToken})
+        secret->setEchoMode(QLineEdit::Password);
+    awsRow->addWidget(m_credentialSource);
+    awsRow->addWidget(m_profile, 1);
+    awsRow->addWidget(m_accessKey, 1);
+    awsRow->addWidget(m_secretKey, 1);
+    awsRow->addWidget(m_sessionToken, 1);
+    grid->addRow(tr("AWS keys"), m_awsRow);
+    reloadProfiles();
+    connect(m_auth, &QComboBox::currentIndexChanged, this,
+            &WebSocketConnectionView::updateAuthRows);
+    connect(m_credentialSource, &QComboBox::currentIndexChanged, this,
+            &WebSocketConnectionView::updateAuthRows);
+    m_authForm = grid;
+    updateAuthRows();
 
     m_subprotocols = new QLineEdit(form);
     m_subprotocols->setPlaceholderText(tr("Comma-separated, e.g. graphql-transport-ws"));
@@ -185,8 +227,19 @@ QWidget *WebSocketConnectionView::buildComposer()
     m_composer->setPlaceholderText(
         tr("Message to send, e.g. {\"action\":\"sendmessage\",\"data\":\"hi\"}"));
     m_composer->setMaximumHeight(110);
+    m_snippetsPanel = new WebSocketSnippetsPanel(box);
+    m_snippetsPanel->setMaximumHeight(110);
     layout->addLayout(row);
-    layout->addWidget(m_composer);
+    auto *editRow = new QHBoxLayout;
+    editRow->addWidget(m_composer, 3);
+    editRow->addWidget(m_snippetsPanel, 1);
+    layout->addLayout(editRow);
+    connect(m_snippetsPanel, &WebSocketSnippetsPanel::saveRequested, this,
+            [this] { m_snippetsPanel->save(currentMessage()); });
+    connect(m_snippetsPanel, &WebSocketSnippetsPanel::insertRequested, this,
+            &WebSocketConnectionView::insertSnippet);
+    connect(m_snippetsPanel, &WebSocketSnippetsPanel::problemOccurred, m_composerError,
+            &QLabel::setText);
     connect(m_send, &QPushButton::clicked, this, &WebSocketConnectionView::send);
     connect(fromFile, &QPushButton::clicked, this, &WebSocketConnectionView::loadFile);
     connect(m_composer, &QPlainTextEdit::textChanged, m_composerError, &QLabel::clear);
@@ -292,6 +345,10 @@ QWidget *WebSocketConnectionView::buildLog()
     bar->addWidget(m_regex);
     bar->addWidget(m_direction);
     bar->addWidget(m_autoscroll);
+    m_dropped = new QLabel(box);
+    m_dropped->setObjectName(QStringLiteral("droppedMessages"));
+    m_dropped->setVisible(false);
+    bar->addWidget(m_dropped);
     bar->addWidget(clear);
     bar->addWidget(exportButton);
     layout->addLayout(bar);
@@ -336,6 +393,118 @@ QWidget *WebSocketConnectionView::buildLog()
             exportTo(file);
     });
     return box;
+}
+
+void WebSocketConnectionView::updateAuthRows()
+{
+    const auto kind = Core::WebSocketAuth(m_auth->currentData().toInt());
+    const bool sigV4 = kind == Core::WebSocketAuth::SigV4;
+    const bool typed = m_credentialSource->currentData().toInt() ==
+                       int(Core::AwsCredentialSource::TemporaryCredentials);
+    m_token->setVisible(kind == Core::WebSocketAuth::QueryToken ||
+                        kind == Core::WebSocketAuth::BearerToken);
+    m_region->setVisible(sigV4);
+    m_authForm->setRowVisible(m_awsRow, sigV4);
+    m_profile->setVisible(!typed);
+    for (QLineEdit *edit : {m_accessKey, m_secretKey, m_sessionToken})
+        edit->setVisible(typed);
+}
+
+void WebSocketConnectionView::reloadProfiles()
+{
+    const QString current = m_profile->currentText();
+    m_profile->clear();
+    QList<Core::Error> problems;
+    for (const Core::AwsProfileInfo &profile : Core::listAwsProfiles(&problems))
+        m_profile->addItem(profile.name);
+    m_profile->setCurrentText(current);
+    QStringList words;
+    for (const Core::Error &problem : std::as_const(problems))
+        words.append(problem.message);
+    m_profile->setToolTip(words.join(QLatin1Char('\n')));
+}
+
+Core::RequestAuth WebSocketConnectionView::sigV4Auth() const
+{
+    Core::RequestAuth auth;
+    auth.kind = Core::AuthKind::AwsSigV4;
+    auth.service = QStringLiteral("execute-api");
+    auth.region = m_region->text().trimmed();
+    auth.source = Core::AwsCredentialSource(m_credentialSource->currentData().toInt());
+    switch (auth.source) {
+    case Core::AwsCredentialSource::Profile:
+        auth.profile = m_profile->currentText().trimmed();
+        break;
+    case Core::AwsCredentialSource::TemporaryCredentials:
+    case Core::AwsCredentialSource::AccessKeys:
+        auth.accessKeyId = m_accessKey->text().trimmed();
+        auth.secretAccessKey = m_secretKey->text().trimmed();
+        auth.sessionToken = m_sessionToken->text().trimmed();
+        // Keys without a session token are long-term keys; the signer treats both alike.
+        if (auth.sessionToken.isEmpty())
+            auth.source = Core::AwsCredentialSource::AccessKeys;
+        break;
+    case Core::AwsCredentialSource::Target:
+        break;
+    }
+    return auth;
+}
+
+void WebSocketConnectionView::setSnippets(Core::MessageSnippets *snippets)
+{
+    m_snippetsPanel->setSnippets(snippets);
+}
+
+Core::MessageSnippet WebSocketConnectionView::currentMessage(const QString &name) const
+{
+    Core::MessageSnippet snippet;
+    snippet.name = name;
+    snippet.body = m_composer->toPlainText();
+    switch (ComposerMode(m_mode->currentData().toInt())) {
+    case TextMode:
+        snippet.kind = Core::SnippetKind::Text;
+        break;
+    case JsonMode:
+        snippet.kind = Core::SnippetKind::Json;
+        break;
+    case HexMode:
+        snippet.kind = Core::SnippetKind::Hex;
+        break;
+    }
+    return snippet;
+}
+
+void WebSocketConnectionView::insertSnippet(const Core::MessageSnippet &snippet)
+{
+    ComposerMode mode = TextMode;
+    switch (snippet.kind) {
+    case Core::SnippetKind::Text:
+        mode = TextMode;
+        break;
+    case Core::SnippetKind::Json:
+        mode = JsonMode;
+        break;
+    case Core::SnippetKind::Hex:
+        mode = HexMode;
+        break;
+    }
+    m_mode->setCurrentIndex(m_mode->findData(mode));
+    // Through a cursor, not setPlainText: the replaced text stays on the undo stack.
+    QTextCursor cursor(m_composer->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(snippet.body);
+    m_composer->setFocus();
+}
+
+void WebSocketConnectionView::updateDropped(qint64 dropped)
+{
+    m_dropped->setVisible(dropped > 0);
+    m_dropped->setText(dropped == 1 ? tr("1 older message dropped")
+                                    : tr("%1 older messages dropped").arg(dropped));
+    m_dropped->setToolTip(tr("The log keeps the newest %1 messages or %2 MB of payload; older ones "
+                             "are dropped in blocks and exports start with a note saying how many.")
+                              .arg(m_log->maxMessages())
+                              .arg(m_log->maxPayloadBytes() / (1024 * 1024)));
 }
 
 Core::Result<Core::WebSocketConnectOptions> WebSocketConnectionView::options() const
@@ -387,11 +556,15 @@ void WebSocketConnectionView::connectOrDisconnect()
         openWith(*options);
         return;
     }
-    // SigV4: credentials come from the SDK default chain, region from the field or the host.
-    Core::RequestAuth auth;
-    auth.kind = Core::AuthKind::AwsSigV4;
-    auth.service = QStringLiteral("execute-api");
-    auth.region = options->region;
+    // SigV4: credentials from the chosen profile's SDK chain or the typed keys; region from
+    // the field, the host or the profile.
+    const Core::RequestAuth auth = sigV4Auth();
+    if (auth.source != Core::AwsCredentialSource::Profile &&
+        (auth.accessKeyId.isEmpty() || auth.secretAccessKey.isEmpty())) {
+        m_state->setText(tr("Type the access key ID and the secret access key, or sign with a "
+                            "profile."));
+        return;
+    }
     QUrl httpsUrl = options->url;
     httpsUrl.setScheme(QStringLiteral("https"));
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/emulatorinfo.h"
+#include "core/requestspec.h"
 #include "core/websocket/messagelog.h"
+#include "core/websocket/messagesnippets.h"
 #include "core/websocket/websocketsession.h"
 
 #include <QWidget>
@@ -9,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -22,6 +25,8 @@ class StsClient;
 }
 
 namespace Gatehouse::Ui {
+
+class WebSocketSnippetsPanel;
 
 // One WebSocket connection of the console: the connection form, the state line, the composer
 // and the message log with its filter and detail pane. Frames go through the core MessageLog,
@@ -47,6 +52,26 @@ public:
     QSpinBox *pingSeconds() const { return m_pingSeconds; }
     QLabel *latencyLabel() const { return m_latency; }
     QComboBox *routeHelper() const { return m_routes; }
+    WebSocketSnippetsPanel *snippetsPanel() const { return m_snippetsPanel; }
+    QLabel *droppedLabel() const { return m_dropped; }
+    QComboBox *authCombo() const { return m_auth; }
+    // SigV4: where the keys come from (profile or typed temporary credentials) and the fields.
+    QComboBox *credentialSource() const { return m_credentialSource; }
+    QComboBox *profileCombo() const { return m_profile; }
+    QLineEdit *regionEdit() const { return m_region; }
+    QLineEdit *accessKeyEdit() const { return m_accessKey; }
+    QLineEdit *secretKeyEdit() const { return m_secretKey; }
+    QLineEdit *sessionTokenEdit() const { return m_sessionToken; }
+    // Re-reads the profiles of ~/.aws/config and credentials (AWS_CONFIG_FILE and
+    // AWS_SHARED_CREDENTIALS_FILE when set).
+    void reloadProfiles();
+
+    // The console's saved messages, shared by its connections (not owned).
+    void setSnippets(Core::MessageSnippets *snippets);
+    // The composer's message as a snippet named name.
+    Core::MessageSnippet currentMessage(const QString &name = {}) const;
+    // Puts snippet into the composer in its mode, as one edit: Ctrl+Z brings back what was there.
+    void insertSnippet(const Core::MessageSnippet &snippet);
 
     // The emulator's APIs: when the URL is one of its WebSocket APIs, the composer offers that
     // API's route keys (routeHelper), each inserted as {"action":"<route>"}.
@@ -58,6 +83,8 @@ public:
 
     // The options the form describes; an error names the field to fix.
     Core::Result<Core::WebSocketConnectOptions> options() const;
+    // SigV4 only: where the credentials come from; secrets live in the fields and here only.
+    Core::RequestAuth sigV4Auth() const;
     void connectOrDisconnect();
     void send();
     bool exportTo(const QString &fileName);
@@ -75,6 +102,8 @@ private:
     void showDetail();
     void loadFile();
     void updateRouteHelper();
+    void updateAuthRows();
+    void updateDropped(qint64 dropped);
 
     Core::WebSocketSession *m_session;
     Core::MessageLog *m_log;
@@ -84,6 +113,13 @@ private:
     QComboBox *m_auth = nullptr;
     QLineEdit *m_token = nullptr;
     QLineEdit *m_region = nullptr;
+    QFormLayout *m_authForm = nullptr;
+    QWidget *m_awsRow = nullptr;
+    QComboBox *m_credentialSource = nullptr;
+    QComboBox *m_profile = nullptr;
+    QLineEdit *m_accessKey = nullptr;
+    QLineEdit *m_secretKey = nullptr;
+    QLineEdit *m_sessionToken = nullptr;
     QLineEdit *m_subprotocols = nullptr;
     QTableWidget *m_headers = nullptr;
     QCheckBox *m_reconnect = nullptr;
@@ -96,6 +132,8 @@ private:
     QLabel *m_composerError = nullptr;
     QPushButton *m_send = nullptr;
     QComboBox *m_routes = nullptr;
+    WebSocketSnippetsPanel *m_snippetsPanel = nullptr;
+    QLabel *m_dropped = nullptr;
     Core::EmulatorInfo m_emulator;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_regex = nullptr;

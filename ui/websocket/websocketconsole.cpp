@@ -2,6 +2,8 @@
 
 #include "websocketconnectionview.h"
 
+#include "core/websocket/messagesnippets.h"
+
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -10,9 +12,12 @@ namespace Gatehouse::Ui {
 
 WebSocketConsole::WebSocketConsole(QWidget *parent)
     : QWidget(parent)
+    , m_snippets(new Core::MessageSnippets(this))
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("webSocketConsole"));
+    // A broken file is reported by each connection's composer (WebSocketSnippetsPanel).
+    (void)m_snippets->load(Core::MessageSnippets::defaultPath());
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -39,6 +44,7 @@ WebSocketConnectionView *WebSocketConsole::addConnection()
 {
     auto *view = new WebSocketConnectionView(m_tabs);
     view->setEmulatorInfo(m_emulator);
+    view->setSnippets(m_snippets);
     const int index = m_tabs->addTab(view, tr("New connection"));
     Q_UNUSED(index)
     connect(view, &WebSocketConnectionView::titleChanged, this, [this, view](const QString &title) {

@@ -6,6 +6,10 @@
 
 class QTabWidget;
 
+namespace Gatehouse::Core {
+class MessageSnippets;
+}
+
 namespace Gatehouse::Ui {
 
 class WebSocketConnectionView;
@@ -23,8 +27,12 @@ public:
     WebSocketConnectionView *connection(int index) const;
     // Passed to every connection, present and future (their route helper).
     void setEmulatorInfo(const Core::EmulatorInfo &info);
+    // The composer's saved messages, one list for every connection, loaded from
+    // MessageSnippets::defaultPath().
+    Core::MessageSnippets *snippets() const { return m_snippets; }
 
 private:
+    Core::MessageSnippets *m_snippets;
     QTabWidget *m_tabs;
     Core::EmulatorInfo m_emulator;
 };
