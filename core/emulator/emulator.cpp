@@ -185,6 +185,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     wsLimits.idleTimeoutMs = m_options.webSocketIdleTimeoutMs;
     wsLimits.maxConnectionMs = m_options.webSocketMaxConnectionMs;
     wsLimits.maxMessageBytes = m_options.webSocketMaxMessageBytes;
+    wsLimits.integrationTimeoutMs = m_options.webSocketIntegrationTimeoutMs;
     m_webSocketApis->setLimits(wsLimits);
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's

@@ -39,6 +39,8 @@ struct EmulatorOptions
     int webSocketIdleTimeoutMs = 10 * 60 * 1000;
     int webSocketMaxConnectionMs = 2 * 60 * 60 * 1000;
     qint64 webSocketMaxMessageBytes = 128 * 1024;
+    // How long $connect, a WebSocket authorizer or a route's function may take (AWS: 29 s).
+    int webSocketIntegrationTimeoutMs = 29 * 1000;
 };
 
 // The embedded emulator: one loopback port that serves every emulated service, built from a

@@ -336,6 +336,8 @@ LambdaAuthorization HttpApiLambdaAuthorizer::interpret(const QByteArray &payload
             out.reason = QStringLiteral("isAuthorized is false");
     } else {
         out = evaluatePolicy(answer, routeArn);
+        if (answer.contains("principalId") && answer["principalId"].is_string())
+            out.principalId = QString::fromStdString(answer["principalId"].get<std::string>());
     }
     out.context = context;
     return out;

@@ -20,6 +20,7 @@ struct LambdaAuthorization
     Verdict verdict = Verdict::Error;
     QString reason;            // words for the log: why refused, what was malformed
     QByteArray context;        // the answer's context as JSON text ("null" when it gave none)
+    QString principalId;       // a policy answer's principalId (REST and WebSocket events carry it)
 };
 
 // API Gateway's Lambda REQUEST authorizer for HTTP APIs, the parts that do not wait: reading the

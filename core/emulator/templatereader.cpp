@@ -18,6 +18,18 @@ const QString kHttpApiType = QStringLiteral("AWS::Serverless::HttpApi");
 
 using namespace TemplateNodes;
 
+namespace {
+
+// An AWS::Lambda::Permission for API Gateway (Principal apigateway.amazonaws.com): what every
+// AWS API with a Lambda integration or authorizer needs, and nothing to warn about.
+bool grantsApiGateway(const YAML::Node &resource)
+{
+    const YAML::Node principal = child(child(resource, "Properties"), "Principal");
+    return principal.IsScalar() && principal.Scalar() == "apigateway.amazonaws.com";
+}
+
+} // namespace
+
 TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const QString &accountId)
     : m_lab(lab), m_eval(lab->templatePath, &lab->diagnostics), m_region(region), m_accountId(accountId)
     , m_versionReader(lab, &m_eval, region, accountId)
@@ -295,6 +307,9 @@ void TemplateReader::readResources(const YAML::Node &resources)
                    || CognitoIdentityPoolReader::resourceTypes().contains(type)
                    || RestApiReader::resourceTypes().contains(type)
                    || WebSocketApiReader::resourceTypes().contains(type)) {
+            continue;
+        } else if (type == QLatin1String("AWS::Lambda::Permission") && grantsApiGateway(entry.second)) {
+            // API Gateway needs it on AWS; the emulator's gateways may invoke every lab function.
             continue;
         } else if (noEffectTypes.contains(type)) {
             m_eval.warning(typeNode, field + QStringLiteral(".Type"),

@@ -1,5 +1,6 @@
 #include "websocketapireader.h"
 
+#include "httpapilambdaauthorizer.h"
 #include "labloader.h"
 #include "templatenodes.h"
 
@@ -15,6 +16,7 @@ const QString kIntegrationType = QStringLiteral("AWS::ApiGatewayV2::Integration"
 const QString kStageType = QStringLiteral("AWS::ApiGatewayV2::Stage");
 const QString kDeploymentType = QStringLiteral("AWS::ApiGatewayV2::Deployment");
 const QString kRouteResponseType = QStringLiteral("AWS::ApiGatewayV2::RouteResponse");
+const QString kAuthorizerType = QStringLiteral("AWS::ApiGatewayV2::Authorizer");
 
 QString typeOf(const YAML::Node &resource)
 {
@@ -40,7 +42,8 @@ QString functionFromUri(const QString &uri)
 
 QStringList WebSocketApiReader::resourceTypes()
 {
-    return {kApiType, kRouteType, kIntegrationType, kStageType, kDeploymentType, kRouteResponseType};
+    return {kApiType, kRouteType, kIntegrationType, kStageType, kDeploymentType, kRouteResponseType,
+            kAuthorizerType};
 }
 
 WebSocketApiReader::WebSocketApiReader(LabDefinition *lab, IntrinsicEvaluator *eval)
@@ -52,7 +55,8 @@ void WebSocketApiReader::declare(const YAML::Node &resources)
 {
     for (const auto &entry : resources) {
         const QString type = typeOf(entry.second);
-        if (type != kApiType && type != kIntegrationType && type != kStageType && type != kRouteType)
+        if (type != kApiType && type != kIntegrationType && type != kStageType && type != kRouteType
+            && type != kAuthorizerType)
             continue;
         const QString id = qstr(entry.first.Scalar());
         IntrinsicEvaluator::Resource resource;
@@ -64,8 +68,9 @@ void WebSocketApiReader::declare(const YAML::Node &resources)
 
 void WebSocketApiReader::read(const YAML::Node &resources)
 {
-    // Order matters: routes name integrations, and both name the API.
-    for (const QString &wanted : {kApiType, kIntegrationType, kRouteType, kRouteResponseType, kStageType}) {
+    // Order matters: routes name integrations and authorizers, and all of them name the API.
+    for (const QString &wanted : {kApiType, kIntegrationType, kAuthorizerType, kRouteType, kRouteResponseType,
+                                  kStageType}) {
         for (const auto &entry : resources) {
             if (typeOf(entry.second) != wanted || !entry.second.IsMap())
                 continue;
@@ -84,6 +89,8 @@ void WebSocketApiReader::read(const YAML::Node &resources)
                 readRoute(id, entry.first, props);
             else if (wanted == kRouteResponseType)
                 readRouteResponse(id, entry.first, props);
+            else if (wanted == kAuthorizerType)
+                readAuthorizer(id, entry.first, props);
             else
                 readStage(id, entry.first, props);
         }
@@ -292,6 +299,7 @@ void WebSocketApiReader::readRoute(const QString &logicalId, const YAML::Node &k
     route.routeKey = *routeKey;
     route.functionName = integration->functionName;
     route.templateLine = keyNode.Mark().line + 1;
+    readRouteAuthorization(&route, *api, props, field);
     if (child(props, "RouteResponseSelectionExpression").IsDefined()) {
         const QString path = field + QStringLiteral(".RouteResponseSelectionExpression");
         const std::optional<QString> expr = m_eval->evaluate(child(props, "RouteResponseSelectionExpression"), path);
@@ -320,6 +328,164 @@ void WebSocketApiReader::readStage(const QString &logicalId, const YAML::Node &k
         return;
     }
     api->stageName = *stage;
+    readStageVariables(api, props, field);
+}
+
+void WebSocketApiReader::readStageVariables(WebSocketApiConfig *api, const YAML::Node &props, const QString &field)
+{
+    const YAML::Node variables = child(props, "StageVariables");
+    if (!variables.IsDefined())
+        return;
+    const QString path = field + QStringLiteral(".StageVariables");
+    if (!variables.IsMap()) {
+        m_eval->error(variables, path, QStringLiteral("StageVariables is a map of names to values"));
+        return;
+    }
+    for (const auto &entry : variables) {
+        const QString name = qstr(entry.first.Scalar());
+        if (std::optional<QString> value = m_eval->evaluate(entry.second, path + QLatin1Char('.') + name))
+            api->stageVariables.append({name, *value});
+    }
+}
+
+// AWS::ApiGatewayV2::Authorizer of a WebSocket API: REQUEST (Lambda) only, since WebSocket APIs
+// have no JWT authorizers; AuthorizerUri is a lab function's invocation ARN as for integrations.
+void WebSocketApiReader::readAuthorizer(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+{
+    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+    WebSocketApiConfig *api = apiFor(props, keyNode, field);
+    if (!api)
+        return;
+    const std::optional<QString> type = required(props, "AuthorizerType", keyNode, field);
+    const std::optional<QString> uri = required(props, "AuthorizerUri", keyNode, field);
+    if (!type || !uri)
+        return;
+    if (*type != QLatin1String("REQUEST")) {
+        m_eval->error(child(props, "AuthorizerType"), field + QStringLiteral(".AuthorizerType"),
+                      QStringLiteral("WebSocket APIs take only REQUEST (Lambda) authorizers (got %1); JWT "
+                                     "authorizers are for HTTP APIs").arg(*type));
+        return;
+    }
+    const QString function = functionFromUri(*uri);
+    const QString base = function.section(QLatin1Char(':'), 0, 0);
+    if (function.isEmpty() || !std::any_of(m_lab->functions.cbegin(), m_lab->functions.cend(),
+                                           [&](const FunctionConfig &f) { return f.name == base; })) {
+        m_eval->error(child(props, "AuthorizerUri"), field + QStringLiteral(".AuthorizerUri"),
+                      QStringLiteral("AuthorizerUri must be the invocation ARN of a function of this lab, e.g. "
+                                     "!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                                     "${AuthorizerFunction.Arn}/invocations (got %1)").arg(*uri));
+        return;
+    }
+    HttpApiAuthorizerConfig authorizer;
+    authorizer.name = LabLoader::apiIdFor(m_lab->name, logicalId);
+    authorizer.kind = HttpApiAuthorizerConfig::Kind::Lambda;
+    authorizer.functionName = function;
+    authorizer.payloadFormatVersion = QStringLiteral("1.0");
+    authorizer.simpleResponses = false;
+    authorizer.resultTtlSeconds = 0;
+    authorizer.templateLine = keyNode.Mark().line + 1;
+    const YAML::Node sources = child(props, "IdentitySource");
+    const QString sourcesPath = field + QStringLiteral(".IdentitySource");
+    if (sources.IsDefined() && !sources.IsSequence()) {
+        m_eval->error(sources, sourcesPath, QStringLiteral("IdentitySource is a list, e.g. [route.request.querystring.token]"));
+        return;
+    }
+    // WebSocket spelling -> the HTTP API spelling HttpApiLambdaAuthorizer::identityValues reads.
+    static const QList<QPair<QString, QString>> prefixes = {
+        {QStringLiteral("route.request.header."), QStringLiteral("$request.header.")},
+        {QStringLiteral("route.request.querystring."), QStringLiteral("$request.querystring.")},
+        {QStringLiteral("stageVariables."), QStringLiteral("$stageVariables.")},
+        {QStringLiteral("context."), QStringLiteral("$context.")}};
+    for (std::size_t i = 0; sources.IsSequence() && i < sources.size(); ++i) {
+        const QString itemPath = QStringLiteral("%1[%2]").arg(sourcesPath).arg(i);
+        const std::optional<QString> source = m_eval->evaluate(sources[i], itemPath);
+        if (!source)
+            return;
+        QString translated;
+        for (const auto &[websocket, http] : prefixes) {
+            if (source->startsWith(websocket) && source->size() > websocket.size())
+                translated = http + source->mid(websocket.size());
+        }
+        if (translated.startsWith(QLatin1String("$context."))
+            && !HttpApiLambdaAuthorizer::contextVariables().contains(translated.mid(9)))
+            translated.clear();
+        if (translated.isEmpty()) {
+            m_eval->error(sources[i], itemPath,
+                          QStringLiteral("%1 is not an identity source of a WebSocket API: write "
+                                         "route.request.header.<name>, route.request.querystring.<name>, "
+                                         "stageVariables.<name> or context.<variable>").arg(*source));
+            return;
+        }
+        authorizer.identitySources.append(translated);
+    }
+    if (child(props, "AuthorizerResultTtlInSeconds").IsDefined())
+        m_eval->warning(child(props, "AuthorizerResultTtlInSeconds"), field + QStringLiteral(".AuthorizerResultTtlInSeconds"),
+                        QStringLiteral("API Gateway caches authorizer answers only for HTTP APIs; a WebSocket "
+                                       "API's authorizer runs for every connection"));
+    for (const char *httpOnly : {"AuthorizerPayloadFormatVersion", "EnableSimpleResponses", "JwtConfiguration"}) {
+        if (child(props, httpOnly).IsDefined())
+            m_eval->error(child(props, httpOnly), field + QLatin1Char('.') + QLatin1String(httpOnly),
+                          QStringLiteral("%1 is for HTTP API authorizers; a WebSocket API's authorizer answers "
+                                         "with an IAM policy").arg(QLatin1String(httpOnly)));
+    }
+    api->authorizers.append(authorizer);
+}
+
+// AuthorizationType and AuthorizerId of a route: AWS takes them on $connect only.
+void WebSocketApiReader::readRouteAuthorization(WebSocketRouteConfig *route, const WebSocketApiConfig &api,
+                                                const YAML::Node &props, const QString &field)
+{
+    const YAML::Node typeNode = child(props, "AuthorizationType");
+    const YAML::Node idNode = child(props, "AuthorizerId");
+    if (!typeNode.IsDefined() && !idNode.IsDefined())
+        return;
+    const QString typePath = field + QStringLiteral(".AuthorizationType");
+    const std::optional<QString> type = typeNode.IsDefined() ? m_eval->evaluate(typeNode, typePath)
+                                                             : std::optional<QString>(QStringLiteral("NONE"));
+    if (!type)
+        return;
+    if (*type == QLatin1String("NONE")) {
+        route->authorization = WebSocketRouteConfig::Authorization::None;
+    } else if (*type == QLatin1String("AWS_IAM")) {
+        route->authorization = WebSocketRouteConfig::Authorization::Iam;
+    } else if (*type == QLatin1String("CUSTOM")) {
+        route->authorization = WebSocketRouteConfig::Authorization::Custom;
+    } else {
+        m_eval->error(typeNode, typePath,
+                      QStringLiteral("AuthorizationType of a WebSocket route is NONE, AWS_IAM or CUSTOM (got %1)").arg(*type));
+        return;
+    }
+    if (route->authorization != WebSocketRouteConfig::Authorization::None
+        && route->routeKey != QLatin1String("$connect")) {
+        m_eval->error(typeNode, typePath,
+                      QStringLiteral("only the $connect route of a WebSocket API can have authorization; "
+                                     "the connection is authorized once, when it opens (route %1)").arg(route->routeKey));
+        route->authorization = WebSocketRouteConfig::Authorization::None;
+        return;
+    }
+    const QString idPath = field + QStringLiteral(".AuthorizerId");
+    if (route->authorization != WebSocketRouteConfig::Authorization::Custom) {
+        if (idNode.IsDefined())
+            m_eval->error(idNode, idPath, QStringLiteral("AuthorizerId needs AuthorizationType: CUSTOM"));
+        return;
+    }
+    if (!idNode.IsDefined()) {
+        m_eval->error(typeNode, typePath,
+                      QStringLiteral("AuthorizationType CUSTOM needs AuthorizerId: !Ref <an AWS::ApiGatewayV2::Authorizer>"));
+        route->authorization = WebSocketRouteConfig::Authorization::None;
+        return;
+    }
+    const std::optional<QString> id = m_eval->evaluate(idNode, idPath);
+    if (!id)
+        return;
+    if (!api.authorizer(*id)) {
+        m_eval->error(idNode, idPath,
+                      QStringLiteral("AuthorizerId must name an AWS::ApiGatewayV2::Authorizer of the same "
+                                     "WebSocket API (!Ref <Authorizer>); got %1").arg(*id));
+        route->authorization = WebSocketRouteConfig::Authorization::None;
+        return;
+    }
+    route->authorizerId = *id;
 }
 
 } // namespace Gatehouse::Emulator

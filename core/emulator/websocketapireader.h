@@ -11,7 +11,8 @@
 namespace Gatehouse::Emulator {
 
 // Reads a template's WebSocket APIs: AWS::ApiGatewayV2::Api (ProtocolType WEBSOCKET) with the
-// Route, Integration (AWS_PROXY to a lab function) and Stage resources that name it by ApiId.
+// Route, Integration (AWS_PROXY to a lab function), Authorizer (Lambda REQUEST) and Stage
+// resources that name it by ApiId.
 // SAM has no WebSocket resource, so labs write these raw CloudFormation types.
 class WebSocketApiReader
 {
@@ -30,6 +31,10 @@ private:
     void readRoute(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readStage(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readRouteResponse(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
+    void readAuthorizer(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
+    void readRouteAuthorization(WebSocketRouteConfig *route, const WebSocketApiConfig &api,
+                                const YAML::Node &props, const QString &field);
+    void readStageVariables(WebSocketApiConfig *api, const YAML::Node &props, const QString &field);
     WebSocketApiConfig *apiFor(const YAML::Node &props, const YAML::Node &keyNode, const QString &field);
     std::optional<QString> routeTarget(const YAML::Node &props, const YAML::Node &keyNode, const QString &field);
     std::optional<QString> required(const YAML::Node &props, const char *key, const YAML::Node &keyNode,

@@ -25,7 +25,27 @@ Json requestContext(const WebSocketEventContext &c, const char *eventType)
     rc["stage"] = str(c.stage);
     rc["connectedAt"] = c.connectedAt;
     rc["requestTimeEpoch"] = c.requestTimeEpoch;
+    if (!c.authorizer.isEmpty()) {
+        const Json authorizer = Json::parse(c.authorizer.constBegin(), c.authorizer.constEnd(), nullptr, false);
+        if (authorizer.is_object())
+            rc["authorizer"] = authorizer;
+    }
     Json identity = Json::object();
+    if (c.iamCaller) {
+        // The IAM caller, named as REST APIs' (and WebSocket mapping templates') $context.identity.
+        const HttpApiIamCaller &caller = *c.iamCaller;
+        if (!caller.cognitoIdentityPoolId.isEmpty()) {
+            identity["cognitoIdentityPoolId"] = str(caller.cognitoIdentityPoolId);
+            identity["cognitoIdentityId"] = str(caller.cognitoIdentityId);
+            identity["cognitoAuthenticationType"] =
+                caller.cognitoAmr.contains(QLatin1String("authenticated")) ? "authenticated" : "unauthenticated";
+        }
+        identity["accountId"] = str(caller.accountId);
+        identity["caller"] = str(caller.callerId);
+        identity["accessKey"] = str(caller.accessKey);
+        identity["userArn"] = str(caller.userArn);
+        identity["user"] = str(caller.callerId);
+    }
     if (!c.userAgent.isEmpty())
         identity["userAgent"] = str(c.userAgent);
     identity["sourceIp"] = str(c.sourceIp);
@@ -59,7 +79,11 @@ std::optional<std::string> bodyField(const Json &doc, const QString &path)
 
 } // namespace
 
-QByteArray connectEvent(const WebSocketEventContext &context, const Core::HttpRequest &handshake)
+namespace {
+
+// headers, multiValueHeaders and (when there is a query) queryStringParameters and
+// multiValueQueryStringParameters of a handshake, as CONNECT and authorizer events carry them.
+void addHandshake(Json &event, const Core::HttpRequest &handshake)
 {
     Json headers = Json::object();
     Json multi = Json::object();
@@ -72,7 +96,6 @@ QByteArray connectEvent(const WebSocketEventContext &context, const Core::HttpRe
             headers[name] = value;
         multi[name].push_back(value);
     }
-    Json event = Json::object();
     event["headers"] = headers;
     event["multiValueHeaders"] = multi;
     if (!handshake.query.isEmpty()) {
@@ -92,9 +115,51 @@ QByteArray connectEvent(const WebSocketEventContext &context, const Core::HttpRe
         event["queryStringParameters"] = single;
         event["multiValueQueryStringParameters"] = multiQuery;
     }
+}
+
+} // namespace
+
+QByteArray connectEvent(const WebSocketEventContext &context, const Core::HttpRequest &handshake)
+{
+    Json event = Json::object();
+    addHandshake(event, handshake);
     event["requestContext"] = requestContext(context, "CONNECT");
     event["isBase64Encoded"] = false;
     return QByteArray::fromStdString(event.dump());
+}
+
+QByteArray authorizerEvent(const WebSocketEventContext &context, const Core::HttpRequest &handshake,
+                           const QString &methodArn, const QList<QPair<QString, QString>> &stageVariables)
+{
+    Json event = Json::object();
+    event["type"] = "REQUEST";
+    event["methodArn"] = str(methodArn);
+    addHandshake(event, handshake);
+    Json variables = Json::object();
+    for (const auto &[name, value] : stageVariables)
+        variables[str(name)] = str(value);
+    event["stageVariables"] = variables;
+    event["requestContext"] = requestContext(context, "CONNECT");
+    return QByteArray::fromStdString(event.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+QByteArray authorizerContext(const QString &principalId, const QByteArray &context, qint64 latencyMs)
+{
+    Json out = Json::object();
+    out["principalId"] = str(principalId);
+    out["integrationLatency"] = latencyMs;
+    const Json values = Json::parse(context.constBegin(), context.constEnd(), nullptr, false);
+    if (values.is_object()) {
+        for (const auto &[key, value] : values.items())
+            out[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    return QByteArray::fromStdString(out.dump());
+}
+
+bool isUnauthorizedError(const QByteArray &errorPayload)
+{
+    const Json error = Json::parse(errorPayload.constBegin(), errorPayload.constEnd(), nullptr, false);
+    return error.is_object() && error.contains("errorMessage") && error["errorMessage"] == "Unauthorized";
 }
 
 QByteArray messageEvent(const WebSocketEventContext &context, const QByteArray &body)
@@ -177,6 +242,13 @@ ProxyAnswer parseProxyAnswer(const QByteArray &payload)
         answer.statusCode = 502; // API Gateway rejects a malformed proxy answer
     if (const auto body = doc.find("body"); body != doc.end())
         answer.body = QByteArray::fromStdString(body->is_string() ? body->get<std::string>() : body->dump());
+    if (const auto headers = doc.find("headers"); headers != doc.end() && headers->is_object()) {
+        for (const auto &[name, value] : headers->items()) {
+            if (value.is_string() && QString::fromStdString(name).compare(QLatin1String("Sec-WebSocket-Protocol"),
+                                                                        Qt::CaseInsensitive) == 0)
+                answer.subprotocol = QString::fromStdString(value.get<std::string>()).trimmed();
+        }
+    }
     return answer;
 }
 

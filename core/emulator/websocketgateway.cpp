@@ -1,6 +1,9 @@
 #include "websocketgateway.h"
 
+#include "awsauthenticator.h"
 #include "httpapievent.h"
+#include "httpapiiamauthorizer.h"
+#include "httpapilambdaauthorizer.h"
 #include "lambdainvoker.h"
 #include "websocketevent.h"
 #include "websocketgatewayconnection.h"
@@ -50,9 +53,19 @@ Core::HttpResponse jsonAnswer(int status, const QByteArray &body)
 WebSocketGateway::WebSocketGateway(LambdaInvoker *invoker, QObject *parent)
     : QObject(parent)
     , m_invoker(invoker)
-    , m_server(new QWebSocketServer(QStringLiteral("Gatehouse"), QWebSocketServer::NonSecureMode, this))
 {
-    connect(m_server, &QWebSocketServer::newConnection, this, &WebSocketGateway::onNewConnection);
+}
+
+QWebSocketServer *WebSocketGateway::serverFor(const QString &subprotocol)
+{
+    QWebSocketServer *&server = m_servers[subprotocol];
+    if (!server) {
+        server = new QWebSocketServer(QStringLiteral("Gatehouse"), QWebSocketServer::NonSecureMode, this);
+        if (!subprotocol.isEmpty())
+            server->setSupportedSubprotocols({subprotocol});
+        connect(server, &QWebSocketServer::newConnection, this, [this, server] { onNewConnection(server); });
+    }
+    return server;
 }
 
 WebSocketGateway::~WebSocketGateway()
@@ -142,28 +155,150 @@ void WebSocketGateway::connectClient(const Core::HttpRequest &request, const Web
 
     const WebSocketRouteConfig *route = api.route(QStringLiteral("$connect"));
     if (!route) {
-        accept(std::move(connection), std::move(responder));
+        accept(std::move(connection), std::move(responder), QString());
         return;
     }
+    authorizeConnect(request, api, *route, std::move(connection), std::move(responder));
+}
+
+// API Gateway's documented answers: a missing identity source 401 without invoking the
+// authorizer, a Deny (or no Allow) 403, an authorizer that fails 500, an "Unauthorized" error
+// 401. For IAM the docs only say WebSocket IAM authorization "is similar to that for REST APIs",
+// so a handshake gets REST's 403 refusals (Missing Authentication Token, the signature mismatch);
+// the status of a refused handshake is not documented beyond that.
+void WebSocketGateway::authorizeConnect(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                                        const WebSocketRouteConfig &route, std::unique_ptr<Connection> connection,
+                                        HttpResponder responder)
+{
+    WebSocketEventContext &c = connection->base;
+    switch (route.authorization) {
+    case WebSocketRouteConfig::Authorization::None:
+        runConnect(request, api, route, std::move(connection), std::move(responder));
+        return;
+    case WebSocketRouteConfig::Authorization::Iam: {
+        if (!m_authenticator) {
+            responder.send(jsonAnswer(403, QByteArrayLiteral("{\"message\":\"Forbidden\"}")));
+            return;
+        }
+        const IamAuthorization verdict =
+            HttpApiIamAuthorizer::check(*m_authenticator, request, QDateTime::currentDateTimeUtc());
+        if (!verdict.caller) {
+            qCInfo(lcWebSocketApi).noquote()
+                << QStringLiteral("%1 $connect: IAM authorization refused the handshake: %2").arg(api.apiId, verdict.reason);
+            responder.send(verdict.refusal);
+            return;
+        }
+        c.iamCaller = verdict.caller;
+        runConnect(request, api, route, std::move(connection), std::move(responder));
+        return;
+    }
+    case WebSocketRouteConfig::Authorization::Custom:
+        break;
+    }
+    const HttpApiAuthorizerConfig *authorizer = api.authorizer(route.authorizerId);
+    if (!authorizer) {
+        responder.send(jsonAnswer(500, QByteArrayLiteral("{\"message\":\"Internal server error\"}")));
+        return;
+    }
+    // The HTTP API's identity-source reader, fed what a WebSocket handshake has.
+    HttpApiEventContext identityContext;
+    identityContext.apiId = api.apiId;
+    identityContext.stage = api.stageName;
+    identityContext.domainName = c.domainName;
+    identityContext.domainPrefix = c.domainName.section(QLatin1Char('.'), 0, 0);
+    identityContext.routeKey = route.routeKey;
+    identityContext.requestId = HttpApiEvent::newRequestId();
+    identityContext.accountId = m_authenticator ? m_authenticator->accountId() : QStringLiteral("123456789012");
+    identityContext.stageVariables = api.stageVariables;
+    identityContext.timeEpochMs = c.connectedAt;
+    const std::optional<QStringList> identity =
+        HttpApiLambdaAuthorizer::identityValues(request, *authorizer, identityContext);
+    if (!identity) {
+        qCInfo(lcWebSocketApi).noquote()
+            << QStringLiteral("%1 $connect: an identity source of the authorizer is missing or empty (%2)")
+                   .arg(api.apiId, authorizer->identitySources.join(QStringLiteral(", ")));
+        responder.send(jsonAnswer(401, QByteArrayLiteral("{\"message\":\"Unauthorized\"}")));
+        return;
+    }
+    const QString region = m_authenticator ? m_authenticator->region() : QStringLiteral("us-east-1");
+    const QString methodArn = QStringLiteral("arn:aws:execute-api:%1:%2:%3/%4/$connect")
+                                  .arg(region, identityContext.accountId, api.apiId, api.stageName);
     WebSocketEventContext event = c;
-    event.routeKey = route->routeKey;
-    event.requestId = HttpApiEvent::newRequestId();
+    event.routeKey = route.routeKey;
+    event.requestId = identityContext.requestId;
     event.extendedRequestId = event.requestId;
     event.requestTimeEpoch = c.connectedAt;
     InvokeRequest invoke;
-    invoke.functionName = route->functionName;
+    invoke.functionName = authorizer->functionName;
+    invoke.payload = WebSocketEvent::authorizerEvent(event, request, methodArn, api.stageVariables);
+    invoke.source = QStringLiteral("authorizer of $connect (%1 WebSocket API)").arg(api.name);
+    const HttpApiAuthorizerConfig config = *authorizer;
+    const QString apiId = api.apiId;
+    const qint64 started = nowMs();
+    auto shared = std::make_shared<std::unique_ptr<Connection>>(std::move(connection));
+    invokeWithin(invoke, [this, request, apiId, config, methodArn, started, shared, responder](const InvokeResult *result) {
+        if (!responder.isOpen())
+            return;
+        const WebSocketApiConfig *current = this->api(apiId);
+        const WebSocketRouteConfig *connect = current ? current->route(QStringLiteral("$connect")) : nullptr;
+        if (!connect)
+            return responder.send(jsonAnswer(500, QByteArrayLiteral("{\"message\":\"Internal server error\"}")));
+        if (result && !result->error.isError() && !result->functionError.isEmpty()
+            && WebSocketEvent::isUnauthorizedError(result->payload))
+            return responder.send(jsonAnswer(401, QByteArrayLiteral("{\"message\":\"Unauthorized\"}")));
+        LambdaAuthorization verdict;
+        if (!result)
+            verdict.reason = QStringLiteral("the authorizer did not answer within the integration timeout");
+        else if (result->error.isError() || !result->functionError.isEmpty())
+            verdict.reason = QStringLiteral("the authorizer failed: %1").arg(result->errorType);
+        else
+            verdict = HttpApiLambdaAuthorizer::interpret(result->payload, config, methodArn);
+        switch (verdict.verdict) {
+        case LambdaAuthorization::Verdict::Allow:
+            break;
+        case LambdaAuthorization::Verdict::Forbidden:
+            qCInfo(lcWebSocketApi).noquote()
+                << QStringLiteral("%1 $connect: the authorizer refused the handshake: %2").arg(apiId, verdict.reason);
+            return responder.send(jsonAnswer(403, QByteArrayLiteral("{\"message\":\"Forbidden\"}")));
+        case LambdaAuthorization::Verdict::Error:
+            qCWarning(lcWebSocketApi).noquote()
+                << QStringLiteral("%1 $connect: the authorizer gave no usable answer: %2").arg(apiId, verdict.reason);
+            return responder.send(jsonAnswer(500, QByteArrayLiteral("{\"message\":\"Internal server error\"}")));
+        }
+        (*shared)->base.authorizer =
+            WebSocketEvent::authorizerContext(verdict.principalId, verdict.context, nowMs() - started);
+        runConnect(request, *current, *connect, std::move(*shared), responder);
+    });
+}
+
+void WebSocketGateway::runConnect(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                                  const WebSocketRouteConfig &route, std::unique_ptr<Connection> connection,
+                                  HttpResponder responder)
+{
+    WebSocketEventContext event = connection->base;
+    event.routeKey = route.routeKey;
+    event.requestId = HttpApiEvent::newRequestId();
+    event.extendedRequestId = event.requestId;
+    event.requestTimeEpoch = event.connectedAt;
+    InvokeRequest invoke;
+    invoke.functionName = route.functionName;
     invoke.payload = WebSocketEvent::connectEvent(event, request);
     invoke.source = QStringLiteral("$connect (%1 WebSocket API)").arg(api.name);
     auto shared = std::make_shared<std::unique_ptr<Connection>>(std::move(connection));
-    m_invoker->invoke(invoke, this, [this, shared, responder](const InvokeResult &result) {
+    invokeWithin(invoke, [this, shared, responder](const InvokeResult *result) {
         if (!responder.isOpen())
             return; // the client gave up while $connect ran
-        if (result.error.isError() || !result.functionError.isEmpty()) {
-            qCInfo(lcWebSocketApi) << "$connect failed:" << result.errorType;
+        if (!result) {
+            // Not verified against AWS: REST APIs answer a timed-out integration 504 so.
+            responder.send(jsonAnswer(504, QByteArrayLiteral("{\"message\":\"Endpoint request timed out\"}")));
+            return;
+        }
+        if (result->error.isError() || !result->functionError.isEmpty()) {
+            qCInfo(lcWebSocketApi) << "$connect failed:" << result->errorType;
             responder.send(jsonAnswer(502, QByteArrayLiteral("{\"message\":\"Internal server error\"}")));
             return;
         }
-        const WebSocketEvent::ProxyAnswer answer = WebSocketEvent::parseProxyAnswer(result.payload);
+        const WebSocketEvent::ProxyAnswer answer = WebSocketEvent::parseProxyAnswer(result->payload);
         if (answer.statusCode < 200 || answer.statusCode > 299) {
             // The handshake is refused with the function's status, before any upgrade.
             Core::HttpResponse refused;
@@ -172,12 +307,37 @@ void WebSocketGateway::connectClient(const Core::HttpRequest &request, const Web
             responder.send(refused);
             return;
         }
-        accept(std::move(*shared), responder);
+        accept(std::move(*shared), responder, answer.subprotocol);
     });
 }
 
-// The handshake is still unread in the socket: QWebSocketServer answers it with 101.
-void WebSocketGateway::accept(std::unique_ptr<Connection> connection, HttpResponder responder)
+void WebSocketGateway::invokeWithin(const InvokeRequest &invoke, std::function<void(const InvokeResult *)> done)
+{
+    // Whichever comes first, the answer or the timeout, reports; the other is dropped.
+    auto pending = std::make_shared<std::function<void(const InvokeResult *)>>(std::move(done));
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [pending, timer] {
+        timer->deleteLater();
+        if (auto report = std::exchange(*pending, {}))
+            report(nullptr);
+    });
+    timer->start(m_limits.integrationTimeoutMs);
+    const QPointer<QTimer> guard(timer);
+    m_invoker->invoke(invoke, this, [pending, guard](const InvokeResult &result) {
+        if (guard) {
+            guard->stop();
+            guard->deleteLater();
+        }
+        if (auto report = std::exchange(*pending, {}))
+            report(&result);
+    });
+}
+
+// The handshake is still unread in the socket: QWebSocketServer answers it with 101, naming
+// `subprotocol` when the client offered it (AWS: only when $connect's answer sets it).
+void WebSocketGateway::accept(std::unique_ptr<Connection> connection, HttpResponder responder,
+                              const QString &subprotocol)
 {
     QTcpSocket *socket = responder.takeUpgradeSocket();
     if (!socket)
@@ -185,14 +345,24 @@ void WebSocketGateway::accept(std::unique_ptr<Connection> connection, HttpRespon
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
     connection->handshake = socket;
     // A handshake QWebSocketServer refuses (bad version or key) ends with the socket closing.
-    connect(socket, &QTcpSocket::disconnected, this, [this, key] { m_handover.erase(key); });
+    // $connect has already run and may have stored the connection id, so $disconnect runs too.
+    connect(socket, &QTcpSocket::disconnected, this, [this, key] {
+        const auto pending = m_handover.find(key);
+        if (pending == m_handover.end())
+            return;
+        std::unique_ptr<Connection> refused = std::move(pending->second);
+        m_handover.erase(pending);
+        refused->base.disconnectStatusCode = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+        refused->base.disconnectReason = QStringLiteral("The WebSocket handshake was refused");
+        runDisconnect(std::move(refused));
+    });
     m_handover[key] = std::move(connection);
-    m_server->handleConnection(socket);
+    serverFor(subprotocol)->handleConnection(socket);
 }
 
-void WebSocketGateway::onNewConnection()
+void WebSocketGateway::onNewConnection(QWebSocketServer *server)
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+    while (QWebSocket *socket = server->nextPendingConnection()) {
         const auto pending = m_handover.find(peerKey(socket->peerAddress(), socket->peerPort()));
         if (pending == m_handover.end()) {
             socket->abort();
@@ -275,18 +445,23 @@ void WebSocketGateway::onMessage(Connection *connection, const QString &message)
     const QString id = event.connectionId;
     const QString requestId = event.requestId;
     const bool twoWay = route->twoWay;
-    m_invoker->invoke(invoke, this, [this, id, requestId, twoWay](const InvokeResult &result) {
+    invokeWithin(invoke, [this, id, requestId, twoWay](const InvokeResult *result) {
         const auto it = m_connections.find(id);
         if (it == m_connections.end())
             return; // closed meanwhile: there is no one to answer
         Connection *connection = it->second.get();
-        if (result.error.isError() || !result.functionError.isEmpty()) {
+        if (!result) {
+            // AWS's words for an integration past its timeout; the frame shape is its error frame's.
+            send(connection, WebSocketEvent::errorFrame(QStringLiteral("Endpoint request timed out"), id, requestId));
+            return;
+        }
+        if (result->error.isError() || !result->functionError.isEmpty()) {
             send(connection, WebSocketEvent::errorFrame(QStringLiteral("Internal server error"), id, requestId));
             return;
         }
         if (!twoWay)
             return;
-        const WebSocketEvent::ProxyAnswer answer = WebSocketEvent::parseProxyAnswer(result.payload);
+        const WebSocketEvent::ProxyAnswer answer = WebSocketEvent::parseProxyAnswer(result->payload);
         if (!answer.body.isEmpty())
             send(connection, answer.body);
     });
@@ -307,13 +482,18 @@ void WebSocketGateway::onClosed(Connection *connection)
         return;
     std::unique_ptr<Connection> owned = std::move(it->second);
     m_connections.erase(it);
-    const WebSocketApiConfig *config = api(owned->apiId);
     if (owned->socket) {
         owned->base.disconnectStatusCode = int(owned->socket->closeCode());
         owned->base.disconnectReason = owned->socket->closeReason();
         owned->socket->disconnect(this);
         owned->socket->deleteLater();
     }
+    runDisconnect(std::move(owned));
+}
+
+void WebSocketGateway::runDisconnect(std::unique_ptr<Connection> owned)
+{
+    const WebSocketApiConfig *config = api(owned->apiId);
     const WebSocketRouteConfig *route = config ? config->route(QStringLiteral("$disconnect")) : nullptr;
     if (!route)
         return;

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -17,6 +18,8 @@ namespace Gatehouse::Emulator {
 
 class LambdaInvoker;
 class AwsAuthenticator;
+struct InvokeRequest;
+struct InvokeResult;
 
 // API Gateway's WebSocket APIs: runs $connect before the handshake is answered, routes each
 // text message by the API's route selection expression to a function, sends two-way routes'
@@ -33,6 +36,7 @@ public:
         qint64 maxFrameBytes = 32 * 1024;                 // a message's frames are at most this
         int idleTimeoutMs = 10 * 60 * 1000;               // no traffic: closed with 1001
         int maxConnectionMs = 2 * 60 * 60 * 1000;         // connection duration: closed with 1001
+        int integrationTimeoutMs = 29 * 1000;             // $connect, authorizer and route functions
     };
 
     explicit WebSocketGateway(LambdaInvoker *invoker, QObject *parent = nullptr);
@@ -60,8 +64,23 @@ private:
     const WebSocketApiConfig *api(const QString &apiId) const;
     void connectClient(const Core::HttpRequest &request, const WebSocketApiConfig &api,
                        const QByteArray &domainName, HttpResponder responder);
-    void accept(std::unique_ptr<Connection> connection, HttpResponder responder);
-    void onNewConnection();
+    // $connect's authorization (AWS_IAM or a Lambda REQUEST authorizer): fills the connection's
+    // identity or authorizer context and goes on to runConnect, or answers the refusal.
+    void authorizeConnect(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                          const WebSocketRouteConfig &route, std::unique_ptr<Connection> connection,
+                          HttpResponder responder);
+    void runConnect(const Core::HttpRequest &request, const WebSocketApiConfig &api,
+                    const WebSocketRouteConfig &route, std::unique_ptr<Connection> connection,
+                    HttpResponder responder);
+    // Invokes with the integration timeout; `done` gets null when the function took too long.
+    void invokeWithin(const InvokeRequest &invoke, std::function<void(const InvokeResult *)> done);
+    void accept(std::unique_ptr<Connection> connection, HttpResponder responder, const QString &subprotocol);
+    // The QWebSocketServer that agrees on `subprotocol` (empty: on none). Qt reads a handed-over
+    // handshake later (a queued call) and takes the subprotocol from its server's list, so each
+    // answer $connect can give has its own server rather than one list changed per handshake.
+    QWebSocketServer *serverFor(const QString &subprotocol);
+    void onNewConnection(QWebSocketServer *server);
+    void runDisconnect(std::unique_ptr<Connection> connection);
     void onMessage(Connection *connection, const QString &message);
     void onClosed(Connection *connection);
     void closeConnection(Connection *connection, int code, const QString &reason);
@@ -76,7 +95,7 @@ private:
     AwsAuthenticator *m_authenticator = nullptr;
     QList<WebSocketApiConfig> m_apis;
     Limits m_limits;
-    QWebSocketServer *m_server;
+    std::map<QString, QWebSocketServer *> m_servers; // by the subprotocol they agree on
     // Accepted handshakes waiting for QWebSocketServer, by the client's address and port.
     std::map<QString, std::unique_ptr<Connection>> m_handover;
     std::map<QString, std::unique_ptr<Connection>> m_connections; // by connection id

@@ -7,6 +7,7 @@
 // apigatewaymanagementapi against @connections, the 128 KB message limit, and Debian's
 // python3-websockets as an independent client.
 #include "../common/awscli.h"
+#include "../common/websocketapitest.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/labloader.h"
 #include "core/emulator/websocketgateway.h"
@@ -29,64 +30,13 @@
 
 using namespace Gatehouse;
 using namespace Gatehouse::Emulator;
+using Gatehouse::Test::exchange;
+using Gatehouse::Test::shapeDifference;
 
 namespace {
 
 const QString ChatKeyId = QStringLiteral("AKIACHATLAB000000001");
 const QString ChatSecret = QStringLiteral("chatLabSecretKey0000000000000000000000001");
-
-QJsonObject readSample(const QString &relative)
-{
-    QFile file(QStringLiteral(GATEHOUSE_TEST_DATA "/lambda-events/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray data = file.readAll();
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
-    return QJsonDocument::fromJson(data).object();
-}
-
-// Every key of `sample` (recursively, except inside the request's own headers) is in `ours`
-// with the same JSON type; returns the first difference, or an empty string.
-QString shapeDifference(const QJsonObject &sample, const QJsonObject &ours, const QString &path = {})
-{
-    for (auto it = sample.begin(); it != sample.end(); ++it) {
-        const QString at = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
-        if (!ours.contains(it.key()))
-            return QStringLiteral("missing %1").arg(at);
-        const QJsonValue mine = ours.value(it.key());
-        if (mine.type() != it.value().type())
-            return QStringLiteral("%1: type %2, AWS has %3").arg(at).arg(int(mine.type())).arg(int(it.value().type()));
-        if (it.value().isObject() && it.key() != QLatin1String("headers")
-            && it.key() != QLatin1String("multiValueHeaders")) {
-            const QString inner = shapeDifference(it.value().toObject(), mine.toObject(), at);
-            if (!inner.isEmpty())
-                return inner;
-        }
-    }
-    return {};
-}
-
-// Writes `request` on a fresh connection and collects the answer until `done` is in it or the
-// server closes; the event loop turns meanwhile, since the emulator runs on this thread.
-QByteArray exchange(quint16 port, const QByteArray &request, const QByteArray &done)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    QByteArray answer;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() != QAbstractSocket::ConnectedState && timer.elapsed() < 5000)
-        QTest::qWait(10);
-    socket.write(request);
-    while (timer.elapsed() < 20000) {
-        QTest::qWait(10);
-        answer += socket.readAll();
-        if ((!done.isEmpty() && answer.contains(done)) || socket.state() == QAbstractSocket::UnconnectedState)
-            break;
-    }
-    return answer + socket.readAll();
-}
 
 QSet<QString> keySet(const QJsonObject &object)
 {
@@ -185,20 +135,13 @@ void TestWebSocketApi::cleanupTestCase()
 
 QString TestWebSocketApi::apiId(const QString &apiName) const
 {
-    for (const Core::EmulatorApiInfo &api : m_info.apis) {
-        if (api.kind == QLatin1String("WebSocket API") && api.name == apiName)
-            return api.apiId;
-    }
-    return {};
+    const Core::EmulatorApiInfo *api = Gatehouse::Test::webSocketApi(m_info, apiName);
+    return api ? api->apiId : QString();
 }
 
 QString TestWebSocketApi::url(const QString &apiName, const QString &query) const
 {
-    for (const Core::EmulatorApiInfo &api : m_info.apis) {
-        if (api.kind == QLatin1String("WebSocket API") && api.name == apiName)
-            return api.pathStyleUrl + (query.isEmpty() ? QString() : QLatin1Char('?') + query);
-    }
-    return {};
+    return Gatehouse::Test::webSocketUrl(m_info, apiName, query);
 }
 
 void TestWebSocketApi::indexListsWebSocketUrls()
@@ -228,7 +171,7 @@ void TestWebSocketApi::connectEventMatchesSample()
     QVERIFY(client.open(url(QStringLiteral("chat"), QStringLiteral("name=ann"))));
     const QJsonObject event = client.ask({{QStringLiteral("action"), QStringLiteral("connectevent")}});
     QVERIFY2(!event.isEmpty(), qPrintable(client.received.join(QLatin1Char('\n'))));
-    const QJsonObject sample = readSample(QStringLiteral("aws-lambda-dotnet/EventsTests.Shared/websocket-api-connect-request.json"));
+    const QJsonObject sample = Gatehouse::Test::readSampleEvent(QStringLiteral("aws-lambda-dotnet/EventsTests.Shared/websocket-api-connect-request.json"));
     QVERIFY(!sample.isEmpty());
     const QString difference = shapeDifference(sample, event);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -306,7 +249,7 @@ void TestWebSocketApi::messagesRouteByAction()
     const QJsonObject echo = client.ask({{QStringLiteral("action"), QStringLiteral("echo")}, {QStringLiteral("n"), 1}});
     QCOMPARE(echo.value(QStringLiteral("route")).toString(), QStringLiteral("echo"));
     const QJsonObject event = echo.value(QStringLiteral("event")).toObject();
-    const QJsonObject sample = readSample(QStringLiteral("aws-lambda-go/apigw-websocket-request-send-message.json"));
+    const QJsonObject sample = Gatehouse::Test::readSampleEvent(QStringLiteral("aws-lambda-go/apigw-websocket-request-send-message.json"));
     QVERIFY(!sample.isEmpty());
     const QString difference = shapeDifference(sample, event);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -359,7 +302,7 @@ void TestWebSocketApi::disconnectEventMatchesSample()
     Client asker;
     QVERIFY(asker.open(url(QStringLiteral("chat"), QStringLiteral("name=di"))));
     const QJsonObject event = asker.ask({{QStringLiteral("action"), QStringLiteral("disconnectevent")}});
-    const QJsonObject sample = readSample(QStringLiteral("aws-lambda-go/apigw-websocket-request-disconnect.json"));
+    const QJsonObject sample = Gatehouse::Test::readSampleEvent(QStringLiteral("aws-lambda-go/apigw-websocket-request-disconnect.json"));
     QVERIFY(!sample.isEmpty());
     const QString difference = shapeDifference(sample, event);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
