@@ -45,6 +45,17 @@ QJsonObject describeConnection(const WebSocketEventContext &base, qint64 lastAct
                        {QStringLiteral("lastActiveAt"), iso8601(lastActiveAt)}};
 }
 
+// Who $connect's authorization let in: the IAM caller's ARN, or a Lambda authorizer's
+// principalId; empty for an open $connect.
+QString principalOf(const WebSocketEventContext &context)
+{
+    if (context.iamCaller)
+        return context.iamCaller->userArn;
+    if (context.authorizer.isEmpty())
+        return {};
+    return QJsonDocument::fromJson(context.authorizer).object().value(QLatin1String("principalId")).toString();
+}
+
 } // namespace
 
 // Protected exactly as @connections is: whoever may drop a connection may see its id.
@@ -88,6 +99,8 @@ void WebSocketGateway::handleListing(const Core::HttpRequest &request, const QSt
     for (const Connection *connection : open) {
         QJsonObject entry = describeConnection(connection->base, connection->lastActiveAt);
         entry.insert(QStringLiteral("connectionId"), connection->base.connectionId);
+        if (const QString principal = principalOf(connection->base); !principal.isEmpty())
+            entry.insert(QStringLiteral("principal"), principal);
         list.append(entry);
     }
     const QJsonObject doc{{QStringLiteral("apiId"), config->apiId},

@@ -90,6 +90,7 @@ private slots:
     void listShowsOpenConnections();
     void listIsSigned();
     void listOnAwsInWords();
+    void listNamesThePrincipal();
 
 private:
     QString stageUrl() const;
@@ -442,6 +443,36 @@ void TestConnectionsCli::listOnAwsInWords()
                                      {}, env());
     QCOMPARE(withId.exitCode, 2);
     QVERIFY2(withId.err.contains("no connection id"), withId.err.constData());
+}
+
+void TestConnectionsCli::listNamesThePrincipal()
+{
+    // The websocket-auth lab's Lambda REQUEST authorizer answers principalId "user-42" for the
+    // token letmein; the lab declares no keys, so test/test signs.
+    Emulator::EmulatorOptions options;
+    options.port = 0;
+    options.labDirectory = QStringLiteral(GATEHOUSE_TEST_DATA "/labs/websocket-auth");
+    Emulator::Emulator auth(options);
+    const Core::Result<Core::EmulatorInfo> started = auth.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+    QString guarded;
+    for (const Core::EmulatorApiInfo &api : started->apis) {
+        if (api.kind == QLatin1String("WebSocket API") && api.name == QLatin1String("guarded"))
+            guarded = api.pathStyleUrl;
+    }
+    QVERIFY(!guarded.isEmpty());
+    Client client;
+    QVERIFY(client.open(guarded + QStringLiteral("?token=letmein")));
+    QProcessEnvironment e = env();
+    e.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+    e.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
+    const auto run = runGatehouse({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--api"), guarded},
+                                  {}, e);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonArray entries = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("Connections")).toArray();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().toObject().value(QStringLiteral("Principal")).toString(), QStringLiteral("user-42"));
+    client.socket->close();
 }
 
 QTEST_MAIN(TestConnectionsCli)
