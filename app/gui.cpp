@@ -3,6 +3,7 @@
 #include "core/emulator/emulatorhost.h"
 #include "ui/emulator/emulatorpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/websocket/websocketconsole.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -125,6 +126,10 @@ int runGui(int &argc, char **argv)
     Emulator::EmulatorHost host;
     Ui::EmulatorPanel *panel = window.emulatorPanel();
     QObject::connect(&host, &Emulator::EmulatorHost::started, panel, &Ui::EmulatorPanel::setInfo);
+    // The emulator's keys go straight to the one consumer that signs calls to it in-process;
+    // they never travel inside EmulatorInfo (ARCHITECTURE.md, WebSocket server panel).
+    QObject::connect(&host, &Emulator::EmulatorHost::signingCredentialsChanged, window.webSocketConsole(),
+                     &Ui::WebSocketConsole::setEmulatorCredentials);
     QObject::connect(&host, &Emulator::EmulatorHost::failed, panel, &Ui::EmulatorPanel::setFailed);
     QObject::connect(&host, &Emulator::EmulatorHost::stopped, panel, &Ui::EmulatorPanel::setStopped);
     QObject::connect(&host, &Emulator::EmulatorHost::invocationFinished, panel,

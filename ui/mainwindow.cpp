@@ -49,7 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->addTab(m_requestBuilder, QIcon(QStringLiteral(":/icons/send.svg")), tr("HTTP"));
     m_tools->addTab(m_lambdaViewer, tr("Lambda"));
     m_tools->addTab(m_authWorkbench, tr("Auth"));
-    auto *webSocket = new WebSocketConsole(m_tools);
+    auto *webSocket = m_webSocketConsole = new WebSocketConsole(m_tools);
     m_tools->addTab(webSocket, tr("WebSocket"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.

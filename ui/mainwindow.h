@@ -19,6 +19,7 @@ class AuthWorkbench;
 class TokenInspector;
 class RequestBuilderWidget;
 class TargetSelector;
+class WebSocketConsole;
 
 // Assembles the tools into one window — request builder and Lambda viewer as tabs in the centre, target selector in
 // the toolbar, emulator panel in a dock — and keeps the window's layout across runs.
@@ -33,6 +34,7 @@ public:
     RequestBuilderWidget *requestBuilder() const { return m_requestBuilder; }
     LambdaViewer *lambdaViewer() const { return m_lambdaViewer; }
     AuthWorkbench *authWorkbench() const { return m_authWorkbench; }
+    WebSocketConsole *webSocketConsole() const { return m_webSocketConsole; }
     TokenInspector *tokenInspector() const;
     // The tools in the centre, one tab each: HTTP requests, Lambda, Auth (tokens).
     QTabWidget *tools() const { return m_tools; }
@@ -72,6 +74,7 @@ private:
     RequestBuilderWidget *m_requestBuilder = nullptr;
     LambdaViewer *m_lambdaViewer = nullptr;
     AuthWorkbench *m_authWorkbench = nullptr;
+    WebSocketConsole *m_webSocketConsole = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     TargetSelector *m_targetSelector = nullptr;
     EmulatorPanel *m_emulatorPanel = nullptr;

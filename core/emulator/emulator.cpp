@@ -282,6 +282,21 @@ void Emulator::trustLabPools()
     });
 }
 
+Core::Aws::Credentials Emulator::signingCredentials() const
+{
+    Core::Aws::Credentials credentials;
+    if (!m_labKeys.isEmpty()) {
+        credentials.accessKeyId = m_labKeys.first().accessKeyId;
+        credentials.secretAccessKey = m_labKeys.first().secretAccessKey;
+        credentials.source = tr("the lab's access key of %1").arg(m_labKeys.first().userName);
+    } else {
+        credentials.accessKeyId = QLatin1String(AwsAuthenticator::DefaultAccessKeyId);
+        credentials.secretAccessKey = QLatin1String(AwsAuthenticator::DefaultSecretAccessKey);
+        credentials.source = tr("the emulator's default keys");
+    }
+    return credentials;
+}
+
 Core::EmulatorInfo Emulator::describe() const
 {
     Core::EmulatorInfo info;

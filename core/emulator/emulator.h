@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/aws/credentials.h"
 #include "core/emulatorinfo.h"
 #include "core/invocationrecord.h"
 #include "core/result.h"
@@ -71,6 +72,10 @@ public:
     CognitoIdentityService *cognitoIdentity() const { return m_cognitoIdentity.get(); }
     // The lab's REST APIs (API keys, usage plans' throttle and quota); null while stopped.
     RestApiGateway *restApis() const { return m_restApis.get(); }
+    // Keys this emulator's AWS APIs accept, for a client in the same process to sign with (the
+    // GUI's WebSocket server panel): the lab's first declared access key, else test/test. Kept
+    // out of EmulatorInfo on purpose, so it is never printed, logged or saved with it.
+    Core::Aws::Credentials signingCredentials() const;
     // The lab's WebSocket APIs and their open connections; null while stopped.
     WebSocketGateway *webSocketApis() const { return m_webSocketApis.get(); }
 

@@ -10,6 +10,7 @@ EmulatorHost::EmulatorHost(QObject *parent)
     qRegisterMetaType<Core::EmulatorInfo>();
     qRegisterMetaType<Core::Error>();
     qRegisterMetaType<Core::InvocationRecord>();
+    qRegisterMetaType<Core::Aws::Credentials>();
     m_thread.setObjectName(QStringLiteral("gatehouse-emulator"));
     m_threadContext = new QObject;
     m_threadContext->moveToThread(&m_thread);
@@ -41,8 +42,10 @@ void EmulatorHost::start(const EmulatorOptions &options)
         if (result && m_emulator->cognito())
             connect(m_emulator->cognito(), &CognitoIdpService::codeSent, this,
                     &EmulatorHost::cognitoCodeSent);
-        if (result)
+        if (result) {
+            emit signingCredentialsChanged(m_emulator->signingCredentials());
             emit started(result.value());
+        }
         else
             emit failed(result.error());
     });

@@ -20,6 +20,9 @@ public:
     void stop();
 
 signals:
+    // Just before started(): the keys the emulator accepts, for in-process clients to sign
+    // with (Emulator::signingCredentials); a signal of its own so EmulatorInfo never carries them.
+    void signingCredentialsChanged(const Gatehouse::Core::Aws::Credentials &credentials);
     void started(const Gatehouse::Core::EmulatorInfo &info);
     void failed(const Gatehouse::Core::Error &error);
     void stopped();

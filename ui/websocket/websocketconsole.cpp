@@ -1,9 +1,12 @@
 #include "websocketconsole.h"
 
 #include "websocketconnectionview.h"
+#include "websocketserverpanel.h"
 
 #include "core/websocket/messagesnippets.h"
 
+#include <QHBoxLayout>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -21,10 +24,26 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
-    auto *add = new QToolButton(m_tabs);
+    // The server panel sits beside the connections, so a client opened on the left shows up in
+    // its list on the right; the corner button hides it, which also stops its refreshing.
+    m_server = new WebSocketServerPanel(this);
+    auto *corner = new QWidget(m_tabs);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->setSpacing(2);
+    auto *add = new QToolButton(corner);
     add->setText(QStringLiteral("+"));
     add->setToolTip(tr("New connection"));
-    m_tabs->setCornerWidget(add, Qt::TopRightCorner);
+    auto *server = new QToolButton(corner);
+    server->setObjectName(QStringLiteral("serverPanelToggle"));
+    server->setText(tr("Server"));
+    server->setToolTip(tr("Show the server panel: live connections, post, inspect and drop"));
+    server->setCheckable(true);
+    server->setChecked(true);
+    connect(server, &QToolButton::toggled, m_server, &QWidget::setVisible);
+    cornerLayout->addWidget(server);
+    cornerLayout->addWidget(add);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
     connect(add, &QToolButton::clicked, this,
             [this] { m_tabs->setCurrentWidget(addConnection()); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
@@ -34,9 +53,16 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
         if (m_tabs->count() == 0)
             addConnection();
     });
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_server);
+    splitter->setCollapsible(0, false);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400}); // the list needs room for id, times and source
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
+    layout->addWidget(splitter);
     addConnection();
 }
 
@@ -65,9 +91,15 @@ WebSocketConnectionView *WebSocketConsole::connection(int index) const
     return qobject_cast<WebSocketConnectionView *>(m_tabs->widget(index));
 }
 
+void WebSocketConsole::setEmulatorCredentials(const Core::Aws::Credentials &credentials)
+{
+    m_server->setEmulatorCredentials(credentials);
+}
+
 void WebSocketConsole::setEmulatorInfo(const Core::EmulatorInfo &info)
 {
     m_emulator = info;
+    m_server->setEmulatorInfo(info);
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (WebSocketConnectionView *view = connection(i))
             view->setEmulatorInfo(info);

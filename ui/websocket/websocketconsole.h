@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/aws/credentials.h"
 #include "core/emulatorinfo.h"
 
 #include <QWidget>
@@ -13,6 +14,7 @@ class MessageSnippets;
 namespace Gatehouse::Ui {
 
 class WebSocketConnectionView;
+class WebSocketServerPanel;
 
 // The WebSocket tab: several connections side by side as tabs.
 class WebSocketConsole : public QWidget
@@ -21,6 +23,11 @@ class WebSocketConsole : public QWidget
 
 public:
     explicit WebSocketConsole(QWidget *parent = nullptr);
+
+    // The server side beside the connections: live connections and @connections calls.
+    WebSocketServerPanel *serverPanel() const { return m_server; }
+    // The keys the in-process emulator accepts, for the server panel's signed calls to it.
+    void setEmulatorCredentials(const Core::Aws::Credentials &credentials);
 
     WebSocketConnectionView *addConnection();
     int connectionCount() const;
@@ -35,6 +42,7 @@ private:
     Core::MessageSnippets *m_snippets;
     QTabWidget *m_tabs;
     Core::EmulatorInfo m_emulator;
+    WebSocketServerPanel *m_server = nullptr;
 };
 
 } // namespace Gatehouse::Ui
