@@ -334,8 +334,14 @@ private slots:
             return QUrlQuery(QUrl(path).query());
         };
         view->composerMode()->setCurrentIndex(0);
+        // A profile added while the tab is open is listed once SigV4 is chosen.
+        QVERIFY(c.open(QIODevice::Append));
+        c.write("\n[profile ops]\nregion = eu-north-1\n");
+        c.close();
         view->authCombo()->setCurrentIndex(
             view->authCombo()->findData(int(Core::WebSocketAuth::SigV4)));
+        QCOMPARE(view->profileCombo()->count(), 3);
+        QCOMPARE(view->profileCombo()->itemText(2), QStringLiteral("ops"));
         QVERIFY(!view->profileCombo()->isHidden());
         QVERIFY(view->secretKeyEdit()->isHidden());
         view->profileCombo()->setCurrentText(QStringLiteral("dev"));

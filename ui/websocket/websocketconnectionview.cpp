@@ -150,8 +150,12 @@ QWidget *WebSocketConnectionView::buildForm()
     awsRow->addWidget(m_sessionToken, 1);
     grid->addRow(tr("AWS keys"), m_awsRow);
     reloadProfiles();
-    connect(m_auth, &QComboBox::currentIndexChanged, this,
-            &WebSocketConnectionView::updateAuthRows);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
+        // A profile added to the AWS files since the tab opened shows up when SigV4 is chosen.
+        if (m_auth->currentData().toInt() == int(Core::WebSocketAuth::SigV4))
+            reloadProfiles();
+        updateAuthRows();
+    });
     connect(m_credentialSource, &QComboBox::currentIndexChanged, this,
             &WebSocketConnectionView::updateAuthRows);
     m_authForm = grid;
