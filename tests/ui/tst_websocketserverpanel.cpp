@@ -165,6 +165,9 @@ void TestWebSocketServerPanel::listsPostsInspectsDrops()
     // The client sees the server close the connection (1000), and the list forgets it.
     QTRY_VERIFY_WITH_TIMEOUT((pythonOut += python.readAllStandardOutput()).contains("closed 1000"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(pythonId) < 0 && model->rowOf(consoleId) >= 0, 10000);
+    // The selection did not slide onto the remaining client: a second Drop would not hit it.
+    QCOMPARE(panel->connectionIdEdit()->text(), pythonId);
+    QVERIFY(!panel->table()->selectionModel()->hasSelection());
     QVERIFY2(panel->statusLabel()->text().contains(QLatin1String("Dropped")), qPrintable(panel->statusLabel()->text()));
     python.closeWriteChannel();
     QTRY_VERIFY_WITH_TIMEOUT(python.state() == QProcess::NotRunning, 10000);

@@ -9,6 +9,7 @@
 #include "core/websocket/connectionlistmodel.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -85,6 +86,17 @@ WebSocketServerPanel::WebSocketServerPanel(QWidget *parent)
     m_autoRefresh->setChecked(true);
     m_autoRefresh->setToolTip(tr("Refresh the list every two seconds while this panel is shown"));
     m_table->setObjectName(QStringLiteral("serverConnections"));
+    // A row that leaves (its client closed) must not hand its selection, and with it the id
+    // field, to a neighbour: Drop would then aim at another client. Connected before setModel()
+    // so this runs before the selection model moves the current row.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
+        const int current = m_table->currentIndex().row();
+        m_currentLeaving = current >= first && current <= last;
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (std::exchange(m_currentLeaving, false))
+            m_table->selectionModel()->clear();
+    });
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -143,16 +155,9 @@ WebSocketServerPanel::WebSocketServerPanel(QWidget *parent)
     connect(m_target, &QComboBox::currentIndexChanged, this, &WebSocketServerPanel::onTargetChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
+                if (current.isValid() && !m_currentLeaving)
                     m_connectionId->setText(current.data(Core::ConnectionListModel::ConnectionIdRole).toString());
             });
-    // A row that leaves (its client closed) must not hand its selection, and with it the id
-    // field, to a neighbour: Drop would then aim at another client.
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
-        const int current = m_table->currentIndex().row();
-        if (current >= first && current <= last)
-            m_table->selectionModel()->clear();
-    });
     setEmulatorInfo({});
 }
 

@@ -119,6 +119,7 @@ private:
     std::unique_ptr<Core::Aws::StsClient> m_sts;
     QPointer<Core::Aws::AwsCall> m_listing; // one listing in flight at a time
     quint64 m_generation = 0;               // answers for an earlier target are dropped
+    bool m_currentLeaving = false;          // the selected row is being removed
 };
 
 } // namespace Gatehouse::Ui
