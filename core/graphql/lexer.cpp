@@ -369,51 +369,9 @@ Token Lexer::readString(int start)
                 break;
             case 'u': {
                 char32_t code = 0;
-                bool ok = false;
-                if (pos + 2 < m_size && m_data[pos + 2] == '{') {
-                    // \u{X...}: any Unicode scalar value.
-                    int p = pos + 3;
-                    int digits = 0;
-                    while (p < m_size && hexValue(m_data[p]) >= 0 && digits < 7) {
-                        code = code * 16 + char32_t(hexValue(m_data[p]));
-                        ++p, ++digits;
-                    }
-                    ok = digits > 0 && p < m_size && m_data[p] == '}' && code <= 0x10FFFF &&
-                         !isSurrogate(code);
-                    escapeEnd = p < m_size && m_data[p] == '}' ? p + 1 : p;
-                } else {
-                    // \uXXXX: a scalar value, or a surrogate pair written as two escapes.
-                    auto readFixed = [&](int p, char32_t *out) {
-                        if (p + 4 > m_size)
-                            return false;
-                        char32_t v = 0;
-                        for (int i = 0; i < 4; ++i) {
-                            const int h = hexValue(m_data[p + i]);
-                            if (h < 0)
-                                return false;
-                            v = v * 16 + char32_t(h);
-                        }
-                        *out = v;
-                        return true;
-                    };
-                    ok = readFixed(pos + 2, &code);
-                    escapeEnd = std::min(pos + 6, m_size);
-                    if (ok && code >= 0xD800 && code <= 0xDBFF) {
-                        char32_t low = 0;
-                        ok = pos + 7 < m_size && m_data[pos + 6] == '\\' &&
-                             m_data[pos + 7] == 'u' && readFixed(pos + 8, &low) && low >= 0xDC00 &&
-                             low <= 0xDFFF;
-                        if (ok) {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                            escapeEnd = pos + 12;
-                        }
-                    } else if (ok && isSurrogate(code)) {
-                        ok = false;
-                    }
-                }
-                if (!ok) {
+                if (!readUnicodeEscape(pos, &code, &escapeEnd)) {
                     const QString written = QString::fromUtf8(m_data + pos, escapeEnd - pos);
-                    return invalid(start, escapeEnd, pos,
+                    return invalid(start, endOfBrokenString(escapeEnd), pos,
                                    LexerText::tr("Invalid Unicode escape sequence: \"%1\"; write "
                                                  "\\uXXXX, a surrogate pair \\uD83D\\uDE00 or "
                                                  "\\u{1F600}")
@@ -423,7 +381,7 @@ Token Lexer::readString(int start)
                 break;
             }
             default:
-                return invalid(start, std::min(pos + 2, m_size), pos,
+                return invalid(start, endOfBrokenString(std::min(pos + 2, m_size)), pos,
                                LexerText::tr("Invalid character escape sequence: \"\\%1\"")
                                    .arg(pos + 1 < m_size ? QString::fromUtf8(m_data + pos + 1, 1)
                                                          : QString()));
@@ -439,13 +397,65 @@ Token Lexer::readString(int start)
         int length = 1;
         if (decodeUtf8(pos, &length) == char32_t(-1))
             return invalid(
-                start, pos + 1, pos,
+                start, endOfBrokenString(pos + 1), pos,
                 LexerText::tr("Invalid character within String: %1").arg(describeCharacter(pos)));
         pos += length;
     }
     return invalid(start, pos, pos,
                    LexerText::tr("Unterminated string: a \"...\" string ends on the same line; "
                                  "use a \"\"\"block string\"\"\" for several lines"));
+}
+
+bool Lexer::readUnicodeEscape(int pos, char32_t *code, int *escapeEnd) const
+{
+    // pos is at the backslash of a \u escape.
+    auto hexRun = [this](int p, int maxDigits, char32_t *value) {
+        int digits = 0;
+        bool overflow = false;
+        *value = 0;
+        while (p + digits < m_size && digits < maxDigits && hexValue(m_data[p + digits]) >= 0) {
+            overflow = overflow || *value > 0x10FFFF;
+            if (!overflow)
+                *value = *value * 16 + char32_t(hexValue(m_data[p + digits]));
+            ++digits;
+        }
+        if (overflow)
+            *value = 0x110000;
+        return digits;
+    };
+    if (pos + 2 < m_size && m_data[pos + 2] == '{') {
+        // \u{X...}: any Unicode scalar value, leading zeros allowed.
+        const int digits = hexRun(pos + 3, 16, code);
+        const int close = pos + 3 + digits;
+        const bool closed = close < m_size && m_data[close] == '}';
+        *escapeEnd = closed ? close + 1 : close;
+        return digits > 0 && closed && *code <= 0x10FFFF && !isSurrogate(*code);
+    }
+    // \uXXXX: a scalar value, or a surrogate pair written as two escapes.
+    const int digits = hexRun(pos + 2, 4, code);
+    *escapeEnd = pos + 2 + digits;
+    if (digits < 4)
+        return false;
+    if (*code >= 0xD800 && *code <= 0xDBFF) {
+        char32_t low = 0;
+        if (pos + 7 < m_size && m_data[pos + 6] == '\\' && m_data[pos + 7] == 'u' &&
+            hexRun(pos + 8, 4, &low) == 4 && low >= 0xDC00 && low <= 0xDFFF) {
+            *code = 0x10000 + ((*code - 0xD800) << 10) + (low - 0xDC00);
+            *escapeEnd = pos + 12;
+            return true;
+        }
+        return false;
+    }
+    return !isSurrogate(*code);
+}
+
+int Lexer::endOfBrokenString(int pos) const
+{
+    // A string with a bad escape or byte still ends at its closing quote (or the line end), so
+    // that a highlighter goes on after it rather than in the middle of it.
+    while (pos < m_size && m_data[pos] != '"' && m_data[pos] != '\n' && m_data[pos] != '\r')
+        pos += m_data[pos] == '\\' && pos + 1 < m_size && m_data[pos + 1] != '\n' ? 2 : 1;
+    return pos < m_size && m_data[pos] == '"' ? pos + 1 : std::min(pos, m_size);
 }
 
 Token Lexer::readBlockString(int start)

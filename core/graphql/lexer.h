@@ -79,7 +79,9 @@ private:
     Token readName(int start);
     Token readString(int start);
     Token readBlockString(int start);
-    // Decodes one UTF-8 sequence at m_pos; returns the code point (or -1 when the bytes are
+    bool readUnicodeEscape(int pos, char32_t *code, int *escapeEnd) const;
+    int endOfBrokenString(int pos) const;
+    // Decodes one UTF-8 sequence at `pos`; returns the code point (or -1 when the bytes are
     // not UTF-8) and its length in `length`.
     char32_t decodeUtf8(int pos, int *length) const;
     QString describeCharacter(int pos) const;

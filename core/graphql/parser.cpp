@@ -88,6 +88,8 @@ private:
     void parseOperation(OperationDefinition &op);
     void parseFragment(FragmentDefinition &fragment);
     void parseTypeSystem(TypeSystemDefinition &def, bool extension);
+    void parseTypeSystemKeyword(TypeSystemDefinition &def, bool extension);
+    void parseDirectiveDefinition(TypeSystemDefinition &def);
     void parseVariableDefinitions(std::vector<VariableDefinition> &out);
     void parseSelectionSet(SelectionSet &set);
     void parseSelection(Selection &selection);
@@ -581,10 +583,9 @@ TypeRef ParserImpl::parseTypeRef()
 
 // -- type system
 
-void ParserImpl::parseTypeSystem(TypeSystemDefinition &def, bool extension)
+void ParserImpl::parseTypeSystemKeyword(TypeSystemDefinition &def, bool extension)
 {
     using Kind = TypeSystemDefinition::Kind;
-    def.extension = extension;
     const Token keywordToken = m_token;
     const QByteArrayView keyword = tokenText();
     if (keyword == "schema")
@@ -611,7 +612,13 @@ void ParserImpl::parseTypeSystem(TypeSystemDefinition &def, bool extension)
     if (!peek(TokenKind::Name))
         unexpected(m_token);
     advance();
+}
 
+void ParserImpl::parseTypeSystem(TypeSystemDefinition &def, bool extension)
+{
+    using Kind = TypeSystemDefinition::Kind;
+    def.extension = extension;
+    parseTypeSystemKeyword(def, extension);
     switch (def.kind) {
     case Kind::Schema:
         parseDirectives(def.directives, true);
@@ -652,32 +659,9 @@ void ParserImpl::parseTypeSystem(TypeSystemDefinition &def, bool extension)
         if (peek(TokenKind::BraceL))
             parseArgumentDefs(def.inputFields, TokenKind::BraceL, TokenKind::BraceR);
         break;
-    case Kind::Directive: {
-        expect(TokenKind::At);
-        def.name = parseName();
-        if (peek(TokenKind::ParenL))
-            parseArgumentDefs(def.inputFields, TokenKind::ParenL, TokenKind::ParenR);
-        if (peekKeyword("repeatable")) {
-            def.repeatable = true;
-            advance();
-        }
-        expectKeyword("on");
-        skip(TokenKind::Pipe);
-        do {
-            const Token token = m_token;
-            const Name location = parseName();
-            bool known = false;
-            for (const char *candidate : directiveLocations)
-                known = known || location.value == QLatin1String(candidate);
-            if (!known)
-                fail(token.span.start,
-                     ParserText::tr("Unexpected Name \"%1\": not a directive location (QUERY, "
-                                    "FIELD, OBJECT, FIELD_DEFINITION, ...)")
-                         .arg(location.value));
-            def.locations.push_back(location);
-        } while (skip(TokenKind::Pipe));
+    case Kind::Directive:
+        parseDirectiveDefinition(def);
         break;
-    }
     }
 
     // An extension has to add something (spec: "extend type Foo" alone is an error).
@@ -686,6 +670,33 @@ void ParserImpl::parseTypeSystem(TypeSystemDefinition &def, bool extension)
         def.operationTypes.empty())
         unexpected(m_token);
     def.span.end = m_prevEnd;
+}
+
+void ParserImpl::parseDirectiveDefinition(TypeSystemDefinition &def)
+{
+    expect(TokenKind::At);
+    def.name = parseName();
+    if (peek(TokenKind::ParenL))
+        parseArgumentDefs(def.inputFields, TokenKind::ParenL, TokenKind::ParenR);
+    if (peekKeyword("repeatable")) {
+        def.repeatable = true;
+        advance();
+    }
+    expectKeyword("on");
+    skip(TokenKind::Pipe);
+    do {
+        const Token token = m_token;
+        const Name location = parseName();
+        bool known = false;
+        for (const char *candidate : directiveLocations)
+            known = known || location.value == QLatin1String(candidate);
+        if (!known)
+            fail(token.span.start,
+                 ParserText::tr("Unexpected Name \"%1\": not a directive location (QUERY, "
+                                "FIELD, OBJECT, FIELD_DEFINITION, ...)")
+                     .arg(location.value));
+        def.locations.push_back(location);
+    } while (skip(TokenKind::Pipe));
 }
 
 void ParserImpl::parseImplements(std::vector<Name> &out)

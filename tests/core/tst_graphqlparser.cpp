@@ -716,6 +716,8 @@ void TstGraphQLParser::stringEscapes_data()
     QTest::newRow("variable width") << QByteArray("\"\\u{1F600}\\u{41}\"")
                                     << QString::fromUtf8("\xf0\x9f\x98\x80"
                                                          "A");
+    QTest::newRow("variable width, leading zeros")
+        << QByteArray("\"\\u{00000041}\"") << QStringLiteral("A");
     QTest::newRow("raw utf-8") << QByteArray("\"\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80\"")
                                << QString::fromUtf8("\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80");
     QTest::newRow("lone leading surrogate")
@@ -730,9 +732,9 @@ void TstGraphQLParser::stringEscapes_data()
     QTest::newRow("beyond U+10FFFF")
         << QByteArray("\"\\u{110000}\"")
         << QStringLiteral("error: 1:2: Invalid Unicode escape sequence: \"\\u{110000}\"");
-    QTest::newRow("short escape")
-        << QByteArray("\"\\u12\"")
-        << QStringLiteral("error: 1:2: Invalid Unicode escape sequence: \"\\u12\"\"");
+    QTest::newRow("short escape") << QByteArray("\"\\u12\"")
+                                  << QStringLiteral(
+                                         "error: 1:2: Invalid Unicode escape sequence: \"\\u12\"");
     QTest::newRow("unknown escape")
         << QByteArray("\"a\\x\"")
         << QStringLiteral("error: 1:3: Invalid character escape sequence: \"\\x\"");
@@ -927,6 +929,13 @@ void TstGraphQLParser::tokenizeForHighlighting()
     QCOMPARE(int(broken.size()), 6);
     QCOMPARE(broken[2].kind, TokenKind::Invalid);
     QCOMPARE(broken[3].kind, TokenKind::Name);
+    // A string with a bad escape is one invalid token up to its closing quote.
+    const std::vector<Token> badString = Lexer::tokenize(QByteArray("{ a(s: \"\\q x\") b }"));
+    QStringList badKinds;
+    for (const Token &t : badString)
+        badKinds << tokenKindDescription(t.kind);
+    QCOMPARE(badKinds.join(QLatin1Char(' ')),
+             QStringLiteral("\"{\" Name \"(\" Name \":\" <invalid> \")\" Name \"}\" <EOF>"));
 }
 
 void TstGraphQLParser::recoveryKeepsTheRest()
