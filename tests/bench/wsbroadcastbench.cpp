@@ -94,7 +94,8 @@ int runWsBroadcastClients(const QString &url)
             }
         });
         socket->moveToThread(threads[size_t(i % Threads)].get());
-        const QUrl clientUrl(url + QStringLiteral("?name=c%1").arg(i));
+        // The chat's $connect authorizer wants the lab's chat token (lab.md).
+        const QUrl clientUrl(url + QStringLiteral("?token=croissant&name=c%1").arg(i));
         QMetaObject::invokeMethod(socket, [socket, clientUrl] { socket->open(QNetworkRequest{clientUrl}); });
         clients.push_back(socket);
         // A few at a time: every $connect is one function call.

@@ -12,6 +12,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -79,6 +80,15 @@ inline QByteArray handshakeRequest(const QByteArray &pathAndQuery, const QByteAr
     return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
          + extraHeaders + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " + version
          + "\r\n\r\n";
+}
+
+// Whether Debian's /usr/bin/python3 imports `modules` ("websockets", "websockets, botocore"):
+// the independent peers these tests drive.
+inline bool debianPythonHas(const QString &modules)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import ") + modules});
+    return python.waitForFinished(20000) && python.exitCode() == 0;
 }
 
 // The emulator's WebSocket API named `name` (AWS::ApiGatewayV2::Api Name), or null.

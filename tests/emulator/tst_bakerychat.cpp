@@ -1,6 +1,8 @@
 // The bakery lab's WebSocket chat (resources/labs/bakery/chat): three QWebSocket customers see
 // each other's sendmessage, broadcast by the lab's own handler through @connections, and
-// Debian's python3-websockets, a client we did not write, takes part in the same chat.
+// Debian's python3-websockets, a client we did not write, takes part in the same chat. Only
+// with the chat token: the $connect authorizer turns strangers away with 401 (no token) or 403.
+#include "../common/websocketapitest.h"
 #include "core/emulator/emulator.h"
 
 #include <QElapsedTimer>
@@ -73,9 +75,11 @@ private slots:
     void cleanupTestCase();
     void threeCustomersSeeEachOther();
     void pythonWebsocketsJoinsTheChat();
+    void strangersAreTurnedAway();
 
 private:
-    QString url(const QString &query) const;
+    // The chat's URL with the lab's chat token and `query`.
+    QString url(const QString &query, const QString &token = QStringLiteral("croissant")) const;
 
     std::unique_ptr<Gatehouse::Emulator::Emulator> m_emulator;
     Core::EmulatorInfo m_info;
@@ -102,13 +106,14 @@ void TestBakeryChat::cleanupTestCase()
     m_emulator.reset();
 }
 
-QString TestBakeryChat::url(const QString &query) const
+QString TestBakeryChat::url(const QString &query, const QString &token) const
 {
-    for (const Core::EmulatorApiInfo &api : m_info.apis) {
-        if (api.kind == QLatin1String("WebSocket API") && api.name == QLatin1String("bakery-chat"))
-            return api.pathStyleUrl + (query.isEmpty() ? QString() : QLatin1Char('?') + query);
-    }
-    return {};
+    QStringList parts;
+    if (!token.isEmpty())
+        parts.append(QStringLiteral("token=") + token);
+    if (!query.isEmpty())
+        parts.append(query);
+    return Gatehouse::Test::webSocketUrl(m_info, QStringLiteral("bakery-chat"), parts.join(QLatin1Char('&')));
 }
 
 void TestBakeryChat::threeCustomersSeeEachOther()
@@ -159,6 +164,30 @@ void TestBakeryChat::pythonWebsocketsJoinsTheChat()
     QTRY_VERIFY_WITH_TIMEOUT(peer.state() == QProcess::NotRunning, 40000);
     QVERIFY2(peer.exitCode() == 0, peer.readAllStandardError().constData());
     QCOMPARE(QJsonDocument::fromJson(peer.readAllStandardOutput()).object(), fromPy);
+}
+
+// Without the token the handshake gets 401 before any function runs; with a wrong one the
+// authorizer's Deny makes it 403. QWebSocket and python3-websockets both stay outside.
+void TestBakeryChat::strangersAreTurnedAway()
+{
+    const QString chat = url({}, {});
+    const QByteArray path = QUrl(chat).path(QUrl::FullyEncoded).toLatin1();
+    const QByteArray noToken = Gatehouse::Test::exchange(m_info.port, Gatehouse::Test::handshakeRequest(path), "}");
+    QVERIFY2(noToken.startsWith("HTTP/1.1 401 "), noToken.constData());
+    const QByteArray wrong =
+        Gatehouse::Test::exchange(m_info.port, Gatehouse::Test::handshakeRequest(path + "?token=baguette"), "}");
+    QVERIFY2(wrong.startsWith("HTTP/1.1 403 "), wrong.constData());
+
+    Customer stranger;
+    QVERIFY(!stranger.open(url(QStringLiteral("name=eve"), QStringLiteral("baguette"))));
+
+    if (!Gatehouse::Test::debianPythonHas(QStringLiteral("websockets")))
+        QSKIP("python3-websockets is not installed (packaging/dev deps installs it)");
+    QProcess peer;
+    peer.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/websocket_auth_peer.py"), url(QStringLiteral("name=eve"), {})});
+    QTRY_VERIFY_WITH_TIMEOUT(peer.state() == QProcess::NotRunning, 40000);
+    QCOMPARE(QJsonDocument::fromJson(peer.readAllStandardOutput()).object().value(QStringLiteral("status")).toInt(), 401);
 }
 
 QTEST_GUILESS_MAIN(TestBakeryChat)

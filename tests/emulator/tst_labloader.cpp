@@ -73,7 +73,7 @@ void tst_LabLoader::bakery()
     QCOMPARE(lab.name, QStringLiteral("bakery"));
     QCOMPARE(lab.templatePath, QDir(dir).absoluteFilePath(QStringLiteral("template.yaml")));
     QVERIFY(lab.description.startsWith(QLatin1String("Bakery")));
-    QCOMPARE(lab.functions.size(), 5); // the snack picker, GET /orders, the kitchen, its authorizer, the chat
+    QCOMPARE(lab.functions.size(), 6); // the snack picker, GET /orders, the kitchen, its authorizer, the chat and its authorizer
     const FunctionConfig &f = lab.functions.first();
     QCOMPARE(f.logicalId, QStringLiteral("BakeryFunction"));
     QCOMPARE(f.name, QStringLiteral("bakeryFunction"));
@@ -116,6 +116,18 @@ void tst_LabLoader::bakery()
     QCOMPARE(kitchenKey->functionName, QStringLiteral("bakeryKitchenKey"));
     QCOMPARE(kitchenKey->identitySources, QStringList{QStringLiteral("$request.header.x-bakery-key")});
     QCOMPARE(kitchenKey->resultTtlSeconds, 60);
+
+    // The chat's $connect is behind a Lambda REQUEST authorizer on ?token=.
+    QCOMPARE(lab.webSocketApis.size(), 1);
+    const WebSocketApiConfig &chat = lab.webSocketApis.first();
+    const WebSocketRouteConfig *connect = chat.route(QStringLiteral("$connect"));
+    QVERIFY(connect);
+    QCOMPARE(connect->authorization, WebSocketRouteConfig::Authorization::Custom);
+    const HttpApiAuthorizerConfig *chatToken = chat.authorizer(connect->authorizerId);
+    QVERIFY(chatToken);
+    QCOMPARE(chatToken->functionName, QStringLiteral("bakeryWebSocketChatAuthorizer"));
+    QCOMPARE(chatToken->identitySources, QStringList{QStringLiteral("$request.querystring.token")});
+    QCOMPARE(chat.route(QStringLiteral("sendmessage"))->authorization, WebSocketRouteConfig::Authorization::None);
 
     QCOMPARE(lab.outputs.size(), 6);
     QCOMPARE(lab.outputs.at(2).second, QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:bakeryFunction:live"));
@@ -442,7 +454,7 @@ void tst_LabLoader::byteOrderMark()
     copy.close();
     const LabDefinition lab = LabLoader::load(dir.path());
     QVERIFY2(isClean(lab), qPrintable(describe(lab)));
-    QCOMPARE(lab.functions.size(), 5);
+    QCOMPARE(lab.functions.size(), 6);
 }
 
 QTEST_GUILESS_MAIN(tst_LabLoader)

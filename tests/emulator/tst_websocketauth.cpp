@@ -79,13 +79,6 @@ struct Session
     }
 };
 
-bool havePythonWebsockets()
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import websockets, botocore")});
-    return python.waitForFinished(20000) && python.exitCode() == 0;
-}
-
 // python3-websockets (and botocore for --presign) run tests/emulator/websocket_auth_peer.py.
 QJsonObject pythonPeer(const QStringList &arguments)
 {
@@ -199,7 +192,7 @@ void TestWebSocketAuth::initTestCase()
     QVERIFY2(started, started ? "" : qPrintable(started.error().message));
     m_info = *started;
     QVERIFY(!apiId(QStringLiteral("guarded")).isEmpty());
-    m_python = havePythonWebsockets();
+    m_python = Gatehouse::Test::debianPythonHas(QStringLiteral("websockets, botocore"));
 }
 
 void TestWebSocketAuth::cleanupTestCase()

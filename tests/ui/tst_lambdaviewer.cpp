@@ -149,7 +149,7 @@ void TestLambdaViewer::showsTheLabsVersionsAndAlias()
     QTRY_COMPARE_WITH_TIMEOUT(m_viewer->currentFunction(), QStringLiteral("bakeryFunction"), 30000);
     waitLoaded();
     QVERIFY(!m_viewer->isListing());
-    QCOMPARE(m_viewer->functionModel()->rowCount(), 5); // bakeryFunction, bakeryOrders, bakeryKitchen(Key), bakeryWebSocketChat
+    QCOMPARE(m_viewer->functionModel()->rowCount(), 6); // bakeryFunction, bakeryOrders, bakeryKitchen(Key), bakeryWebSocketChat, bakeryWebSocketChatAuthorizer
     QCOMPARE(m_viewer->versionModel()->versionNames(), (QStringList{QStringLiteral("$LATEST"), QStringLiteral("1"),
                                                                      QStringLiteral("2")}));
     const auto &versions = m_viewer->versionModel()->versions();
@@ -161,7 +161,7 @@ void TestLambdaViewer::showsTheLabsVersionsAndAlias()
     QCOMPARE(m_viewer->aliasMap()->selectedAlias(), QStringLiteral("live"));
     QVERIFY(m_viewer->shiftPreviewLabel()->text().contains(QStringLiteral("live routes: v1 90 % / v2 10 %")));
     QVERIFY(!m_viewer->shiftApplyButton()->isEnabled()); // nothing staged
-    QCOMPARE(m_viewer->listStatus()->text(), QStringLiteral("Functions: 5"));
+    QCOMPARE(m_viewer->listStatus()->text(), QStringLiteral("Functions: 6"));
     screenshot(m_viewer.get(), QStringLiteral("lambda-versions"));
 }
 
@@ -172,7 +172,7 @@ void TestLambdaViewer::searchFiltersTheList()
     m_viewer->searchEdit()->setText(QStringLiteral("nothing-like-it"));
     QCOMPARE(m_viewer->functionProxy()->rowCount(), 0);
     m_viewer->searchEdit()->clear();
-    QCOMPARE(m_viewer->functionProxy()->rowCount(), 5); // with the bakery chat
+    QCOMPARE(m_viewer->functionProxy()->rowCount(), 6); // with the bakery chat and its authorizer
     QCOMPARE(m_viewer->currentFunction(), QStringLiteral("bakeryFunction"));
 }
 
