@@ -100,8 +100,7 @@ void WebSocketGateway::closeAll()
     for (auto &[id, connection] : connections) {
         if (connection->socket) {
             connection->socket->disconnect(this);
-            connection->socket->abort();
-            connection->socket->deleteLater();
+            m_io->abortAndDelete(connection->socket);
         }
     }
 }
@@ -377,7 +376,6 @@ void WebSocketGateway::onNewConnection(QWebSocketServer *server)
         const QString id = connection->base.connectionId;
         m_connections[id] = std::move(owned);
         connection->socket = socket;
-        socket->setParent(this);
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
         socket->setOutgoingFrameSize(quint64(m_limits.maxFrameBytes)); // AWS splits at 32 KB too
@@ -399,6 +397,9 @@ void WebSocketGateway::onNewConnection(QWebSocketServer *server)
         });
         connection->idle.start(m_limits.idleTimeoutMs);
         connection->lifetime.start(m_limits.maxConnectionMs);
+        // From here the socket's signals arrive queued, in the order it emitted them, so a
+        // connection's messages are handled before its onClosed() drops it.
+        m_io->adopt(socket, connection->handshake);
     }
 }
 
@@ -411,7 +412,7 @@ void WebSocketGateway::touch(Connection *connection)
 void WebSocketGateway::send(Connection *connection, const QByteArray &frame)
 {
     if (connection->socket && !connection->closing) {
-        connection->socket->sendTextMessage(QString::fromUtf8(frame));
+        m_io->sendText(connection->socket, connection->handshake, frame);
         touch(connection);
     }
 }
@@ -471,7 +472,7 @@ void WebSocketGateway::closeConnection(Connection *connection, int code, const Q
 {
     if (connection->socket && !connection->closing) {
         connection->closing = true;
-        connection->socket->close(QWebSocketProtocol::CloseCode(code), reason);
+        m_io->close(connection->socket, QWebSocketProtocol::CloseCode(code), reason);
     }
 }
 
@@ -483,6 +484,8 @@ void WebSocketGateway::onClosed(Connection *connection)
     std::unique_ptr<Connection> owned = std::move(it->second);
     m_connections.erase(it);
     if (owned->socket) {
+        // Read from this thread: the socket set them before it emitted disconnected, which
+        // reached us queued, and does nothing more until it is deleted.
         owned->base.disconnectStatusCode = int(owned->socket->closeCode());
         owned->base.disconnectReason = owned->socket->closeReason();
         owned->socket->disconnect(this);

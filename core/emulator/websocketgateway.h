@@ -2,6 +2,7 @@
 
 #include "httpresponder.h"
 #include "websocketapiconfig.h"
+#include "websocketiothread.h"
 
 #include <QHash>
 #include <QObject>
@@ -99,6 +100,8 @@ private:
     // Accepted handshakes waiting for QWebSocketServer, by the client's address and port.
     std::map<QString, std::unique_ptr<Connection>> m_handover;
     std::map<QString, std::unique_ptr<Connection>> m_connections; // by connection id
+    // Last, so it stops first: after closeAll() has handed it every socket to delete.
+    std::unique_ptr<WebSocketIoThread> m_io = std::make_unique<WebSocketIoThread>();
 };
 
 } // namespace Gatehouse::Emulator
