@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -184,7 +185,10 @@ void TestWebSocketServerPanel::listsPostsInspectsDrops()
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(consoleId) < 0, 10000);
     for (const QLabel *label : panel->findChildren<QLabel *>())
         QVERIFY(!label->text().contains(keys.secretAccessKey));
-    panel->hide();
+    auto *toggle = console.findChild<QToolButton *>(QStringLiteral("serverPanelToggle"));
+    QVERIFY(toggle && toggle->isChecked());
+    toggle->click();
+    QVERIFY(!panel->isVisible());
     finished.clear();
     QTest::qWait(Ui::WebSocketServerPanel::RefreshIntervalMs * 2);
     QCOMPARE(finished.size(), 0);

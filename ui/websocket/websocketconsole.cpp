@@ -6,6 +6,7 @@
 #include "core/websocket/messagesnippets.h"
 
 #include <QHBoxLayout>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
@@ -27,6 +28,12 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     // The server panel sits beside the connections, so a client opened on the left shows up in
     // its list on the right; the corner button hides it, which also stops its refreshing.
     m_server = new WebSocketServerPanel(this);
+    // In a scroll area: the panel needs ~380 px laid out, and the main window must still fit a
+    // 1000 px screen with its docks, so a narrow panel scrolls instead of widening the window.
+    auto *serverScroll = new QScrollArea(this);
+    serverScroll->setWidget(m_server);
+    serverScroll->setWidgetResizable(true);
+    serverScroll->setFrameShape(QFrame::NoFrame);
     auto *corner = new QWidget(m_tabs);
     auto *cornerLayout = new QHBoxLayout(corner);
     cornerLayout->setContentsMargins(0, 0, 0, 0);
@@ -40,7 +47,7 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     server->setToolTip(tr("Show the server panel: live connections, post, inspect and drop"));
     server->setCheckable(true);
     server->setChecked(true);
-    connect(server, &QToolButton::toggled, m_server, &QWidget::setVisible);
+    connect(server, &QToolButton::toggled, serverScroll, &QWidget::setVisible);
     cornerLayout->addWidget(server);
     cornerLayout->addWidget(add);
     m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
@@ -55,7 +62,7 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     });
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tabs);
-    splitter->addWidget(m_server);
+    splitter->addWidget(serverScroll);
     splitter->setCollapsible(0, false);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);

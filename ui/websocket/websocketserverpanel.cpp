@@ -70,6 +70,8 @@ WebSocketServerPanel::WebSocketServerPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("webSocketServerPanel"));
     m_target->setObjectName(QStringLiteral("serverTarget"));
+    m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_target->setMinimumContentsLength(10);
     m_target->setToolTip(tr("Whose connections: one of the emulator's WebSocket APIs, or an API on AWS"));
     m_awsUrl->setPlaceholderText(QStringLiteral("wss://ID.execute-api.REGION.amazonaws.com/STAGE"));
     m_awsUrl->setToolTip(tr("The URL clients connect to; @connections lives under the same stage"));
@@ -123,24 +125,30 @@ WebSocketServerPanel::WebSocketServerPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *title = new QLabel(tr("<b>Server</b> — live connections through @connections"), this);
+    // Labels and the target box wrap or elide: this panel must not widen the main window.
+    title->setWordWrap(true);
     layout->addWidget(title);
     layout->addWidget(m_target);
     layout->addWidget(m_awsRow);
     layout->addWidget(m_table, 2);
+    // Rows stay short (the panel often gets only ~200 px beside a connection and the emulator
+    // dock): text fields take a line of their own, buttons are as wide as their words.
+    for (QPushButton *button : {m_refreshButton, m_inspectButton, m_dropButton, m_postButton})
+        button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 24);
+    layout->addWidget(m_listState);
     auto *listRow = new QHBoxLayout;
-    listRow->addWidget(m_listState, 1);
     listRow->addWidget(m_autoRefresh);
+    listRow->addStretch(1);
     listRow->addWidget(m_refreshButton);
     layout->addLayout(listRow);
+    layout->addWidget(m_connectionId);
     auto *idRow = new QHBoxLayout;
-    idRow->addWidget(m_connectionId, 1);
     idRow->addWidget(m_inspectButton);
     idRow->addWidget(m_dropButton);
+    idRow->addStretch(1);
+    idRow->addWidget(m_postButton);
     layout->addLayout(idRow);
-    auto *postRow = new QHBoxLayout;
-    postRow->addWidget(m_message, 1);
-    postRow->addWidget(m_postButton, 0, Qt::AlignBottom);
-    layout->addLayout(postRow);
+    layout->addWidget(m_message);
     layout->addWidget(m_detail, 1);
     layout->addWidget(m_status);
 
