@@ -28,8 +28,8 @@ WebSocketConsole::WebSocketConsole(QWidget *parent)
     // The server panel sits beside the connections, so a client opened on the left shows up in
     // its list on the right; the corner button hides it, which also stops its refreshing.
     m_server = new WebSocketServerPanel(this);
-    // In a scroll area: the panel needs ~380 px laid out, and the main window must still fit a
-    // 1000 px screen with its docks, so a narrow panel scrolls instead of widening the window.
+    // In a scroll area: the main window must still fit a 1000 px screen with its docks, so a
+    // panel squeezed below its ~150 px scrolls instead of widening the window.
     auto *serverScroll = new QScrollArea(this);
     serverScroll->setWidget(m_server);
     serverScroll->setWidgetResizable(true);

@@ -146,9 +146,12 @@ WebSocketServerPanel::WebSocketServerPanel(QWidget *parent)
     idRow->addWidget(m_inspectButton);
     idRow->addWidget(m_dropButton);
     idRow->addStretch(1);
-    idRow->addWidget(m_postButton);
     layout->addLayout(idRow);
     layout->addWidget(m_message);
+    auto *postRow = new QHBoxLayout;
+    postRow->addStretch(1);
+    postRow->addWidget(m_postButton);
+    layout->addLayout(postRow);
     layout->addWidget(m_detail, 1);
     layout->addWidget(m_status);
 
