@@ -15,12 +15,11 @@ namespace Gatehouse::Emulator {
 
 WebSocketIoThread::WebSocketIoThread()
     : m_context(new QObject)
-    , m_drainTimer(new QTimer(m_context))
+    , m_window(new QTimer(m_context))
 {
     m_thread.setObjectName(QStringLiteral("Gatehouse WebSocket connections"));
-    m_drainTimer->setSingleShot(true);
-    m_drainTimer->setInterval(CoalesceMs);
-    QObject::connect(m_drainTimer, &QTimer::timeout, m_context, [this] { drain(); });
+    m_window->setInterval(WindowMs);
+    QObject::connect(m_window, &QTimer::timeout, m_context, [this] { windowEnded(); });
     m_context->moveToThread(&m_thread);
     m_thread.start();
 }
@@ -29,7 +28,18 @@ WebSocketIoThread::~WebSocketIoThread()
 {
     // Whatever is still queued (the gateway's closeAll() deletes every socket) runs now; quit()
     // alone would leave the sockets open behind a stopped thread.
-    QMetaObject::invokeMethod(m_context, [this] { drain(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_window->stop();
+            std::vector<std::function<void()>> work;
+            {
+                QMutexLocker locker(&m_mutex);
+                work.swap(m_outbox);
+            }
+            runAll(std::move(work));
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_context;
@@ -137,21 +147,43 @@ void WebSocketIoThread::post(QWebSocket *socket, std::function<void(QWebSocket *
             if (target)
                 work(target.data());
         });
-        if (m_drainPending)
-            return;
-        m_drainPending = true;
+        if (m_windowOpen || m_wakePosted)
+            return; // runs at the window's end, or with the wake already on its way
+        m_wakePosted = true;
     }
-    QMetaObject::invokeMethod(m_context, [this] { m_drainTimer->start(); });
+    QMetaObject::invokeMethod(m_context, [this] { wake(); });
 }
 
-void WebSocketIoThread::drain()
+void WebSocketIoThread::wake()
 {
     std::vector<std::function<void()>> work;
     {
         QMutexLocker locker(&m_mutex);
         work.swap(m_outbox);
-        m_drainPending = false;
+        m_wakePosted = false;
+        m_windowOpen = true;
     }
+    runAll(std::move(work));
+    m_window->start();
+}
+
+void WebSocketIoThread::windowEnded()
+{
+    std::vector<std::function<void()>> work;
+    {
+        QMutexLocker locker(&m_mutex);
+        work.swap(m_outbox);
+        if (work.empty()) {
+            m_windowOpen = false; // quiet: the next work wakes this thread again
+            m_window->stop();
+            return;
+        }
+    }
+    runAll(std::move(work)); // the window goes on: the timer repeats
+}
+
+void WebSocketIoThread::runAll(std::vector<std::function<void()>> work)
+{
     for (const auto &run : work)
         run();
 }
