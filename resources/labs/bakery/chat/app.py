@@ -5,13 +5,16 @@ DynamoDB table: a Lambda's disk is not shared between its instances). A message 
 client through the API Gateway Management API (@connections), signed with SigV4 by the small
 signer below, since boto3 is not available everywhere the lab runs.
 """
+import concurrent.futures
 import datetime
 import fcntl
+import functools
 import hashlib
 import hmac
 import http.client
 import json
 import os
+import threading
 import urllib.parse
 
 STORE = os.path.join(os.environ.get("HOME", "/tmp"), "bakery-chat-connections.json")
@@ -31,6 +34,16 @@ def _update(change):
         return result
 
 
+@functools.lru_cache(maxsize=4)
+def _signing_key(secret_key, day, region):
+    # The key depends only on the secret, the day and the region, so SDKs derive it once a
+    # day rather than with four HMACs per request.
+    key = ("AWS4" + secret_key).encode()
+    for part in (day, region, "execute-api", "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    return key
+
+
 def _sign(method, url, body, region):
     # On AWS the function's role gives AWS_*; the emulator's workers get the CHAT_* pair.
     access_key = os.environ.get("AWS_ACCESS_KEY_ID") or os.environ["CHAT_ACCESS_KEY_ID"]
@@ -39,7 +52,7 @@ def _sign(method, url, body, region):
     parts = urllib.parse.urlsplit(url)
     now = datetime.datetime.now(datetime.timezone.utc)
     amz_date = now.strftime("%Y%m%dT%H%M%SZ")
-    day = now.strftime("%Y%m%d")
+    day = amz_date[:8]
     headers = {"host": parts.netloc, "x-amz-date": amz_date}
     if token:
         headers["x-amz-security-token"] = token
@@ -53,9 +66,7 @@ def _sign(method, url, body, region):
     scope = "%s/%s/execute-api/aws4_request" % (day, region)
     to_sign = "\n".join(["AWS4-HMAC-SHA256", amz_date, scope,
                          hashlib.sha256(canonical.encode()).hexdigest()])
-    key = ("AWS4" + secret_key).encode()
-    for part in (day, region, "execute-api", "aws4_request"):
-        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    key = _signing_key(secret_key, day, region)
     signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
     headers["authorization"] = ("AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s"
                                 % (access_key, scope, signed, signature))
@@ -72,18 +83,9 @@ def _management_url(ctx, connection_id):
     return base + "/@connections/" + urllib.parse.quote(connection_id, safe="")
 
 
-def _post(connection, ctx, connection_id, data):
-    # One keep-alive connection for the whole broadcast: a new TCP connection per client
-    # cost more than the POST itself (measured with gatehouse-bench ws-broadcast).
-    url = _management_url(ctx, connection_id)
-    headers = _sign("POST", url, data, os.environ.get("AWS_REGION", "us-east-1"))
-    parts = urllib.parse.urlsplit(url)
-    connection.request("POST", parts.path, body=data, headers=headers)
-    response = connection.getresponse()
-    answer = response.read()
-    if response.status not in (200, 410):
-        raise RuntimeError("@connections answered %d: %s" % (response.status, answer.decode()))
-    return response.status
+# Like boto3's default pool (max_pool_connections=10): several keep-alive connections post at
+# once, so one slow answer does not hold up the rest of the broadcast.
+SENDERS = 8
 
 
 def _management_connection(ctx):
@@ -91,6 +93,40 @@ def _management_connection(ctx):
     if parts.scheme == "https":
         return http.client.HTTPSConnection(parts.netloc, timeout=5)
     return http.client.HTTPConnection(parts.netloc, timeout=5)
+
+
+def _post(connection, ctx, connection_id, data):
+    url = _management_url(ctx, connection_id)
+    headers = _sign("POST", url, data, os.environ.get("AWS_REGION", "us-east-1"))
+    connection.request("POST", urllib.parse.urlsplit(url).path, body=data, headers=headers)
+    response = connection.getresponse()
+    answer = response.read()
+    if response.status not in (200, 410):
+        raise RuntimeError("@connections answered %d: %s" % (response.status, answer.decode()))
+    return response.status
+
+
+def _post_to_all(ctx, connection_ids, data):
+    """POSTs data to every connection; returns the ids that are gone (410)."""
+    local = threading.local()
+    opened = []
+    opened_lock = threading.Lock()
+
+    def post_one(connection_id):
+        # Each sender thread keeps its own keep-alive connection: a new TCP connection per
+        # client costs more than the POST itself (measured with gatehouse-bench ws-broadcast).
+        if not hasattr(local, "connection"):
+            local.connection = _management_connection(ctx)
+            with opened_lock:
+                opened.append(local.connection)
+        return connection_id, _post(local.connection, ctx, connection_id, data)
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=SENDERS) as pool:
+            return [cid for cid, status in pool.map(post_one, connection_ids) if status == 410]
+    finally:
+        for connection in opened:
+            connection.close()
 
 
 def _connect(event):
@@ -115,14 +151,10 @@ def _send_message(event):
         return {"statusCode": 400, "body": "Send JSON: {\"action\": \"sendmessage\", \"message\": \"...\"}"}
     everyone = _update(lambda d: dict(d))
     data = json.dumps({"from": everyone.get(ctx["connectionId"], "?"), "message": message}).encode()
-    connection = _management_connection(ctx)
-    try:
-        for connection_id in everyone:
-            if _post(connection, ctx, connection_id, data) == 410:
-                # Gone without a $disconnect (a dropped network): forget it, as AWS's sample does.
-                _update(lambda d: d.pop(connection_id, None))
-    finally:
-        connection.close()
+    gone = _post_to_all(ctx, list(everyone), data)
+    if gone:
+        # Gone without a $disconnect (a dropped network): forget them, as AWS's sample does.
+        _update(lambda d: [d.pop(connection_id, None) for connection_id in gone])
     return {"statusCode": 200}
 
 
