@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|cognito|response-view|response-stream|startup|sigv4|credentials|json|collection|graphql-parse|all]
+//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|cognito|response-view|response-stream|startup|sigv4|credentials|json|collection|graphql-parse|graphql-validate|all]
 //                   [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, ws-log, ws-broadcast or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, ws-log, ws-broadcast or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -184,6 +184,8 @@ int main(int argc, char **argv)
         benchCollection();
     if (which == QLatin1String("graphql-parse") || which == QLatin1String("all"))
         benchGraphQLParse();
+    if (which == QLatin1String("graphql-validate") || which == QLatin1String("all"))
+        benchGraphQLValidate();
     if (which == QLatin1String("jwt") || which == QLatin1String("all"))
         runJwtBench({QStringLiteral("--seconds"), QString::number(std::min(seconds, 3))});
     if (which == QLatin1String("response-view") || which == QLatin1String("all"))

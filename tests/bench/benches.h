@@ -14,6 +14,7 @@ void figure(const QString &name, double value, const QString &unit, const QStrin
 // GraphQL: the 368 KB GitHub schema lexed, parsed and printed, ms median/min
 // (tests/bench/graphqlbench.cpp).
 void benchGraphQLParse();
+void benchGraphQLValidate();
 
 // SigV4 header signatures per second on one core (tests/bench/sigv4bench.cpp).
 void benchSigV4();
