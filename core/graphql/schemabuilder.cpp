@@ -109,9 +109,11 @@ enum __DirectiveLocation { QUERY MUTATION SUBSCRIPTION FIELD FRAGMENT_DEFINITION
 // directives and their locations:
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html;
 // @aws_subscribe:
-// https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html. Argument
-// lists and locations as AppSync's GetIntrospectionSchema reports them (mirrored in amplify-cli's
-// awsAppSyncDirectives.graphql).
+// https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html.
+// @defer, @aws_subscribe, @aws_auth and @aws_publish are word for word as AppSync's introspection
+// reports them (tests/data/graphql/appsync-sdk-android/*/schema.json, typo included, since the
+// emulator answers introspection with these); the others as amplify-cli's
+// awsAppSyncDirectives.graphql lists them.
 const char kAppSyncPrelude[] = R"GQL(
 "A date string in ISO 8601 extended format, YYYY-MM-DD, optionally with a time zone offset."
 scalar AWSDate
@@ -131,6 +133,8 @@ scalar AWSURL
 scalar AWSPhone
 "An IPv4 or IPv6 address, with an optional CIDR prefix."
 scalar AWSIPAddress
+"This directive allows results to be deferred during execution"
+directive @defer on FIELD
 "Tells the service which mutation triggers this subscription."
 directive @aws_subscribe("List of mutations which will trigger this subscription when they are called." mutations: [String]) on FIELD_DEFINITION
 "Directs the schema to enforce authorization on a field"
@@ -145,7 +149,7 @@ directive @aws_oidc on FIELD_DEFINITION | OBJECT
 directive @aws_cognito_user_pools("List of cognito user pool groups which have access on this field" cognito_groups: [String]) on FIELD_DEFINITION | OBJECT
 "Tells the service this field/object has access authorized by a Lambda Authorizer."
 directive @aws_lambda on FIELD_DEFINITION | OBJECT
-"Tells the service which subscriptions will be published to when this mutation is called. This directive is deprecated use @aws_subscribe directive instead."
+"Tells the service which subscriptions will be published to when this mutation is called. This directive is deprecated use @aws_susbscribe directive instead."
 directive @aws_publish("List of subscriptions which will be published to when this mutation is called." subscriptions: [String]) on FIELD_DEFINITION
 )GQL";
 
