@@ -32,6 +32,7 @@ int runImportCommand(const QStringList &arguments);
 int runRunCommand(const QStringList &arguments);
 int runHistoryCommand(const QStringList &arguments);
 int runWsCommand(const QStringList &arguments);
+int runGraphQLCommand(const QStringList &arguments);
 
 // The error of a command line a person got wrong; the message says what and how to fix it.
 Core::Error usageError(const QString &message);

@@ -38,6 +38,7 @@ Command commandNamed(const QString &name)
         {QLatin1String("run"), &runRunCommand},
         {QLatin1String("history"), &runHistoryCommand},
         {QLatin1String("ws"), &runWsCommand},
+        {QLatin1String("graphql"), &runGraphQLCommand},
     };
     for (const auto &[commandName, run] : commands) {
         if (name == commandName)

@@ -249,6 +249,11 @@ void SubscriptionClient::onFrame(WebSocketDirection direction, WebSocketOpcode o
     TraceEntry entry;
     entry.direction = direction;
     entry.text = maskSecrets(payload, m_options.auth.secrets());
+    if (opcode == WebSocketOpcode::Close) {
+        entry.note = true;
+        entry.text = (direction == WebSocketDirection::Sent ? "Close sent" : "Close received")
+                     + (entry.text.isEmpty() ? QByteArray() : ": " + entry.text);
+    }
     entry.msecsSinceEpoch = time;
     Q_EMIT traced(entry);
     if (direction != WebSocketDirection::Received || opcode == WebSocketOpcode::Close)

@@ -1,0 +1,190 @@
+// gatehouse graphql query / subscribe / schema against AWS Amplify's AppSync simulator
+// (tests/peers/appsync-simulator): exit codes, errors with their paths in words, one JSON line
+// per event, SDL from introspection, and no secret on stderr even with --trace.
+#include "../common/gatehouseprocess.h"
+#include "../core/graphqlpeer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTest>
+
+using GatehouseTest::runGatehouse;
+
+namespace {
+
+const QByteArray ApiKey = "da2-gatehousetestkey0000000001";
+
+QProcessEnvironment environmentWithKey(const QByteArray &key = ApiKey)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GATEHOUSE_APPSYNC_API_KEY"), QString::fromUtf8(key));
+    return environment;
+}
+
+} // namespace
+
+class TestGraphQLCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_simulator = std::make_unique<GraphQLPeer>(QStringLiteral("serve.js"));
+        QVERIFY2(m_simulator->port() > 0, qPrintable(m_simulator->problem()));
+        m_url = QStringLiteral("http://127.0.0.1:%1/graphql").arg(m_simulator->port());
+    }
+    void cleanupTestCase() { m_simulator.reset(); }
+
+    void queryPrintsResponse()
+    {
+        const auto run = runGatehouse({QStringLiteral("graphql"), QStringLiteral("query"), m_url,
+                                       QStringLiteral("-q"),
+                                       QStringLiteral("query G($n: String!) { getDestination(name: $n) { name activities } }"),
+                                       QStringLiteral("--vars"), QStringLiteral("{\"n\": \"Quito\"}")},
+                                      {}, environmentWithKey());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject destination = QJsonDocument::fromJson(run.out).object()
+                                            .value(QStringLiteral("data")).toObject()
+                                            .value(QStringLiteral("getDestination")).toObject();
+        QCOMPARE(destination.value(QStringLiteral("name")).toString(), QStringLiteral("Quito"));
+        QCOMPARE(destination.value(QStringLiteral("activities")).toArray().size(), 2);
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void queryWithErrorsExitsOne()
+    {
+        const auto run = runGatehouse({QStringLiteral("graphql"), QStringLiteral("query"), m_url,
+                                       QStringLiteral("-q"), QStringLiteral("{ failing }")},
+                                      {}, environmentWithKey());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains("\"errors\""));
+        QVERIFY2(run.err.contains("error at failing (line:column 1:3): the failing field always fails [TestError]"),
+                 run.err.constData());
+    }
+
+    void wrongKeyInWords()
+    {
+        const auto run = runGatehouse({QStringLiteral("graphql"), QStringLiteral("query"), m_url,
+                                       QStringLiteral("-q"), QStringLiteral("{ failing }"),
+                                       QStringLiteral("--api-key"), QStringLiteral("-")},
+                                      "da2-this-key-is-wrong\n", QProcessEnvironment::systemEnvironment());
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains("Invalid API key [UnauthorizedException]"), run.err.constData());
+        QVERIFY(!run.err.contains("da2-this-key-is-wrong"));
+    }
+
+    void badInputInWords_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("non-JSON variables")
+            << QStringList{QStringLiteral("query"), QStringLiteral("URL"), QStringLiteral("-q"),
+                           QStringLiteral("{ failing }"), QStringLiteral("--vars"), QStringLiteral("{n:")}
+            << 2 << QByteArray("variables are not valid JSON");
+        QTest::newRow("no document") << QStringList{QStringLiteral("query"), QStringLiteral("URL")} << 2
+                                     << QByteArray("give the GraphQL document");
+        QTest::newRow("unknown auth")
+            << QStringList{QStringLiteral("query"), QStringLiteral("URL"), QStringLiteral("-q"),
+                           QStringLiteral("{ a }"), QStringLiteral("--auth"), QStringLiteral("kerberos")}
+            << 2 << QByteArray("Unknown auth mode 'kerberos'");
+        QTest::newRow("not a GraphQL endpoint")
+            << QStringList{QStringLiteral("query"), QStringLiteral("ROOT/nothing"), QStringLiteral("-q"),
+                           QStringLiteral("{ a }")}
+            << 4 << QByteArray("HTTP 404 Not Found without a GraphQL response");
+    }
+
+    void badInputInWords()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, expected);
+        for (QString &argument : arguments) {
+            argument.replace(QStringLiteral("URL"), m_url);
+            argument.replace(QStringLiteral("ROOT"), m_url.chopped(8));
+        }
+        arguments.prepend(QStringLiteral("graphql"));
+        const auto run = runGatehouse(arguments, {}, environmentWithKey());
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(expected), run.err.constData());
+    }
+
+    void subscribePrintsEvents()
+    {
+        QProcess subscriber;
+        subscriber.setProcessEnvironment(environmentWithKey());
+        subscriber.start(QStringLiteral(GATEHOUSE_EXECUTABLE),
+                         {QStringLiteral("graphql"), QStringLiteral("subscribe"), m_url,
+                          QStringLiteral("--realtime-url"),
+                          QStringLiteral("ws://127.0.0.1:%1/graphql").arg(m_simulator->port()),
+                          QStringLiteral("-q"), QStringLiteral("subscription { onActivityAdded { destination name } }"),
+                          QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--trace"),
+                          QStringLiteral("--wait"), QStringLiteral("20")});
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += subscriber.readAllStandardError()).contains("subscribed (id "), 15000);
+        for (const char *name : {"museum", "market"}) {
+            const auto mutation = runGatehouse(
+                {QStringLiteral("graphql"), QStringLiteral("query"), m_url, QStringLiteral("-q"),
+                 QStringLiteral("mutation { addActivity(destination: \"Cusco\", name: \"%1\") { id } }")
+                     .arg(QLatin1String(name))},
+                {}, environmentWithKey());
+            QCOMPARE(mutation.exitCode, 0);
+        }
+        QVERIFY(subscriber.waitForFinished(15000));
+        QCOMPARE(subscriber.exitCode(), 0);
+        const QList<QByteArray> lines = subscriber.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QStringList names;
+        for (const QByteArray &line : lines) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            QVERIFY(!event.value(QStringLiteral("id")).toString().isEmpty());
+            names << event.value(QStringLiteral("payload")).toObject().value(QStringLiteral("data")).toObject()
+                         .value(QStringLiteral("onActivityAdded")).toObject().value(QStringLiteral("name")).toString();
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("museum"), QStringLiteral("market")}));
+        err += subscriber.readAllStandardError();
+        QVERIFY2(err.contains("> {\"id\":") && err.contains("\"type\":\"start_ack\""), err.constData());
+        QVERIFY2(err.contains("\"x-api-key\":\"***\""), err.constData());
+        QVERIFY(!err.contains(ApiKey));
+    }
+
+    void subscribeRefusedInWords()
+    {
+        // A port nobody listens on: the connection is refused, exit 3.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const auto run = runGatehouse({QStringLiteral("graphql"), QStringLiteral("subscribe"),
+                                       QStringLiteral("http://127.0.0.1:%1/graphql").arg(port),
+                                       QStringLiteral("-q"), QStringLiteral("subscription { a }")},
+                                      {}, environmentWithKey());
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("ended before it was ready") || run.err.contains("refused"), run.err.constData());
+    }
+
+    void schemaPrintsSdl()
+    {
+        const auto run = runGatehouse({QStringLiteral("graphql"), QStringLiteral("schema"), m_url},
+                                      {}, environmentWithKey());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("type Destination {\n  name: String!\n  weather: String\n  activities: [String]\n}"),
+                 run.out.constData());
+        QVERIFY(run.out.contains("onActivityAdded(destination: String): Activity"));
+        const auto json = runGatehouse({QStringLiteral("graphql"), QStringLiteral("schema"), m_url, QStringLiteral("--json")},
+                                       {}, environmentWithKey());
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(json.out).object().value(QStringLiteral("data")).toObject()
+                    .contains(QStringLiteral("__schema")));
+    }
+
+private:
+    std::unique_ptr<GraphQLPeer> m_simulator;
+    QString m_url;
+};
+
+QTEST_GUILESS_MAIN(TestGraphQLCli)
+#include "tst_graphqlcli.moc"
