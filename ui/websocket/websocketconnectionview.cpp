@@ -336,15 +336,20 @@ QWidget *WebSocketConnectionView::buildLog()
     m_filter = new QLineEdit(box);
     m_filter->setPlaceholderText(tr("Filter messages"));
     m_filter->setClearButtonEnabled(true);
+    // Beside the emulator dock the bar is narrow; the filter field must still show a word.
+    m_filter->setMinimumWidth(90);
     m_regex = new QCheckBox(tr("Regex"), box);
     m_direction = new QComboBox(box);
     m_direction->addItem(tr("Both directions"), int(Core::MessageLogFilter::Directions::Both));
     m_direction->addItem(tr("Sent"), int(Core::MessageLogFilter::Directions::SentOnly));
     m_direction->addItem(tr("Received"), int(Core::MessageLogFilter::Directions::ReceivedOnly));
-    m_autoscroll = new QCheckBox(tr("Follow new messages"), box);
+    // Short labels with tooltips: the bar shares the tab with the server panel and the docks.
+    m_autoscroll = new QCheckBox(tr("Follow"), box);
+    m_autoscroll->setToolTip(tr("Scroll to each new message as it arrives"));
     m_autoscroll->setChecked(true);
     auto *clear = new QPushButton(tr("Clear"), box);
-    auto *exportButton = new QPushButton(tr("Export JSON Lines…"), box);
+    auto *exportButton = new QPushButton(tr("Export…"), box);
+    exportButton->setToolTip(tr("Save the log as JSON Lines, one message per line"));
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_regex);
     bar->addWidget(m_direction);

@@ -2,6 +2,7 @@
 
 #include <QGridLayout>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -23,11 +24,13 @@ WebSocketSnippetsPanel::WebSocketSnippetsPanel(QWidget *parent)
     m_name->setPlaceholderText(tr("Name to save the message as"));
     m_list->setToolTip(tr("Saved messages: double-click to insert, F2 to rename"));
     m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    layout->addWidget(m_list, 0, 0, 1, 3);
-    layout->addWidget(m_name, 1, 0, 1, 2);
-    layout->addWidget(save, 1, 2);
-    layout->addWidget(m_insert, 2, 0);
-    layout->addWidget(m_delete, 2, 1);
+    // Without a heading the empty list beside the composer reads as a second message box.
+    layout->addWidget(new QLabel(tr("Saved messages"), this), 0, 0, 1, 3);
+    layout->addWidget(m_list, 1, 0, 1, 3);
+    layout->addWidget(m_name, 2, 0, 1, 2);
+    layout->addWidget(save, 2, 2);
+    layout->addWidget(m_insert, 3, 0);
+    layout->addWidget(m_delete, 3, 1);
     connect(save, &QPushButton::clicked, this, &WebSocketSnippetsPanel::saveRequested);
     connect(m_name, &QLineEdit::returnPressed, this, &WebSocketSnippetsPanel::saveRequested);
     connect(m_insert, &QPushButton::clicked, this, &WebSocketSnippetsPanel::insertSelected);
