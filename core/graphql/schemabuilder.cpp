@@ -7,6 +7,7 @@
 #include "parser.h"
 #include "printer.h"
 #include "schema.h"
+#include "suggestions.h"
 
 #include <QSet>
 
@@ -259,6 +260,17 @@ private:
         errors.push_back(std::move(d));
     }
     SourceRef ref(Span span) const { return SourceRef{span, !m_prelude}; }
+    // graphql-js suggests among all types for an unknown reference, and among the document's
+    // own for an extension of an undefined type.
+    QString typeHint(const QString &name, bool documentOnly) const
+    {
+        QStringList names;
+        for (const NamedType &t : m_schema.m_types) {
+            if (!documentOnly || t.source.known)
+                names << t.name;
+        }
+        return Suggestions::didYouMean(Suggestions::list(name, names));
+    }
 
     std::vector<AppliedDirective> applied(const std::vector<Directive> &directives,
                                           QLatin1String location, bool *deprecated = nullptr,
@@ -589,7 +601,8 @@ void SchemaBuilder::build(const std::vector<Definition> &definitions)
         const auto it = m_schema.m_typeIndex.constFind(def->name.value);
         if (it == m_schema.m_typeIndex.constEnd()) {
             error(QStringLiteral("Cannot extend type \"%1\" because it is not defined.")
-                      .arg(def->name.value),
+                          .arg(def->name.value) +
+                      typeHint(def->name.value, true),
                   {def->name.span});
             continue;
         }
@@ -620,7 +633,9 @@ void SchemaBuilder::checkTypeRef(const TypeRef &ref, bool input, const QString &
     const Name &named = ref.namedType();
     const NamedType *type = m_schema.type(named.value);
     if (!type) {
-        error(QStringLiteral("Unknown type \"%1\".").arg(named.value), {named.span});
+        error(QStringLiteral("Unknown type \"%1\".").arg(named.value) +
+                  typeHint(named.value, false),
+              {named.span});
         return;
     }
     if (input && !type->isInput())
@@ -707,7 +722,9 @@ void SchemaBuilder::check()
         for (const Name &iface : def->interfaces) {
             const NamedType *t = m_schema.type(iface.value);
             if (!t)
-                error(QStringLiteral("Unknown type \"%1\".").arg(iface.value), {iface.span});
+                error(QStringLiteral("Unknown type \"%1\".").arg(iface.value) +
+                          typeHint(iface.value, false),
+                      {iface.span});
             else if (t->kind != TypeKind::Interface)
                 error(QStringLiteral(
                           "Type %1 must only implement Interface types, it cannot implement %2.")
@@ -717,7 +734,9 @@ void SchemaBuilder::check()
         for (const Name &member : def->unionMembers) {
             const NamedType *t = m_schema.type(member.value);
             if (!t)
-                error(QStringLiteral("Unknown type \"%1\".").arg(member.value), {member.span});
+                error(QStringLiteral("Unknown type \"%1\".").arg(member.value) +
+                          typeHint(member.value, false),
+                      {member.span});
             else if (t->kind != TypeKind::Object)
                 error(QStringLiteral(
                           "Union type %1 can only include Object types, it cannot include %2.")
@@ -739,7 +758,9 @@ void SchemaBuilder::check()
         for (const OperationTypeDefinition &op : def->operationTypes) {
             const NamedType *t = m_schema.type(op.type.value);
             if (!t)
-                error(QStringLiteral("Unknown type \"%1\".").arg(op.type.value), {op.type.span});
+                error(QStringLiteral("Unknown type \"%1\".").arg(op.type.value) +
+                          typeHint(op.type.value, false),
+                      {op.type.span});
         }
     }
     const char *rootWords[] = {"Query", "Mutation", "Subscription"};

@@ -1,6 +1,7 @@
 #include "validation.h"
 
 #include "printer.h"
+#include "suggestions.h"
 
 #include <QHash>
 #include <QSet>
@@ -87,6 +88,8 @@ private:
     const NamedType *typeCondition(const Name &name, bool inlineFragment,
                                    const QString &fragmentName);
     bool typesOverlap(const NamedType &a, const NamedType &b) const;
+    QString fieldSuggestion(const NamedType &parent, const QString &fieldName) const;
+    QString typeSuggestion(const QString &typeName) const;
     void collectRootFields(const SelectionSet &set,
                            std::vector<std::pair<QString, std::vector<Span>>> &fields,
                            QSet<QString> &visited);
@@ -276,7 +279,9 @@ void Context::operation(const OperationDefinition &op, Scope &scope)
         const Name &typeName = v.type.namedType();
         const NamedType *type = m_schema.type(typeName.value);
         if (!type)
-            report("KnownTypeNames", QStringLiteral("Unknown type \"%1\".").arg(typeName.value),
+            report("KnownTypeNames",
+                   QStringLiteral("Unknown type \"%1\".").arg(typeName.value) +
+                       typeSuggestion(typeName.value),
                    {typeName.span});
         else if (!type->isInput())
             report("VariablesAreInputTypes",
@@ -358,7 +363,8 @@ const NamedType *Context::typeCondition(const Name &name, bool inlineFragment,
 {
     const NamedType *type = m_schema.type(name.value);
     if (!type) {
-        report("KnownTypeNames", QStringLiteral("Unknown type \"%1\".").arg(name.value),
+        report("KnownTypeNames",
+               QStringLiteral("Unknown type \"%1\".").arg(name.value) + typeSuggestion(name.value),
                {name.span});
         return nullptr;
     }
@@ -406,7 +412,8 @@ void Context::field(const Selection &s, const NamedType *parent, Scope &scope)
     if (parent && !def)
         report("FieldsOnCorrectType",
                QStringLiteral("Cannot query field \"%1\" on type \"%2\".")
-                   .arg(s.name.value, parent->name),
+                       .arg(s.name.value, parent->name) +
+                   fieldSuggestion(*parent, s.name.value),
                {s.span});
     arguments(s.arguments, def ? &def->arguments : nullptr,
               parent ? parent->name + QLatin1Char('.') + s.name.value : s.name.value, false, s.span,
@@ -427,6 +434,58 @@ void Context::field(const Selection &s, const NamedType *parent, Scope &scope)
                    .arg(s.name.value, def->type.toString()),
                {s.span});
     selectionSet(s.selectionSet, type && type->isComposite() ? type : nullptr, scope);
+}
+
+// graphql-js's FieldsOnCorrectType hint: on an abstract type, the types (interfaces used most
+// first, supertypes before subtypes) that do have the field; otherwise similar field names.
+QString Context::fieldSuggestion(const NamedType &parent, const QString &fieldName) const
+{
+    if (parent.isAbstract()) {
+        std::vector<const NamedType *> types;
+        QHash<QString, int> usage;
+        for (const NamedType *possible : m_schema.possibleTypes(parent)) {
+            if (!possible->field(fieldName))
+                continue;
+            if (!usage.contains(possible->name))
+                types.push_back(possible);
+            usage[possible->name] = 1;
+            for (const QString &ifaceName : possible->interfaces) {
+                const NamedType *iface = m_schema.type(ifaceName);
+                if (!iface || !iface->field(fieldName))
+                    continue;
+                if (!usage.contains(ifaceName))
+                    types.push_back(iface);
+                usage[ifaceName] += 1;
+            }
+        }
+        std::stable_sort(types.begin(), types.end(), [&](const NamedType *a, const NamedType *b) {
+            const int diff = usage.value(b->name) - usage.value(a->name);
+            if (diff != 0)
+                return diff < 0;
+            if (a->kind == TypeKind::Interface && m_schema.isPossibleType(*a, b->name))
+                return true;
+            if (b->kind == TypeKind::Interface && m_schema.isPossibleType(*b, a->name))
+                return false;
+            return Suggestions::naturalCompare(a->name, b->name) < 0;
+        });
+        QStringList names;
+        for (const NamedType *t : types)
+            names << t->name;
+        if (!names.isEmpty())
+            return Suggestions::didYouMean(names, QStringLiteral("to use an inline fragment on"));
+    }
+    QStringList fields;
+    for (const FieldDef &f : parent.fields)
+        fields << f.name;
+    return Suggestions::didYouMean(Suggestions::list(fieldName, fields));
+}
+
+QString Context::typeSuggestion(const QString &typeName) const
+{
+    QStringList names;
+    for (const NamedType &t : m_schema.types())
+        names << t.name;
+    return Suggestions::didYouMean(Suggestions::list(typeName, names));
 }
 
 bool Context::typesOverlap(const NamedType &a, const NamedType &b) const
@@ -524,13 +583,18 @@ void Context::arguments(const std::vector<Argument> &args, const std::vector<Inp
                 if (candidate.name == a.name.value)
                     def = &candidate;
             }
-            if (!def)
+            if (!def) {
+                QStringList names;
+                for (const InputValue &candidate : *defs)
+                    names << candidate.name;
                 report("KnownArgumentNames",
-                       directive ? QStringLiteral("Unknown argument \"%1\" on directive \"@%2\".")
-                                       .arg(a.name.value, owner)
-                                 : QStringLiteral("Unknown argument \"%1\" on field \"%2\".")
-                                       .arg(a.name.value, owner),
+                       (directive ? QStringLiteral("Unknown argument \"%1\" on directive \"@%2\".")
+                                        .arg(a.name.value, owner)
+                                  : QStringLiteral("Unknown argument \"%1\" on field \"%2\".")
+                                        .arg(a.name.value, owner)) +
+                           Suggestions::didYouMean(Suggestions::list(a.name.value, names)),
                        {a.span});
+            }
         }
         value(a.value, def ? std::optional(def->type) : std::nullopt, def && def->defaultValue,
               scope);
@@ -632,11 +696,16 @@ void Context::value(const Value &v, const std::optional<TypeExpr> &location,
                        {seen.value(f.name.value), f.name.span});
             seen.insert(f.name.value, f.name.span);
             const InputValue *def = named->inputField(f.name.value);
-            if (!def)
+            if (!def) {
+                QStringList names;
+                for (const InputValue &candidate : named->inputFields)
+                    names << candidate.name;
                 report("ValuesOfCorrectType",
                        QStringLiteral("Field \"%1\" is not defined by type \"%2\".")
-                           .arg(f.name.value, named->name),
+                               .arg(f.name.value, named->name) +
+                           Suggestions::didYouMean(Suggestions::list(f.name.value, names)),
                        {f.span});
+            }
             value(f.value, def ? std::optional(def->type) : std::nullopt, def && def->defaultValue,
                   scope);
         }
@@ -664,15 +733,22 @@ void Context::leafValue(const Value &v, const TypeExpr &location)
         return;
     }
     if (named->kind == TypeKind::Enum) {
+        QStringList values;
+        for (const EnumValue &e : named->enumValues)
+            values << e.name;
+        const QString hint = Suggestions::didYouMean(Suggestions::list(printed, values),
+                                                     QStringLiteral("the enum value"));
         if (v.kind != Value::Kind::Enum)
             report("ValuesOfCorrectType",
                    QStringLiteral("Enum \"%1\" cannot represent non-enum value: %2.")
-                       .arg(named->name, printed),
+                           .arg(named->name, printed) +
+                       hint,
                    {v.span});
         else if (!named->enumValue(v.text))
             report("ValuesOfCorrectType",
                    QStringLiteral("Value \"%1\" does not exist in \"%2\" enum.")
-                       .arg(printed, named->name),
+                           .arg(printed, named->name) +
+                       hint,
                    {v.span});
         return;
     }

@@ -20,7 +20,8 @@ namespace Gatehouse::Core::GraphQL {
 // UniqueInputFieldNames. Not (yet): OverlappingFieldsCanBeMerged.
 //
 // It works on a tree with syntax errors too (from Parser::parseWithRecovery), so an editor
-// keeps its markers while a person types; custom scalars accept any literal.
+// keeps its markers while a person types; custom scalars accept any literal. Unknown names come
+// with graphql-js's "Did you mean ...?" suggestions.
 class Validator
 {
 public:

@@ -44,8 +44,9 @@ QString line(const QString &message, const std::vector<SourcePosition> &location
     return at.join(QLatin1Char(',')) + QStringLiteral(" ") + message;
 }
 
-// graphql-js appends "Did you mean ...?" suggestions, which Gatehouse does not compute; the
-// ScalarLeafs message carries a fixed one, which is part of its wording.
+// graphql-cats' expected errors (Sangria's) name no suggestions; graphql-js's "Did you mean ...?"
+// is left out before comparing with them. The ScalarLeafs message carries a fixed one, which is
+// part of its wording.
 QString withoutSuggestion(const QString &message)
 {
     if (message.contains(QLatin1String("must have a selection of subfields")))
@@ -214,7 +215,7 @@ void TstGraphQLValidation::catsScenarios()
         SourcePosition at = d.locations.front();
         if (d.message.contains(QLatin1String("must not have a selection")))
             at.column = 0;
-        actual << line(d.message, {at});
+                actual << line(withoutSuggestion(d.message), {at});
     }
     for (const QString &e : expected)
         QVERIFY2(actual.contains(e), qPrintable(QStringLiteral("expected: %1\nactual:\n%2")
@@ -234,8 +235,7 @@ void TstGraphQLValidation::graphqlCoreCases_data()
             std::vector<SourcePosition> at;
             for (const Json &l : e["locations"])
                 at.push_back(SourcePosition{l[0].get<int>(), l[1].get<int>()});
-            expected << line(
-                withoutSuggestion(QString::fromStdString(e["message"].get<std::string>())), at);
+            expected << line(QString::fromStdString(e["message"].get<std::string>()), at);
         }
         expected.sort();
         QTest::newRow(c["name"].get<std::string>().c_str())
@@ -328,7 +328,7 @@ void TstGraphQLValidation::brokenDocumentStillValidated()
     QStringList lines;
     for (const Diagnostic &d : errors)
         lines << d.toString();
-    QVERIFY2(lines.contains(QStringLiteral("1:9: Cannot query field \"nope\" on type \"Dog\".")),
+    QVERIFY2(lines.contains(QStringLiteral("1:9: Cannot query field \"nope\" on type \"Dog\". Did you mean \"name\"?")),
              qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY2(lines.contains(QStringLiteral(
                  "1:1: This anonymous operation must be the only defined operation.")),
