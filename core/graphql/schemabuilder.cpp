@@ -276,6 +276,7 @@ private:
                                           QLatin1String location, bool *deprecated = nullptr,
                                           QString *reason = nullptr,
                                           QString *specifiedBy = nullptr);
+    void checkArguments(const Directive &directive, const DirectiveDef &def);
     InputValue inputValue(const InputValueDefinition &def, QLatin1String location);
     std::vector<InputValue> inputValues(const std::vector<InputValueDefinition> &defs,
                                         const QString &owner, QLatin1String location,
@@ -309,6 +310,35 @@ void SchemaBuilder::loadPrelude(Schema &schema, const char *sdl, bool builtIn)
     Q_ASSERT(builder.errors.empty());
 }
 
+// The arguments of an applied directive, as graphql-js's SDL rules check them (known, unique,
+// required ones given): a misspelt @aws_subscribe(mutation: ...) is caught where it is written.
+void SchemaBuilder::checkArguments(const Directive &directive, const DirectiveDef &def)
+{
+    QHash<QString, Span> given;
+    QStringList names;
+    for (const InputValue &a : def.arguments)
+        names << a.name;
+    for (const Argument &a : directive.arguments) {
+        if (given.contains(a.name.value))
+            error(QStringLiteral("There can be only one argument named \"%1\".").arg(a.name.value),
+                  {given.value(a.name.value), a.name.span});
+        given.insert(a.name.value, a.name.span);
+        if (!def.argument(a.name.value))
+            error(QStringLiteral("Unknown argument \"%1\" on directive \"@%2\".")
+                          .arg(a.name.value, def.name) +
+                      Suggestions::didYouMean(Suggestions::list(a.name.value, names)),
+                  {a.span});
+    }
+    for (const InputValue &a : def.arguments) {
+        if (a.type.isNonNull() && !a.defaultValue && !given.contains(a.name))
+            error(
+                QStringLiteral("Directive \"@%1\" argument \"%2\" of type \"%3\" is required, but "
+                               "it was not provided.")
+                    .arg(def.name, a.name, a.type.toString()),
+                {directive.span});
+    }
+}
+
 std::vector<AppliedDirective> SchemaBuilder::applied(const std::vector<Directive> &directives,
                                                      QLatin1String location, bool *deprecated,
                                                      QString *reason, QString *specifiedBy)
@@ -329,6 +359,7 @@ std::vector<AppliedDirective> SchemaBuilder::applied(const std::vector<Directive
                     QStringLiteral("The directive \"@%1\" can only be used once at this location.")
                         .arg(d.name.value),
                     {seen.value(d.name.value), d.span});
+            checkArguments(d, *def);
         }
         seen.insert(d.name.value, d.span);
         if (deprecated && d.name.value == QLatin1String("deprecated")) {
