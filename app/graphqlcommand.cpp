@@ -247,20 +247,10 @@ void quit()
     QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
 }
 
-// An introspection query without the two members graphql-js added in 15 (isRepeatable,
-// specifiedByURL), for servers on older GraphQL libraries that refuse unknown fields.
-QString olderIntrospectionQuery(QString query)
-{
-    query.remove(QStringLiteral("isRepeatable"));
-    query.remove(QStringLiteral("specifiedByURL"));
-    return query;
-}
-
-int runQuery(GraphQLOptions &options)
+int runQuery(const GraphQLOptions &options)
 {
     Core::HttpClient client;
     int exitCode = ExitFailure;
-    bool retried = false;
     QObject context;
     std::function<void()> send = [&] {
         HttpQueryRequest request;
@@ -281,16 +271,6 @@ int runQuery(GraphQLOptions &options)
             }
             const Response &response = result->response;
             if (options.action == QLatin1String("schema")) {
-                if (!retried && response.data.isEmpty() && !response.errors.isEmpty()) {
-                    retried = true;
-                    say(QStringLiteral("the server refused the introspection query (%1); asking again "
-                                       "without isRepeatable and specifiedByURL, as for GraphQL libraries "
-                                       "before graphql-js 15.")
-                            .arg(response.errors.first().message));
-                    options.query = olderIntrospectionQuery(options.query);
-                    send();
-                    return;
-                }
                 if (response.data.isEmpty() || response.data == "null") {
                     reportErrors(response.errors);
                     say(QStringLiteral("the server answered the introspection query without data "
@@ -437,7 +417,7 @@ int runSubscribe(const GraphQLOptions &options)
     return run.exitCode();
 }
 
-int runAction(GraphQLOptions &options)
+int runAction(const GraphQLOptions &options)
 {
     return options.action == QLatin1String("subscribe") ? runSubscribe(options) : runQuery(options);
 }

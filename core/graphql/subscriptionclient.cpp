@@ -410,8 +410,10 @@ void SubscriptionClient::onDisconnected(const Error &socketError)
                                     .arg(active, cause)
                               : QStringLiteral("The connection ended before it was ready: %1").arg(cause));
     }
-    const bool retry = m_options.resubscribe && !m_closing
-                       && (m_state == State::Ready || m_failed) && !m_subscriptions.isEmpty();
+    // Only a connection that was working is worth another try: one that never got its ack
+    // (wrong URL, refused auth) would fail the same way again.
+    const bool retry = m_options.resubscribe && !m_closing && m_state == State::Ready
+                       && !m_subscriptions.isEmpty();
     m_failed = false;
     m_pendingFailure = {};
     if (retry) {

@@ -393,6 +393,25 @@ void TestGraphQLTransport::handshakeForms()
     QCOMPARE(headers->headers.value("x-api-key"), QByteArray("da2-12345678901234567890123456"));
     QCOMPARE(headers->subprotocols, QStringList{QStringLiteral("graphql-ws")});
 
+    // AWS_LAMBDA and the JWT modes carry the token as Authorization, as PROTOCOLS.md 1.3 says.
+    for (AuthMode mode : {AuthMode::AwsLambda, AuthMode::CognitoUserPools, AuthMode::OpenIdConnect}) {
+        SubscriptionOptions tokenOptions = options;
+        tokenOptions.auth = Auth{mode, {}, QStringLiteral("custom-authorizer-token"), {}, {}};
+        tokenOptions.handshake = AppSyncHandshake::Subprotocol;
+        auto withToken = SubscriptionClient::connectOptions(tokenOptions, now);
+        QVERIFY(withToken.ok());
+        QCOMPARE(QByteArray::fromBase64(withToken->subprotocols.at(1).mid(7).toLatin1(), QByteArray::Base64UrlEncoding),
+                 QByteArray("{\"host\":\"abc123.appsync-api.eu-west-1.amazonaws.com\",\"Authorization\":\"custom-authorizer-token\"}"));
+        HttpQueryRequest request;
+        request.url = options.url;
+        request.query = QStringLiteral("{ a }");
+        const auto http = buildHttpQuery(request, tokenOptions.auth, now);
+        QVERIFY(http.ok());
+        QCOMPARE(http->headers.value("Authorization"), QByteArray("custom-authorizer-token"));
+        tokenOptions.auth.token.clear();
+        QVERIFY(!SubscriptionClient::connectOptions(tokenOptions, now).ok());
+    }
+
     // Traces never show the key, whichever form carried it.
     const QByteArray masked = maskSecrets(query->url.toEncoded() + ' ' + header.toUtf8() + ' '
                                               + "{\"x-api-key\":\"da2-other-key-not-named\"}",
