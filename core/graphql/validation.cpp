@@ -1,5 +1,6 @@
 #include "validation.h"
 
+#include "fieldmerging.h"
 #include "printer.h"
 #include "suggestions.h"
 
@@ -62,6 +63,7 @@ public:
     Context(const Schema &schema, const Document &document)
         : m_schema(schema)
         , m_document(document)
+        , m_merging(schema, m_fragments)
     {}
 
     void run();
@@ -102,6 +104,7 @@ private:
     const Document &m_document;
     QHash<QString, const FragmentDefinition *> m_fragments;
     QHash<QString, Scope> m_fragmentScopes;
+    FieldMerging m_merging;
 };
 
 void Context::report(const char *rule, const QString &message, std::initializer_list<Span> spans)
@@ -391,6 +394,10 @@ void Context::fragment(const FragmentDefinition &fragment, Scope &scope)
 
 void Context::selectionSet(const SelectionSet &set, const NamedType *parent, Scope &scope)
 {
+    if (!set.selections.empty()) {
+        for (const FieldMerging::Conflict &c : m_merging.check(set, parent))
+            report("OverlappingFieldsCanBeMerged", c.message, c.spans);
+    }
     for (const Selection &s : set.selections) {
         switch (s.kind) {
         case Selection::Kind::Field:

@@ -17,7 +17,8 @@ namespace Gatehouse::Core::GraphQL {
 // NoFragmentCycles, UniqueVariableNames, NoUndefinedVariables, NoUnusedVariables,
 // KnownDirectives, UniqueDirectivesPerLocation, KnownArgumentNames, UniqueArgumentNames,
 // ValuesOfCorrectType, ProvidedRequiredArguments, VariablesInAllowedPosition,
-// UniqueInputFieldNames. Not (yet): OverlappingFieldsCanBeMerged.
+// UniqueInputFieldNames, OverlappingFieldsCanBeMerged (every rule of graphql-js 16's
+// specifiedRules, plus graphql-js 17's KnownOperationTypes).
 //
 // It works on a tree with syntax errors too (from Parser::parseWithRecovery), so an editor
 // keeps its markers while a person types; custom scalars accept any literal. Unknown names come
