@@ -5,8 +5,10 @@
 // no keep-alive, a dropped socket) against a QWebSocketServer that misbehaves on purpose.
 #include "core/graphql/httpquery.h"
 #include "core/graphql/subscriptionclient.h"
+#include "core/graphql/tracemodel.h"
 #include "graphqlpeer.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,6 +78,8 @@ public:
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
             QWebSocket *socket = m_server.nextPendingConnection();
             ++connections;
+            lastRequest = socket->request();
+            lastSubprotocol = socket->subprotocol();
             connect(socket, &QWebSocket::textMessageReceived, this,
                     [this, socket](const QString &text) { onMessage(socket, text); });
         });
@@ -83,6 +87,8 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     int connections = 0;
     QStringList starts; // ids of start messages, over every connection
+    QNetworkRequest lastRequest;
+    QString lastSubprotocol;
 
 private:
     void onMessage(QWebSocket *socket, const QString &text)
@@ -134,6 +140,8 @@ private Q_SLOTS:
     void realtimeUrl_data();
     void realtimeUrl();
     void handshakeForms();
+    void handshakeFormsOnTheWire_data();
+    void handshakeFormsOnTheWire();
     void iamSignatureMatchesBotocore_data();
     void iamSignatureMatchesBotocore();
 
@@ -420,6 +428,56 @@ void TestGraphQLTransport::handshakeForms()
     QVERIFY(!masked.contains(header.mid(7).toUtf8()));
 }
 
+void TestGraphQLTransport::handshakeFormsOnTheWire_data()
+{
+    QTest::addColumn<int>("form");
+    QTest::newRow("query string") << int(AppSyncHandshake::QueryString);
+    QTest::newRow("subprotocol") << int(AppSyncHandshake::Subprotocol);
+    QTest::newRow("headers") << int(AppSyncHandshake::Headers);
+}
+
+// What each form puts on the upgrade request as a server sees it: Qt's WebSocket client sends
+// the long header-<base64url> token, the server picks graphql-ws, and the object arrives whole.
+void TestGraphQLTransport::handshakeFormsOnTheWire()
+{
+    QFETCH(int, form);
+    MisbehavingServer server(MisbehavingServer::AckWithoutKa);
+    SubscriptionOptions options;
+    options.url = QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(server.port()));
+    options.realtimeUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1/graphql").arg(server.port()));
+    options.auth = Auth{AuthMode::ApiKey, TestApiKey, {}, {}, {}};
+    options.handshake = AppSyncHandshake(form);
+    SubscriptionClient client;
+    QSignalSpy acked(&client, &SubscriptionClient::acknowledged);
+    QVERIFY(client.open(options).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(acked.size(), 1, 5000);
+    QCOMPARE(server.lastSubprotocol, QStringLiteral("graphql-ws"));
+    const QNetworkRequest &request = server.lastRequest;
+    const QByteArray object = "{\"host\":\"127.0.0.1:" + QByteArray::number(server.port())
+                              + "\",\"x-api-key\":\"" + TestApiKey.toUtf8() + "\"}";
+    switch (AppSyncHandshake(form)) {
+    case AppSyncHandshake::QueryString: {
+        const QUrlQuery query(request.url());
+        QCOMPARE(QByteArray::fromBase64(query.queryItemValue(QStringLiteral("header"), QUrl::FullyDecoded).toLatin1()), object);
+        QCOMPARE(query.queryItemValue(QStringLiteral("payload"), QUrl::FullyDecoded), QStringLiteral("e30="));
+        break;
+    }
+    case AppSyncHandshake::Subprotocol: {
+        const QList<QByteArray> offered = request.rawHeader("Sec-WebSocket-Protocol").split(',');
+        QCOMPARE(offered.size(), 2);
+        QCOMPARE(offered.at(0).trimmed(), QByteArray("graphql-ws"));
+        QCOMPARE(QByteArray::fromBase64(offered.at(1).trimmed().mid(7), QByteArray::Base64UrlEncoding), object);
+        QVERIFY(!request.url().hasQuery());
+        break;
+    }
+    case AppSyncHandshake::Headers:
+        QCOMPARE(request.rawHeader("x-api-key"), TestApiKey.toUtf8());
+        QVERIFY(!request.url().hasQuery());
+        break;
+    }
+    client.close();
+}
+
 void TestGraphQLTransport::iamSignatureMatchesBotocore_data()
 {
     QTest::addColumn<QString>("url");
@@ -604,6 +662,14 @@ void TestGraphQLTransport::transportWsSubscription()
     QSignalSpy data(&client, &SubscriptionClient::dataReceived);
     QSignalSpy completed(&client, &SubscriptionClient::completed);
     QSignalSpy failed(&client, &SubscriptionClient::subscriptionFailed);
+    // The trace panel's model, fed by the live session and checked by Qt's model tester; a
+    // cap of 6 rows makes it drop the oldest while frames arrive.
+    TraceModel trace;
+    QAbstractItemModelTester tester(&trace, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    trace.setMaximumRows(6);
+    connect(&client, &SubscriptionClient::traced, &trace, &TraceModel::append);
+    QList<TraceEntry> entries;
+    connect(&client, &SubscriptionClient::traced, this, [&entries](const TraceEntry &entry) { entries << entry; });
     QVERIFY(client.open(options).ok());
     const auto countdown = client.subscribe(QStringLiteral("subscription C($n: Int!) { countdown(from: $n) }"),
                                             "{\"n\": 2}");
@@ -622,6 +688,26 @@ void TestGraphQLTransport::transportWsSubscription()
     QVERIFY2(errors.value(0).message.contains(QLatin1String("nosuchfield")), qPrintable(errors.value(0).message));
     QVERIFY(client.activeSubscriptions().isEmpty());
     client.close();
+
+    // The model keeps the newest 6 of everything traced, in order, with each frame's type
+    // and subscription id picked out.
+    QVERIFY(entries.size() > 9);
+    QCOMPARE(trace.rowCount(), 6);
+    for (int row = 0; row < 6; ++row) {
+        const TraceEntry &entry = entries.at(entries.size() - 6 + row);
+        QCOMPARE(trace.index(row, TraceModel::TextColumn).data().toString(), QString::fromUtf8(entry.text));
+        const QString direction = trace.index(row, 0).data(TraceModel::DirectionRole).toString();
+        QCOMPARE(direction, entry.note ? QStringLiteral("note")
+                            : entry.direction == WebSocketDirection::Sent ? QStringLiteral("sent")
+                                                                          : QStringLiteral("received"));
+        const QString type = trace.index(row, TraceModel::TypeColumn).data().toString();
+        if (!entry.note)
+            QCOMPARE(type, QJsonDocument::fromJson(entry.text).object().value(QStringLiteral("type")).toString());
+        else
+            QVERIFY(type.isEmpty());
+    }
+    trace.clear();
+    QCOMPARE(trace.rowCount(), 0);
 }
 
 void TestGraphQLTransport::neverAckTimesOut()
