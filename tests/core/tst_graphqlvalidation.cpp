@@ -122,6 +122,8 @@ private slots:
     void introspectionQueryValidates_data();
     void introspectionQueryValidates();
     void brokenDocumentStillValidated();
+    void everyPrefixValidates_data();
+    void everyPrefixValidates();
 
 private:
     Schema m_catsSchema;
@@ -215,7 +217,7 @@ void TstGraphQLValidation::catsScenarios()
         SourcePosition at = d.locations.front();
         if (d.message.contains(QLatin1String("must not have a selection")))
             at.column = 0;
-                actual << line(withoutSuggestion(d.message), {at});
+        actual << line(withoutSuggestion(d.message), {at});
     }
     for (const QString &e : expected)
         QVERIFY2(actual.contains(e), qPrintable(QStringLiteral("expected: %1\nactual:\n%2")
@@ -328,11 +330,46 @@ void TstGraphQLValidation::brokenDocumentStillValidated()
     QStringList lines;
     for (const Diagnostic &d : errors)
         lines << d.toString();
-    QVERIFY2(lines.contains(QStringLiteral("1:9: Cannot query field \"nope\" on type \"Dog\". Did you mean \"name\"?")),
+    QVERIFY2(lines.contains(QStringLiteral(
+                 "1:9: Cannot query field \"nope\" on type \"Dog\". Did you mean \"name\"?")),
              qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY2(lines.contains(QStringLiteral(
                  "1:1: This anonymous operation must be the only defined operation.")),
              qPrintable(lines.join(QLatin1Char('\n'))));
+}
+
+void TstGraphQLValidation::everyPrefixValidates_data()
+{
+    QTest::addColumn<QString>("document");
+    for (const char *doc :
+         {"graphql-js/kitchen-sink.graphql", "libgraphqlparser/kitchen-sink.graphql",
+          "appsync-sdk-android/tests-demo/posts.graphql", "validation-cases/cases.graphql"})
+        QTest::newRow(doc) << QString::fromLatin1(doc);
+}
+
+// The editor validates after every keystroke: each prefix of a document (every 3rd byte), as the
+// recovering parser reads it, validates without crashing and with every error placed inside it.
+void TstGraphQLValidation::everyPrefixValidates()
+{
+    QFETCH(QString, document);
+    const QByteArray text = fixture(document);
+    const auto demo = Schema::fromIntrospection(
+        fixture(QStringLiteral("appsync-sdk-android/tests-demo/schema.json")));
+    QVERIFY(demo.ok());
+    int errors = 0;
+    for (qsizetype end = 0; end <= text.size(); end += 3) {
+        const ParseResult parsed = Parser::parseWithRecovery(text.left(end));
+        for (const Schema *schema : {static_cast<const Schema *>(&m_catsSchema), &*demo}) {
+            for (const Diagnostic &d : Validator::validate(*schema, parsed.document)) {
+                QVERIFY(!d.message.isEmpty() && !d.rule.isEmpty());
+                QVERIFY(!d.offsets.empty() && d.offsets.size() == d.locations.size());
+                for (int offset : d.offsets)
+                    QVERIFY2(offset >= 0 && offset <= end, qPrintable(d.toString()));
+                ++errors;
+            }
+        }
+    }
+    QVERIFY(errors > 0);
 }
 
 QTEST_GUILESS_MAIN(TstGraphQLValidation)
