@@ -78,6 +78,7 @@ private:
     void dispatch(HttpRequestParser::ParsedRequest parsed);
     bool checkExpectation();
     void writeResponse(const Core::HttpResponse &response, bool head, bool keepAlive);
+    void writeNow(const QByteArray &bytes);
     void sendError(int status, const QByteArray &message, const QByteArray &reason = {});
     void closeAfterWrite();
     void startLinger();
