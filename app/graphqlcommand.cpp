@@ -10,6 +10,7 @@
 #include "core/graphql/subscriptionclient.h"
 #include "core/jsonpretty.h"
 #include "oauth2cli.h"
+#include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -387,6 +388,11 @@ public:
             m_wait.start(m_options.waitMs);
     }
     int exitCode() const { return m_exitCode; }
+    void stop()
+    {
+        m_exitCode = ExitOk;
+        m_client.close();
+    }
 
 private:
     void onData(const QString &id, const QByteArray &payload)
@@ -412,6 +418,9 @@ private:
 int runSubscribe(const GraphQLOptions &options)
 {
     SubscribeRun run(options);
+    // Ctrl+C or SIGTERM stops the subscription (AppSync asks clients to) and exits 0.
+    UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &run, [&run](int) { run.stop(); });
     run.start();
     QCoreApplication::exec();
     return run.exitCode();

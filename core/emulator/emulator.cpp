@@ -1,5 +1,6 @@
 #include "emulator.h"
 
+#include "appsyncservice.h"
 #include "awsauthenticator.h"
 #include "cognitoidentityservice.h"
 #include "cognitoidpservice.h"
@@ -30,6 +31,9 @@ namespace {
 const QByteArray kRuntimePrefix = "/_runtime/";
 const QByteArray kExecuteApiPrefix = "/_aws/execute-api/";
 const QByteArray kExecuteApiLabel = ".execute-api.";
+// AppSync: <apiId>.appsync-api.localhost[:port]/graphql, or /_aws/appsync/<apiId>/graphql.
+const QByteArray kAppSyncPrefix = "/_aws/appsync/";
+const QByteArray kAppSyncLabel = ".appsync-api.";
 const QByteArray kWebSocketListingPrefix = Core::ConnectionsApi::ListingPathPrefix;
 
 Core::HttpResponse jsonResponse(int status, const QByteArray &body)
@@ -187,6 +191,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     wsLimits.maxMessageBytes = m_options.webSocketMaxMessageBytes;
     wsLimits.integrationTimeoutMs = m_options.webSocketIntegrationTimeoutMs;
     m_webSocketApis->setLimits(wsLimits);
+    m_appSync = std::make_unique<AppSyncService>(m_lambda.get(), m_authenticator.get(), m_cognito.get());
+    m_appSync->setRegion(m_options.region);
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
     // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.
@@ -198,6 +204,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_server.reset();
         m_restControlPlane.reset();
     m_restApis.reset();
+        m_appSync.reset();
         m_webSocketApis.reset();
         m_httpApis.reset();
         m_controlPlane.reset();
@@ -226,6 +233,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     }
     m_httpApis->setApis(m_lab.httpApis);
     m_webSocketApis->setApis(m_lab.webSocketApis);
+    m_appSync->setApis(m_lab.graphQlApis);
     m_restApis->setLab(m_lab.restApis, m_lab.apiKeys, m_lab.usagePlans);
     m_restControlPlane = std::make_unique<RestApiControlPlane>(m_authenticator.get(), m_lab.restApis, m_lab.apiKeys,
                                                                m_lab.usagePlans);
@@ -247,6 +255,7 @@ void Emulator::stop()
     m_server.reset();
     m_restControlPlane.reset();
     m_restApis.reset();
+    m_appSync.reset();
     m_webSocketApis.reset();
     m_httpApis.reset();
     m_controlPlane.reset();
@@ -370,6 +379,7 @@ Core::EmulatorInfo Emulator::describe() const
     }
     describeRestApis(&info);
     describeWebSocketApis(&info);
+    describeGraphQlApis(&info);
     return info;
 }
 
@@ -467,8 +477,20 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         return;
     }
 
-    // Host style: <apiId>.execute-api.localhost[:port]
     const QByteArray host = request.headers.value("Host");
+    if (const qsizetype at = host.indexOf(kAppSyncLabel); at > 0) {
+        if (routeGraphQl(request, host.left(at), request.path, responder))
+            return;
+    }
+    if (request.path.startsWith(kAppSyncPrefix)) {
+        const QByteArray rest = request.path.mid(kAppSyncPrefix.size());
+        const qsizetype slash = rest.indexOf('/');
+        if (routeGraphQl(request, slash < 0 ? rest : rest.left(slash), slash < 0 ? QByteArray() : rest.mid(slash),
+                         responder))
+            return;
+    }
+
+    // Host style: <apiId>.execute-api.localhost[:port]
     const qsizetype label = host.indexOf(kExecuteApiLabel);
     if (label > 0) {
         const QByteArray apiId = host.left(label);
@@ -528,6 +550,45 @@ bool Emulator::routeWebSocket(const Core::HttpRequest &request, const QByteArray
         return false;
     m_webSocketApis->handle(request, QString::fromLatin1(apiId), pathInApi, domain, responder);
     return true;
+}
+
+bool Emulator::routeGraphQl(const Core::HttpRequest &request, const QByteArray &apiId, const QByteArray &pathInApi,
+                            HttpResponder &responder)
+{
+    if (!m_appSync || !m_appSync->serves(QString::fromLatin1(apiId)))
+        return false;
+    m_appSync->handle(request, QString::fromLatin1(apiId), pathInApi, responder);
+    return true;
+}
+
+// Each GraphQL API with its resolvers as routes ("Query.getDestination") and its API keys, which
+// are lab data a learner needs to send, like a REST API's usage plan keys.
+void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
+{
+    for (const AppSyncApiConfig &api : m_lab.graphQlApis) {
+        Core::EmulatorApiInfo a;
+        a.apiId = api.apiId;
+        a.name = api.name;
+        a.kind = QStringLiteral("GraphQL API");
+        QStringList modes{api.defaultAuth.typeName()};
+        for (const AppSyncAuthProvider &p : api.additionalAuth)
+            modes.append(p.typeName());
+        a.stage = modes.join(QStringLiteral(", "));
+        a.pathStyleUrl = info->baseUrl + QString::fromLatin1(kAppSyncPrefix) + api.apiId + QStringLiteral("/graphql");
+        a.hostStyleUrl = QStringLiteral("http://%1.appsync-api.localhost:%2/graphql").arg(api.apiId).arg(info->port);
+        for (const AppSyncResolver &r : api.resolvers) {
+            Core::EmulatorRouteInfo route;
+            route.routeKey = r.typeName + QLatin1Char('.') + r.fieldName;
+            const AppSyncDataSource *source = api.dataSource(r.dataSource);
+            route.functionName = source ? source->functionName : QString();
+            route.url = a.pathStyleUrl;
+            route.authorization = a.stage;
+            a.routes.append(route);
+        }
+        for (const AppSyncApiKey &key : api.apiKeys)
+            a.apiKeys.append({key.id, key.logicalId, key.id, QString(), QString()});
+        info->apis.append(a);
+    }
 }
 
 void Emulator::describeWebSocketApis(Core::EmulatorInfo *info) const

@@ -28,6 +28,7 @@ class AwsAuthenticator;
 class StsService;
 class CognitoIdpService;
 class CognitoIdentityService;
+class AppSyncService;
 
 struct EmulatorOptions
 {
@@ -78,6 +79,8 @@ public:
     Core::Aws::Credentials signingCredentials() const;
     // The lab's WebSocket APIs and their open connections; null while stopped.
     WebSocketGateway *webSocketApis() const { return m_webSocketApis.get(); }
+    // The lab's AppSync GraphQL APIs; null while stopped.
+    AppSyncService *graphQlApis() const { return m_appSync.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -91,6 +94,10 @@ private:
     Core::EmulatorInfo describe() const;
     void describeRestApis(Core::EmulatorInfo *info) const;
     void describeWebSocketApis(Core::EmulatorInfo *info) const;
+    void describeGraphQlApis(Core::EmulatorInfo *info) const;
+    // An AppSync API's /graphql; false when apiId is none of the lab's GraphQL APIs.
+    bool routeGraphQl(const Core::HttpRequest &request, const QByteArray &apiId, const QByteArray &pathInApi,
+                      HttpResponder &responder);
     // A WebSocket API's handshake or @connections call; false when apiId is no WebSocket API.
     bool routeWebSocket(const Core::HttpRequest &request, const QByteArray &apiId,
                         const QByteArray &pathInApi, const QByteArray &domain, HttpResponder &responder);
@@ -112,6 +119,7 @@ private:
     std::unique_ptr<HttpApiGateway> m_httpApis;
     std::unique_ptr<RestApiGateway> m_restApis;
     std::unique_ptr<WebSocketGateway> m_webSocketApis;
+    std::unique_ptr<AppSyncService> m_appSync;
     std::unique_ptr<RestApiControlPlane> m_restControlPlane;
     std::unique_ptr<HttpServer> m_server;
 };

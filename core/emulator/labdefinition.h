@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsyncconfig.h"
 #include "cognitoidentitypoolconfig.h"
 #include "cognitopoolconfig.h"
 #include "functionconfig.h"
@@ -39,6 +40,7 @@ struct LabDefinition
     QList<HttpApiConfig> httpApis;
     QList<RestApiConfig> restApis;   // AWS::Serverless::Api and Api events
     QList<WebSocketApiConfig> webSocketApis; // AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET
+    QList<AppSyncApiConfig> graphQlApis; // AWS::AppSync::GraphQLApi and the resources naming it
     QList<RestApiKeyConfig> apiKeys; // AWS::ApiGateway::ApiKey and SAM's usage plan keys
     QList<RestUsagePlanConfig> usagePlans;
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order

@@ -37,6 +37,7 @@ TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const 
     , m_identityPoolReader(lab, &m_eval, region, accountId)
     , m_restReader(lab, &m_eval)
     , m_webSocketReader(lab, &m_eval)
+    , m_appSyncReader(lab, &m_eval)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -270,6 +271,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
     m_identityPoolReader.declare(resources);
     m_restReader.declare(resources);
     m_webSocketReader.declare(resources);
+    m_appSyncReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -306,7 +308,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
                    || CognitoPoolReader::resourceTypes().contains(type)
                    || CognitoIdentityPoolReader::resourceTypes().contains(type)
                    || RestApiReader::resourceTypes().contains(type)
-                   || WebSocketApiReader::resourceTypes().contains(type)) {
+                   || WebSocketApiReader::resourceTypes().contains(type)
+                   || AppSyncReader::resourceTypes().contains(type)) {
             continue;
         } else if (type == QLatin1String("AWS::Lambda::Permission") && grantsApiGateway(entry.second)) {
             // API Gateway needs it on AWS; the emulator's gateways may invoke every lab function.
@@ -332,6 +335,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
     m_versionReader.finish();
     m_cognitoReader.read(resources);
     m_identityPoolReader.read(resources);
+    m_appSyncReader.read(resources); // after the pools and functions its auth and data sources name
 }
 
 void TemplateReader::readHttpApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &resource)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsyncreader.h"
 #include "cognitoidentitypoolreader.h"
 #include "cognitopoolreader.h"
 #include "intrinsicevaluator.h"
@@ -99,6 +100,7 @@ private:
     CognitoIdentityPoolReader m_identityPoolReader;
     RestApiReader m_restReader;
     WebSocketApiReader m_webSocketReader;
+    AppSyncReader m_appSyncReader;
     YAML::Node m_globalFunction;
     YAML::Node m_globalHttpApi;
     HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once

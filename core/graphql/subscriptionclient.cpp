@@ -53,6 +53,8 @@ SubscriptionClient::SubscriptionClient(QObject *parent)
                            .arg(m_keepAliveMs / 1000.0)));
     });
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SubscriptionClient::startSocket);
+    m_closeTimer.setSingleShot(true);
+    connect(&m_closeTimer, &QTimer::timeout, this, &SubscriptionClient::closeSocket);
 }
 
 SubscriptionClient::~SubscriptionClient() = default;
@@ -206,18 +208,39 @@ void SubscriptionClient::unsubscribe(const QString &id)
 
 void SubscriptionClient::close()
 {
+    if (m_closing && m_closeTimer.isActive())
+        return;
     m_closing = true;
     m_reconnectTimer.stop();
     const QList<QString> ids = m_subscriptions.keys();
-    for (const QString &id : ids)
+    for (const QString &id : ids) {
+        if (m_state == State::Ready && m_subscriptions.value(id).sent
+            && m_options.protocol == SubscriptionProtocol::AppSync)
+            m_stopping.insert(id);
         unsubscribe(id);
+    }
     m_ackTimer.stop();
+    if (!m_stopping.isEmpty()) {
+        // AppSync answers each stop with complete; close once they are in, or after a second.
+        m_closeTimer.start(1000);
+        return;
+    }
+    closeSocket();
+}
+
+void SubscriptionClient::closeSocket()
+{
+    m_closeTimer.stop();
+    m_stopping.clear();
     m_keepAliveTimer.stop();
     if (m_socket && m_socket->state() != WebSocketSession::State::Closed
         && m_socket->state() != WebSocketSession::State::Idle)
         m_socket->close(1000);
-    else
+    else if (m_state != State::Closed && m_state != State::Idle) {
+        // Between attempts (waiting to reconnect) there is no socket to report the end.
         setState(State::Closed);
+        Q_EMIT disconnected({});
+    }
 }
 
 void SubscriptionClient::setState(State state)
@@ -317,6 +340,8 @@ void SubscriptionClient::handleMessage(const WireMessage &message)
     if (type == QLatin1String("complete")) {
         m_subscriptions.remove(message.id);
         Q_EMIT completed(message.id);
+        if (m_stopping.remove(message.id) && m_stopping.isEmpty() && m_closing)
+            closeSocket();
         return;
     }
     if (type == QLatin1String("error") || type == QLatin1String("connection_error")) {
@@ -396,6 +421,8 @@ void SubscriptionClient::onDisconnected(const Error &socketError)
 {
     m_ackTimer.stop();
     m_keepAliveTimer.stop();
+    m_closeTimer.stop();
+    m_stopping.clear();
     Error error = m_failed ? m_pendingFailure : socketError;
     if (!m_failed && !m_closing) {
         const QString active = QStringLiteral("%n subscription(s) active").replace(

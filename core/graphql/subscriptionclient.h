@@ -6,6 +6,7 @@
 #include "core/websocket/websocketsession.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 
@@ -78,7 +79,7 @@ public:
     Result<QString> subscribe(const QString &query, const QByteArray &variablesJson = {},
                               const QString &operationName = {});
     void unsubscribe(const QString &id);
-    // Stops every subscription, then closes.
+    // Stops every subscription, waits (up to 1 s) for AppSync's completes, then closes.
     void close();
 
     State state() const { return m_state; }
@@ -122,6 +123,7 @@ private:
     void fail(const Error &error);
     void armKeepAlive();
     void startSocket();
+    void closeSocket();
 
     SubscriptionOptions m_options;
     QUrl m_realtimeUrl;
@@ -132,6 +134,8 @@ private:
     QTimer m_keepAliveTimer;
     qint64 m_keepAliveMs = 0;
     QTimer m_reconnectTimer;
+    QTimer m_closeTimer;    // close(): waiting for the completes of the stops it sent
+    QSet<QString> m_stopping;
     int m_reconnectAttempt = 0;
     int m_nextId = 1;
     bool m_closing = false;

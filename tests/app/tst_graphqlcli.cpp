@@ -173,6 +173,27 @@ private Q_SLOTS:
         QVERIFY(!err.contains(ApiKey));
     }
 
+    void subscribeStopsOnSigterm()
+    {
+        QProcess subscriber;
+        subscriber.setProcessEnvironment(environmentWithKey());
+        subscriber.start(QStringLiteral(GATEHOUSE_EXECUTABLE),
+                         {QStringLiteral("graphql"), QStringLiteral("subscribe"), m_url,
+                          QStringLiteral("--realtime-url"),
+                          QStringLiteral("ws://127.0.0.1:%1/graphql").arg(m_simulator->port()),
+                          QStringLiteral("-q"), QStringLiteral("subscription { onActivityAdded { name } }"),
+                          QStringLiteral("--trace")});
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += subscriber.readAllStandardError()).contains("subscribed (id "), 15000);
+        subscriber.terminate(); // SIGTERM
+        QTRY_COMPARE_WITH_TIMEOUT(subscriber.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(subscriber.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(subscriber.exitCode(), 0);
+        err += subscriber.readAllStandardError();
+        // It said stop before closing, as AppSync asks, and the server completed.
+        QVERIFY2(err.contains("\"type\":\"stop\"") && err.contains("\"type\":\"complete\""), err.constData());
+    }
+
     void subscribeRefusedInWords()
     {
         // A port nobody listens on: the connection is refused, exit 3.

@@ -612,9 +612,12 @@ void TestGraphQLTransport::appSyncSubscription()
     QCOMPARE(data.at(0).at(0).toString(), *second);
     QTest::qWait(200);
     QCOMPARE(data.size(), 1);
+    // close() stops the other one and waits for its complete before closing the socket.
     client.close();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 5000);
     QVERIFY(!disconnected.at(0).at(0).value<Error>().isError());
+    QCOMPARE(completed.size(), 2);
+    QCOMPARE(completed.at(1).at(0).toString(), *second);
 
     // Every frame went through the trace, none with a secret in it.
     QStringList types;

@@ -1,0 +1,391 @@
+#include "appsyncservice.h"
+
+#include "awsauthenticator.h"
+#include "cognitoidpservice.h"
+#include "eventjson.h"
+#include "lambdainvoker.h"
+
+#include "core/jwt/jwk.h"
+#include "core/jwt/jwkset.h"
+#include "core/jwt/jwtverifier.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+
+namespace Gatehouse::Emulator {
+
+using EventJson::Json;
+using EventJson::str;
+namespace GraphQL = Core::GraphQL;
+
+namespace {
+
+Json parse(const QByteArray &bytes)
+{
+    Json value = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+    return value.is_discarded() ? Json() : value;
+}
+
+QByteArray dump(const Json &value)
+{
+    return QByteArray::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+Core::HttpResponse jsonResponse(int status, const QByteArray &body)
+{
+    Core::HttpResponse response;
+    response.status = status;
+    response.headers.add("Content-Type", "application/json; charset=UTF-8");
+    response.headers.add("x-amzn-RequestId", AwsAuthenticator::newRequestId());
+    response.body = body;
+    return response;
+}
+
+Core::HttpResponse requestError(int status, const QString &type, const QString &message)
+{
+    Json body{{"errors", Json::array({Json{{"errorType", str(type)}, {"message", str(message)}}})}};
+    return jsonResponse(status, dump(body));
+}
+
+// The request's headers as AppSync hands them to a resolver: lower-case names, one value each.
+Json headersJson(const Core::HttpRequest &request)
+{
+    Json headers = Json::object();
+    for (const Core::HttpHeaders::Field &f : request.headers.fields())
+        headers[f.first.toLower().toStdString()] = f.second.toStdString();
+    return headers;
+}
+
+bool hasDirective(const std::vector<GraphQL::AppliedDirective> &directives, const QString &name)
+{
+    return std::any_of(directives.begin(), directives.end(), [&](const GraphQL::AppliedDirective &d) { return d.name == name; });
+}
+
+bool hasAuthDirective(const std::vector<GraphQL::AppliedDirective> &directives)
+{
+    static const QStringList names{QStringLiteral("aws_api_key"), QStringLiteral("aws_iam"),
+                                   QStringLiteral("aws_cognito_user_pools"), QStringLiteral("aws_oidc"),
+                                   QStringLiteral("aws_lambda")};
+    return std::any_of(directives.begin(), directives.end(),
+                       [](const GraphQL::AppliedDirective &d) { return names.contains(d.name); });
+}
+
+// Runs a lab API's fields: direct Lambda resolvers and NONE resolvers; others read their parent.
+class Resolver : public GraphQL::FieldResolver
+{
+public:
+    AppSyncApiConfig config; // a copy: a lab reload must not pull it from under a running query
+    const AppSyncApiConfig *api = &config;
+    LambdaInvoker *lambda = nullptr;
+    QPointer<QObject> context;
+    AppSyncCaller caller;
+    Json headers;
+    QString domain;
+
+    bool resolves(const QString &typeName, const QString &fieldName) const override
+    {
+        return api->resolver(typeName, fieldName) != nullptr;
+    }
+
+    bool allows(const GraphQL::NamedType &type, const GraphQL::FieldDef &field) const override
+    {
+        return AppSyncService::allows(*api, caller.mode, type, field);
+    }
+
+    void resolve(const GraphQL::FieldRequest &request, std::function<void(GraphQL::FieldResult)> done) override
+    {
+        const AppSyncResolver *resolver = api->resolver(request.parentTypeName, request.fieldName);
+        const AppSyncDataSource *source = api->dataSource(resolver->dataSource);
+        switch (source->type) {
+        case AppSyncDataSource::Type::None: {
+            // The local resolver's usual template returns $context.arguments.
+            GraphQL::FieldResult result;
+            result.value = request.arguments;
+            done(result);
+            return;
+        }
+        case AppSyncDataSource::Type::Lambda:
+            invoke(*source, request, std::move(done));
+            return;
+        }
+    }
+
+    // AppSync's direct Lambda resolver event (the fields of the samples in shared/vectors).
+    QByteArray event(const GraphQL::FieldRequest &request) const
+    {
+        Json info = Json::object();
+        info["selectionSetList"] = Json::array();
+        for (const QString &s : request.selectionSetList)
+            info["selectionSetList"].push_back(str(s));
+        info["selectionSetGraphQL"] = str(request.selectionSetGraphQL);
+        info["parentTypeName"] = str(request.parentTypeName);
+        info["fieldName"] = str(request.fieldName);
+        info["variables"] = parse(request.variables);
+        Json event = Json::object();
+        event["arguments"] = parse(request.arguments);
+        event["identity"] = parse(caller.identity);
+        event["source"] = parse(request.source);
+        event["request"] = Json{{"headers", headers}, {"domainName", nullptr}};
+        event["prev"] = nullptr;
+        event["info"] = std::move(info);
+        event["stash"] = Json::object();
+        return dump(event);
+    }
+
+    void invoke(const AppSyncDataSource &source, const GraphQL::FieldRequest &request,
+                std::function<void(GraphQL::FieldResult)> done)
+    {
+        InvokeRequest invoke;
+        const qsizetype colon = source.functionName.indexOf(QLatin1Char(':'));
+        invoke.functionName = colon < 0 ? source.functionName : source.functionName.left(colon);
+        invoke.payload = event(request);
+        invoke.source = QStringLiteral("%1.%2 (AppSync API %3)").arg(request.parentTypeName, request.fieldName, api->name);
+        if (!context) {
+            done(GraphQL::FieldResult::error(QStringLiteral("The emulator is stopping."), QStringLiteral("InternalFailure")));
+            return;
+        }
+        lambda->invoke(invoke, context, [done = std::move(done)](const InvokeResult &result) {
+            if (result.error.isError()) {
+                done(GraphQL::FieldResult::error(result.error.message,
+                                                 QStringLiteral("Lambda:") + (result.error.awsCode.isEmpty()
+                                                                                  ? QStringLiteral("ServiceException")
+                                                                                  : result.error.awsCode)));
+                return;
+            }
+            if (!result.functionError.isEmpty()) {
+                // The function's error document {"errorMessage", "errorType", ...}: AppSync reports
+                // an unhandled error of a direct resolver as Lambda:Unhandled with its message.
+                const Json error = parse(result.payload);
+                const QString message = error.is_object() && error.value("errorMessage", Json()).is_string()
+                                            ? QString::fromStdString(error["errorMessage"].get<std::string>())
+                                            : QString::fromUtf8(result.payload);
+                done(GraphQL::FieldResult::error(message, QStringLiteral("Lambda:Unhandled")));
+                return;
+            }
+            GraphQL::FieldResult value;
+            value.value = result.payload.trimmed().isEmpty() ? QByteArray("null") : result.payload;
+            if (parse(value.value).is_null() && value.value.trimmed() != "null") {
+                done(GraphQL::FieldResult::error(QStringLiteral("The function's response is not JSON."),
+                                                 QStringLiteral("Lambda:Unhandled")));
+                return;
+            }
+            done(value);
+        });
+    }
+};
+
+} // namespace
+
+AppSyncService::AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator, CognitoIdpService *cognito,
+                               QObject *parent)
+    : QObject(parent), m_lambda(lambda), m_authenticator(authenticator), m_cognito(cognito)
+{
+}
+
+AppSyncService::~AppSyncService() = default;
+
+void AppSyncService::setApis(const QList<AppSyncApiConfig> &apis)
+{
+    m_apis.clear();
+    GraphQL::SchemaOptions options;
+    options.appSync = true;
+    for (const AppSyncApiConfig &config : apis) {
+        Core::Result<GraphQL::Schema> schema = GraphQL::Schema::fromSdl(config.schemaSdl, options);
+        if (!schema)
+            continue; // the template reader reported it; the lab does not start with errors
+        Api api;
+        api.config = config;
+        api.executor = std::make_shared<GraphQL::Executor>(std::make_shared<const GraphQL::Schema>(std::move(schema.value())));
+        m_apis.insert(config.apiId, api);
+    }
+}
+
+const AppSyncService::Api *AppSyncService::api(const QString &apiId) const
+{
+    const auto it = m_apis.constFind(apiId);
+    return it == m_apis.constEnd() ? nullptr : &*it;
+}
+
+Core::HttpResponse AppSyncService::unauthorized(const QString &message)
+{
+    return requestError(401, QStringLiteral("UnauthorizedException"), message);
+}
+
+bool AppSyncService::allows(const AppSyncApiConfig &api, AppSyncAuthProvider::Type mode, const GraphQL::NamedType &type,
+                            const GraphQL::FieldDef &field)
+{
+    AppSyncAuthProvider probe;
+    probe.type = mode;
+    const QString directive = probe.directive();
+    // A field's own directives replace its type's; without any, only the default mode may read it.
+    const std::vector<GraphQL::AppliedDirective> &rules = hasAuthDirective(field.directives) ? field.directives
+                                                                                              : type.directives;
+    if (!hasAuthDirective(rules))
+        return mode == api.defaultAuth.type;
+    return hasDirective(rules, directive);
+}
+
+void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &request, QObject *context,
+                                  std::function<void(std::optional<AppSyncCaller>, QString)> done)
+{
+    Q_UNUSED(context);
+    QList<AppSyncAuthProvider> providers{api.config.defaultAuth};
+    providers.append(api.config.additionalAuth);
+    const auto provider = [&](AppSyncAuthProvider::Type type) -> const AppSyncAuthProvider * {
+        for (const AppSyncAuthProvider &p : std::as_const(providers)) {
+            if (p.type == type)
+                return &p;
+        }
+        return nullptr;
+    };
+    const QByteArray apiKey = request.headers.value("x-api-key");
+    const QByteArray authorization = request.headers.value("Authorization");
+    const QString sourceIp = EventJson::sourceIp(request);
+
+    if (!apiKey.isEmpty() && provider(AppSyncAuthProvider::Type::ApiKey)) {
+        for (const AppSyncApiKey &key : api.config.apiKeys) {
+            if (key.id == QString::fromUtf8(apiKey)) {
+                done(AppSyncCaller{AppSyncAuthProvider::Type::ApiKey, "null"}, {});
+                return;
+            }
+        }
+        done(std::nullopt, QStringLiteral("You are not authorized to make this call."));
+        return;
+    }
+    if (authorization.startsWith("AWS4-HMAC-SHA256") && provider(AppSyncAuthProvider::Type::Iam)) {
+        const AwsAuthentication auth = m_authenticator->authenticate(request, QStringLiteral("appsync"), AwsProtocol::RestJson);
+        if (!auth.ok()) {
+            done(std::nullopt, auth.error.message);
+            return;
+        }
+        const AwsPrincipal &p = auth.principal;
+        const auto orNull = [](const QString &s) { return s.isEmpty() ? Json() : Json(str(s)); };
+        Json identity{{"accountId", str(p.accountId)},
+                      {"cognitoIdentityPoolId", orNull(p.cognitoIdentityPoolId)},
+                      {"cognitoIdentityId", orNull(p.cognitoIdentityId)},
+                      {"cognitoIdentityAuthType", p.cognitoIdentityId.isEmpty() ? Json() : Json("authenticated")},
+                      {"cognitoIdentityAuthProvider", p.cognitoIdentityPoolId.isEmpty() ? Json() : Json(str(p.cognitoAmr.join(QLatin1Char(','))))},
+                      {"sourceIp", Json::array({str(sourceIp)})},
+                      {"username", str(p.userId)},
+                      {"userArn", str(p.arn)}};
+        done(AppSyncCaller{AppSyncAuthProvider::Type::Iam, dump(identity)}, {});
+        return;
+    }
+    if (!authorization.isEmpty() && !authorization.startsWith("AWS4-HMAC-SHA256")) {
+        if (const AppSyncAuthProvider *pool = provider(AppSyncAuthProvider::Type::UserPool); pool && m_cognito) {
+            QByteArray token = authorization;
+            if (token.startsWith("Bearer "))
+                token = token.mid(7);
+            const Core::Result<Core::Jwt::Jwk> key = Core::Jwt::Jwk::fromJsonObject(m_cognito->tokens().publicJwk());
+            Core::Jwt::ClaimRules rules;
+            rules.issuer = m_cognito->issuer(pool->userPoolId);
+            rules.skew = std::chrono::seconds(0);
+            const Core::Result<Core::Jwt::VerifiedToken> verified =
+                key ? Core::Jwt::verifyJwt(token, *key, rules) : Core::Result<Core::Jwt::VerifiedToken>(key.error());
+            if (verified) {
+                const Core::Jwt::Claims &claims = verified->claims;
+                const QString clientId = claims.aud.isEmpty() ? claims.clientId : claims.aud.first();
+                if (!pool->appIdClientRegex.isEmpty()
+                    && !QRegularExpression(QRegularExpression::anchoredPattern(pool->appIdClientRegex)).match(clientId).hasMatch()) {
+                    done(std::nullopt, QStringLiteral("You are not authorized to make this call."));
+                    return;
+                }
+                const Json all = parse(QJsonDocument(claims.all).toJson(QJsonDocument::Compact));
+                const QString username = all.contains("cognito:username") ? QString::fromStdString(all["cognito:username"].get<std::string>())
+                                         : all.contains("username") ? QString::fromStdString(all["username"].get<std::string>())
+                                                                   : claims.sub;
+                Json identity{{"claims", all},
+                              {"defaultAuthStrategy", "ALLOW"},
+                              {"groups", all.contains("cognito:groups") ? all["cognito:groups"] : Json()},
+                              {"issuer", str(claims.iss)},
+                              {"sourceIp", Json::array({str(sourceIp)})},
+                              {"sub", str(claims.sub)},
+                              {"username", str(username)}};
+                done(AppSyncCaller{AppSyncAuthProvider::Type::UserPool, dump(identity)}, {});
+                return;
+            }
+            if (!provider(AppSyncAuthProvider::Type::Lambda) && !provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
+                done(std::nullopt, verified.error().message);
+                return;
+            }
+        }
+        if (provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
+            done(std::nullopt, QStringLiteral("OPENID_CONNECT tokens are not checked by the emulator (it does not fetch "
+                                              "an outside issuer's keys): use the lab's Cognito user pool or an API key"));
+            return;
+        }
+        if (provider(AppSyncAuthProvider::Type::Lambda)) {
+            done(std::nullopt, QStringLiteral("AWS_LAMBDA authorization is not emulated yet: use an API key, SigV4 or "
+                                              "the lab's Cognito user pool"));
+            return;
+        }
+    }
+    done(std::nullopt, QStringLiteral("Valid authorization header not provided."));
+}
+
+void AppSyncService::execute(const Api &api, const AppSyncCaller &caller, const Core::HttpRequest &request,
+                             const GraphQL::ExecutionRequest &operation, std::function<void(QByteArray)> done)
+{
+    auto resolver = std::make_shared<Resolver>();
+    resolver->config = api.config;
+    resolver->lambda = m_lambda;
+    resolver->context = this;
+    resolver->caller = caller;
+    resolver->headers = headersJson(request);
+    const GraphQL::Executor::Prepared prepared = api.executor->prepare(operation);
+    const QString apiId = api.config.apiId;
+    QPointer<AppSyncService> self(this);
+    api.executor->execute(operation, resolver, [self, apiId, prepared, done = std::move(done)](QByteArray response) {
+        if (self && prepared.ok && prepared.operation == GraphQL::OperationType::Mutation) {
+            const Json doc = parse(response);
+            const Json data = doc.value("data", Json());
+            if (data.is_object() && !data.empty() && !data.begin().value().is_null())
+                emit self->mutationResolved(apiId, prepared.rootFieldName, dump(data.begin().value()));
+        }
+        done(response);
+    });
+}
+
+void AppSyncService::handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
+                            HttpResponder &responder)
+{
+    const Api *found = api(apiId);
+    if (!found || pathInApi != "/graphql") {
+        responder.send(requestError(404, QStringLiteral("NotFoundException"),
+                                    QStringLiteral("No GraphQL endpoint here: POST to /graphql of an API the emulator lists "
+                                                   "at /_aws/emulator.")));
+        return;
+    }
+    if (request.method != "POST") {
+        responder.send(requestError(405, QStringLiteral("MethodNotAllowedException"),
+                                    QStringLiteral("The GraphQL endpoint takes POST with a JSON body {\"query\": ...}.")));
+        return;
+    }
+    const Json body = parse(request.body);
+    if (!body.is_object() || !body.value("query", Json()).is_string()) {
+        responder.send(requestError(400, QStringLiteral("MalformedHttpRequestException"),
+                                    QStringLiteral("The body must be a JSON object with a \"query\" string (and optionally "
+                                                   "\"variables\" and \"operationName\").")));
+        return;
+    }
+    GraphQL::ExecutionRequest operation;
+    operation.query = QByteArray::fromStdString(body["query"].get<std::string>());
+    if (body.value("operationName", Json()).is_string())
+        operation.operationName = QString::fromStdString(body["operationName"].get<std::string>());
+    if (body.contains("variables"))
+        operation.variables = dump(body["variables"]);
+    const Api apiCopy = *found;
+    HttpResponder answer = responder;
+    authenticate(*found, request, this,
+                 [this, apiCopy, request, operation, answer](std::optional<AppSyncCaller> caller, QString refusal) {
+                     if (!caller) {
+                         answer.send(unauthorized(refusal));
+                         return;
+                     }
+                     execute(apiCopy, *caller, request, operation,
+                             [answer](QByteArray response) { answer.send(jsonResponse(200, response)); });
+                 });
+}
+
+} // namespace Gatehouse::Emulator

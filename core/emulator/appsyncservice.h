@@ -1,0 +1,85 @@
+#pragma once
+
+#include "appsyncconfig.h"
+#include "core/graphql/executor.h"
+#include "requesthandler.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace Gatehouse::Emulator {
+
+class AwsAuthenticator;
+class CognitoIdpService;
+class LambdaInvoker;
+
+// Who a request to an AppSync API is, once one of its auth providers accepted it: the mode and
+// the identity a resolver's event carries (null for API_KEY), as raw JSON.
+struct AppSyncCaller
+{
+    AppSyncAuthProvider::Type mode = AppSyncAuthProvider::Type::ApiKey;
+    QByteArray identity = "null";
+};
+
+// The emulator's AppSync-compatible GraphQL endpoint: POST /graphql for each lab API, its auth
+// providers enforced as AppSync does (the request's headers pick the provider; a refused request
+// is 401 UnauthorizedException; a field the provider may not read is null with "Not Authorized
+// to access ..."), fields run by Core::GraphQL::Executor with direct Lambda resolvers (AppSync's
+// event, identity per mode) and NONE resolvers (the arguments come back). Mutations are reported
+// to the real-time side (AppSyncRealtime), which feeds subscriptions.
+class AppSyncService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Api
+    {
+        AppSyncApiConfig config;
+        std::shared_ptr<Core::GraphQL::Executor> executor;
+    };
+
+    AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator, CognitoIdpService *cognito,
+                   QObject *parent = nullptr);
+    ~AppSyncService() override;
+
+    void setRegion(const QString &region) { m_region = region; }
+    void setApis(const QList<AppSyncApiConfig> &apis);
+    bool serves(const QString &apiId) const { return m_apis.contains(apiId); }
+    const Api *api(const QString &apiId) const;
+
+    // POST <pathInApi> = /graphql; anything else is AppSync's 404.
+    void handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
+                HttpResponder &responder);
+
+    // Checks a request's (or a real-time handshake's) headers against the API's providers; the
+    // refusal's message when none accepts them. `done` may run later (AWS_LAMBDA invokes a function).
+    void authenticate(const Api &api, const Core::HttpRequest &request, QObject *context,
+                      std::function<void(std::optional<AppSyncCaller> caller, QString refusal)> done);
+
+    // Runs one operation for a caller; `done` gets the response JSON.
+    void execute(const Api &api, const AppSyncCaller &caller, const Core::HttpRequest &request,
+                 const Core::GraphQL::ExecutionRequest &operation, std::function<void(QByteArray)> done);
+
+    // Whether the caller's mode may read a field of a type (the @aws_* directives).
+    static bool allows(const AppSyncApiConfig &api, AppSyncAuthProvider::Type mode,
+                       const Core::GraphQL::NamedType &type, const Core::GraphQL::FieldDef &field);
+
+    // AppSync's 401 body: {"errors":[{"errorType":"UnauthorizedException","message":...}]}.
+    static Core::HttpResponse unauthorized(const QString &message);
+
+signals:
+    // A mutation field finished without error; `value` is its full resolved value (JSON), which
+    // subscriptions naming the mutation in @aws_subscribe filter and select from.
+    void mutationResolved(const QString &apiId, const QString &mutationField, const QByteArray &value);
+
+private:
+    LambdaInvoker *m_lambda;
+    AwsAuthenticator *m_authenticator;
+    CognitoIdpService *m_cognito;
+    QString m_region = QStringLiteral("us-east-1");
+    QHash<QString, Api> m_apis;
+};
+
+} // namespace Gatehouse::Emulator

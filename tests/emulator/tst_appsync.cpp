@@ -1,0 +1,537 @@
+// The emulator's AppSync GraphQL APIs: the travel lab (resources/labs/travel) and a test lab
+// whose direct Lambda resolvers echo their event (tests/data/labs/appsync-echo). Template
+// reading and its errors in words naming the resource; the direct resolver event against
+// AppSync's samples (powertools' appSyncDirectResolver.json, aws-lambda-go's identities) for
+// a Cognito caller, an IAM caller signed by botocore and a nested field's source; the auth
+// providers (API key missing or wrong: 401 UnauthorizedException; a field the provider may not
+// read: "Not Authorized to access ..."); a function's error as Lambda:Unhandled; NONE resolvers;
+// introspection over HTTP loading back into the schema; and Debian's python3 urllib as a client.
+#include "../common/emulatorlab.h"
+#include "../common/websocketapitest.h"
+#include "core/emulator/appsyncservice.h"
+#include "core/emulator/emulator.h"
+#include "core/emulator/labloader.h"
+#include "core/graphql/schema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Emulator;
+using Gatehouse::Test::readSampleEvent;
+using Gatehouse::Test::shapeDifference;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonObject data() const { return json().value(QStringLiteral("data")).toObject(); }
+    QJsonObject firstError() const { return json().value(QStringLiteral("errors")).toArray().at(0).toObject(); }
+};
+
+QSet<QString> keySet(const QJsonObject &object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+
+QByteArray graphQlBody(const QString &query, const QJsonObject &variables = {})
+{
+    QJsonObject body{{QStringLiteral("query"), query}};
+    if (!variables.isEmpty())
+        body.insert(QStringLiteral("variables"), variables);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestAppSync : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Emulator::Emulator> m_travel;
+    std::unique_ptr<Emulator::Emulator> m_echo;
+    QNetworkAccessManager m_network;
+
+    Reply post(const QString &url, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+    {
+        QNetworkRequest request{QUrl(url)};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        for (const auto &h : headers)
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply *reply = m_network.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(60000);
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        reply->deleteLater();
+        return r;
+    }
+
+    static const Core::EmulatorApiInfo *graphQlApi(const Emulator::Emulator &emulator)
+    {
+        for (const Core::EmulatorApiInfo &api : emulator.info().apis) {
+            if (api.kind == QLatin1String("GraphQL API"))
+                return &api;
+        }
+        return nullptr;
+    }
+    static QString url(const Emulator::Emulator &emulator) { return graphQlApi(emulator)->pathStyleUrl; }
+    static QByteArray apiKey(const Emulator::Emulator &emulator)
+    {
+        return emulator.lab().graphQlApis.at(0).apiKeys.at(0).id.toUtf8();
+    }
+
+    Reply withKey(const Emulator::Emulator &emulator, const QString &query, const QJsonObject &variables = {})
+    {
+        return post(url(emulator), graphQlBody(query, variables), {{"x-api-key", apiKey(emulator)}});
+    }
+
+    // An ID token of a lab pool's user, from the emulator's Cognito (InitiateAuth USER_PASSWORD_AUTH).
+    QByteArray idToken(const Emulator::Emulator &emulator, const QString &user, const QString &password)
+    {
+        const QString clientId = emulator.lab().userPools.at(0).clients.at(0).clientId;
+        QNetworkRequest request{QUrl(emulator.info().baseUrl + QLatin1Char('/'))};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-amz-json-1.1"));
+        request.setRawHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth");
+        const QJsonObject body{{QStringLiteral("AuthFlow"), QStringLiteral("USER_PASSWORD_AUTH")},
+                               {QStringLiteral("ClientId"), clientId},
+                               {QStringLiteral("AuthParameters"),
+                                QJsonObject{{QStringLiteral("USERNAME"), user}, {QStringLiteral("PASSWORD"), password}}}};
+        QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(30000);
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return answer.value(QStringLiteral("AuthenticationResult")).toObject().value(QStringLiteral("IdToken")).toString().toUtf8();
+    }
+
+    // Debian's python3: urllib with an API key, or signed by botocore for "appsync".
+    QJsonObject python(const QString &mode, const QString &target, const QByteArray &body, const QByteArray &key = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(key));
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral("/usr/bin/python3"),
+                      {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_peer.py"), mode, target,
+                       QStringLiteral("us-east-1")});
+        process.write(body);
+        process.closeWriteChannel();
+        // The emulator answers on this thread, so the wait turns the event loop.
+        QElapsedTimer timer;
+        timer.start();
+        while (process.state() != QProcess::NotRunning && timer.elapsed() < 60000)
+            QTest::qWait(20);
+        const QByteArray out = process.readAllStandardOutput();
+        if (out.isEmpty())
+            qWarning("%s", process.readAllStandardError().constData());
+        return QJsonDocument::fromJson(out).object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_travel = Gatehouse::Test::startLab(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/travel"));
+        QVERIFY(m_travel);
+        m_echo = Gatehouse::Test::startLab(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/appsync-echo"));
+        QVERIFY(m_echo);
+    }
+
+    void cleanupTestCase()
+    {
+        m_travel.reset();
+        m_echo.reset();
+    }
+
+    void travelTemplate()
+    {
+        const LabDefinition &lab = m_travel->lab();
+        QCOMPARE(lab.graphQlApis.size(), 1);
+        const AppSyncApiConfig &api = lab.graphQlApis.first();
+        QCOMPARE(api.name, QStringLiteral("travel"));
+        QCOMPARE(api.apiId.size(), 26);
+        QCOMPARE(api.defaultAuth.type, AppSyncAuthProvider::Type::ApiKey);
+        QCOMPARE(api.additionalAuth.size(), 2);
+        QCOMPARE(api.additionalAuth.at(0).type, AppSyncAuthProvider::Type::Iam);
+        QCOMPARE(api.additionalAuth.at(1).type, AppSyncAuthProvider::Type::UserPool);
+        QCOMPARE(api.additionalAuth.at(1).userPoolId, lab.userPools.first().poolId);
+        QCOMPARE(api.dataSources.size(), 2);
+        QCOMPARE(api.dataSource(QStringLiteral("weather"))->functionName, QStringLiteral("travelWeatherFunction"));
+        QCOMPARE(api.resolvers.size(), 4);
+        QVERIFY(api.resolver(QStringLiteral("Destination"), QStringLiteral("weather")));
+        QCOMPARE(api.apiKeys.size(), 1);
+        QVERIFY(api.apiKeys.first().id.startsWith(QLatin1String("da2-")));
+        QVERIFY(api.schemaSdl.contains("@aws_subscribe"));
+        // The GUI's and CLI's listing, and the template's outputs evaluated with the same key.
+        const Core::EmulatorApiInfo *info = graphQlApi(*m_travel);
+        QVERIFY(info);
+        QCOMPARE(info->stage, QStringLiteral("API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS"));
+        QVERIFY(info->pathStyleUrl.endsWith(QStringLiteral("/_aws/appsync/") + api.apiId + QStringLiteral("/graphql")));
+        QCOMPARE(info->routes.size(), 4);
+        QCOMPARE(info->routes.first().routeKey, QStringLiteral("Query.getAllDestinations"));
+        QCOMPARE(info->apiKeys.first().value, api.apiKeys.first().id);
+        bool keyOutput = false;
+        for (const auto &output : lab.outputs)
+            keyOutput = keyOutput || (output.first == QLatin1String("ApiKey") && output.second == api.apiKeys.first().id);
+        QVERIFY(keyOutput);
+    }
+
+    void templateErrors_data()
+    {
+        QTest::addColumn<QString>("resources");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("words");
+        const QString resolver = QStringLiteral("  R:\n    Type: AWS::AppSync::Resolver\n    Properties:\n"
+                                                "      ApiId: !GetAtt Api.ApiId\n      TypeName: Query\n"
+                                                "      FieldName: %1\n      DataSourceName: %2\n%3");
+        const QString lambdaSource = QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n"
+                                                    "      ApiId: !GetAtt Api.ApiId\n      Name: fn\n      Type: AWS_LAMBDA\n"
+                                                    "      LambdaConfig:\n        LambdaFunctionArn: !GetAtt F.Arn\n");
+        QTest::newRow("unknown data source") << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fnn"), QString())
+                                             << QStringLiteral("Resources.R") << QStringLiteral("no data source named fnn on this API; did you mean fn?");
+        QTest::newRow("DynamoDB") << QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n"
+                                                    "      ApiId: !GetAtt Api.ApiId\n      Name: t\n      Type: AMAZON_DYNAMODB\n")
+                                  << QStringLiteral("Resources.D") << QStringLiteral("data source type AMAZON_DYNAMODB is not emulated");
+        QTest::newRow("mapping templates on Lambda")
+            << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fn"),
+                                           QStringLiteral("      RequestMappingTemplate: '{}'\n"))
+            << QStringLiteral("Resources.R") << QStringLiteral("VTL mapping templates are not emulated");
+        QTest::newRow("field not in schema") << lambdaSource + resolver.arg(QStringLiteral("goodbye"), QStringLiteral("fn"), QString())
+                                             << QStringLiteral("Resources.Api") << QStringLiteral("Query.goodbye, which the schema does not define");
+        QTest::newRow("APPSYNC_JS") << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fn"),
+                                                                   QStringLiteral("      Runtime:\n        Name: APPSYNC_JS\n"))
+                                    << QStringLiteral("Resources.R") << QStringLiteral("APPSYNC_JS resolver code is not emulated");
+        QTest::newRow("ApiId of nothing") << QStringLiteral("  K:\n    Type: AWS::AppSync::ApiKey\n    Properties:\n      ApiId: nope\n")
+                                          << QStringLiteral("Resources.K") << QStringLiteral("ApiId must name an AWS::AppSync::GraphQLApi");
+    }
+
+    void templateErrors()
+    {
+        QFETCH(QString, resources);
+        QFETCH(QString, resource);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("src")));
+        QFile handler(dir.filePath(QStringLiteral("src/app.py")));
+        QVERIFY(handler.open(QIODevice::WriteOnly));
+        handler.write("def handler(event, context):\n    return None\n");
+        handler.close();
+        const QString text = QStringLiteral("AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n"
+                                            "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                                            "      CodeUri: src/\n      Handler: app.handler\n      Runtime: python3.12\n"
+                                            "  Api:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: t\n"
+                                            "      AuthenticationType: API_KEY\n"
+                                            "  S:\n    Type: AWS::AppSync::GraphQLSchema\n    Properties:\n"
+                                            "      ApiId: !GetAtt Api.ApiId\n      Definition: 'type Query { hello: String }'\n")
+                             + resources;
+        QFile file(dir.filePath(QStringLiteral("template.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        file.close();
+        const LabDefinition lab = LabLoader::load(dir.path());
+        QVERIFY(lab.hasErrors());
+        QStringList errors;
+        for (const LabDiagnostic &d : lab.diagnostics)
+            errors.append(d.toString());
+        const QString all = errors.join(QLatin1Char('\n'));
+        bool found = false;
+        for (const QString &e : std::as_const(errors))
+            found = found || (e.contains(resource) && e.contains(words));
+        QVERIFY2(found, qPrintable(all));
+    }
+
+    void missingSchemaAndForeignPool()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("template.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n"
+                   "  Api:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: t\n"
+                   "      AuthenticationType: AMAZON_COGNITO_USER_POOLS\n      UserPoolConfig:\n"
+                   "        UserPoolId: us-east-1_Elsewhere\n"
+                   "  Api2:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: t2\n"
+                   "      AuthenticationType: API_KEY\n");
+        file.close();
+        const LabDefinition lab = LabLoader::load(dir.path());
+        QStringList errors;
+        for (const LabDiagnostic &d : lab.diagnostics)
+            errors.append(d.toString());
+        const QString all = errors.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("Resources.Api.Properties.UserPoolConfig.UserPoolId"))
+                     && all.contains(QStringLiteral("the lab's own user pools")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("the GraphQL API Api2 has no schema")), qPrintable(all));
+    }
+
+    void queryWithApiKey()
+    {
+        const Reply all = withKey(*m_travel, QStringLiteral("{ getAllDestinations { name weather activities hotels } }"));
+        QCOMPARE(all.status, 200);
+        const QJsonArray destinations = all.data().value(QStringLiteral("getAllDestinations")).toArray();
+        QCOMPARE(destinations.size(), 3);
+        for (const QJsonValue &d : destinations) {
+            // weather has its own resolver, which got the destination as its source.
+            QVERIFY2(!d.toObject().value(QStringLiteral("weather")).toString().isEmpty(), all.body.constData());
+            QVERIFY(!d.toObject().value(QStringLiteral("hotels")).toArray().isEmpty());
+        }
+        const Reply one = withKey(*m_travel, QStringLiteral("query ($n: String!) { getDestination(name: $n) { name hotels } "
+                                                            "none: getDestination(name: \"Atlantis\") { name } }"),
+                                  QJsonObject{{QStringLiteral("n"), QStringLiteral("Kyoto")}});
+        QCOMPARE(one.body, QByteArray("{\"data\":{\"getDestination\":{\"name\":\"Kyoto\",\"hotels\":[\"Ryokan Yachiyo\"]},"
+                                      "\"none\":null}}"));
+        // Host-style addressing reaches the same API.
+        const Core::EmulatorApiInfo *info = graphQlApi(*m_travel);
+        QNetworkRequest request{QUrl(m_travel->info().baseUrl + QStringLiteral("/graphql"))};
+        request.setRawHeader("Host", (info->apiId + QStringLiteral(".appsync-api.localhost")).toUtf8());
+        request.setRawHeader("x-api-key", apiKey(*m_travel));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *reply = m_network.post(request, graphQlBody(QStringLiteral("{ getDestination(name: \"Lisbon\") { name } }")));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(reply->readAll(), QByteArray("{\"data\":{\"getDestination\":{\"name\":\"Lisbon\"}}}"));
+        reply->deleteLater();
+    }
+
+    void refusedKeys_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no key") << QByteArray() << QByteArray() << QStringLiteral("Valid authorization header not provided.");
+        QTest::newRow("wrong key") << QByteArray("x-api-key") << QByteArray("da2-notthekeyatall00000000000")
+                                   << QStringLiteral("You are not authorized to make this call.");
+        QTest::newRow("not a token") << QByteArray("Authorization") << QByteArray("not-a-jwt") << QString();
+    }
+
+    void refusedKeys()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, message);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!header.isEmpty())
+            headers.append({header, value});
+        const Reply reply = post(url(*m_travel), graphQlBody(QStringLiteral("{ getAllDestinations { name } }")), headers);
+        QCOMPARE(reply.status, 401);
+        const QJsonObject error = reply.firstError();
+        QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
+        if (!message.isEmpty())
+            QCOMPARE(error.value(QStringLiteral("message")).toString(), message);
+        else
+            QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    }
+
+    void fieldNotAllowedForProvider()
+    {
+        const Reply reply = withKey(*m_travel, QStringLiteral("mutation { addActivity(destination: \"Kyoto\", activity: \"x\") { name } }"));
+        QCOMPARE(reply.status, 200);
+        QVERIFY(reply.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("addActivity")).isNull());
+        const QJsonObject error = reply.firstError();
+        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("Not Authorized to access addActivity on type Mutation"));
+        QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("Unauthorized"));
+        QCOMPARE(error.value(QStringLiteral("path")).toArray(), QJsonArray{QStringLiteral("addActivity")});
+    }
+
+    void mutationWithCognitoToken()
+    {
+        const QByteArray token = idToken(*m_travel, QStringLiteral("traveller@example.com"), QStringLiteral("Passport-2024"));
+        QVERIFY(!token.isEmpty());
+        const QString activity = QStringLiteral("Kayaking ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        const Reply added = post(url(*m_travel),
+                                 graphQlBody(QStringLiteral("mutation ($a: String!) { addActivity(destination: \"Reykjavik\", "
+                                                            "activity: $a) { name activities } }"),
+                                             QJsonObject{{QStringLiteral("a"), activity}}),
+                                 {{"Authorization", token}});
+        QCOMPARE(added.status, 200);
+        QVERIFY2(added.data().value(QStringLiteral("addActivity")).toObject().value(QStringLiteral("activities")).toArray()
+                     .contains(activity),
+                 added.body.constData());
+        const Reply read = withKey(*m_travel, QStringLiteral("{ getDestination(name: \"Reykjavik\") { activities } }"));
+        QVERIFY(read.data().value(QStringLiteral("getDestination")).toObject().value(QStringLiteral("activities")).toArray()
+                    .contains(activity));
+        // An unknown destination: the function's ValueError, as AppSync reports a direct resolver's.
+        const Reply unknown = post(url(*m_travel),
+                                   graphQlBody(QStringLiteral("mutation { addActivity(destination: \"Atlantis\", activity: \"Diving\") { name } }")),
+                                   {{"Authorization", token}});
+        QCOMPARE(unknown.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("Lambda:Unhandled"));
+        QVERIFY(unknown.firstError().value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Unknown destination Atlantis")));
+    }
+
+    void directResolverEventWithCognito()
+    {
+        const QByteArray token = idToken(*m_echo, QStringLiteral("jdoe"), QStringLiteral("Echo-Password-1"));
+        QVERIFY(!token.isEmpty());
+        const Reply reply = post(url(*m_echo),
+                                 graphQlBody(QStringLiteral("query Q($i: ID) { echo(id: $i) { id event child { label event } } }"),
+                                             QJsonObject{{QStringLiteral("i"), QStringLiteral("my identifier")}}),
+                                 {{"Authorization", token}});
+        QCOMPARE(reply.status, 200);
+        const QJsonObject echo = reply.data().value(QStringLiteral("echo")).toObject();
+        const QJsonObject event = QJsonDocument::fromJson(echo.value(QStringLiteral("event")).toString().toUtf8()).object();
+        QVERIFY2(!event.isEmpty(), reply.body.constData());
+
+        const QJsonObject sample = readSampleEvent(QStringLiteral("powertools-lambda-python/appSyncDirectResolver.json"));
+        QVERIFY(!sample.isEmpty());
+        // Every key of AppSync's sample, with its type; the identity's claims are the token's own.
+        QJsonObject sampleIdentity = sample.value(QStringLiteral("identity")).toObject();
+        QJsonObject comparable = sample;
+        sampleIdentity.remove(QStringLiteral("claims"));
+        comparable.insert(QStringLiteral("identity"), sampleIdentity);
+        const QString difference = shapeDifference(comparable, event);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        QCOMPARE(keySet(event), keySet(sample));
+        QCOMPARE(keySet(event.value(QStringLiteral("identity")).toObject()), keySet(sample.value(QStringLiteral("identity")).toObject()));
+        QCOMPARE(keySet(event.value(QStringLiteral("info")).toObject()), keySet(sample.value(QStringLiteral("info")).toObject()));
+        const QJsonObject cognito = readSampleEvent(QStringLiteral("aws-lambda-go/appsync-identity-cognito.json"));
+        QVERIFY(keySet(event.value(QStringLiteral("identity")).toObject()).contains(keySet(cognito)));
+
+        const QJsonObject identity = event.value(QStringLiteral("identity")).toObject();
+        QCOMPARE(identity.value(QStringLiteral("username")).toString(), QStringLiteral("jdoe"));
+        QCOMPARE(identity.value(QStringLiteral("claims")).toObject().value(QStringLiteral("token_use")).toString(), QStringLiteral("id"));
+        QCOMPARE(identity.value(QStringLiteral("issuer")).toString(),
+                 m_echo->info().baseUrl + QLatin1Char('/') + m_echo->lab().userPools.first().poolId);
+        QCOMPARE(event.value(QStringLiteral("arguments")).toObject(), (QJsonObject{{QStringLiteral("id"), QStringLiteral("my identifier")}}));
+        QVERIFY(event.value(QStringLiteral("source")).isNull());
+        const QJsonObject info = event.value(QStringLiteral("info")).toObject();
+        QCOMPARE(info.value(QStringLiteral("parentTypeName")).toString(), QStringLiteral("Query"));
+        QCOMPARE(info.value(QStringLiteral("fieldName")).toString(), QStringLiteral("echo"));
+        QCOMPARE(info.value(QStringLiteral("selectionSetList")).toArray(),
+                 (QJsonArray{QStringLiteral("id"), QStringLiteral("event"), QStringLiteral("child"), QStringLiteral("child/label"),
+                             QStringLiteral("child/event")}));
+        QCOMPARE(info.value(QStringLiteral("variables")).toObject(), (QJsonObject{{QStringLiteral("i"), QStringLiteral("my identifier")}}));
+        QVERIFY(info.value(QStringLiteral("selectionSetGraphQL")).toString().contains(QStringLiteral("child {")));
+
+        // The nested field's resolver got its parent object as source.
+        const QJsonObject child = QJsonDocument::fromJson(
+                                      echo.value(QStringLiteral("child")).toObject().value(QStringLiteral("event")).toString().toUtf8())
+                                      .object();
+        QCOMPARE(child.value(QStringLiteral("source")).toObject(), (QJsonObject{{QStringLiteral("label"), QStringLiteral("inner")}}));
+        QCOMPARE(child.value(QStringLiteral("info")).toObject().value(QStringLiteral("parentTypeName")).toString(), QStringLiteral("Child"));
+    }
+
+    void iamCallerSignedByBotocore()
+    {
+        if (!Gatehouse::Test::debianPythonHas(QStringLiteral("botocore")))
+            QSKIP("Debian's python3-botocore is needed as the signing peer");
+        const QJsonObject answer = python(QStringLiteral("iam"), url(*m_echo),
+                                          graphQlBody(QStringLiteral("{ echo { event } secret }")));
+        QCOMPARE(answer.value(QStringLiteral("status")).toInt(), 200);
+        const QJsonObject response = QJsonDocument::fromJson(answer.value(QStringLiteral("body")).toString().toUtf8()).object();
+        QVERIFY2(!response.contains(QStringLiteral("errors")), qPrintable(answer.value(QStringLiteral("body")).toString()));
+        const QJsonObject event = QJsonDocument::fromJson(response.value(QStringLiteral("data")).toObject()
+                                                              .value(QStringLiteral("echo")).toObject()
+                                                              .value(QStringLiteral("event")).toString().toUtf8())
+                                      .object();
+        const QJsonObject identity = event.value(QStringLiteral("identity")).toObject();
+        const QJsonObject sample = readSampleEvent(QStringLiteral("aws-lambda-go/appsync-identity-iam.json"));
+        QVERIFY(!sample.isEmpty());
+        QCOMPARE(keySet(identity), keySet(sample));
+        QCOMPARE(identity.value(QStringLiteral("userArn")).toString(), QStringLiteral("arn:aws:iam::123456789012:user/gatehouse"));
+        QCOMPARE(identity.value(QStringLiteral("accountId")).toString(), QStringLiteral("123456789012"));
+        QVERIFY(identity.value(QStringLiteral("sourceIp")).isArray());
+
+        // A wrong signature is refused before anything runs.
+        const Reply refused = post(url(*m_echo), graphQlBody(QStringLiteral("{ secret }")),
+                                   {{"Authorization", "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/appsync/aws4_request, "
+                                                      "SignedHeaders=host;x-amz-date, Signature=00"},
+                                    {"X-Amz-Date", "20250101T000000Z"}});
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
+    }
+
+    void fieldOnlyForIam()
+    {
+        const Reply reply = withKey(*m_echo, QStringLiteral("{ fail: secret }"));
+        QCOMPARE(reply.firstError().value(QStringLiteral("message")).toString(), QStringLiteral("Not Authorized to access secret on type Query"));
+    }
+
+    void lambdaErrors()
+    {
+        Reply reply = withKey(*m_echo, QStringLiteral("{ fail echo { id } }"));
+        QVERIFY2(reply.body.startsWith("{\"data\":{\"fail\":null,\"echo\":{\"id\":null}},\"errors\":"), reply.body.constData());
+        const QJsonObject error = reply.firstError();
+        QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("Lambda:Unhandled"));
+        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("the kitchen is closed"));
+        QCOMPARE(error.value(QStringLiteral("path")).toArray(), QJsonArray{QStringLiteral("fail")});
+        QCOMPARE(error.value(QStringLiteral("locations")).toArray().at(0).toObject().value(QStringLiteral("column")).toInt(), 3);
+        // A non-null field that fails takes the whole data with it.
+        reply = withKey(*m_echo, QStringLiteral("{ mustNotFail echo { id } }"));
+        QVERIFY(reply.json().value(QStringLiteral("data")).isNull());
+    }
+
+    void noneResolverReturnsArguments()
+    {
+        const Reply reply = withKey(*m_echo, QStringLiteral("mutation { note(text: \"hi\") { text author } }"));
+        QCOMPARE(reply.body, QByteArray("{\"data\":{\"note\":{\"text\":\"hi\",\"author\":null}}}"));
+    }
+
+    void badRequests()
+    {
+        Reply reply = post(url(*m_echo), "{\"query\": 1}", {{"x-api-key", apiKey(*m_echo)}});
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("MalformedHttpRequestException"));
+        reply = withKey(*m_echo, QStringLiteral("{ echo { nope } }"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("ValidationError"));
+        QVERIFY(reply.firstError().value(QStringLiteral("message")).toString().contains(QStringLiteral("nope")));
+    }
+
+    void introspectionLoadsBack()
+    {
+        const Reply reply = withKey(*m_travel, Core::GraphQL::Schema::introspectionQuery());
+        QCOMPARE(reply.status, 200);
+        const Core::Result<Core::GraphQL::Schema> loaded = Core::GraphQL::Schema::fromIntrospection(reply.body);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        Core::GraphQL::SchemaOptions options;
+        options.appSync = true;
+        const Core::Result<Core::GraphQL::Schema> original =
+            Core::GraphQL::Schema::fromSdl(m_travel->lab().graphQlApis.first().schemaSdl, options);
+        QVERIFY(original.ok());
+        // Introspection does not carry applied directives (AppSync's drops @aws_* too): the same
+        // schema less those (directive definitions and their descriptions kept).
+        QStringList expected;
+        const QRegularExpression applied(QStringLiteral(" @aws_\\w+(\\([^)]*\\))?"));
+        for (QString line : original->toSdl().split(QLatin1Char('\n'))) {
+            if (!line.contains(QLatin1String("directive")))
+                line.remove(applied);
+            expected.append(line);
+        }
+        QCOMPARE(loaded->toSdl(), expected.join(QLatin1Char('\n')));
+    }
+
+    void debianPythonUrllib()
+    {
+        const QJsonObject answer = python(QStringLiteral("apikey"), url(*m_travel),
+                                          graphQlBody(QStringLiteral("{ getDestination(name: \"Lisbon\") { hotels } }")),
+                                          apiKey(*m_travel));
+        QCOMPARE(answer.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(answer.value(QStringLiteral("body")).toString(),
+                 QStringLiteral("{\"data\":{\"getDestination\":{\"hotels\":[\"Hotel Avenida\",\"Casa do Rio\"]}}}"));
+    }
+};
+
+QTEST_MAIN(TestAppSync)
+#include "tst_appsync.moc"
