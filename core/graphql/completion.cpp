@@ -114,6 +114,12 @@ public:
             && QByteArrayView(m_source.data() + token.span.start, word.size()) == QByteArrayView(word.data(), word.size());
     }
     void finishVariable();
+    bool startsDefinition(const Token &token) const
+    {
+        return token.kind == TokenKind::Name && atLineStart(token.span.start)
+            && (isWord(token, QLatin1String("query")) || isWord(token, QLatin1String("mutation"))
+                || isWord(token, QLatin1String("subscription")) || isWord(token, QLatin1String("fragment")));
+    }
 
 private:
     void stepDocument(Frame &frame, const Token &token);
@@ -209,11 +215,8 @@ void Machine::step(const Token &token)
 {
     // A definition keyword at column 1 starts a new definition even when the one above was
     // left open, as the recovering parser reads it.
-    if (m_stack.size() > 1 && atLineStart(token.span.start)
-        && (isWord(token, QLatin1String("query")) || isWord(token, QLatin1String("mutation"))
-            || isWord(token, QLatin1String("subscription")) || isWord(token, QLatin1String("fragment")))) {
+    if (m_stack.size() > 1 && startsDefinition(token))
         startDefinition();
-    }
     if (closes(token))
         return;
     Frame &frame = top();
@@ -1043,7 +1046,13 @@ void narrow(std::vector<CompletionItem> &items, const QString &prefix)
 // token not consumed.
 size_t runUntil(Machine &machine, const std::vector<Token> &tokens, int offset)
 {
+    // A definition keyword at column 1 resets the machine, so the walk can start at the last
+    // one before the cursor: the cost follows the definition being edited, not the document.
     size_t i = 0;
+    for (size_t j = 0; j < tokens.size() && tokens[j].span.end < offset; ++j) {
+        if (machine.startsDefinition(tokens[j]))
+            i = j;
+    }
     for (; i < tokens.size(); ++i) {
         const Token &token = tokens[i];
         if (token.kind == TokenKind::EndOfFile || token.span.end > offset

@@ -1,6 +1,6 @@
 // gatehouse-bench: measures the figures README reports. Not a test: it prints numbers and a
 // verdict against each target, on whatever machine it runs.
-//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|cognito|response-view|response-stream|startup|sigv4|credentials|json|collection|graphql-parse|graphql-validate|all]
+//   gatehouse-bench [httpapi|lambda|lambda-list|lambda-viewer|jwt|cognito|response-view|response-stream|startup|sigv4|credentials|json|collection|graphql-parse|graphql-validate|graphql-complete|graphql-editor|all]
 //                   [--seconds N] [--connections N]
 #include "benches.h"
 #include "loadgenerator.h"
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, ws-log, ws-broadcast or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, graphql-complete, graphql-editor, ws-log, ws-broadcast or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -186,6 +186,10 @@ int main(int argc, char **argv)
         benchGraphQLParse();
     if (which == QLatin1String("graphql-validate") || which == QLatin1String("all"))
         benchGraphQLValidate();
+    if (which == QLatin1String("graphql-complete") || which == QLatin1String("all"))
+        benchGraphQLComplete();
+    if (which == QLatin1String("graphql-editor") || which == QLatin1String("all"))
+        benchGraphQLEditor();
     if (which == QLatin1String("jwt") || which == QLatin1String("all"))
         runJwtBench({QStringLiteral("--seconds"), QString::number(std::min(seconds, 3))});
     if (which == QLatin1String("response-view") || which == QLatin1String("all"))

@@ -15,6 +15,12 @@ void figure(const QString &name, double value, const QString &unit, const QStrin
 // (tests/bench/graphqlbench.cpp).
 void benchGraphQLParse();
 void benchGraphQLValidate();
+// GraphQL completion and hover at every offset of a GitHub query, ms per call
+// (tests/bench/graphqlcompletebench.cpp).
+void benchGraphQLComplete();
+// Typing into the GraphQL editor holding a 5,000-line document: slowest keystroke and longest
+// event-loop stall, ms (graphqlcompletebench.cpp).
+void benchGraphQLEditor();
 
 // SigV4 header signatures per second on one core (tests/bench/sigv4bench.cpp).
 void benchSigV4();
