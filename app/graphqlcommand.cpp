@@ -9,6 +9,7 @@
 #include "core/graphql/schema.h"
 #include "core/graphql/subscriptionclient.h"
 #include "core/jsonpretty.h"
+#include "core/oauth2/tokenmanager.h"
 #include "oauth2cli.h"
 #include "unixsignalwatcher.h"
 
@@ -49,6 +50,10 @@ struct GraphQLOptions
     int waitMs = -1; // -1: no limit
     int ackTimeoutMs = 10000;
     bool resubscribe = false;
+    // A token fetched first (Cognito sign-in or OAuth 2.0 client credentials), as `gatehouse
+    // request` and `gatehouse cognito login` take them.
+    std::optional<Core::OAuth2Settings> tokenSource;
+    bool secretFromStdin = false; // --password-stdin / --client-secret-stdin
 };
 
 void say(const QString &text)
@@ -76,12 +81,20 @@ Core::Result<GraphQLOptions> parseArguments(const QStringList &arguments)
         QStringLiteral("--region"),     QStringLiteral("-H"),            QStringLiteral("--header"),
         QStringLiteral("--timeout"),    QStringLiteral("--protocol"),    QStringLiteral("--handshake"),
         QStringLiteral("--realtime-url"), QStringLiteral("--count"),     QStringLiteral("--wait"),
-        QStringLiteral("--ack-timeout")};
+        QStringLiteral("--ack-timeout"), QStringLiteral("--cognito-pool"), QStringLiteral("--client-id"),
+        QStringLiteral("--user"),        QStringLiteral("--cognito-endpoint"), QStringLiteral("--oauth2-token-url"),
+        QStringLiteral("--scope"),       QStringLiteral("--token-use")};
+    Core::OAuth2Settings oauth2;
+    std::optional<Core::OAuth2TokenUse> tokenUse; // default: Cognito's ID token, else access
     GraphQLOptions options;
     QStringList positional;
     std::optional<AuthMode> mode;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--password-stdin") || arg == QLatin1String("--client-secret-stdin")) {
+            options.secretFromStdin = true;
+            continue;
+        }
         if (arg == QLatin1String("--get") || arg == QLatin1String("--json")
             || arg == QLatin1String("--trace") || arg == QLatin1String("--resubscribe")) {
             (arg == QLatin1String("--get")     ? options.useGet
@@ -99,7 +112,23 @@ Core::Result<GraphQLOptions> parseArguments(const QStringList &arguments)
         if (i + 1 >= arguments.size())
             return usageError(QStringLiteral("%1 needs a value.").arg(arg));
         const QString value = arguments.at(++i);
-        if (arg == QLatin1String("-q") || arg == QLatin1String("--query")) {
+        if (arg == QLatin1String("--cognito-pool")) {
+            oauth2.userPoolId = value;
+        } else if (arg == QLatin1String("--client-id")) {
+            oauth2.clientId = value;
+        } else if (arg == QLatin1String("--user")) {
+            oauth2.username = value;
+        } else if (arg == QLatin1String("--cognito-endpoint")) {
+            oauth2.cognitoEndpoint = value;
+        } else if (arg == QLatin1String("--oauth2-token-url")) {
+            oauth2.tokenUrl = value;
+        } else if (arg == QLatin1String("--scope")) {
+            oauth2.scopes = oauth2.scopes.isEmpty() ? value : oauth2.scopes + QLatin1Char(' ') + value;
+        } else if (arg == QLatin1String("--token-use")) {
+            if (value != QLatin1String("id") && value != QLatin1String("access"))
+                return usageError(QStringLiteral("--token-use takes id or access, not '%1'.").arg(value));
+            tokenUse = value == QLatin1String("id") ? Core::OAuth2TokenUse::Id : Core::OAuth2TokenUse::Access;
+        } else if (arg == QLatin1String("-q") || arg == QLatin1String("--query")) {
             options.query = value;
         } else if (arg == QLatin1String("--file")) {
             QFile file(value);
@@ -189,6 +218,35 @@ Core::Result<GraphQLOptions> parseArguments(const QStringList &arguments)
         options.operationName = QStringLiteral("IntrospectionQuery");
     } else if (options.query.trimmed().isEmpty()) {
         return usageError(QStringLiteral("give the GraphQL document with -q 'query { ... }' or --file F."));
+    }
+    if (!oauth2.userPoolId.isEmpty() || !oauth2.tokenUrl.isEmpty()) {
+        if (!options.auth.token.isEmpty())
+            return usageError(QStringLiteral("--token and a token source (--cognito-pool or --oauth2-token-url) do not go together."));
+        if (!oauth2.userPoolId.isEmpty() && !oauth2.tokenUrl.isEmpty())
+            return usageError(QStringLiteral("choose one token source: --cognito-pool (sign in) or --oauth2-token-url (client credentials)."));
+        if (oauth2.clientId.isEmpty())
+            return usageError(QStringLiteral("the token source needs --client-id ID (the app client)."));
+        if (!oauth2.userPoolId.isEmpty()) {
+            if (oauth2.username.isEmpty())
+                return usageError(QStringLiteral("Cognito sign-in needs --user NAME; the password comes from "
+                                                 "--password-stdin or GATEHOUSE_COGNITO_PASSWORD."));
+            oauth2.grant = Core::OAuth2Grant::CognitoSignIn;
+            // AppSync's user-pool auth reads the groups and claims of the ID token by default.
+            oauth2.tokenUse = tokenUse.value_or(Core::OAuth2TokenUse::Id);
+        } else {
+            if (!options.secretFromStdin)
+                return usageError(QStringLiteral("client credentials need --client-secret-stdin (the secret piped in, never an argument)."));
+            oauth2.grant = Core::OAuth2Grant::ClientCredentials;
+            oauth2.tokenUse = tokenUse.value_or(Core::OAuth2TokenUse::Access);
+        }
+        options.tokenSource = oauth2;
+        if (!mode)
+            mode = oauth2.grant == Core::OAuth2Grant::CognitoSignIn ? AuthMode::CognitoUserPools : AuthMode::OpenIdConnect;
+        if (*mode != AuthMode::CognitoUserPools && *mode != AuthMode::OpenIdConnect && *mode != AuthMode::AwsLambda)
+            return usageError(QStringLiteral("a fetched token is for --auth cognito, oidc or lambda, not %1.")
+                                  .arg(authModeName(*mode)));
+    } else if (!oauth2.clientId.isEmpty() || !oauth2.username.isEmpty()) {
+        return usageError(QStringLiteral("--client-id and --user belong to --cognito-pool or --oauth2-token-url."));
     }
     // Secrets the command line did not carry come from the environment.
     if (options.auth.apiKey.isEmpty())
@@ -431,6 +489,47 @@ int runAction(const GraphQLOptions &options)
     return options.action == QLatin1String("subscribe") ? runSubscribe(options) : runQuery(options);
 }
 
+// Cognito sign-in (SRP) or client credentials through the token manager `gatehouse request`
+// uses, then the action with the token; what the manager does goes to stderr, never a token.
+int fetchTokenThenRun(GraphQLOptions &options)
+{
+    Core::OAuth2Settings settings = *options.tokenSource;
+    if (settings.grant == Core::OAuth2Grant::CognitoSignIn) {
+        settings.password = cognitoPasswordFromEnvironment(options.secretFromStdin);
+        if (settings.password.isEmpty()) {
+            say(QStringLiteral("Cognito sign-in needs the password: pipe it with --password-stdin or set "
+                               "GATEHOUSE_COGNITO_PASSWORD."));
+            return ExitUsage;
+        }
+    } else {
+        settings.clientSecret = readStdinLine();
+        if (settings.clientSecret.isEmpty()) {
+            say(QStringLiteral("--client-secret-stdin read no secret; pipe it in."));
+            return ExitUsage;
+        }
+    }
+    Core::HttpClient http;
+    Core::OAuth2::TokenManager tokens(&http);
+    prepareTokenManager(tokens, QStringLiteral("gatehouse graphql"));
+    int exitCode = ExitFailure;
+    bool fetched = false;
+    QObject context;
+    tokens.token(settings, &context, [&](const Core::Result<Core::OAuth2::CachedToken> &token) {
+        if (!token) {
+            say(QStringLiteral("cannot get the token: %1").arg(token.error().message));
+        } else if (token->tokenFor(settings.tokenUse).isEmpty()) {
+            say(QStringLiteral("the token endpoint returned no %1 token.")
+                    .arg(settings.tokenUse == Core::OAuth2TokenUse::Id ? QStringLiteral("ID") : QStringLiteral("access")));
+        } else {
+            options.auth.token = token->tokenFor(settings.tokenUse);
+            fetched = true;
+        }
+        quit();
+    });
+    QCoreApplication::exec();
+    return fetched ? runAction(options) : exitCode;
+}
+
 } // namespace
 
 int runGraphQLCommand(const QStringList &arguments)
@@ -441,6 +540,8 @@ int runGraphQLCommand(const QStringList &arguments)
         return ExitUsage;
     }
     GraphQLOptions options = std::move(parsed).value();
+    if (options.tokenSource)
+        return fetchTokenThenRun(options);
     if (options.auth.mode != AuthMode::AwsIam)
         return runAction(options);
 

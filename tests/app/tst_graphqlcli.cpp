@@ -1,8 +1,11 @@
 // gatehouse graphql query / subscribe / schema against AWS Amplify's AppSync simulator
 // (tests/peers/appsync-simulator): exit codes, errors with their paths in words, one JSON line
-// per event, SDL from introspection, and no secret on stderr even with --trace.
+// per event, SDL from introspection, and no secret on stderr even with --trace; a token from
+// a Cognito sign-in against the emulator's bakery pool, which the simulator checks by issuer.
 #include "../common/gatehouseprocess.h"
 #include "../core/graphqlpeer.h"
+
+#include "core/emulator/emulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +75,50 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("\"name\": \"Bern\""), run.out.constData());
         QVERIFY(!run.err.contains("wJalrXUtnFEMI"));
+    }
+
+    void cognitoSignInToken()
+    {
+        // The bakery lab's pool on the embedded emulator signs the baker in (SRP); a simulator
+        // that trusts only that pool's issuer (OIDC) lets the query through.
+        Gatehouse::Emulator::EmulatorOptions emulatorOptions;
+        emulatorOptions.port = 0;
+        emulatorOptions.labDirectory = QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/bakery");
+        Gatehouse::Emulator::Emulator emulator(emulatorOptions);
+        const auto started = emulator.start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+        const QString pool = emulator.lab().userPools.at(0).poolId;
+        const QString client = emulator.lab().userPools.at(0).clients.at(0).clientId;
+        QProcessEnvironment issuer;
+        issuer.insert(QStringLiteral("APPSYNC_SIM_OIDC_ISSUER"), emulator.info().baseUrl + QLatin1Char('/') + pool);
+        GraphQLPeer trusting(QStringLiteral("serve.js"), issuer);
+        QVERIFY2(trusting.port() > 0, qPrintable(trusting.problem()));
+        const QString url = QStringLiteral("http://127.0.0.1:%1/graphql").arg(trusting.port());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("GATEHOUSE_APPSYNC_API_KEY"));
+        const QStringList arguments{QStringLiteral("graphql"), QStringLiteral("query"), url, QStringLiteral("-q"),
+                                    QStringLiteral("{ getDestination(name: \"Bakery\") { name } }"),
+                                    QStringLiteral("--auth"), QStringLiteral("oidc"),
+                                    QStringLiteral("--cognito-pool"), pool, QStringLiteral("--client-id"), client,
+                                    QStringLiteral("--user"), QStringLiteral("baker@example.com"),
+                                    QStringLiteral("--cognito-endpoint"), emulator.info().baseUrl,
+                                    QStringLiteral("--password-stdin")};
+        const auto run = runGatehouse(arguments, "Sourdough-2024\n", environment);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("\"name\": \"Bakery\""), run.out.constData());
+        QVERIFY(!run.err.contains("Sourdough-2024"));
+
+        // The same user with a wrong password never reaches the API; said in words.
+        const auto refused = runGatehouse(arguments, "not-the-password\n", environment);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("cannot get the token"), refused.err.constData());
+        QVERIFY(refused.out.isEmpty());
+
+        // A token the simulator does not trust (the first simulator's issuer is another one).
+        const QStringList elsewhere = QStringList(arguments).replaceInStrings(url, m_url);
+        const auto untrusted = runGatehouse(elsewhere, "Sourdough-2024\n", environment);
+        QCOMPARE(untrusted.exitCode, 4);
+        QVERIFY2(untrusted.err.contains("UnauthorizedException"), untrusted.err.constData());
     }
 
     void queryWithErrorsExitsOne()

@@ -15,7 +15,7 @@
 class GraphQLPeer
 {
 public:
-    explicit GraphQLPeer(const QString &script)
+    explicit GraphQLPeer(const QString &script, const QProcessEnvironment &extra = {})
     {
         const QString modules = QStringLiteral(GATEHOUSE_PEERS_DIR "/appsync-simulator/node_modules");
         if (!QFile::exists(modules + QStringLiteral("/amplify-appsync-simulator/package.json"))) {
@@ -27,6 +27,8 @@ public:
         }
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("NODE_PATH"), modules);
+        for (const QString &name : extra.keys())
+            environment.insert(name, extra.value(name));
         m_process.setProcessEnvironment(environment);
         m_process.setProgram(QStringLiteral("node"));
         m_process.setArguments(

@@ -1,7 +1,7 @@
 // Starts AWS Amplify's AppSync simulator (amplify-appsync-simulator) on 127.0.0.1 with a
 // small travel API for Gatehouse's GraphQL transport tests: a NONE data source with VTL
 // templates, API_KEY by default plus AWS_IAM, AMAZON_COGNITO_USER_POOLS and OPENID_CONNECT
-// (issuer https://issuer.example), and a subscription fired by a mutation (@aws_subscribe).
+// (issuer https://issuer.example or $APPSYNC_SIM_OIDC_ISSUER), and a subscription fired by a mutation (@aws_subscribe).
 // Prints "PORT <n>" and exits when stdin closes, so a test never leaves it behind.
 //
 // The simulator binds every interface and picks its ports from 8900-9999 itself; the HTTP
@@ -50,7 +50,9 @@ async function main() {
                 { authenticationType: 'AWS_IAM' },
                 { authenticationType: 'AMAZON_COGNITO_USER_POOLS', cognitoUserPoolConfig: {} },
                 { authenticationType: 'OPENID_CONNECT',
-                  openIDConnectConfig: { Issuer: 'https://issuer.example', ClientId: 'gatehouse' } },
+                  openIDConnectConfig: {
+                      Issuer: process.env.APPSYNC_SIM_OIDC_ISSUER || 'https://issuer.example',
+                      ClientId: 'gatehouse' } },
             ],
         },
         schema: { content: schema },
