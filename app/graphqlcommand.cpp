@@ -311,63 +311,60 @@ int runQuery(const GraphQLOptions &options)
     Core::HttpClient client;
     int exitCode = ExitFailure;
     QObject context;
-    std::function<void()> send = [&] {
-        HttpQueryRequest request;
-        request.url = options.url;
-        request.query = options.query;
-        request.operationName = options.operationName;
-        request.variablesJson = options.variables;
-        request.headers = options.headers;
-        request.useGet = options.useGet;
-        request.timeoutMs = options.timeoutMs;
-        HttpQuery *query = HttpQuery::start(client, request, options.auth, &context);
-        QObject::connect(query, &HttpQuery::finished, &context, [&](const Core::Result<HttpQueryResult> &result) {
-            if (!result) {
-                say(result.error().message);
-                exitCode = exitCodeFor(result.error());
-                quit();
-                return;
-            }
-            const Response &response = result->response;
-            if (options.action == QLatin1String("schema")) {
-                if (response.data.isEmpty() || response.data == "null") {
-                    reportErrors(response.errors);
-                    say(QStringLiteral("the server answered the introspection query without data "
-                                       "(HTTP %1); introspection may be disabled.").arg(result->httpStatus));
-                    exitCode = result->httpStatus >= 400 ? ExitHttpError : ExitFailure;
-                    quit();
-                    return;
-                }
-                if (options.json) {
-                    const auto pretty = Core::JsonPretty::format(result->rawBody);
-                    QTextStream(stdout) << QString::fromUtf8(pretty ? *pretty : result->rawBody) << "\n";
-                    exitCode = ExitOk;
-                } else {
-                    const auto schema = Schema::fromIntrospection(result->rawBody);
-                    if (!schema) {
-                        say(QStringLiteral("the introspection result does not describe a schema: %1")
-                                .arg(schema.error().message));
-                        exitCode = ExitFailure;
-                    } else {
-                        QTextStream(stdout) << schema->toSdl();
-                        exitCode = ExitOk;
-                    }
-                }
-                reportErrors(response.errors);
-                quit();
-                return;
-            }
-            const auto pretty = Core::JsonPretty::format(result->rawBody);
-            QTextStream(stdout) << QString::fromUtf8(pretty ? *pretty : result->rawBody) << "\n";
-            reportErrors(response.errors);
-            if (result->httpStatus >= 400)
-                exitCode = ExitHttpError;
-            else
-                exitCode = response.errors.isEmpty() ? ExitOk : ExitFailure;
+    HttpQueryRequest request;
+    request.url = options.url;
+    request.query = options.query;
+    request.operationName = options.operationName;
+    request.variablesJson = options.variables;
+    request.headers = options.headers;
+    request.useGet = options.useGet;
+    request.timeoutMs = options.timeoutMs;
+    HttpQuery *query = HttpQuery::start(client, request, options.auth, &context);
+    QObject::connect(query, &HttpQuery::finished, &context, [&](const Core::Result<HttpQueryResult> &result) {
+        if (!result) {
+            say(result.error().message);
+            exitCode = exitCodeFor(result.error());
             quit();
-        });
-    };
-    send();
+            return;
+        }
+        const Response &response = result->response;
+        if (options.action == QLatin1String("schema")) {
+            if (response.data.isEmpty() || response.data == "null") {
+                reportErrors(response.errors);
+                say(QStringLiteral("the server answered the introspection query without data "
+                                   "(HTTP %1); introspection may be disabled.").arg(result->httpStatus));
+                exitCode = result->httpStatus >= 400 ? ExitHttpError : ExitFailure;
+                quit();
+                return;
+            }
+            if (options.json) {
+                const auto pretty = Core::JsonPretty::format(result->rawBody);
+                QTextStream(stdout) << QString::fromUtf8(pretty ? *pretty : result->rawBody) << "\n";
+                exitCode = ExitOk;
+            } else {
+                const auto schema = Schema::fromIntrospection(result->rawBody);
+                if (!schema) {
+                    say(QStringLiteral("the introspection result does not describe a schema: %1")
+                            .arg(schema.error().message));
+                    exitCode = ExitFailure;
+                } else {
+                    QTextStream(stdout) << schema->toSdl();
+                    exitCode = ExitOk;
+                }
+            }
+            reportErrors(response.errors);
+            quit();
+            return;
+        }
+        const auto pretty = Core::JsonPretty::format(result->rawBody);
+        QTextStream(stdout) << QString::fromUtf8(pretty ? *pretty : result->rawBody) << "\n";
+        reportErrors(response.errors);
+        if (result->httpStatus >= 400)
+            exitCode = ExitHttpError;
+        else
+            exitCode = response.errors.isEmpty() ? ExitOk : ExitFailure;
+        quit();
+    });
     QCoreApplication::exec();
     return exitCode;
 }

@@ -425,8 +425,7 @@ void SubscriptionClient::onDisconnected(const Error &socketError)
     m_stopping.clear();
     Error error = m_failed ? m_pendingFailure : socketError;
     if (!m_failed && !m_closing) {
-        const QString active = QStringLiteral("%n subscription(s) active").replace(
-            QStringLiteral("%n"), QString::number(m_subscriptions.size()));
+        const QString active = QStringLiteral("%1 subscription(s) active").arg(m_subscriptions.size());
         const QString cause = socketError.isError()
                                   ? socketError.message
                                   : QStringLiteral("the server closed it (%1)")

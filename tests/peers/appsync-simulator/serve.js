@@ -4,15 +4,18 @@
 // (issuer https://issuer.example or $APPSYNC_SIM_OIDC_ISSUER), and a subscription fired by a mutation (@aws_subscribe).
 // Prints "PORT <n>" and exits when stdin closes, so a test never leaves it behind.
 //
-// The simulator binds every interface and picks its ports from 8900-9999 itself; the HTTP
-// and real-time server (one http.Server) is made to listen on 127.0.0.1, port 0 instead, and
-// its MQTT server (only for the retired MQTT subscriptions) on 127.0.0.1 too.
+// The simulator binds every interface and picks its ports from 8900-9999 itself (probing
+// them with get-port, which listens on every interface too). Every listen in this process is
+// made to take 127.0.0.1, port 0 instead: the HTTP and real-time server (one http.Server), the
+// MQTT server of the retired MQTT subscriptions, and get-port's probes.
 'use strict';
-const http = require('http');
+const net = require('net');
 
-const listen = http.Server.prototype.listen;
-http.Server.prototype.listen = function (port, ...rest) {
-    return listen.call(this, 0, '127.0.0.1', ...rest.filter(a => typeof a === 'function'));
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+    const callback = args.find(a => typeof a === 'function');
+    return callback ? listen.call(this, { port: 0, host: '127.0.0.1' }, callback)
+                    : listen.call(this, { port: 0, host: '127.0.0.1' });
 };
 
 const { AmplifyAppSyncSimulator } = require('amplify-appsync-simulator');
