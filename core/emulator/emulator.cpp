@@ -1,5 +1,6 @@
 #include "emulator.h"
 
+#include "appsyncrealtime.h"
 #include "appsyncservice.h"
 #include "awsauthenticator.h"
 #include "cognitoidentityservice.h"
@@ -34,6 +35,8 @@ const QByteArray kExecuteApiLabel = ".execute-api.";
 // AppSync: <apiId>.appsync-api.localhost[:port]/graphql, or /_aws/appsync/<apiId>/graphql.
 const QByteArray kAppSyncPrefix = "/_aws/appsync/";
 const QByteArray kAppSyncLabel = ".appsync-api.";
+// Real-time: <apiId>.appsync-realtime-api.localhost[:port]/graphql, or .../graphql/realtime.
+const QByteArray kAppSyncRealtimeLabel = ".appsync-realtime-api.";
 const QByteArray kWebSocketListingPrefix = Core::ConnectionsApi::ListingPathPrefix;
 
 Core::HttpResponse jsonResponse(int status, const QByteArray &body)
@@ -193,6 +196,10 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_webSocketApis->setLimits(wsLimits);
     m_appSync = std::make_unique<AppSyncService>(m_lambda.get(), m_authenticator.get(), m_cognito.get());
     m_appSync->setRegion(m_options.region);
+    m_appSyncRealtime = std::make_unique<AppSyncRealtime>(m_appSync.get());
+    AppSyncRealtime::Limits realtimeLimits;
+    realtimeLimits.keepAliveMs = m_options.appSyncKeepAliveMs;
+    m_appSyncRealtime->setLimits(realtimeLimits);
 
     // CreateFunction carries up to a 50 MB zip in base64; the control plane answers Lambda's
     // 413 up to a little beyond that, the front past it. Invoke and HTTP APIs keep their own.
@@ -204,6 +211,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_server.reset();
         m_restControlPlane.reset();
     m_restApis.reset();
+        m_appSyncRealtime.reset();
         m_appSync.reset();
         m_webSocketApis.reset();
         m_httpApis.reset();
@@ -255,6 +263,7 @@ void Emulator::stop()
     m_server.reset();
     m_restControlPlane.reset();
     m_restApis.reset();
+    m_appSyncRealtime.reset();
     m_appSync.reset();
     m_webSocketApis.reset();
     m_httpApis.reset();
@@ -482,6 +491,10 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
         if (routeGraphQl(request, host.left(at), request.path, responder))
             return;
     }
+    if (const qsizetype at = host.indexOf(kAppSyncRealtimeLabel); at > 0 && request.path == "/graphql") {
+        if (routeGraphQl(request, host.left(at), "/graphql/realtime", responder))
+            return;
+    }
     if (request.path.startsWith(kAppSyncPrefix)) {
         const QByteArray rest = request.path.mid(kAppSyncPrefix.size());
         const qsizetype slash = rest.indexOf('/');
@@ -557,7 +570,10 @@ bool Emulator::routeGraphQl(const Core::HttpRequest &request, const QByteArray &
 {
     if (!m_appSync || !m_appSync->serves(QString::fromLatin1(apiId)))
         return false;
-    m_appSync->handle(request, QString::fromLatin1(apiId), pathInApi, responder);
+    if (pathInApi == "/graphql/realtime")
+        m_appSyncRealtime->handle(request, QString::fromLatin1(apiId), responder);
+    else
+        m_appSync->handle(request, QString::fromLatin1(apiId), pathInApi, responder);
     return true;
 }
 
@@ -585,6 +601,11 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
             route.authorization = a.stage;
             a.routes.append(route);
         }
+        Core::EmulatorRouteInfo realtime;
+        realtime.routeKey = QStringLiteral("real-time (graphql-ws)");
+        realtime.url = QStringLiteral("ws") + a.pathStyleUrl.mid(4) + QStringLiteral("/realtime");
+        realtime.authorization = a.stage;
+        a.routes.append(realtime);
         for (const AppSyncApiKey &key : api.apiKeys)
             a.apiKeys.append({key.id, key.logicalId, key.id, QString(), QString()});
         info->apis.append(a);

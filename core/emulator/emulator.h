@@ -29,6 +29,7 @@ class StsService;
 class CognitoIdpService;
 class CognitoIdentityService;
 class AppSyncService;
+class AppSyncRealtime;
 
 struct EmulatorOptions
 {
@@ -43,6 +44,8 @@ struct EmulatorOptions
     qint64 webSocketMaxMessageBytes = 128 * 1024;
     // How long $connect, a WebSocket authorizer or a route's function may take (AWS: 29 s).
     int webSocketIntegrationTimeoutMs = 29 * 1000;
+    // AppSync real-time: how often a subscriber's connection gets "ka" (tests shorten it).
+    int appSyncKeepAliveMs = 60 * 1000;
 };
 
 // The embedded emulator: one loopback port that serves every emulated service, built from a
@@ -81,6 +84,8 @@ public:
     WebSocketGateway *webSocketApis() const { return m_webSocketApis.get(); }
     // The lab's AppSync GraphQL APIs; null while stopped.
     AppSyncService *graphQlApis() const { return m_appSync.get(); }
+    // Their real-time endpoint (subscriptions); null while stopped.
+    AppSyncRealtime *graphQlRealtime() const { return m_appSyncRealtime.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -120,6 +125,7 @@ private:
     std::unique_ptr<RestApiGateway> m_restApis;
     std::unique_ptr<WebSocketGateway> m_webSocketApis;
     std::unique_ptr<AppSyncService> m_appSync;
+    std::unique_ptr<AppSyncRealtime> m_appSyncRealtime;
     std::unique_ptr<RestApiControlPlane> m_restControlPlane;
     std::unique_ptr<HttpServer> m_server;
 };

@@ -27,6 +27,9 @@
 #include <QTest>
 #include <QUuid>
 
+#include <functional>
+#include <optional>
+
 #include <memory>
 
 using namespace Gatehouse;
@@ -86,13 +89,14 @@ class TestAppSync : public QObject
         return r;
     }
 
-    static const Core::EmulatorApiInfo *graphQlApi(const Emulator::Emulator &emulator)
+    // A copy: Emulator::info() returns its listing by value.
+    static std::optional<Core::EmulatorApiInfo> graphQlApi(const Emulator::Emulator &emulator)
     {
         for (const Core::EmulatorApiInfo &api : emulator.info().apis) {
             if (api.kind == QLatin1String("GraphQL API"))
-                return &api;
+                return api;
         }
-        return nullptr;
+        return std::nullopt;
     }
     static QString url(const Emulator::Emulator &emulator) { return graphQlApi(emulator)->pathStyleUrl; }
     static QByteArray apiKey(const Emulator::Emulator &emulator)
@@ -185,12 +189,13 @@ private slots:
         QVERIFY(api.apiKeys.first().id.startsWith(QLatin1String("da2-")));
         QVERIFY(api.schemaSdl.contains("@aws_subscribe"));
         // The GUI's and CLI's listing, and the template's outputs evaluated with the same key.
-        const Core::EmulatorApiInfo *info = graphQlApi(*m_travel);
+        const std::optional<Core::EmulatorApiInfo> info = graphQlApi(*m_travel);
         QVERIFY(info);
         QCOMPARE(info->stage, QStringLiteral("API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS"));
         QVERIFY(info->pathStyleUrl.endsWith(QStringLiteral("/_aws/appsync/") + api.apiId + QStringLiteral("/graphql")));
-        QCOMPARE(info->routes.size(), 4);
+        QCOMPARE(info->routes.size(), 5);
         QCOMPARE(info->routes.first().routeKey, QStringLiteral("Query.getAllDestinations"));
+        QCOMPARE(info->routes.last().url, QStringLiteral("ws") + info->pathStyleUrl.mid(4) + QStringLiteral("/realtime"));
         QCOMPARE(info->apiKeys.first().value, api.apiKeys.first().id);
         bool keyOutput = false;
         for (const auto &output : lab.outputs)
@@ -303,7 +308,7 @@ private slots:
         QCOMPARE(one.body, QByteArray("{\"data\":{\"getDestination\":{\"name\":\"Kyoto\",\"hotels\":[\"Ryokan Yachiyo\"]},"
                                       "\"none\":null}}"));
         // Host-style addressing reaches the same API.
-        const Core::EmulatorApiInfo *info = graphQlApi(*m_travel);
+        const std::optional<Core::EmulatorApiInfo> info = graphQlApi(*m_travel);
         QNetworkRequest request{QUrl(m_travel->info().baseUrl + QStringLiteral("/graphql"))};
         request.setRawHeader("Host", (info->apiId + QStringLiteral(".appsync-api.localhost")).toUtf8());
         request.setRawHeader("x-api-key", apiKey(*m_travel));
@@ -520,6 +525,86 @@ private slots:
             expected.append(line);
         }
         QCOMPARE(loaded->toSdl(), expected.join(QLatin1Char('\n')));
+    }
+
+    void realtimeSubscriptionWithPythonWebsockets()
+    {
+        if (!Gatehouse::Test::debianPythonHas(QStringLiteral("websockets")))
+            QSKIP("Debian's python3-websockets is needed as the real-time client");
+        const QByteArray token = idToken(*m_travel, QStringLiteral("traveller@example.com"), QStringLiteral("Passport-2024"));
+        QVERIFY(!token.isEmpty());
+        const std::optional<Core::EmulatorApiInfo> info = graphQlApi(*m_travel);
+        const QString subscription = QString::fromUtf8(QJsonDocument(QJsonObject{
+            {QStringLiteral("query"), QStringLiteral("subscription ($n: String) { onActivityAdded(name: $n) { name activities } }")},
+            {QStringLiteral("variables"), QJsonObject{{QStringLiteral("n"), QStringLiteral("Kyoto")}}}}).toJson(QJsonDocument::Compact));
+        QProcess peer;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey(*m_travel)));
+        peer.setProcessEnvironment(env);
+        peer.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), info->routes.last().url,
+                    info->apiId + QStringLiteral(".appsync-api.localhost"), subscription});
+        QList<QJsonObject> frames;
+        const auto waitFor = [&](const std::function<bool(const QJsonObject &)> &wanted, int timeoutMs) {
+            QElapsedTimer timer;
+            timer.start();
+            while (timer.elapsed() < timeoutMs) {
+                while (peer.canReadLine())
+                    frames.append(QJsonDocument::fromJson(peer.readLine()).object());
+                for (const QJsonObject &f : std::as_const(frames)) {
+                    if (wanted(f))
+                        return true;
+                }
+                if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
+                    return false;
+                QTest::qWait(5);
+            }
+            return false;
+        };
+        const auto is = [](const char *type, const char *id = nullptr) {
+            return [type, id](const QJsonObject &f) {
+                return f.value(QStringLiteral("type")).toString() == QLatin1String(type)
+                       && (!id || f.value(QStringLiteral("id")).toString() == QLatin1String(id));
+            };
+        };
+        QVERIFY2(waitFor(is("start_ack", "sub-1"), 30000), peer.readAllStandardError().constData());
+        QVERIFY(waitFor(is("error", "sub-bad"), 10000));
+        QCOMPARE(frames.first().value(QStringLiteral("value")).toString(), QStringLiteral("graphql-ws"));
+        const QJsonObject ack = frames.at(1);
+        QCOMPARE(ack.value(QStringLiteral("type")).toString(), QStringLiteral("connection_ack"));
+        QCOMPARE(ack.value(QStringLiteral("payload")).toObject().value(QStringLiteral("connectionTimeoutMs")).toInt(), 300000);
+        QVERIFY(waitFor(is("ka"), 1000));
+        for (const QJsonObject &f : std::as_const(frames)) {
+            if (is("error", "sub-bad")(f))
+                QCOMPARE(f.value(QStringLiteral("payload")).toObject().value(QStringLiteral("errors")).toArray().at(0).toObject()
+                             .value(QStringLiteral("errorType")).toString(),
+                         QStringLiteral("UnauthorizedException"));
+        }
+
+        // Lisbon does not match the subscription's name argument; Kyoto does.
+        const QString activity = QStringLiteral("Moss garden ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        for (const QString &destination : {QStringLiteral("Lisbon"), QStringLiteral("Kyoto")}) {
+            const Reply added = post(url(*m_travel),
+                                     graphQlBody(QStringLiteral("mutation ($d: String!, $a: String!) { addActivity(destination: $d, "
+                                                                "activity: $a) { name activities } }"),
+                                                 QJsonObject{{QStringLiteral("d"), destination}, {QStringLiteral("a"), activity}}),
+                                     {{"Authorization", token}});
+            QVERIFY2(!added.json().contains(QStringLiteral("errors")), added.body.constData());
+        }
+        QVERIFY(waitFor(is("data", "sub-1"), 20000));
+        QVERIFY(waitFor(is("complete", "sub-1"), 10000));
+        QList<QJsonObject> data;
+        for (const QJsonObject &f : std::as_const(frames)) {
+            if (is("data")(f))
+                data.append(f);
+        }
+        QCOMPARE(data.size(), 1);
+        const QJsonObject pushed = data.first().value(QStringLiteral("payload")).toObject().value(QStringLiteral("data")).toObject()
+                                       .value(QStringLiteral("onActivityAdded")).toObject();
+        QCOMPARE(pushed.value(QStringLiteral("name")).toString(), QStringLiteral("Kyoto"));
+        QVERIFY(pushed.value(QStringLiteral("activities")).toArray().contains(activity));
+        QVERIFY(peer.waitForFinished(10000));
+        QCOMPARE(peer.exitCode(), 0);
     }
 
     void debianPythonUrllib()
