@@ -22,6 +22,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QTreeWidget>
 
 using namespace Gatehouse::Ui;
@@ -115,6 +116,7 @@ private slots:
     void completionTab();
     void autoIndent();
     void bracketMatching();
+    void tooltips();
     void prettifyIsOneUndoStep();
     void prettifyRefusesSyntaxErrors();
     void operationPicker();
@@ -214,6 +216,19 @@ void tst_GraphQLEditor::validationProblems()
         rules << p.rule;
     QVERIFY2(rules.contains(QStringLiteral("Syntax")) && rules.contains(QStringLiteral("FieldsOnCorrectType")),
              qPrintable(rules.join(QLatin1Char(' '))));
+
+    // In a definition cut short by a syntax error only the syntax error is reported, not what
+    // validation makes of the half-typed rest (a field with no name yet).
+    editor.setPlainText(QStringLiteral("query A { dog { nope } }\nquery Broken { dog { name ? }\n"));
+    editor.checkNow();
+    QStringList messages;
+    for (const auto &p : editor.problems())
+        messages << p.rule + QStringLiteral(": ") + p.message;
+    QVERIFY2(messages.size() == 2, qPrintable(messages.join(QLatin1Char('\n'))));
+    QVERIFY2(messages.at(0).startsWith(QLatin1String("FieldsOnCorrectType: Cannot query field \"nope\"")), qPrintable(messages.join(QLatin1Char('\n'))));
+    QVERIFY2(messages.at(1).startsWith(QLatin1String("Syntax: ")), qPrintable(messages.join(QLatin1Char('\n'))));
+    editor.setPlainText(QStringLiteral("{\n  dog { nope }\n}\nquery B { cat { ! } }"));
+    editor.checkNow();
 
     // Clicking a problem goes to it.
     panel.problemList()->setCurrentRow(0);
@@ -325,6 +340,32 @@ void tst_GraphQLEditor::bracketMatching()
             marked << selection.cursor.selectionStart();
     }
     QCOMPARE(marked, (QList<int>{0, 18}));
+}
+
+void tst_GraphQLEditor::tooltips()
+{
+    GraphQLEditor editor;
+    editor.setSchema(catsSchema());
+    editor.resize(600, 300);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setPlainText(QStringLiteral("{ dog { nope isHousetrained } }"));
+    editor.checkNow();
+    auto tipAt = [&](int position) {
+        QTextCursor cursor(editor.document());
+        cursor.setPosition(position);
+        const QPoint pos = editor.cursorRect(cursor).center() + QPoint(2, 0);
+        QHelpEvent help(QEvent::ToolTip, pos, editor.viewport()->mapToGlobal(pos));
+        QCoreApplication::sendEvent(editor.viewport(), &help);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    // On a problem: its message, as rich text so that the quotes come out as quotes.
+    const QString problem = tipAt(9);
+    QVERIFY2(problem.contains(QLatin1String("Cannot query field &quot;nope&quot; on type &quot;Dog&quot;")), qPrintable(problem));
+    QVERIFY(Qt::mightBeRichText(problem));
+    // On a field: its signature from the schema (which has no descriptions).
+    const QString hover = tipAt(15);
+    QVERIFY2(hover.contains(QLatin1String("Dog.isHousetrained: Boolean")), qPrintable(hover));
 }
 
 void tst_GraphQLEditor::prettifyIsOneUndoStep()

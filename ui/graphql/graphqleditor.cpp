@@ -310,8 +310,21 @@ void GraphQLEditor::check()
     for (const SyntaxError &error : parsed.errors)
         m_problems.push_back(place(Problem{error.message, QStringLiteral("Syntax")}, error.offset));
     if (m_schema) {
+        // A definition cut short by a syntax error is validated as far as it was read, which
+        // yields errors about what is only half typed (a field with no name yet); the syntax
+        // error is what to fix there, so only the intact definitions get validation errors.
+        std::vector<Span> broken;
+        for (const Definition &definition : doc.definitions) {
+            const Span span = definitionSpan(definition);
+            for (const SyntaxError &error : parsed.errors) {
+                if (span.contains(error.offset))
+                    broken.push_back(span);
+            }
+        }
         for (const Diagnostic &diagnostic : Validator::validate(*m_schema, doc)) {
             const int offset = diagnostic.offsets.empty() ? 0 : diagnostic.offsets.front();
+            if (std::any_of(broken.begin(), broken.end(), [&](Span span) { return span.contains(offset); }))
+                continue;
             m_problems.push_back(place(Problem{diagnostic.message, diagnostic.rule}, offset));
         }
     }
@@ -601,8 +614,8 @@ QString GraphQLEditor::toolTipAt(const QPoint &pos) const
         if (position >= problem.position && position <= problem.position + problem.length)
             problems << problem.message.toHtmlEscaped();
     }
-    if (!problems.isEmpty())
-        return problems.join(QStringLiteral("<br/>"));
+    if (!problems.isEmpty()) // <qt> makes it rich text, which the escaped quotes need
+        return QStringLiteral("<qt>%1</qt>").arg(problems.join(QStringLiteral("<br/>")));
     if (!m_schema)
         return {};
     const auto info = CompletionEngine::hover(*m_schema, toPlainText().toUtf8(), byteOffset(position));
