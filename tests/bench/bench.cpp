@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, graphql-complete, graphql-editor, ws-log, ws-broadcast or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, graphql-complete, graphql-editor, ws-log, ws-broadcast, appsync-subscribe or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -204,6 +204,8 @@ int main(int argc, char **argv)
         benchWsLogSocket();
     if (which == QLatin1String("ws-broadcast") || which == QLatin1String("all"))
         benchWsBroadcast();
+    if (which == QLatin1String("appsync-subscribe") || which == QLatin1String("all"))
+        benchAppSyncSubscribe();
     // The load benchmarks run one after another on the event loop.
     static std::vector<std::function<void(std::function<void()>)>> loads;
     const bool all = which == QLatin1String("all");

@@ -68,3 +68,6 @@ void benchWsLogSocket();
 void benchWsBroadcast();
 // Its client process: `gatehouse-bench ws-broadcast-clients URL` (wsbroadcastbench.cpp).
 int runWsBroadcastClients(const QString &url);
+// AppSync subscriptions in the emulator: the travel lab's addActivity pushed to a real-time
+// subscriber, ms from the mutation and from its result to the data frame (appsyncbench.cpp).
+void benchAppSyncSubscribe();
