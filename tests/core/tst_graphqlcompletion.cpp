@@ -5,6 +5,7 @@
 // definitions, never in an executable document).
 
 #include "core/graphql/completion.h"
+#include "core/graphql/lexer.h"
 #include "core/graphql/parser.h"
 #include "core/graphql/schema.h"
 
@@ -97,6 +98,10 @@ private slots:
     void hover();
     void nothingToOffer_data();
     void nothingToOffer();
+    void realDocuments_data();
+    void realDocuments();
+    void everyOffset_data();
+    void everyOffset();
 
 private:
     Schema m_cats;
@@ -489,6 +494,97 @@ void tst_GraphQLCompletion::nothingToOffer()
     }
     const QStringList got = labels(CompletionEngine::complete(m_cats, text, cursor));
     QVERIFY2(got.isEmpty(), qPrintable(got.join(QLatin1Char(' '))));
+}
+
+// Operation documents written by others against an AppSync schema (the AppSync Android SDK's,
+// valid against the introspection results they came with): at the end of every name a person
+// would have completed there (fields, arguments, enum values, variables used, keywords, "on",
+// types), completion with the document typed only up to that name offers exactly that name.
+// Operation and fragment names, aliases and declared variable names are the writer's own.
+void tst_GraphQLCompletion::realDocuments_data()
+{
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<QString>("document");
+    for (const char *doc : {"app/queries.graphql", "app/mutations.graphql", "app/subscriptions.graphql"})
+        QTest::newRow(doc) << QStringLiteral("app/schema.json") << QString::fromLatin1(doc);
+    QTest::newRow("tests-demo/posts.graphql") << QStringLiteral("tests-demo/schema.json")
+                                              << QStringLiteral("tests-demo/posts.graphql");
+}
+
+void tst_GraphQLCompletion::realDocuments()
+{
+    QFETCH(QString, schema);
+    QFETCH(QString, document);
+    const auto loaded = Schema::fromIntrospection(fixture(QStringLiteral("appsync-sdk-android/") + schema));
+    QVERIFY(loaded.ok());
+    const QByteArray source = fixture(QStringLiteral("appsync-sdk-android/") + document);
+    std::vector<Token> tokens;
+    for (const Token &token : Lexer::tokenize(source)) {
+        if (token.kind != TokenKind::Comment)
+            tokens.push_back(token);
+    }
+    auto text = [&](const Token &token) {
+        return QString::fromUtf8(source.mid(token.span.start, token.span.end - token.span.start));
+    };
+    int parens = 0, braces = 0, checked = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const Token &token = tokens[i];
+        parens += token.kind == TokenKind::ParenL ? 1 : token.kind == TokenKind::ParenR ? -1 : 0;
+        braces += token.kind == TokenKind::BraceL ? 1 : token.kind == TokenKind::BraceR ? -1 : 0;
+        if (token.kind != TokenKind::Name)
+            continue;
+        const QString previous = i > 0 ? text(tokens[i - 1]) : QString();
+        const bool afterDollar = i > 0 && tokens[i - 1].kind == TokenKind::Dollar;
+        const bool nextIsColon = i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Colon;
+        if (previous == QLatin1String("query") || previous == QLatin1String("mutation")
+            || previous == QLatin1String("subscription") || previous == QLatin1String("fragment"))
+            continue; // an operation's or fragment's own name
+        if (nextIsColon && parens == 0)
+            continue; // an alias
+        if (afterDollar && braces == 0)
+            continue; // a variable being declared
+        const QString wanted = afterDollar ? QLatin1Char('$') + text(token) : text(token);
+        const CompletionResult result = CompletionEngine::complete(*loaded, source.left(token.span.end), token.span.end);
+        const QStringList got = labels(result);
+        const SourcePosition at = [&] {
+            Document doc;
+            doc.source = source;
+            doc.indexLines();
+            return doc.position(token.span.start);
+        }();
+        QVERIFY2(got.contains(wanted), qPrintable(QStringLiteral("%1:%2 %3 not in [%4]")
+                                                       .arg(at.line).arg(at.column).arg(wanted, got.join(QLatin1Char(' ')))));
+        ++checked;
+    }
+    QVERIFY2(checked > 5, qPrintable(QString::number(checked)));
+    qInfo("%d names offered where they were written", checked);
+}
+
+// Every offset of documents others wrote (executable and type-system kitchen sinks, the AppSync
+// samples), with the whole text and with the text cut at the cursor as while typing: no crash,
+// and a replace range around the cursor.
+void tst_GraphQLCompletion::everyOffset_data()
+{
+    QTest::addColumn<QString>("document");
+    for (const char *doc : {"graphql-js/kitchen-sink.graphql", "graphql-js/schema-kitchen-sink.graphql",
+                            "libgraphqlparser/kitchen-sink.graphql", "appsync-samples/pub-sub-app.schema.graphql",
+                            "graphql-cats/scenarios/validation/validation.schema.graphql"})
+        QTest::newRow(doc) << QString::fromLatin1(doc);
+}
+
+void tst_GraphQLCompletion::everyOffset()
+{
+    QFETCH(QString, document);
+    const QByteArray source = fixture(document);
+    for (int offset = 0; offset <= source.size(); ++offset) {
+        for (const QByteArray &text : {source, source.left(offset)}) {
+            const CompletionResult result = CompletionEngine::complete(m_github, text, offset);
+            QVERIFY(result.replace.start <= offset && offset <= result.replace.end);
+            QVERIFY(result.replace.end <= text.size());
+            if (const auto info = CompletionEngine::hover(m_github, text, offset))
+                QVERIFY(info->span.start <= offset && offset <= info->span.end);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_GraphQLCompletion)
