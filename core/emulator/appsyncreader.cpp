@@ -19,6 +19,7 @@ const QString kSchemaType = QStringLiteral("AWS::AppSync::GraphQLSchema");
 const QString kApiKeyType = QStringLiteral("AWS::AppSync::ApiKey");
 const QString kDataSourceType = QStringLiteral("AWS::AppSync::DataSource");
 const QString kResolverType = QStringLiteral("AWS::AppSync::Resolver");
+const QString kSamApiType = QStringLiteral("AWS::Serverless::GraphQLApi");
 
 QString typeOf(const YAML::Node &resource)
 {
@@ -71,7 +72,7 @@ QString AppSyncAuthProvider::directive() const
 
 QStringList AppSyncReader::resourceTypes()
 {
-    return {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType};
+    return {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType, kSamApiType};
 }
 
 QString AppSyncReader::apiIdFor(const QString &labName, const QString &logicalId)
@@ -119,6 +120,16 @@ void AppSyncReader::declare(const YAML::Node &resources)
 
 void AppSyncReader::read(const YAML::Node &resources)
 {
+    // SAM's GraphQL API resolves every field with APPSYNC_JS pipeline functions (its Resolvers and
+    // Functions take no other runtime), which the emulator does not run: say so, and what works.
+    for (const auto &entry : resources) {
+        if (typeOf(entry.second) == kSamApiType)
+            m_eval->error(child(entry.second, "Type"), QStringLiteral("Resources.%1.Type").arg(qstr(entry.first.Scalar())),
+                          QStringLiteral("AWS::Serverless::GraphQLApi is not emulated: SAM resolves its fields with "
+                                         "APPSYNC_JS pipeline functions, which the emulator does not run. Declare "
+                                         "AWS::AppSync::GraphQLApi with direct Lambda resolvers instead (see "
+                                         "resources/labs/travel)"));
+    }
     // APIs first: every other resource names one by ApiId.
     for (const QString &wanted : {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType}) {
         for (const auto &entry : resources) {

@@ -228,6 +228,11 @@ private slots:
         QTest::newRow("APPSYNC_JS") << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fn"),
                                                                    QStringLiteral("      Runtime:\n        Name: APPSYNC_JS\n"))
                                     << QStringLiteral("Resources.R") << QStringLiteral("APPSYNC_JS resolver code is not emulated");
+        QTest::newRow("SAM GraphQLApi") << QStringLiteral("  Sam:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
+                                                          "      SchemaInline: 'type Query { a: String }'\n      Auth:\n"
+                                                          "        Type: API_KEY\n")
+                                        << QStringLiteral("Resources.Sam.Type")
+                                        << QStringLiteral("AWS::Serverless::GraphQLApi is not emulated: SAM resolves its fields with APPSYNC_JS");
         QTest::newRow("ApiId of nothing") << QStringLiteral("  K:\n    Type: AWS::AppSync::ApiKey\n    Properties:\n      ApiId: nope\n")
                                           << QStringLiteral("Resources.K") << QStringLiteral("ApiId must name an AWS::AppSync::GraphQLApi");
     }
