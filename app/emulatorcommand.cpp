@@ -27,6 +27,22 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     for (const QString &fn : info.functions)
         s << "Function " << fn << "\n";
     for (const Core::EmulatorApiInfo &api : info.apis) {
+        if (api.kind == QLatin1String("GraphQL API")) {
+            // AppSync: one URL for queries and mutations, one for subscriptions; its auth modes
+            // travel in `stage`, and its resolvers and real-time endpoint as routes.
+            s << "\n" << api.kind << " " << api.name << " (id " << api.apiId << ", auth " << api.stage << ")\n";
+            s << "  POST: " << api.pathStyleUrl << "\n  host style: " << api.hostStyleUrl << "\n";
+            for (const Core::EmulatorRouteInfo &r : api.routes) {
+                if (r.functionName.isEmpty() && r.url.startsWith(QLatin1String("ws")))
+                    s << "  real-time: " << r.url << "\n";
+                else
+                    s << "  resolver " << r.routeKey << "  ->  " << (r.functionName.isEmpty() ? QStringLiteral("(NONE)") : r.functionName)
+                      << "\n";
+            }
+            for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)
+                s << "  API key " << k.name << ": x-api-key: " << k.value << "\n";
+            continue;
+        }
         s << "\n" << api.kind << " " << api.name << " (id " << api.apiId << ", stage "
           << api.stage << ")\n";
         if (api.kind == QLatin1String("WebSocket API")) {
