@@ -14,6 +14,7 @@
 #include "requestbuilder/requestbuilderwidget.h"
 #include "widgets/targetselector.h"
 #include "websocket/websocketconsole.h"
+#include "graphql/graphqlworkbench.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->addTab(m_authWorkbench, tr("Auth"));
     auto *webSocket = m_webSocketConsole = new WebSocketConsole(m_tools);
     m_tools->addTab(webSocket, tr("WebSocket"));
+    m_tools->addTab(new GraphQLWorkbench(m_tools), tr("GraphQL"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());
