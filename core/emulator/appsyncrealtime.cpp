@@ -286,7 +286,7 @@ void AppSyncRealtime::start(Connection *connection, const QString &id, const QBy
         const GraphQL::Schema &schema = api->executor->schema();
         const GraphQL::NamedType *root = schema.rootType(GraphQL::OperationType::Subscription);
         const GraphQL::FieldDef *field = root ? root->field(prepared.rootFieldName) : nullptr;
-        if (!field || !AppSyncService::allows(api->config, caller->mode, *root, *field)) {
+        if (!field || !AppSyncService::allows(api->config, *caller, *root, *field)) {
             sendError(connection, id, QStringLiteral("Unauthorized"),
                       QStringLiteral("Not Authorized to access %1 on type %2").arg(prepared.rootFieldName, root ? root->name : QString()));
             return;
@@ -345,7 +345,7 @@ public:
     QString rootType, rootField;
     QByteArray value;
     const AppSyncApiConfig *api = nullptr;
-    AppSyncAuthProvider::Type mode = AppSyncAuthProvider::Type::ApiKey;
+    AppSyncCaller caller;
 
     bool resolves(const QString &typeName, const QString &fieldName) const override
     {
@@ -359,7 +359,7 @@ public:
     }
     bool allows(const GraphQL::NamedType &type, const GraphQL::FieldDef &field) const override
     {
-        return AppSyncService::allows(*api, mode, type, field);
+        return AppSyncService::allows(*api, caller, type, field);
     }
 };
 
@@ -375,7 +375,7 @@ void AppSyncRealtime::push(Connection *connection, const QString &id, const Subs
     resolver->rootField = subscription.field;
     resolver->value = value;
     resolver->api = &api->config;
-    resolver->mode = subscription.caller.mode;
+    resolver->caller = subscription.caller;
     QPointer<QWebSocket> socket(connection->socket);
     api->executor->execute({subscription.query, subscription.operationName, subscription.variables}, resolver,
                            [this, socket, id](QByteArray response) {

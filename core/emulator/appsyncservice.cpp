@@ -5,6 +5,7 @@
 #include "eventjson.h"
 #include "lambdainvoker.h"
 
+#include "core/graphql/parser.h"
 #include "core/jwt/jwk.h"
 #include "core/jwt/jwkset.h"
 #include "core/jwt/jwtverifier.h"
@@ -90,7 +91,7 @@ public:
 
     bool allows(const GraphQL::NamedType &type, const GraphQL::FieldDef &field) const override
     {
-        return AppSyncService::allows(*api, caller.mode, type, field);
+        return AppSyncService::allows(*api, caller, type, field);
     }
 
     void resolve(const GraphQL::FieldRequest &request, std::function<void(GraphQL::FieldResult)> done) override
@@ -212,9 +213,12 @@ Core::HttpResponse AppSyncService::unauthorized(const QString &message)
     return requestError(401, QStringLiteral("UnauthorizedException"), message);
 }
 
-bool AppSyncService::allows(const AppSyncApiConfig &api, AppSyncAuthProvider::Type mode, const GraphQL::NamedType &type,
+bool AppSyncService::allows(const AppSyncApiConfig &api, const AppSyncCaller &caller, const GraphQL::NamedType &type,
                             const GraphQL::FieldDef &field)
 {
+    if (caller.deniedFields.contains(type.name + QLatin1Char('.') + field.name))
+        return false;
+    const AppSyncAuthProvider::Type mode = caller.mode;
     AppSyncAuthProvider probe;
     probe.type = mode;
     const QString directive = probe.directive();
@@ -310,18 +314,77 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
                 return;
             }
         }
-        if (provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
+        if (provider(AppSyncAuthProvider::Type::OpenIdConnect) && !provider(AppSyncAuthProvider::Type::Lambda)) {
             done(std::nullopt, QStringLiteral("OPENID_CONNECT tokens are not checked by the emulator (it does not fetch "
                                               "an outside issuer's keys): use the lab's Cognito user pool or an API key"));
             return;
         }
-        if (provider(AppSyncAuthProvider::Type::Lambda)) {
-            done(std::nullopt, QStringLiteral("AWS_LAMBDA authorization is not emulated yet: use an API key, SigV4 or "
-                                              "the lab's Cognito user pool"));
+        if (const AppSyncAuthProvider *lambda = provider(AppSyncAuthProvider::Type::Lambda)) {
+            authorizeWithLambda(api.config, *lambda, request, std::move(done));
             return;
         }
     }
     done(std::nullopt, QStringLiteral("Valid authorization header not provided."));
+}
+
+void AppSyncService::authorizeWithLambda(const AppSyncApiConfig &api, const AppSyncAuthProvider &provider,
+                                         const Core::HttpRequest &request,
+                                         std::function<void(std::optional<AppSyncCaller>, QString)> done)
+{
+    const Json body = parse(request.body);
+    const auto text = [&](const char *key) { return body.is_object() && body.value(key, Json()).is_string() ? body[key] : Json(); };
+    const QByteArray requestId = AwsAuthenticator::newRequestId();
+    // operationName: the request's, else the name of the document's one operation (assumed to
+    // be what AppSync sends when a client names the operation only in the query).
+    Json operationName = text("operationName");
+    if (operationName.is_null() && text("query").is_string()) {
+        const Core::Result<GraphQL::Document> doc = GraphQL::Parser::parse(QByteArray::fromStdString(body["query"].get<std::string>()));
+        std::vector<const GraphQL::OperationDefinition *> operations;
+        for (size_t i = 0; doc && i < doc->definitions.size(); ++i) {
+            if (const auto *o = std::get_if<GraphQL::OperationDefinition>(&doc->definitions[i]))
+                operations.push_back(o);
+        }
+        if (operations.size() == 1 && operations.front()->name)
+            operationName = str(operations.front()->name->value);
+    }
+    Json event{{"authorizationToken", request.headers.value("Authorization").toStdString()},
+               {"requestContext",
+                {{"apiId", str(api.apiId)},
+                 {"accountId", str(m_authenticator->accountId())},
+                 {"requestId", requestId.toStdString()},
+                 {"queryString", text("query")},
+                 {"operationName", operationName},
+                 {"variables", body.is_object() && body.value("variables", Json()).is_object() ? body["variables"] : Json::object()}}},
+               {"requestHeaders", headersJson(request)}};
+    InvokeRequest invoke;
+    invoke.functionName = provider.authorizerFunction.section(QLatin1Char(':'), 0, 0);
+    invoke.payload = dump(event);
+    invoke.source = QStringLiteral("AWS_LAMBDA authorizer of AppSync API %1").arg(api.name);
+    m_lambda->invoke(invoke, this, [done = std::move(done)](const InvokeResult &result) {
+        const Json answer = parse(result.payload);
+        if (result.error.isError() || !result.functionError.isEmpty() || !answer.is_object()) {
+            // AppSync refuses the request when its authorizer fails or answers nonsense.
+            done(std::nullopt, QStringLiteral("You are not authorized to make this call."));
+            return;
+        }
+        if (!answer.value("isAuthorized", false)) {
+            done(std::nullopt, QStringLiteral("You are not authorized to make this call."));
+            return;
+        }
+        AppSyncCaller caller;
+        caller.mode = AppSyncAuthProvider::Type::Lambda;
+        caller.identity = dump(Json{{"resolverContext", answer.value("resolverContext", Json::object())}});
+        if (answer.value("deniedFields", Json()).is_array()) {
+            for (const Json &f : answer["deniedFields"]) {
+                // "Type.field", or the field's ARN ".../types/<Type>/fields/<field>".
+                QString name = f.is_string() ? QString::fromStdString(f.get<std::string>()) : QString();
+                if (const qsizetype at = name.indexOf(QLatin1String("/types/")); at >= 0)
+                    name = name.mid(at + 7).replace(QLatin1String("/fields/"), QLatin1String("."));
+                caller.deniedFields.append(name);
+            }
+        }
+        done(caller, {});
+    });
 }
 
 void AppSyncService::execute(const Api &api, const AppSyncCaller &caller, const Core::HttpRequest &request,

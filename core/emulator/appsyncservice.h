@@ -22,6 +22,8 @@ struct AppSyncCaller
 {
     AppSyncAuthProvider::Type mode = AppSyncAuthProvider::Type::ApiKey;
     QByteArray identity = "null";
+    // AWS_LAMBDA: the authorizer's deniedFields ("Type.field"), refused like a missing directive.
+    QStringList deniedFields;
 };
 
 // The emulator's AppSync-compatible GraphQL endpoint: POST /graphql for each lab API, its auth
@@ -63,7 +65,7 @@ public:
                  const Core::GraphQL::ExecutionRequest &operation, std::function<void(QByteArray)> done);
 
     // Whether the caller's mode may read a field of a type (the @aws_* directives).
-    static bool allows(const AppSyncApiConfig &api, AppSyncAuthProvider::Type mode,
+    static bool allows(const AppSyncApiConfig &api, const AppSyncCaller &caller,
                        const Core::GraphQL::NamedType &type, const Core::GraphQL::FieldDef &field);
 
     // AppSync's 401 body: {"errors":[{"errorType":"UnauthorizedException","message":...}]}.
@@ -75,6 +77,12 @@ signals:
     void mutationResolved(const QString &apiId, const QString &mutationField, const QByteArray &value);
 
 private:
+    // AWS_LAMBDA: the authorizer function decides (AppSync's request event; isAuthorized,
+    // resolverContext, deniedFields in its answer; ttlOverride is not honoured: nothing is cached).
+    void authorizeWithLambda(const AppSyncApiConfig &api, const AppSyncAuthProvider &provider,
+                             const Core::HttpRequest &request,
+                             std::function<void(std::optional<AppSyncCaller>, QString)> done);
+
     LambdaInvoker *m_lambda;
     AwsAuthenticator *m_authenticator;
     CognitoIdpService *m_cognito;

@@ -472,6 +472,41 @@ private slots:
         QCOMPARE(refused.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
     }
 
+    void lambdaAuthorizer()
+    {
+        const Reply allowed = post(url(*m_echo), graphQlBody(QStringLiteral("query Named { echo(id: \"7\") { event } fail }")),
+                                   {{"Authorization", "let-me-in"}});
+        QCOMPARE(allowed.status, 200);
+        const QJsonObject event = QJsonDocument::fromJson(allowed.data().value(QStringLiteral("echo")).toObject()
+                                                              .value(QStringLiteral("event")).toString().toUtf8())
+                                      .object();
+        // The resolvers' identity is the authorizer's resolverContext.
+        const QJsonObject context = event.value(QStringLiteral("identity")).toObject().value(QStringLiteral("resolverContext")).toObject();
+        QCOMPARE(context.value(QStringLiteral("who")).toString(), QStringLiteral("tester"));
+        // deniedFields: Query.fail is refused for this caller although Query allows @aws_lambda.
+        QCOMPARE(allowed.firstError().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Not Authorized to access fail on type Query"));
+        // The authorizer's event has AppSync's shape (aws-lambda-dotnet's sample).
+        const QJsonObject authorizerEvent = QJsonDocument::fromJson(context.value(QStringLiteral("event")).toString().toUtf8()).object();
+        const QJsonObject sample = readSampleEvent(QStringLiteral("aws-lambda-dotnet/EventsTests.Shared/appsync-event-lambda-authorizer-request.json"));
+        QVERIFY(!sample.isEmpty());
+        QJsonObject withoutHeaders = sample; // the console's browser headers are the request's own
+        withoutHeaders.remove(QStringLiteral("requestHeaders"));
+        const QString difference = shapeDifference(withoutHeaders, authorizerEvent);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        QCOMPARE(keySet(authorizerEvent), keySet(sample));
+        QCOMPARE(authorizerEvent.value(QStringLiteral("requestHeaders")).toObject().value(QStringLiteral("authorization")).toString(),
+                 QStringLiteral("let-me-in"));
+        const QJsonObject requestContext = authorizerEvent.value(QStringLiteral("requestContext")).toObject();
+        QCOMPARE(requestContext.value(QStringLiteral("apiId")).toString(), m_echo->lab().graphQlApis.first().apiId);
+        QCOMPARE(requestContext.value(QStringLiteral("operationName")).toString(), QStringLiteral("Named"));
+        QCOMPARE(authorizerEvent.value(QStringLiteral("authorizationToken")).toString(), QStringLiteral("let-me-in"));
+
+        const Reply refused = post(url(*m_echo), graphQlBody(QStringLiteral("{ echo { id } }")), {{"Authorization", "nope"}});
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
+    }
+
     void fieldOnlyForIam()
     {
         const Reply reply = withKey(*m_echo, QStringLiteral("{ fail: secret }"));

@@ -12,3 +12,12 @@ def child_event(event, context):
 
 def fail(event, context):
     raise ValueError("the kitchen is closed")
+
+
+def authorize(event, context):
+    # AWS_LAMBDA authorization: the token decides; the event goes back in resolverContext so a
+    # test can compare it with AppSync's sample.
+    if event.get("authorizationToken") != "let-me-in":
+        return {"isAuthorized": False}
+    return {"isAuthorized": True, "resolverContext": {"who": "tester", "event": json.dumps(event)},
+            "deniedFields": ["Query.fail"]}
