@@ -595,6 +595,7 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
         for (const AppSyncResolver &r : api.resolvers) {
             Core::EmulatorRouteInfo route;
             route.routeKey = r.typeName + QLatin1Char('.') + r.fieldName;
+            route.method = QStringLiteral("POST"); // what the GUI opens: GraphQL goes over POST
             const AppSyncDataSource *source = api.dataSource(r.dataSource);
             route.functionName = source ? source->functionName : QString();
             route.url = a.pathStyleUrl;

@@ -195,6 +195,7 @@ private slots:
         QVERIFY(info->pathStyleUrl.endsWith(QStringLiteral("/_aws/appsync/") + api.apiId + QStringLiteral("/graphql")));
         QCOMPARE(info->routes.size(), 5);
         QCOMPARE(info->routes.first().routeKey, QStringLiteral("Query.getAllDestinations"));
+        QCOMPARE(info->routes.first().method, QStringLiteral("POST")); // the GUI opens the resolver as a POST
         QCOMPARE(info->routes.last().url, QStringLiteral("ws") + info->pathStyleUrl.mid(4) + QStringLiteral("/realtime"));
         QCOMPARE(info->apiKeys.first().value, api.apiKeys.first().id);
         bool keyOutput = false;
