@@ -56,9 +56,18 @@ Core::HttpRequest syntheticRequest(const QJsonObject &authorization, const QByte
     return request;
 }
 
+// The path of the GraphQL endpoint the client was given, which IAM signatures cover (".../graphql"
+// + "/connect" for the handshake, the path itself for a start): the real-time path without
+// "/realtime" (path style), or "/graphql" (the appsync-realtime-api host).
+QByteArray graphQlPath(const Core::HttpRequest &handshake)
+{
+    return handshake.path.endsWith("/realtime") ? handshake.path.chopped(9) : QByteArray("/graphql");
+}
+
 // The handshake's authorization object: ?header=..., a header-... subprotocol, or its own headers.
 std::optional<Core::HttpRequest> handshakeAuthorization(const Core::HttpRequest &request, QString *problem)
 {
+    const QByteArray connectPath = graphQlPath(request) + "/connect";
     const QUrlQuery query{QString::fromUtf8(request.query)};
     QByteArray encoded = query.queryItemValue(QStringLiteral("header"), QUrl::FullyDecoded).toUtf8();
     if (encoded.isEmpty()) {
@@ -72,7 +81,7 @@ std::optional<Core::HttpRequest> handshakeAuthorization(const Core::HttpRequest 
         // The third form: the authorization as the handshake's own headers.
         Core::HttpRequest own = request;
         own.method = "POST";
-        own.path = own.target = "/graphql/connect";
+        own.path = own.target = connectPath;
         own.query.clear();
         own.body = "{}";
         return own;
@@ -83,7 +92,7 @@ std::optional<Core::HttpRequest> handshakeAuthorization(const Core::HttpRequest 
                                   "(host and x-api-key, Authorization, or the SigV4 headers).");
         return std::nullopt;
     }
-    return syntheticRequest(doc.object(), "/graphql/connect", "{}", request);
+    return syntheticRequest(doc.object(), connectPath, "{}", request);
 }
 
 } // namespace
@@ -133,6 +142,7 @@ void AppSyncRealtime::handle(const Core::HttpRequest &request, const QString &ap
     connection->apiId = apiId;
     if (authorization)
         connection->handshake = *authorization;
+    connection->graphQlPath = graphQlPath(request);
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
     m_handover.insert(key, connection);
     // The connection is authorized before the socket is handed over; a refusal is told after
@@ -254,7 +264,7 @@ void AppSyncRealtime::start(Connection *connection, const QString &id, const QBy
         return;
     }
     const QJsonObject authorization = payload.value(QStringLiteral("extensions")).toObject().value(QStringLiteral("authorization")).toObject();
-    const Core::HttpRequest signedRequest = syntheticRequest(authorization, "/graphql", data, connection->handshake);
+    const Core::HttpRequest signedRequest = syntheticRequest(authorization, connection->graphQlPath, data, connection->handshake);
     QPointer<QWebSocket> socket(connection->socket);
     const QString apiId = connection->apiId;
     m_service->authenticate(*api, signedRequest, this, [this, socket, apiId, id, request](std::optional<AppSyncCaller> caller, QString refusal) {

@@ -60,6 +60,7 @@ private:
         QWebSocket *socket = nullptr;
         AppSyncCaller caller;
         Core::HttpRequest handshake; // the authorization object as headers
+        QByteArray graphQlPath;      // what IAM signatures of a start cover
         bool acknowledged = false;
         QTimer keepAlive;
         QTimer initTimeout;

@@ -1,23 +1,45 @@
 """An AppSync real-time client Gatehouse did not write: Debian's python3-websockets speaking the
 protocol of shared/vectors/PROTOCOLS.md section 1 (header/payload query parameters, subprotocol
-graphql-ws, connection_init, start with the authorization in extensions, stop).
+graphql-ws, connection_init, start with the authorization in extensions, stop), with the
+authorization an API key or signed by botocore's SigV4Auth for "appsync": POST <graphql URL>/connect
+with body {} for the handshake, POST <graphql URL> with the start's data as body for a start.
 
-usage: appsync_realtime_peer.py URL HOST QUERY_JSON
-The API key comes from GATEHOUSE_API_KEY. Starts the subscription QUERY_JSON ({"query": ...,
-"variables": {...}}) as "sub-1", and one with a wrong key as "sub-bad"; prints every frame it
-receives as one JSON line; after the first "data" frame it stops sub-1, waits for "complete"
-and exits 0. Exits 1 after 60 s without that. Loopback only.
+usage: appsync_realtime_peer.py (apikey|iam) REALTIME_URL QUERY_JSON
+The key comes from GATEHOUSE_API_KEY, the key pair from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+Starts the subscription QUERY_JSON ({"query": ..., "variables": {...}}) as "sub-1", and one with a
+wrong key (or a signature by a wrong secret) as "sub-bad"; prints every frame it receives as one
+JSON line; after the first "data" frame it stops sub-1, waits for "complete" and exits 0. Exits 1
+after 60 s without that. Loopback only.
 """
 import asyncio
 import base64
 import json
 import os
 import sys
+import urllib.parse
 
 import websockets
 
-url, host, query = sys.argv[1:4]
-key = os.environ["GATEHOUSE_API_KEY"]
+mode, url, query = sys.argv[1:4]
+graphql_url = "http" + url[2:-len("/realtime")]
+host = urllib.parse.urlparse(graphql_url).netloc
+
+
+def authorization(path_suffix, body, wrong=False):
+    if mode == "apikey":
+        return {"host": host, "x-api-key": "da2-wrong" if wrong else os.environ["GATEHOUSE_API_KEY"]}
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+
+    headers = {"accept": "application/json, text/javascript", "content-encoding": "amz-1.0",
+               "content-type": "application/json; charset=UTF-8"}
+    request = AWSRequest(method="POST", url=graphql_url + path_suffix, data=body, headers=headers)
+    secret = os.environ["AWS_SECRET_ACCESS_KEY"] + ("x" if wrong else "")
+    SigV4Auth(Credentials(os.environ["AWS_ACCESS_KEY_ID"], secret), "appsync", "us-east-1").add_auth(request)
+    signed = dict(request.headers.items())
+    signed["host"] = host
+    return signed
 
 
 def encode(obj):
@@ -25,7 +47,7 @@ def encode(obj):
 
 
 async def main():
-    header = encode({"host": host, "x-api-key": key})
+    header = encode(authorization("/connect", "{}"))
     async with websockets.connect(url + "?header=" + header + "&payload=e30=", subprotocols=["graphql-ws"]) as ws:
         print(json.dumps({"type": "subprotocol", "value": ws.subprotocol}), flush=True)
         await ws.send(json.dumps({"type": "connection_init"}))
@@ -35,11 +57,10 @@ async def main():
             print(json.dumps(frame), flush=True)
             if frame["type"] == "connection_ack" and not started:
                 started = True
-                for sid, api_key in (("sub-1", key), ("sub-bad", "da2-wrong")):
+                for sid, wrong in (("sub-1", False), ("sub-bad", True)):
                     await ws.send(json.dumps({
                         "id": sid, "type": "start",
-                        "payload": {"data": query,
-                                    "extensions": {"authorization": {"host": host, "x-api-key": api_key}}}}))
+                        "payload": {"data": query, "extensions": {"authorization": authorization("", query, wrong)}}}))
             elif frame["type"] == "data":
                 await ws.send(json.dumps({"type": "stop", "id": frame["id"]}))
             elif frame["type"] == "complete":

@@ -568,10 +568,19 @@ private slots:
         QCOMPARE(loaded->toSdl(), expected.join(QLatin1Char('\n')));
     }
 
+    void realtimeSubscriptionWithPythonWebsockets_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("API key") << QStringLiteral("apikey");
+        QTest::newRow("IAM signed by botocore") << QStringLiteral("iam");
+    }
+
     void realtimeSubscriptionWithPythonWebsockets()
     {
-        if (!Gatehouse::Test::debianPythonHas(QStringLiteral("websockets")))
-            QSKIP("Debian's python3-websockets is needed as the real-time client");
+        QFETCH(QString, mode);
+        if (!Gatehouse::Test::debianPythonHas(mode == QLatin1String("iam") ? QStringLiteral("websockets, botocore")
+                                                                           : QStringLiteral("websockets")))
+            QSKIP("Debian's python3-websockets (and python3-botocore for IAM) are needed as the real-time client");
         const QByteArray token = idToken(*m_travel, QStringLiteral("traveller@example.com"), QStringLiteral("Passport-2024"));
         QVERIFY(!token.isEmpty());
         const std::optional<Core::EmulatorApiInfo> info = graphQlApi(*m_travel);
@@ -581,10 +590,12 @@ private slots:
         QProcess peer;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey(*m_travel)));
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
         peer.setProcessEnvironment(env);
         peer.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), info->routes.last().url,
-                    info->apiId + QStringLiteral(".appsync-api.localhost"), subscription});
+                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), mode, info->routes.last().url,
+                    subscription});
         QList<QJsonObject> frames;
         const auto waitFor = [&](const std::function<bool(const QJsonObject &)> &wanted, int timeoutMs) {
             QElapsedTimer timer;
