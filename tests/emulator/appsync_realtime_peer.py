@@ -4,7 +4,8 @@ graphql-ws, connection_init, start with the authorization in extensions, stop), 
 authorization an API key or signed by botocore's SigV4Auth for "appsync": POST <graphql URL>/connect
 with body {} for the handshake, POST <graphql URL> with the start's data as body for a start.
 
-usage: appsync_realtime_peer.py (apikey|iam) REALTIME_URL QUERY_JSON
+usage: appsync_realtime_peer.py (apikey|iam) REALTIME_URL QUERY_JSON [query|subprotocol|headers]
+The last argument picks the handshake form (default: the header query parameter).
 The key comes from GATEHOUSE_API_KEY, the key pair from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
 Starts the subscription QUERY_JSON ({"query": ..., "variables": {...}}) as "sub-1", and one with a
 wrong key (or a signature by a wrong secret) as "sub-bad"; prints every frame it receives as one
@@ -21,6 +22,7 @@ import urllib.parse
 import websockets
 
 mode, url, query = sys.argv[1:4]
+handshake = sys.argv[4] if len(sys.argv) > 4 else "query"
 graphql_url = "http" + url[2:-len("/realtime")]
 host = urllib.parse.urlparse(graphql_url).netloc
 
@@ -46,9 +48,19 @@ def encode(obj):
     return base64.b64encode(json.dumps(obj).encode()).decode()
 
 
+def connect():
+    auth = authorization("/connect", "{}")
+    if handshake == "subprotocol":
+        token = base64.urlsafe_b64encode(json.dumps(auth).encode()).decode().rstrip("=")
+        return websockets.connect(url, subprotocols=["graphql-ws", "header-" + token])
+    if handshake == "headers":
+        return websockets.connect(url, subprotocols=["graphql-ws"],
+                                  extra_headers={k: v for k, v in auth.items() if k.lower() != "host"})
+    return websockets.connect(url + "?header=" + encode(auth) + "&payload=e30=", subprotocols=["graphql-ws"])
+
+
 async def main():
-    header = encode(authorization("/connect", "{}"))
-    async with websockets.connect(url + "?header=" + header + "&payload=e30=", subprotocols=["graphql-ws"]) as ws:
+    async with connect() as ws:
         print(json.dumps({"type": "subprotocol", "value": ws.subprotocol}), flush=True)
         await ws.send(json.dumps({"type": "connection_init"}))
         started = False

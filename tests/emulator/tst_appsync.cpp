@@ -571,13 +571,17 @@ private slots:
     void realtimeSubscriptionWithPythonWebsockets_data()
     {
         QTest::addColumn<QString>("mode");
-        QTest::newRow("API key") << QStringLiteral("apikey");
-        QTest::newRow("IAM signed by botocore") << QStringLiteral("iam");
+        QTest::addColumn<QString>("handshake");
+        QTest::newRow("API key, header parameter") << QStringLiteral("apikey") << QStringLiteral("query");
+        QTest::newRow("IAM signed by botocore, header parameter") << QStringLiteral("iam") << QStringLiteral("query");
+        QTest::newRow("API key, header- subprotocol") << QStringLiteral("apikey") << QStringLiteral("subprotocol");
+        QTest::newRow("IAM, plain handshake headers") << QStringLiteral("iam") << QStringLiteral("headers");
     }
 
     void realtimeSubscriptionWithPythonWebsockets()
     {
         QFETCH(QString, mode);
+        QFETCH(QString, handshake);
         if (!Gatehouse::Test::debianPythonHas(mode == QLatin1String("iam") ? QStringLiteral("websockets, botocore")
                                                                            : QStringLiteral("websockets")))
             QSKIP("Debian's python3-websockets (and python3-botocore for IAM) are needed as the real-time client");
@@ -595,7 +599,7 @@ private slots:
         peer.setProcessEnvironment(env);
         peer.start(QStringLiteral("/usr/bin/python3"),
                    {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), mode, info->routes.last().url,
-                    subscription});
+                    subscription, handshake});
         QList<QJsonObject> frames;
         const auto waitFor = [&](const std::function<bool(const QJsonObject &)> &wanted, int timeoutMs) {
             QElapsedTimer timer;
