@@ -10,6 +10,9 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <tuple>
+#include <vector>
+
 namespace Gatehouse::Emulator {
 
 namespace GraphQL = Core::GraphQL;
@@ -328,6 +331,8 @@ void AppSyncRealtime::stop(Connection *connection, const QString &id)
 void AppSyncRealtime::onMutation(const QString &apiId, const QString &mutationField, const QByteArray &value)
 {
     const QJsonObject result = QJsonDocument::fromJson(value).object();
+    // Chosen first and pushed after: a send may end a connection and change the map.
+    std::vector<std::tuple<std::weak_ptr<Connection>, QString, Subscription>> targets;
     for (auto &[socket, connection] : m_connections) {
         if (connection->apiId != apiId)
             continue;
@@ -340,8 +345,12 @@ void AppSyncRealtime::onMutation(const QString &apiId, const QString &mutationFi
             for (auto it = arguments.begin(); it != arguments.end() && matches; ++it)
                 matches = it.value().isNull() || result.value(it.key()) == it.value();
             if (matches)
-                push(connection.get(), id, subscription, value);
+                targets.emplace_back(connection, id, subscription);
         }
+    }
+    for (const auto &[weak, id, subscription] : targets) {
+        if (const std::shared_ptr<Connection> connection = weak.lock(); connection && connection->socket)
+            push(connection.get(), id, subscription, value);
     }
 }
 
