@@ -31,6 +31,19 @@ inline const SettingsKey<qlonglong> WebSocketLogMaxMessages{QLatin1String("webSo
                                                            1000000};
 inline const SettingsKey<qlonglong> WebSocketLogMaxPayloadBytes{
     QLatin1String("webSocket/logMaxPayloadBytes"), qlonglong(256) * 1024 * 1024};
+// The GraphQL tab's state, restored at the next start. Never the auth secrets: the mode, the
+// IAM profile and region only, and headers whose values are secrets kept by name alone.
+inline const SettingsKey<QString> GraphQLUrl{QLatin1String("graphql/url")};
+inline const SettingsKey<QString> GraphQLRealtimeUrl{QLatin1String("graphql/realtimeUrl")};
+inline const SettingsKey<QString> GraphQLDocument{QLatin1String("graphql/document")};
+inline const SettingsKey<QString> GraphQLVariables{QLatin1String("graphql/variables")};
+inline const SettingsKey<QStringList> GraphQLHeaders{QLatin1String("graphql/headers")};
+inline const SettingsKey<QString> GraphQLAuthMode{QLatin1String("graphql/authMode")};
+inline const SettingsKey<QString> GraphQLAwsProfile{QLatin1String("graphql/awsProfile")};
+inline const SettingsKey<QString> GraphQLAwsRegion{QLatin1String("graphql/awsRegion")};
+inline const SettingsKey<int> GraphQLProtocol{QLatin1String("graphql/protocol")};
+// Sent operations, newest first: document, operation, variables, URL and auth mode.
+inline const SettingsKey<QVariantList> GraphQLHistory{QLatin1String("graphql/history")};
 } // namespace SettingsKeys
 
 // Typed access to the application's QSettings store (organisation and application "Gatehouse").

@@ -52,7 +52,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tools->addTab(m_authWorkbench, tr("Auth"));
     auto *webSocket = m_webSocketConsole = new WebSocketConsole(m_tools);
     m_tools->addTab(webSocket, tr("WebSocket"));
-    m_tools->addTab(new GraphQLWorkbench(m_tools), tr("GraphQL"));
+    auto *graphQL = new GraphQLWorkbench(m_tools);
+    // Cognito/OIDC tokens signed in on the Auth tab are offered to AppSync's token modes.
+    graphQL->setTokenStore(m_authWorkbench->tokenStore());
+    m_tools->addTab(graphQL, tr("GraphQL"));
     setCentralWidget(m_tools);
     // Edit > Undo follows the tool in front: request edits or the staged traffic shift.
     m_undoGroup->addStack(m_requestBuilder->undoStack());

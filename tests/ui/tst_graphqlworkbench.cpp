@@ -2,7 +2,10 @@
 // (tests/peers/appsync-simulator/serve.js, on 127.0.0.1 port 0). Loads the schema by
 // introspection into the editor and explorer, runs an operation with variables, shows errors
 // with their paths, and says in words what is missing or wrong (no URL, bad variables, a
-// refused key).
+// refused key). The full tab: a subscription started from the tab gets the event of a mutation
+// sent from a second tab, with every frame of the AppSync real-time protocol in the trace; a
+// clicked error marks its path in the data and its location in the editor; variables are
+// checked against the operation's definitions as typed; the saved state holds no secret.
 
 #include "../core/graphqlpeer.h"
 
@@ -10,8 +13,20 @@
 #include "ui/graphql/graphqleditorpanel.h"
 #include "ui/graphql/graphqlschemaexplorer.h"
 #include "ui/graphql/graphqlworkbench.h"
+#include "ui/graphql/graphqlauthform.h"
+#include "ui/requestbuilder/keyvaluetable.h"
+
+#include "core/graphql/tracemodel.h"
+#include "core/tokenstore.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,6 +41,19 @@ namespace {
 
 const QString kApiKey = QStringLiteral("da2-gatehousetestkey0000000001"); // serve.js's default
 
+// A JWT from PyJWT (HS256: the simulator checks the issuer, not the signature).
+QString pyJwt(const QString &issuer)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import jwt,sys; print(jwt.encode({'iss': sys.argv[1], 'sub': 'u1', 'token_use': 'id'}, "
+                                 "'test-secret-test-secret-test-secret', algorithm='HS256'))"),
+                  issuer});
+    python.waitForFinished(20000);
+    return QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+}
+
 } // namespace
 
 class tst_GraphQLWorkbench : public QObject
@@ -34,23 +62,40 @@ class tst_GraphQLWorkbench : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void noUrl();
     void loadSchemaAndRun();
     void errorsWithPaths();
     void badVariables();
     void refusedKey();
+    void subscriptionFromTab();
+    void clickedErrorMarksPath();
+    void variablesCheckedAsTyped();
+    void savedStateHasNoSecret();
+    void authModes_data();
+    void authModes();
 
 private:
     void configure(GraphQLWorkbench &bench, const QString &key = kApiKey);
     bool waitFinished(GraphQLWorkbench &bench, void (GraphQLWorkbench::*action)());
 
     std::unique_ptr<GraphQLPeer> m_simulator;
+    QTemporaryDir m_config;
 };
 
 void tst_GraphQLWorkbench::initTestCase()
 {
+    // The tab saves its state in the application settings: a folder of the test's own, set
+    // before the first QSettings reads where they live.
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
     m_simulator = std::make_unique<GraphQLPeer>(QStringLiteral("serve.js"));
     QVERIFY2(m_simulator->port() > 0, qPrintable(m_simulator->problem()));
+}
+
+void tst_GraphQLWorkbench::init()
+{
+    QSettings(QStringLiteral("Gatehouse"), QStringLiteral("Gatehouse")).clear();
 }
 
 void tst_GraphQLWorkbench::configure(GraphQLWorkbench &bench, const QString &key)
@@ -139,6 +184,242 @@ void tst_GraphQLWorkbench::refusedKey()
     QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
     const QString status = bench.statusLabel()->text();
     QVERIFY2(status.contains(QLatin1String("401")) || status.contains(QLatin1String("Unauthorized")), qPrintable(status));
+}
+
+// What the Trace tab lists in its type column, in order.
+static QStringList traceTypes(const Gatehouse::Core::GraphQL::TraceModel &trace)
+{
+    QStringList types;
+    for (int row = 0; row < trace.rowCount(); ++row)
+        types << trace.data(trace.index(row, Gatehouse::Core::GraphQL::TraceModel::TypeColumn)).toString();
+    return types;
+}
+
+void tst_GraphQLWorkbench::subscriptionFromTab()
+{
+    GraphQLWorkbench bench;
+    configure(bench);
+    // The simulator serves its real-time endpoint at /graphql of the same port, not at
+    // AppSync's derived address, and is not recognisable as AppSync by its URL.
+    bench.protocolBox()->setCurrentIndex(bench.protocolBox()->findText(QStringLiteral("AppSync real-time")));
+    bench.realtimeUrlField()->setText(QStringLiteral("ws://127.0.0.1:%1/graphql").arg(m_simulator->port()));
+    bench.editorPanel()->editor()->setPlainText(
+        QStringLiteral("subscription Added($d: String) { onActivityAdded(destination: $d) { id destination name } }"));
+    bench.variablesEditor()->setPlainText(QStringLiteral("{\"d\": \"Paris\"}"));
+    bench.editorPanel()->editor()->checkNow();
+    QCOMPARE(bench.sendButton()->text(), QStringLiteral("Subscribe"));
+    bench.send();
+    QCOMPARE(bench.sendButton()->text(), QStringLiteral("Stop"));
+    QTRY_VERIFY2_WITH_TIMEOUT(traceTypes(*bench.traceModel()).contains(QLatin1String("start_ack")),
+                              qPrintable(traceTypes(*bench.traceModel()).join(QLatin1Char(' ')) + QLatin1Char(' ') + bench.statusLabel()->text()),
+                              10000);
+
+    // A mutation from a second tab.
+    GraphQLWorkbench other;
+    configure(other);
+    other.editorPanel()->editor()->setPlainText(
+        QStringLiteral("mutation { addActivity(destination: \"Paris\", name: \"catacombs\") { id destination name } }"));
+    QSignalSpy events(&bench, &GraphQLWorkbench::eventShown);
+    QVERIFY(waitFinished(other, &GraphQLWorkbench::run));
+    QVERIFY2(other.statusLabel()->text().startsWith(QLatin1String("HTTP 200")), qPrintable(other.statusLabel()->text()));
+    QVERIFY(events.count() > 0 || events.wait(5000));
+    const QString shown = bench.resultView()->toPlainText();
+    QVERIFY2(shown.contains(QLatin1String("\"name\": \"catacombs\"")) && shown.contains(QLatin1String("subscription ")), qPrintable(shown));
+
+    // Every frame of the protocol, in order, with the text of each on selection.
+    const QStringList types = traceTypes(*bench.traceModel());
+    qsizetype at = 0;
+    for (const QString &expected : {QStringLiteral("connection_init"), QStringLiteral("connection_ack"), QStringLiteral("start"),
+                                    QStringLiteral("start_ack"), QStringLiteral("data")}) {
+        at = types.indexOf(expected, at);
+        QVERIFY2(at >= 0, qPrintable(expected + QStringLiteral(" missing or out of order in: ") + types.join(QLatin1Char(' '))));
+    }
+    bench.traceView()->setCurrentIndex(bench.traceModel()->index(int(types.indexOf(QStringLiteral("data"))), 0));
+    QVERIFY2(bench.traceDetail()->toPlainText().contains(QLatin1String("catacombs")), qPrintable(bench.traceDetail()->toPlainText()));
+    // The API key is masked in the trace.
+    for (int row = 0; row < bench.traceModel()->rowCount(); ++row)
+        QVERIFY(!bench.traceModel()->data(bench.traceModel()->index(row, Gatehouse::Core::GraphQL::TraceModel::TextColumn)).toString().contains(kApiKey));
+
+    bench.send(); // Stop
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
+    QVERIFY2(traceTypes(*bench.traceModel()).contains(QLatin1String("stop")), qPrintable(traceTypes(*bench.traceModel()).join(QLatin1Char(' '))));
+    QCOMPARE(bench.historyList()->count(), 1);
+}
+
+void tst_GraphQLWorkbench::clickedErrorMarksPath()
+{
+    GraphQLWorkbench bench;
+    configure(bench);
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("query Both {\n  getDestination(name: \"Paris\") { name }\n  failing\n}"));
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+    QCOMPARE(bench.errorList()->count(), 1);
+    QVERIFY2(bench.errorList()->item(0)->text().startsWith(QLatin1String("failing: ")), qPrintable(bench.errorList()->item(0)->text()));
+    bench.errorList()->setCurrentRow(0);
+    // The error's path is data.failing: its value (null) is selected, right after its key.
+    const QTextCursor marked = bench.resultView()->textCursor();
+    QCOMPARE(marked.selectedText(), QStringLiteral("null"));
+    const QString before = bench.resultView()->toPlainText().left(marked.selectionStart());
+    QVERIFY2(before.endsWith(QLatin1String("\"failing\": ")), qPrintable(before));
+    QCOMPARE(bench.resultView()->extraSelections().size(), 1);
+    // Its location (3:3 in the document the simulator got) is where the editor's cursor went.
+    const QTextCursor editorCursor = bench.editorPanel()->editor()->textCursor();
+    QCOMPARE(editorCursor.blockNumber(), 2);
+    QCOMPARE(editorCursor.positionInBlock(), 2);
+}
+
+void tst_GraphQLWorkbench::variablesCheckedAsTyped()
+{
+    GraphQLWorkbench bench;
+    configure(bench);
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::loadSchema));
+    bench.editorPanel()->editor()->setPlainText(
+        QStringLiteral("query Where($n: String!) { getDestination(name: $n) { name } }\n"
+                       "mutation Add($d: String!, $a: String!) { addActivity(destination: $d, name: $a) { id } }"));
+    bench.editorPanel()->editor()->checkNow();
+    QTextCursor cursor = bench.editorPanel()->editor()->textCursor();
+    cursor.setPosition(5);
+    bench.editorPanel()->editor()->setTextCursor(cursor);
+    QCOMPARE(bench.editorPanel()->selectedOperationName(), QStringLiteral("Where"));
+
+    struct Case
+    {
+        QString variables;
+        QString expected; // empty: no problem
+    };
+    const QList<Case> cases = {
+        {QStringLiteral("{\"n\": "), QStringLiteral("Variables are not JSON")},
+        {QStringLiteral("[1]"), QStringLiteral("Variables must be a JSON object")},
+        {QStringLiteral("{}"), QStringLiteral("Variable \"$n\" of required type String! was not provided")},
+        {QStringLiteral("{\"n\": 3}"), QStringLiteral("Variable \"$n\"")},
+        {QStringLiteral("{\"n\": \"Paris\"}"), QString()},
+    };
+    for (const Case &c : cases) {
+        bench.variablesEditor()->setPlainText(c.variables);
+        // Checked by itself a moment after typing.
+        QTRY_VERIFY2_WITH_TIMEOUT(bench.variablesProblem()->isVisibleTo(&bench) == !c.expected.isEmpty() &&
+                                      bench.variablesProblem()->text().contains(c.expected),
+                                  qPrintable(c.variables + QStringLiteral(" -> ") + bench.variablesProblem()->text()), 2000);
+        QCOMPARE(bench.variablesEditor()->toPlainText(), c.variables);
+    }
+    // The wrong type, said in words and not sent.
+    bench.variablesEditor()->setPlainText(QStringLiteral("{\"n\": 3}"));
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+    QVERIFY2(bench.statusLabel()->text().contains(QLatin1String("$n")), qPrintable(bench.statusLabel()->text()));
+    QVERIFY(bench.resultView()->toPlainText().isEmpty());
+
+    // The other operation, picked: its own definitions count.
+    bench.editorPanel()->operationPicker()->setCurrentIndex(bench.editorPanel()->operationPicker()->findText(QStringLiteral("Add"), Qt::MatchContains));
+    QCOMPARE(bench.editorPanel()->selectedOperationName(), QStringLiteral("Add"));
+    bench.variablesEditor()->setPlainText(QStringLiteral("{\"d\": \"Rome\"}"));
+    QTRY_VERIFY_WITH_TIMEOUT(bench.variablesProblem()->text().contains(QLatin1String("\"$a\"")), 2000);
+}
+
+void tst_GraphQLWorkbench::savedStateHasNoSecret()
+{
+    const QString token = QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJzZWNyZXQtdG9rZW4ifQ.");
+    const QString awsSecret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETKEY");
+    QString settingsFile;
+    {
+        GraphQLWorkbench bench;
+        configure(bench);
+        bench.editorPanel()->editor()->setPlainText(QStringLiteral("query Saved { getDestination(name: \"Paris\") { name } }"));
+        bench.variablesEditor()->setPlainText(QStringLiteral("{}"));
+        bench.headersTable()->setRows({{true, QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token},
+                                       {true, QStringLiteral("X-Trace"), QStringLiteral("visible-value")}});
+        QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+        QVERIFY2(bench.statusLabel()->text().startsWith(QLatin1String("HTTP 200")), qPrintable(bench.statusLabel()->text()));
+        QCOMPARE(bench.historyList()->count(), 1);
+        // IAM typed keys too, then the state is saved as the tab closes.
+        bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(QStringLiteral("AWS IAM")));
+        bench.authForm()->credentialSource()->setCurrentIndex(1);
+        bench.authForm()->accessKeyEdit()->setText(QStringLiteral("AKIDEXAMPLE"));
+        bench.authForm()->secretKeyEdit()->setText(awsSecret);
+        bench.authForm()->sessionTokenEdit()->setText(token);
+        bench.authForm()->regionEdit()->setText(QStringLiteral("eu-west-1"));
+        settingsFile = QSettings(QStringLiteral("Gatehouse"), QStringLiteral("Gatehouse")).fileName();
+    }
+    QVERIFY2(settingsFile.startsWith(m_config.path()), qPrintable(settingsFile));
+    QFile file(settingsFile);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settingsFile));
+    const QByteArray saved = file.readAll();
+    for (const QString &secret : {kApiKey, token, awsSecret})
+        QVERIFY2(!saved.contains(secret.toUtf8()), qPrintable(QStringLiteral("%1 is in %2").arg(secret, settingsFile)));
+    QVERIFY(saved.contains("visible-value"));
+    QVERIFY(saved.contains("query Saved"));
+
+    // The next start shows it again, the Authorization header by name with no value.
+    GraphQLWorkbench again;
+    QCOMPARE(again.urlField()->text(), QStringLiteral("http://127.0.0.1:%1/graphql").arg(m_simulator->port()));
+    QVERIFY(again.editorPanel()->editor()->toPlainText().startsWith(QLatin1String("query Saved")));
+    QCOMPARE(again.variablesEditor()->toPlainText(), QStringLiteral("{}"));
+    QCOMPARE(again.authModeBox()->currentText(), QStringLiteral("AWS IAM"));
+    QVERIFY(again.authForm()->secretKeyEdit()->text().isEmpty());
+    QCOMPARE(again.authForm()->regionEdit()->text(), QStringLiteral("eu-west-1"));
+    const QList<Gatehouse::Core::HeaderEntry> headers = again.headersTable()->rows();
+    QCOMPARE(headers.size(), 2);
+    QCOMPARE(headers.at(0).name, QStringLiteral("Authorization"));
+    QVERIFY(headers.at(0).value.isEmpty());
+    QCOMPARE(headers.at(1).value, QStringLiteral("visible-value"));
+    // History: a click brings the sent operation back, with its auth mode and no secret.
+    QCOMPARE(again.historyList()->count(), 1);
+    again.editorPanel()->editor()->setPlainText(QStringLiteral("{ other }"));
+    again.historyList()->setCurrentRow(0);
+    emit again.historyList()->itemClicked(again.historyList()->item(0));
+    QVERIFY(again.editorPanel()->editor()->toPlainText().startsWith(QLatin1String("query Saved")));
+    QCOMPARE(again.authModeBox()->currentText(), QStringLiteral("API key"));
+    QVERIFY(again.secretField()->text().isEmpty());
+}
+
+void tst_GraphQLWorkbench::authModes_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("expected"); // status start
+    QTest::newRow("Cognito token from the store") << QStringLiteral("Cognito user pools") << QStringLiteral("store") << QStringLiteral("HTTP 200");
+    QTest::newRow("OIDC token pasted") << QStringLiteral("OpenID Connect") << QStringLiteral("paste") << QStringLiteral("HTTP 200");
+    QTest::newRow("OIDC token of an untrusted issuer") << QStringLiteral("OpenID Connect") << QStringLiteral("untrusted") << QStringLiteral("HTTP 401");
+    QTest::newRow("IAM typed keys") << QStringLiteral("AWS IAM") << QStringLiteral("keys") << QStringLiteral("HTTP 200");
+    QTest::newRow("IAM keys missing") << QStringLiteral("AWS IAM") << QStringLiteral("nothing") << QStringLiteral("Type the access key ID");
+    QTest::newRow("Lambda token missing") << QStringLiteral("Lambda authorizer") << QStringLiteral("nothing") << QStringLiteral("Paste the token");
+}
+
+void tst_GraphQLWorkbench::authModes()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, how);
+    QFETCH(QString, expected);
+    Gatehouse::Core::TokenStore store;
+    GraphQLWorkbench bench;
+    bench.setTokenStore(&store);
+    configure(bench, QString());
+    bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(mode));
+    QVERIFY(bench.authModeBox()->currentText() == mode);
+    GraphQLAuthForm *form = bench.authForm();
+    if (how == QLatin1String("store")) {
+        Gatehouse::Core::TokenSet set;
+        set.label = QStringLiteral("u1 @ eu-west-1_test");
+        set.idToken = pyJwt(QStringLiteral("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_test"));
+        QCOMPARE(set.idToken.count(QLatin1Char('.')), 2);
+        store.add(set);
+        QVERIFY(form->tokenSource()->isVisibleTo(&bench));
+        form->tokenSource()->setCurrentIndex(form->tokenSource()->findText(set.label));
+        QVERIFY(!form->secretField()->isVisibleTo(&bench));
+    } else if (how == QLatin1String("paste") || how == QLatin1String("untrusted")) {
+        form->secretField()->setText(pyJwt(how == QLatin1String("paste") ? QStringLiteral("https://issuer.example")
+                                                                          : QStringLiteral("https://elsewhere.example")));
+    } else if (how == QLatin1String("keys")) {
+        form->credentialSource()->setCurrentIndex(1);
+        form->accessKeyEdit()->setText(QStringLiteral("AKIDEXAMPLE"));
+        form->secretKeyEdit()->setText(QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        form->regionEdit()->setText(QStringLiteral("eu-west-1"));
+    } else {
+        form->credentialSource()->setCurrentIndex(1);
+    }
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("{ getDestination(name: \"Lima\") { name } }"));
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+    QVERIFY2(bench.statusLabel()->text().startsWith(expected), qPrintable(bench.statusLabel()->text()));
+    if (expected == QLatin1String("HTTP 200"))
+        QVERIFY2(bench.resultView()->toPlainText().contains(QLatin1String("\"name\": \"Lima\"")), qPrintable(bench.resultView()->toPlainText()));
 }
 
 QTEST_MAIN(tst_GraphQLWorkbench)

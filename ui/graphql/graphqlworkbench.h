@@ -1,36 +1,51 @@
 #pragma once
 
 #include "core/graphql/graphqlauth.h"
+#include "core/graphql/graphqlwire.h"
 #include "core/graphql/schema.h"
 
 #include <QPointer>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
+class QTableView;
+class QTimer;
 
 namespace Gatehouse::Core {
 class HttpClient;
+class TokenStore;
 namespace GraphQL {
+class Executor;
 class HttpQuery;
-}
+class SubscriptionClient;
+class TraceModel;
+} // namespace GraphQL
 } // namespace Gatehouse::Core
 
 namespace Gatehouse::Ui {
 
+class GraphQLAuthForm;
 class GraphQLEditorPanel;
 class GraphQLSchemaExplorer;
+class KeyValueTable;
 
-// The GraphQL tab, a first assembly: endpoint URL, an AppSync auth mode with its secret (kept in
-// memory only), the editor with its operation picker, JSON variables, Run (Ctrl+Return) over
-// HTTP through Core::GraphQL::HttpQuery, the answer with its errors and paths, and the schema
-// loaded by introspection into the editor (validation, completion) and the explorer.
-// Subscriptions, headers, IAM credentials and history are for the full tab.
+// The GraphQL tab: endpoint, AppSync auth (GraphQLAuthForm), the editor with its operation
+// picker, variables checked as typed against the picked operation's definitions, headers;
+// Run over HTTP (Core::GraphQL::HttpQuery) or, for a subscription, Subscribe/Stop over AppSync
+// real-time or graphql-transport-ws (Core::GraphQL::SubscriptionClient) with every frame in the
+// Trace tab; the answer with its errors listed (a click marks the error's path in the data and
+// its location in the editor); history of sent operations; the schema by introspection. The
+// URL, document, variables, headers and auth mode come back at the next start; secrets never
+// leave the fields.
 class GraphQLWorkbench : public QWidget
 {
     Q_OBJECT
@@ -41,41 +56,98 @@ public:
 
     GraphQLEditorPanel *editorPanel() const { return m_editor; }
     GraphQLSchemaExplorer *schemaExplorer() const { return m_explorer; }
+    GraphQLAuthForm *authForm() const { return m_auth; }
     QLineEdit *urlField() const { return m_url; }
-    QComboBox *authModeBox() const { return m_authMode; }
-    QLineEdit *secretField() const { return m_secret; }
+    QComboBox *authModeBox() const;
+    QLineEdit *secretField() const;
+    QComboBox *protocolBox() const { return m_protocol; }
+    QLineEdit *realtimeUrlField() const { return m_realtimeUrl; }
+    QPushButton *sendButton() const { return m_send; }
     QPlainTextEdit *variablesEditor() const { return m_variables; }
+    QLabel *variablesProblem() const { return m_variablesProblem; }
+    KeyValueTable *headersTable() const { return m_headers; }
     QPlainTextEdit *resultView() const { return m_result; }
+    QListWidget *errorList() const { return m_errors; }
     QLabel *statusLabel() const { return m_status; }
+    QTableView *traceView() const { return m_traceView; }
+    QPlainTextEdit *traceDetail() const { return m_traceDetail; }
+    Core::GraphQL::TraceModel *traceModel() const { return m_trace; }
+    QListWidget *historyList() const { return m_history; }
 
-    // Sends the operation under the cursor (or the only one).
+    // Tokens signed in on the Auth tab, offered for Cognito/OIDC/Lambda (not owned).
+    void setTokenStore(Core::TokenStore *store);
+
+    // Sends the operation under the cursor (or the only one): Run for queries and mutations,
+    // Subscribe for a subscription, Stop while one is running.
+    void send();
+    // Sends the picked operation over HTTP, whatever its kind.
     void run();
+    void subscribe();
+    void stopSubscription();
+    bool subscribed() const;
     // Asks the endpoint for its schema (introspection) and hands it to the editor and explorer.
     void loadSchema();
+    // Checks the variables against the picked operation now (otherwise 250 ms after typing);
+    // returns the problem in words, empty when they fit.
+    QString checkVariables();
+    // Marks error `row` of the list: its path in the result and its first location in the editor.
+    void showError(int row);
+
+    // The tab's state in the application settings (never a secret), and back.
+    void saveState() const;
+    void restoreState();
 
 signals:
     // A run or schema load has its answer (or its error) on screen.
     void finished();
+    // A subscription event is shown in the result area.
+    void eventShown();
 
 private:
-    Core::GraphQL::Auth auth() const;
+    struct Operation
+    {
+        Core::GraphQL::OperationType type = Core::GraphQL::OperationType::Query;
+        QString name;
+    };
+    std::optional<Operation> pickedOperation() const;
+    void updateSendButton();
     bool start(const QString &query, const QString &operationName, const QByteArray &variables, bool forSchema);
-    void updateSecretField();
+    void showAnswer(const QByteArray &body, const QList<Core::GraphQL::ResponseError> &errors);
     void showStatus(const QString &text, bool error);
+    std::optional<QUrl> endpoint();
+    Core::HttpHeaders extraHeaders() const;
+    void remember(const QString &operationName);
+    void restoreHistory(QListWidgetItem *item);
+    void setSchema(std::shared_ptr<const Core::GraphQL::Schema> schema);
+    QWidget *buildRequestSide();
+    QWidget *buildResultSide();
 
     Core::HttpClient *m_http;
     QLineEdit *m_url;
-    QComboBox *m_authMode;
-    QLineEdit *m_secret;
+    GraphQLAuthForm *m_auth;
+    QComboBox *m_protocol;
+    QLineEdit *m_realtimeUrl;
     QPushButton *m_loadSchema;
-    QPushButton *m_run;
+    QPushButton *m_send;
     GraphQLEditorPanel *m_editor;
     QPlainTextEdit *m_variables;
+    QLabel *m_variablesProblem;
+    QTimer *m_variablesTimer;
+    KeyValueTable *m_headers;
     QTabWidget *m_side;
     QLabel *m_status;
+    QListWidget *m_errors;
     QPlainTextEdit *m_result;
+    QByteArray m_resultJson; // the text m_result shows, as UTF-8, for locating error paths
+    QTableView *m_traceView;
+    QPlainTextEdit *m_traceDetail;
+    Core::GraphQL::TraceModel *m_trace;
+    QListWidget *m_history;
     GraphQLSchemaExplorer *m_explorer;
+    std::unique_ptr<Core::GraphQL::Executor> m_executor; // checks variables against the schema
     QPointer<Core::GraphQL::HttpQuery> m_query;
+    QPointer<Core::GraphQL::SubscriptionClient> m_subscription;
+    QList<Core::GraphQL::ResponseError> m_shownErrors;
 };
 
 } // namespace Gatehouse::Ui
