@@ -2,6 +2,7 @@
 // each other's sendmessage, broadcast by the lab's own handler through @connections, and
 // Debian's python3-websockets, a client we did not write, takes part in the same chat. Only
 // with the chat token: the $connect authorizer turns strangers away with 401 (no token) or 403.
+#include "../common/awscli.h"
 #include "../common/websocketapitest.h"
 #include "core/emulator/emulator.h"
 
@@ -11,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -74,10 +76,14 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void threeCustomersSeeEachOther();
+    void aCustomerGoneWithoutGoodbyeIsForgotten();
     void pythonWebsocketsJoinsTheChat();
     void strangersAreTurnedAway();
 
 private:
+    // Invokes the chat's function directly with a WebSocket event (Debian's AWS CLI, Lambda
+    // Invoke) and returns what it answered.
+    QJsonObject invokeChat(const QJsonObject &event);
     // The chat's URL with the lab's chat token and `query`.
     QString url(const QString &query, const QString &token = QStringLiteral("croissant")) const;
 
@@ -142,6 +148,57 @@ void TestBakeryChat::threeCustomersSeeEachOther()
     m_bo.socket->sendTextMessage(say(QStringLiteral("bye ann")));
     QVERIFY(m_cy.saw(chatLine(QStringLiteral("bo"), QStringLiteral("bye ann"))));
     QCOMPARE(m_ann.received.size(), annHad);
+}
+
+QJsonObject TestBakeryChat::invokeChat(const QJsonObject &event)
+{
+    QTemporaryDir dir;
+    const QString answer = dir.filePath(QStringLiteral("answer.json"));
+    const GatehouseTest::AwsCli cli(m_info.baseUrl);
+    const auto run = cli.run({QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--function-name"),
+                              QStringLiteral("bakeryWebSocketChat"), QStringLiteral("--cli-binary-format"),
+                              QStringLiteral("raw-in-base64-out"), QStringLiteral("--payload"),
+                              QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)), answer});
+    if (run.exitCode != 0 || run.json().contains(QStringLiteral("FunctionError")))
+        qWarning("aws lambda invoke: %s %s", run.out.constData(), run.err.constData());
+    QFile file(answer);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// A connection the chat remembers but API Gateway no longer has (a customer whose network
+// dropped before any $disconnect): @connections answers 410 for it, the broadcast still reaches
+// everyone else, and the chat forgets it, as AWS's sample does. Its own later message then
+// comes from "?", since the chat no longer knows its name.
+void TestBakeryChat::aCustomerGoneWithoutGoodbyeIsForgotten()
+{
+    if (!GatehouseTest::AwsCli::available())
+        QSKIP(GatehouseTest::AwsCli::missing());
+    const Core::EmulatorApiInfo *api = Gatehouse::Test::webSocketApi(m_info, QStringLiteral("bakery-chat"));
+    QVERIFY(api);
+    const QJsonObject ok{{QStringLiteral("statusCode"), 200}};
+    const QJsonObject ghostConnects{
+        {QStringLiteral("requestContext"),
+         QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("$connect")},
+                     {QStringLiteral("connectionId"), QStringLiteral("ghost/1=")}}},
+        {QStringLiteral("queryStringParameters"), QJsonObject{{QStringLiteral("name"), QStringLiteral("ghost")}}}};
+    QCOMPARE(invokeChat(ghostConnects), ok);
+
+    m_bo.socket->sendTextMessage(say(QStringLiteral("anyone there?")));
+    const QJsonObject fromBo = chatLine(QStringLiteral("bo"), QStringLiteral("anyone there?"));
+    QVERIFY(m_cy.saw(fromBo));
+    QVERIFY(m_bo.saw(fromBo));
+
+    const QJsonObject ghostSays{
+        {QStringLiteral("requestContext"),
+         QJsonObject{{QStringLiteral("routeKey"), QStringLiteral("sendmessage")},
+                     {QStringLiteral("connectionId"), QStringLiteral("ghost/1=")},
+                     {QStringLiteral("apiId"), api->apiId},
+                     {QStringLiteral("stage"), QStringLiteral("production")}}},
+        {QStringLiteral("body"), say(QStringLiteral("boo"))}};
+    QCOMPARE(invokeChat(ghostSays), ok);
+    QVERIFY(m_cy.saw(chatLine(QStringLiteral("?"), QStringLiteral("boo"))));
 }
 
 void TestBakeryChat::pythonWebsocketsJoinsTheChat()
