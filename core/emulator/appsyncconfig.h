@@ -9,13 +9,20 @@ namespace Gatehouse::Emulator {
 // One way a caller may prove who it is to an AppSync API (AuthenticationType and its config).
 struct AppSyncAuthProvider
 {
-    enum class Type { ApiKey, Iam, UserPool, OpenIdConnect, Lambda };
+    enum class Type
+    {
+        ApiKey,
+        Iam,
+        UserPool,
+        OpenIdConnect,
+        Lambda
+    };
     Type type = Type::ApiKey;
-    QString userPoolId;          // AMAZON_COGNITO_USER_POOLS: the lab pool's id
-    QString appIdClientRegex;    // optional: the token's client id must match
-    QString oidcIssuer;          // OPENID_CONNECT
+    QString userPoolId;       // AMAZON_COGNITO_USER_POOLS: the lab pool's id
+    QString appIdClientRegex; // optional: the token's client id must match
+    QString oidcIssuer;       // OPENID_CONNECT
     QString oidcClientId;
-    QString authorizerFunction;  // AWS_LAMBDA: the lab function AuthorizerUri names
+    QString authorizerFunction; // AWS_LAMBDA: the lab function AuthorizerUri names
 
     // AppSync's spelling ("API_KEY", ...), and the @aws_* directive that grants it on a field.
     QString typeName() const;
@@ -25,17 +32,21 @@ struct AppSyncAuthProvider
 struct AppSyncApiKey
 {
     QString logicalId;
-    QString id;                  // what AppSync calls the key's id: its value, "da2-..."
+    QString id; // what AppSync calls the key's id: its value, "da2-..."
     QString description;
 };
 
 // AWS_LAMBDA and NONE data sources; AMAZON_DYNAMODB is refused by the reader (see ARCHITECTURE).
 struct AppSyncDataSource
 {
-    enum class Type { Lambda, None };
+    enum class Type
+    {
+        Lambda,
+        None
+    };
     QString name;
     Type type = Type::None;
-    QString functionName;        // Lambda: the lab function (a qualifier after ':' when the ARN has one)
+    QString functionName; // Lambda: the lab function (a qualifier after ':' when the ARN has one)
 };
 
 // A UNIT resolver: a direct Lambda resolver (no mapping templates) or a NONE data source whose
@@ -53,12 +64,12 @@ struct AppSyncResolver
 struct AppSyncApiConfig
 {
     QString logicalId;
-    QString apiId;               // 26 lower-case alphanumerics, stable for a given lab
+    QString apiId; // 26 lower-case alphanumerics, stable for a given lab
     QString name;
     AppSyncAuthProvider defaultAuth;
     QList<AppSyncAuthProvider> additionalAuth;
     QByteArray schemaSdl;
-    QString schemaOrigin;        // "Resources.X.Properties.Definition" or the schema file, for messages
+    QString schemaOrigin; // "Resources.X.Properties.Definition" or the schema file, for messages
     QList<AppSyncApiKey> apiKeys;
     QList<AppSyncDataSource> dataSources;
     QList<AppSyncResolver> resolvers;

@@ -1,8 +1,7 @@
 #include "appsyncreader.h"
 
-#include "templatenodes.h"
-
 #include "core/graphql/schema.h"
+#include "templatenodes.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -49,11 +48,16 @@ QString hashed(const QString &seed, int length)
 QString AppSyncAuthProvider::typeName() const
 {
     switch (type) {
-    case Type::ApiKey: return QStringLiteral("API_KEY");
-    case Type::Iam: return QStringLiteral("AWS_IAM");
-    case Type::UserPool: return QStringLiteral("AMAZON_COGNITO_USER_POOLS");
-    case Type::OpenIdConnect: return QStringLiteral("OPENID_CONNECT");
-    case Type::Lambda: return QStringLiteral("AWS_LAMBDA");
+    case Type::ApiKey:
+        return QStringLiteral("API_KEY");
+    case Type::Iam:
+        return QStringLiteral("AWS_IAM");
+    case Type::UserPool:
+        return QStringLiteral("AMAZON_COGNITO_USER_POOLS");
+    case Type::OpenIdConnect:
+        return QStringLiteral("OPENID_CONNECT");
+    case Type::Lambda:
+        return QStringLiteral("AWS_LAMBDA");
     }
     return {};
 }
@@ -61,11 +65,16 @@ QString AppSyncAuthProvider::typeName() const
 QString AppSyncAuthProvider::directive() const
 {
     switch (type) {
-    case Type::ApiKey: return QStringLiteral("aws_api_key");
-    case Type::Iam: return QStringLiteral("aws_iam");
-    case Type::UserPool: return QStringLiteral("aws_cognito_user_pools");
-    case Type::OpenIdConnect: return QStringLiteral("aws_oidc");
-    case Type::Lambda: return QStringLiteral("aws_lambda");
+    case Type::ApiKey:
+        return QStringLiteral("aws_api_key");
+    case Type::Iam:
+        return QStringLiteral("aws_iam");
+    case Type::UserPool:
+        return QStringLiteral("aws_cognito_user_pools");
+    case Type::OpenIdConnect:
+        return QStringLiteral("aws_oidc");
+    case Type::Lambda:
+        return QStringLiteral("aws_lambda");
     }
     return {};
 }
@@ -81,9 +90,9 @@ QString AppSyncReader::apiIdFor(const QString &labName, const QString &logicalId
 }
 
 AppSyncReader::AppSyncReader(LabDefinition *lab, IntrinsicEvaluator *eval)
-    : m_lab(lab), m_eval(eval)
-{
-}
+    : m_lab(lab)
+    , m_eval(eval)
+{}
 
 void AppSyncReader::declare(const YAML::Node &resources)
 {
@@ -94,15 +103,22 @@ void AppSyncReader::declare(const YAML::Node &resources)
         resource.type = type;
         if (type == kApiType) {
             const QString apiId = apiIdFor(m_lab->name, id);
-            resource.refValue = QStringLiteral("arn:aws:appsync:us-east-1:123456789012:apis/") + apiId;
+            resource.refValue =
+                QStringLiteral("arn:aws:appsync:us-east-1:123456789012:apis/") + apiId;
             resource.attributes.insert(QStringLiteral("ApiId"), apiId);
             resource.attributes.insert(QStringLiteral("Arn"), resource.refValue);
-            resource.attributes.insert(QStringLiteral("GraphQLUrl"),
-                                       QStringLiteral("https://%1.appsync-api.us-east-1.amazonaws.com/graphql").arg(apiId));
-            resource.attributes.insert(QStringLiteral("RealtimeUrl"),
-                                       QStringLiteral("wss://%1.appsync-realtime-api.us-east-1.amazonaws.com/graphql").arg(apiId));
+            resource.attributes.insert(
+                QStringLiteral("GraphQLUrl"),
+                QStringLiteral("https://%1.appsync-api.us-east-1.amazonaws.com/graphql")
+                    .arg(apiId));
+            resource.attributes.insert(
+                QStringLiteral("RealtimeUrl"),
+                QStringLiteral("wss://%1.appsync-realtime-api.us-east-1.amazonaws.com/graphql")
+                    .arg(apiId));
         } else if (type == kApiKeyType) {
-            const QString key = QStringLiteral("da2-") + hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + id, 26);
+            const QString key =
+                QStringLiteral("da2-") +
+                hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + id, 26);
             resource.refValue = key;
             resource.attributes.insert(QStringLiteral("ApiKey"), key);
         } else if (type == kDataSourceType) {
@@ -124,14 +140,18 @@ void AppSyncReader::read(const YAML::Node &resources)
     // Functions take no other runtime), which the emulator does not run: say so, and what works.
     for (const auto &entry : resources) {
         if (typeOf(entry.second) == kSamApiType)
-            m_eval->error(child(entry.second, "Type"), QStringLiteral("Resources.%1.Type").arg(qstr(entry.first.Scalar())),
-                          QStringLiteral("AWS::Serverless::GraphQLApi is not emulated: SAM resolves its fields with "
-                                         "APPSYNC_JS pipeline functions, which the emulator does not run. Declare "
-                                         "AWS::AppSync::GraphQLApi with direct Lambda resolvers instead (see "
-                                         "resources/labs/travel)"));
+            m_eval->error(
+                child(entry.second, "Type"),
+                QStringLiteral("Resources.%1.Type").arg(qstr(entry.first.Scalar())),
+                QStringLiteral(
+                    "AWS::Serverless::GraphQLApi is not emulated: SAM resolves its fields with "
+                    "APPSYNC_JS pipeline functions, which the emulator does not run. Declare "
+                    "AWS::AppSync::GraphQLApi with direct Lambda resolvers instead (see "
+                    "resources/labs/travel)"));
     }
     // APIs first: every other resource names one by ApiId.
-    for (const QString &wanted : {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType}) {
+    for (const QString &wanted :
+         {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType}) {
         for (const auto &entry : resources) {
             if (typeOf(entry.second) != wanted || !entry.second.IsMap())
                 continue;
@@ -164,28 +184,34 @@ void AppSyncReader::checkSchema(const AppSyncApiConfig &api, const YAML::Node &r
 {
     const QString field = QStringLiteral("Resources.%1").arg(api.logicalId);
     if (api.schemaSdl.isEmpty()) {
-        m_eval->error(resource, field, QStringLiteral("the GraphQL API %1 has no schema: add an AWS::AppSync::GraphQLSchema "
-                                                      "with ApiId: !GetAtt %1.ApiId and a Definition")
-                                           .arg(api.logicalId));
+        m_eval->error(
+            resource, field,
+            QStringLiteral("the GraphQL API %1 has no schema: add an AWS::AppSync::GraphQLSchema "
+                           "with ApiId: !GetAtt %1.ApiId and a Definition")
+                .arg(api.logicalId));
         return;
     }
     Core::GraphQL::SchemaOptions options;
     options.appSync = true;
-    const Core::Result<Core::GraphQL::Schema> schema = Core::GraphQL::Schema::fromSdl(api.schemaSdl, options);
+    const Core::Result<Core::GraphQL::Schema> schema =
+        Core::GraphQL::Schema::fromSdl(api.schemaSdl, options);
     if (!schema) {
-        m_eval->error(resource, field, QStringLiteral("the schema of %1 (%2) is not valid: %3")
-                                           .arg(api.logicalId, api.schemaOrigin, schema.error().message));
+        m_eval->error(resource, field,
+                      QStringLiteral("the schema of %1 (%2) is not valid: %3")
+                          .arg(api.logicalId, api.schemaOrigin, schema.error().message));
         return;
     }
     for (const AppSyncResolver &r : api.resolvers) {
         const Core::GraphQL::NamedType *type = schema->type(r.typeName);
         if (!type || !type->field(r.fieldName))
-            m_eval->error(resource, field, QStringLiteral("a resolver names %1.%2, which the schema does not define")
-                                               .arg(r.typeName, r.fieldName));
+            m_eval->error(resource, field,
+                          QStringLiteral("a resolver names %1.%2, which the schema does not define")
+                              .arg(r.typeName, r.fieldName));
     }
 }
 
-std::optional<QString> AppSyncReader::string(const YAML::Node &props, const char *key, const QString &field, bool required)
+std::optional<QString> AppSyncReader::string(const YAML::Node &props, const char *key,
+                                             const QString &field, bool required)
 {
     const YAML::Node node = child(props, key);
     const QString at = field + QLatin1Char('.') + QLatin1String(key);
@@ -197,7 +223,8 @@ std::optional<QString> AppSyncReader::string(const YAML::Node &props, const char
     return m_eval->evaluate(node, at);
 }
 
-AppSyncApiConfig *AppSyncReader::apiFor(const YAML::Node &props, const YAML::Node &keyNode, const QString &field)
+AppSyncApiConfig *AppSyncReader::apiFor(const YAML::Node &props, const YAML::Node &keyNode,
+                                        const QString &field)
 {
     Q_UNUSED(keyNode);
     const std::optional<QString> apiId = string(props, "ApiId", field, true);
@@ -207,22 +234,30 @@ AppSyncApiConfig *AppSyncReader::apiFor(const YAML::Node &props, const YAML::Nod
         if (api.apiId == *apiId)
             return &api;
     }
-    m_eval->error(child(props, "ApiId"), field + QStringLiteral(".ApiId"),
-                  QStringLiteral("ApiId must name an AWS::AppSync::GraphQLApi of this template (!GetAtt <Api>.ApiId)"));
+    m_eval->error(
+        child(props, "ApiId"), field + QStringLiteral(".ApiId"),
+        QStringLiteral(
+            "ApiId must name an AWS::AppSync::GraphQLApi of this template (!GetAtt <Api>.ApiId)"));
     return nullptr;
 }
 
-bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node &node, const QString &field)
+bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node &node,
+                                 const QString &field)
 {
     const std::optional<QString> type = string(node, "AuthenticationType", field, true);
     if (!type)
         return false;
-    const QStringList known{QStringLiteral("API_KEY"), QStringLiteral("AWS_IAM"), QStringLiteral("AMAZON_COGNITO_USER_POOLS"),
+    const QStringList known{QStringLiteral("API_KEY"), QStringLiteral("AWS_IAM"),
+                            QStringLiteral("AMAZON_COGNITO_USER_POOLS"),
                             QStringLiteral("OPENID_CONNECT"), QStringLiteral("AWS_LAMBDA")};
     const QString at = field + QStringLiteral(".AuthenticationType");
     switch (known.indexOf(*type)) {
-    case 0: provider->type = AppSyncAuthProvider::Type::ApiKey; return true;
-    case 1: provider->type = AppSyncAuthProvider::Type::Iam; return true;
+    case 0:
+        provider->type = AppSyncAuthProvider::Type::ApiKey;
+        return true;
+    case 1:
+        provider->type = AppSyncAuthProvider::Type::Iam;
+        return true;
     case 2: {
         provider->type = AppSyncAuthProvider::Type::UserPool;
         // The API's own config is UserPoolConfig, an additional provider's CognitoUserPoolConfig.
@@ -233,7 +268,10 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
             configField = field + QStringLiteral(".CognitoUserPoolConfig");
         }
         if (!config.IsMap()) {
-            m_eval->error(node, configField, QStringLiteral("AMAZON_COGNITO_USER_POOLS needs a user pool config with UserPoolId"));
+            m_eval->error(
+                node, configField,
+                QStringLiteral(
+                    "AMAZON_COGNITO_USER_POOLS needs a user pool config with UserPoolId"));
             return false;
         }
         const std::optional<QString> pool = string(config, "UserPoolId", configField, true);
@@ -245,11 +283,13 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
             labPool = labPool || p.poolId == *pool;
         if (!labPool) {
             m_eval->error(child(config, "UserPoolId"), configField + QStringLiteral(".UserPoolId"),
-                          QStringLiteral("the emulator checks tokens of the lab's own user pools only: use !Ref <UserPool> "
+                          QStringLiteral("the emulator checks tokens of the lab's own user pools "
+                                         "only: use !Ref <UserPool> "
                                          "of this template"));
             return false;
         }
-        provider->appIdClientRegex = string(config, "AppIdClientRegex", configField, false).value_or(QString());
+        provider->appIdClientRegex =
+            string(config, "AppIdClientRegex", configField, false).value_or(QString());
         return true;
     }
     case 3: {
@@ -257,7 +297,8 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
         const YAML::Node config = child(node, "OpenIDConnectConfig");
         const QString configField = field + QStringLiteral(".OpenIDConnectConfig");
         if (!config.IsMap()) {
-            m_eval->error(node, configField, QStringLiteral("OPENID_CONNECT needs OpenIDConnectConfig with Issuer"));
+            m_eval->error(node, configField,
+                          QStringLiteral("OPENID_CONNECT needs OpenIDConnectConfig with Issuer"));
             return false;
         }
         const std::optional<QString> issuer = string(config, "Issuer", configField, true);
@@ -272,7 +313,9 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
         const YAML::Node config = child(node, "LambdaAuthorizerConfig");
         const QString configField = field + QStringLiteral(".LambdaAuthorizerConfig");
         if (!config.IsMap()) {
-            m_eval->error(node, configField, QStringLiteral("AWS_LAMBDA needs LambdaAuthorizerConfig with AuthorizerUri"));
+            m_eval->error(
+                node, configField,
+                QStringLiteral("AWS_LAMBDA needs LambdaAuthorizerConfig with AuthorizerUri"));
             return false;
         }
         const std::optional<QString> uri = string(config, "AuthorizerUri", configField, true);
@@ -283,12 +326,14 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
     }
     default:
         m_eval->error(child(node, "AuthenticationType"), at,
-                      QStringLiteral("unknown AuthenticationType %1 (one of %2)").arg(*type, known.join(QStringLiteral(", "))));
+                      QStringLiteral("unknown AuthenticationType %1 (one of %2)")
+                          .arg(*type, known.join(QStringLiteral(", "))));
         return false;
     }
 }
 
-void AppSyncReader::readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+void AppSyncReader::readApi(const QString &logicalId, const YAML::Node &keyNode,
+                            const YAML::Node &props)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     AppSyncApiConfig api;
@@ -308,7 +353,8 @@ void AppSyncReader::readApi(const QString &logicalId, const YAML::Node &keyNode,
         for (std::size_t i = 0; i < additional.size(); ++i) {
             AppSyncAuthProvider provider;
             if (!readProvider(&provider, additional[i],
-                              field + QStringLiteral(".AdditionalAuthenticationProviders[%1]").arg(i)))
+                              field +
+                                  QStringLiteral(".AdditionalAuthenticationProviders[%1]").arg(i)))
                 return;
             api.additionalAuth.append(provider);
         }
@@ -316,7 +362,8 @@ void AppSyncReader::readApi(const QString &logicalId, const YAML::Node &keyNode,
     m_lab->graphQlApis.append(api);
 }
 
-void AppSyncReader::readSchema(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+void AppSyncReader::readSchema(const QString &logicalId, const YAML::Node &keyNode,
+                               const YAML::Node &props)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     AppSyncApiConfig *api = apiFor(props, keyNode, field);
@@ -329,27 +376,34 @@ void AppSyncReader::readSchema(const QString &logicalId, const YAML::Node &keyNo
     }
     const std::optional<QString> location = string(props, "DefinitionS3Location", field, false);
     if (!location) {
-        m_eval->error(keyNode, field, QStringLiteral("a GraphQLSchema needs Definition (the SDL) or DefinitionS3Location "
-                                                     "(a file beside template.yaml)"));
+        m_eval->error(
+            keyNode, field,
+            QStringLiteral("a GraphQLSchema needs Definition (the SDL) or DefinitionS3Location "
+                           "(a file beside template.yaml)"));
         return;
     }
     if (location->startsWith(QLatin1String("s3://"))) {
-        m_eval->error(child(props, "DefinitionS3Location"), field + QStringLiteral(".DefinitionS3Location"),
-                      QStringLiteral("the emulator reads the schema from a local file: write a path relative to "
-                                     "template.yaml (sam package uploads it to S3 for AWS)"));
+        m_eval->error(
+            child(props, "DefinitionS3Location"), field + QStringLiteral(".DefinitionS3Location"),
+            QStringLiteral(
+                "the emulator reads the schema from a local file: write a path relative to "
+                "template.yaml (sam package uploads it to S3 for AWS)"));
         return;
     }
     QFile file(QDir(m_lab->directory).filePath(*location));
     if (!file.open(QIODevice::ReadOnly)) {
-        m_eval->error(child(props, "DefinitionS3Location"), field + QStringLiteral(".DefinitionS3Location"),
-                      QStringLiteral("cannot read the schema file %1: %2").arg(file.fileName(), file.errorString()));
+        m_eval->error(child(props, "DefinitionS3Location"),
+                      field + QStringLiteral(".DefinitionS3Location"),
+                      QStringLiteral("cannot read the schema file %1: %2")
+                          .arg(file.fileName(), file.errorString()));
         return;
     }
     api->schemaSdl = file.readAll();
     api->schemaOrigin = file.fileName();
 }
 
-void AppSyncReader::readApiKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+void AppSyncReader::readApiKey(const QString &logicalId, const YAML::Node &keyNode,
+                               const YAML::Node &props)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     AppSyncApiConfig *api = apiFor(props, keyNode, field);
@@ -357,12 +411,15 @@ void AppSyncReader::readApiKey(const QString &logicalId, const YAML::Node &keyNo
         return;
     AppSyncApiKey key;
     key.logicalId = logicalId;
-    key.id = QStringLiteral("da2-") + hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + logicalId, 26);
+    key.id =
+        QStringLiteral("da2-") +
+        hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + logicalId, 26);
     key.description = string(props, "Description", field, false).value_or(QString());
     api->apiKeys.append(key);
 }
 
-void AppSyncReader::readDataSource(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+void AppSyncReader::readDataSource(const QString &logicalId, const YAML::Node &keyNode,
+                                   const YAML::Node &props)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     AppSyncApiConfig *api = apiFor(props, keyNode, field);
@@ -380,10 +437,13 @@ void AppSyncReader::readDataSource(const QString &logicalId, const YAML::Node &k
         source.type = AppSyncDataSource::Type::Lambda;
         const YAML::Node config = child(props, "LambdaConfig");
         const std::optional<QString> arn =
-            config.IsMap() ? string(config, "LambdaFunctionArn", field + QStringLiteral(".LambdaConfig"), true) : std::nullopt;
+            config.IsMap()
+                ? string(config, "LambdaFunctionArn", field + QStringLiteral(".LambdaConfig"), true)
+                : std::nullopt;
         if (!config.IsMap())
-            m_eval->error(keyNode, field + QStringLiteral(".LambdaConfig"),
-                          QStringLiteral("an AWS_LAMBDA data source needs LambdaConfig.LambdaFunctionArn"));
+            m_eval->error(
+                keyNode, field + QStringLiteral(".LambdaConfig"),
+                QStringLiteral("an AWS_LAMBDA data source needs LambdaConfig.LambdaFunctionArn"));
         if (!arn)
             return;
         source.functionName = functionFromArn(*arn);
@@ -391,21 +451,27 @@ void AppSyncReader::readDataSource(const QString &logicalId, const YAML::Node &k
         for (const FunctionConfig &f : std::as_const(m_lab->functions))
             known = known || f.name == source.functionName.section(QLatin1Char(':'), 0, 0);
         if (!known) {
-            m_eval->error(child(config, "LambdaFunctionArn"), field + QStringLiteral(".LambdaConfig.LambdaFunctionArn"),
-                          QStringLiteral("%1 is not a function of this lab (use !GetAtt <Function>.Arn)").arg(source.functionName));
+            m_eval->error(
+                child(config, "LambdaFunctionArn"),
+                field + QStringLiteral(".LambdaConfig.LambdaFunctionArn"),
+                QStringLiteral("%1 is not a function of this lab (use !GetAtt <Function>.Arn)")
+                    .arg(source.functionName));
             return;
         }
     } else {
-        m_eval->error(child(props, "Type"), field + QStringLiteral(".Type"),
-                      QStringLiteral("data source type %1 is not emulated: use AWS_LAMBDA (a lab function may keep the "
-                                     "data) or NONE")
-                          .arg(*type));
+        m_eval->error(
+            child(props, "Type"), field + QStringLiteral(".Type"),
+            QStringLiteral(
+                "data source type %1 is not emulated: use AWS_LAMBDA (a lab function may keep the "
+                "data) or NONE")
+                .arg(*type));
         return;
     }
     api->dataSources.append(source);
 }
 
-void AppSyncReader::readResolver(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props)
+void AppSyncReader::readResolver(const QString &logicalId, const YAML::Node &keyNode,
+                                 const YAML::Node &props)
 {
     const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
     AppSyncApiConfig *api = apiFor(props, keyNode, field);
@@ -415,14 +481,19 @@ void AppSyncReader::readResolver(const QString &logicalId, const YAML::Node &key
     const std::optional<QString> fieldName = string(props, "FieldName", field, true);
     if (!typeName || !fieldName)
         return;
-    if (const std::optional<QString> kind = string(props, "Kind", field, false); kind && *kind != QLatin1String("UNIT")) {
+    if (const std::optional<QString> kind = string(props, "Kind", field, false);
+        kind && *kind != QLatin1String("UNIT")) {
         m_eval->error(child(props, "Kind"), field + QStringLiteral(".Kind"),
-                      QStringLiteral("only UNIT resolvers are emulated (pipeline resolvers need APPSYNC_JS or VTL functions)"));
+                      QStringLiteral("only UNIT resolvers are emulated (pipeline resolvers need "
+                                     "APPSYNC_JS or VTL functions)"));
         return;
     }
-    if (child(props, "Runtime").IsDefined() || child(props, "Code").IsDefined() || child(props, "CodeS3Location").IsDefined()) {
-        m_eval->error(keyNode, field, QStringLiteral("APPSYNC_JS resolver code is not emulated: leave out Runtime/Code for a "
-                                                     "direct Lambda resolver"));
+    if (child(props, "Runtime").IsDefined() || child(props, "Code").IsDefined() ||
+        child(props, "CodeS3Location").IsDefined()) {
+        m_eval->error(
+            keyNode, field,
+            QStringLiteral("APPSYNC_JS resolver code is not emulated: leave out Runtime/Code for a "
+                           "direct Lambda resolver"));
         return;
     }
     const std::optional<QString> dsName = string(props, "DataSourceName", field, true);
@@ -434,22 +505,29 @@ void AppSyncReader::readResolver(const QString &logicalId, const YAML::Node &key
         for (const AppSyncDataSource &d : std::as_const(api->dataSources))
             names.append(d.name);
         m_eval->error(child(props, "DataSourceName"), field + QStringLiteral(".DataSourceName"),
-                      QStringLiteral("no data source named %1 on this API").arg(*dsName) + suggestion(*dsName, names));
+                      QStringLiteral("no data source named %1 on this API").arg(*dsName) +
+                          suggestion(*dsName, names));
         return;
     }
-    const bool templates = child(props, "RequestMappingTemplate").IsDefined() || child(props, "ResponseMappingTemplate").IsDefined()
-                           || child(props, "RequestMappingTemplateS3Location").IsDefined()
-                           || child(props, "ResponseMappingTemplateS3Location").IsDefined();
+    const bool templates = child(props, "RequestMappingTemplate").IsDefined() ||
+                           child(props, "ResponseMappingTemplate").IsDefined() ||
+                           child(props, "RequestMappingTemplateS3Location").IsDefined() ||
+                           child(props, "ResponseMappingTemplateS3Location").IsDefined();
     if (templates && source->type == AppSyncDataSource::Type::Lambda) {
-        m_eval->error(keyNode, field, QStringLiteral("VTL mapping templates are not emulated: leave them out for a direct "
-                                                     "Lambda resolver, which sends AppSync's standard event"));
+        m_eval->error(
+            keyNode, field,
+            QStringLiteral("VTL mapping templates are not emulated: leave them out for a direct "
+                           "Lambda resolver, which sends AppSync's standard event"));
         return;
     }
     if (templates)
-        m_eval->warning(keyNode, field, QStringLiteral("the emulator does not run VTL: a NONE resolver returns the field's "
-                                                       "arguments, as the usual pass-through template does"));
+        m_eval->warning(
+            keyNode, field,
+            QStringLiteral("the emulator does not run VTL: a NONE resolver returns the field's "
+                           "arguments, as the usual pass-through template does"));
     if (api->resolver(*typeName, *fieldName)) {
-        m_eval->error(keyNode, field, QStringLiteral("%1.%2 already has a resolver").arg(*typeName, *fieldName));
+        m_eval->error(keyNode, field,
+                      QStringLiteral("%1.%2 already has a resolver").arg(*typeName, *fieldName));
         return;
     }
     AppSyncResolver resolver;

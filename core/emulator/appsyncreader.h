@@ -4,7 +4,6 @@
 #include "labdefinition.h"
 
 #include <QStringList>
-
 #include <yaml-cpp/yaml.h>
 
 namespace Gatehouse::Emulator {
@@ -32,12 +31,15 @@ private:
     void readApi(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readSchema(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void readApiKey(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
-    void readDataSource(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
+    void readDataSource(const QString &logicalId, const YAML::Node &keyNode,
+                        const YAML::Node &props);
     void readResolver(const QString &logicalId, const YAML::Node &keyNode, const YAML::Node &props);
     void checkSchema(const AppSyncApiConfig &api, const YAML::Node &resource);
     bool readProvider(AppSyncAuthProvider *provider, const YAML::Node &node, const QString &field);
-    AppSyncApiConfig *apiFor(const YAML::Node &props, const YAML::Node &keyNode, const QString &field);
-    std::optional<QString> string(const YAML::Node &props, const char *key, const QString &field, bool required);
+    AppSyncApiConfig *apiFor(const YAML::Node &props, const YAML::Node &keyNode,
+                             const QString &field);
+    std::optional<QString> string(const YAML::Node &props, const char *key, const QString &field,
+                                  bool required);
 
     LabDefinition *m_lab;
     IntrinsicEvaluator *m_eval;

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
-
 #include <map>
 #include <memory>
 
@@ -49,9 +48,9 @@ private:
         QByteArray query;
         QString operationName;
         QByteArray variables;
-        QString field;            // the root subscription field
-        QByteArray arguments;     // its coerced arguments, JSON
-        QStringList mutations;    // from @aws_subscribe
+        QString field;         // the root subscription field
+        QByteArray arguments;  // its coerced arguments, JSON
+        QStringList mutations; // from @aws_subscribe
         AppSyncCaller caller;
     };
     struct Connection
@@ -72,9 +71,11 @@ private:
     void start(Connection *connection, const QString &id, const QByteArray &payload);
     void stop(Connection *connection, const QString &id);
     void onMutation(const QString &apiId, const QString &mutationField, const QByteArray &value);
-    void push(Connection *connection, const QString &id, const Subscription &subscription, const QByteArray &value);
+    void push(Connection *connection, const QString &id, const Subscription &subscription,
+              const QByteArray &value);
     void send(Connection *connection, const QByteArray &frame);
-    void sendError(Connection *connection, const QString &id, const QString &type, const QString &message);
+    void sendError(Connection *connection, const QString &id, const QString &type,
+                   const QString &message);
 
     AppSyncService *m_service;
     Limits m_limits;

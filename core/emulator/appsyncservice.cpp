@@ -2,13 +2,12 @@
 
 #include "awsauthenticator.h"
 #include "cognitoidpservice.h"
-#include "eventjson.h"
-#include "lambdainvoker.h"
-
 #include "core/graphql/parser.h"
 #include "core/jwt/jwk.h"
 #include "core/jwt/jwkset.h"
 #include "core/jwt/jwtverifier.h"
+#include "eventjson.h"
+#include "lambdainvoker.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -60,14 +59,15 @@ Json headersJson(const Core::HttpRequest &request)
 
 bool hasDirective(const std::vector<GraphQL::AppliedDirective> &directives, const QString &name)
 {
-    return std::any_of(directives.begin(), directives.end(), [&](const GraphQL::AppliedDirective &d) { return d.name == name; });
+    return std::any_of(directives.begin(), directives.end(),
+                       [&](const GraphQL::AppliedDirective &d) { return d.name == name; });
 }
 
 bool hasAuthDirective(const std::vector<GraphQL::AppliedDirective> &directives)
 {
     static const QStringList names{QStringLiteral("aws_api_key"), QStringLiteral("aws_iam"),
-                                   QStringLiteral("aws_cognito_user_pools"), QStringLiteral("aws_oidc"),
-                                   QStringLiteral("aws_lambda")};
+                                   QStringLiteral("aws_cognito_user_pools"),
+                                   QStringLiteral("aws_oidc"), QStringLiteral("aws_lambda")};
     return std::any_of(directives.begin(), directives.end(),
                        [](const GraphQL::AppliedDirective &d) { return names.contains(d.name); });
 }
@@ -94,7 +94,8 @@ public:
         return AppSyncService::allows(*api, caller, type, field);
     }
 
-    void resolve(const GraphQL::FieldRequest &request, std::function<void(GraphQL::FieldResult)> done) override
+    void resolve(const GraphQL::FieldRequest &request,
+                 std::function<void(GraphQL::FieldResult)> done) override
     {
         const AppSyncResolver *resolver = api->resolver(request.parentTypeName, request.fieldName);
         const AppSyncDataSource *source = api->dataSource(resolver->dataSource);
@@ -141,34 +142,39 @@ public:
         const qsizetype colon = source.functionName.indexOf(QLatin1Char(':'));
         invoke.functionName = colon < 0 ? source.functionName : source.functionName.left(colon);
         invoke.payload = event(request);
-        invoke.source = QStringLiteral("%1.%2 (AppSync API %3)").arg(request.parentTypeName, request.fieldName, api->name);
+        invoke.source = QStringLiteral("%1.%2 (AppSync API %3)")
+                            .arg(request.parentTypeName, request.fieldName, api->name);
         if (!context) {
-            done(GraphQL::FieldResult::error(QStringLiteral("The emulator is stopping."), QStringLiteral("InternalFailure")));
+            done(GraphQL::FieldResult::error(QStringLiteral("The emulator is stopping."),
+                                             QStringLiteral("InternalFailure")));
             return;
         }
         lambda->invoke(invoke, context, [done = std::move(done)](const InvokeResult &result) {
             if (result.error.isError()) {
                 done(GraphQL::FieldResult::error(result.error.message,
-                                                 QStringLiteral("Lambda:") + (result.error.awsCode.isEmpty()
-                                                                                  ? QStringLiteral("ServiceException")
-                                                                                  : result.error.awsCode)));
+                                                 QStringLiteral("Lambda:") +
+                                                     (result.error.awsCode.isEmpty()
+                                                          ? QStringLiteral("ServiceException")
+                                                          : result.error.awsCode)));
                 return;
             }
             if (!result.functionError.isEmpty()) {
                 // The function's error document {"errorMessage", "errorType", ...}: AppSync reports
                 // an unhandled error of a direct resolver as Lambda:Unhandled with its message.
                 const Json error = parse(result.payload);
-                const QString message = error.is_object() && error.value("errorMessage", Json()).is_string()
-                                            ? QString::fromStdString(error["errorMessage"].get<std::string>())
-                                            : QString::fromUtf8(result.payload);
+                const QString message =
+                    error.is_object() && error.value("errorMessage", Json()).is_string()
+                        ? QString::fromStdString(error["errorMessage"].get<std::string>())
+                        : QString::fromUtf8(result.payload);
                 done(GraphQL::FieldResult::error(message, QStringLiteral("Lambda:Unhandled")));
                 return;
             }
             GraphQL::FieldResult value;
             value.value = result.payload.trimmed().isEmpty() ? QByteArray("null") : result.payload;
             if (parse(value.value).is_null() && value.value.trimmed() != "null") {
-                done(GraphQL::FieldResult::error(QStringLiteral("The function's response is not JSON."),
-                                                 QStringLiteral("Lambda:Unhandled")));
+                done(GraphQL::FieldResult::error(
+                    QStringLiteral("The function's response is not JSON."),
+                    QStringLiteral("Lambda:Unhandled")));
                 return;
             }
             done(value);
@@ -178,11 +184,13 @@ public:
 
 } // namespace
 
-AppSyncService::AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator, CognitoIdpService *cognito,
-                               QObject *parent)
-    : QObject(parent), m_lambda(lambda), m_authenticator(authenticator), m_cognito(cognito)
-{
-}
+AppSyncService::AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator,
+                               CognitoIdpService *cognito, QObject *parent)
+    : QObject(parent)
+    , m_lambda(lambda)
+    , m_authenticator(authenticator)
+    , m_cognito(cognito)
+{}
 
 AppSyncService::~AppSyncService() = default;
 
@@ -197,7 +205,8 @@ void AppSyncService::setApis(const QList<AppSyncApiConfig> &apis)
             continue; // the template reader reported it; the lab does not start with errors
         Api api;
         api.config = config;
-        api.executor = std::make_shared<GraphQL::Executor>(std::make_shared<const GraphQL::Schema>(std::move(schema.value())));
+        api.executor = std::make_shared<GraphQL::Executor>(
+            std::make_shared<const GraphQL::Schema>(std::move(schema.value())));
         m_apis.insert(config.apiId, api);
     }
 }
@@ -213,8 +222,8 @@ Core::HttpResponse AppSyncService::unauthorized(const QString &message)
     return requestError(401, QStringLiteral("UnauthorizedException"), message);
 }
 
-bool AppSyncService::allows(const AppSyncApiConfig &api, const AppSyncCaller &caller, const GraphQL::NamedType &type,
-                            const GraphQL::FieldDef &field)
+bool AppSyncService::allows(const AppSyncApiConfig &api, const AppSyncCaller &caller,
+                            const GraphQL::NamedType &type, const GraphQL::FieldDef &field)
 {
     if (caller.deniedFields.contains(type.name + QLatin1Char('.') + field.name))
         return false;
@@ -223,14 +232,15 @@ bool AppSyncService::allows(const AppSyncApiConfig &api, const AppSyncCaller &ca
     probe.type = mode;
     const QString directive = probe.directive();
     // A field's own directives replace its type's; without any, only the default mode may read it.
-    const std::vector<GraphQL::AppliedDirective> &rules = hasAuthDirective(field.directives) ? field.directives
-                                                                                              : type.directives;
+    const std::vector<GraphQL::AppliedDirective> &rules =
+        hasAuthDirective(field.directives) ? field.directives : type.directives;
     if (!hasAuthDirective(rules))
         return mode == api.defaultAuth.type;
     return hasDirective(rules, directive);
 }
 
-void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &request, QObject *context,
+void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &request,
+                                  QObject *context,
                                   std::function<void(std::optional<AppSyncCaller>, QString)> done)
 {
     Q_UNUSED(context);
@@ -258,65 +268,86 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
         return;
     }
     if (authorization.startsWith("AWS4-HMAC-SHA256") && provider(AppSyncAuthProvider::Type::Iam)) {
-        const AwsAuthentication auth = m_authenticator->authenticate(request, QStringLiteral("appsync"), AwsProtocol::RestJson);
+        const AwsAuthentication auth = m_authenticator->authenticate(
+            request, QStringLiteral("appsync"), AwsProtocol::RestJson);
         if (!auth.ok()) {
             done(std::nullopt, auth.error.message);
             return;
         }
         const AwsPrincipal &p = auth.principal;
-        const auto orNull = [](const QString &s) { return s.isEmpty() ? Json() : Json(str(s)); };
-        Json identity{{"accountId", str(p.accountId)},
-                      {"cognitoIdentityPoolId", orNull(p.cognitoIdentityPoolId)},
-                      {"cognitoIdentityId", orNull(p.cognitoIdentityId)},
-                      {"cognitoIdentityAuthType", p.cognitoIdentityId.isEmpty() ? Json() : Json("authenticated")},
-                      {"cognitoIdentityAuthProvider", p.cognitoIdentityPoolId.isEmpty() ? Json() : Json(str(p.cognitoAmr.join(QLatin1Char(','))))},
-                      {"sourceIp", Json::array({str(sourceIp)})},
-                      {"username", str(p.userId)},
-                      {"userArn", str(p.arn)}};
+        const auto orNull = [](const QString &s) {
+            return s.isEmpty() ? Json() : Json(str(s));
+        };
+        Json identity{
+            {"accountId", str(p.accountId)},
+            {"cognitoIdentityPoolId", orNull(p.cognitoIdentityPoolId)},
+            {"cognitoIdentityId", orNull(p.cognitoIdentityId)},
+            {"cognitoIdentityAuthType",
+             p.cognitoIdentityId.isEmpty() ? Json() : Json("authenticated")},
+            {"cognitoIdentityAuthProvider", p.cognitoIdentityPoolId.isEmpty()
+                                                ? Json()
+                                                : Json(str(p.cognitoAmr.join(QLatin1Char(','))))},
+            {"sourceIp", Json::array({str(sourceIp)})},
+            {"username", str(p.userId)},
+            {"userArn", str(p.arn)}};
         done(AppSyncCaller{AppSyncAuthProvider::Type::Iam, dump(identity)}, {});
         return;
     }
     if (!authorization.isEmpty() && !authorization.startsWith("AWS4-HMAC-SHA256")) {
-        if (const AppSyncAuthProvider *pool = provider(AppSyncAuthProvider::Type::UserPool); pool && m_cognito) {
+        if (const AppSyncAuthProvider *pool = provider(AppSyncAuthProvider::Type::UserPool);
+            pool && m_cognito) {
             QByteArray token = authorization;
             if (token.startsWith("Bearer "))
                 token = token.mid(7);
-            const Core::Result<Core::Jwt::Jwk> key = Core::Jwt::Jwk::fromJsonObject(m_cognito->tokens().publicJwk());
+            const Core::Result<Core::Jwt::Jwk> key =
+                Core::Jwt::Jwk::fromJsonObject(m_cognito->tokens().publicJwk());
             Core::Jwt::ClaimRules rules;
             rules.issuer = m_cognito->issuer(pool->userPoolId);
             rules.skew = std::chrono::seconds(0);
             const Core::Result<Core::Jwt::VerifiedToken> verified =
-                key ? Core::Jwt::verifyJwt(token, *key, rules) : Core::Result<Core::Jwt::VerifiedToken>(key.error());
+                key ? Core::Jwt::verifyJwt(token, *key, rules)
+                    : Core::Result<Core::Jwt::VerifiedToken>(key.error());
             if (verified) {
                 const Core::Jwt::Claims &claims = verified->claims;
-                const QString clientId = claims.aud.isEmpty() ? claims.clientId : claims.aud.first();
-                if (!pool->appIdClientRegex.isEmpty()
-                    && !QRegularExpression(QRegularExpression::anchoredPattern(pool->appIdClientRegex)).match(clientId).hasMatch()) {
+                const QString clientId =
+                    claims.aud.isEmpty() ? claims.clientId : claims.aud.first();
+                if (!pool->appIdClientRegex.isEmpty() &&
+                    !QRegularExpression(QRegularExpression::anchoredPattern(pool->appIdClientRegex))
+                         .match(clientId)
+                         .hasMatch()) {
                     done(std::nullopt, QStringLiteral("You are not authorized to make this call."));
                     return;
                 }
                 const Json all = parse(QJsonDocument(claims.all).toJson(QJsonDocument::Compact));
-                const QString username = all.contains("cognito:username") ? QString::fromStdString(all["cognito:username"].get<std::string>())
-                                         : all.contains("username") ? QString::fromStdString(all["username"].get<std::string>())
-                                                                   : claims.sub;
-                Json identity{{"claims", all},
-                              {"defaultAuthStrategy", "ALLOW"},
-                              {"groups", all.contains("cognito:groups") ? all["cognito:groups"] : Json()},
-                              {"issuer", str(claims.iss)},
-                              {"sourceIp", Json::array({str(sourceIp)})},
-                              {"sub", str(claims.sub)},
-                              {"username", str(username)}};
+                const QString username =
+                    all.contains("cognito:username")
+                        ? QString::fromStdString(all["cognito:username"].get<std::string>())
+                    : all.contains("username")
+                        ? QString::fromStdString(all["username"].get<std::string>())
+                        : claims.sub;
+                Json identity{
+                    {"claims", all},
+                    {"defaultAuthStrategy", "ALLOW"},
+                    {"groups", all.contains("cognito:groups") ? all["cognito:groups"] : Json()},
+                    {"issuer", str(claims.iss)},
+                    {"sourceIp", Json::array({str(sourceIp)})},
+                    {"sub", str(claims.sub)},
+                    {"username", str(username)}};
                 done(AppSyncCaller{AppSyncAuthProvider::Type::UserPool, dump(identity)}, {});
                 return;
             }
-            if (!provider(AppSyncAuthProvider::Type::Lambda) && !provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
+            if (!provider(AppSyncAuthProvider::Type::Lambda) &&
+                !provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
                 done(std::nullopt, verified.error().message);
                 return;
             }
         }
-        if (provider(AppSyncAuthProvider::Type::OpenIdConnect) && !provider(AppSyncAuthProvider::Type::Lambda)) {
-            done(std::nullopt, QStringLiteral("OPENID_CONNECT tokens are not checked by the emulator (it does not fetch "
-                                              "an outside issuer's keys): use the lab's Cognito user pool or an API key"));
+        if (provider(AppSyncAuthProvider::Type::OpenIdConnect) &&
+            !provider(AppSyncAuthProvider::Type::Lambda)) {
+            done(std::nullopt,
+                 QStringLiteral(
+                     "OPENID_CONNECT tokens are not checked by the emulator (it does not fetch "
+                     "an outside issuer's keys): use the lab's Cognito user pool or an API key"));
             return;
         }
         if (const AppSyncAuthProvider *lambda = provider(AppSyncAuthProvider::Type::Lambda)) {
@@ -327,18 +358,22 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
     done(std::nullopt, QStringLiteral("Valid authorization header not provided."));
 }
 
-void AppSyncService::authorizeWithLambda(const AppSyncApiConfig &api, const AppSyncAuthProvider &provider,
-                                         const Core::HttpRequest &request,
-                                         std::function<void(std::optional<AppSyncCaller>, QString)> done)
+void AppSyncService::authorizeWithLambda(
+    const AppSyncApiConfig &api, const AppSyncAuthProvider &provider,
+    const Core::HttpRequest &request,
+    std::function<void(std::optional<AppSyncCaller>, QString)> done)
 {
     const Json body = parse(request.body);
-    const auto text = [&](const char *key) { return body.is_object() && body.value(key, Json()).is_string() ? body[key] : Json(); };
+    const auto text = [&](const char *key) {
+        return body.is_object() && body.value(key, Json()).is_string() ? body[key] : Json();
+    };
     const QByteArray requestId = AwsAuthenticator::newRequestId();
     // operationName: the request's, else the name of the document's one operation (assumed to
     // be what AppSync sends when a client names the operation only in the query).
     Json operationName = text("operationName");
     if (operationName.is_null() && text("query").is_string()) {
-        const Core::Result<GraphQL::Document> doc = GraphQL::Parser::parse(QByteArray::fromStdString(body["query"].get<std::string>()));
+        const Core::Result<GraphQL::Document> doc =
+            GraphQL::Parser::parse(QByteArray::fromStdString(body["query"].get<std::string>()));
         std::vector<const GraphQL::OperationDefinition *> operations;
         for (size_t i = 0; doc && i < doc->definitions.size(); ++i) {
             if (const auto *o = std::get_if<GraphQL::OperationDefinition>(&doc->definitions[i]))
@@ -354,7 +389,9 @@ void AppSyncService::authorizeWithLambda(const AppSyncApiConfig &api, const AppS
                  {"requestId", requestId.toStdString()},
                  {"queryString", text("query")},
                  {"operationName", operationName},
-                 {"variables", body.is_object() && body.value("variables", Json()).is_object() ? body["variables"] : Json::object()}}},
+                 {"variables", body.is_object() && body.value("variables", Json()).is_object()
+                                   ? body["variables"]
+                                   : Json::object()}}},
                {"requestHeaders", headersJson(request)}};
     InvokeRequest invoke;
     invoke.functionName = provider.authorizerFunction.section(QLatin1Char(':'), 0, 0);
@@ -373,11 +410,13 @@ void AppSyncService::authorizeWithLambda(const AppSyncApiConfig &api, const AppS
         }
         AppSyncCaller caller;
         caller.mode = AppSyncAuthProvider::Type::Lambda;
-        caller.identity = dump(Json{{"resolverContext", answer.value("resolverContext", Json::object())}});
+        caller.identity =
+            dump(Json{{"resolverContext", answer.value("resolverContext", Json::object())}});
         if (answer.value("deniedFields", Json()).is_array()) {
             for (const Json &f : answer["deniedFields"]) {
                 // "Type.field", or the field's ARN ".../types/<Type>/fields/<field>".
-                QString name = f.is_string() ? QString::fromStdString(f.get<std::string>()) : QString();
+                QString name =
+                    f.is_string() ? QString::fromStdString(f.get<std::string>()) : QString();
                 if (const qsizetype at = name.indexOf(QLatin1String("/types/")); at >= 0)
                     name = name.mid(at + 7).replace(QLatin1String("/fields/"), QLatin1String("."));
                 caller.deniedFields.append(name);
@@ -387,8 +426,10 @@ void AppSyncService::authorizeWithLambda(const AppSyncApiConfig &api, const AppS
     });
 }
 
-void AppSyncService::execute(const Api &api, const AppSyncCaller &caller, const Core::HttpRequest &request,
-                             const GraphQL::ExecutionRequest &operation, std::function<void(QByteArray)> done)
+void AppSyncService::execute(const Api &api, const AppSyncCaller &caller,
+                             const Core::HttpRequest &request,
+                             const GraphQL::ExecutionRequest &operation,
+                             std::function<void(QByteArray)> done)
 {
     auto resolver = std::make_shared<Resolver>();
     resolver->config = api.config;
@@ -399,37 +440,43 @@ void AppSyncService::execute(const Api &api, const AppSyncCaller &caller, const 
     const GraphQL::Executor::Prepared prepared = api.executor->prepare(operation);
     const QString apiId = api.config.apiId;
     QPointer<AppSyncService> self(this);
-    api.executor->execute(operation, resolver, [self, apiId, prepared, done = std::move(done)](QByteArray response) {
-        if (self && prepared.ok && prepared.operation == GraphQL::OperationType::Mutation) {
-            const Json doc = parse(response);
-            const Json data = doc.value("data", Json());
-            if (data.is_object() && !data.empty() && !data.begin().value().is_null())
-                emit self->mutationResolved(apiId, prepared.rootFieldName, dump(data.begin().value()));
-        }
-        done(response);
-    });
+    api.executor->execute(
+        operation, resolver, [self, apiId, prepared, done = std::move(done)](QByteArray response) {
+            if (self && prepared.ok && prepared.operation == GraphQL::OperationType::Mutation) {
+                const Json doc = parse(response);
+                const Json data = doc.value("data", Json());
+                if (data.is_object() && !data.empty() && !data.begin().value().is_null())
+                    emit self->mutationResolved(apiId, prepared.rootFieldName,
+                                                dump(data.begin().value()));
+            }
+            done(response);
+        });
 }
 
-void AppSyncService::handle(const Core::HttpRequest &request, const QString &apiId, const QByteArray &pathInApi,
-                            HttpResponder &responder)
+void AppSyncService::handle(const Core::HttpRequest &request, const QString &apiId,
+                            const QByteArray &pathInApi, HttpResponder &responder)
 {
     const Api *found = api(apiId);
     if (!found || pathInApi != "/graphql") {
-        responder.send(requestError(404, QStringLiteral("NotFoundException"),
-                                    QStringLiteral("No GraphQL endpoint here: POST to /graphql of an API the emulator lists "
-                                                   "at /_aws/emulator.")));
+        responder.send(requestError(
+            404, QStringLiteral("NotFoundException"),
+            QStringLiteral(
+                "No GraphQL endpoint here: POST to /graphql of an API the emulator lists "
+                "at /_aws/emulator.")));
         return;
     }
     if (request.method != "POST") {
-        responder.send(requestError(405, QStringLiteral("MethodNotAllowedException"),
-                                    QStringLiteral("The GraphQL endpoint takes POST with a JSON body {\"query\": ...}.")));
+        responder.send(requestError(
+            405, QStringLiteral("MethodNotAllowedException"),
+            QStringLiteral("The GraphQL endpoint takes POST with a JSON body {\"query\": ...}.")));
         return;
     }
     const Json body = parse(request.body);
     if (!body.is_object() || !body.value("query", Json()).is_string()) {
-        responder.send(requestError(400, QStringLiteral("MalformedHttpRequestException"),
-                                    QStringLiteral("The body must be a JSON object with a \"query\" string (and optionally "
-                                                   "\"variables\" and \"operationName\").")));
+        responder.send(requestError(
+            400, QStringLiteral("MalformedHttpRequestException"),
+            QStringLiteral("The body must be a JSON object with a \"query\" string (and optionally "
+                           "\"variables\" and \"operationName\").")));
         return;
     }
     GraphQL::ExecutionRequest operation;
@@ -441,13 +488,15 @@ void AppSyncService::handle(const Core::HttpRequest &request, const QString &api
     const Api apiCopy = *found;
     HttpResponder answer = responder;
     authenticate(*found, request, this,
-                 [this, apiCopy, request, operation, answer](std::optional<AppSyncCaller> caller, QString refusal) {
+                 [this, apiCopy, request, operation, answer](std::optional<AppSyncCaller> caller,
+                                                             QString refusal) {
                      if (!caller) {
                          answer.send(unauthorized(refusal));
                          return;
                      }
-                     execute(apiCopy, *caller, request, operation,
-                             [answer](QByteArray response) { answer.send(jsonResponse(200, response)); });
+                     execute(apiCopy, *caller, request, operation, [answer](QByteArray response) {
+                         answer.send(jsonResponse(200, response));
+                     });
                  });
 }
 

@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QObject>
-
 #include <memory>
 #include <optional>
 
@@ -42,8 +41,8 @@ public:
         std::shared_ptr<Core::GraphQL::Executor> executor;
     };
 
-    AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator, CognitoIdpService *cognito,
-                   QObject *parent = nullptr);
+    AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenticator,
+                   CognitoIdpService *cognito, QObject *parent = nullptr);
     ~AppSyncService() override;
 
     void setRegion(const QString &region) { m_region = region; }
@@ -56,13 +55,16 @@ public:
                 HttpResponder &responder);
 
     // Checks a request's (or a real-time handshake's) headers against the API's providers; the
-    // refusal's message when none accepts them. `done` may run later (AWS_LAMBDA invokes a function).
-    void authenticate(const Api &api, const Core::HttpRequest &request, QObject *context,
-                      std::function<void(std::optional<AppSyncCaller> caller, QString refusal)> done);
+    // refusal's message when none accepts them. `done` may run later (AWS_LAMBDA invokes a
+    // function).
+    void
+    authenticate(const Api &api, const Core::HttpRequest &request, QObject *context,
+                 std::function<void(std::optional<AppSyncCaller> caller, QString refusal)> done);
 
     // Runs one operation for a caller; `done` gets the response JSON.
     void execute(const Api &api, const AppSyncCaller &caller, const Core::HttpRequest &request,
-                 const Core::GraphQL::ExecutionRequest &operation, std::function<void(QByteArray)> done);
+                 const Core::GraphQL::ExecutionRequest &operation,
+                 std::function<void(QByteArray)> done);
 
     // Whether the caller's mode may read a field of a type (the @aws_* directives).
     static bool allows(const AppSyncApiConfig &api, const AppSyncCaller &caller,
@@ -74,7 +76,8 @@ public:
 signals:
     // A mutation field finished without error; `value` is its full resolved value (JSON), which
     // subscriptions naming the mutation in @aws_subscribe filter and select from.
-    void mutationResolved(const QString &apiId, const QString &mutationField, const QByteArray &value);
+    void mutationResolved(const QString &apiId, const QString &mutationField,
+                          const QByteArray &value);
 
 private:
     // AWS_LAMBDA: the authorizer function decides (AppSync's request event; isAuthorized,

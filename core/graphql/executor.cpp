@@ -1,34 +1,27 @@
 #include "executor.h"
 
+#include "executorinput.h"
 #include "parser.h"
 #include "printer.h"
 #include "validation.h"
 
 #include <QHash>
 #include <QSet>
-
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace Gatehouse::Core::GraphQL {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
+using ExecutorInput::coerceVariables;
+using ExecutorInput::InputCoercion;
+using ExecutorInput::Json;
+using ExecutorInput::qstr;
+using ExecutorInput::str;
 
 Json parseJson(const QByteArray &bytes)
 {
@@ -68,7 +61,8 @@ QString pathText(const Path &path)
 {
     QString out;
     for (const Step &s : path)
-        out += QLatin1Char('/') + (s.key.is_string() ? qstr(s.key.get<std::string>()) : QString::number(s.key.get<int>()));
+        out += QLatin1Char('/') + (s.key.is_string() ? qstr(s.key.get<std::string>())
+                                                     : QString::number(s.key.get<int>()));
     return out;
 }
 
@@ -133,283 +127,7 @@ public:
     std::shared_ptr<FieldResolver> resolver;
     std::function<void(QByteArray)> done;
 
-    // ---- input coercion ------------------------------------------------------------------
-
-    std::optional<QString> coerceJson(const Json &value, const TypeExpr &type, Json *out, const QString &where) const
-    {
-        if (type.isNonNull()) {
-            if (value.is_null())
-                return QStringLiteral("%1: expected a non-null value of type %2").arg(where, type.toString());
-            return coerceJson(value, type.inner(), out, where);
-        }
-        if (value.is_null()) {
-            *out = nullptr;
-            return std::nullopt;
-        }
-        if (type.isList()) {
-            const Json items = value.is_array() ? value : Json::array({value});
-            *out = Json::array();
-            for (size_t i = 0; i < items.size(); ++i) {
-                Json item;
-                if (auto e = coerceJson(items[i], type.inner(), &item, QStringLiteral("%1[%2]").arg(where).arg(i)))
-                    return e;
-                out->push_back(std::move(item));
-            }
-            return std::nullopt;
-        }
-        const NamedType *named = schema->type(type.name);
-        if (!named)
-            return QStringLiteral("%1: unknown type %2").arg(where, type.name);
-        return coerceNamedJson(value, *named, out, where);
-    }
-
-    std::optional<QString> coerceNamedJson(const Json &value, const NamedType &named, Json *out, const QString &where) const
-    {
-        const QString bad = QStringLiteral("%1: %2 cannot represent %3").arg(where, named.name, qstr(value.dump()));
-        switch (named.kind) {
-        case TypeKind::Scalar:
-            if (named.name == QLatin1String("Int")) {
-                if (!value.is_number_integer() || value.get<qint64>() > std::numeric_limits<qint32>::max()
-                    || value.get<qint64>() < std::numeric_limits<qint32>::min())
-                    return bad;
-            } else if (named.name == QLatin1String("Float")) {
-                if (!value.is_number())
-                    return bad;
-            } else if (named.name == QLatin1String("String")) {
-                if (!value.is_string())
-                    return bad;
-            } else if (named.name == QLatin1String("Boolean")) {
-                if (!value.is_boolean())
-                    return bad;
-            } else if (named.name == QLatin1String("ID")) {
-                if (value.is_number_integer()) {
-                    *out = value.dump();
-                    return std::nullopt;
-                }
-                if (!value.is_string())
-                    return bad;
-            }
-            *out = value;
-            return std::nullopt;
-        case TypeKind::Enum:
-            if (!value.is_string() || !named.enumValue(qstr(value.get<std::string>())))
-                return bad;
-            *out = value;
-            return std::nullopt;
-        case TypeKind::InputObject: {
-            if (!value.is_object())
-                return bad;
-            for (auto it = value.begin(); it != value.end(); ++it) {
-                if (!named.inputField(qstr(it.key())))
-                    return QStringLiteral("%1: field \"%2\" is not defined by type %3").arg(where, qstr(it.key()), named.name);
-            }
-            *out = Json::object();
-            for (const InputValue &field : named.inputFields) {
-                const std::string key = str(field.name);
-                const QString at = where + QLatin1Char('.') + field.name;
-                if (value.contains(key)) {
-                    Json coerced;
-                    if (auto e = coerceJson(value[key], field.type, &coerced, at))
-                        return e;
-                    (*out)[key] = std::move(coerced);
-                } else if (field.defaultValue) {
-                    Json coerced;
-                    if (auto e = coerceDefault(*field.defaultValue, field.type, &coerced, at))
-                        return e;
-                    (*out)[key] = std::move(coerced);
-                } else if (field.type.isNonNull()) {
-                    return QStringLiteral("%1: required field of type %2 was not provided").arg(at, field.type.toString());
-                }
-            }
-            return std::nullopt;
-        }
-        case TypeKind::Object:
-        case TypeKind::Interface:
-        case TypeKind::Union:
-            return QStringLiteral("%1: %2 is not an input type").arg(where, named.name);
-        }
-        return bad;
-    }
-
-    std::optional<QString> coerceDefault(const QString &literal, const TypeExpr &type, Json *out, const QString &where) const
-    {
-        const Result<Value> parsed = Parser::parseValue(literal.toUtf8());
-        if (!parsed)
-            return QStringLiteral("%1: default value %2 does not parse").arg(where, literal);
-        bool absent = false;
-        return coerceLiteral(*parsed, type, out, &absent, where);
-    }
-
-    // A literal written in the document; `absent` when it is an unset variable (the argument is
-    // then left out, or takes its default).
-    std::optional<QString> coerceLiteral(const Value &value, const TypeExpr &type, Json *out, bool *absent,
-                                         const QString &where) const
-    {
-        if (value.kind == Value::Kind::Variable) {
-            const std::string key = str(value.text);
-            if (!variables.contains(key)) {
-                *absent = true;
-                if (type.isNonNull())
-                    return QStringLiteral("%1: variable \"$%2\" of non-null type %3 was not provided").arg(where, value.text, type.toString());
-                return std::nullopt;
-            }
-            *out = variables[key];
-            if (type.isNonNull() && out->is_null())
-                return QStringLiteral("%1: variable \"$%2\" is null where %3 is expected").arg(where, value.text, type.toString());
-            return std::nullopt;
-        }
-        if (type.isNonNull()) {
-            if (value.kind == Value::Kind::Null)
-                return QStringLiteral("%1: expected a non-null value of type %2").arg(where, type.toString());
-            return coerceLiteral(value, type.inner(), out, absent, where);
-        }
-        if (value.kind == Value::Kind::Null) {
-            *out = nullptr;
-            return std::nullopt;
-        }
-        if (type.isList()) {
-            *out = Json::array();
-            if (value.kind != Value::Kind::List) {
-                Json item;
-                bool itemAbsent = false;
-                if (auto e = coerceLiteral(value, type.inner(), &item, &itemAbsent, where))
-                    return e;
-                out->push_back(std::move(item));
-                return std::nullopt;
-            }
-            for (size_t i = 0; i < value.list.size(); ++i) {
-                Json item;
-                bool itemAbsent = false;
-                if (auto e = coerceLiteral(value.list[i], type.inner(), &item, &itemAbsent, QStringLiteral("%1[%2]").arg(where).arg(i)))
-                    return e;
-                out->push_back(itemAbsent ? Json() : std::move(item));
-            }
-            return std::nullopt;
-        }
-        const NamedType *named = schema->type(type.name);
-        if (!named)
-            return QStringLiteral("%1: unknown type %2").arg(where, type.name);
-        if (named->kind == TypeKind::InputObject && value.kind == Value::Kind::Object) {
-            *out = Json::object();
-            for (const InputValue &field : named->inputFields) {
-                const std::string key = str(field.name);
-                const QString at = where + QLatin1Char('.') + field.name;
-                const ObjectField *given = nullptr;
-                for (const ObjectField &f : value.fields) {
-                    if (f.name.value == field.name)
-                        given = &f;
-                }
-                bool fieldAbsent = !given;
-                Json coerced;
-                if (given) {
-                    if (auto e = coerceLiteral(given->value, field.type, &coerced, &fieldAbsent, at))
-                        return e;
-                }
-                if (!fieldAbsent) {
-                    (*out)[key] = std::move(coerced);
-                } else if (field.defaultValue) {
-                    if (auto e = coerceDefault(*field.defaultValue, field.type, &coerced, at))
-                        return e;
-                    (*out)[key] = std::move(coerced);
-                } else if (field.type.isNonNull()) {
-                    return QStringLiteral("%1: required field of type %2 was not provided").arg(at, field.type.toString());
-                }
-            }
-            return std::nullopt;
-        }
-        return coerceNamedJson(literalJson(value), *named, out, where);
-    }
-
-    // A constant literal as plain JSON (custom scalars such as AWSJSON take whatever was written).
-    Json literalJson(const Value &value) const
-    {
-        switch (value.kind) {
-        case Value::Kind::Variable:
-            return variables.value(str(value.text), Json());
-        case Value::Kind::Int: {
-            bool ok = false;
-            const qint64 n = value.text.toLongLong(&ok);
-            return ok ? Json(n) : Json(value.text.toDouble());
-        }
-        case Value::Kind::Float:
-            return value.text.toDouble();
-        case Value::Kind::String:
-        case Value::Kind::Enum:
-            return str(value.text);
-        case Value::Kind::Boolean:
-            return value.booleanValue();
-        case Value::Kind::Null:
-            return nullptr;
-        case Value::Kind::List: {
-            Json out = Json::array();
-            for (const Value &v : value.list)
-                out.push_back(literalJson(v));
-            return out;
-        }
-        case Value::Kind::Object: {
-            Json out = Json::object();
-            for (const ObjectField &f : value.fields)
-                out[str(f.name.value)] = literalJson(f.value);
-            return out;
-        }
-        }
-        return nullptr;
-    }
-
-    std::optional<QString> coerceArguments(const std::vector<InputValue> &defs, const std::vector<Argument> &given,
-                                           Json *out) const
-    {
-        *out = Json::object();
-        for (const InputValue &def : defs) {
-            const Argument *arg = nullptr;
-            for (const Argument &a : given) {
-                if (a.name.value == def.name)
-                    arg = &a;
-            }
-            const QString where = QStringLiteral("argument \"%1\"").arg(def.name);
-            bool absent = !arg;
-            Json value;
-            if (arg) {
-                if (auto e = coerceLiteral(arg->value, def.type, &value, &absent, where))
-                    return e;
-            }
-            if (!absent) {
-                (*out)[str(def.name)] = std::move(value);
-            } else if (def.defaultValue) {
-                if (auto e = coerceDefault(*def.defaultValue, def.type, &value, where))
-                    return e;
-                (*out)[str(def.name)] = std::move(value);
-            } else if (def.type.isNonNull()) {
-                return QStringLiteral("%1 of required type %2 was not provided").arg(where, def.type.toString());
-            }
-        }
-        return std::nullopt;
-    }
-
-    std::optional<QString> coerceVariables(const Json &given)
-    {
-        variables = Json::object();
-        for (const VariableDefinition &def : op->variableDefinitions) {
-            const TypeExpr type = TypeExpr::fromAst(def.type);
-            const std::string key = str(def.name.value);
-            const QString where = QStringLiteral("Variable \"$%1\"").arg(def.name.value);
-            if (given.is_object() && given.contains(key)) {
-                Json value;
-                if (auto e = coerceJson(given[key], type, &value, where))
-                    return e;
-                variables[key] = std::move(value);
-            } else if (def.defaultValue) {
-                Json value;
-                bool absent = false;
-                if (auto e = coerceLiteral(*def.defaultValue, type, &value, &absent, where))
-                    return e;
-                variables[key] = std::move(value);
-            } else if (type.isNonNull()) {
-                return QStringLiteral("%1 of required type %2 was not provided.").arg(where, type.toString());
-            }
-        }
-        return std::nullopt;
-    }
+    InputCoercion input() const { return InputCoercion(schema, variables); }
 
     // ---- field collection ---------------------------------------------------------------
 
@@ -422,7 +140,7 @@ public:
             for (const Argument &a : d.arguments) {
                 if (a.name.value != QLatin1String("if"))
                     continue;
-                const Json v = literalJson(a.value);
+                const Json v = input().literalJson(a.value);
                 const bool condition = v.is_boolean() && v.get<bool>();
                 if (skip == condition)
                     return false;
@@ -439,7 +157,8 @@ public:
         return t && t->isAbstract() && schema->isPossibleType(*t, object.name);
     }
 
-    void collect(const NamedType &object, const SelectionSet &set, Collected *out, QSet<QString> *visited) const
+    void collect(const NamedType &object, const SelectionSet &set, Collected *out,
+                 QSet<QString> *visited) const
     {
         for (const Selection &s : set.selections) {
             if (!included(s.directives))
@@ -447,7 +166,8 @@ public:
             switch (s.kind) {
             case Selection::Kind::Field: {
                 const QString key = s.responseName().value;
-                auto it = std::find_if(out->begin(), out->end(), [&](const auto &e) { return e.first == key; });
+                auto it = std::find_if(out->begin(), out->end(),
+                                       [&](const auto &e) { return e.first == key; });
                 if (it == out->end())
                     out->push_back({key, {&s}});
                 else
@@ -482,7 +202,8 @@ public:
 
     // AppSync's info.selectionSetList: field names (not aliases), nested as "a/b", fragments
     // expanded for every type the field may return.
-    void selectionList(const NamedType &type, const FieldGroup &group, const QString &prefix, QStringList *out) const
+    void selectionList(const NamedType &type, const FieldGroup &group, const QString &prefix,
+                       QStringList *out) const
     {
         for (const NamedType *object : schema->possibleTypes(type)) {
             for (const auto &[key, fields] : collectGroup(*object, group)) {
@@ -493,7 +214,8 @@ public:
                 if (!out->contains(entry))
                     out->append(entry);
                 const FieldDef *def = schema->fieldFor(*object, name);
-                if (const NamedType *inner = def ? schema->type(def->type.name) : nullptr; inner && inner->isComposite())
+                if (const NamedType *inner = def ? schema->type(def->type.name) : nullptr;
+                    inner && inner->isComposite())
                     selectionList(*inner, fields, entry + QLatin1Char('/'), out);
             }
         }
@@ -540,8 +262,9 @@ public:
             *slot = std::move(value);
     }
 
-    void addError(const QString &message, const Path &path, const FieldGroup &group, const QString &errorType = {},
-                  const QByteArray &errorInfo = {}, const QByteArray &errorData = {})
+    void addError(const QString &message, const Path &path, const FieldGroup &group,
+                  const QString &errorType = {}, const QByteArray &errorInfo = {},
+                  const QByteArray &errorData = {})
     {
         Json e = Json::object();
         e["path"] = pathJson(path);
@@ -566,8 +289,8 @@ public:
 
     // ---- execution -----------------------------------------------------------------------
 
-    void executeFields(const NamedType &object, const Collected &fields, const Json &source, const Path &path,
-                       const std::shared_ptr<Counter> &counter)
+    void executeFields(const NamedType &object, const Collected &fields, const Json &source,
+                       const Path &path, const std::shared_ptr<Counter> &counter)
     {
         Json shape = Json::object();
         for (const auto &[key, group] : fields)
@@ -577,8 +300,9 @@ public:
             executeField(object, group, source, path, key, counter);
     }
 
-    void executeField(const NamedType &object, const FieldGroup &group, const Json &source, const Path &parentPath,
-                      const QString &key, const std::shared_ptr<Counter> &counter)
+    void executeField(const NamedType &object, const FieldGroup &group, const Json &source,
+                      const Path &parentPath, const QString &key,
+                      const std::shared_ptr<Counter> &counter)
     {
         const Selection &node = *group.front();
         const QString name = node.name.value;
@@ -586,7 +310,8 @@ public:
         Path path = parentPath;
         path.push_back({str(key), def && def->type.isNonNull()});
         if (!def) {
-            addError(QStringLiteral("Field '%1' in type '%2' is undefined").arg(name, object.name), path, group);
+            addError(QStringLiteral("Field '%1' in type '%2' is undefined").arg(name, object.name),
+                     path, group);
             nullUp(path);
             return;
         }
@@ -594,15 +319,16 @@ public:
             set(path, str(object.name));
             return;
         }
-        if (!object.name.startsWith(QLatin1String("__")) && !name.startsWith(QLatin1String("__"))
-            && !resolver->allows(object, *def)) {
-            addError(QStringLiteral("Not Authorized to access %1 on type %2").arg(name, object.name), path, group,
-                     QStringLiteral("Unauthorized"));
+        if (!object.name.startsWith(QLatin1String("__")) && !name.startsWith(QLatin1String("__")) &&
+            !resolver->allows(object, *def)) {
+            addError(
+                QStringLiteral("Not Authorized to access %1 on type %2").arg(name, object.name),
+                path, group, QStringLiteral("Unauthorized"));
             nullUp(path);
             return;
         }
         Json args;
-        if (auto e = coerceArguments(def->arguments, node.arguments, &args)) {
+        if (auto e = input().coerceArguments(def->arguments, node.arguments, &args)) {
             addError(*e, path, group, QStringLiteral("ValidationError"));
             nullUp(path);
             return;
@@ -629,10 +355,11 @@ public:
         request.selectionSetGraphQL = selectionGraphQL(node);
         counter->hold();
         const TypeExpr type = def->type;
-        resolver->resolve(request, [self = shared_from_this(), type, group, path, parent = object.name,
-                                    counter](FieldResult result) {
+        resolver->resolve(request, [self = shared_from_this(), type, group, path,
+                                    parent = object.name, counter](FieldResult result) {
             if (result.failed) {
-                self->addError(result.errorMessage, path, group, result.errorType, result.errorInfo, result.errorData);
+                self->addError(result.errorMessage, path, group, result.errorType, result.errorInfo,
+                               result.errorData);
                 if (type.isNonNull())
                     self->nullUp(path);
                 else
@@ -645,7 +372,8 @@ public:
     }
 
     // Introspection's own fields; nullopt for every other field.
-    std::optional<Json> introspect(const NamedType &object, const QString &name, const Json &args, const Json &source) const
+    std::optional<Json> introspect(const NamedType &object, const QString &name, const Json &args,
+                                   const Json &source) const
     {
         if (object.name == schema->rootTypeName(OperationType::Query)) {
             if (name == QLatin1String("__schema"))
@@ -655,8 +383,9 @@ public:
         }
         if (!object.name.startsWith(QLatin1String("__")) || !source.is_object())
             return std::nullopt;
-        const bool listsDeprecated = name == QLatin1String("fields") || name == QLatin1String("enumValues")
-                                     || name == QLatin1String("args") || name == QLatin1String("inputFields");
+        const bool listsDeprecated =
+            name == QLatin1String("fields") || name == QLatin1String("enumValues") ||
+            name == QLatin1String("args") || name == QLatin1String("inputFields");
         if (!listsDeprecated)
             return std::nullopt;
         const Json all = source.value(str(name), Json());
@@ -671,14 +400,16 @@ public:
     }
 
     // `parent` is the object type whose field this is, for the message about a null.
-    void complete(const TypeExpr &type, const FieldGroup &group, const Json &value, const Path &path,
-                  const QString &parent, const std::shared_ptr<Counter> &counter)
+    void complete(const TypeExpr &type, const FieldGroup &group, const Json &value,
+                  const Path &path, const QString &parent, const std::shared_ptr<Counter> &counter)
     {
         if (type.isNonNull()) {
             if (value.is_null()) {
-                addError(QStringLiteral("Cannot return null for non-nullable type: '%1' within parent '%2' (%3)")
-                             .arg(type.inner().toString(), parent, pathText(path)),
-                         path, group);
+                addError(
+                    QStringLiteral(
+                        "Cannot return null for non-nullable type: '%1' within parent '%2' (%3)")
+                        .arg(type.inner().toString(), parent, pathText(path)),
+                    path, group);
                 nullUp(path);
                 return;
             }
@@ -691,7 +422,9 @@ public:
         }
         if (type.isList()) {
             if (!value.is_array()) {
-                fieldError(QStringLiteral("Can't resolve value (%1) : type mismatch error, expected type LIST").arg(pathText(path)),
+                fieldError(QStringLiteral(
+                               "Can't resolve value (%1) : type mismatch error, expected type LIST")
+                               .arg(pathText(path)),
                            type, group, path);
                 return;
             }
@@ -722,13 +455,16 @@ public:
         }
         const NamedType *object = runtimeType(*named, value);
         if (!object) {
-            fieldError(QStringLiteral("Could not resolve the type of %1: the value has no __typename naming one of its "
-                                      "possible types").arg(pathText(path)),
+            fieldError(QStringLiteral("Could not resolve the type of %1: the value has no "
+                                      "__typename naming one of its "
+                                      "possible types")
+                           .arg(pathText(path)),
                        type, group, path);
             return;
         }
         Json source = value;
-        if (object->name == QLatin1String("__Type") && value.is_object() && value.value("name", Json()).is_string()) {
+        if (object->name == QLatin1String("__Type") && value.is_object() &&
+            value.value("name", Json()).is_string()) {
             const Json full = shared->introspectionType(qstr(value["name"].get<std::string>()));
             if (!full.is_null())
                 source = full;
@@ -736,7 +472,8 @@ public:
         executeFields(*object, collectGroup(*object, group), source, path, counter);
     }
 
-    void fieldError(const QString &message, const TypeExpr &type, const FieldGroup &group, const Path &path)
+    void fieldError(const QString &message, const TypeExpr &type, const FieldGroup &group,
+                    const Path &path)
     {
         Q_UNUSED(type);
         addError(message, path, group);
@@ -761,7 +498,8 @@ public:
 
     std::optional<QString> serialize(const NamedType &type, const Json &value, Json *out) const
     {
-        const QString bad = QStringLiteral("Can't serialize value: %1 cannot represent %2").arg(type.name, qstr(value.dump()));
+        const QString bad = QStringLiteral("Can't serialize value: %1 cannot represent %2")
+                                .arg(type.name, qstr(value.dump()));
         if (type.kind == TypeKind::Enum) {
             if (!value.is_string() || !type.enumValue(qstr(value.get<std::string>())))
                 return bad;
@@ -769,9 +507,12 @@ public:
             return std::nullopt;
         }
         if (type.name == QLatin1String("Int")) {
-            if (value.is_number_integer() || (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>())) {
+            if (value.is_number_integer() ||
+                (value.is_number_float() &&
+                 std::floor(value.get<double>()) == value.get<double>())) {
                 const double d = value.get<double>();
-                if (d > std::numeric_limits<qint32>::max() || d < std::numeric_limits<qint32>::min())
+                if (d > std::numeric_limits<qint32>::max() ||
+                    d < std::numeric_limits<qint32>::min())
                     return bad;
                 *out = qint64(d);
                 return std::nullopt;
@@ -834,7 +575,8 @@ const Schema &Executor::schema() const
 
 namespace {
 
-Json errorEntry(const QString &message, const std::vector<SourcePosition> &locations, const QString &errorType)
+Json errorEntry(const QString &message, const std::vector<SourcePosition> &locations,
+                const QString &errorType)
 {
     Json e = Json::object();
     e["errorType"] = str(errorType);
@@ -856,23 +598,25 @@ QByteArray errorResponse(const Json &errors)
 
 // Parse, pick the operation, validate and coerce variables: a Run ready to execute, or the
 // response that says why not.
-std::shared_ptr<Run> prepareRun(const std::shared_ptr<const Executor::Shared> &shared, const ExecutionRequest &request,
-                                QByteArray *failure)
+std::shared_ptr<Run> prepareRun(const std::shared_ptr<const Executor::Shared> &shared,
+                                const ExecutionRequest &request, QByteArray *failure)
 {
     auto run = std::make_shared<Run>();
     run->shared = shared;
     run->schema = shared->schema.get();
     if (request.query.trimmed().isEmpty()) {
-        *failure = errorResponse(Json::array({errorEntry(QStringLiteral("The request has no query: send "
-                                                                        "{\"query\": \"...\"} as JSON."),
-                                                         {}, QStringLiteral("MalformedHttpRequestException"))}));
+        *failure = errorResponse(
+            Json::array({errorEntry(QStringLiteral("The request has no query: send "
+                                                   "{\"query\": \"...\"} as JSON."),
+                                    {}, QStringLiteral("MalformedHttpRequestException"))}));
         return nullptr;
     }
     ParseResult parsed = Parser::parseWithRecovery(request.query);
     if (!parsed.ok()) {
         const SyntaxError &e = parsed.errors.front();
-        *failure = errorResponse(Json::array({errorEntry(QStringLiteral("Syntax Error: ") + e.message, {e.position},
-                                                         QStringLiteral("MalformedHttpRequestException"))}));
+        *failure = errorResponse(
+            Json::array({errorEntry(QStringLiteral("Syntax Error: ") + e.message, {e.position},
+                                    QStringLiteral("MalformedHttpRequestException"))}));
         return nullptr;
     }
     run->doc = std::move(parsed.document);
@@ -887,8 +631,8 @@ std::shared_ptr<Run> prepareRun(const std::shared_ptr<const Executor::Shared> &s
     if (!invalid.empty()) {
         Json errors = Json::array();
         for (const Diagnostic &d : invalid)
-            errors.push_back(errorEntry(QStringLiteral("Validation error: ") + d.message, d.locations,
-                                        QStringLiteral("ValidationError")));
+            errors.push_back(errorEntry(QStringLiteral("Validation error: ") + d.message,
+                                        d.locations, QStringLiteral("ValidationError")));
         *failure = errorResponse(errors);
         return nullptr;
     }
@@ -898,25 +642,31 @@ std::shared_ptr<Run> prepareRun(const std::shared_ptr<const Executor::Shared> &s
             run->op = o;
     }
     if (!run->op) {
-        const QString message = operations.empty() ? QStringLiteral("The document has no operation to run.")
-                                : request.operationName.isEmpty()
-                                    ? QStringLiteral("The document has several operations: name one with \"operationName\".")
-                                    : QStringLiteral("Unknown operation named \"%1\".").arg(request.operationName);
-        *failure = errorResponse(Json::array({errorEntry(message, {}, QStringLiteral("BadRequestException"))}));
+        const QString message =
+            operations.empty() ? QStringLiteral("The document has no operation to run.")
+            : request.operationName.isEmpty()
+                ? QStringLiteral(
+                      "The document has several operations: name one with \"operationName\".")
+                : QStringLiteral("Unknown operation named \"%1\".").arg(request.operationName);
+        *failure = errorResponse(
+            Json::array({errorEntry(message, {}, QStringLiteral("BadRequestException"))}));
         return nullptr;
     }
     const QByteArray variablesText = request.variables.trimmed();
     Json given = Json::object();
     if (!variablesText.isEmpty() && variablesText != "null") {
-        given = Json::parse(variablesText.constData(), variablesText.constData() + variablesText.size(), nullptr, false);
+        given = Json::parse(variablesText.constData(),
+                            variablesText.constData() + variablesText.size(), nullptr, false);
         if (given.is_discarded() || !given.is_object()) {
-            *failure = errorResponse(Json::array({errorEntry(QStringLiteral("\"variables\" must be a JSON object."), {},
-                                                             QStringLiteral("BadRequestException"))}));
+            *failure = errorResponse(
+                Json::array({errorEntry(QStringLiteral("\"variables\" must be a JSON object."), {},
+                                        QStringLiteral("BadRequestException"))}));
             return nullptr;
         }
     }
-    if (std::optional<QString> e = run->coerceVariables(given)) {
-        *failure = errorResponse(Json::array({errorEntry(*e, {}, QStringLiteral("ValidationError"))}));
+    if (std::optional<QString> e = coerceVariables(run->schema, *run->op, given, &run->variables)) {
+        *failure =
+            errorResponse(Json::array({errorEntry(*e, {}, QStringLiteral("ValidationError"))}));
         return nullptr;
     }
     return run;
@@ -934,24 +684,26 @@ Executor::Prepared Executor::prepare(const ExecutionRequest &request) const
     const NamedType *root = run->schema->rootType(run->op->operation);
     if (!root) {
         prepared.errorResponse = errorResponse(Json::array({errorEntry(
-            QStringLiteral("The schema has no %1 type.").arg(operationTypeName(run->op->operation)), {},
-            QStringLiteral("ValidationError"))}));
+            QStringLiteral("The schema has no %1 type.").arg(operationTypeName(run->op->operation)),
+            {}, QStringLiteral("ValidationError"))}));
         return prepared;
     }
     QSet<QString> visited;
     Collected fields;
     run->collect(*root, run->op->selectionSet, &fields, &visited);
     if (fields.empty()) {
-        prepared.errorResponse = errorResponse(Json::array({errorEntry(QStringLiteral("The operation selects no field."),
-                                                                       {}, QStringLiteral("ValidationError"))}));
+        prepared.errorResponse =
+            errorResponse(Json::array({errorEntry(QStringLiteral("The operation selects no field."),
+                                                  {}, QStringLiteral("ValidationError"))}));
         return prepared;
     }
     const Selection &first = *fields.front().second.front();
     prepared.rootFieldName = first.name.value;
     Json args;
     if (const FieldDef *def = run->schema->fieldFor(*root, first.name.value)) {
-        if (auto e = run->coerceArguments(def->arguments, first.arguments, &args)) {
-            prepared.errorResponse = errorResponse(Json::array({errorEntry(*e, {}, QStringLiteral("ValidationError"))}));
+        if (auto e = run->input().coerceArguments(def->arguments, first.arguments, &args)) {
+            prepared.errorResponse =
+                errorResponse(Json::array({errorEntry(*e, {}, QStringLiteral("ValidationError"))}));
             return prepared;
         }
     }
@@ -974,8 +726,8 @@ void Executor::execute(const ExecutionRequest &request, std::shared_ptr<FieldRes
     const NamedType *root = run->schema->rootType(run->op->operation);
     if (!root) {
         run->done(errorResponse(Json::array({errorEntry(
-            QStringLiteral("The schema has no %1 type.").arg(operationTypeName(run->op->operation)), {},
-            QStringLiteral("ValidationError"))})));
+            QStringLiteral("The schema has no %1 type.").arg(operationTypeName(run->op->operation)),
+            {}, QStringLiteral("ValidationError"))})));
         return;
     }
     QSet<QString> visited;
@@ -985,7 +737,9 @@ void Executor::execute(const ExecutionRequest &request, std::shared_ptr<FieldRes
         run->data[str(key)] = nullptr; // keys in the order asked, whenever their values arrive
     if (run->op->operation != OperationType::Mutation) {
         auto counter = std::make_shared<Counter>();
-        counter->then = [run] { run->finish(); };
+        counter->then = [run] {
+            run->finish();
+        };
         counter->hold();
         for (const auto &[key, group] : *fields) {
             run->executeField(*root, group, Json(), {}, key, counter);
@@ -1007,7 +761,8 @@ void Executor::execute(const ExecutionRequest &request, std::shared_ptr<FieldRes
                 (*next)(index + 1);
         };
         counter->hold();
-        run->executeField(*root, fields->at(index).second, Json(), {}, fields->at(index).first, counter);
+        run->executeField(*root, fields->at(index).second, Json(), {}, fields->at(index).first,
+                          counter);
         counter->release();
     };
     (*next)(0);

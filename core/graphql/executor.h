@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 
@@ -18,10 +17,10 @@ struct FieldRequest
     OperationType operation = OperationType::Query;
     QString parentTypeName;
     QString fieldName;
-    QByteArray arguments = "{}";   // coerced arguments, only those given or defaulted
-    QByteArray source = "null";    // the parent's resolved value; null on a root field
-    QByteArray variables = "{}";   // the operation's coerced variables
-    QByteArray path = "[]";        // the response path, e.g. ["getDestination","hotels",0]
+    QByteArray arguments = "{}"; // coerced arguments, only those given or defaulted
+    QByteArray source = "null";  // the parent's resolved value; null on a root field
+    QByteArray variables = "{}"; // the operation's coerced variables
+    QByteArray path = "[]";      // the response path, e.g. ["getDestination","hotels",0]
     // AppSync's info: the field's sub-selection with fragments expanded, nested fields as
     // "parent/child", and the sub-selection as GraphQL text.
     QStringList selectionSetList;
@@ -101,8 +100,8 @@ public:
     {
         bool ok = false;
         OperationType operation = OperationType::Query;
-        QString rootFieldName;      // the first root field (a subscription has exactly one)
-        QByteArray rootArguments;   // its coerced arguments, JSON
+        QString rootFieldName;    // the first root field (a subscription has exactly one)
+        QByteArray rootArguments; // its coerced arguments, JSON
         QByteArray errorResponse;
     };
     Prepared prepare(const ExecutionRequest &request) const;
