@@ -158,8 +158,10 @@ void tst_GraphQLWorkbench::errorsWithPaths()
     bench.editorPanel()->editor()->setPlainText(QStringLiteral("{ failing }"));
     QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
     const QString status = bench.statusLabel()->text();
-    QVERIFY2(status.contains(QLatin1String("1 error")) && status.contains(QLatin1String("failing: the failing field always fails")),
-             qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("1 error")), qPrintable(status));
+    QCOMPARE(bench.errorList()->count(), 1);
+    QVERIFY2(bench.errorList()->item(0)->text().startsWith(QLatin1String("failing: the failing field always fails")),
+             qPrintable(bench.errorList()->item(0)->text()));
 }
 
 void tst_GraphQLWorkbench::badVariables()
@@ -203,11 +205,20 @@ void tst_GraphQLWorkbench::subscriptionFromTab()
     // AppSync's derived address, and is not recognisable as AppSync by its URL.
     bench.protocolBox()->setCurrentIndex(bench.protocolBox()->findText(QStringLiteral("AppSync real-time")));
     bench.realtimeUrlField()->setText(QStringLiteral("ws://127.0.0.1:%1/graphql").arg(m_simulator->port()));
-    bench.editorPanel()->editor()->setPlainText(
-        QStringLiteral("subscription Added($d: String) { onActivityAdded(destination: $d) { id destination name } }"));
+    GraphQLEditor *editor = bench.editorPanel()->editor();
+    editor->setPlainText(QStringLiteral("query Q { failing }\n"
+                                        "subscription Added($d: String) { onActivityAdded(destination: $d) { id destination name } }"));
     bench.variablesEditor()->setPlainText(QStringLiteral("{\"d\": \"Paris\"}"));
-    bench.editorPanel()->editor()->checkNow();
-    QCOMPARE(bench.sendButton()->text(), QStringLiteral("Subscribe"));
+    editor->checkNow();
+    // The button follows the operation under the cursor.
+    QTextCursor cursor = editor->textCursor();
+    cursor.setPosition(3);
+    editor->setTextCursor(cursor);
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Run"), 2000);
+    cursor.setPosition(editor->toPlainText().indexOf(QLatin1String("onActivityAdded")));
+    editor->setTextCursor(cursor);
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 2000);
+    QCOMPARE(bench.editorPanel()->selectedOperationName(), QStringLiteral("Added"));
     bench.send();
     QCOMPARE(bench.sendButton()->text(), QStringLiteral("Stop"));
     QTRY_VERIFY2_WITH_TIMEOUT(traceTypes(*bench.traceModel()).contains(QLatin1String("start_ack")),

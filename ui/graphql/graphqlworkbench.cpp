@@ -122,16 +122,16 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
 
     m_variablesTimer->setSingleShot(true);
     m_variablesTimer->setInterval(250);
-    connect(m_variablesTimer, &QTimer::timeout, this, &GraphQLWorkbench::checkVariables);
+    // The picked operation follows the cursor without a signal of its own: a pause after typing
+    // or moving checks the variables against it and names the Send button after its kind.
+    connect(m_variablesTimer, &QTimer::timeout, this, [this] {
+        checkVariables();
+        updateSendButton();
+    });
     connect(m_variables, &QPlainTextEdit::textChanged, m_variablesTimer, qOverload<>(&QTimer::start));
-    connect(m_editor->editor(), &GraphQLEditor::checked, this, [this] {
-        m_variablesTimer->start();
-        updateSendButton();
-    });
-    connect(m_editor->operationPicker(), &QComboBox::currentIndexChanged, this, [this] {
-        m_variablesTimer->start();
-        updateSendButton();
-    });
+    connect(m_editor->editor(), &GraphQLEditor::checked, m_variablesTimer, qOverload<>(&QTimer::start));
+    connect(m_editor->editor(), &QPlainTextEdit::cursorPositionChanged, m_variablesTimer, qOverload<>(&QTimer::start));
+    connect(m_editor->operationPicker(), &QComboBox::currentIndexChanged, m_variablesTimer, qOverload<>(&QTimer::start));
     connect(m_send, &QPushButton::clicked, this, &GraphQLWorkbench::send);
     connect(m_loadSchema, &QPushButton::clicked, this, &GraphQLWorkbench::loadSchema);
     connect(m_errors, &QListWidget::currentRowChanged, this, &GraphQLWorkbench::showError);
@@ -187,7 +187,6 @@ QWidget *GraphQLWorkbench::buildResultSide()
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errors->setToolTip(tr("Click an error to mark its path in the data and its place in the editor"));
-    m_errors->setMaximumHeight(110);
     m_errors->hide();
     resultLayout->addWidget(m_status);
     resultLayout->addWidget(m_errors);
@@ -375,14 +374,10 @@ bool GraphQLWorkbench::start(const QString &query, const QString &operationName,
             } else {
                 showAnswer(result->rawBody, result->response.errors);
                 QString status = tr("HTTP %1 · %2 ms · %3").arg(result->httpStatus).arg(result->elapsedMs).arg(sizeText(result->rawBody.size()));
+                // The errors themselves are in the list under the status, one per line.
                 const auto &errors = result->response.errors;
-                if (!errors.isEmpty()) {
-                    QStringList lines;
-                    for (const ResponseError &error : errors)
-                        lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
-                    status += QLatin1Char('\n') + tr("%n error(s):", nullptr, int(errors.size())) + QLatin1Char('\n')
-                              + lines.join(QLatin1Char('\n'));
-                }
+                if (!errors.isEmpty())
+                    status += QStringLiteral(" · ") + tr("%n error(s); click one to mark its path", nullptr, int(errors.size()));
                 showStatus(status, !errors.isEmpty());
             }
             m_side->setCurrentIndex(0);
@@ -413,6 +408,9 @@ void GraphQLWorkbench::showAnswer(const QByteArray &body, const QList<ResponseEr
         item->setData(kErrorRowRole, int(i));
         item->setForeground(QColor(0xb9, 0x1c, 0x1c));
     }
+    // As tall as its rows (up to five), so the data keeps the room.
+    const int rows = int(qMin<qsizetype>(errors.size(), 5));
+    m_errors->setFixedHeight(rows * qMax(1, m_errors->sizeHintForRow(0)) + 2 * m_errors->frameWidth() + 2);
     m_errors->setVisible(!errors.isEmpty());
 }
 

@@ -8,6 +8,7 @@
 #include "graphqleditorpanel.h"
 #include "ui/requestbuilder/keyvaluetable.h"
 
+#include "core/graphql/parser.h"
 #include "core/graphql/subscriptionclient.h"
 #include "core/graphql/tracemodel.h"
 #include "core/jsonpretty.h"
@@ -46,6 +47,52 @@ bool looksLikeAppSync(const QUrl &url)
     return url.host().contains(QLatin1String("appsync")) || url.path().startsWith(QLatin1String("/_aws/appsync"));
 }
 
+void collectSpreads(const SelectionSet &set, QSet<QString> *names)
+{
+    for (const Selection &selection : set.selections) {
+        if (selection.kind == Selection::Kind::FragmentSpread)
+            names->insert(selection.name.value);
+        collectSpreads(selection.selectionSet, names);
+    }
+}
+
+// The operation `name` with the fragments it uses, alone: a subscription is started with one
+// operation, and servers differ in how they take a document of several (Amplify's simulator
+// drops the connection). Empty when the document has no such operation.
+QString operationAlone(const QString &text, const QString &name)
+{
+    const ParseResult parsed = Parser::parseWithRecovery(text.toUtf8());
+    const Document &document = parsed.document;
+    QStringList parts;
+    QSet<QString> wanted;
+    QHash<QString, const FragmentDefinition *> fragments;
+    for (const Definition &definition : document.definitions) {
+        if (const auto *fragment = std::get_if<FragmentDefinition>(&definition))
+            fragments.insert(fragment->name.value, fragment);
+        const auto *operation = std::get_if<OperationDefinition>(&definition);
+        if (operation && parts.isEmpty() && (operation->name ? operation->name->value : QString()) == name) {
+            parts << document.text(operation->span);
+            collectSpreads(operation->selectionSet, &wanted);
+        }
+    }
+    if (parts.isEmpty())
+        return {};
+    QSet<QString> added;
+    while (true) {
+        const QSet<QString> missing = wanted - added;
+        if (missing.isEmpty())
+            break;
+        for (const QString &fragmentName : missing) {
+            added.insert(fragmentName);
+            if (const FragmentDefinition *fragment = fragments.value(fragmentName)) {
+                parts << document.text(fragment->span);
+                collectSpreads(fragment->selectionSet, &wanted);
+            }
+        }
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
 } // namespace
 
 void GraphQLWorkbench::subscribe()
@@ -75,8 +122,10 @@ void GraphQLWorkbench::subscribe()
     }
     options.headers = extraHeaders();
     options.resubscribe = true;
-    const QString query = editor->toPlainText();
     const QString operationName = m_editor->selectedOperationName();
+    QString query = operationAlone(editor->toPlainText(), operationName);
+    if (query.isEmpty())
+        query = editor->toPlainText();
     const QByteArray variables = m_variables->toPlainText().trimmed().toUtf8();
     showStatus(tr("Connecting…"), false);
     m_send->setText(tr("Stop"));
