@@ -42,6 +42,12 @@ public:
     {}
 
     qsizetype pos() const { return m_i; }
+    // Some servers and files start UTF-8 with EF BB BF; JSON parsers skip it.
+    void skipByteOrderMark()
+    {
+        if (m_s.startsWith("\xEF\xBB\xBF"))
+            m_i = 3;
+    }
     char peek() const { return m_i < m_s.size() ? m_s.at(m_i) : '\0'; }
     bool take(char c)
     {
@@ -183,6 +189,7 @@ bool enterElement(Scanner &scan, int index)
 std::optional<std::pair<qsizetype, qsizetype>> locateJsonValue(const QByteArray &json, const QVariantList &segments)
 {
     Scanner scan(json);
+    scan.skipByteOrderMark();
     for (const QVariant &segment : segments) {
         const bool entered = segment.typeId() == QMetaType::Int ? enterElement(scan, segment.toInt())
                                                                 : enterMember(scan, segment.toString());

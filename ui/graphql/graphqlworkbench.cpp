@@ -200,7 +200,15 @@ QWidget *GraphQLWorkbench::buildResultSide()
     m_traceView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_traceView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_traceView->verticalHeader()->hide();
+    // Compact rows and columns sized for what they hold, so the masked text is in view beside
+    // the emulator dock (Xvfb at 1280x800 showed only time, direction and type).
+    const QFontMetrics metrics = m_traceView->fontMetrics();
+    m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 4);
     m_traceView->horizontalHeader()->setStretchLastSection(true);
+    m_traceView->setColumnWidth(TraceModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 12);
+    m_traceView->setColumnWidth(TraceModel::DirectionColumn, metrics.horizontalAdvance(QStringLiteral("←←")) + 12);
+    m_traceView->setColumnWidth(TraceModel::TypeColumn, metrics.horizontalAdvance(QStringLiteral("connection_ack")) + 12);
+    m_traceView->setColumnWidth(TraceModel::IdColumn, metrics.horizontalAdvance(QStringLiteral("0000-0000")) + 12);
     m_traceView->setWordWrap(false);
     m_traceDetail->setReadOnly(true);
     m_traceDetail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
