@@ -69,6 +69,7 @@ private slots:
     void badVariables();
     void refusedKey();
     void subscriptionFromTab();
+    void subscriptionOverGraphqlTransportWs();
     void clickedErrorMarksPath();
     void variablesCheckedAsTyped();
     void savedStateHasNoSecret();
@@ -255,6 +256,41 @@ void tst_GraphQLWorkbench::subscriptionFromTab()
     QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
     QVERIFY2(traceTypes(*bench.traceModel()).contains(QLatin1String("stop")), qPrintable(traceTypes(*bench.traceModel()).join(QLatin1Char(' '))));
     QCOMPARE(bench.historyList()->count(), 1);
+}
+
+// Any other server: auto picks graphql-transport-ws (the graphql-ws library's reference server),
+// a finite stream ends by itself and the button comes back; a refused one is said in words.
+void tst_GraphQLWorkbench::subscriptionOverGraphqlTransportWs()
+{
+    GraphQLPeer server(QStringLiteral("serve-graphql-ws.js"));
+    QVERIFY2(server.port() > 0, qPrintable(server.problem()));
+    GraphQLWorkbench bench;
+    bench.urlField()->setText(QStringLiteral("http://127.0.0.1:%1/graphql").arg(server.port()));
+    QCOMPARE(bench.protocolBox()->currentIndex(), 0); // auto
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("subscription C($n: Int!) { countdown(from: $n) }"));
+    bench.variablesEditor()->setPlainText(QStringLiteral("{\"n\": 3}"));
+    QSignalSpy events(&bench, &GraphQLWorkbench::eventShown);
+    bench.send();
+    QTRY_VERIFY2_WITH_TIMEOUT(events.count() == 4,
+                              qPrintable(bench.statusLabel()->text() + QLatin1Char(' ') + traceTypes(*bench.traceModel()).join(QLatin1Char(' '))),
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
+    QVERIFY2(bench.resultView()->toPlainText().contains(QLatin1String("\"countdown\": 0")), qPrintable(bench.resultView()->toPlainText()));
+    const QStringList types = traceTypes(*bench.traceModel());
+    qsizetype at = 0;
+    for (const QString &expected : {QStringLiteral("connection_init"), QStringLiteral("connection_ack"), QStringLiteral("subscribe"),
+                                    QStringLiteral("next"), QStringLiteral("complete")}) {
+        at = types.indexOf(expected, at);
+        QVERIFY2(at >= 0, qPrintable(expected + QStringLiteral(" missing or out of order in: ") + types.join(QLatin1Char(' '))));
+    }
+
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("subscription { broken }"));
+    bench.variablesEditor()->clear();
+    bench.send();
+    QTRY_VERIFY2_WITH_TIMEOUT(bench.statusLabel()->text().contains(QLatin1String("broken is not available")),
+                              qPrintable(bench.statusLabel()->text()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
+    QVERIFY(bench.statusLabel()->text().contains(QLatin1String("broken is not available")));
 }
 
 void tst_GraphQLWorkbench::clickedErrorMarksPath()

@@ -311,6 +311,8 @@ void GraphQLWorkbench::send()
         stopSubscription();
         return;
     }
+    // The picker follows the document after a pause; text set or typed just now counts too.
+    m_editor->editor()->checkNow();
     const auto operation = pickedOperation();
     if (operation && operation->type == OperationType::Subscription)
         subscribe();

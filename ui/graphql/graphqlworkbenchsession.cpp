@@ -16,6 +16,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -152,6 +153,14 @@ void GraphQLWorkbench::subscribe()
             const auto pretty = Core::JsonPretty::format(payload);
             m_result->appendPlainText(tr("── %1 · subscription %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), id));
             m_result->appendPlainText(QString::fromUtf8(pretty ? *pretty : payload));
+            // graphql-transport-ws servers report a subscription that fails at once as an event
+            // carrying errors, then complete it.
+            if (const QList<ResponseError> errors = parseErrors(payload); !errors.isEmpty()) {
+                QStringList lines;
+                for (const ResponseError &error : errors)
+                    lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
+                showStatus(tr("An event came with %n error(s): %1", nullptr, int(errors.size())).arg(lines.join(QStringLiteral("; "))), true);
+            }
             emit eventShown();
         });
         connect(client, &SubscriptionClient::subscriptionFailed, this, [this](const QString &, const QList<ResponseError> &errors) {
@@ -160,13 +169,18 @@ void GraphQLWorkbench::subscribe()
                 lines << (error.errorType.isEmpty() ? error.message : error.errorType + QStringLiteral(": ") + error.message);
             showStatus(tr("The server refused the subscription: %1").arg(lines.join(QStringLiteral("; "))), true);
         });
+        // The server ended it (a finite stream, or an error): nothing is left to listen to.
+        connect(client, &SubscriptionClient::completed, this, [this, client] {
+            if (client->activeSubscriptions().isEmpty() && client->state() != SubscriptionClient::State::Closed)
+                client->close();
+        });
         connect(client, &SubscriptionClient::reconnecting, this, [this](const Core::Error &error, int delayMs) {
             showStatus(tr("The connection dropped (%1); reconnecting in %2 s.").arg(error.message).arg(delayMs / 1000.0, 0, 'f', 1), true);
         });
         connect(client, &SubscriptionClient::disconnected, this, [this](const Core::Error &error) {
             if (error.isError())
                 showStatus(tr("Subscription ended: %1").arg(error.message), true);
-            else
+            else if (m_status->styleSheet().isEmpty()) // a refusal said before stays on screen
                 showStatus(tr("Subscription stopped."), false);
             updateSendButton();
         });
