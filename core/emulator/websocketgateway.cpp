@@ -15,6 +15,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
 namespace Gatehouse::Emulator {
 
 Q_LOGGING_CATEGORY(lcWebSocketApi, "gatehouse.emulator.websocketapi")
@@ -390,6 +392,13 @@ void WebSocketGateway::onNewConnection(QWebSocketServer *server)
         connection->idle.setSingleShot(true);
         connection->lifetime.setSingleShot(true);
         connect(&connection->idle, &QTimer::timeout, this, [this, connection] {
+            // touch() only notes the time; the timer catches up here, once per idle period.
+            // (A wall clock set back counts as traffic now.)
+            const qint64 quietMs = std::max<qint64>(0, nowMs() - connection->lastActiveAt);
+            if (quietMs < m_limits.idleTimeoutMs) {
+                connection->idle.start(int(m_limits.idleTimeoutMs - quietMs));
+                return;
+            }
             closeConnection(connection, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Going away"));
         });
         connect(&connection->lifetime, &QTimer::timeout, this, [this, connection] {
@@ -403,10 +412,12 @@ void WebSocketGateway::onNewConnection(QWebSocketServer *server)
     }
 }
 
+// Traffic only notes the time. Restarting the idle timer for every frame (each @connections
+// POST of a broadcast) took an unregister and a sorted insert among this thread's timers, two per
+// open connection; the timer checks lastActiveAt when it fires instead.
 void WebSocketGateway::touch(Connection *connection)
 {
     connection->lastActiveAt = nowMs();
-    connection->idle.start(m_limits.idleTimeoutMs);
 }
 
 void WebSocketGateway::send(Connection *connection, const QByteArray &frame)
