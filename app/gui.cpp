@@ -1,9 +1,8 @@
 #include "commands.h"
+#include "emulatorwiring.h"
 
 #include "core/emulator/emulatorhost.h"
-#include "ui/emulator/emulatorpanel.h"
 #include "ui/mainwindow.h"
-#include "ui/websocket/websocketconsole.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,6 +28,17 @@ QString defaultLabDirectory()
     return QFileInfo(installed + QStringLiteral("/template.yaml")).exists()
                ? QDir(installed).absolutePath()
                : QString();
+}
+
+// Where the bundled labs are for the lab chooser: beside an installed program, or, run from
+// the tree (./packaging/dev run --lab resources/labs/bakery), the labs folder the starting lab is in.
+QString labsFolder(const QString &startupLab)
+{
+    const QString installed = defaultLabDirectory();
+    if (!installed.isEmpty())
+        return QFileInfo(installed).absolutePath();
+    const QFileInfo parent(QFileInfo(QDir::cleanPath(startupLab)).absolutePath());
+    return !startupLab.isEmpty() && parent.fileName() == QLatin1String("labs") ? parent.absoluteFilePath() : QString();
 }
 
 void installTranslations(QApplication &app)
@@ -118,24 +128,13 @@ int runGui(int &argc, char **argv)
     bool portOk = false;
     const uint port = parser.value(portOption).toUInt(&portOk);
     options.port = portOk && port <= 65535 ? static_cast<quint16>(port) : 4577;
-    options.labDirectory = parser.isSet(labOption)
-                               ? QFileInfo(parser.value(labOption)).absoluteFilePath()
-                               : defaultLabDirectory();
+    const QString commandLineLab = parser.isSet(labOption) ? parser.value(labOption) : QString();
+    options.labDirectory = EmulatorWiring::startupLab(commandLineLab, defaultLabDirectory());
 
     Ui::MainWindow window;
     Emulator::EmulatorHost host;
-    Ui::EmulatorPanel *panel = window.emulatorPanel();
-    QObject::connect(&host, &Emulator::EmulatorHost::started, panel, &Ui::EmulatorPanel::setInfo);
-    // The emulator's keys go straight to the one consumer that signs calls to it in-process;
-    // they never travel inside EmulatorInfo (ARCHITECTURE.md, WebSocket server panel).
-    QObject::connect(&host, &Emulator::EmulatorHost::signingCredentialsChanged, window.webSocketConsole(),
-                     &Ui::WebSocketConsole::setEmulatorCredentials);
-    QObject::connect(&host, &Emulator::EmulatorHost::failed, panel, &Ui::EmulatorPanel::setFailed);
-    QObject::connect(&host, &Emulator::EmulatorHost::stopped, panel, &Ui::EmulatorPanel::setStopped);
-    QObject::connect(&host, &Emulator::EmulatorHost::invocationFinished, panel,
-                     &Ui::EmulatorPanel::appendInvocation);
-    panel->setStarting();
-    host.start(options);
+    EmulatorWiring wiring(&window, &host, options, labsFolder(options.labDirectory));
+    wiring.start();
 
     if (qEnvironmentVariableIsSet("GATEHOUSE_BENCH_STARTUP"))
         new StartupProbe(&window, startMs);

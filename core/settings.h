@@ -44,6 +44,11 @@ inline const SettingsKey<QString> GraphQLAwsRegion{QLatin1String("graphql/awsReg
 inline const SettingsKey<int> GraphQLProtocol{QLatin1String("graphql/protocol")};
 // Sent operations, newest first: document, operation, variables, URL and auth mode.
 inline const SettingsKey<QVariantList> GraphQLHistory{QLatin1String("graphql/history")};
+// The lab the GUI's emulator runs, as last chosen in the GUI (File › Open Lab, the panel's
+// chooser); used at the next start unless --lab is given. Lab folders opened, newest first.
+inline const SettingsKey<QString> EmulatorLab{QLatin1String("emulator/lab")};
+inline const SettingsKey<QStringList> RecentLabs{QLatin1String("emulator/recentLabs")};
+inline constexpr int MaximumRecentLabs = 8;
 } // namespace SettingsKeys
 
 // Typed access to the application's QSettings store (organisation and application "Gatehouse").

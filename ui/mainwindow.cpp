@@ -238,6 +238,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&New Collection\u2026"), m_collectionsPanel, &CollectionsPanel::chooseNewCollection);
     file->addAction(m_requestBuilder->saveAction());
     file->addAction(tr("&Import\u2026"), this, [this] { showImportDialog(); });
+    // The emulator panel owns the lab chooser; the menu reaches the same folder dialog.
+    file->addAction(tr("Open &Lab\u2026"), m_emulatorPanel, &EmulatorPanel::chooseLabFolder);
     file->addSeparator();
     QAction *network = file->addAction(tr("&Network Settings\u2026"), this, &MainWindow::showNetworkSettings);
     network->setMenuRole(QAction::PreferencesRole);

@@ -5,6 +5,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
@@ -27,6 +32,8 @@ namespace {
 constexpr int MethodRole = Qt::UserRole;
 constexpr int UrlRole = Qt::UserRole + 1;
 constexpr int ApiKeyRole = Qt::UserRole + 2;
+constexpr int LabDirectoryRole = Qt::UserRole;
+constexpr int OpenFolderRole = Qt::UserRole + 1;
 
 QLabel *selectableLabel(QWidget *parent)
 {
@@ -119,7 +126,7 @@ QLayout *EmulatorPanel::createBaseUrlRow(QWidget *details)
 QWidget *EmulatorPanel::createDetails()
 {
     auto *details = new QWidget(this);
-    m_lab = selectableLabel(details);
+    createLabChooser(details);
     m_labFolder = selectableLabel(details);
     m_region = selectableLabel(details);
     m_pathStyle = selectableLabel(details);
@@ -135,7 +142,7 @@ QWidget *EmulatorPanel::createDetails()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->addRow(tr("Base URL:"), createBaseUrlRow(details));
-    form->addRow(tr("Lab:"), m_lab);
+    form->addRow(tr("Lab:"), m_labChooser);
     form->addRow(tr("Folder:"), m_labFolder);
     form->addRow(tr("Region:"), m_region);
     form->addRow(tr("Path style:"), m_pathStyle);
@@ -247,7 +254,9 @@ void EmulatorPanel::setInfo(const Core::EmulatorInfo &info)
 {
     setState(State::Running, tr("Running at %1").arg(info.baseUrl));
     setBaseUrl(QUrl(info.baseUrl));
-    m_lab->setText(info.labName.isEmpty() ? tr("(no lab loaded)") : info.labName);
+    m_pendingLab.clear();
+    m_runningLab = info.labDirectory;
+    selectRunningLab(info.labDirectory, info.labName);
     m_labFolder->setText(info.labDirectory.isEmpty() ? tr("—") : info.labDirectory);
     m_region->setText(tr("%1, account %2").arg(info.region, info.accountId));
     showAddressing(info);
@@ -260,7 +269,23 @@ void EmulatorPanel::setFailed(const Core::Error &error)
 {
     const QString reason =
         error.message.isEmpty() ? Core::errorCodeName(error.code) : error.message;
-    setState(State::Failed, tr("Failed: %1").arg(reason));
+    // After a switch the old lab is gone too: say that nothing runs rather than leave a name up.
+    if (!m_pendingLab.isEmpty())
+        setState(State::Failed, tr("Failed: %1\nNo lab is running. Choose another lab, or fix the folder and choose "
+                                   "it again.")
+                                    .arg(reason));
+    else
+        setState(State::Failed, tr("Failed: %1").arg(reason));
+    m_runningLab.clear();
+    clearServed();
+}
+
+void EmulatorPanel::setSwitching(const QString &directory)
+{
+    m_pendingLab = directory;
+    m_runningLab.clear();
+    selectRunningLab(directory, QFileInfo(directory).fileName());
+    setState(State::Starting, tr("Switching to lab %1…").arg(QDir::toNativeSeparators(directory)));
     clearServed();
 }
 
@@ -398,7 +423,6 @@ void EmulatorPanel::clearServed()
 {
     setBaseUrl(QUrl());
     emit infoChanged({});
-    m_lab->setText(tr("—"));
     m_labFolder->setText(tr("—"));
     m_region->setText(tr("—"));
     m_pathStyle->setText(tr("—"));
@@ -440,6 +464,118 @@ void EmulatorPanel::followLogIfAtBottom()
 {
     if (m_followLog)
         m_logView->scrollToBottom();
+}
+
+QComboBox *EmulatorPanel::createLabChooser(QWidget *details)
+{
+    auto *chooser = m_labChooser = new QComboBox(details);
+    chooser->setAccessibleName(tr("Lab"));
+    chooser->setToolTip(tr("The lab folder the emulator runs. Choosing another stops the emulator and starts it on "
+                           "that lab, on the same port; open request tabs stay as they are."));
+    chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    chooser->setMinimumContentsLength(6);
+    connect(chooser, &QComboBox::activated, this, &EmulatorPanel::onLabChosen);
+    setLabChoices({}, {});
+    return chooser;
+}
+
+bool EmulatorPanel::isLabFolder(const QString &directory)
+{
+    return !directory.isEmpty() && QFileInfo(QDir(directory).filePath(QStringLiteral("template.yaml"))).isFile();
+}
+
+void EmulatorPanel::setLabChoices(const QStringList &bundled, const QStringList &recent)
+{
+    const QString shown = m_labChooser->currentData(LabDirectoryRole).toString();
+    m_labChooser->clear();
+    QStringList listed;
+    const auto add = [this, &listed](const QString &directory, bool showFolder) {
+        const QString clean = QDir::cleanPath(directory);
+        if (listed.contains(clean) || !isLabFolder(clean))
+            return;
+        listed.append(clean);
+        const QString name = QFileInfo(clean).fileName();
+        m_labChooser->addItem(showFolder ? tr("%1 — %2").arg(name, QDir::toNativeSeparators(clean)) : name, clean);
+        m_labChooser->setItemData(m_labChooser->count() - 1, QDir::toNativeSeparators(clean), Qt::ToolTipRole);
+    };
+    for (const QString &directory : bundled)
+        add(directory, false);
+    const int bundledCount = m_labChooser->count();
+    for (const QString &directory : recent)
+        add(directory, true);
+    if (bundledCount > 0 && m_labChooser->count() > bundledCount)
+        m_labChooser->insertSeparator(bundledCount);
+    if (m_labChooser->count() > 0)
+        m_labChooser->insertSeparator(m_labChooser->count());
+    m_labChooser->addItem(tr("Open folder…"));
+    m_labChooser->setItemData(m_labChooser->count() - 1, true, OpenFolderRole);
+    const QString current = !m_runningLab.isEmpty() ? m_runningLab : !m_pendingLab.isEmpty() ? m_pendingLab : shown;
+    if (!current.isEmpty())
+        selectRunningLab(current, QFileInfo(current).fileName());
+    else
+        m_labChooser->setCurrentIndex(-1);
+}
+
+// Shows the lab that runs (or was asked for) in the chooser, adding it when it is not listed,
+// e.g. a --lab folder elsewhere.
+void EmulatorPanel::selectRunningLab(const QString &directory, const QString &name)
+{
+    if (directory.isEmpty()) {
+        m_labChooser->setCurrentIndex(-1);
+        m_labChooser->setPlaceholderText(tr("(no lab loaded)"));
+        return;
+    }
+    const QString clean = QDir::cleanPath(directory);
+    int index = m_labChooser->findData(clean, LabDirectoryRole);
+    if (index < 0) {
+        const QString shownName = name.isEmpty() ? QFileInfo(clean).fileName() : name;
+        m_labChooser->insertItem(0, tr("%1 — %2").arg(shownName, QDir::toNativeSeparators(clean)), clean);
+        m_labChooser->setItemData(0, QDir::toNativeSeparators(clean), Qt::ToolTipRole);
+        index = 0;
+    }
+    m_labChooser->setCurrentIndex(index);
+}
+
+void EmulatorPanel::onLabChosen(int index)
+{
+    const QString current = !m_pendingLab.isEmpty() ? m_pendingLab : m_runningLab;
+    if (m_labChooser->itemData(index, OpenFolderRole).toBool()) {
+        selectRunningLab(current, QFileInfo(current).fileName());
+        chooseLabFolder();
+        return;
+    }
+    const QString directory = m_labChooser->itemData(index, LabDirectoryRole).toString();
+    if (directory.isEmpty() || directory == current)
+        return;
+    emit labRequested(directory);
+}
+
+void EmulatorPanel::chooseLabFolder()
+{
+    auto *dialog = new QFileDialog(this, tr("Open Lab"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("openLabDialog"));
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    const QString current = !m_pendingLab.isEmpty() ? m_pendingLab : m_runningLab;
+    if (!current.isEmpty())
+        dialog->setDirectory(QFileInfo(current).absolutePath());
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &directory) {
+        if (!isLabFolder(directory)) {
+            // Refused before anything stops: the lab that runs keeps running.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Lab"),
+                                        tr("%1 holds no template.yaml, so it is not a lab folder. Choose the "
+                                           "folder that holds the lab's SAM template.yaml.")
+                                            .arg(QDir::toNativeSeparators(directory)),
+                                        QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("notALabBox"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        emit labRequested(QDir::cleanPath(QFileInfo(directory).absoluteFilePath()));
+    });
+    dialog->open();
 }
 
 } // namespace Gatehouse::Ui

@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -35,9 +36,21 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     QTreeWidget *routeTree() const { return m_routes; }
     QTableView *invocationView() const { return m_logView; }
+    // The "Lab:" chooser: bundled labs, then recently opened folders, then "Open folder…".
+    QComboBox *labChooser() const { return m_labChooser; }
+    // The lab folders the chooser offers: the ones shipped beside the program and the ones
+    // opened before (newest first). Duplicates and folders without a template.yaml are left out.
+    void setLabChoices(const QStringList &bundled, const QStringList &recent);
+    // File › Open Lab…: a folder dialog that does not block; a folder with a template.yaml
+    // is asked for with labRequested(), any other is refused in words and nothing stops.
+    void chooseLabFolder();
+    // True when the folder holds what the lab loader reads (template.yaml).
+    static bool isLabFolder(const QString &directory);
 
 public slots:
     void setStarting();
+    // The emulator stops and starts again on another lab folder: until it answers, nothing runs.
+    void setSwitching(const QString &directory);
     void setInfo(const Gatehouse::Core::EmulatorInfo &info);
     void setFailed(const Gatehouse::Core::Error &error);
     void setStopped();
@@ -48,6 +61,8 @@ signals:
     void baseUrlChanged(const QUrl &baseUrl); // empty when the emulator is not running
     // Everything the running emulator serves; an empty info once it stops.
     void infoChanged(const Gatehouse::Core::EmulatorInfo &info);
+    // A person chose another lab folder (chooser or File › Open Lab…).
+    void labRequested(const QString &directory);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,6 +79,9 @@ private:
     QWidget *createDetails();
     QLayout *createStateRow(QWidget *details);
     QLayout *createBaseUrlRow(QWidget *details);
+    QComboBox *createLabChooser(QWidget *details);
+    void onLabChosen(int index);
+    void selectRunningLab(const QString &directory, const QString &name);
     QWidget *createRouteTree();
     QWidget *createInvocationLog();
     void setState(State state, const QString &text);
@@ -81,7 +99,9 @@ private:
     QLabel *m_state = nullptr;
     QLineEdit *m_baseUrlEdit = nullptr;
     QToolButton *m_copyButton = nullptr;
-    QLabel *m_lab = nullptr;
+    QComboBox *m_labChooser = nullptr;
+    QString m_runningLab;  // folder of the lab that runs; empty when none does
+    QString m_pendingLab;  // folder asked for and not yet running
     QLabel *m_labFolder = nullptr;
     QLabel *m_region = nullptr;
     QLabel *m_pathStyle = nullptr;
