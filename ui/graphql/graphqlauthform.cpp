@@ -1,6 +1,6 @@
 #include "graphqlauthform.h"
 
-#include "core/awsprofiles.h"
+#include "ui/widgets/awskeysform.h"
 #include "core/aws/requestauthorizer.h"
 #include "core/aws/credentialsprovider.h"
 #include "core/aws/stsclient.h"
@@ -33,12 +33,8 @@ GraphQLAuthForm::GraphQLAuthForm(QWidget *parent)
     , m_mode(new QComboBox(this))
     , m_tokenSource(new QComboBox(this))
     , m_secret(new QLineEdit(this))
-    , m_credentialSource(new QComboBox(this))
-    , m_profile(new QComboBox(this))
+    , m_keys(new AwsKeysForm(this))
     , m_region(new QLineEdit(this))
-    , m_accessKey(new QLineEdit(this))
-    , m_secretKey(new QLineEdit(this))
-    , m_sessionToken(new QLineEdit(this))
 {
     m_mode->addItem(tr("No auth"), int(AuthMode::None));
     m_mode->addItem(tr("API key"), int(AuthMode::ApiKey));
@@ -49,40 +45,24 @@ GraphQLAuthForm::GraphQLAuthForm(QWidget *parent)
     m_mode->setToolTip(tr("AppSync's authorization mode"));
     m_secret->setEchoMode(QLineEdit::Password); // a secret: not shown, never saved
     m_tokenSource->setToolTip(tr("Paste a token, or use one signed in on the Auth tab"));
-    m_credentialSource->addItem(tr("AWS profile"), int(Core::AwsCredentialSource::Profile));
-    m_credentialSource->addItem(tr("Temporary credentials"), int(Core::AwsCredentialSource::TemporaryCredentials));
-    m_profile->setEditable(true);
-    m_profile->setInsertPolicy(QComboBox::NoInsert);
-    m_profile->lineEdit()->setPlaceholderText(tr("default chain"));
-    m_profile->setMinimumContentsLength(10);
     m_region->setPlaceholderText(tr("Region (default: from the host)"));
-    m_accessKey->setPlaceholderText(tr("Access key ID"));
-    m_secretKey->setPlaceholderText(tr("Secret access key"));
-    m_sessionToken->setPlaceholderText(tr("Session token"));
-    for (QLineEdit *secret : {m_secretKey, m_sessionToken})
-        secret->setEchoMode(QLineEdit::Password);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_mode);
     layout->addWidget(m_tokenSource);
     layout->addWidget(m_secret, 1);
-    layout->addWidget(m_credentialSource);
-    layout->addWidget(m_profile, 1);
-    layout->addWidget(m_accessKey, 1);
-    layout->addWidget(m_secretKey, 1);
-    layout->addWidget(m_sessionToken, 1);
+    layout->addWidget(m_keys, 3);
     layout->addWidget(m_region);
 
     reloadTokens();
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         // A profile added to the AWS files since the tab opened shows up when IAM is chosen.
         if (mode() == AuthMode::AwsIam)
-            reloadProfiles();
+            m_keys->reloadProfiles();
         updateRows();
         emit modeChanged();
     });
-    connect(m_credentialSource, &QComboBox::currentIndexChanged, this, &GraphQLAuthForm::updateRows);
     connect(m_tokenSource, &QComboBox::currentIndexChanged, this, &GraphQLAuthForm::updateRows);
     updateRows();
 }
@@ -134,32 +114,39 @@ void GraphQLAuthForm::updateRows()
     const bool iam = current == AuthMode::AwsIam;
     const bool token = current == AuthMode::CognitoUserPools || current == AuthMode::OpenIdConnect ||
                        current == AuthMode::AwsLambda;
-    const bool typedKeys = m_credentialSource->currentData().toInt() == int(Core::AwsCredentialSource::TemporaryCredentials);
     m_tokenSource->setVisible(token && m_tokenSource->count() > 1);
     const bool stored = token && m_tokenSource->currentData().toInt() != 0;
     m_secret->setVisible(current == AuthMode::ApiKey || (token && !stored));
     m_secret->setPlaceholderText(current == AuthMode::ApiKey ? tr("API key")
                                  : current == AuthMode::AwsLambda ? tr("Authorization token")
                                                                    : tr("JWT (ID or access token)"));
-    m_credentialSource->setVisible(iam);
-    m_profile->setVisible(iam && !typedKeys);
-    for (QLineEdit *edit : {m_accessKey, m_secretKey, m_sessionToken})
-        edit->setVisible(iam && typedKeys);
+    m_keys->setVisible(iam);
     m_region->setVisible(iam);
 }
 
-void GraphQLAuthForm::reloadProfiles()
+QComboBox *GraphQLAuthForm::credentialSource() const
 {
-    const QString current = m_profile->currentText();
-    m_profile->clear();
-    QList<Core::Error> problems;
-    for (const Core::AwsProfileInfo &profile : Core::listAwsProfiles(&problems))
-        m_profile->addItem(profile.name);
-    m_profile->setCurrentText(current);
-    QStringList words;
-    for (const Core::Error &problem : std::as_const(problems))
-        words.append(problem.message);
-    m_profile->setToolTip(words.join(QLatin1Char('\n')));
+    return m_keys->credentialSource();
+}
+
+QComboBox *GraphQLAuthForm::profileCombo() const
+{
+    return m_keys->profileCombo();
+}
+
+QLineEdit *GraphQLAuthForm::accessKeyEdit() const
+{
+    return m_keys->accessKeyEdit();
+}
+
+QLineEdit *GraphQLAuthForm::secretKeyEdit() const
+{
+    return m_keys->secretKeyEdit();
+}
+
+QLineEdit *GraphQLAuthForm::sessionTokenEdit() const
+{
+    return m_keys->sessionTokenEdit();
 }
 
 void GraphQLAuthForm::resolve(const QUrl &url, QObject *context,
@@ -198,25 +185,11 @@ void GraphQLAuthForm::resolve(const QUrl &url, QObject *context,
     case AuthMode::AwsIam:
         break;
     }
-    Core::RequestAuth request;
-    request.kind = Core::AuthKind::AwsSigV4;
-    request.service = QStringLiteral("appsync");
-    request.region = m_region->text().trimmed();
-    request.source = Core::AwsCredentialSource(m_credentialSource->currentData().toInt());
-    if (request.source == Core::AwsCredentialSource::Profile) {
-        request.profile = m_profile->currentText().trimmed();
-    } else {
-        request.accessKeyId = m_accessKey->text().trimmed();
-        request.secretAccessKey = m_secretKey->text().trimmed();
-        request.sessionToken = m_sessionToken->text().trimmed();
-        if (request.accessKeyId.isEmpty() || request.secretAccessKey.isEmpty()) {
-            done(inputError(tr("Type the access key ID and the secret access key, or sign with a profile.")));
-            return;
-        }
-        // Keys without a session token are long-term keys; the signer treats both alike.
-        if (request.sessionToken.isEmpty())
-            request.source = Core::AwsCredentialSource::AccessKeys;
+    if (m_keys->typedKeysMissing()) {
+        done(inputError(tr("Type the access key ID and the secret access key, or sign with a profile.")));
+        return;
     }
+    const Core::RequestAuth request = m_keys->requestAuth(QStringLiteral("appsync"), m_region->text().trimmed());
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QUrl httpsUrl = url;
     httpsUrl.setScheme(QStringLiteral("https"));

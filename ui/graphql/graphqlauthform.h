@@ -20,11 +20,13 @@ class StsClient;
 
 namespace Gatehouse::Ui {
 
+class AwsKeysForm;
+
 // The GraphQL tab's authorization: AppSync's five modes (and none). API key and tokens are typed
 // into masked fields; Cognito/OIDC can instead take a token from the auth debugger's token
 // store (where Cognito sign-in and OAuth2 flows put them); AWS_IAM signs with a profile of the
 // shared AWS files through the SDK chain or with typed temporary credentials, as the WebSocket
-// console's SigV4 form does. Secrets live in these fields and in memory only: nothing here is
+// console's SigV4 form does (the same AwsKeysForm). Secrets live in these fields and in memory only: nothing here is
 // saved (mode, profile and region are, by the tab).
 class GraphQLAuthForm : public QWidget
 {
@@ -43,13 +45,13 @@ public:
     QComboBox *modeBox() const { return m_mode; }
     QLineEdit *secretField() const { return m_secret; }
     QComboBox *tokenSource() const { return m_tokenSource; }
-    QComboBox *credentialSource() const { return m_credentialSource; }
-    QComboBox *profileCombo() const { return m_profile; }
+    AwsKeysForm *awsKeys() const { return m_keys; }
+    QComboBox *credentialSource() const;
+    QComboBox *profileCombo() const;
     QLineEdit *regionEdit() const { return m_region; }
-    QLineEdit *accessKeyEdit() const { return m_accessKey; }
-    QLineEdit *secretKeyEdit() const { return m_secretKey; }
-    QLineEdit *sessionTokenEdit() const { return m_sessionToken; }
-    void reloadProfiles();
+    QLineEdit *accessKeyEdit() const;
+    QLineEdit *secretKeyEdit() const;
+    QLineEdit *sessionTokenEdit() const;
 
     // The Auth for a request to url: at once for keys and tokens, after looking up credentials
     // for IAM. An error says which field to fill in.
@@ -65,12 +67,8 @@ private:
     QComboBox *m_mode;
     QComboBox *m_tokenSource;
     QLineEdit *m_secret;
-    QComboBox *m_credentialSource;
-    QComboBox *m_profile;
+    AwsKeysForm *m_keys;
     QLineEdit *m_region;
-    QLineEdit *m_accessKey;
-    QLineEdit *m_secretKey;
-    QLineEdit *m_sessionToken;
     QPointer<Core::TokenStore> m_store;
     std::unique_ptr<Core::Aws::StsClient> m_sts;
 };

@@ -3,7 +3,6 @@
 #include "websocketsnippetspanel.h"
 
 #include "core/aws/requestauthorizer.h"
-#include "core/awsprofiles.h"
 #include "core/settings.h"
 #include "core/aws/stsclient.h"
 #include "core/jsonpretty.h"
@@ -118,36 +117,9 @@ QWidget *WebSocketConnectionView::buildForm()
     authRow->addWidget(m_region);
     grid->addRow(tr("Auth"), authRow);
 
-    // SigV4 keys: a profile of the shared AWS files (the SDK chain, as the request builder's
-    // "AWS profile"), or temporary credentials typed here. The secrets stay in these fields.
-    m_awsRow = new QWidget(form);
-    auto *awsRow = new QHBoxLayout(m_awsRow);
-    awsRow->setContentsMargins(0, 0, 0, 0);
-    m_credentialSource = new QComboBox(m_awsRow);
-    m_credentialSource->setObjectName(QStringLiteral("sigV4CredentialSource"));
-    m_credentialSource->addItem(tr("AWS profile"), int(Core::AwsCredentialSource::Profile));
-    m_credentialSource->addItem(tr("Temporary credentials"),
-                                int(Core::AwsCredentialSource::TemporaryCredentials));
-    m_profile = new QComboBox(m_awsRow);
-    m_profile->setObjectName(QStringLiteral("sigV4Profile"));
-    m_profile->setEditable(true);
-    m_profile->setInsertPolicy(QComboBox::NoInsert);
-    m_profile->lineEdit()->setPlaceholderText(
-        tr("default chain: AWS_* variables, AWS_PROFILE or default"));
-    m_profile->setMinimumContentsLength(16);
-    m_accessKey = new QLineEdit(m_awsRow);
-    m_accessKey->setPlaceholderText(tr("Access key ID"));
-    m_secretKey = new QLineEdit(m_awsRow);
-    m_secretKey->setPlaceholderText(tr("Secret access key"));
-    m_sessionToken = new QLineEdit(m_awsRow);
-    m_sessionToken->setPlaceholderText(tr("Session token (optional)"));
-    for (QLineEdit *secret : {m_secretKey, m_sessionToken})
-        secret->setEchoMode(QLineEdit::Password);
-    awsRow->addWidget(m_credentialSource);
-    awsRow->addWidget(m_profile, 1);
-    awsRow->addWidget(m_accessKey, 1);
-    awsRow->addWidget(m_secretKey, 1);
-    awsRow->addWidget(m_sessionToken, 1);
+    // SigV4 keys: a profile of the shared AWS files or typed temporary credentials, the same
+    // form as the GraphQL tab's AWS_IAM mode. The secrets stay in its fields.
+    m_awsRow = new AwsKeysForm(form);
     grid->addRow(tr("AWS keys"), m_awsRow);
     reloadProfiles();
     connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
@@ -156,8 +128,6 @@ QWidget *WebSocketConnectionView::buildForm()
             reloadProfiles();
         updateAuthRows();
     });
-    connect(m_credentialSource, &QComboBox::currentIndexChanged, this,
-            &WebSocketConnectionView::updateAuthRows);
     m_authForm = grid;
     updateAuthRows();
 
@@ -408,55 +378,20 @@ void WebSocketConnectionView::updateAuthRows()
 {
     const auto kind = Core::WebSocketAuth(m_auth->currentData().toInt());
     const bool sigV4 = kind == Core::WebSocketAuth::SigV4;
-    const bool typed = m_credentialSource->currentData().toInt() ==
-                       int(Core::AwsCredentialSource::TemporaryCredentials);
     m_token->setVisible(kind == Core::WebSocketAuth::QueryToken ||
                         kind == Core::WebSocketAuth::BearerToken);
     m_region->setVisible(sigV4);
     m_authForm->setRowVisible(m_awsRow, sigV4);
-    m_profile->setVisible(!typed);
-    for (QLineEdit *edit : {m_accessKey, m_secretKey, m_sessionToken})
-        edit->setVisible(typed);
 }
 
 void WebSocketConnectionView::reloadProfiles()
 {
-    const QString current = m_profile->currentText();
-    m_profile->clear();
-    QList<Core::Error> problems;
-    for (const Core::AwsProfileInfo &profile : Core::listAwsProfiles(&problems))
-        m_profile->addItem(profile.name);
-    m_profile->setCurrentText(current);
-    QStringList words;
-    for (const Core::Error &problem : std::as_const(problems))
-        words.append(problem.message);
-    m_profile->setToolTip(words.join(QLatin1Char('\n')));
+    m_awsRow->reloadProfiles();
 }
 
 Core::RequestAuth WebSocketConnectionView::sigV4Auth() const
 {
-    Core::RequestAuth auth;
-    auth.kind = Core::AuthKind::AwsSigV4;
-    auth.service = QStringLiteral("execute-api");
-    auth.region = m_region->text().trimmed();
-    auth.source = Core::AwsCredentialSource(m_credentialSource->currentData().toInt());
-    switch (auth.source) {
-    case Core::AwsCredentialSource::Profile:
-        auth.profile = m_profile->currentText().trimmed();
-        break;
-    case Core::AwsCredentialSource::TemporaryCredentials:
-    case Core::AwsCredentialSource::AccessKeys:
-        auth.accessKeyId = m_accessKey->text().trimmed();
-        auth.secretAccessKey = m_secretKey->text().trimmed();
-        auth.sessionToken = m_sessionToken->text().trimmed();
-        // Keys without a session token are long-term keys; the signer treats both alike.
-        if (auth.sessionToken.isEmpty())
-            auth.source = Core::AwsCredentialSource::AccessKeys;
-        break;
-    case Core::AwsCredentialSource::Target:
-        break;
-    }
-    return auth;
+    return m_awsRow->requestAuth(QStringLiteral("execute-api"), m_region->text().trimmed());
 }
 
 void WebSocketConnectionView::setSnippets(Core::MessageSnippets *snippets)

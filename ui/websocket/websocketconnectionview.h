@@ -5,6 +5,7 @@
 #include "core/websocket/messagelog.h"
 #include "core/websocket/messagesnippets.h"
 #include "core/websocket/websocketsession.h"
+#include "ui/widgets/awskeysform.h"
 
 #include <QWidget>
 #include <memory>
@@ -56,12 +57,12 @@ public:
     QLabel *droppedLabel() const { return m_dropped; }
     QComboBox *authCombo() const { return m_auth; }
     // SigV4: where the keys come from (profile or typed temporary credentials) and the fields.
-    QComboBox *credentialSource() const { return m_credentialSource; }
-    QComboBox *profileCombo() const { return m_profile; }
+    QComboBox *credentialSource() const { return m_awsRow->credentialSource(); }
+    QComboBox *profileCombo() const { return m_awsRow->profileCombo(); }
     QLineEdit *regionEdit() const { return m_region; }
-    QLineEdit *accessKeyEdit() const { return m_accessKey; }
-    QLineEdit *secretKeyEdit() const { return m_secretKey; }
-    QLineEdit *sessionTokenEdit() const { return m_sessionToken; }
+    QLineEdit *accessKeyEdit() const { return m_awsRow->accessKeyEdit(); }
+    QLineEdit *secretKeyEdit() const { return m_awsRow->secretKeyEdit(); }
+    QLineEdit *sessionTokenEdit() const { return m_awsRow->sessionTokenEdit(); }
     // Re-reads the profiles of ~/.aws/config and credentials (AWS_CONFIG_FILE and
     // AWS_SHARED_CREDENTIALS_FILE when set).
     void reloadProfiles();
@@ -114,12 +115,7 @@ private:
     QLineEdit *m_token = nullptr;
     QLineEdit *m_region = nullptr;
     QFormLayout *m_authForm = nullptr;
-    QWidget *m_awsRow = nullptr;
-    QComboBox *m_credentialSource = nullptr;
-    QComboBox *m_profile = nullptr;
-    QLineEdit *m_accessKey = nullptr;
-    QLineEdit *m_secretKey = nullptr;
-    QLineEdit *m_sessionToken = nullptr;
+    AwsKeysForm *m_awsRow = nullptr;
     QLineEdit *m_subprotocols = nullptr;
     QTableWidget *m_headers = nullptr;
     QCheckBox *m_reconnect = nullptr;
