@@ -45,7 +45,9 @@ GraphQLAuthForm::GraphQLAuthForm(QWidget *parent)
     m_mode->setToolTip(tr("AppSync's authorization mode"));
     m_secret->setEchoMode(QLineEdit::Password); // a secret: not shown, never saved
     m_tokenSource->setToolTip(tr("Paste a token, or use one signed in on the Auth tab"));
-    m_region->setPlaceholderText(tr("Region (default: from the host)"));
+    m_region->setPlaceholderText(tr("Region"));
+    m_region->setToolTip(tr("The region to sign for; empty: from the AppSync host name or the profile"));
+    m_region->setMinimumWidth(m_region->fontMetrics().horizontalAdvance(QStringLiteral("ap-southeast-2")) + 16);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -92,21 +92,24 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     m_url->setPlaceholderText(tr("GraphQL endpoint, e.g. https://xxxx.appsync-api.eu-west-1.amazonaws.com/graphql"));
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send the operation under the cursor (Ctrl+Return); a subscription starts and stops here"));
-    m_protocol->addItem(tr("Subscriptions: auto"), AutoProtocol);
+    m_protocol->addItem(tr("Auto"), AutoProtocol);
     m_protocol->addItem(tr("AppSync real-time"), AppSyncProtocol);
     m_protocol->addItem(tr("graphql-transport-ws"), TransportWsProtocol);
-    m_protocol->setToolTip(tr("Auto speaks AppSync's real-time protocol to AppSync and emulator URLs and "
+    m_protocol->setToolTip(tr("How subscriptions connect. Auto speaks AppSync's real-time protocol to AppSync and emulator URLs and "
                               "graphql-transport-ws to any other server"));
-    m_realtimeUrl->setPlaceholderText(tr("Real-time URL (default: derived from the endpoint)"));
+    m_realtimeUrl->setPlaceholderText(tr("Real-time URL (derived)"));
+    m_realtimeUrl->setToolTip(tr("The subscriptions' WebSocket URL; empty: derived from the endpoint as AppSync does"));
 
+    // The endpoint and how subscriptions reach it on one row, the auth mode's fields on their own
+    // (IAM's are many, and beside the emulator dock the window is ~780 px wide).
     auto *top = new QHBoxLayout;
     top->addWidget(m_url, 3);
+    top->addWidget(m_protocol);
+    top->addWidget(m_realtimeUrl, 1);
     top->addWidget(m_loadSchema);
     top->addWidget(m_send);
     auto *second = new QHBoxLayout;
-    second->addWidget(m_auth, 3);
-    second->addWidget(m_protocol);
-    second->addWidget(m_realtimeUrl, 1);
+    second->addWidget(m_auth, 1);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(buildRequestSide());
