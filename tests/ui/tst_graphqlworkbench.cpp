@@ -70,6 +70,7 @@ private slots:
     void refusedKey();
     void subscriptionFromTab();
     void subscriptionOverGraphqlTransportWs();
+    void subscriptionWithIam();
     void clickedErrorMarksPath();
     void variablesCheckedAsTyped();
     void savedStateHasNoSecret();
@@ -291,6 +292,44 @@ void tst_GraphQLWorkbench::subscriptionOverGraphqlTransportWs()
                               qPrintable(bench.statusLabel()->text()), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
     QVERIFY(bench.statusLabel()->text().contains(QLatin1String("broken is not available")));
+}
+
+// AWS_IAM on the real-time protocol: the connection and the start are SigV4-signed from the
+// typed keys; the simulator accepts them and pushes the mutation's event.
+void tst_GraphQLWorkbench::subscriptionWithIam()
+{
+    GraphQLWorkbench bench;
+    configure(bench);
+    bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(QStringLiteral("AWS IAM")));
+    GraphQLAuthForm *form = bench.authForm();
+    form->credentialSource()->setCurrentIndex(1);
+    const QString secret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    form->accessKeyEdit()->setText(QStringLiteral("AKIDEXAMPLE"));
+    form->secretKeyEdit()->setText(secret);
+    form->sessionTokenEdit()->setText(QStringLiteral("session-token-for-the-tab"));
+    form->regionEdit()->setText(QStringLiteral("eu-west-1"));
+    bench.protocolBox()->setCurrentIndex(bench.protocolBox()->findText(QStringLiteral("AppSync real-time")));
+    bench.realtimeUrlField()->setText(QStringLiteral("ws://127.0.0.1:%1/graphql").arg(m_simulator->port()));
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("subscription { onActivityAdded { id name } }"));
+    bench.send();
+    QTRY_VERIFY2_WITH_TIMEOUT(traceTypes(*bench.traceModel()).contains(QLatin1String("start_ack")),
+                              qPrintable(traceTypes(*bench.traceModel()).join(QLatin1Char(' ')) + QLatin1Char(' ') + bench.statusLabel()->text()),
+                              10000);
+    GraphQLWorkbench other;
+    configure(other);
+    other.editorPanel()->editor()->setPlainText(
+        QStringLiteral("mutation { addActivity(destination: \"Oslo\", name: \"fjord\") { id destination name } }"));
+    QSignalSpy events(&bench, &GraphQLWorkbench::eventShown);
+    QVERIFY(waitFinished(other, &GraphQLWorkbench::run));
+    QVERIFY(events.count() > 0 || events.wait(5000));
+    QVERIFY2(bench.resultView()->toPlainText().contains(QLatin1String("\"fjord\"")), qPrintable(bench.resultView()->toPlainText()));
+    // The signature and session token are masked in the trace; the secret key is never sent.
+    for (int row = 0; row < bench.traceModel()->rowCount(); ++row) {
+        const QString text = bench.traceModel()->data(bench.traceModel()->index(row, Gatehouse::Core::GraphQL::TraceModel::TextColumn)).toString();
+        QVERIFY2(!text.contains(QLatin1String("session-token-for-the-tab")) && !text.contains(secret), qPrintable(text));
+    }
+    bench.send();
+    QTRY_COMPARE_WITH_TIMEOUT(bench.sendButton()->text(), QStringLiteral("Subscribe"), 5000);
 }
 
 void tst_GraphQLWorkbench::clickedErrorMarksPath()
