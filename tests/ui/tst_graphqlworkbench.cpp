@@ -454,6 +454,9 @@ void tst_GraphQLWorkbench::savedStateHasNoSecret()
     QVERIFY(again.editorPanel()->editor()->toPlainText().startsWith(QLatin1String("query Saved")));
     QCOMPARE(again.authModeBox()->currentText(), QStringLiteral("API key"));
     QVERIFY(again.secretField()->text().isEmpty());
+    // What was in the editor before the click is one undo away.
+    again.editorPanel()->editor()->undo();
+    QCOMPARE(again.editorPanel()->editor()->toPlainText(), QStringLiteral("{ other }"));
 }
 
 void tst_GraphQLWorkbench::authModes_data()

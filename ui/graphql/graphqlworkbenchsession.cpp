@@ -233,11 +233,13 @@ void GraphQLWorkbench::restoreHistory(QListWidgetItem *item)
         return;
     const QVariantMap entry = item->data(kHistoryRole).toMap();
     m_url->setText(entry.value(QStringLiteral("url")).toString());
-    // One undoable edit, so Ctrl+Z brings back what the editor held.
+    // One undoable edit in each, so Ctrl+Z brings back what the editor and variables held.
     QTextCursor cursor(m_editor->editor()->document());
     cursor.select(QTextCursor::Document);
     cursor.insertText(entry.value(QStringLiteral("document")).toString());
-    m_variables->setPlainText(entry.value(QStringLiteral("variables")).toString());
+    QTextCursor variables(m_variables->document());
+    variables.select(QTextCursor::Document);
+    variables.insertText(entry.value(QStringLiteral("variables")).toString());
     if (auto mode = parseAuthMode(entry.value(QStringLiteral("authMode")).toString()))
         m_auth->setMode(*mode);
     const int index = m_editor->operationPicker()->findText(entry.value(QStringLiteral("operation")).toString());
