@@ -469,6 +469,8 @@ void tst_GraphQLWorkbench::authModes_data()
     QTest::newRow("OIDC token of an untrusted issuer") << QStringLiteral("OpenID Connect") << QStringLiteral("untrusted") << QStringLiteral("HTTP 401");
     QTest::newRow("IAM typed keys") << QStringLiteral("AWS IAM") << QStringLiteral("keys") << QStringLiteral("HTTP 200");
     QTest::newRow("IAM keys missing") << QStringLiteral("AWS IAM") << QStringLiteral("nothing") << QStringLiteral("Type the access key ID");
+    QTest::newRow("no auth, key in the headers table") << QStringLiteral("No auth") << QStringLiteral("header") << QStringLiteral("HTTP 200");
+    QTest::newRow("no auth, no key") << QStringLiteral("No auth") << QStringLiteral("nothing") << QStringLiteral("HTTP 401");
     QTest::newRow("Lambda token missing") << QStringLiteral("Lambda authorizer") << QStringLiteral("nothing") << QStringLiteral("Paste the token");
 }
 
@@ -496,6 +498,9 @@ void tst_GraphQLWorkbench::authModes()
     } else if (how == QLatin1String("paste") || how == QLatin1String("untrusted")) {
         form->secretField()->setText(pyJwt(how == QLatin1String("paste") ? QStringLiteral("https://issuer.example")
                                                                           : QStringLiteral("https://elsewhere.example")));
+    } else if (how == QLatin1String("header")) {
+        // Extra headers go out as typed: the simulator reads the key from this one.
+        bench.headersTable()->setRows({{true, QStringLiteral("x-api-key"), kApiKey}});
     } else if (how == QLatin1String("keys")) {
         form->credentialSource()->setCurrentIndex(1);
         form->accessKeyEdit()->setText(QStringLiteral("AKIDEXAMPLE"));
