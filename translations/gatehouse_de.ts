@@ -277,6 +277,191 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Core::ConnectionListModel</name>
+    <message>
+        <source>%1
+connected %2
+last active %3
+%4 %5</source>
+        <translation>%1
+verbunden %2
+zuletzt aktiv %3
+%4 %5</translation>
+    </message>
+    <message>
+        <source>Connection id</source>
+        <translation>Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::GraphQL::CompletionEngine</name>
+    <message>
+        <source>operation: read data</source>
+        <translation>Operation: Daten lesen</translation>
+    </message>
+    <message>
+        <source>operation: change data</source>
+        <translation>Operation: Daten ändern</translation>
+    </message>
+    <message>
+        <source>operation: receive events</source>
+        <translation>Operation: Ereignisse empfangen</translation>
+    </message>
+    <message>
+        <source>reusable selection set</source>
+        <translation>wiederverwendbares Selection Set</translation>
+    </message>
+    <message>
+        <source>inline fragment on a type</source>
+        <translation>Inline-Fragment auf einem Typ</translation>
+    </message>
+    <message>
+        <source>the type this fragment applies to</source>
+        <translation>der Typ, für den dieses Fragment gilt</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::GraphQL::Lexer</name>
+    <message>
+        <source>byte 0x%1 (the source is not UTF-8)</source>
+        <translation>Byte 0x%1 (die Quelle ist kein UTF-8)</translation>
+    </message>
+    <message>
+        <source>Unexpected character: &quot;.&quot;; a spread is written &quot;...&quot;</source>
+        <translation>Unerwartetes Zeichen: &quot;.&quot;; ein Spread wird &quot;...&quot; geschrieben</translation>
+    </message>
+    <message>
+        <source>Unexpected single quote character (&apos;); strings are written in double quotes (&quot;)</source>
+        <translation>Unerwartetes einfaches Anführungszeichen (&apos;); Strings werden in doppelte Anführungszeichen (&quot;) gesetzt</translation>
+    </message>
+    <message>
+        <source>Unexpected character: %1</source>
+        <translation>Unerwartetes Zeichen: %1</translation>
+    </message>
+    <message>
+        <source>Invalid number, expected digit but got: %1</source>
+        <translation>Ungültige Zahl, Ziffer erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid number, unexpected digit after 0: %1</source>
+        <translation>Ungültige Zahl, unerwartete Ziffer nach 0: %1</translation>
+    </message>
+    <message>
+        <source>Invalid Unicode escape sequence: &quot;%1&quot;; write \uXXXX, a surrogate pair \uD83D\uDE00 or \u{1F600}</source>
+        <translation>Ungültige Unicode-Escape-Sequenz: &quot;%1&quot;; schreiben Sie \uXXXX, ein Surrogatpaar \uD83D\uDE00 oder \u{1F600}</translation>
+    </message>
+    <message>
+        <source>Invalid character escape sequence: &quot;\%1&quot;</source>
+        <translation>Ungültige Escape-Sequenz: &quot;\%1&quot;</translation>
+    </message>
+    <message>
+        <source>Invalid character within String: %1</source>
+        <translation>Ungültiges Zeichen in String: %1</translation>
+    </message>
+    <message>
+        <source>Unterminated string: a &quot;...&quot; string ends on the same line; use a &quot;&quot;&quot;block string&quot;&quot;&quot; for several lines</source>
+        <translation>Nicht abgeschlossener String: Ein &quot;...&quot;-String endet in derselben Zeile; verwenden Sie für mehrere Zeilen einen &quot;&quot;&quot;Block-String&quot;&quot;&quot;</translation>
+    </message>
+    <message>
+        <source>Unterminated string: the block string has no closing &quot;&quot;&quot;</source>
+        <translation>Nicht abgeschlossener String: Dem Block-String fehlt das schließende &quot;&quot;&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::GraphQL::Parser</name>
+    <message>
+        <source>Expected %1, found %2</source>
+        <translation>%1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>Expected &quot;%1&quot;, found %2</source>
+        <translation>&quot;%1&quot; erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>Expected the end of the input, found %1</source>
+        <translation>Ende der Eingabe erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>the start of the next definition</source>
+        <translation>der Beginn der nächsten Definition</translation>
+    </message>
+    <message>
+        <source>Unexpected %1</source>
+        <translation>Unerwartet: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected description: descriptions are allowed only on type system definitions, not on &quot;%1&quot;</source>
+        <translation>Unerwartete Beschreibung: Beschreibungen sind nur bei Typsystem-Definitionen erlaubt, nicht bei &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Unexpected %1: a definition starts with &quot;{&quot;, query, mutation, subscription, fragment, a type system keyword or extend</source>
+        <translation>Unerwartet: %1; eine Definition beginnt mit &quot;{&quot;, query, mutation, subscription, fragment, einem Typsystem-Schlüsselwort oder extend</translation>
+    </message>
+    <message>
+        <source>Unexpected Name &quot;on&quot;: a fragment needs a name before its type condition</source>
+        <translation>Unerwarteter Name &quot;on&quot;: Ein Fragment braucht vor seiner Typbedingung einen Namen</translation>
+    </message>
+    <message>
+        <source>Unexpected variable &quot;$%1&quot; in a constant value: defaults and schema values cannot use variables</source>
+        <translation>Unerwartete Variable &quot;$%1&quot; in einem konstanten Wert: Standardwerte und Schemawerte können keine Variablen verwenden</translation>
+    </message>
+    <message>
+        <source>Expected a value, found %1</source>
+        <translation>Wert erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>Unexpected Name &quot;directive&quot;: directive definitions cannot be extended</source>
+        <translation>Unerwarteter Name &quot;directive&quot;: Direktivendefinitionen können nicht erweitert werden</translation>
+    </message>
+    <message>
+        <source>Unexpected Name &quot;%1&quot;: not a directive location (QUERY, FIELD, OBJECT, FIELD_DEFINITION, ...)</source>
+        <translation>Unerwarteter Name &quot;%1&quot;: kein Direktiven-Ort (QUERY, FIELD, OBJECT, FIELD_DEFINITION, ...)</translation>
+    </message>
+    <message>
+        <source>Name &quot;%1&quot; is reserved and cannot be used for an enum value</source>
+        <translation>Der Name &quot;%1&quot; ist reserviert und kann nicht als Enum-Wert verwendet werden</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::GraphQL::TraceModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>Richt.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Core::InvocationLogModel</name>
     <message>
         <source>%1 — %2 (request %3)</source>
@@ -343,6 +528,45 @@
     <message>
         <source>The regular expression is invalid at position %1: %2</source>
         <translation>Der reguläre Ausdruck ist an Position %1 ungültig: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Core::MessageSnippets</name>
+    <message>
+        <source>The saved messages in %1 could not be read (%2). The file is kept as it is and nothing is saved over it; fix it or move it away, then restart.</source>
+        <translation>Die gespeicherten Nachrichten in %1 konnten nicht gelesen werden (%2). Die Datei bleibt unverändert und wird nicht überschrieben; korrigieren oder verschieben Sie sie und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation>kein JSON an Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>no &quot;snippets&quot; list</source>
+        <translation>keine &quot;snippets&quot;-Liste</translation>
+    </message>
+    <message>
+        <source>snippet %1 needs a name, a body and a kind of text, json or hex</source>
+        <translation>Snippet %1 braucht einen Namen, einen Inhalt und eine Art (text, json oder hex)</translation>
+    </message>
+    <message>
+        <source>Give the message a name to save it under.</source>
+        <translation>Geben Sie einen Namen an, unter dem die Nachricht gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>A saved message is already called &quot;%1&quot;; choose another name.</source>
+        <translation>Eine gespeicherte Nachricht heißt bereits &quot;%1&quot;; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose a saved message first.</source>
+        <translation>Wählen Sie zuerst eine gespeicherte Nachricht.</translation>
+    </message>
+    <message>
+        <source>No file to save the messages in.</source>
+        <translation>Keine Datei zum Speichern der Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Could not save the messages in %1: %2</source>
+        <translation>Die Nachrichten konnten nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -540,8 +764,8 @@
         <translation>Die Verbindung endete, bevor der Handshake abgeschlossen war.</translation>
     </message>
     <message>
-        <source>Closed: 1006 abnormal closure (no close frame); the connection dropped.</source>
-        <translation>Geschlossen: 1006 abnormal closure (kein Close-Frame); die Verbindung ist abgebrochen.</translation>
+        <source>Closed: 1006 abnormal closure (no close frame); the connection dropped, so anything the server was still sending is lost.</source>
+        <translation>Geschlossen: 1006 abnormal closure (kein Close-Frame); die Verbindung ist abgebrochen, daher ist alles verloren, was der Server noch gesendet hat.</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1661,33 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::Ui::AwsKeysForm</name>
+    <message>
+        <source>AWS profile</source>
+        <translation>AWS-Profil</translation>
+    </message>
+    <message>
+        <source>Temporary credentials</source>
+        <translation>Temporäre Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>default chain: AWS_* variables, AWS_PROFILE or default</source>
+        <translation>Standardkette: AWS_*-Variablen, AWS_PROFILE oder default</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Session token (optional)</source>
+        <translation>Sitzungstoken (optional)</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Ui::CollectionSettingsDialog</name>
     <message>
         <source>Variable</source>
@@ -1888,6 +2139,48 @@ Schlüssel %1/.well-known/jwks.json</translation>
         <source>Throttled: %1 (more answers 429)</source>
         <translation>Gedrosselt: %1 (darüber hinaus Antwort 429)</translation>
     </message>
+    <message>
+        <source>Failed: %1
+No lab is running. Choose another lab, or fix the folder and choose it again.</source>
+        <translation>Fehlgeschlagen: %1
+Es läuft kein Lab. Wählen Sie ein anderes Lab, oder korrigieren Sie den Ordner und wählen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Switching to lab %1…</source>
+        <translation>Wechsle zu Lab %1…</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>The lab folder the emulator runs. Choosing another stops the emulator and starts it on that lab, on the same port; open request tabs stay as they are.</source>
+        <translation>Der Lab-Ordner, den der Emulator ausführt. Wählen Sie einen anderen, wird der Emulator gestoppt und mit diesem Lab auf demselben Port neu gestartet; offene Anfrage-Reiter bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Lab</source>
+        <translation>Lab öffnen</translation>
+    </message>
+    <message>
+        <source>%1 holds no template.yaml, so it is not a lab folder. Choose the folder that holds the lab&apos;s SAM template.yaml.</source>
+        <translation>%1 enthält keine template.yaml und ist daher kein Lab-Ordner. Wählen Sie den Ordner, der die SAM-template.yaml des Labs enthält.</translation>
+    </message>
+    <message>
+        <source>Click to open the API in the GraphQL tab</source>
+        <translation>Klicken Sie, um die API im Reiter &apos;GraphQL&apos; zu öffnen</translation>
+    </message>
+    <message>
+        <source>Open the API in the GraphQL tab</source>
+        <translation>Die API im Reiter &apos;GraphQL&apos; öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::EnvironmentSelector</name>
@@ -2069,6 +2362,401 @@ Schlüssel %1/.well-known/jwks.json</translation>
 %3</source>
         <translation>%1 · %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::GraphQLAuthForm</name>
+    <message>
+        <source>No auth</source>
+        <translation>Keine Authentifizierung</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Cognito user pools</source>
+        <translation>Cognito-Benutzerpools</translation>
+    </message>
+    <message>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
+    </message>
+    <message>
+        <source>AWS IAM</source>
+        <translation>AWS IAM</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer</source>
+        <translation>Lambda-Authorizer</translation>
+    </message>
+    <message>
+        <source>AppSync&apos;s authorization mode</source>
+        <translation>Autorisierungsmodus von AppSync</translation>
+    </message>
+    <message>
+        <source>Paste a token, or use one signed in on the Auth tab</source>
+        <translation>Fügen Sie ein Token ein oder verwenden Sie eines aus einer Anmeldung im Reiter &apos;Auth&apos;</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>The region to sign for; empty: from the AppSync host name or the profile</source>
+        <translation>Die Region, für die signiert wird; leer: aus dem AppSync-Hostnamen oder dem Profil</translation>
+    </message>
+    <message>
+        <source>Pasted token</source>
+        <translation>Eingefügtes Token</translation>
+    </message>
+    <message>
+        <source>Authorization token</source>
+        <translation>Autorisierungstoken</translation>
+    </message>
+    <message>
+        <source>JWT (ID or access token)</source>
+        <translation>JWT (ID- oder Access-Token)</translation>
+    </message>
+    <message>
+        <source>Type the API key (AppSync: da2-…), or pick another auth mode.</source>
+        <translation>Geben Sie den API-Schlüssel ein (AppSync: da2-…) oder wählen Sie einen anderen Auth-Modus.</translation>
+    </message>
+    <message>
+        <source>The chosen token is gone; sign in again on the Auth tab or paste one.</source>
+        <translation>Das gewählte Token ist nicht mehr vorhanden; melden Sie sich im Reiter &apos;Auth&apos; erneut an oder fügen Sie eines ein.</translation>
+    </message>
+    <message>
+        <source>Paste the token to send in Authorization, or sign in on the Auth tab.</source>
+        <translation>Fügen Sie das Token ein, das in Authorization gesendet werden soll, oder melden Sie sich im Reiter &apos;Auth&apos; an.</translation>
+    </message>
+    <message>
+        <source>Type the access key ID and the secret access key, or sign with a profile.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein oder signieren Sie mit einem Profil.</translation>
+    </message>
+    <message>
+        <source>Type the region.</source>
+        <translation>Geben Sie die Region ein.</translation>
+    </message>
+    <message>
+        <source>No AWS credentials to sign with: %1</source>
+        <translation>Keine AWS-Anmeldedaten zum Signieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::GraphQLEditor</name>
+    <message>
+        <source>query {
+  ...
+}</source>
+        <translation>query {
+  ...
+}</translation>
+    </message>
+    <message>
+        <source>Prettify</source>
+        <translation>Formatieren</translation>
+    </message>
+    <message>
+        <source>Cannot prettify while the document has a syntax error (%1). Fix it first; the document was not changed.</source>
+        <translation>Formatieren ist nicht möglich, solange das Dokument einen Syntaxfehler enthält (%1). Beheben Sie ihn zuerst; das Dokument wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Deprecated: %1</source>
+        <translation>Veraltet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::GraphQLEditorPanel</name>
+    <message>
+        <source>%1 (anonymous)</source>
+        <translation>%1 (anonym)</translation>
+    </message>
+    <message>
+        <source>Prettify</source>
+        <translation>Formatieren</translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation>&amp;Operation:</translation>
+    </message>
+    <message>
+        <source>The operations in this document; the one to run follows the cursor</source>
+        <translation>Die Operationen in diesem Dokument; ausgeführt wird die, in der der Cursor steht</translation>
+    </message>
+    <message>
+        <source>Rewrite the document in canonical form (Ctrl+Shift+F)</source>
+        <translation>Das Dokument in kanonische Form umschreiben (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::GraphQLSchemaExplorer</name>
+    <message>
+        <source>Deprecated: %1</source>
+        <translation>Veraltet: %1</translation>
+    </message>
+    <message>
+        <source>Search types and fields</source>
+        <translation>Typen und Felder durchsuchen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Pick a type or field to see its description.</source>
+        <translation>Wählen Sie einen Typ oder ein Feld, um die Beschreibung zu sehen.</translation>
+    </message>
+    <message>
+        <source>implements</source>
+        <translation>implementiert</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Input fields</source>
+        <translation>Eingabefelder</translation>
+    </message>
+    <message>
+        <source> (deprecated)</source>
+        <translation> (veraltet)</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Possible types</source>
+        <translation>Mögliche Typen</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::GraphQLWorkbench</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Load schema</source>
+        <translation>Schema laden</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>GraphQL endpoint, e.g. https://xxxx.appsync-api.eu-west-1.amazonaws.com/graphql</source>
+        <translation>GraphQL-Endpunkt, z. B. https://xxxx.appsync-api.eu-west-1.amazonaws.com/graphql</translation>
+    </message>
+    <message>
+        <source>Send the operation under the cursor (Ctrl+Return); a subscription starts and stops here</source>
+        <translation>Die Operation am Cursor senden (Strg+Return); eine Subscription wird hier gestartet und gestoppt</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>AppSync real-time</source>
+        <translation>AppSync-Echtzeit</translation>
+    </message>
+    <message>
+        <source>graphql-transport-ws</source>
+        <translation>graphql-transport-ws</translation>
+    </message>
+    <message>
+        <source>How subscriptions connect. Auto speaks AppSync&apos;s real-time protocol to AppSync and emulator URLs and graphql-transport-ws to any other server</source>
+        <translation>Wie sich Subscriptions verbinden. Auto spricht mit AppSync- und Emulator-URLs das Echtzeitprotokoll von AppSync und mit allen anderen Servern graphql-transport-ws</translation>
+    </message>
+    <message>
+        <source>Real-time URL (derived)</source>
+        <translation>Echtzeit-URL (abgeleitet)</translation>
+    </message>
+    <message>
+        <source>The subscriptions&apos; WebSocket URL; empty: derived from the endpoint as AppSync does</source>
+        <translation>Die WebSocket-URL der Subscriptions; leer: wird wie bei AppSync aus dem Endpunkt abgeleitet</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>&amp;Variables</source>
+        <translation>&amp;Variablen</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>&amp;Header</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header-Name</translation>
+    </message>
+    <message>
+        <source>Click an error to mark its path in the data and its place in the editor</source>
+        <translation>Klicken Sie auf einen Fehler, um seinen Pfad in den Daten und seine Stelle im Editor zu markieren</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Enter the GraphQL endpoint&apos;s URL first, e.g. https://&lt;id&gt;.appsync-api.&lt;region&gt;.amazonaws.com/graphql.</source>
+        <translation>Geben Sie zuerst die URL des GraphQL-Endpunkts ein, z. B. https://&lt;id&gt;.appsync-api.&lt;region&gt;.amazonaws.com/graphql.</translation>
+    </message>
+    <message>
+        <source>Loading the schema…</source>
+        <translation>Schema wird geladen…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>The endpoint did not give its schema: %1</source>
+        <translation>Der Endpunkt hat sein Schema nicht geliefert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema loaded: %n type(s).</source>
+        <translation>
+            <numerusform>Schema geladen: %n Typ.</numerusform>
+            <numerusform>Schema geladen: %n Typen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2 ms · %3</source>
+        <translation>HTTP %1 · %2 ms · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s); click one to mark its path</source>
+        <translation>
+            <numerusform>%n Fehler; klicken Sie darauf, um seinen Pfad zu markieren</numerusform>
+            <numerusform>%n Fehler; klicken Sie auf einen, um seinen Pfad zu markieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variables are not JSON: %1. Fix the text; it is sent only when it is a JSON object.</source>
+        <translation>Die Variablen sind kein JSON: %1. Korrigieren Sie den Text; er wird nur gesendet, wenn er ein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>Variables must be a JSON object, e.g. { &quot;name&quot;: &quot;Paris&quot; }.</source>
+        <translation>Variablen müssen ein JSON-Objekt sein, z. B. { &quot;name&quot;: &quot;Paris&quot; }.</translation>
+    </message>
+    <message>
+        <source>The real-time URL is not a URL; clear it to derive one from the endpoint.</source>
+        <translation>Die Echtzeit-URL ist keine URL; leeren Sie das Feld, um sie aus dem Endpunkt abzuleiten.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected; starting the subscription…</source>
+        <translation>Verbunden; Subscription wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Subscribed; events appear below as they come.</source>
+        <translation>Abonniert; Ereignisse erscheinen unten, sobald sie eintreffen.</translation>
+    </message>
+    <message>
+        <source>── %1 · subscription %2</source>
+        <translation>── %1 · Subscription %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>An event came with %n error(s): %1</source>
+        <translation>
+            <numerusform>Ein Ereignis kam mit %n Fehler: %1</numerusform>
+            <numerusform>Ein Ereignis kam mit %n Fehlern: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: %1</source>
+        <translation>Der Server hat die Subscription abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The connection dropped (%1); reconnecting in %2 s.</source>
+        <translation>Die Verbindung ist abgebrochen (%1); neuer Verbindungsversuch in %2 s.</translation>
+    </message>
+    <message>
+        <source>Subscription ended: %1</source>
+        <translation>Subscription beendet: %1</translation>
+    </message>
+    <message>
+        <source>Subscription stopped.</source>
+        <translation>Subscription gestoppt.</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonym)</translation>
+    </message>
+    <message>
+        <source>The embedded emulator&apos;s GraphQL APIs: fills in endpoint, real-time URL and auth, and loads the schema</source>
+        <translation>Die GraphQL-APIs des eingebetteten Emulators: füllt Endpunkt, Echtzeit-URL und Authentifizierung aus und lädt das Schema</translation>
+    </message>
+    <message>
+        <source>Emulator API…</source>
+        <translation>Emulator-API…</translation>
+    </message>
+    <message>
+        <source>The emulator stopped; the GraphQL API %1 is not served now. The endpoint is left as it was.</source>
+        <translation>Der Emulator wurde gestoppt; die GraphQL-API %1 wird derzeit nicht bereitgestellt. Der Endpunkt bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The lab %1 has no GraphQL API %2 any more; the endpoint is left as it was. Pick another API or type an endpoint.</source>
+        <translation>Das Lab %1 hat keine GraphQL-API %2 mehr; der Endpunkt bleibt unverändert. Wählen Sie eine andere API oder geben Sie einen Endpunkt ein.</translation>
+    </message>
+    <message>
+        <source>The emulator serves no GraphQL API %1. Start its lab, or type the endpoint.</source>
+        <translation>Der Emulator stellt keine GraphQL-API %1 bereit. Starten Sie ihr Lab oder geben Sie den Endpunkt ein.</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +3571,14 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     <message>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>GraphQL</source>
+        <translation>GraphQL</translation>
+    </message>
+    <message>
+        <source>Open &amp;Lab…</source>
+        <translation>&amp;Lab öffnen…</translation>
     </message>
 </context>
 <context>
@@ -4057,10 +4753,6 @@ Größe in Bytes: %L2</translation>
         <translation>Token</translation>
     </message>
     <message>
-        <source>Region (default: from the host)</source>
-        <translation>Region (Standard: aus dem Host)</translation>
-    </message>
-    <message>
         <source>Auth</source>
         <translation>Auth</translation>
     </message>
@@ -4153,16 +4845,8 @@ Größe in Bytes: %L2</translation>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <source>Follow new messages</source>
-        <translation>Neuen Nachrichten folgen</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Leeren</translation>
-    </message>
-    <message>
-        <source>Export JSON Lines…</source>
-        <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
         <source>Select a message to see it whole</source>
@@ -4232,12 +4916,248 @@ Größe in Bytes: %L2</translation>
         <source>The message is not a JSON object, so no &quot;action&quot; was added; fix or clear it first.</source>
         <translation>Die Nachricht ist kein JSON-Objekt, daher wurde kein &quot;action&quot; eingefügt; korrigieren oder leeren Sie sie zuerst.</translation>
     </message>
+    <message>
+        <source>Region (default: from the host or the profile)</source>
+        <translation>Region (Standard: aus dem Host oder dem Profil)</translation>
+    </message>
+    <message>
+        <source>AWS keys</source>
+        <translation>AWS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <source>Scroll to each new message as it arrives</source>
+        <translation>Zu jeder neuen Nachricht scrollen, sobald sie eintrifft</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the log as JSON Lines, one message per line</source>
+        <translation>Das Protokoll als JSON Lines speichern, eine Nachricht pro Zeile</translation>
+    </message>
+    <message>
+        <source>1 older message dropped</source>
+        <translation>1 ältere Nachricht verworfen</translation>
+    </message>
+    <message>
+        <source>%1 older messages dropped</source>
+        <translation>%1 ältere Nachrichten verworfen</translation>
+    </message>
+    <message>
+        <source>The log keeps the newest %1 messages or %2 MB of payload; older ones are dropped in blocks and exports start with a note saying how many.</source>
+        <translation>Das Protokoll behält die neuesten %1 Nachrichten oder %2 MB Payload; ältere werden blockweise verworfen, und Exporte beginnen mit einem Hinweis, wie viele es waren.</translation>
+    </message>
+    <message>
+        <source>Type the access key ID and the secret access key, or sign with a profile.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein oder signieren Sie mit einem Profil.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::WebSocketConsole</name>
     <message>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Show the server panel: live connections, post, inspect and drop</source>
+        <translation>Den Serverbereich anzeigen: aktive Verbindungen, senden, untersuchen und trennen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::WebSocketServerPanel</name>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>Trennen…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Whose connections: one of the emulator&apos;s WebSocket APIs, or an API on AWS</source>
+        <translation>Wessen Verbindungen: eine der WebSocket-APIs des Emulators oder eine API auf AWS</translation>
+    </message>
+    <message>
+        <source>The URL clients connect to; @connections lives under the same stage</source>
+        <translation>Die URL, mit der sich Clients verbinden; @connections liegt unter derselben Stage</translation>
+    </message>
+    <message>
+        <source>The AWS profile whose credential chain signs the calls (empty: the default chain)</source>
+        <translation>Das AWS-Profil, dessen Anmeldedatenkette die Aufrufe signiert (leer: die Standardkette)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Refresh the list every two seconds while this panel is shown</source>
+        <translation>Die Liste alle zwei Sekunden aktualisieren, solange dieser Bereich angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Connection id</source>
+        <translation>Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>Pick a row, or type an id $connect received (requestContext.connectionId)</source>
+        <translation>Wählen Sie eine Zeile oder geben Sie eine ID ein, die $connect erhalten hat (requestContext.connectionId)</translation>
+    </message>
+    <message>
+        <source>Text or JSON to post to the connection</source>
+        <translation>Text oder JSON zum Senden an die Verbindung</translation>
+    </message>
+    <message>
+        <source>Inspect shows the connection as @connections describes it</source>
+        <translation>Untersuchen zeigt die Verbindung so, wie @connections sie beschreibt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Server&lt;/b&gt; — live connections through @connections</source>
+        <translation>&lt;b&gt;Server&lt;/b&gt; — aktive Verbindungen über @connections</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (emulator)</source>
+        <translation>%1 · %2 · %3 (Emulator)</translation>
+    </message>
+    <message>
+        <source>AWS endpoint (no listing)</source>
+        <translation>AWS-Endpunkt (keine Auflistung)</translation>
+    </message>
+    <message>
+        <source>AWS cannot list a WebSocket API&apos;s connections: type an id your $connect handler received (event.requestContext.connectionId).</source>
+        <translation>AWS kann die Verbindungen einer WebSocket-API nicht auflisten: Geben Sie eine ID ein, die Ihr $connect-Handler erhalten hat (event.requestContext.connectionId).</translation>
+    </message>
+    <message>
+        <source>The emulator is not running.</source>
+        <translation>Der Emulator läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The emulator has not handed this window its keys yet; wait until it has started.</source>
+        <translation>Der Emulator hat diesem Fenster seine Schlüssel noch nicht übergeben; warten Sie, bis er gestartet ist.</translation>
+    </message>
+    <message>
+        <source>Type the API&apos;s URL, e.g. wss://abc123.execute-api.eu-west-1.amazonaws.com/production.</source>
+        <translation>Geben Sie die URL der API ein, z. B. wss://abc123.execute-api.eu-west-1.amazonaws.com/production.</translation>
+    </message>
+    <message>
+        <source>Give the whole URL (wss://ID.execute-api.REGION.amazonaws.com/STAGE), not only the id.</source>
+        <translation>Geben Sie die vollständige URL an (wss://ID.execute-api.REGION.amazonaws.com/STAGE), nicht nur die ID.</translation>
+    </message>
+    <message>
+        <source>Connection %1 is gone: it has closed, or the id is not one of this API&apos;s (410 GoneException).</source>
+        <translation>Verbindung %1 existiert nicht mehr: Sie wurde geschlossen, oder die ID gehört nicht zu dieser API (410 GoneException).</translation>
+    </message>
+    <message>
+        <source>Refused (403 %1): the signature or keys were not accepted. On AWS the profile must allow execute-api:ManageConnections on this API, in the API&apos;s region. %2</source>
+        <translation>Abgelehnt (403 %1): Die Signatur oder die Schlüssel wurden nicht akzeptiert. Auf AWS muss das Profil execute-api:ManageConnections für diese API in der Region der API erlauben. %2</translation>
+    </message>
+    <message>
+        <source>No answer from the server: %1</source>
+        <translation>Keine Antwort vom Server: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Auflisten</translation>
+    </message>
+    <message>
+        <source>%1 failed. %2</source>
+        <translation>%1 fehlgeschlagen. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s), as of %1</source>
+        <translation>
+            <numerusform>%n offene Verbindung, Stand %1</numerusform>
+            <numerusform>%n offene Verbindungen, Stand %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection %1 described.</source>
+        <translation>Verbindung %1 abgefragt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted %n byte(s) to %1.</source>
+        <translation>
+            <numerusform>%n Byte an %1 gesendet.</numerusform>
+            <numerusform>%n Bytes an %1 gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop connection</source>
+        <translation>Verbindung trennen</translation>
+    </message>
+    <message>
+        <source>Close connection %1? The client sees the server close it, and $disconnect runs.</source>
+        <translation>Verbindung %1 schließen? Der Client sieht, dass der Server sie schließt, und $disconnect wird ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Dropped %1.</source>
+        <translation>%1 getrennt.</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Trennen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Ui::WebSocketSnippetsPanel</name>
+    <message>
+        <source>Insert</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the composer&apos;s message under this name (the same name replaces it)</source>
+        <translation>Die Nachricht aus dem Eingabefeld unter diesem Namen speichern (bei gleichem Namen wird sie ersetzt)</translation>
+    </message>
+    <message>
+        <source>Name to save the message as</source>
+        <translation>Name, unter dem die Nachricht gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Saved messages: double-click to insert, F2 to rename</source>
+        <translation>Gespeicherte Nachrichten: Doppelklick zum Einfügen, F2 zum Umbenennen</translation>
+    </message>
+    <message>
+        <source>Saved messages</source>
+        <translation>Gespeicherte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Choose a saved message first.</source>
+        <translation>Wählen Sie zuerst eine gespeicherte Nachricht.</translation>
     </message>
 </context>
 <context>
