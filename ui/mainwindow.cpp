@@ -80,6 +80,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_authWorkbench, &AuthWorkbench::setEmulatorInfo);
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, m_requestBuilder->authPanel(), &AuthPanel::setEmulatorInfo);
     connect(m_emulatorPanel, &EmulatorPanel::infoChanged, webSocket, &WebSocketConsole::setEmulatorInfo);
+    connect(m_emulatorPanel, &EmulatorPanel::infoChanged, graphQL, &GraphQLWorkbench::setEmulatorInfo);
+    // A GraphQL API's route opens the GraphQL tab on that API, not a bare POST in the request builder.
+    connect(m_emulatorPanel, &EmulatorPanel::graphQlApiActivated, graphQL,
+            [this, graphQL](const QString &apiId, const QString &field) {
+                graphQL->selectEmulatorApi(apiId, field);
+                m_tools->setCurrentWidget(graphQL);
+            });
     connect(m_requestBuilder->authPanel(), &AuthPanel::inspectTokenRequested, this, [this](const QString &token) {
         m_authWorkbench->inspector()->setToken(token);
         m_tools->setCurrentWidget(m_authWorkbench);

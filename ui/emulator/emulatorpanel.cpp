@@ -32,6 +32,9 @@ namespace {
 constexpr int MethodRole = Qt::UserRole;
 constexpr int UrlRole = Qt::UserRole + 1;
 constexpr int ApiKeyRole = Qt::UserRole + 2;
+// A GraphQL API's node and routes: they open in the GraphQL tab, not the request builder.
+constexpr int GraphQlApiRole = Qt::UserRole + 3;
+constexpr int GraphQlFieldRole = Qt::UserRole + 4;
 constexpr int LabDirectoryRole = Qt::UserRole;
 constexpr int OpenFolderRole = Qt::UserRole + 1;
 
@@ -368,8 +371,24 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
         if (!api.stageVariables.isEmpty())
             apiTip += QLatin1Char('\n') + tr("Stage variables: %1").arg(api.stageVariables.join(QStringLiteral(", ")));
         apiItem->setToolTip(0, apiTip);
+        const bool graphQl = api.kind == QLatin1String("GraphQL API");
+        if (graphQl) {
+            apiItem->setData(0, GraphQlApiRole, api.apiId);
+            apiItem->setToolTip(0, apiTip + QLatin1Char('\n') + tr("Click to open the API in the GraphQL tab"));
+        }
         for (const Core::EmulatorRouteInfo &route : api.routes) {
             auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.functionName});
+            if (graphQl) {
+                // Resolvers are "Type.field"; the real-time route has no field to start from.
+                routeItem->setData(0, GraphQlApiRole, api.apiId);
+                routeItem->setData(0, GraphQlFieldRole, route.routeKey.contains(QLatin1Char('.')) ? route.routeKey : QString());
+                QString tip = tr("Open the API in the GraphQL tab");
+                if (!route.authorization.isEmpty())
+                    tip += QLatin1Char('\n') + tr("Needs: %1").arg(route.authorization);
+                routeItem->setToolTip(0, tip);
+                routeItem->setToolTip(1, tip);
+                continue;
+            }
             const QString url = requestUrl(api, route);
             routeItem->setData(0, MethodRole, requestMethod(route));
             routeItem->setData(0, UrlRole, url);
@@ -435,6 +454,10 @@ void EmulatorPanel::onRouteClicked(QTreeWidgetItem *item)
 {
     if (const QString key = item->data(0, ApiKeyRole).toString(); !key.isEmpty()) {
         QApplication::clipboard()->setText(key);
+        return;
+    }
+    if (const QString apiId = item->data(0, GraphQlApiRole).toString(); !apiId.isEmpty()) {
+        emit graphQlApiActivated(apiId, item->data(0, GraphQlFieldRole).toString());
         return;
     }
     const QString method = item->data(0, MethodRole).toString();

@@ -58,6 +58,8 @@ public slots:
 
 signals:
     void routeActivated(const QString &method, const QString &url);
+    // A GraphQL API's node or route was clicked; field is the resolver's "Type.field", or empty.
+    void graphQlApiActivated(const QString &apiId, const QString &field);
     void baseUrlChanged(const QUrl &baseUrl); // empty when the emulator is not running
     // Everything the running emulator serves; an empty info once it stops.
     void infoChanged(const Gatehouse::Core::EmulatorInfo &info);

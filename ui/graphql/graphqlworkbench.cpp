@@ -32,6 +32,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Gatehouse::Ui {
 
 using namespace Core::GraphQL;
@@ -69,6 +71,7 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     : QWidget(parent)
     , m_http(new Core::HttpClient(this))
     , m_url(new QLineEdit(this))
+    , m_emulatorApis(new QComboBox(this))
     , m_auth(new GraphQLAuthForm(this))
     , m_protocol(new QComboBox(this))
     , m_realtimeUrl(new QLineEdit(this))
@@ -97,12 +100,17 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     m_protocol->addItem(tr("graphql-transport-ws"), TransportWsProtocol);
     m_protocol->setToolTip(tr("How subscriptions connect. Auto speaks AppSync's real-time protocol to AppSync and emulator URLs and "
                               "graphql-transport-ws to any other server"));
+    m_emulatorApis->setToolTip(tr("The embedded emulator's GraphQL APIs: fills in endpoint, real-time URL and auth, "
+                                  "and loads the schema"));
+    m_emulatorApis->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_emulatorApis->hide(); // until an emulator serves a GraphQL API
     m_realtimeUrl->setPlaceholderText(tr("Real-time URL (derived)"));
     m_realtimeUrl->setToolTip(tr("The subscriptions' WebSocket URL; empty: derived from the endpoint as AppSync does"));
 
     // The endpoint and how subscriptions reach it on one row, the auth mode's fields on their own
     // (IAM's are many, and beside the emulator dock the window is ~780 px wide).
     auto *top = new QHBoxLayout;
+    top->addWidget(m_emulatorApis);
     top->addWidget(m_url, 3);
     top->addWidget(m_protocol);
     top->addWidget(m_realtimeUrl, 1);
@@ -137,6 +145,7 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     connect(m_editor->operationPicker(), &QComboBox::currentIndexChanged, m_variablesTimer, qOverload<>(&QTimer::start));
     connect(m_send, &QPushButton::clicked, this, &GraphQLWorkbench::send);
     connect(m_loadSchema, &QPushButton::clicked, this, &GraphQLWorkbench::loadSchema);
+    connect(m_emulatorApis, &QComboBox::currentIndexChanged, this, &GraphQLWorkbench::onEmulatorApiChosen);
     connect(m_errors, &QListWidget::currentRowChanged, this, &GraphQLWorkbench::showError);
     connect(m_history, &QListWidget::itemActivated, this, &GraphQLWorkbench::restoreHistory);
     connect(m_history, &QListWidget::itemClicked, this, &GraphQLWorkbench::restoreHistory);
@@ -381,6 +390,7 @@ bool GraphQLWorkbench::start(const QString &query, const QString &operationName,
                     setSchema(shared);
                     showStatus(tr("Schema loaded: %n type(s).", nullptr, int(shared->types().size())), false);
                     m_side->setCurrentWidget(m_explorer);
+                    insertStarterOperation(std::exchange(m_pendingField, QString()));
                     emit finished();
                     return;
                 }

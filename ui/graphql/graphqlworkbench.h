@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/emulatorinfo.h"
 #include "core/graphql/graphqlauth.h"
 #include "core/graphql/graphqlwire.h"
 #include "core/graphql/schema.h"
@@ -58,6 +59,7 @@ public:
     GraphQLSchemaExplorer *schemaExplorer() const { return m_explorer; }
     GraphQLAuthForm *authForm() const { return m_auth; }
     QLineEdit *urlField() const { return m_url; }
+    QComboBox *emulatorApiBox() const { return m_emulatorApis; }
     QComboBox *authModeBox() const;
     QLineEdit *secretField() const;
     QComboBox *protocolBox() const { return m_protocol; }
@@ -73,6 +75,14 @@ public:
     QPlainTextEdit *traceDetail() const { return m_traceDetail; }
     Core::GraphQL::TraceModel *traceModel() const { return m_trace; }
     QListWidget *historyList() const { return m_history; }
+
+    // The running emulator's GraphQL APIs, offered in the picker beside the endpoint; an empty
+    // info (stopped, or a lab without them) leaves what was typed alone.
+    void setEmulatorInfo(const Core::EmulatorInfo &info);
+    // Fills endpoint, real-time URL and auth from the emulator's API and loads its schema; with
+    // a resolver's "Type.field" and an empty editor, a starter operation for it once the schema is
+    // in. False (and the reason on screen) when the emulator serves no such API.
+    bool selectEmulatorApi(const QString &apiId, const QString &field = QString());
 
     // Tokens signed in on the Auth tab, offered for Cognito/OIDC/Lambda (not owned).
     void setTokenStore(Core::TokenStore *store);
@@ -120,10 +130,16 @@ private:
     void restoreHistory(QListWidgetItem *item);
     void setSchema(std::shared_ptr<const Core::GraphQL::Schema> schema);
     QWidget *buildRequestSide();
+    void onEmulatorApiChosen(int index);
+    void insertStarterOperation(const QString &field);
     QWidget *buildResultSide();
 
     Core::HttpClient *m_http;
     QLineEdit *m_url;
+    QComboBox *m_emulatorApis;
+    Core::EmulatorInfo m_emulator;
+    QString m_chosenApiId; // the emulator API picked last, looked for again after a lab switch
+    QString m_pendingField; // "Type.field" for a starter operation once the schema is in
     GraphQLAuthForm *m_auth;
     QComboBox *m_protocol;
     QLineEdit *m_realtimeUrl;
