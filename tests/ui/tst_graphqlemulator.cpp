@@ -76,7 +76,6 @@ void tst_GraphQLEmulator::initTestCase()
     QVERIFY(m_dir.isValid());
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
     qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-    qputenv("TRAVEL_ACTIVITIES_FILE", QFile::encodeName(m_dir.filePath(QStringLiteral("activities.json"))));
     m_travel = Test::startLab(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/travel"));
     QVERIFY(m_travel);
     m_info = m_travel->info();

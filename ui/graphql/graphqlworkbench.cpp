@@ -102,7 +102,10 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
                               "graphql-transport-ws to any other server"));
     m_emulatorApis->setToolTip(tr("The embedded emulator's GraphQL APIs: fills in endpoint, real-time URL and auth, "
                                   "and loads the schema"));
-    m_emulatorApis->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // An AppSync API id is 26 characters: at full width the picker squeezed the endpoint to a
+    // few letters beside the emulator dock (Xvfb, 1280x800), so it shows the start and elides.
+    m_emulatorApis->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_emulatorApis->setMinimumContentsLength(16);
     m_emulatorApis->hide(); // until an emulator serves a GraphQL API
     m_realtimeUrl->setPlaceholderText(tr("Real-time URL (derived)"));
     m_realtimeUrl->setToolTip(tr("The subscriptions' WebSocket URL; empty: derived from the endpoint as AppSync does"));
