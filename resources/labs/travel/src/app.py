@@ -5,6 +5,7 @@ The destinations are built in; activities that travellers add are kept in a JSON
 every warm worker of the function sees them (a real deployment would use a DynamoDB table).
 Standard library only.
 """
+import fcntl
 import json
 import os
 import tempfile
@@ -15,7 +16,10 @@ DESTINATIONS = {
     "Reykjavik": {"activities": ["Blue Lagoon", "Northern lights tour"], "hotels": ["Hotel Borg", "Kex Hostel"]},
 }
 
-STORE = os.environ.get("TRAVEL_ACTIVITIES_FILE") or os.path.join(tempfile.gettempdir(), "gatehouse-travel-activities.json")
+# HOME is the emulator's own folder for this lab's workers (gone when the emulator stops), so runs
+# and parallel emulators do not share one file the way a fixed name in /tmp would.
+STORE = os.environ.get("TRAVEL_ACTIVITIES_FILE") or os.path.join(
+    os.environ.get("HOME") or tempfile.gettempdir(), "travel-activities.json")
 
 
 def _added():
@@ -46,10 +50,15 @@ def lambda_handler(event, context):
             raise ValueError("Unknown destination %s: choose one of %s" % (name, ", ".join(sorted(DESTINATIONS))))
         who = (event.get("identity") or {}).get("username") or "someone"
         print("%s adds %r to %s" % (who, args["activity"], name))
-        added.setdefault(name, []).append(args["activity"])
-        tmp = STORE + ".tmp%d" % os.getpid()
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(added, f)
-        os.replace(tmp, STORE)
+        # Two workers adding at once would each write back what they read and lose the other's
+        # activity: read, add and write under one lock.
+        with open(STORE + ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            added = _added()
+            added.setdefault(name, []).append(args["activity"])
+            tmp = STORE + ".tmp%d" % os.getpid()
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(added, f)
+            os.replace(tmp, STORE)
         return _destination(name, added)
     raise ValueError("travelFunction does not resolve %s.%s" % (event["info"]["parentTypeName"], field))
