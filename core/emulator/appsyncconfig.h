@@ -21,7 +21,9 @@ struct AppSyncAuthProvider
     QString userPoolId;       // AMAZON_COGNITO_USER_POOLS: the lab pool's id
     QString appIdClientRegex; // optional: the token's client id must match
     QString oidcIssuer;       // OPENID_CONNECT
-    QString oidcClientId;
+    QString oidcClientId;      // optional: a regular expression aud (or client_id) must match
+    qint64 oidcIatTtlMs = 0;   // IatTTL: the most milliseconds since iat; 0 = unchecked
+    qint64 oidcAuthTtlMs = 0;  // AuthTTL: the same since auth_time
     QString authorizerFunction; // AWS_LAMBDA: the lab function AuthorizerUri names
 
     // AppSync's spelling ("API_KEY", ...), and the @aws_* directive that grants it on a field.

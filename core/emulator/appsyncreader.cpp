@@ -306,6 +306,20 @@ bool AppSyncReader::readProvider(AppSyncAuthProvider *provider, const YAML::Node
             return false;
         provider->oidcIssuer = *issuer;
         provider->oidcClientId = string(config, "ClientId", configField, false).value_or(QString());
+        // AppSync's IatTTL and AuthTTL are milliseconds (0 or absent: not checked).
+        for (const auto &[key, target] : {std::pair{"IatTTL", &provider->oidcIatTtlMs},
+                                          std::pair{"AuthTTL", &provider->oidcAuthTtlMs}}) {
+            const QString text = string(config, key, configField, false).value_or(QString());
+            bool ok = true;
+            const qint64 ms = text.isEmpty() ? 0 : text.toLongLong(&ok);
+            if (!ok || ms < 0) {
+                m_eval->error(node, configField + QLatin1Char('.') + QLatin1String(key),
+                              QStringLiteral("%1 must be a number of milliseconds, not %2")
+                                  .arg(QLatin1String(key), text));
+                return false;
+            }
+            *target = ms;
+        }
         return true;
     }
     case 4: {

@@ -9,6 +9,8 @@
 #include "eventjson.h"
 #include "lambdainvoker.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRegularExpression>
@@ -67,9 +69,33 @@ bool hasAuthDirective(const std::vector<GraphQL::AppliedDirective> &directives)
 {
     static const QStringList names{QStringLiteral("aws_api_key"), QStringLiteral("aws_iam"),
                                    QStringLiteral("aws_cognito_user_pools"),
-                                   QStringLiteral("aws_oidc"), QStringLiteral("aws_lambda")};
+                                   QStringLiteral("aws_oidc"), QStringLiteral("aws_lambda"),
+                                   QStringLiteral("aws_auth")};
     return std::any_of(directives.begin(), directives.end(),
                        [](const GraphQL::AppliedDirective &d) { return names.contains(d.name); });
+}
+
+// The user pool directives that grant a field (@aws_auth is AppSync's older spelling of
+// @aws_cognito_user_pools) and the groups their cognito_groups name: nullopt when none names
+// groups, so any token of the pool may read it.
+std::optional<QStringList> cognitoGroups(const std::vector<GraphQL::AppliedDirective> &rules)
+{
+    // The argument's value as the schema printed it: ["Admins", "Bakers"].
+    static const QRegularExpression quoted(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
+    std::optional<QStringList> groups;
+    for (const GraphQL::AppliedDirective &d : rules) {
+        if (d.name != QLatin1String("aws_cognito_user_pools") && d.name != QLatin1String("aws_auth"))
+            continue;
+        for (const auto &[name, value] : d.arguments) {
+            if (name != QLatin1String("cognito_groups"))
+                continue;
+            if (!groups)
+                groups = QStringList();
+            for (const QRegularExpressionMatch &m : quoted.globalMatch(value))
+                groups->append(m.captured(1));
+        }
+    }
+    return groups;
 }
 
 // Runs a lab API's fields: direct Lambda resolvers and NONE resolvers; others read their parent.
@@ -236,7 +262,13 @@ bool AppSyncService::allows(const AppSyncApiConfig &api, const AppSyncCaller &ca
         hasAuthDirective(field.directives) ? field.directives : type.directives;
     if (!hasAuthDirective(rules))
         return mode == api.defaultAuth.type;
-    return hasDirective(rules, directive);
+    if (mode != AppSyncAuthProvider::Type::UserPool)
+        return hasDirective(rules, directive);
+    if (!hasDirective(rules, directive) && !hasDirective(rules, QStringLiteral("aws_auth")))
+        return false;
+    const std::optional<QStringList> groups = cognitoGroups(rules);
+    return !groups || std::any_of(groups->cbegin(), groups->cend(),
+                                  [&](const QString &g) { return caller.groups.contains(g); });
 }
 
 void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &request,
@@ -333,7 +365,10 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
                     {"sourceIp", Json::array({str(sourceIp)})},
                     {"sub", str(claims.sub)},
                     {"username", str(username)}};
-                done(AppSyncCaller{AppSyncAuthProvider::Type::UserPool, dump(identity)}, {});
+                AppSyncCaller caller{AppSyncAuthProvider::Type::UserPool, dump(identity)};
+                for (const QJsonValue &g : claims.all.value(QStringLiteral("cognito:groups")).toArray())
+                    caller.groups.append(g.toString());
+                done(caller, {});
                 return;
             }
             if (!provider(AppSyncAuthProvider::Type::Lambda) &&
@@ -342,13 +377,16 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
                 return;
             }
         }
-        if (provider(AppSyncAuthProvider::Type::OpenIdConnect) &&
-            !provider(AppSyncAuthProvider::Type::Lambda)) {
-            done(std::nullopt,
-                 QStringLiteral(
-                     "OPENID_CONNECT tokens are not checked by the emulator (it does not fetch "
-                     "an outside issuer's keys): use the lab's Cognito user pool or an API key"));
-            return;
+        if (const AppSyncAuthProvider *oidc = provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
+            QString refusal;
+            if (std::optional<AppSyncCaller> caller = verifyOidc(*oidc, authorization, &refusal)) {
+                done(caller, {});
+                return;
+            }
+            if (!provider(AppSyncAuthProvider::Type::Lambda)) {
+                done(std::nullopt, refusal);
+                return;
+            }
         }
         if (const AppSyncAuthProvider *lambda = provider(AppSyncAuthProvider::Type::Lambda)) {
             authorizeWithLambda(api.config, *lambda, request, std::move(done));
@@ -356,6 +394,64 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
         }
     }
     done(std::nullopt, QStringLiteral("Valid authorization header not provided."));
+}
+
+std::optional<AppSyncCaller> AppSyncService::verifyOidc(const AppSyncAuthProvider &oidc,
+                                                        QByteArray token, QString *refusal) const
+{
+    if (token.startsWith("Bearer "))
+        token = token.mid(7);
+    const std::optional<JwtTrust> trust =
+        m_trustResolver ? m_trustResolver(oidc.oidcIssuer) : std::nullopt;
+    if (!trust) {
+        *refusal = QStringLiteral(
+                       "The OPENID_CONNECT issuer %1 is not a user pool of this lab, and the "
+                       "emulator verifies only its own pools' tokens: point Issuer at the lab's "
+                       "pool (https://cognito-idp.<region>.amazonaws.com/<poolId>) or use another "
+                       "auth mode")
+                       .arg(oidc.oidcIssuer);
+        return std::nullopt;
+    }
+    Core::Jwt::ClaimRules rules;
+    rules.issuer = trust->issuer;
+    rules.skew = std::chrono::seconds(0);
+    const Core::Result<Core::Jwt::VerifiedToken> verified =
+        Core::Jwt::verifyJwt(token, trust->keys, rules);
+    if (!verified) {
+        *refusal = QStringLiteral("OPENID_CONNECT token refused: %1").arg(verified.error().message);
+        return std::nullopt;
+    }
+    const Core::Jwt::Claims &claims = verified->claims;
+    // ClientId is matched against aud, or client_id for tokens without aud (Cognito's access
+    // tokens); AppSync documents it as a regular expression, so one API may accept several clients.
+    const QRegularExpression clientIds(QRegularExpression::anchoredPattern(oidc.oidcClientId));
+    const QStringList audiences = claims.aud.isEmpty() ? QStringList{claims.clientId} : claims.aud;
+    if (!oidc.oidcClientId.isEmpty() &&
+        std::none_of(audiences.cbegin(), audiences.cend(),
+                     [&](const QString &a) { return !a.isEmpty() && clientIds.match(a).hasMatch(); })) {
+        *refusal = QStringLiteral("OPENID_CONNECT token refused: its audience (aud or client_id) "
+                                  "is not the API's ClientId %1")
+                       .arg(oidc.oidcClientId);
+        return std::nullopt;
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto tooOld = [&](const char *claim, qint64 ttlMs) {
+        if (ttlMs <= 0)
+            return false;
+        const QJsonValue at = claims.all.value(QLatin1String(claim));
+        return !at.isDouble() || nowMs - qint64(at.toDouble()) * 1000 > ttlMs;
+    };
+    if (tooOld("iat", oidc.oidcIatTtlMs) || tooOld("auth_time", oidc.oidcAuthTtlMs)) {
+        *refusal = QStringLiteral("OPENID_CONNECT token refused: it was issued or authenticated "
+                                  "longer ago than the API's IatTTL/AuthTTL allow; sign in again");
+        return std::nullopt;
+    }
+    // AppSync's OIDC identity: the claims, iss and sub (as its resolver mapping documentation lists).
+    const Json identity{
+        {"claims", parse(QJsonDocument(claims.all).toJson(QJsonDocument::Compact))},
+        {"issuer", str(claims.iss)},
+        {"sub", str(claims.sub)}};
+    return AppSyncCaller{AppSyncAuthProvider::Type::OpenIdConnect, dump(identity)};
 }
 
 void AppSyncService::authorizeWithLambda(

@@ -2,6 +2,7 @@
 
 #include "appsyncconfig.h"
 #include "core/graphql/executor.h"
+#include "httpapijwtauthorizer.h"
 #include "requesthandler.h"
 
 #include <QHash>
@@ -23,6 +24,8 @@ struct AppSyncCaller
     QByteArray identity = "null";
     // AWS_LAMBDA: the authorizer's deniedFields ("Type.field"), refused like a missing directive.
     QStringList deniedFields;
+    // AMAZON_COGNITO_USER_POOLS: the token's cognito:groups, matched against cognito_groups.
+    QStringList groups;
 };
 
 // The emulator's AppSync-compatible GraphQL endpoint: POST /graphql for each lab API, its auth
@@ -47,6 +50,10 @@ public:
 
     void setRegion(const QString &region) { m_region = region; }
     void setApis(const QList<AppSyncApiConfig> &apis);
+    // OPENID_CONNECT: the issuers the emulator verifies in-process (its lab pools, by their AWS
+    // issuer URL or the emulator's), the same resolver HTTP API JWT authorizers use.
+    using JwtTrustResolver = std::function<std::optional<JwtTrust>(const QString &configuredIssuer)>;
+    void setJwtTrustResolver(JwtTrustResolver resolver) { m_trustResolver = std::move(resolver); }
     bool serves(const QString &apiId) const { return m_apis.contains(apiId); }
     const Api *api(const QString &apiId) const;
 
@@ -66,7 +73,8 @@ public:
                  const Core::GraphQL::ExecutionRequest &operation,
                  std::function<void(QByteArray)> done);
 
-    // Whether the caller's mode may read a field of a type (the @aws_* directives).
+    // Whether the caller's mode may read a field of a type (the @aws_* directives, and for user
+    // pools the cognito_groups of @aws_cognito_user_pools / @aws_auth).
     static bool allows(const AppSyncApiConfig &api, const AppSyncCaller &caller,
                        const Core::GraphQL::NamedType &type, const Core::GraphQL::FieldDef &field);
 
@@ -86,11 +94,17 @@ private:
                              const Core::HttpRequest &request,
                              std::function<void(std::optional<AppSyncCaller>, QString)> done);
 
+    // OPENID_CONNECT: the token verified against the issuer's keys (a lab pool's), iss, exp,
+    // ClientId and IatTTL/AuthTTL; nullopt with the reason in words when refused.
+    std::optional<AppSyncCaller> verifyOidc(const AppSyncAuthProvider &oidc, QByteArray token,
+                                            QString *refusal) const;
+
     LambdaInvoker *m_lambda;
     AwsAuthenticator *m_authenticator;
     CognitoIdpService *m_cognito;
     QString m_region = QStringLiteral("us-east-1");
     QHash<QString, Api> m_apis;
+    JwtTrustResolver m_trustResolver;
 };
 
 } // namespace Gatehouse::Emulator

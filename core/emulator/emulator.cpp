@@ -292,12 +292,14 @@ void Emulator::trustLabPools()
         issuers.insert(QStringLiteral("https://cognito-idp.%1.amazonaws.com/%2").arg(region, pool.poolId), own);
         issuers.insert(own, own);
     }
-    m_httpApis->setJwtTrustResolver([issuers, keys](const QString &configured) -> std::optional<JwtTrust> {
+    const auto resolver = [issuers, keys](const QString &configured) -> std::optional<JwtTrust> {
         const auto it = issuers.constFind(configured);
         if (it == issuers.constEnd())
             return std::nullopt;
         return JwtTrust{*it, keys};
-    });
+    };
+    m_httpApis->setJwtTrustResolver(resolver);
+    m_appSync->setJwtTrustResolver(resolver); // AppSync's OPENID_CONNECT trusts the same pools
 }
 
 Core::Aws::Credentials Emulator::signingCredentials() const

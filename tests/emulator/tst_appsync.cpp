@@ -9,10 +9,13 @@
 #include "../common/emulatorlab.h"
 #include "../common/websocketapitest.h"
 #include "core/emulator/appsyncservice.h"
+#include "core/emulator/cognitoidpservice.h"
+#include "core/emulator/cognitotokens.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/labloader.h"
 #include "core/graphql/schema.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -70,6 +73,7 @@ class TestAppSync : public QObject
 
     std::unique_ptr<Emulator::Emulator> m_travel;
     std::unique_ptr<Emulator::Emulator> m_echo;
+    std::unique_ptr<Emulator::Emulator> m_auth; // tests/data/labs/appsync-oidc
     QNetworkAccessManager m_network;
 
     Reply post(const QString &url, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
@@ -109,10 +113,20 @@ class TestAppSync : public QObject
         return post(url(emulator), graphQlBody(query, variables), {{"x-api-key", apiKey(emulator)}});
     }
 
-    // An ID token of a lab pool's user, from the emulator's Cognito (InitiateAuth USER_PASSWORD_AUTH).
-    QByteArray idToken(const Emulator::Emulator &emulator, const QString &user, const QString &password)
+    // The GraphQL URL of a lab's API by its Name.
+    static QString urlOf(const Emulator::Emulator &emulator, const QString &name)
     {
-        const QString clientId = emulator.lab().userPools.at(0).clients.at(0).clientId;
+        for (const Core::EmulatorApiInfo &api : emulator.info().apis) {
+            if (api.kind == QLatin1String("GraphQL API") && api.name == name)
+                return api.pathStyleUrl;
+        }
+        return {};
+    }
+
+    // An ID token of a lab pool's user, from the emulator's Cognito (InitiateAuth USER_PASSWORD_AUTH).
+    QByteArray idToken(const Emulator::Emulator &emulator, const QString &user, const QString &password, int client = 0)
+    {
+        const QString clientId = emulator.lab().userPools.at(0).clients.at(client).clientId;
         QNetworkRequest request{QUrl(emulator.info().baseUrl + QLatin1Char('/'))};
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-amz-json-1.1"));
         request.setRawHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth");
@@ -161,12 +175,147 @@ private slots:
         QVERIFY(m_travel);
         m_echo = Gatehouse::Test::startLab(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/appsync-echo"));
         QVERIFY(m_echo);
+        m_auth = Gatehouse::Test::startLab(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/appsync-oidc"));
+        QVERIFY(m_auth);
     }
 
     void cleanupTestCase()
     {
         m_travel.reset();
         m_echo.reset();
+        m_auth.reset();
+    }
+
+    // OPENID_CONNECT with the lab pool's AWS issuer URL: its ID token is verified in-process
+    // (the emulator's key, iss, exp, aud = ClientId) and the resolver runs.
+    void oidcTokenOfLabPoolAccepted()
+    {
+        const LabDefinition &lab = m_auth->lab();
+        const AppSyncApiConfig *api = nullptr;
+        for (const AppSyncApiConfig &a : lab.graphQlApis)
+            if (a.name == QLatin1String("oidc"))
+                api = &a;
+        QVERIFY(api);
+        QCOMPARE(api->defaultAuth.type, AppSyncAuthProvider::Type::OpenIdConnect);
+        QCOMPARE(api->defaultAuth.oidcIssuer,
+                 QStringLiteral("https://cognito-idp.us-east-1.amazonaws.com/") + lab.userPools.at(0).poolId);
+        QCOMPARE(api->defaultAuth.oidcClientId, lab.userPools.at(0).clients.at(0).clientId);
+        const QByteArray token = idToken(*m_auth, QStringLiteral("rita"), QStringLiteral("Reader-Password-1"));
+        QVERIFY(!token.isEmpty());
+        const Reply reply = post(urlOf(*m_auth, QStringLiteral("oidc")),
+                                 graphQlBody(QStringLiteral("{ hello(text: \"hi\") { text } }")),
+                                 {{"Authorization", token}});
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        QCOMPARE(reply.data().value(QStringLiteral("hello")).toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("hi"));
+        QVERIFY(!reply.json().contains(QStringLiteral("errors")));
+        // "Bearer " in front is accepted too.
+        const Reply bearer = post(urlOf(*m_auth, QStringLiteral("oidc")),
+                                  graphQlBody(QStringLiteral("{ hello(text: \"b\") { text } }")),
+                                  {{"Authorization", "Bearer " + token}});
+        QCOMPARE(bearer.status, 200);
+    }
+
+    void oidcTokenRefused_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("tokenKind");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("expired") << QStringLiteral("oidc") << QStringLiteral("expired") << QStringLiteral("expired");
+        QTest::newRow("wrong audience") << QStringLiteral("oidc") << QStringLiteral("other client")
+                                        << QStringLiteral("is not the API's ClientId");
+        QTest::newRow("wrong issuer") << QStringLiteral("other-issuer") << QStringLiteral("good")
+                                      << QStringLiteral("not by the expected");
+        QTest::newRow("issuer outside the lab") << QStringLiteral("outside") << QStringLiteral("good")
+                                                << QStringLiteral("https://issuer.example.com is not a user pool of this lab");
+        QTest::newRow("older than IatTTL") << QStringLiteral("ttl") << QStringLiteral("good")
+                                           << QStringLiteral("IatTTL");
+        QTest::newRow("bad signature") << QStringLiteral("oidc") << QStringLiteral("tampered")
+                                       << QStringLiteral("signature");
+    }
+
+    void oidcTokenRefused()
+    {
+        QFETCH(QString, api);
+        QFETCH(QString, tokenKind);
+        QFETCH(QString, words);
+        const LabDefinition &lab = m_auth->lab();
+        QByteArray token;
+        if (tokenKind == QLatin1String("expired")) {
+            // Signed by the emulator's own Cognito key, as its pool would, but an hour old.
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            const QJsonObject claims{
+                {QStringLiteral("iss"), m_auth->cognito()->issuer(lab.userPools.at(0).poolId)},
+                {QStringLiteral("sub"), QStringLiteral("c0ffee00-0000-4000-8000-000000000001")},
+                {QStringLiteral("aud"), lab.userPools.at(0).clients.at(0).clientId},
+                {QStringLiteral("token_use"), QStringLiteral("id")},
+                {QStringLiteral("iat"), now - 3600},
+                {QStringLiteral("exp"), now - 1800}};
+            token = m_auth->cognito()->tokens().sign(claims).toUtf8();
+        } else if (tokenKind == QLatin1String("other client")) {
+            token = idToken(*m_auth, QStringLiteral("rita"), QStringLiteral("Reader-Password-1"), 1);
+        } else {
+            token = idToken(*m_auth, QStringLiteral("rita"), QStringLiteral("Reader-Password-1"));
+        }
+        QVERIFY(!token.isEmpty());
+        if (tokenKind == QLatin1String("tampered")) {
+            // Another payload under the same signature: {"sub":"admin"} would be a forgery.
+            QList<QByteArray> parts = token.split('.');
+            QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+            payload.insert(QStringLiteral("sub"), QStringLiteral("admin"));
+            parts[1] = QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            token = parts.join('.');
+        }
+        if (api == QLatin1String("ttl"))
+            QTest::qWait(20); // IatTTL is 1 ms
+        const QString target = urlOf(*m_auth, api);
+        QVERIFY(!target.isEmpty());
+        const Reply reply = post(target, graphQlBody(QStringLiteral("{ hello(text: \"hi\") { text } }")),
+                                 {{"Authorization", token}});
+        QCOMPARE(reply.status, 401);
+        const QJsonObject error = reply.firstError();
+        QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
+        const QString message = error.value(QStringLiteral("message")).toString();
+        QVERIFY2(message.contains(words, Qt::CaseInsensitive), qPrintable(message));
+        QVERIFY(!message.contains(QString::fromUtf8(token)));
+    }
+
+    // cognito_groups on @aws_cognito_user_pools and @aws_auth: a token whose cognito:groups
+    // meet the list reads the field; any other token of the pool gets AppSync's per-field refusal.
+    void cognitoGroups_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("edit");
+        QTest::addColumn<bool>("audit");
+        QTest::newRow("editor") << QStringLiteral("eve") << QStringLiteral("Editor-Password-1") << true << false;
+        QTest::newRow("auditor") << QStringLiteral("aldo") << QStringLiteral("Auditor-Password-1") << false << true;
+        QTest::newRow("no group") << QStringLiteral("rita") << QStringLiteral("Reader-Password-1") << false << false;
+    }
+
+    void cognitoGroups()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QFETCH(bool, edit);
+        QFETCH(bool, audit);
+        const QByteArray token = idToken(*m_auth, user, password);
+        QVERIFY(!token.isEmpty());
+        const Reply reply = post(urlOf(*m_auth, QStringLiteral("groups")),
+                                 graphQlBody(QStringLiteral("{ open(text: \"o\") { text } edit(text: \"e\") { text } "
+                                                            "audit(text: \"a\") { text } }")),
+                                 {{"Authorization", token}});
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        const QJsonObject data = reply.data();
+        QCOMPARE(data.value(QStringLiteral("open")).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("o"));
+        QCOMPARE(data.value(QStringLiteral("edit")).isNull(), !edit);
+        QCOMPARE(data.value(QStringLiteral("audit")).isNull(), !audit);
+        QStringList messages;
+        for (const QJsonValue &e : reply.json().value(QStringLiteral("errors")).toArray())
+            messages.append(e.toObject().value(QStringLiteral("message")).toString());
+        QCOMPARE(messages.contains(QStringLiteral("Not Authorized to access edit on type Query")), !edit);
+        QCOMPARE(messages.contains(QStringLiteral("Not Authorized to access audit on type Query")), !audit);
+        QCOMPARE(messages.size(), int(!edit) + int(!audit));
     }
 
     void travelTemplate()
