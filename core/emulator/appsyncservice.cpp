@@ -441,9 +441,16 @@ std::optional<AppSyncCaller> AppSyncService::verifyOidc(const AppSyncAuthProvide
         const QJsonValue at = claims.all.value(QLatin1String(claim));
         return !at.isDouble() || nowMs - qint64(at.toDouble()) * 1000 > ttlMs;
     };
-    if (tooOld("iat", oidc.oidcIatTtlMs) || tooOld("auth_time", oidc.oidcAuthTtlMs)) {
-        *refusal = QStringLiteral("OPENID_CONNECT token refused: it was issued or authenticated "
-                                  "longer ago than the API's IatTTL/AuthTTL allow; sign in again");
+    if (tooOld("iat", oidc.oidcIatTtlMs)) {
+        *refusal = QStringLiteral("OPENID_CONNECT token refused: it was issued (iat) more than "
+                                  "the API's IatTTL of %1 ms ago; sign in again")
+                       .arg(oidc.oidcIatTtlMs);
+        return std::nullopt;
+    }
+    if (tooOld("auth_time", oidc.oidcAuthTtlMs)) {
+        *refusal = QStringLiteral("OPENID_CONNECT token refused: its user authenticated (auth_time) "
+                                  "more than the API's AuthTTL of %1 ms ago; sign in again")
+                       .arg(oidc.oidcAuthTtlMs);
         return std::nullopt;
     }
     // AppSync's OIDC identity: the claims, iss and sub (as its resolver mapping documentation lists).

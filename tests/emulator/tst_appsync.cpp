@@ -229,7 +229,9 @@ private slots:
         QTest::newRow("issuer outside the lab") << QStringLiteral("outside") << QStringLiteral("good")
                                                 << QStringLiteral("https://issuer.example.com is not a user pool of this lab");
         QTest::newRow("older than IatTTL") << QStringLiteral("ttl") << QStringLiteral("good")
-                                           << QStringLiteral("IatTTL");
+                                           << QStringLiteral("IatTTL of 1 ms");
+        QTest::newRow("older than AuthTTL") << QStringLiteral("authttl") << QStringLiteral("good")
+                                            << QStringLiteral("AuthTTL of 1 ms");
         QTest::newRow("bad signature") << QStringLiteral("oidc") << QStringLiteral("tampered")
                                        << QStringLiteral("signature");
     }
@@ -266,8 +268,8 @@ private slots:
             parts[1] = QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
             token = parts.join('.');
         }
-        if (api == QLatin1String("ttl"))
-            QTest::qWait(20); // IatTTL is 1 ms
+        if (api == QLatin1String("ttl") || api == QLatin1String("authttl"))
+            QTest::qWait(20); // IatTTL (AuthTTL) is 1 ms
         const QString target = urlOf(*m_auth, api);
         QVERIFY(!target.isEmpty());
         const Reply reply = post(target, graphQlBody(QStringLiteral("{ hello(text: \"hi\") { text } }")),
