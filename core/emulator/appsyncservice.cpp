@@ -3,8 +3,11 @@
 #include "awsauthenticator.h"
 #include "cognitoidpservice.h"
 #include "core/graphql/parser.h"
+#include "core/httpclient.h"
 #include "core/jwt/jwk.h"
 #include "core/jwt/jwkset.h"
+#include "core/jwt/jwkssource.h"
+#include "core/jwt/jws.h"
 #include "core/jwt/jwtverifier.h"
 #include "eventjson.h"
 #include "lambdainvoker.h"
@@ -378,8 +381,17 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
             }
         }
         if (const AppSyncAuthProvider *oidc = provider(AppSyncAuthProvider::Type::OpenIdConnect)) {
-            QString refusal;
-            if (std::optional<AppSyncCaller> caller = verifyOidc(*oidc, authorization, &refusal)) {
+            const std::optional<JwtTrust> trust =
+                m_trustResolver ? m_trustResolver(oidc->oidcIssuer) : std::nullopt;
+            if (!trust && !provider(AppSyncAuthProvider::Type::Lambda)) {
+                verifyOidcOutside(*oidc, authorization, std::move(done));
+                return;
+            }
+            QString refusal = QStringLiteral(
+                "OPENID_CONNECT token refused: the issuer %1 is not a user pool of this lab")
+                                  .arg(oidc->oidcIssuer);
+            if (std::optional<AppSyncCaller> caller =
+                    trust ? verifyOidc(*oidc, authorization, *trust, &refusal) : std::nullopt) {
                 done(caller, {});
                 return;
             }
@@ -396,27 +408,56 @@ void AppSyncService::authenticate(const Api &api, const Core::HttpRequest &reque
     done(std::nullopt, QStringLiteral("Valid authorization header not provided."));
 }
 
+void AppSyncService::verifyOidcOutside(
+    const AppSyncAuthProvider &oidc, const QByteArray &authorization,
+    std::function<void(std::optional<AppSyncCaller>, QString)> done)
+{
+    const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7) : authorization;
+    const Core::Result<Core::Jwt::Jws> jws = Core::Jwt::decodeCompact(token);
+    if (!jws) {
+        done(std::nullopt, QStringLiteral("OPENID_CONNECT token refused: it is not a JWT: %1")
+                               .arg(jws.error().message));
+        return;
+    }
+    Core::Jwt::JwksSource *source = m_jwksSources.value(oidc.oidcIssuer);
+    if (!source) {
+        if (!m_httpClient)
+            m_httpClient = new Core::HttpClient(this);
+        source = new Core::Jwt::JwksSource(m_httpClient, this);
+        source->setIssuer(QUrl(oidc.oidcIssuer));
+        m_jwksSources.insert(oidc.oidcIssuer, source);
+    }
+    Core::Jwt::KeyLookup *lookup = source->lookup(jws->header);
+    connect(lookup, &Core::Jwt::KeyLookup::finished, this,
+            [this, lookup, token, oidc, done = std::move(done)](const Core::Result<Core::Jwt::Jwk> &key) {
+                lookup->deleteLater();
+                if (!key) {
+                    done(std::nullopt,
+                         QStringLiteral("OPENID_CONNECT token refused: no key of the issuer %1 "
+                                        "for it (%2); check that the issuer is reachable from "
+                                        "the emulator and publishes the token's kid")
+                             .arg(oidc.oidcIssuer, key.error().message));
+                    return;
+                }
+                QString refusal;
+                std::optional<AppSyncCaller> caller = verifyOidc(
+                    oidc, token, JwtTrust{oidc.oidcIssuer, Core::Jwt::JwkSet::fromKeys({*key})},
+                    &refusal);
+                done(caller, caller ? QString() : refusal);
+            });
+}
+
 std::optional<AppSyncCaller> AppSyncService::verifyOidc(const AppSyncAuthProvider &oidc,
-                                                        QByteArray token, QString *refusal) const
+                                                        QByteArray token, const JwtTrust &trust,
+                                                        QString *refusal) const
 {
     if (token.startsWith("Bearer "))
         token = token.mid(7);
-    const std::optional<JwtTrust> trust =
-        m_trustResolver ? m_trustResolver(oidc.oidcIssuer) : std::nullopt;
-    if (!trust) {
-        *refusal = QStringLiteral(
-                       "The OPENID_CONNECT issuer %1 is not a user pool of this lab, and the "
-                       "emulator verifies only its own pools' tokens: point Issuer at the lab's "
-                       "pool (https://cognito-idp.<region>.amazonaws.com/<poolId>) or use another "
-                       "auth mode")
-                       .arg(oidc.oidcIssuer);
-        return std::nullopt;
-    }
     Core::Jwt::ClaimRules rules;
-    rules.issuer = trust->issuer;
+    rules.issuer = trust.issuer;
     rules.skew = std::chrono::seconds(0);
     const Core::Result<Core::Jwt::VerifiedToken> verified =
-        Core::Jwt::verifyJwt(token, trust->keys, rules);
+        Core::Jwt::verifyJwt(token, trust.keys, rules);
     if (!verified) {
         *refusal = QStringLiteral("OPENID_CONNECT token refused: %1").arg(verified.error().message);
         return std::nullopt;

@@ -10,6 +10,13 @@
 #include <memory>
 #include <optional>
 
+namespace Gatehouse::Core {
+class HttpClient;
+namespace Jwt {
+class JwksSource;
+}
+} // namespace Gatehouse::Core
+
 namespace Gatehouse::Emulator {
 
 class AwsAuthenticator;
@@ -97,7 +104,11 @@ private:
     // OPENID_CONNECT: the token verified against the issuer's keys (a lab pool's), iss, exp,
     // ClientId and IatTTL/AuthTTL; nullopt with the reason in words when refused.
     std::optional<AppSyncCaller> verifyOidc(const AppSyncAuthProvider &oidc, QByteArray token,
-                                            QString *refusal) const;
+                                            const JwtTrust &trust, QString *refusal) const;
+    // OPENID_CONNECT with an issuer outside the lab: its key by OIDC discovery over HTTP(S) at
+    // request time (Core::Jwt::JwksSource, cached per issuer), then verifyOidc.
+    void verifyOidcOutside(const AppSyncAuthProvider &oidc, const QByteArray &authorization,
+                           std::function<void(std::optional<AppSyncCaller>, QString)> done);
 
     LambdaInvoker *m_lambda;
     AwsAuthenticator *m_authenticator;
@@ -105,6 +116,8 @@ private:
     QString m_region = QStringLiteral("us-east-1");
     QHash<QString, Api> m_apis;
     JwtTrustResolver m_trustResolver;
+    Core::HttpClient *m_httpClient = nullptr;                // made on the first outside issuer
+    QHash<QString, Core::Jwt::JwksSource *> m_jwksSources;    // outside issuer -> its keys
 };
 
 } // namespace Gatehouse::Emulator

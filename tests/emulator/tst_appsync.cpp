@@ -226,8 +226,6 @@ private slots:
                                         << QStringLiteral("is not the API's ClientId");
         QTest::newRow("wrong issuer") << QStringLiteral("other-issuer") << QStringLiteral("good")
                                       << QStringLiteral("not by the expected");
-        QTest::newRow("issuer outside the lab") << QStringLiteral("outside") << QStringLiteral("good")
-                                                << QStringLiteral("https://issuer.example.com is not a user pool of this lab");
         QTest::newRow("older than IatTTL") << QStringLiteral("ttl") << QStringLiteral("good")
                                            << QStringLiteral("IatTTL of 1 ms");
         QTest::newRow("older than AuthTTL") << QStringLiteral("authttl") << QStringLiteral("good")
@@ -280,6 +278,53 @@ private slots:
         const QString message = error.value(QStringLiteral("message")).toString();
         QVERIFY2(message.contains(words, Qt::CaseInsensitive), qPrintable(message));
         QVERIFY(!message.contains(QString::fromUtf8(token)));
+    }
+
+    // OPENID_CONNECT with an issuer outside the lab: its keys by discovery over HTTP at request
+    // time, from a PyJWT issuer on 127.0.0.1 (tests/emulator/oidc_issuer_peer.py); an issuer
+    // that does not answer is refused in words naming it.
+    void oidcOutsideIssuer()
+    {
+        QProcess peer;
+        peer.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/oidc_issuer_peer.py")});
+        QVERIFY(peer.waitForStarted());
+        QElapsedTimer timer;
+        timer.start();
+        while (!peer.canReadLine() && peer.state() == QProcess::Running && timer.elapsed() < 30000)
+            peer.waitForReadyRead(100);
+        const QJsonObject line = QJsonDocument::fromJson(peer.readLine()).object();
+        const QString issuer = line.value(QStringLiteral("issuer")).toString();
+        const QByteArray token = line.value(QStringLiteral("token")).toString().toUtf8();
+        QVERIFY2(issuer.startsWith(QLatin1String("http://127.0.0.1:")), peer.readAllStandardError().constData());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile in(QStringLiteral(GATEHOUSE_TEST_DATA "/labs/appsync-oidc-outside/template.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile out(dir.filePath(QStringLiteral("template.yaml")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(in.readAll().replace("ISSUER_URL", issuer.toUtf8()));
+        out.close();
+        std::unique_ptr<Emulator::Emulator> lab = Gatehouse::Test::startLab(dir.path());
+        QVERIFY(lab);
+
+        const Reply reply = post(urlOf(*lab, QStringLiteral("outside")),
+                                 graphQlBody(QStringLiteral("{ hello(text: \"far\") { text } }")),
+                                 {{"Authorization", token}});
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        QCOMPARE(reply.data().value(QStringLiteral("hello")).toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("far"));
+
+        // The same token at an API whose issuer is a closed port: refused, naming the issuer.
+        const Reply refused = post(urlOf(*lab, QStringLiteral("unreachable")),
+                                   graphQlBody(QStringLiteral("{ hello }")), {{"Authorization", token}});
+        QCOMPARE(refused.status, 401);
+        const QString message = refused.firstError().value(QStringLiteral("message")).toString();
+        QVERIFY2(message.contains(QLatin1String("no key of the issuer http://127.0.0.1:1")), qPrintable(message));
+
+        peer.closeWriteChannel();
+        QVERIFY(peer.waitForFinished(30000));
     }
 
     // cognito_groups on @aws_cognito_user_pools and @aws_auth: a token whose cognito:groups
