@@ -145,12 +145,37 @@ void CognitoIdentityPoolReader::read(const YAML::Node &resources)
     warnUnusedRoles(resources);
 }
 
+// A role only AppSync may assume: an AppSync data source's service role, which AWS needs and the
+// emulator's AppSync does without, so it is no "unused role" worth a warning.
+static bool assumedOnlyByAppSync(const YAML::Node &resource)
+{
+    const YAML::Node statements =
+        child(child(child(resource, "Properties"), "AssumeRolePolicyDocument"), "Statement");
+    if (!statements.IsSequence() || statements.size() == 0)
+        return false;
+    for (const YAML::Node &statement : statements) {
+        const YAML::Node service = child(child(statement, "Principal"), "Service");
+        if (service.IsScalar()) {
+            if (service.Scalar() != "appsync.amazonaws.com")
+                return false;
+        } else if (service.IsSequence() && service.size() > 0) {
+            for (const YAML::Node &name : service)
+                if (!name.IsScalar() || name.Scalar() != "appsync.amazonaws.com")
+                    return false;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A role no attachment names is what it always was in a lab: kept for AWS, unused here.
 void CognitoIdentityPoolReader::warnUnusedRoles(const YAML::Node &resources)
 {
     for (const auto &entry : resources) {
         const QString id = qstr(entry.first.Scalar());
-        if (!typeIs(entry.second, kRoleType) || m_usedRoleArns.contains(m_roleArns.value(id)))
+        if (!typeIs(entry.second, kRoleType) || m_usedRoleArns.contains(m_roleArns.value(id))
+            || assumedOnlyByAppSync(entry.second))
             continue;
         m_eval->warning(
             child(entry.second, "Type"), QStringLiteral("Resources.%1.Type").arg(id),

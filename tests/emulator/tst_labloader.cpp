@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QFile>
 #include <QTest>
 
 using namespace Gatehouse::Emulator;
@@ -53,6 +54,7 @@ class tst_LabLoader : public QObject
 private Q_SLOTS:
     void bakery();
     void bakeryHandlerAnswers();
+    void travelAndAppSyncRoles();
     void intrinsics();
     void versionsAndAliases();
     void faultsLab();
@@ -191,6 +193,42 @@ void tst_LabLoader::bakeryHandlerAnswers()
     QVERIFY(!body.value(QStringLiteral("snack")).toString().isEmpty());
     QCOMPARE(body.value(QStringLiteral("bakery")).toString(), QStringLiteral("Bakery")); // env not set here
     QCOMPARE(body.value(QStringLiteral("requestId")).toString(), QStringLiteral("c0ffee"));
+}
+
+// The travel lab is clean too: its AppSync service role has no local effect but is what AWS
+// needs, while a role another service assumes still draws the "no effect" warning.
+void tst_LabLoader::travelAndAppSyncRoles()
+{
+    const LabDefinition travel = LabLoader::load(QStringLiteral(GATEHOUSE_SOURCE_DIR "/resources/labs/travel"));
+    QVERIFY2(isClean(travel), qPrintable(describe(travel)));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("template.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("AWSTemplateFormatVersion: '2010-09-09'\n"
+               "Resources:\n"
+               "  AppSyncRole:\n"
+               "    Type: AWS::IAM::Role\n"
+               "    Properties:\n"
+               "      AssumeRolePolicyDocument:\n"
+               "        Statement:\n"
+               "          - Effect: Allow\n"
+               "            Principal: {Service: [appsync.amazonaws.com]}\n"
+               "            Action: sts:AssumeRole\n"
+               "  WorkerRole:\n"
+               "    Type: AWS::IAM::Role\n"
+               "    Properties:\n"
+               "      AssumeRolePolicyDocument:\n"
+               "        Statement:\n"
+               "          - Effect: Allow\n"
+               "            Principal: {Service: [appsync.amazonaws.com, lambda.amazonaws.com]}\n"
+               "            Action: sts:AssumeRole\n");
+    file.close();
+    const LabDefinition lab = LabLoader::load(dir.path());
+    const QString text = describe(lab);
+    QVERIFY2(!text.contains(QLatin1String("AppSyncRole")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Resources.WorkerRole.Type: AWS::IAM::Role has no effect")), qPrintable(text));
 }
 
 void tst_LabLoader::intrinsics()
