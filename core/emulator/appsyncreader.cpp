@@ -3,7 +3,6 @@
 #include "core/graphql/schema.h"
 #include "templatenodes.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
@@ -20,27 +19,11 @@ const QString kDataSourceType = QStringLiteral("AWS::AppSync::DataSource");
 const QString kResolverType = QStringLiteral("AWS::AppSync::Resolver");
 const QString kSamApiType = QStringLiteral("AWS::Serverless::GraphQLApi");
 
-QString typeOf(const YAML::Node &resource)
-{
-    const YAML::Node type = child(resource, "Type");
-    return type.IsScalar() ? qstr(type.Scalar()) : QString();
-}
-
 QString functionFromArn(const QString &arn)
 {
     static const QString marker = QStringLiteral(":function:");
     const qsizetype at = arn.indexOf(marker);
     return at < 0 ? arn : arn.mid(at + marker.size());
-}
-
-QString hashed(const QString &seed, int length)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    const QByteArray digest = QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256);
-    QString id;
-    for (int i = 0; i < length; ++i)
-        id += QLatin1Char(alphabet[quint8(digest.at(i % digest.size())) % 36]);
-    return id;
 }
 
 } // namespace
@@ -86,7 +69,7 @@ QStringList AppSyncReader::resourceTypes()
 
 QString AppSyncReader::apiIdFor(const QString &labName, const QString &logicalId)
 {
-    return hashed(QStringLiteral("appsync/") + labName + QLatin1Char('/') + logicalId, 26);
+    return stableId(QStringLiteral("appsync/") + labName + QLatin1Char('/') + logicalId, 26);
 }
 
 AppSyncReader::AppSyncReader(LabDefinition *lab, IntrinsicEvaluator *eval)
@@ -97,7 +80,7 @@ AppSyncReader::AppSyncReader(LabDefinition *lab, IntrinsicEvaluator *eval)
 void AppSyncReader::declare(const YAML::Node &resources)
 {
     for (const auto &entry : resources) {
-        const QString type = typeOf(entry.second);
+        const QString type = resourceType(entry.second);
         const QString id = qstr(entry.first.Scalar());
         IntrinsicEvaluator::Resource resource;
         resource.type = type;
@@ -118,7 +101,7 @@ void AppSyncReader::declare(const YAML::Node &resources)
         } else if (type == kApiKeyType) {
             const QString key =
                 QStringLiteral("da2-") +
-                hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + id, 26);
+                stableId(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + id, 26);
             resource.refValue = key;
             resource.attributes.insert(QStringLiteral("ApiKey"), key);
         } else if (type == kDataSourceType) {
@@ -139,7 +122,7 @@ void AppSyncReader::read(const YAML::Node &resources)
     // SAM's GraphQL API resolves every field with APPSYNC_JS pipeline functions (its Resolvers and
     // Functions take no other runtime), which the emulator does not run: say so, and what works.
     for (const auto &entry : resources) {
-        if (typeOf(entry.second) == kSamApiType)
+        if (resourceType(entry.second) == kSamApiType)
             m_eval->error(
                 child(entry.second, "Type"),
                 QStringLiteral("Resources.%1.Type").arg(qstr(entry.first.Scalar())),
@@ -153,7 +136,7 @@ void AppSyncReader::read(const YAML::Node &resources)
     for (const QString &wanted :
          {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType}) {
         for (const auto &entry : resources) {
-            if (typeOf(entry.second) != wanted || !entry.second.IsMap())
+            if (resourceType(entry.second) != wanted || !entry.second.IsMap())
                 continue;
             const QString id = qstr(entry.first.Scalar());
             const YAML::Node props = child(entry.second, "Properties");
@@ -427,7 +410,7 @@ void AppSyncReader::readApiKey(const QString &logicalId, const YAML::Node &keyNo
     key.logicalId = logicalId;
     key.id =
         QStringLiteral("da2-") +
-        hashed(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + logicalId, 26);
+        stableId(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + logicalId, 26);
     key.description = string(props, "Description", field, false).value_or(QString());
     api->apiKeys.append(key);
 }

@@ -1,9 +1,9 @@
 #include "labloader.h"
+#include "templatenodes.h"
 
 #include "intrinsicevaluator.h"
 #include "templatereader.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -36,13 +36,7 @@ QStringList LabLoader::supportedRuntimes()
 
 QString LabLoader::apiIdFor(const QString &labName, const QString &logicalId)
 {
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    const QByteArray digest = QCryptographicHash::hash((labName + QLatin1Char('/') + logicalId).toUtf8(),
-                                                       QCryptographicHash::Sha256);
-    QString id;
-    for (int i = 0; i < 10; ++i)
-        id += QLatin1Char(alphabet[quint8(digest.at(i)) % 36]);
-    return id;
+    return TemplateNodes::stableId(labName + QLatin1Char('/') + logicalId, 10);
 }
 
 LabDefinition LabLoader::load(const QString &labDir, const QString &region, const QString &accountId)

@@ -1,5 +1,7 @@
 #include "templatenodes.h"
 
+#include <QCryptographicHash>
+
 namespace Gatehouse::Emulator::TemplateNodes {
 
 QString qstr(const std::string &s)
@@ -64,6 +66,22 @@ QString suggestion(const QString &word, const QStringList &candidates)
 {
     const QString best = closestName(word, candidates);
     return best.isEmpty() ? QString() : QStringLiteral("; did you mean %1?").arg(best);
+}
+
+QString resourceType(const YAML::Node &resource)
+{
+    const YAML::Node type = child(resource, "Type");
+    return type.IsScalar() ? qstr(type.Scalar()) : QString();
+}
+
+QString stableId(const QString &seed, int length)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const QByteArray digest = QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256);
+    QString id;
+    for (int i = 0; i < length; ++i)
+        id += QLatin1Char(alphabet[quint8(digest.at(i % digest.size())) % 36]);
+    return id;
 }
 
 QString refTarget(const YAML::Node &node)

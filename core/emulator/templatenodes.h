@@ -21,6 +21,10 @@ int editDistance(const QString &a, const QString &b);
 QString closestName(const QString &word, const QStringList &candidates);
 // "; did you mean X?" for the closest candidate, or an empty string.
 QString suggestion(const QString &word, const QStringList &candidates);
+// A resource's Type, or an empty string when it has none.
+QString resourceType(const YAML::Node &resource);
+// `length` characters of [a-z0-9] derived from `seed`: ids that stay the same across runs of a lab.
+QString stableId(const QString &seed, int length);
 // The logical id named by a Ref (tag or map form), or an empty string.
 QString refTarget(const YAML::Node &node);
 // Whether a function resource has an HttpApi event without ApiId (SAM's implicit API).

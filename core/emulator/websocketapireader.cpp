@@ -18,12 +18,6 @@ const QString kDeploymentType = QStringLiteral("AWS::ApiGatewayV2::Deployment");
 const QString kRouteResponseType = QStringLiteral("AWS::ApiGatewayV2::RouteResponse");
 const QString kAuthorizerType = QStringLiteral("AWS::ApiGatewayV2::Authorizer");
 
-QString typeOf(const YAML::Node &resource)
-{
-    const YAML::Node type = child(resource, "Type");
-    return type.IsScalar() ? qstr(type.Scalar()) : QString();
-}
-
 // "arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations"
 // or the function ARN itself: the function's name (with a qualifier when the ARN has one).
 QString functionFromUri(const QString &uri)
@@ -54,7 +48,7 @@ WebSocketApiReader::WebSocketApiReader(LabDefinition *lab, IntrinsicEvaluator *e
 void WebSocketApiReader::declare(const YAML::Node &resources)
 {
     for (const auto &entry : resources) {
-        const QString type = typeOf(entry.second);
+        const QString type = resourceType(entry.second);
         if (type != kApiType && type != kIntegrationType && type != kStageType && type != kRouteType
             && type != kAuthorizerType)
             continue;
@@ -72,7 +66,7 @@ void WebSocketApiReader::read(const YAML::Node &resources)
     for (const QString &wanted : {kApiType, kIntegrationType, kAuthorizerType, kRouteType, kRouteResponseType,
                                   kStageType}) {
         for (const auto &entry : resources) {
-            if (typeOf(entry.second) != wanted || !entry.second.IsMap())
+            if (resourceType(entry.second) != wanted || !entry.second.IsMap())
                 continue;
             const QString id = qstr(entry.first.Scalar());
             const YAML::Node props = child(entry.second, "Properties");
