@@ -235,12 +235,31 @@ int printCurl(const ParsedRequest &parsed)
     return ExitOk;
 }
 
-bool writeHar(const QString &path, const Core::HttpClientRequest &sent, const Core::HttpClientResponse &response,
-              const QDateTime &startedAt)
+// exportHar redacts the headers and query keys known to carry credentials; a value that came
+// from a secret variable (-H 'X-Partner-Token: {{token}}') can sit anywhere, so every field is
+// masked back to its {{name}} before the file is written, as history does.
+bool writeHar(const QString &path, const ParsedRequest &parsed, Core::HttpClientRequest sent,
+              Core::HttpClientResponse response, const QDateTime &startedAt)
 {
+    QStringList alsoRedact;
+    if (parsed.spec.auth.kind == Core::AuthKind::ApiKey)
+        alsoRedact.append(parsed.spec.auth.apiKeyName);
+    if (const Core::Result<Core::Environment> environment = loadEnvironment(parsed)) {
+        const auto maskHeaders = [&](Core::HttpHeaders &headers) {
+            Core::HttpHeaders masked;
+            for (const auto &[name, value] : headers.fields())
+                masked.add(name, Core::maskSecretValues(value, *environment));
+            headers = masked;
+        };
+        sent.url = QUrl(Core::maskSecretValues(sent.url.toString(QUrl::PrettyDecoded), *environment));
+        maskHeaders(sent.headers);
+        sent.body = Core::maskSecretValues(sent.body, *environment);
+        maskHeaders(response.headers);
+        response.body = Core::maskSecretValues(response.body, *environment);
+    }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(Core::Import::exportHar(sent, response, startedAt)) < 0) {
+        || file.write(Core::Import::exportHar(sent, response, startedAt, alsoRedact)) < 0) {
         QTextStream(stderr) << "gatehouse request: cannot write the HAR file '" << path << "': " << file.errorString() << "\n";
         return false;
     }
@@ -303,7 +322,7 @@ int runRequestCommand(const QStringList &arguments)
         QObject::connect(job, &Core::HttpJob::finished, &client,
                          [&, toSend, startedAt](const Core::Result<Core::HttpClientResponse> &result) {
             exitCode = reportAnswer(result, signature);
-            if (result && !parsed->harFile.isEmpty() && !writeHar(parsed->harFile, toSend, *result, startedAt))
+            if (result && !parsed->harFile.isEmpty() && !writeHar(parsed->harFile, *parsed, toSend, *result, startedAt))
                 exitCode = ExitFailure;
             QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
         });
@@ -336,7 +355,7 @@ int runRequestCommand(const QStringList &arguments)
                 exitCode = reportAnswer(result, std::nullopt);
                 // The HAR redacts Authorization, so the token stays out of the file.
                 if (result && !parsed->harFile.isEmpty()
-                    && !writeHar(parsed->harFile, sender->sentRequest(), *result, startedAt))
+                    && !writeHar(parsed->harFile, *parsed, sender->sentRequest(), *result, startedAt))
                     exitCode = ExitFailure;
             }
             QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);

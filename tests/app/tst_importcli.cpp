@@ -36,6 +36,7 @@ private slots:
     void cleanupTestCase();
     void importedRequestReachesEmulator();
     void cliImportThenRequestWithHar();
+    void harMasksSecretVariables();
     void printCurlRunsWithCurl();
     void importEmulatorIndex();
     void problemsAndExitCodes();
@@ -136,6 +137,43 @@ void TestImportCli::cliImportThenRequestWithHar()
     QVERIFY(python.waitForFinished(20000));
     const QByteArray verdict = python.readAllStandardOutput() + python.readAllStandardError();
     QVERIFY2(python.exitCode() == 0 && verdict.trimmed() == "ok", verdict.constData());
+}
+
+// A secret variable's value can sit in any header, the URL or the body: the HAR keeps {{name}}.
+void TestImportCli::harMasksSecretVariables()
+{
+    const QString env = m_dir.filePath(QStringLiteral("secret-env.json"));
+    QFile file(env);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QJsonArray values{
+        QJsonObject{{QStringLiteral("key"), QStringLiteral("baseUrl")}, {QStringLiteral("value"), m_apiUrl},
+                    {QStringLiteral("enabled"), true}},
+        QJsonObject{{QStringLiteral("key"), QStringLiteral("partnerToken")},
+                    {QStringLiteral("value"), QStringLiteral("partner-secret-3")},
+                    {QStringLiteral("enabled"), true}, {QStringLiteral("type"), QStringLiteral("secret")}}};
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("partners")},
+                                         {QStringLiteral("values"), values}})
+                   .toJson());
+    file.close();
+
+    const QString har = m_dir.filePath(QStringLiteral("secret.har"));
+    const auto sent = runGatehouse(
+        {QStringLiteral("request"), QStringLiteral("GET"), QStringLiteral("{{baseUrl}}/snack?t={{partnerToken}}"),
+         QStringLiteral("--env"), env, QStringLiteral("-H"), QStringLiteral("X-Partner-Token: {{partnerToken}}"),
+         QStringLiteral("--har"), har});
+    QVERIFY2(sent.exitCode == 0, sent.err.constData());
+
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/app/check_har.py"), har, QStringLiteral("GET"),
+                  QStringLiteral("200"), QStringLiteral("partner-secret-3")});
+    QVERIFY(python.waitForFinished(20000));
+    const QByteArray verdict = python.readAllStandardOutput() + python.readAllStandardError();
+    QVERIFY2(python.exitCode() == 0 && verdict.trimmed() == "ok", verdict.constData());
+    QFile written(har);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY2(text.contains("{{partnerToken}}"), text.constData()); // the header names its variable
 }
 
 void TestImportCli::printCurlRunsWithCurl()
