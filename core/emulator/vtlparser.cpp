@@ -172,6 +172,9 @@ private:
     // Text and directives up to `limit` or a #end/#else/#elseif, which is reported in `end`.
     bool parseBlock(Block &out, int limit, Terminator *end)
     {
+        const DepthGuard guard(this);
+        if (m_depth > maxDepth)
+            return fail(m_pos, tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
         const int savedLimit = m_limit;
         m_limit = limit;
         QString text;
@@ -516,7 +519,13 @@ private:
     }
 
     // Operators from loosest to tightest: || && == != < <= > >= + - * / % and unary ! -.
-    bool parseExpression(ExprPtr *out) { return parseBinary(out, 0); }
+    bool parseExpression(ExprPtr *out)
+    {
+        const DepthGuard guard(this);
+        if (m_depth > maxDepth)
+            return fail(m_pos, tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
+        return parseBinary(out, 0);
+    }
 
     bool matchOperator(int level, Expr::Op *op)
     {
@@ -791,7 +800,18 @@ private:
         return true;
     }
 
+    // The parser and the renderer recurse along the nesting, so a bound keeps a hostile or
+    // broken template from exhausting the stack.
+    static constexpr int maxDepth = 200;
+    struct DepthGuard
+    {
+        explicit DepthGuard(Parser *p) : parser(p) { ++parser->m_depth; }
+        ~DepthGuard() { --parser->m_depth; }
+        Parser *parser;
+    };
+
     const QString &m_s;
+    int m_depth = 0;
     std::vector<int> m_lineStarts;
     int m_pos = 0;
     int m_limit = 0;

@@ -100,6 +100,30 @@ QString ulid()
     return out;
 }
 
+// A KSUID: 4 bytes of seconds since 2014-05-13 (KSUID's epoch, 1400000000) and 16 random
+// bytes, base62 (0-9A-Za-z) in 27 characters, so ids sort by creation time.
+QString ksuid()
+{
+    std::vector<quint8> bytes(20);
+    const quint32 seconds = quint32(QDateTime::currentSecsSinceEpoch() - 1400000000);
+    for (int i = 0; i < 4; ++i)
+        bytes[size_t(i)] = quint8(seconds >> (24 - 8 * i));
+    for (size_t i = 4; i < bytes.size(); ++i)
+        bytes[i] = quint8(QRandomGenerator::global()->bounded(256));
+    static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    QString out(27, QLatin1Char('0'));
+    for (int position = 26; position >= 0; --position) {
+        quint32 remainder = 0; // one long division of the 160-bit number by 62
+        for (quint8 &byte : bytes) {
+            const quint32 value = (remainder << 8) | byte;
+            byte = quint8(value / 62);
+            remainder = value % 62;
+        }
+        out[position] = QLatin1Char(alphabet[remainder]);
+    }
+    return out;
+}
+
 // java.time's DateTimeFormatter letters that templates use: y M d H h m s S a E Z X z and
 // 'quoted' text.
 QString formatJava(const QDateTime &time, const QString &pattern)
@@ -471,6 +495,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
     else if (is("base64Decode") && n == 1) *out = Value::string(QString::fromUtf8(QByteArray::fromBase64(args[0].toText().toLatin1())));
     else if (is("autoId") && n == 0) *out = Value::string(QUuid::createUuid().toString(QUuid::WithoutBraces));
     else if (is("autoUlid") && n == 0) *out = Value::string(ulid());
+    else if (is("autoKsuid") && n == 0) *out = Value::string(ksuid());
     else if (is("isNull") && n == 1) *out = Value::boolean(args[0].isNull());
     else if (is("isNullOrEmpty") && n == 1) *out = Value::boolean(isEmpty(args[0]));
     else if (is("isNullOrBlank") && n == 1) *out = Value::boolean(isBlank(args[0]));

@@ -106,43 +106,56 @@ QString javaDouble(double d)
     return mantissa + QStringLiteral("E") + QString::number(exponent);
 }
 
+// Lists and maps are shared, so a template can put a list into itself; past this depth the
+// text says so instead of recursing until the stack runs out.
+constexpr int maxNesting = 100;
+
+static QString toTextAt(const Value &value, int depth);
+
 QString Value::toText() const
 {
-    switch (m_kind) {
-    case Kind::Null:
+    return toTextAt(*this, 0);
+}
+
+static QString toTextAt(const Value &value, int depth)
+{
+    if (depth > maxNesting)
+        return QStringLiteral("(nested too deep)");
+    switch (value.kind()) {
+    case Value::Kind::Null:
         return QStringLiteral("null");
-    case Kind::Bool:
-        return m_int ? QStringLiteral("true") : QStringLiteral("false");
-    case Kind::Int:
-        return QString::number(m_int);
-    case Kind::Double:
-        return javaDouble(m_double);
-    case Kind::String:
-        return m_string;
-    case Kind::List: {
+    case Value::Kind::Bool:
+        return value.asBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case Value::Kind::Int:
+        return QString::number(value.asInt());
+    case Value::Kind::Double:
+        return javaDouble(value.asDouble());
+    case Value::Kind::String:
+        return value.asString();
+    case Value::Kind::List: {
         QString text = QStringLiteral("[");
         bool first = true;
-        for (const Value &item : *m_list) {
+        for (const Value &item : value.items()) {
             if (!first)
                 text += QStringLiteral(", ");
             first = false;
-            text += item.toText();
+            text += toTextAt(item, depth + 1);
         }
         return text + QLatin1Char(']');
     }
-    case Kind::Map: {
+    case Value::Kind::Map: {
         QString text = QStringLiteral("{");
         bool first = true;
-        for (const auto &[key, value] : m_map->entries) {
+        for (const auto &[key, item] : value.entries().entries) {
             if (!first)
                 text += QStringLiteral(", ");
             first = false;
-            text += key + QLatin1Char('=') + value.toText();
+            text += key + QLatin1Char('=') + toTextAt(item, depth + 1);
         }
         return text + QLatin1Char('}');
     }
-    case Kind::Object:
-        return QStringLiteral("$") + m_string;
+    case Value::Kind::Object:
+        return QStringLiteral("$") + value.asString();
     }
     return {};
 }
@@ -174,8 +187,12 @@ static void appendJsonString(QByteArray &out, const QString &text)
     out += '"';
 }
 
-static void appendJson(QByteArray &out, const Value &value)
+static void appendJson(QByteArray &out, const Value &value, int depth)
 {
+    if (depth > maxNesting) {
+        out += "\"(nested too deep)\"";
+        return;
+    }
     switch (value.kind()) {
     case Value::Kind::Null:
         out += "null";
@@ -201,7 +218,7 @@ static void appendJson(QByteArray &out, const Value &value)
             if (!first)
                 out += ',';
             first = false;
-            appendJson(out, item);
+            appendJson(out, item, depth + 1);
         }
         out += ']';
         return;
@@ -215,7 +232,7 @@ static void appendJson(QByteArray &out, const Value &value)
             first = false;
             appendJsonString(out, key);
             out += ':';
-            appendJson(out, item);
+            appendJson(out, item, depth + 1);
         }
         out += '}';
         return;
@@ -226,80 +243,59 @@ static void appendJson(QByteArray &out, const Value &value)
 QByteArray Value::toJson() const
 {
     QByteArray out;
-    appendJson(out, *this);
+    appendJson(out, *this, 0);
     return out;
 }
 
-Value Value::clone() const
+static bool equalsAt(const Value &a, const Value &b, int depth)
 {
-    switch (m_kind) {
-    case Kind::List: {
-        ValueList copy;
-        copy.reserve(m_list->size());
-        for (const Value &item : *m_list)
-            copy.push_back(item.clone());
-        return list(std::move(copy));
+    if (a.isNull() || b.isNull())
+        return a.isNull() && b.isNull();
+    if (a.isNumber() && b.isNumber()) {
+        if (a.kind() == Value::Kind::Int && b.kind() == Value::Kind::Int)
+            return a.asInt() == b.asInt();
+        return a.asDouble() == b.asDouble();
     }
-    case Kind::Map: {
-        Value copy = map();
-        copy.m_map->entries.reserve(m_map->entries.size());
-        for (const auto &[key, item] : m_map->entries)
-            copy.m_map->entries.emplace_back(key, item.clone());
-        return copy;
+    if (a.kind() != b.kind())
+        return a.toText() == b.toText();
+    if (depth > maxNesting)
+        return false;
+    switch (a.kind()) {
+    case Value::Kind::List: {
+        if (a.items().size() != b.items().size())
+            return false;
+        for (size_t i = 0; i < a.items().size(); ++i) {
+            if (!equalsAt(a.items()[i], b.items()[i], depth + 1))
+                return false;
+        }
+        return true;
     }
-    case Kind::Null:
-    case Kind::Bool:
-    case Kind::Int:
-    case Kind::Double:
-    case Kind::String:
-    case Kind::Object:
-        return *this;
+    case Value::Kind::Map: {
+        if (a.entries().entries.size() != b.entries().entries.size())
+            return false;
+        for (const auto &[key, item] : a.entries().entries) {
+            const Value *theirs = b.entries().find(key);
+            if (!theirs || !equalsAt(item, *theirs, depth + 1))
+                return false;
+        }
+        return true;
     }
-    return *this;
+    case Value::Kind::Bool:
+        return a.asBool() == b.asBool();
+    case Value::Kind::String:
+    case Value::Kind::Object:
+        return a.asString() == b.asString();
+    case Value::Kind::Null:
+    case Value::Kind::Int:
+    case Value::Kind::Double:
+        break;
+    }
+    return false;
 }
 
 bool Value::equals(const Value &other) const
 {
-    if (isNull() || other.isNull())
-        return isNull() && other.isNull();
-    if (isNumber() && other.isNumber()) {
-        if (m_kind == Kind::Int && other.m_kind == Kind::Int)
-            return m_int == other.m_int;
-        return asDouble() == other.asDouble();
-    }
-    if (m_kind != other.m_kind)
-        return toText() == other.toText();
-    switch (m_kind) {
-    case Kind::List: {
-        if (m_list->size() != other.m_list->size())
-            return false;
-        for (size_t i = 0; i < m_list->size(); ++i) {
-            if (!(*m_list)[i].equals((*other.m_list)[i]))
-                return false;
-        }
-        return true;
-    }
-    case Kind::Map: {
-        if (m_map->entries.size() != other.m_map->entries.size())
-            return false;
-        for (const auto &[key, item] : m_map->entries) {
-            const Value *theirs = other.m_map->find(key);
-            if (!theirs || !item.equals(*theirs))
-                return false;
-        }
-        return true;
-    }
-    case Kind::Bool:
-        return m_int == other.m_int;
-    case Kind::String:
-    case Kind::Object:
-        return m_string == other.m_string;
-    case Kind::Null:
-    case Kind::Int:
-    case Kind::Double:
-        break;
-    }
-    return false;
+    return equalsAt(*this, other, 0);
 }
 
 QString Value::typeName() const

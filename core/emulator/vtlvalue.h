@@ -52,10 +52,6 @@ public:
     QString toText() const;
     // Jackson-like compact JSON, keys in insertion order ($util.toJson).
     QByteArray toJson() const;
-    // A deep copy (Java's new ArrayList(list) is shallow; the $util.list/map copies are too,
-    // so this is for values that must not share: the stash handed back, literals).
-    Value clone() const;
-
     // Velocity's ==: numbers by value, same classes by equals(), otherwise by toString().
     bool equals(const Value &other) const;
     // The Java class name AppSync's error messages and $util.typeOf use.

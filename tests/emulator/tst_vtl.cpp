@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Gatehouse::Emulator;
 
@@ -117,6 +118,7 @@ private slots:
     void generatedValuesHaveTheirShape();
     void timeConversions();
     void contextThatIsNotJson();
+    void nestingIsBounded();
     void oracle_data();
     void oracle();
     void fiftyLinesRenderUnderAMillisecond();
@@ -411,9 +413,9 @@ void TestVtl::stashCarriesOver()
 
 void TestVtl::generatedValuesHaveTheirShape()
 {
-    const QString text = renderText(QStringLiteral("$util.autoId() $util.autoId() $util.autoUlid() $util.math.randomDouble() $util.math.randomWithinRange(5, 7)"));
+    const QString text = renderText(QStringLiteral("$util.autoId() $util.autoId() $util.autoUlid() $util.math.randomDouble() $util.math.randomWithinRange(5, 7) $util.autoKsuid() $util.autoKsuid()"));
     const QStringList parts = text.split(QLatin1Char(' '));
-    QCOMPARE(parts.size(), 5);
+    QCOMPARE(parts.size(), 7);
     const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     QVERIFY2(uuid.match(parts[0]).hasMatch(), qPrintable(parts[0]));
     QVERIFY(parts[0] != parts[1]);
@@ -421,6 +423,17 @@ void TestVtl::generatedValuesHaveTheirShape()
     const double random = parts[3].toDouble();
     QVERIFY(random >= 0 && random < 1);
     QVERIFY(parts[4] == QLatin1String("5") || parts[4] == QLatin1String("6") || parts[4] == QLatin1String("7"));
+    // KSUID: 27 base62 characters; the first ones carry the time, so two in a row share them.
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9A-Za-z]{27}$")).match(parts[5]).hasMatch(), qPrintable(parts[5]));
+    QVERIFY(parts[5] != parts[6]);
+    QCOMPARE(parts[5].left(4), parts[6].left(4));
+    // Its top 32 of 160 bits are seconds since 1400000000: decode them (a double holds enough).
+    const QString digits = QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    double value = 0;
+    for (const QChar c : parts[5])
+        value = value * 62 + double(digits.indexOf(c));
+    const double seconds = std::floor(value / std::ldexp(1.0, 128)) + 1400000000.0;
+    QVERIFY2(std::abs(seconds - double(QDateTime::currentSecsSinceEpoch())) < 5, qPrintable(QString::number(seconds, 'f', 0)));
 }
 
 void TestVtl::timeConversions()
@@ -450,6 +463,24 @@ void TestVtl::contextThatIsNotJson()
     const auto output = Vtl::render(*Vtl::Template::parse(QStringLiteral("x")), contextWith("{broken"));
     QVERIFY(!output);
     QCOMPARE(output.error().message, QStringLiteral("$context.arguments could not be read: it is not valid JSON"));
+}
+
+void TestVtl::nestingIsBounded()
+{
+    // A list put into itself: Java's toString and Jackson would recurse; the engine stops.
+    const QString text = renderText(QStringLiteral("#set($l = [1])$util.qr($l.add($l))$l.size() $l.contains(2) $util.toJson($l)"));
+    QVERIFY2(text.startsWith(QStringLiteral("2 false [1,[1,[1,")), qPrintable(text.left(80)));
+    QVERIFY(text.contains(QStringLiteral("\"(nested too deep)\"")));
+    QVERIFY(renderText(QStringLiteral("$l"), "{}").startsWith(QStringLiteral("$l")));
+
+    const QString deep = QStringLiteral("#set($a = ") + QString(300, QLatin1Char('(')) + QLatin1Char('1')
+        + QString(300, QLatin1Char(')')) + QLatin1Char(')');
+    QCOMPARE(renderText(deep), QStringLiteral("PARSE ERROR 1:210: expressions and directives are nested more than 200 deep"));
+    QString ifs;
+    for (int i = 0; i < 250; ++i)
+        ifs += QStringLiteral("#if(true)");
+    QVERIFY(renderText(ifs).startsWith(QStringLiteral("PARSE ERROR ")));
+    QVERIFY(renderText(ifs).contains(QStringLiteral("nested more than 200 deep")));
 }
 
 void TestVtl::oracle_data()
