@@ -71,3 +71,6 @@ int runWsBroadcastClients(const QString &url);
 // AppSync subscriptions in the emulator: the travel lab's addActivity pushed to a real-time
 // subscriber, ms from the mutation and from its result to the data frame (appsyncbench.cpp).
 void benchAppSyncSubscribe();
+// AppSync VTL: the median render of the DynamoDB Query mapping template of tst_vtl's corpus
+// (tests/bench/vtlbench.cpp).
+void benchVtlRender();
