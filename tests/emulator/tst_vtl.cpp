@@ -118,6 +118,7 @@ private slots:
     void generatedValuesHaveTheirShape();
     void timeConversions();
     void contextThatIsNotJson();
+    void wholeContext();
     void nestingIsBounded();
     void oracle_data();
     void oracle();
@@ -463,6 +464,27 @@ void TestVtl::contextThatIsNotJson()
     const auto output = Vtl::render(*Vtl::Template::parse(QStringLiteral("x")), contextWith("{broken"));
     QVERIFY(!output);
     QCOMPARE(output.error().message, QStringLiteral("$context.arguments could not be read: it is not valid JSON"));
+}
+
+void TestVtl::wholeContext()
+{
+    Vtl::Context context = contextWith("{\"id\":\"7\"}", "{\"fromBefore\":true}");
+    context.source = "{\"parentId\":\"p\"}";
+    context.identity = "{\"sub\":\"u-1\",\"claims\":{\"cognito:groups\":[\"admin\"]}}";
+    context.request = "{\"headers\":{\"x-trace\":\"t-1\"},\"domainName\":null}";
+    context.info = "{\"fieldName\":\"getPost\",\"parentTypeName\":\"Query\",\"selectionSetList\":[\"id\",\"title\"]}";
+    context.prevResult = "[1,2]";
+    context.result = "{\"items\":[]}";
+    context.error = "{\"message\":\"boom\",\"type\":\"DynamoDB:ConditionalCheckFailedException\"}";
+    const auto output = Vtl::render(*Vtl::Template::parse(QStringLiteral(
+        "$ctx.source.parentId $ctx.identity.sub $ctx.identity.claims.get('cognito:groups').contains('admin') "
+        "$ctx.request.headers.x-trace|$ctx.request.headers.get('x-trace') $ctx.info.fieldName $ctx.info.parentTypeName "
+        "$ctx.info.selectionSetList.size() $ctx.prev.result $ctx.result.items.isEmpty() $ctx.error.type "
+        "$ctx.stash.fromBefore $util.toJson($util.parseJson('{\"a\":[1,{\"b\":null}]}'))")), context);
+    QVERIFY(output);
+    // $ctx.request.headers.x-trace is the property x followed by the text -trace, as in Velocity.
+    QCOMPARE(output->text, QStringLiteral("p u-1 true $ctx.request.headers.x-trace|t-1 getPost Query 2 [1, 2] true "
+                                          "DynamoDB:ConditionalCheckFailedException true {\"a\":[1,{\"b\":null}]}"));
 }
 
 void TestVtl::nestingIsBounded()
