@@ -14,6 +14,21 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text);
 }
 
+// What a type offers, named in the error when a call does not match, so the fix is in sight.
+const char *const stringMethods = "length, isEmpty, isBlank, contains, startsWith, endsWith, indexOf, "
+                                  "lastIndexOf, substring, charAt, toLowerCase, toUpperCase, trim, concat, "
+                                  "equals, equalsIgnoreCase, replace, replaceAll, replaceFirst, matches, split, toString";
+const char *const listMethods = "size, isEmpty, add, addAll, get, set, contains, indexOf, remove, clear, "
+                                "subList, equals, toString";
+const char *const mapMethods = "put, putAll, get, getOrDefault, containsKey, containsValue, keySet, values, "
+                               "entrySet, remove, size, isEmpty, clear, equals, toString";
+
+QString noSuchMethod(const char *type, const QString &name, const QString &arguments, const char *methods)
+{
+    return QCoreApplication::translate("Gatehouse::Emulator::Vtl", "%1 has no method %2(%3); it has %4")
+        .arg(QLatin1String(type), name, arguments, QLatin1String(methods));
+}
+
 QString describe(const ValueList &args)
 {
     QStringList kinds;
@@ -128,11 +143,11 @@ bool stringMethod(const QString &s, const QString &name, ValueList &args, Value 
             }
             *out = Value::list(std::move(parts));
         } else {
-            *problem = tr("String has no method %1(%2)").arg(name, describe(args));
+            *problem = noSuchMethod("String", name, describe(args), stringMethods);
             return false;
         }
     } else {
-        *problem = tr("String has no method %1(%2)").arg(name, describe(args));
+        *problem = noSuchMethod("String", name, describe(args), stringMethods);
         return false;
     }
     return true;
@@ -208,7 +223,7 @@ bool listMethod(const Value &list, const QString &name, ValueList &args, Value *
     } else if (name == QLatin1String("toString") && n == 0) *out = Value::string(list.toText());
     else if (name == QLatin1String("equals") && n == 1) *out = Value::boolean(list.equals(args[0]));
     else {
-        *problem = tr("List has no method %1(%2)").arg(name, describe(args));
+        *problem = noSuchMethod("List", name, describe(args), listMethods);
         return false;
     }
     return true;
@@ -266,7 +281,7 @@ bool mapMethod(const Value &map, const QString &name, ValueList &args, Value *ou
         const QString key = name.at(3).toLower() + name.mid(4);
         *out = m.get(key);
     } else {
-        *problem = tr("Map has no method %1(%2)").arg(name, describe(args));
+        *problem = noSuchMethod("Map", name, describe(args), mapMethods);
         return false;
     }
     return true;
@@ -311,7 +326,9 @@ bool Renderer::callValueMethod(const Value &target, const QString &name, ValueLi
             return true;
         }
     }
-    *problem = tr("%1 has no method %2(%3)").arg(target.typeName(), name, describe(args));
+    *problem = tr("%1 has no method %2(%3); it has toString, equals%4")
+                   .arg(target.typeName(), name, describe(args),
+                        target.isNumber() ? QStringLiteral(", intValue, longValue, doubleValue, floatValue") : QString());
     return false;
 }
 

@@ -301,7 +301,9 @@ void TestVtl::runtimeErrors_data()
 {
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no such string method") << QStringLiteral("x\n  $ctx.args.id.frobnicate(1)") << QStringLiteral("2:16: $ctx.args.id.frobnicate(1): String has no method frobnicate(Integer)");
+    QTest::newRow("no such string method") << QStringLiteral("x\n  $ctx.args.id.frobnicate(1)") << QStringLiteral("2:16: $ctx.args.id.frobnicate(1): String has no method frobnicate(Integer); it has length, isEmpty, isBlank, contains, startsWith, endsWith, indexOf, lastIndexOf, substring, charAt, toLowerCase, toUpperCase, trim, concat, equals, equalsIgnoreCase, replace, replaceAll, replaceFirst, matches, split, toString");
+    QTest::newRow("wrong arguments for a map method") << QStringLiteral("#set($m = {})$m.put(1)") << QStringLiteral("1:17: $m.put(1): Map has no method put(Integer); it has put, putAll, get, getOrDefault, containsKey, containsValue, keySet, values, entrySet, remove, size, isEmpty, clear, equals, toString");
+    QTest::newRow("method of a number") << QStringLiteral("#set($n = 5)$n.size()") << QStringLiteral("1:16: $n.size(): Integer has no method size(); it has toString, equals, intValue, longValue, doubleValue, floatValue");
     QTest::newRow("foreach over a number") << QStringLiteral("#foreach($i in 5)#end") << QStringLiteral("1:16: #foreach needs a list or a map, but this is a Integer (5)");
     QTest::newRow("list index out of range") << QStringLiteral("#set($l = [1])$l.get(3)") << QStringLiteral("1:18: $l.get(3): get(3): index 3 is outside the list of 1 items");
     QTest::newRow("unsupported util namespace") << QStringLiteral("$util.transform.toDynamoDBFilterExpression({})") << QStringLiteral("1:7: $util.transform is not part of $util as Gatehouse emulates it (supported: time, dynamodb, list, map, str, math)");
