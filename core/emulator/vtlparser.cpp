@@ -221,76 +221,86 @@ private:
                 text += QStringView(m_s).mid(start, m_pos - start);
                 continue;
             }
-            // '#': a comment, a directive or text.
-            const int start = m_pos;
-            if (peek(1) == QLatin1Char('#')) {
-                while (m_pos < m_limit && peek() != QLatin1Char('\n'))
-                    ++m_pos;
-                if (m_pos < m_limit)
-                    ++m_pos;
-                continue;
-            }
-            if (peek(1) == QLatin1Char('*')) {
-                const int close = m_s.indexOf(QStringLiteral("*#"), m_pos + 2);
-                if (close < 0 || close + 2 > m_limit)
-                    return fail(start, tr("#* comment without its closing *#"));
-                m_pos = close + 2;
-                continue;
-            }
-            if (peek(1) == QLatin1Char('[') && peek(2) == QLatin1Char('[')) {
-                const int close = m_s.indexOf(QStringLiteral("]]#"), m_pos + 3);
-                if (close < 0 || close + 3 > m_limit)
-                    return fail(start, tr("#[[ without its closing ]]#"));
-                addText(m_s.mid(m_pos + 3, close - m_pos - 3));
-                m_pos = close + 3;
-                continue;
-            }
-            const bool brace = peek(1) == QLatin1Char('{');
-            m_pos += brace ? 2 : 1;
-            const QString name = isIdentStart(peek()) ? identifier() : QString();
-            if (brace && !name.isEmpty() && peek() != QLatin1Char('}'))
-                return fail(start, tr("#{%1 without its closing }").arg(name));
-            const bool known = name == QLatin1String("set") || name == QLatin1String("if")
-                || name == QLatin1String("elseif") || name == QLatin1String("else")
-                || name == QLatin1String("end") || name == QLatin1String("foreach")
-                || name == QLatin1String("break") || name == QLatin1String("stop")
-                || name == QLatin1String("return");
-            for (const char *unsupported : unsupportedDirectives) {
-                if (name == QLatin1String(unsupported))
-                    return fail(start, tr("#%1 is not supported in AppSync mapping templates; "
-                                          "write its content inline").arg(name));
-            }
-            if (!known) {
-                m_pos = start + 1;
-                addText(QStringLiteral("#"));
-                continue;
-            }
-            if (brace)
-                ++m_pos;
-            flush(out, text, textStart, *this);
-            if (name == QLatin1String("end") || name == QLatin1String("else")
-                || name == QLatin1String("elseif")) {
-                end->start = start;
-                end->name = name;
-                if (name == QLatin1String("elseif")) {
-                    end->kind = Terminator::ElseIf;
-                    if (!parseCondition(&end->condition, name))
-                        return false;
-                } else {
-                    end->kind = name == QLatin1String("end") ? Terminator::End : Terminator::Else;
-                }
-                gobbleLine(out, start);
+            bool terminated = false;
+            if (!parseHash(out, text, textStart, end, &terminated))
+                return false;
+            if (terminated) {
                 m_limit = savedLimit;
                 return true;
             }
-            if (!parseDirective(out, name, start))
-                return false;
         }
         flush(out, text, textStart, *this);
         end->kind = Terminator::EndOfInput;
         end->start = m_pos;
         m_limit = savedLimit;
         return true;
+    }
+
+    // At a '#': a comment, unparsed text, a directive, a block's #end/#else/#elseif (reported
+    // in `end`, *terminated set) or a '#' that is plain text.
+    bool parseHash(Block &out, QString &text, int &textStart, Terminator *end, bool *terminated)
+    {
+        const int start = m_pos;
+        if (peek(1) == QLatin1Char('#')) {
+            while (m_pos < m_limit && peek() != QLatin1Char('\n'))
+                ++m_pos;
+            if (m_pos < m_limit)
+                ++m_pos;
+            return true;
+        }
+        if (peek(1) == QLatin1Char('*')) {
+            const int close = m_s.indexOf(QStringLiteral("*#"), m_pos + 2);
+            if (close < 0 || close + 2 > m_limit)
+                return fail(start, tr("#* comment without its closing *#"));
+            m_pos = close + 2;
+            return true;
+        }
+        if (peek(1) == QLatin1Char('[') && peek(2) == QLatin1Char('[')) {
+            const int close = m_s.indexOf(QStringLiteral("]]#"), m_pos + 3);
+            if (close < 0 || close + 3 > m_limit)
+                return fail(start, tr("#[[ without its closing ]]#"));
+            if (text.isEmpty())
+                textStart = start;
+            text += QStringView(m_s).mid(m_pos + 3, close - m_pos - 3);
+            m_pos = close + 3;
+            return true;
+        }
+        const bool brace = peek(1) == QLatin1Char('{');
+        m_pos += brace ? 2 : 1;
+        const QString name = isIdentStart(peek()) ? identifier() : QString();
+        if (brace && !name.isEmpty() && peek() != QLatin1Char('}'))
+            return fail(start, tr("#{%1 without its closing }").arg(name));
+        for (const char *unsupported : unsupportedDirectives) {
+            if (name == QLatin1String(unsupported))
+                return fail(start, tr("#%1 is not supported in AppSync mapping templates; "
+                                      "write its content inline").arg(name));
+        }
+        static const QStringList known = {QStringLiteral("set"), QStringLiteral("if"), QStringLiteral("elseif"),
+                                          QStringLiteral("else"), QStringLiteral("end"), QStringLiteral("foreach"),
+                                          QStringLiteral("break"), QStringLiteral("stop"), QStringLiteral("return")};
+        if (!known.contains(name)) { // Velocity prints an unknown #word as it stands
+            if (text.isEmpty())
+                textStart = start;
+            text += QLatin1Char('#');
+            m_pos = start + 1;
+            return true;
+        }
+        if (brace)
+            ++m_pos;
+        flush(out, text, textStart, *this);
+        if (name == QLatin1String("end") || name == QLatin1String("else") || name == QLatin1String("elseif")) {
+            end->start = start;
+            end->name = name;
+            end->kind = name == QLatin1String("end") ? Terminator::End
+                : name == QLatin1String("else")      ? Terminator::Else
+                                                     : Terminator::ElseIf;
+            if (end->kind == Terminator::ElseIf && !parseCondition(&end->condition, name))
+                return false;
+            gobbleLine(out, start);
+            *terminated = true;
+            return true;
+        }
+        return parseDirective(out, name, start);
     }
 
     bool parseCondition(ExprPtr *out, const QString &directive)
@@ -306,119 +316,141 @@ private:
     {
         Node node;
         node.position = at(start);
-        if (name == QLatin1String("set")) {
-            node.kind = Node::Kind::Set;
-            if (!expect(QLatin1Char('('), tr("after #set")))
-                return false;
-            skipSpace();
-            if (peek() != QLatin1Char('$'))
-                return fail(m_pos, tr("#set needs a reference to assign to, like #set($name = ...), but found %1").arg(found()));
-            if (!parseReference(&node.reference, false))
-                return false;
-            if (!expect(QLatin1Char('='), tr("in #set after the name")))
-                return false;
-            if (!parseExpression(&node.expr))
-                return false;
-            if (!expect(QLatin1Char(')'), tr("to close #set")))
-                return false;
-            gobbleLine(out, start);
-            out.push_back(std::move(node));
-            return true;
-        }
-        if (name == QLatin1String("if")) {
-            node.kind = Node::Kind::If;
-            ExprPtr condition;
-            if (!parseCondition(&condition, name))
-                return false;
-            gobbleLine(out, start);
-            bool sawElse = false;
-            for (;;) {
-                Block block;
-                Terminator end;
-                if (!parseBlock(block, m_limit, &end))
-                    return false;
-                node.branches.emplace_back(std::move(condition), std::move(block));
-                switch (end.kind) {
-                case Terminator::EndOfInput:
-                    return fail(m_pos, tr("#if without #end (opened at %1)").arg(where(start)));
-                case Terminator::End:
-                    out.push_back(std::move(node));
-                    return true;
-                case Terminator::Else:
-                    if (sawElse)
-                        return fail(end.start, tr("a second #else in the #if opened at %1").arg(where(start)));
-                    sawElse = true;
-                    condition.reset();
-                    break;
-                case Terminator::ElseIf:
-                    if (sawElse)
-                        return fail(end.start, tr("#elseif after #else in the #if opened at %1").arg(where(start)));
-                    condition = std::move(end.condition);
-                    break;
-                }
-            }
-        }
-        if (name == QLatin1String("foreach")) {
-            node.kind = Node::Kind::Foreach;
-            if (!expect(QLatin1Char('('), tr("after #foreach")))
-                return false;
-            skipSpace();
-            if (peek() != QLatin1Char('$') || !isIdentStart(peek(1)))
-                return fail(m_pos, tr("#foreach needs a loop variable, like #foreach($item in $list), but found %1").arg(found()));
-            ++m_pos;
-            node.text = identifier();
-            skipSpace();
-            if (!lookingAt("in") || isIdentPart(peek(2)))
-                return fail(m_pos, tr("expected 'in' after #foreach($%1 but found %2").arg(node.text, found()));
-            m_pos += 2;
-            if (!parseExpression(&node.expr))
-                return false;
-            if (!expect(QLatin1Char(')'), tr("to close #foreach")))
-                return false;
-            gobbleLine(out, start);
+        bool ok = false;
+        if (name == QLatin1String("set"))
+            ok = parseSet(node);
+        else if (name == QLatin1String("if"))
+            return parseIf(out, node, start);
+        else if (name == QLatin1String("foreach"))
+            return parseForeach(out, node, start);
+        else if (name == QLatin1String("break") || name == QLatin1String("stop"))
+            ok = parseBreakOrStop(node, name);
+        else
+            ok = parseReturn(node);
+        if (!ok)
+            return false;
+        gobbleLine(out, start);
+        out.push_back(std::move(node));
+        return true;
+    }
+
+    // #set($name = value), #set($a.b = value), #set($a[i] = value)
+    bool parseSet(Node &node)
+    {
+        node.kind = Node::Kind::Set;
+        if (!expect(QLatin1Char('('), tr("after #set")))
+            return false;
+        skipSpace();
+        if (peek() != QLatin1Char('$'))
+            return fail(m_pos, tr("#set needs a reference to assign to, like #set($name = ...), but found %1").arg(found()));
+        if (!parseReference(&node.reference, false))
+            return false;
+        if (!expect(QLatin1Char('='), tr("in #set after the name")))
+            return false;
+        if (!parseExpression(&node.expr))
+            return false;
+        return expect(QLatin1Char(')'), tr("to close #set"));
+    }
+
+    // #if(...) ... [#elseif(...) ...]* [#else ...] #end
+    bool parseIf(Block &out, Node &node, int start)
+    {
+        node.kind = Node::Kind::If;
+        ExprPtr condition;
+        if (!parseCondition(&condition, QStringLiteral("if")))
+            return false;
+        gobbleLine(out, start);
+        bool sawElse = false;
+        for (;;) {
+            Block block;
             Terminator end;
-            if (!parseBlock(node.body, m_limit, &end))
+            if (!parseBlock(block, m_limit, &end))
                 return false;
+            node.branches.emplace_back(std::move(condition), std::move(block));
             switch (end.kind) {
             case Terminator::EndOfInput:
-                return fail(m_pos, tr("#foreach without #end (opened at %1)").arg(where(start)));
-            case Terminator::Else:
-            case Terminator::ElseIf:
-                return fail(end.start, tr("#%1 without #if inside the #foreach opened at %2").arg(end.name, where(start)));
+                return fail(m_pos, tr("#if without #end (opened at %1)").arg(where(start)));
             case Terminator::End:
+                out.push_back(std::move(node));
+                return true;
+            case Terminator::Else:
+                if (sawElse)
+                    return fail(end.start, tr("a second #else in the #if opened at %1").arg(where(start)));
+                sawElse = true;
+                condition.reset();
+                break;
+            case Terminator::ElseIf:
+                if (sawElse)
+                    return fail(end.start, tr("#elseif after #else in the #if opened at %1").arg(where(start)));
+                condition = std::move(end.condition);
                 break;
             }
-            out.push_back(std::move(node));
-            return true;
         }
-        if (name == QLatin1String("break") || name == QLatin1String("stop")) {
-            node.kind = name == QLatin1String("break") ? Node::Kind::Break : Node::Kind::Stop;
-            if (peek() == QLatin1Char('(')) { // #break($foreach): the innermost loop either way
-                const int close = m_s.indexOf(QLatin1Char(')'), m_pos);
-                if (close < 0 || close >= m_limit)
-                    return fail(m_pos, tr("#%1( without its closing )").arg(name));
-                m_pos = close + 1;
-            }
-            gobbleLine(out, start);
-            out.push_back(std::move(node));
-            return true;
+    }
+
+    // #foreach($item in collection) ... #end
+    bool parseForeach(Block &out, Node &node, int start)
+    {
+        node.kind = Node::Kind::Foreach;
+        if (!expect(QLatin1Char('('), tr("after #foreach")))
+            return false;
+        skipSpace();
+        if (peek() != QLatin1Char('$') || !isIdentStart(peek(1)))
+            return fail(m_pos, tr("#foreach needs a loop variable, like #foreach($item in $list), but found %1").arg(found()));
+        ++m_pos;
+        node.text = identifier();
+        skipSpace();
+        if (!lookingAt("in") || isIdentPart(peek(2)))
+            return fail(m_pos, tr("expected 'in' after #foreach($%1 but found %2").arg(node.text, found()));
+        m_pos += 2;
+        if (!parseExpression(&node.expr))
+            return false;
+        if (!expect(QLatin1Char(')'), tr("to close #foreach")))
+            return false;
+        gobbleLine(out, start);
+        Terminator end;
+        if (!parseBlock(node.body, m_limit, &end))
+            return false;
+        switch (end.kind) {
+        case Terminator::EndOfInput:
+            return fail(m_pos, tr("#foreach without #end (opened at %1)").arg(where(start)));
+        case Terminator::Else:
+        case Terminator::ElseIf:
+            return fail(end.start, tr("#%1 without #if inside the #foreach opened at %2").arg(end.name, where(start)));
+        case Terminator::End:
+            break;
         }
-        // #return and #return(value)
+        out.push_back(std::move(node));
+        return true;
+    }
+
+    // #break, #break($foreach) (the innermost loop either way), #stop
+    bool parseBreakOrStop(Node &node, const QString &name)
+    {
+        node.kind = name == QLatin1String("break") ? Node::Kind::Break : Node::Kind::Stop;
+        if (peek() != QLatin1Char('('))
+            return true;
+        const int close = m_s.indexOf(QLatin1Char(')'), m_pos);
+        if (close < 0 || close >= m_limit)
+            return fail(m_pos, tr("#%1( without its closing )").arg(name));
+        m_pos = close + 1;
+        return true;
+    }
+
+    // #return and #return(value): spaces may stand before the parenthesis.
+    bool parseReturn(Node &node)
+    {
         node.kind = Node::Kind::Return;
         int probe = m_pos;
         while (probe < m_limit && (m_s.at(probe) == QLatin1Char(' ') || m_s.at(probe) == QLatin1Char('\t')))
             ++probe;
-        if (probe < m_limit && m_s.at(probe) == QLatin1Char('(')) {
-            m_pos = probe + 1;
-            skipSpace();
-            if (peek() != QLatin1Char(')') && !parseExpression(&node.expr))
-                return false;
-            if (!expect(QLatin1Char(')'), tr("to close #return")))
-                return false;
-        }
-        gobbleLine(out, start);
-        out.push_back(std::move(node));
-        return true;
+        if (probe >= m_limit || m_s.at(probe) != QLatin1Char('('))
+            return true;
+        m_pos = probe + 1;
+        skipSpace();
+        if (peek() != QLatin1Char(')') && !parseExpression(&node.expr))
+            return false;
+        return expect(QLatin1Char(')'), tr("to close #return"));
     }
 
     // $name, $!name, ${name}, then .property, .method(args) and [index] steps. In text a '$'
