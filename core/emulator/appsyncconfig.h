@@ -1,8 +1,13 @@
 #pragma once
 
+#include "vtl.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace Gatehouse::Emulator {
 
@@ -38,26 +43,59 @@ struct AppSyncApiKey
     QString description;
 };
 
-// AWS_LAMBDA and NONE data sources; AMAZON_DYNAMODB is refused by the reader (see ARCHITECTURE).
+// AWS_LAMBDA, AMAZON_DYNAMODB (a table of the lab, in the emulator's DynamoStore) and NONE data
+// sources; other types are refused by the reader (see ARCHITECTURE).
 struct AppSyncDataSource
 {
     enum class Type
     {
         Lambda,
-        None
+        None,
+        DynamoDb
     };
     QString name;
     Type type = Type::None;
     QString functionName; // Lambda: the lab function (a qualifier after ':' when the ARN has one)
+    QString tableName;    // DynamoDb: DynamoDBConfig.TableName, a table of the lab
 };
 
-// A UNIT resolver: a direct Lambda resolver (no mapping templates) or a NONE data source whose
-// result is the field's arguments (the local resolver subscriptions are fed by).
+// A resolver's (or a pipeline function's) VTL mapping templates, parsed when the lab loads. An
+// absent template is AppSync's default: no request template on AWS_LAMBDA sends the direct
+// resolver event, on NONE the arguments come back; no response template passes $ctx.result on.
+struct AppSyncMappingTemplates
+{
+    std::optional<Vtl::Template> request;
+    std::optional<Vtl::Template> response;
+    QString origin; // "Resources.<Id>", for messages
+    bool any() const { return request || response; }
+};
+
+// A pipeline function (AWS::AppSync::FunctionConfiguration): one data source and its templates.
+struct AppSyncFunction
+{
+    QString logicalId;
+    QString functionId; // what PipelineConfig.Functions names (!GetAtt <Function>.FunctionId)
+    QString name;
+    QString dataSource;
+    AppSyncMappingTemplates templates;
+};
+
+// A UNIT resolver (one data source: a direct Lambda resolver, or mapping templates over
+// AWS_LAMBDA, AMAZON_DYNAMODB or NONE; NONE without templates returns the field's arguments) or
+// a PIPELINE resolver (its templates run before and after the functions, in order).
 struct AppSyncResolver
 {
+    enum class Kind
+    {
+        Unit,
+        Pipeline
+    };
     QString typeName;
     QString fieldName;
-    QString dataSource;
+    Kind kind = Kind::Unit;
+    QString dataSource;      // Unit
+    QStringList functions;   // Pipeline: function ids, in order
+    AppSyncMappingTemplates templates;
     int templateLine = 0;
 };
 
@@ -74,6 +112,7 @@ struct AppSyncApiConfig
     QString schemaOrigin; // "Resources.X.Properties.Definition" or the schema file, for messages
     QList<AppSyncApiKey> apiKeys;
     QList<AppSyncDataSource> dataSources;
+    QList<AppSyncFunction> functions;
     QList<AppSyncResolver> resolvers;
     int templateLine = 0;
 
@@ -82,6 +121,14 @@ struct AppSyncApiConfig
         for (const AppSyncDataSource &d : dataSources) {
             if (d.name == dsName)
                 return &d;
+        }
+        return nullptr;
+    }
+    const AppSyncFunction *function(const QString &functionId) const
+    {
+        for (const AppSyncFunction &f : functions) {
+            if (f.functionId == functionId)
+                return &f;
         }
         return nullptr;
     }

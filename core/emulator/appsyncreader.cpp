@@ -17,16 +17,17 @@ const QString kSchemaType = QStringLiteral("AWS::AppSync::GraphQLSchema");
 const QString kApiKeyType = QStringLiteral("AWS::AppSync::ApiKey");
 const QString kDataSourceType = QStringLiteral("AWS::AppSync::DataSource");
 const QString kResolverType = QStringLiteral("AWS::AppSync::Resolver");
+const QString kFunctionType = QStringLiteral("AWS::AppSync::FunctionConfiguration");
 const QString kSamApiType = QStringLiteral("AWS::Serverless::GraphQLApi");
 
-QString functionFromArn(const QString &arn)
+} // namespace
+
+QString AppSyncReader::functionFromArn(const QString &arn)
 {
     static const QString marker = QStringLiteral(":function:");
     const qsizetype at = arn.indexOf(marker);
     return at < 0 ? arn : arn.mid(at + marker.size());
 }
-
-} // namespace
 
 QString AppSyncAuthProvider::typeName() const
 {
@@ -64,12 +65,19 @@ QString AppSyncAuthProvider::directive() const
 
 QStringList AppSyncReader::resourceTypes()
 {
-    return {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType, kSamApiType};
+    return {kApiType,      kSchemaType,   kApiKeyType, kDataSourceType,
+            kResolverType, kFunctionType, kSamApiType};
 }
 
 QString AppSyncReader::apiIdFor(const QString &labName, const QString &logicalId)
 {
     return stableId(QStringLiteral("appsync/") + labName + QLatin1Char('/') + logicalId, 26);
+}
+
+QString AppSyncReader::functionIdFor(const QString &labName, const QString &logicalId)
+{
+    return stableId(QStringLiteral("appsync-function/") + labName + QLatin1Char('/') + logicalId,
+                    26);
 }
 
 AppSyncReader::AppSyncReader(LabDefinition *lab, IntrinsicEvaluator *eval)
@@ -110,6 +118,17 @@ void AppSyncReader::declare(const YAML::Node &resources)
             const QString dsName = name.IsScalar() ? qstr(name.Scalar()) : id;
             resource.refValue = dsName;
             resource.attributes.insert(QStringLiteral("Name"), dsName);
+        } else if (type == kFunctionType) {
+            // Pipeline resolvers list their functions by !GetAtt <Function>.FunctionId.
+            const QString functionId = functionIdFor(m_lab->name, id);
+            resource.refValue = QStringLiteral("arn:aws:appsync:us-east-1:123456789012:apis/"
+                                               "functions/") +
+                                functionId;
+            resource.attributes.insert(QStringLiteral("FunctionId"), functionId);
+            resource.attributes.insert(QStringLiteral("FunctionArn"), resource.refValue);
+            const YAML::Node name = child(child(entry.second, "Properties"), "Name");
+            resource.attributes.insert(QStringLiteral("Name"),
+                                       name.IsScalar() ? qstr(name.Scalar()) : id);
         } else {
             continue;
         }
@@ -129,12 +148,13 @@ void AppSyncReader::read(const YAML::Node &resources)
                 QStringLiteral(
                     "AWS::Serverless::GraphQLApi is not emulated: SAM resolves its fields with "
                     "APPSYNC_JS pipeline functions, which the emulator does not run. Declare "
-                    "AWS::AppSync::GraphQLApi with direct Lambda resolvers instead (see "
+                    "AWS::AppSync::GraphQLApi with direct Lambda or VTL resolvers instead (see "
                     "resources/labs/travel)"));
     }
-    // APIs first: every other resource names one by ApiId.
+    // APIs first: every other resource names one by ApiId; functions before the resolvers that
+    // list them.
     for (const QString &wanted :
-         {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kResolverType}) {
+         {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kFunctionType, kResolverType}) {
         for (const auto &entry : resources) {
             if (resourceType(entry.second) != wanted || !entry.second.IsMap())
                 continue;
@@ -153,6 +173,8 @@ void AppSyncReader::read(const YAML::Node &resources)
                 readApiKey(id, entry.first, props);
             else if (wanted == kDataSourceType)
                 readDataSource(id, entry.first, props);
+            else if (wanted == kFunctionType)
+                readFunction(id, entry.first, props);
             else
                 readResolver(id, entry.first, props);
         }
@@ -413,126 +435,6 @@ void AppSyncReader::readApiKey(const QString &logicalId, const YAML::Node &keyNo
         stableId(QStringLiteral("appsync-key/") + m_lab->name + QLatin1Char('/') + logicalId, 26);
     key.description = string(props, "Description", field, false).value_or(QString());
     api->apiKeys.append(key);
-}
-
-void AppSyncReader::readDataSource(const QString &logicalId, const YAML::Node &keyNode,
-                                   const YAML::Node &props)
-{
-    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
-    AppSyncApiConfig *api = apiFor(props, keyNode, field);
-    if (!api)
-        return;
-    const std::optional<QString> name = string(props, "Name", field, true);
-    const std::optional<QString> type = string(props, "Type", field, true);
-    if (!name || !type)
-        return;
-    AppSyncDataSource source;
-    source.name = *name;
-    if (*type == QLatin1String("NONE")) {
-        source.type = AppSyncDataSource::Type::None;
-    } else if (*type == QLatin1String("AWS_LAMBDA")) {
-        source.type = AppSyncDataSource::Type::Lambda;
-        const YAML::Node config = child(props, "LambdaConfig");
-        const std::optional<QString> arn =
-            config.IsMap()
-                ? string(config, "LambdaFunctionArn", field + QStringLiteral(".LambdaConfig"), true)
-                : std::nullopt;
-        if (!config.IsMap())
-            m_eval->error(
-                keyNode, field + QStringLiteral(".LambdaConfig"),
-                QStringLiteral("an AWS_LAMBDA data source needs LambdaConfig.LambdaFunctionArn"));
-        if (!arn)
-            return;
-        source.functionName = functionFromArn(*arn);
-        bool known = false;
-        for (const FunctionConfig &f : std::as_const(m_lab->functions))
-            known = known || f.name == source.functionName.section(QLatin1Char(':'), 0, 0);
-        if (!known) {
-            m_eval->error(
-                child(config, "LambdaFunctionArn"),
-                field + QStringLiteral(".LambdaConfig.LambdaFunctionArn"),
-                QStringLiteral("%1 is not a function of this lab (use !GetAtt <Function>.Arn)")
-                    .arg(source.functionName));
-            return;
-        }
-    } else {
-        m_eval->error(
-            child(props, "Type"), field + QStringLiteral(".Type"),
-            QStringLiteral(
-                "data source type %1 is not emulated: use AWS_LAMBDA (a lab function may keep the "
-                "data) or NONE")
-                .arg(*type));
-        return;
-    }
-    api->dataSources.append(source);
-}
-
-void AppSyncReader::readResolver(const QString &logicalId, const YAML::Node &keyNode,
-                                 const YAML::Node &props)
-{
-    const QString field = QStringLiteral("Resources.%1.Properties").arg(logicalId);
-    AppSyncApiConfig *api = apiFor(props, keyNode, field);
-    if (!api)
-        return;
-    const std::optional<QString> typeName = string(props, "TypeName", field, true);
-    const std::optional<QString> fieldName = string(props, "FieldName", field, true);
-    if (!typeName || !fieldName)
-        return;
-    if (const std::optional<QString> kind = string(props, "Kind", field, false);
-        kind && *kind != QLatin1String("UNIT")) {
-        m_eval->error(child(props, "Kind"), field + QStringLiteral(".Kind"),
-                      QStringLiteral("only UNIT resolvers are emulated (pipeline resolvers need "
-                                     "APPSYNC_JS or VTL functions)"));
-        return;
-    }
-    if (child(props, "Runtime").IsDefined() || child(props, "Code").IsDefined() ||
-        child(props, "CodeS3Location").IsDefined()) {
-        m_eval->error(
-            keyNode, field,
-            QStringLiteral("APPSYNC_JS resolver code is not emulated: leave out Runtime/Code for a "
-                           "direct Lambda resolver"));
-        return;
-    }
-    const std::optional<QString> dsName = string(props, "DataSourceName", field, true);
-    if (!dsName)
-        return;
-    const AppSyncDataSource *source = api->dataSource(*dsName);
-    if (!source) {
-        QStringList names;
-        for (const AppSyncDataSource &d : std::as_const(api->dataSources))
-            names.append(d.name);
-        m_eval->error(child(props, "DataSourceName"), field + QStringLiteral(".DataSourceName"),
-                      QStringLiteral("no data source named %1 on this API").arg(*dsName) +
-                          suggestion(*dsName, names));
-        return;
-    }
-    const bool templates = child(props, "RequestMappingTemplate").IsDefined() ||
-                           child(props, "ResponseMappingTemplate").IsDefined() ||
-                           child(props, "RequestMappingTemplateS3Location").IsDefined() ||
-                           child(props, "ResponseMappingTemplateS3Location").IsDefined();
-    if (templates && source->type == AppSyncDataSource::Type::Lambda) {
-        m_eval->error(
-            keyNode, field,
-            QStringLiteral("VTL mapping templates are not emulated: leave them out for a direct "
-                           "Lambda resolver, which sends AppSync's standard event"));
-        return;
-    }
-    if (templates)
-        m_eval->warning(
-            keyNode, field,
-            QStringLiteral("the emulator does not run VTL: a NONE resolver returns the field's "
-                           "arguments, as the usual pass-through template does"));
-    if (api->resolver(*typeName, *fieldName)) {
-        m_eval->error(keyNode, field,
-                      QStringLiteral("%1.%2 already has a resolver").arg(*typeName, *fieldName));
-        return;
-    }
-    AppSyncResolver resolver;
-    resolver.typeName = *typeName;
-    resolver.fieldName = *fieldName;
-    resolver.dataSource = *dsName;
-    resolver.templateLine = keyNode.Mark().line + 1;
-    api->resolvers.append(resolver);
 }
 
 } // namespace Gatehouse::Emulator

@@ -1,7 +1,9 @@
 #include "appsyncservice.h"
 
+#include "appsynctemplates.h"
 #include "awsauthenticator.h"
 #include "cognitoidpservice.h"
+#include "dynamodbstore.h"
 #include "core/graphql/parser.h"
 #include "core/httpclient.h"
 #include "core/jwt/jwk.h"
@@ -101,17 +103,17 @@ std::optional<QStringList> cognitoGroups(const std::vector<GraphQL::AppliedDirec
     return groups;
 }
 
-// Runs a lab API's fields: direct Lambda resolvers and NONE resolvers; others read their parent.
+// Runs a lab API's fields: direct Lambda resolvers, NONE resolvers without templates, and VTL
+// mapping templates and pipelines through AppSyncTemplates; fields without a resolver read their
+// parent.
 class Resolver : public GraphQL::FieldResolver
 {
 public:
     AppSyncApiConfig config; // a copy: a lab reload must not pull it from under a running query
     const AppSyncApiConfig *api = &config;
-    LambdaInvoker *lambda = nullptr;
-    QPointer<QObject> context;
+    AppSyncTemplates::Services services;
     AppSyncCaller caller;
     Json headers;
-    QString domain;
 
     bool resolves(const QString &typeName, const QString &fieldName) const override
     {
@@ -127,6 +129,11 @@ public:
                  std::function<void(GraphQL::FieldResult)> done) override
     {
         const AppSyncResolver *resolver = api->resolver(request.parentTypeName, request.fieldName);
+        if (AppSyncTemplates::handles(*resolver)) {
+            AppSyncTemplates::run(*api, *resolver, context(request), event(request), services,
+                                  std::move(done));
+            return;
+        }
         const AppSyncDataSource *source = api->dataSource(resolver->dataSource);
         switch (source->type) {
         case AppSyncDataSource::Type::None: {
@@ -139,11 +146,16 @@ public:
         case AppSyncDataSource::Type::Lambda:
             invoke(*source, request, std::move(done));
             return;
+        case AppSyncDataSource::Type::DynamoDb:
+            // The reader requires a request template on a DynamoDB resolver: handled above.
+            done(GraphQL::FieldResult::error(
+                QStringLiteral("A DynamoDB resolver needs a request mapping template."),
+                QStringLiteral("MappingTemplate")));
+            return;
         }
     }
 
-    // AppSync's direct Lambda resolver event (the fields of the samples in shared/vectors).
-    QByteArray event(const GraphQL::FieldRequest &request) const
+    Json infoJson(const GraphQL::FieldRequest &request) const
     {
         Json info = Json::object();
         info["selectionSetList"] = Json::array();
@@ -153,61 +165,50 @@ public:
         info["parentTypeName"] = str(request.parentTypeName);
         info["fieldName"] = str(request.fieldName);
         info["variables"] = parse(request.variables);
+        return info;
+    }
+
+    // AppSync's direct Lambda resolver event (the fields of the samples in shared/vectors).
+    QByteArray event(const GraphQL::FieldRequest &request) const
+    {
         Json event = Json::object();
         event["arguments"] = parse(request.arguments);
         event["identity"] = parse(caller.identity);
         event["source"] = parse(request.source);
         event["request"] = Json{{"headers", headers}, {"domainName", nullptr}};
         event["prev"] = nullptr;
-        event["info"] = std::move(info);
+        event["info"] = infoJson(request);
         event["stash"] = Json::object();
         return dump(event);
+    }
+
+    // $context for mapping templates: the same members the direct event carries.
+    Vtl::Context context(const GraphQL::FieldRequest &request) const
+    {
+        Vtl::Context ctx;
+        ctx.arguments = request.arguments;
+        ctx.source = request.source;
+        ctx.identity = caller.identity;
+        ctx.request = dump(Json{{"headers", headers}, {"domainName", nullptr}});
+        ctx.info = dump(infoJson(request));
+        return ctx;
     }
 
     void invoke(const AppSyncDataSource &source, const GraphQL::FieldRequest &request,
                 std::function<void(GraphQL::FieldResult)> done)
     {
-        InvokeRequest invoke;
-        const qsizetype colon = source.functionName.indexOf(QLatin1Char(':'));
-        invoke.functionName = colon < 0 ? source.functionName : source.functionName.left(colon);
-        invoke.payload = event(request);
-        invoke.source = QStringLiteral("%1.%2 (AppSync API %3)")
-                            .arg(request.parentTypeName, request.fieldName, api->name);
-        if (!context) {
-            done(GraphQL::FieldResult::error(QStringLiteral("The emulator is stopping."),
-                                             QStringLiteral("InternalFailure")));
-            return;
-        }
-        lambda->invoke(invoke, context, [done = std::move(done)](const InvokeResult &result) {
-            if (result.error.isError()) {
-                done(GraphQL::FieldResult::error(result.error.message,
-                                                 QStringLiteral("Lambda:") +
-                                                     (result.error.awsCode.isEmpty()
-                                                          ? QStringLiteral("ServiceException")
-                                                          : result.error.awsCode)));
-                return;
-            }
-            if (!result.functionError.isEmpty()) {
-                // The function's error document {"errorMessage", "errorType", ...}: AppSync reports
-                // an unhandled error of a direct resolver as Lambda:Unhandled with its message.
-                const Json error = parse(result.payload);
-                const QString message =
-                    error.is_object() && error.value("errorMessage", Json()).is_string()
-                        ? QString::fromStdString(error["errorMessage"].get<std::string>())
-                        : QString::fromUtf8(result.payload);
-                done(GraphQL::FieldResult::error(message, QStringLiteral("Lambda:Unhandled")));
-                return;
-            }
-            GraphQL::FieldResult value;
-            value.value = result.payload.trimmed().isEmpty() ? QByteArray("null") : result.payload;
-            if (parse(value.value).is_null() && value.value.trimmed() != "null") {
-                done(GraphQL::FieldResult::error(
-                    QStringLiteral("The function's response is not JSON."),
-                    QStringLiteral("Lambda:Unhandled")));
-                return;
-            }
-            done(value);
-        });
+        AppSyncTemplates::invokeLambda(
+            services, source.functionName, event(request),
+            request.parentTypeName + QLatin1Char('.') + request.fieldName,
+            [done = std::move(done)](const AppSyncSourceAnswer &answer) {
+                if (!answer.ok) {
+                    done(GraphQL::FieldResult::error(answer.errorMessage, answer.errorType));
+                    return;
+                }
+                GraphQL::FieldResult value;
+                value.value = answer.result;
+                done(value);
+            });
     }
 };
 
@@ -222,6 +223,11 @@ AppSyncService::AppSyncService(LambdaInvoker *lambda, AwsAuthenticator *authenti
 {}
 
 AppSyncService::~AppSyncService() = default;
+
+void AppSyncService::setDynamoStore(DynamoStore *store)
+{
+    m_dynamo = store;
+}
 
 void AppSyncService::setApis(const QList<AppSyncApiConfig> &apis)
 {
@@ -577,8 +583,10 @@ void AppSyncService::execute(const Api &api, const AppSyncCaller &caller,
 {
     auto resolver = std::make_shared<Resolver>();
     resolver->config = api.config;
-    resolver->lambda = m_lambda;
-    resolver->context = this;
+    resolver->services.lambda = m_lambda;
+    resolver->services.dynamo = m_dynamo;
+    resolver->services.context = this;
+    resolver->services.apiName = api.config.name;
     resolver->caller = caller;
     resolver->headers = headersJson(request);
     const GraphQL::Executor::Prepared prepared = api.executor->prepare(operation);

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <memory>
 #include <optional>
 
@@ -21,6 +22,7 @@ namespace Gatehouse::Emulator {
 
 class AwsAuthenticator;
 class CognitoIdpService;
+class DynamoStore;
 class LambdaInvoker;
 
 // Who a request to an AppSync API is, once one of its auth providers accepted it: the mode and
@@ -39,8 +41,10 @@ struct AppSyncCaller
 // providers enforced as AppSync does (the request's headers pick the provider; a refused request
 // is 401 UnauthorizedException; a field the provider may not read is null with "Not Authorized
 // to access ..."), fields run by Core::GraphQL::Executor with direct Lambda resolvers (AppSync's
-// event, identity per mode) and NONE resolvers (the arguments come back). Mutations are reported
-// to the real-time side (AppSyncRealtime), which feeds subscriptions.
+// event, identity per mode), NONE resolvers (the arguments come back) and VTL mapping templates
+// over Lambda, DynamoDB (the emulator's DynamoStore) and NONE, unit or pipeline
+// (AppSyncTemplates). Mutations are reported to the real-time side (AppSyncRealtime), which feeds
+// subscriptions.
 class AppSyncService : public QObject
 {
     Q_OBJECT
@@ -56,6 +60,8 @@ public:
     ~AppSyncService() override;
 
     void setRegion(const QString &region) { m_region = region; }
+    // The lab's tables, which AMAZON_DYNAMODB data sources read and write (owned by the Emulator).
+    void setDynamoStore(DynamoStore *store);
     void setApis(const QList<AppSyncApiConfig> &apis);
     // OPENID_CONNECT: the issuers the emulator verifies in-process (its lab pools, by their AWS
     // issuer URL or the emulator's), the same resolver HTTP API JWT authorizers use.
@@ -115,6 +121,7 @@ private:
     CognitoIdpService *m_cognito;
     QString m_region = QStringLiteral("us-east-1");
     QHash<QString, Api> m_apis;
+    QPointer<DynamoStore> m_dynamo;
     JwtTrustResolver m_trustResolver;
     Core::HttpClient *m_httpClient = nullptr;                // made on the first outside issuer
     QHash<QString, Core::Jwt::JwksSource *> m_jwksSources;    // outside issuer -> its keys

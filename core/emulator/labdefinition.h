@@ -3,6 +3,7 @@
 #include "appsyncconfig.h"
 #include "cognitoidentitypoolconfig.h"
 #include "cognitopoolconfig.h"
+#include "dynamodbstore.h"
 #include "functionconfig.h"
 #include "httpapiconfig.h"
 #include "labversionconfig.h"
@@ -41,6 +42,7 @@ struct LabDefinition
     QList<RestApiConfig> restApis;   // AWS::Serverless::Api and Api events
     QList<WebSocketApiConfig> webSocketApis; // AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET
     QList<AppSyncApiConfig> graphQlApis; // AWS::AppSync::GraphQLApi and the resources naming it
+    QList<DynamoTableConfig> dynamoTables; // AWS::DynamoDB::Table, AWS::Serverless::SimpleTable
     QList<RestApiKeyConfig> apiKeys; // AWS::ApiGateway::ApiKey and SAM's usage plan keys
     QList<RestUsagePlanConfig> usagePlans;
     QList<LabVersionConfig> versions; // AWS::Lambda::Version, in template order

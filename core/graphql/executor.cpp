@@ -357,6 +357,8 @@ public:
         const TypeExpr type = def->type;
         resolver->resolve(request, [self = shared_from_this(), type, group, path,
                                     parent = object.name, counter](FieldResult result) {
+            for (const FieldResult::Error &e : std::as_const(result.appendedErrors))
+                self->addError(e.message, path, group, e.type, e.info, e.data);
             if (result.failed) {
                 self->addError(result.errorMessage, path, group, result.errorType, result.errorInfo,
                                result.errorData);

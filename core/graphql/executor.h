@@ -37,6 +37,15 @@ struct FieldResult
     QString errorType;
     QByteArray errorInfo;
     QByteArray errorData;
+    // Errors listed beside the value (or the failure), as AppSync's $util.appendError adds them.
+    struct Error
+    {
+        QString message;
+        QString type;
+        QByteArray info;
+        QByteArray data;
+    };
+    QList<Error> appendedErrors;
 
     static FieldResult error(QString message, QString type = {})
     {

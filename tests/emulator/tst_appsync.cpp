@@ -413,13 +413,19 @@ private slots:
                                                     "      LambdaConfig:\n        LambdaFunctionArn: !GetAtt F.Arn\n");
         QTest::newRow("unknown data source") << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fnn"), QString())
                                              << QStringLiteral("Resources.R") << QStringLiteral("no data source named fnn on this API; did you mean fn?");
-        QTest::newRow("DynamoDB") << QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n"
-                                                    "      ApiId: !GetAtt Api.ApiId\n      Name: t\n      Type: AMAZON_DYNAMODB\n")
-                                  << QStringLiteral("Resources.D") << QStringLiteral("data source type AMAZON_DYNAMODB is not emulated");
-        QTest::newRow("mapping templates on Lambda")
-            << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fn"),
-                                           QStringLiteral("      RequestMappingTemplate: '{}'\n"))
-            << QStringLiteral("Resources.R") << QStringLiteral("VTL mapping templates are not emulated");
+        QTest::newRow("DynamoDB without config") << QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n"
+                                                                   "      ApiId: !GetAtt Api.ApiId\n      Name: t\n      Type: AMAZON_DYNAMODB\n")
+                                                 << QStringLiteral("Resources.D.Properties.DynamoDBConfig")
+                                                 << QStringLiteral("an AMAZON_DYNAMODB data source needs DynamoDBConfig with TableName");
+        QTest::newRow("DynamoDB table outside the lab")
+            << QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n      ApiId: !GetAtt Api.ApiId\n      Name: t\n"
+                              "      Type: AMAZON_DYNAMODB\n      DynamoDBConfig:\n        TableName: elsewhere\n        AwsRegion: us-east-1\n")
+            << QStringLiteral("Resources.D.Properties.DynamoDBConfig.TableName")
+            << QStringLiteral("elsewhere is not a table of this lab, which declares none");
+        QTest::newRow("HTTP data source") << QStringLiteral("  D:\n    Type: AWS::AppSync::DataSource\n    Properties:\n"
+                                                            "      ApiId: !GetAtt Api.ApiId\n      Name: t\n      Type: HTTP\n")
+                                          << QStringLiteral("Resources.D.Properties.Type")
+                                          << QStringLiteral("data source type HTTP is not emulated: use AWS_LAMBDA");
         QTest::newRow("field not in schema") << lambdaSource + resolver.arg(QStringLiteral("goodbye"), QStringLiteral("fn"), QString())
                                              << QStringLiteral("Resources.Api") << QStringLiteral("Query.goodbye, which the schema does not define");
         QTest::newRow("APPSYNC_JS") << lambdaSource + resolver.arg(QStringLiteral("hello"), QStringLiteral("fn"),
