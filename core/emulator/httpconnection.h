@@ -79,6 +79,8 @@ private:
     bool checkExpectation();
     void writeResponse(const Core::HttpResponse &response, bool head, bool keepAlive);
     void writeNow(const QByteArray &bytes);
+    void flushAnswers();
+    void writeToSocket(const QByteArray &bytes);
     void sendError(int status, const QByteArray &message, const QByteArray &reason = {});
     void closeAfterWrite();
     void startLinger();
@@ -109,6 +111,8 @@ private:
     quint16 m_peerPort = 0;
     quint16 m_localPort = 0;
     qint64 m_discarded = 0;
+    // Answers given while processInput() runs, written in one send() when it ends (see writeNow).
+    QByteArray m_answers;
     Deadline m_deadlineKind = Deadline::None;
     qint64 m_deadlineMs = 0;
     qint64 m_timerDueMs = 0;

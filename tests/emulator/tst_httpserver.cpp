@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <sys/ioctl.h>
+
 using namespace Gatehouse;
 using Emulator::HttpConnection;
 using Emulator::HttpResponder;
@@ -38,6 +40,12 @@ public:
                 ++slowAnswered;
             });
             return;
+        }
+        if (request.path == "/peek") {
+            // What the client could read already while this request is handled.
+            int waiting = -1;
+            ::ioctl(peekDescriptor, FIONREAD, &waiting);
+            clientBytesWhenHandled.append(waiting);
         }
         if (request.path == "/big") {
             responder.send(reply(200, bigBody()));
@@ -76,6 +84,8 @@ public:
 
     QList<Core::HttpRequest> requests;
     QList<bool> openWhenAnswering;
+    int peekDescriptor = -1;
+    QList<int> clientBytesWhenHandled;
     int slowAnswered = 0;
     int closedSignals = 0;
 };
@@ -173,6 +183,8 @@ private slots:
     void malformedRequest_data();
     void malformedRequest();
     void pipelinedResponsesStayInOrder();
+    void pipelinedAnswersLeaveTogether();
+    void continueFollowsEarlierAnswers();
     void clientLeavesBeforeAsyncAnswer();
     void responseFraming();
     void http10ClosesUnlessKeepAlive();
@@ -452,6 +464,42 @@ void TestHttpServer::pipelinedResponsesStayInOrder()
     QCOMPARE(responses.at(1).body, QByteArray("first"));
     QCOMPARE(responses.at(2).body, QByteArray("second"));
     QCOMPARE(m_handler->openWhenAnswering, QList<bool>{true});
+}
+
+// Answers to requests that arrived together are written in one go after the last of them, not
+// one send() each: while the 20th is handled, nothing has reached the client yet.
+void TestHttpServer::pipelinedAnswersLeaveTogether()
+{
+    RawClient client(m_server->serverPort());
+    QVERIFY(client.waitConnected());
+    m_handler->peekDescriptor = int(client.socket.socketDescriptor());
+    const int count = 20;
+    QByteArray burst;
+    for (int i = 0; i < count; ++i)
+        burst += "POST /peek HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n" + QByteArray::number(10 + i);
+    client.socket.write(burst);
+    QList<RawResponse> responses;
+    QVERIFY(client.read(count, responses));
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(responses.at(i).body, QByteArray::number(10 + i));
+    QCOMPARE(m_handler->clientBytesWhenHandled, QList<int>(count, 0));
+}
+
+// A 100 Continue for a pipelined request must not overtake the answers held for the ones before.
+void TestHttpServer::continueFollowsEarlierAnswers()
+{
+    RawClient client(m_server->serverPort());
+    QVERIFY(client.waitConnected());
+    client.socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nfirst"
+                        "PUT /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 6\r\n\r\n");
+    QList<RawResponse> responses;
+    QVERIFY(client.read(2, responses));
+    QCOMPARE(responses.at(0).status, 200);
+    QCOMPARE(responses.at(0).body, QByteArray("first"));
+    QCOMPARE(responses.at(1).status, 100);
+    client.socket.write("second");
+    QVERIFY(client.read(3, responses));
+    QCOMPARE(responses.at(2).body, QByteArray("second"));
 }
 
 void TestHttpServer::clientLeavesBeforeAsyncAnswer()
