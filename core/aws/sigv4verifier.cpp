@@ -195,6 +195,17 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request,
                                         const QString &secretAccessKey, const SigV4Flags &flags,
                                         const QDateTime &now) const
 {
+    const SigV4SigningKey key = sigV4DeriveSigningKey(secretAccessKey.toUtf8(), authorization.date,
+                                                      authorization.region, authorization.service);
+    return verifyWithSigningKey(request, authorization, key.kSigning, flags, now);
+}
+
+SigV4Verification SigV4Verifier::verifyWithSigningKey(const HttpRequest &request,
+                                                      const SigV4Authorization &authorization,
+                                                      const QByteArray &signingKey,
+                                                      const SigV4Flags &flags,
+                                                      const QDateTime &now) const
+{
     SigV4Verification out;
     const SigV4Authorization &auth = authorization;
     out.error = checkTimeAndScope(request, auth, now, m_clockSkewSeconds);
@@ -221,9 +232,7 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request,
         sigV4CanonicalQuery(request.query, leaveOut), headers, expected.payloadHash);
     expected.stringToSign =
         sigV4StringToSign(auth.timestamp, auth.credentialScope, expected.canonicalRequest);
-    const SigV4SigningKey key =
-        sigV4DeriveSigningKey(secretAccessKey.toUtf8(), auth.date, auth.region, auth.service);
-    expected.signature = sigV4SignatureHex(key.kSigning, expected.stringToSign);
+    expected.signature = sigV4SignatureHex(signingKey, expected.stringToSign);
     const bool same = !expected.signature.isEmpty() &&
                       expected.signature.size() == auth.signature.size() &&
                       CRYPTO_memcmp(expected.signature.constData(), auth.signature.constData(),

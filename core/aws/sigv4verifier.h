@@ -58,6 +58,13 @@ public:
     SigV4Verification verify(const HttpRequest &request, const SigV4Authorization &authorization,
                              const QString &secretAccessKey, const SigV4Flags &flags,
                              const QDateTime &now) const;
+    // The same with the signing key already derived (sigV4DeriveSigningKey(...).kSigning for the
+    // secret and authorization's date, region and service): a server that sees many requests
+    // from one key keeps it, as SDKs keep theirs, instead of four HMACs per request.
+    SigV4Verification verifyWithSigningKey(const HttpRequest &request,
+                                           const SigV4Authorization &authorization,
+                                           const QByteArray &signingKey, const SigV4Flags &flags,
+                                           const QDateTime &now) const;
 
 private:
     int m_clockSkewSeconds = DefaultClockSkewSeconds;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -90,9 +91,17 @@ private:
                                const Core::Aws::SigV4Authorization &auth, AwsProtocol protocol,
                                const QDateTime &now) const;
 
+    void forgetSigningKeys();
+    QByteArray signingKey(const AwsPrincipal &principal,
+                          const Core::Aws::SigV4Authorization &auth) const;
+
     QString m_accountId;
     QString m_region = QStringLiteral("us-east-1");
     QHash<QString, AwsPrincipal> m_principals;
+    // Derived signing keys by access key id, date, region and service; emptied when a key is
+    // added (it may replace a secret) and when it is full.
+    mutable QMutex m_signingKeysMutex;
+    mutable QHash<QByteArray, QByteArray> m_signingKeys;
 };
 
 } // namespace Gatehouse::Emulator

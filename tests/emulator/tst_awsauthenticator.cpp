@@ -97,6 +97,7 @@ private slots:
     void principalOfDefaultKeys();
     void queryRefusalIsStsXml();
     void restJsonRefusal();
+    void cachedSigningKeyFollowsSecretAndDay();
 
 private:
     std::unique_ptr<AwsAuthenticator> m_auth;
@@ -311,6 +312,43 @@ void tst_AwsAuthenticator::restJsonRefusal()
     const QJsonObject body = QJsonDocument::fromJson(r.body).object();
     QCOMPARE(body.keys(), QStringList{QStringLiteral("message")});
     QCOMPARE(body.value(QStringLiteral("message")).toString(), e.message);
+}
+
+// The authenticator keeps derived signing keys. A key id given a new secret must not be checked
+// with the old one's key, and another day's scope gets its own key.
+void tst_AwsAuthenticator::cachedSigningKeyFollowsSecretAndDay()
+{
+    AwsAuthenticator auth(QStringLiteral("123456789012"));
+    auth.addLongTermKey(QStringLiteral("AKIDBAKER"), QStringLiteral("first-secret"), QStringLiteral("baker"));
+    Signing first;
+    first.accessKeyId = QStringLiteral("AKIDBAKER");
+    first.secret = QStringLiteral("first-secret");
+    const Core::HttpRequest signedFirst = makeRequest(first, QStringLiteral("sts"));
+    for (int i = 0; i < 2; ++i) {
+        const AwsAuthentication ok = auth.authenticate(signedFirst, QStringLiteral("sts"), AwsProtocol::Query, Now);
+        QVERIFY2(ok.ok(), qPrintable(ok.error.message));
+    }
+    Signing wrong = first;
+    wrong.secret = QStringLiteral("not-the-secret");
+    QCOMPARE(auth.authenticate(makeRequest(wrong, QStringLiteral("sts")), QStringLiteral("sts"), AwsProtocol::Query, Now)
+                 .error.awsCode,
+             QStringLiteral("SignatureDoesNotMatch"));
+
+    Signing nextDay = first;
+    nextDay.offsetSeconds = 24 * 3600;
+    const AwsAuthentication tomorrow = auth.authenticate(makeRequest(nextDay, QStringLiteral("sts")),
+                                                         QStringLiteral("sts"), AwsProtocol::Query,
+                                                         Now.addSecs(24 * 3600));
+    QVERIFY2(tomorrow.ok(), qPrintable(tomorrow.error.message));
+
+    auth.addLongTermKey(QStringLiteral("AKIDBAKER"), QStringLiteral("second-secret"), QStringLiteral("baker"));
+    QCOMPARE(auth.authenticate(signedFirst, QStringLiteral("sts"), AwsProtocol::Query, Now).error.awsCode,
+             QStringLiteral("SignatureDoesNotMatch"));
+    Signing second = first;
+    second.secret = QStringLiteral("second-secret");
+    const AwsAuthentication renewed =
+        auth.authenticate(makeRequest(second, QStringLiteral("sts")), QStringLiteral("sts"), AwsProtocol::Query, Now);
+    QVERIFY2(renewed.ok(), qPrintable(renewed.error.message));
 }
 
 QTEST_GUILESS_MAIN(tst_AwsAuthenticator)
