@@ -62,6 +62,11 @@ std::optional<Core::HttpResponse> CognitoIdpService::answerWeb(const Core::HttpR
             return oauthRevoke(request);
         return std::nullopt;
     }
+    // Every request the emulator serves passes here; most are not for a pool's keys, and the
+    // regular expression (on a QString copy of the path) was a visible share of a broadcast's
+    // @connections POSTs.
+    if (!request.path.contains("/.well-known/"))
+        return std::nullopt;
     static const QRegularExpression wellKnown(
         QStringLiteral("^/([a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+)/\\.well-known/"
                        "(jwks\\.json|openid-configuration)$"));
