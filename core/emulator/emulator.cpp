@@ -6,6 +6,8 @@
 #include "cognitoidentityservice.h"
 #include "cognitoidpservice.h"
 #include "core/jwt/jwk.h"
+#include "dynamodbapi.h"
+#include "dynamodbstore.h"
 #include "httpapigateway.h"
 #include "httpserver.h"
 #include "labaccesskeys.h"
@@ -117,7 +119,9 @@ QString describeAuthorizer(const HttpApiAuthorizerConfig &authorizer)
 Emulator::Emulator(EmulatorOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_dynamoStore(std::make_unique<DynamoStore>())
 {
+    m_dynamoStore->setRegion(m_options.region, m_options.accountId);
 }
 
 Emulator::~Emulator()
@@ -196,6 +200,8 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_webSocketApis->setLimits(wsLimits);
     m_appSync = std::make_unique<AppSyncService>(m_lambda.get(), m_authenticator.get(), m_cognito.get());
     m_appSync->setRegion(m_options.region);
+    m_dynamoStore->setTables(m_lab.dynamoTables);
+    m_dynamoApi = std::make_unique<DynamoDbApi>(m_dynamoStore.get(), m_authenticator.get());
     m_appSyncRealtime = std::make_unique<AppSyncRealtime>(m_appSync.get());
     AppSyncRealtime::Limits realtimeLimits;
     realtimeLimits.keepAliveMs = m_options.appSyncKeepAliveMs;
@@ -211,6 +217,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
         m_server.reset();
         m_restControlPlane.reset();
     m_restApis.reset();
+        m_dynamoApi.reset();
         m_appSyncRealtime.reset();
         m_appSync.reset();
         m_webSocketApis.reset();
@@ -263,6 +270,7 @@ void Emulator::stop()
     m_server.reset();
     m_restControlPlane.reset();
     m_restApis.reset();
+    m_dynamoApi.reset();
     m_appSyncRealtime.reset();
     m_appSync.reset();
     m_webSocketApis.reset();
@@ -476,6 +484,11 @@ void Emulator::handleRequest(const Core::HttpRequest &request, HttpResponder res
     // Cognito identity pools: POST / with X-Amz-Target: AWSCognitoIdentityService.<op>.
     if (m_cognitoIdentity && CognitoIdentityService::isCognitoIdentityRequest(request)) {
         responder.send(m_cognitoIdentity->answer(request));
+        return;
+    }
+    // DynamoDB: POST / with X-Amz-Target: DynamoDB_20120810.<op>, signed for "dynamodb".
+    if (m_dynamoApi && DynamoDbApi::isDynamoRequest(request)) {
+        responder.send(m_dynamoApi->answer(request));
         return;
     }
     // STS: POST / with Action=...&Version=2011-06-15, signed for the "sts" service.

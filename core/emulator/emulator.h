@@ -30,6 +30,8 @@ class CognitoIdpService;
 class CognitoIdentityService;
 class AppSyncService;
 class AppSyncRealtime;
+class DynamoStore;
+class DynamoDbApi;
 
 struct EmulatorOptions
 {
@@ -86,6 +88,9 @@ public:
     AppSyncService *graphQlApis() const { return m_appSync.get(); }
     // Their real-time endpoint (subscriptions); null while stopped.
     AppSyncRealtime *graphQlRealtime() const { return m_appSyncRealtime.get(); }
+    // The lab's DynamoDB tables. Lives as long as the emulator, so a restart with the same
+    // tables keeps their items; never null.
+    DynamoStore *dynamoStore() const { return m_dynamoStore.get(); }
 
     void handleRequest(const Core::HttpRequest &request, HttpResponder responder) override;
 
@@ -126,6 +131,8 @@ private:
     std::unique_ptr<WebSocketGateway> m_webSocketApis;
     std::unique_ptr<AppSyncService> m_appSync;
     std::unique_ptr<AppSyncRealtime> m_appSyncRealtime;
+    std::unique_ptr<DynamoStore> m_dynamoStore;
+    std::unique_ptr<DynamoDbApi> m_dynamoApi;
     std::unique_ptr<RestApiControlPlane> m_restControlPlane;
     std::unique_ptr<HttpServer> m_server;
 };

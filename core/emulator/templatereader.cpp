@@ -38,6 +38,7 @@ TemplateReader::TemplateReader(LabDefinition *lab, const QString &region, const 
     , m_restReader(lab, &m_eval)
     , m_webSocketReader(lab, &m_eval)
     , m_appSyncReader(lab, &m_eval)
+    , m_tableReader(lab, &m_eval, region, accountId)
 {
     m_eval.setPseudoParameter(QStringLiteral("AWS::Region"), region);
     m_eval.setPseudoParameter(QStringLiteral("AWS::AccountId"), accountId);
@@ -272,6 +273,7 @@ void TemplateReader::declareResources(const YAML::Node &resources)
     m_restReader.declare(resources);
     m_webSocketReader.declare(resources);
     m_appSyncReader.declare(resources);
+    m_tableReader.declare(resources);
 }
 
 void TemplateReader::readResources(const YAML::Node &resources)
@@ -309,7 +311,8 @@ void TemplateReader::readResources(const YAML::Node &resources)
                    || CognitoIdentityPoolReader::resourceTypes().contains(type)
                    || RestApiReader::resourceTypes().contains(type)
                    || WebSocketApiReader::resourceTypes().contains(type)
-                   || AppSyncReader::resourceTypes().contains(type)) {
+                   || AppSyncReader::resourceTypes().contains(type)
+                   || DynamoTableReader::resourceTypes().contains(type)) {
             continue;
         } else if (type == QLatin1String("AWS::Lambda::Permission") && grantsApiGateway(entry.second)) {
             // API Gateway needs it on AWS; the emulator's gateways may invoke every lab function.
@@ -335,6 +338,7 @@ void TemplateReader::readResources(const YAML::Node &resources)
     m_versionReader.finish();
     m_cognitoReader.read(resources);
     m_identityPoolReader.read(resources);
+    m_tableReader.read(resources); // before AppSync: its DynamoDB data sources name the tables
     m_appSyncReader.read(resources); // after the pools and functions its auth and data sources name
 }
 

@@ -3,6 +3,7 @@
 #include "appsyncreader.h"
 #include "cognitoidentitypoolreader.h"
 #include "cognitopoolreader.h"
+#include "dynamodbtablereader.h"
 #include "intrinsicevaluator.h"
 #include "labdefinition.h"
 #include "lambdaversionreader.h"
@@ -101,6 +102,7 @@ private:
     RestApiReader m_restReader;
     WebSocketApiReader m_webSocketReader;
     AppSyncReader m_appSyncReader;
+    DynamoTableReader m_tableReader;
     YAML::Node m_globalFunction;
     YAML::Node m_globalHttpApi;
     HttpApiConfig m_globalApiAuth;                     // Globals.HttpApi.Auth, read once

@@ -385,8 +385,8 @@ void tst_LabLoader::brokenTemplate_data()
     QTest::newRow("route conflict") << "route-conflict" << true << 22 << 9
         << "Resources.OtherFunction.Properties.Events.AlsoSnack"
         << "route GET /snack is already defined on ServerlessHttpApi by Resources.SnackFunction.Properties.Events.GetSnack";
-    QTest::newRow("unsupported resource type") << "unsupported-type" << true << 16 << 11 << "Resources.SnackTable.Type"
-        << "resource type AWS::DynamoDB::Table is not supported by Gatehouse";
+    QTest::newRow("unsupported resource type") << "unsupported-type" << true << 16 << 11 << "Resources.SnackQueue.Type"
+        << "resource type AWS::SQS::Queue is not supported by Gatehouse";
     QTest::newRow("typo in a resource type") << "typo-type" << true << 4 << 11 << "Resources.SnackFunction.Type"
         << "did you mean AWS::Serverless::Function?";
     QTest::newRow("unsupported event type") << "unsupported-event" << true << 11 << 17 << fn("Events.GetSnack.Type")
