@@ -117,15 +117,23 @@ function request(connectionId, base, data, bodyHash, region) {
 // On the emulator (plain http): one connection carries its share of the POSTs written at once,
 // one after another (HTTP/1.1 pipelining: the answers come back in the same order). Waiting for
 // each answer before the next POST cost a wake-up of both sides per customer, which was most of
-// the CPU a broadcast took (README, Performance). Resolves to the status of each POST.
+// the CPU a broadcast took (README, Performance). Each share is signed once its connection is
+// up, so the first share is already being delivered while the others are still being signed.
+// Resolves to the status of each POST.
 function pipeline(base, ids, data, bodyHash, region) {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const payload = [];
-    for (const id of ids) payload.push(Buffer.from(request(id, base, data, bodyHash, region), 'latin1'), data);
     const statuses = [];
     let pending = Buffer.alloc(0);
-    const socket = net.connect(Number(url.port || 80), url.hostname, () => socket.write(Buffer.concat(payload)));
+    const socket = net.connect(Number(url.port || 80), url.hostname, () => {
+      try {
+        const payload = [];
+        for (const id of ids) payload.push(Buffer.from(request(id, base, data, bodyHash, region), 'latin1'), data);
+        socket.write(Buffer.concat(payload));
+      } catch (err) {
+        fail(err);
+      }
+    });
     const fail = (err) => { socket.destroy(); reject(err); };
     socket.setTimeout(5000, () => fail(new Error(`@connections did not answer in 5 s (${statuses.length} of ${ids.length} answered)`)));
     socket.on('data', (chunk) => {
