@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, graphql-complete, graphql-editor, ws-log, ws-broadcast, appsync-subscribe, vtl-render or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("httpapi, lambda, lambda-list, lambda-viewer, jwt, cognito, response-view, response-stream, startup, sigv4, credentials, json, collection, graphql-parse, graphql-validate, graphql-complete, graphql-editor, ws-log, ws-broadcast, appsync-subscribe, vtl-render, dynamodb or all (default)"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measuring time per load benchmark."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive clients."), QStringLiteral("N"), QStringLiteral("16"));
     parser.addOptions({secondsOption, connectionsOption});
@@ -208,6 +208,8 @@ int main(int argc, char **argv)
         benchAppSyncSubscribe();
     if (which == QLatin1String("vtl-render") || which == QLatin1String("all"))
         benchVtlRender();
+    if (which == QLatin1String("dynamodb") || which == QLatin1String("all"))
+        benchDynamoDb();
     // The load benchmarks run one after another on the event loop.
     static std::vector<std::function<void(std::function<void()>)>> loads;
     const bool all = which == QLatin1String("all");

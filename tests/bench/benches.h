@@ -74,3 +74,7 @@ void benchAppSyncSubscribe();
 // AppSync VTL: the median render of the DynamoDB Query mapping template of tst_vtl's corpus
 // (tests/bench/vtlbench.cpp).
 void benchVtlRender();
+
+// The DynamoDB store in-process: PutItem, GetItem and a 10-item Query, ops/s
+// (tests/bench/dynamodbbench.cpp).
+void benchDynamoDb();
