@@ -425,6 +425,12 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
     case Expr::Op::Le:
     case Expr::Op::Gt:
     case Expr::Op::Ge: {
+        // Velocity logs a comparison with null and yields false; an optional argument that was
+        // not given is the usual case ($ctx.args.limit > 100), so this does the same.
+        if (left.isNull() || right.isNull()) {
+            *out = Value::boolean(false);
+            return true;
+        }
         int order = 0;
         if (left.isNumber() && right.isNumber()) {
             if (left.kind() == Value::Kind::Int && right.kind() == Value::Kind::Int)
@@ -435,8 +441,7 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
             order = left.asString().compare(right.asString());
         } else {
             return fail(expr.position, tr("'%1' compares numbers or strings, not %2 with %3")
-                                           .arg(opText(expr.op), left.isNull() ? QStringLiteral("null") : left.typeName(),
-                                                right.isNull() ? QStringLiteral("null") : right.typeName()));
+                                           .arg(opText(expr.op), left.typeName(), right.typeName()));
         }
         const bool result = expr.op == Expr::Op::Lt ? order < 0
             : expr.op == Expr::Op::Le               ? order <= 0

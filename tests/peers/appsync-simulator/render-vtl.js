@@ -2,7 +2,9 @@
 // (amplify-appsync-simulator's lib/velocity, built on velocityjs), as an oracle for Gatehouse's
 // own engine (tst_vtl). One JSON request per stdin line:
 //   {"template": "...", "context": {"arguments": {}, "source": null, "identity": null,
-//    "stash": {}, "result": null, "prevResult": null, "error": null}, "fieldName": "f"}
+//    "stash": {}, "result": null, "prevResult": null, "error": null}, "fieldName": "f",
+//    "selection": ["id", "title"]}
+// (the selection is the field's selection set; $util.error filters its data by it, as AppSync does)
 // and one JSON answer per stdout line:
 //   {"text": "...", "isReturn": false, "errors": [{message,type,data,info}], "stash": {},
 //    "exception": null | "what was thrown"}
@@ -16,12 +18,22 @@ const { map: toJava } = require('amplify-appsync-simulator/lib/velocity/value-ma
 // engine produces, so the compiler is driven the same way render() drives it.
 function renderOne(request) {
     const fieldName = request.fieldName || 'field';
+    const selections = (request.selection || []).map(name => ({ kind: 'Field', name: { kind: 'Name', value: name } }));
+    const fieldNode = {
+        kind: 'Field',
+        name: { kind: 'Name', value: fieldName },
+        loc: { startToken: { line: 1, column: 1 }, source: { name: 'GraphQL request' } },
+    };
+    if (selections.length)
+        fieldNode.selectionSet = { kind: 'SelectionSet', selections };
     const info = {
         fieldName,
-        fieldNodes: [{ kind: 'Field', name: { kind: 'Name', value: fieldName } }],
+        fieldNodes: [fieldNode],
         parentType: request.parentTypeName || 'Query',
         variableValues: {},
         fragments: {},
+        path: { key: fieldName },
+        operation: { selectionSet: { selections: [fieldNode] } },
     };
     const requestContext = { headers: request.headers || {}, requestAuthorizationMode: 'API_KEY' };
     const c = request.context || {};
@@ -54,7 +66,7 @@ function renderOne(request) {
         text,
         isReturn: !!template.compiler._state.return,
         errors: context.util.errors.map(e => ({
-            message: e.message, type: e.type === undefined ? null : e.type,
+            message: e.message, type: e.errorType === undefined ? null : e.errorType,
             data: e.data === undefined ? null : e.data,
             info: e.errorInfo === undefined ? null : e.errorInfo })),
         stash: context.ctx.stash.toJSON(),
