@@ -43,6 +43,11 @@ struct EmulatorApiInfo
     QStringList stageVariables;  // HTTP APIs: "name=value", as the stage defines them
     QList<EmulatorRouteInfo> routes;
     QList<EmulatorApiKeyInfo> apiKeys; // REST APIs: the keys of usage plans of this stage
+    // GraphQL APIs: the lab user pools whose tokens AMAZON_COGNITO_USER_POOLS takes, and the
+    // issuers OPENID_CONNECT trusts, so the GraphQL tab can offer a sign-in and say where a
+    // token comes from.
+    QStringList userPoolIds;
+    QStringList oidcIssuers;
 };
 
 struct EmulatorAppClientInfo

@@ -604,6 +604,14 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
         QStringList modes{api.defaultAuth.typeName()};
         for (const AppSyncAuthProvider &p : api.additionalAuth)
             modes.append(p.typeName());
+        QList<AppSyncAuthProvider> providers{api.defaultAuth};
+        providers.append(api.additionalAuth);
+        for (const AppSyncAuthProvider &p : providers) {
+            if (p.type == AppSyncAuthProvider::Type::UserPool && !a.userPoolIds.contains(p.userPoolId))
+                a.userPoolIds.append(p.userPoolId);
+            if (p.type == AppSyncAuthProvider::Type::OpenIdConnect && !a.oidcIssuers.contains(p.oidcIssuer))
+                a.oidcIssuers.append(p.oidcIssuer);
+        }
         a.stage = modes.join(QStringLiteral(", "));
         a.pathStyleUrl = info->baseUrl + QString::fromLatin1(kAppSyncPrefix) + api.apiId + QStringLiteral("/graphql");
         a.hostStyleUrl = QStringLiteral("http://%1.appsync-api.localhost:%2/graphql").arg(api.apiId).arg(info->port);

@@ -149,6 +149,7 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &GraphQLWorkbench::send);
     connect(m_loadSchema, &QPushButton::clicked, this, &GraphQLWorkbench::loadSchema);
     connect(m_emulatorApis, &QComboBox::currentIndexChanged, this, &GraphQLWorkbench::onEmulatorApiChosen);
+    connect(m_url, &QLineEdit::textChanged, this, &GraphQLWorkbench::updateLabSignIn);
     connect(m_errors, &QListWidget::currentRowChanged, this, &GraphQLWorkbench::showError);
     connect(m_history, &QListWidget::itemActivated, this, &GraphQLWorkbench::restoreHistory);
     connect(m_history, &QListWidget::itemClicked, this, &GraphQLWorkbench::restoreHistory);
@@ -426,45 +427,59 @@ void GraphQLWorkbench::showAnswer(const QByteArray &body, const QList<ResponseEr
     const auto pretty = Core::JsonPretty::format(body);
     m_resultJson = pretty.ok() ? *pretty : body;
     m_result->setPlainText(QString::fromUtf8(m_resultJson));
-    m_shownErrors = errors;
-    const QSignalBlocker blocker(m_errors);
+    m_shownErrors.clear();
     m_errors->clear();
-    for (qsizetype i = 0; i < errors.size(); ++i) {
-        auto *item = new QListWidgetItem(errorLine(errors.at(i)), m_errors);
-        item->setData(kErrorRowRole, int(i));
+    addErrors(errors, m_resultJson, QTextCursor(m_result->document()), QString());
+}
+
+void GraphQLWorkbench::addErrors(const QList<ResponseError> &errors, const QByteArray &json, const QTextCursor &origin,
+                                 const QString &prefix)
+{
+    const QSignalBlocker blocker(m_errors);
+    for (const ResponseError &error : errors) {
+        auto *item = new QListWidgetItem(prefix + errorLine(error), m_errors);
+        item->setData(kErrorRowRole, int(m_shownErrors.size()));
         item->setForeground(QColor(0xb9, 0x1c, 0x1c));
+        m_shownErrors.append({error, json, origin});
     }
     // As tall as its rows (up to five), so the data keeps the room.
-    const int rows = int(qMin<qsizetype>(errors.size(), 5));
+    const int rows = qMin(m_errors->count(), 5);
     m_errors->setFixedHeight(rows * qMax(1, m_errors->sizeHintForRow(0)) + 2 * m_errors->frameWidth() + 2);
-    m_errors->setVisible(!errors.isEmpty());
+    m_errors->setVisible(m_errors->count() > 0);
+    if (!errors.isEmpty() && !prefix.isEmpty())
+        m_errors->scrollToBottom();
 }
 
 void GraphQLWorkbench::showError(int row)
 {
     if (row < 0 || row >= m_shownErrors.size())
         return;
-    const ResponseError &error = m_shownErrors.at(row);
+    const ShownError &shown = m_shownErrors.at(row);
+    const ResponseError &error = shown.error;
     // The deepest part of the path the data has: an error's field is often null, or its
     // parent is when the null went up to a nullable one.
     QVariantList segments = parseResponsePath(error.path);
-    if (!segments.isEmpty()) {
+    if (!segments.isEmpty() && !shown.json.isEmpty()) {
         segments.prepend(QStringLiteral("data"));
         std::optional<std::pair<qsizetype, qsizetype>> range;
-        while (!segments.isEmpty() && !(range = locateJsonValue(m_resultJson, segments)))
+        while (!segments.isEmpty() && !(range = locateJsonValue(shown.json, segments)))
             segments.removeLast();
+        const int origin = shown.origin.position();
         if (range) {
-            const int from = int(QString::fromUtf8(m_resultJson.left(range->first)).size());
-            const int to = from + int(QString::fromUtf8(m_resultJson.mid(range->first, range->second - range->first)).size());
-            QTextCursor cursor(m_result->document());
-            cursor.setPosition(from);
-            cursor.setPosition(to, QTextCursor::KeepAnchor);
-            m_result->setTextCursor(cursor);
-            m_result->centerCursor();
-            QTextEdit::ExtraSelection mark;
-            mark.cursor = cursor;
-            mark.format.setBackground(QColor(0xfe, 0xca, 0xca));
-            m_result->setExtraSelections({mark});
+            const int from = origin + int(QString::fromUtf8(shown.json.left(range->first)).size());
+            const int to = from + int(QString::fromUtf8(shown.json.mid(range->first, range->second - range->first)).size());
+            // An event dropped from the top of the view (its block limit) has nothing left to mark.
+            if (to < m_result->document()->characterCount()) {
+                QTextCursor cursor(m_result->document());
+                cursor.setPosition(from);
+                cursor.setPosition(to, QTextCursor::KeepAnchor);
+                m_result->setTextCursor(cursor);
+                m_result->centerCursor();
+                QTextEdit::ExtraSelection mark;
+                mark.cursor = cursor;
+                mark.format.setBackground(QColor(0xfe, 0xca, 0xca));
+                m_result->setExtraSelections({mark});
+            }
         }
     }
     // "3:5, 7:1": the first location, in the document as it is now.

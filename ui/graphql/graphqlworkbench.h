@@ -6,6 +6,7 @@
 #include "core/graphql/schema.h"
 
 #include <QPointer>
+#include <QTextCursor>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -123,6 +124,12 @@ private:
     void updateSendButton();
     bool start(const QString &query, const QString &operationName, const QByteArray &variables, bool forSchema);
     void showAnswer(const QByteArray &body, const QList<Core::GraphQL::ResponseError> &errors);
+    // A subscription event (or the server's error message for one) appended to the result, its
+    // errors added to the list above it.
+    void showEvent(const QString &id, const QByteArray &payload);
+    void showEventFailure(const QString &id, const QList<Core::GraphQL::ResponseError> &errors);
+    void addErrors(const QList<Core::GraphQL::ResponseError> &errors, const QByteArray &json,
+                   const QTextCursor &origin, const QString &prefix);
     void showStatus(const QString &text, bool error);
     std::optional<QUrl> endpoint();
     Core::HttpHeaders extraHeaders() const;
@@ -131,6 +138,9 @@ private:
     void setSchema(std::shared_ptr<const Core::GraphQL::Schema> schema);
     QWidget *buildRequestSide();
     void onEmulatorApiChosen(int index);
+    // Offers the chosen emulator API's lab user pool for a sign-in in the auth form while the
+    // endpoint is that API's, and names its OIDC issuers.
+    void updateLabSignIn();
     void insertStarterOperation(const QString &field);
     QWidget *buildResultSide();
 
@@ -163,7 +173,16 @@ private:
     std::unique_ptr<Core::GraphQL::Executor> m_executor; // checks variables against the schema
     QPointer<Core::GraphQL::HttpQuery> m_query;
     QPointer<Core::GraphQL::SubscriptionClient> m_subscription;
-    QList<Core::GraphQL::ResponseError> m_shownErrors;
+    // An error in the list, with the JSON it came in and where that text starts in the result
+    // view: one answer, or one of many subscription events (the cursor moves when old events
+    // are dropped from the top).
+    struct ShownError
+    {
+        Core::GraphQL::ResponseError error;
+        QByteArray json;
+        QTextCursor origin;
+    };
+    QList<ShownError> m_shownErrors;
 };
 
 } // namespace Gatehouse::Ui

@@ -70,6 +70,7 @@ void GraphQLWorkbench::setEmulatorInfo(const Core::EmulatorInfo &info)
             m_emulatorApis->addItem(QStringLiteral("%1 · %2").arg(info.labName, api.apiId), api.apiId);
     }
     m_emulatorApis->setVisible(m_emulatorApis->count() > 1);
+    updateLabSignIn();
     if (chosen.isEmpty())
         return;
     const int again = m_emulatorApis->findData(chosen);
@@ -127,7 +128,39 @@ void GraphQLWorkbench::onEmulatorApiChosen(int index)
         if (*mode == AuthMode::ApiKey && !api->apiKeys.isEmpty())
             m_auth->secretField()->setText(api->apiKeys.constFirst().value);
     }
+    updateLabSignIn();
     loadSchema();
+}
+
+void GraphQLWorkbench::updateLabSignIn()
+{
+    const Core::EmulatorApiInfo *api = findApi(m_emulator, m_chosenApiId);
+    const QString typed = m_url->text().trimmed();
+    Core::Cognito::AppClient client;
+    QString poolName;
+    QString issuer;
+    // Only while the endpoint is the API's: a lab token means nothing to an endpoint typed elsewhere.
+    const bool targeted = api && (typed == api->pathStyleUrl || typed == api->hostStyleUrl);
+    if (targeted) {
+        for (const Core::EmulatorUserPoolInfo &pool : std::as_const(m_emulator.userPools)) {
+            // OIDC trusts a lab pool by the emulator's issuer URL or by AWS's (…amazonaws.com/<poolId>).
+            const bool used = api->userPoolIds.contains(pool.poolId) ||
+                              std::any_of(api->oidcIssuers.cbegin(), api->oidcIssuers.cend(), [&pool](const QString &issuer) {
+                                  return issuer == pool.issuer || issuer.endsWith(QLatin1Char('/') + pool.poolId);
+                              });
+            if (!used || pool.clients.isEmpty() || !client.clientId.isEmpty())
+                continue;
+            const Core::EmulatorAppClientInfo &app = pool.clients.constFirst();
+            client = {pool.poolId, app.clientId, app.clientSecret};
+            poolName = pool.name;
+            for (const QString &trusted : api->oidcIssuers) {
+                if (trusted == pool.issuer || trusted.endsWith(QLatin1Char('/') + pool.poolId))
+                    issuer = trusted;
+            }
+        }
+    }
+    m_auth->setOidcIssuers(targeted ? api->oidcIssuers : QStringList());
+    m_auth->setLabSignIn(client, QUrl(m_emulator.baseUrl), poolName, issuer);
 }
 
 void GraphQLWorkbench::insertStarterOperation(const QString &field)

@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTextCursor>
 
 namespace Gatehouse::Ui {
 
@@ -144,31 +145,14 @@ void GraphQLWorkbench::subscribe()
         m_trace->clear();
         m_result->clear();
         m_resultJson.clear();
+        m_shownErrors.clear();
         m_errors->clear();
         m_errors->hide();
         connect(client, &SubscriptionClient::traced, m_trace, &TraceModel::append);
         connect(client, &SubscriptionClient::acknowledged, this, [this] { showStatus(tr("Connected; starting the subscription…"), false); });
         connect(client, &SubscriptionClient::started, this, [this] { showStatus(tr("Subscribed; events appear below as they come."), false); });
-        connect(client, &SubscriptionClient::dataReceived, this, [this](const QString &id, const QByteArray &payload) {
-            const auto pretty = Core::JsonPretty::format(payload);
-            m_result->appendPlainText(tr("── %1 · subscription %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), id));
-            m_result->appendPlainText(QString::fromUtf8(pretty ? *pretty : payload));
-            // graphql-transport-ws servers report a subscription that fails at once as an event
-            // carrying errors, then complete it.
-            if (const QList<ResponseError> errors = parseErrors(payload); !errors.isEmpty()) {
-                QStringList lines;
-                for (const ResponseError &error : errors)
-                    lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
-                showStatus(tr("An event came with %n error(s): %1", nullptr, int(errors.size())).arg(lines.join(QStringLiteral("; "))), true);
-            }
-            emit eventShown();
-        });
-        connect(client, &SubscriptionClient::subscriptionFailed, this, [this](const QString &, const QList<ResponseError> &errors) {
-            QStringList lines;
-            for (const ResponseError &error : errors)
-                lines << (error.errorType.isEmpty() ? error.message : error.errorType + QStringLiteral(": ") + error.message);
-            showStatus(tr("The server refused the subscription: %1").arg(lines.join(QStringLiteral("; "))), true);
-        });
+        connect(client, &SubscriptionClient::dataReceived, this, &GraphQLWorkbench::showEvent);
+        connect(client, &SubscriptionClient::subscriptionFailed, this, &GraphQLWorkbench::showEventFailure);
         // The server ended it (a finite stream, or an error): nothing is left to listen to.
         connect(client, &SubscriptionClient::completed, this, [this, client] {
             if (client->activeSubscriptions().isEmpty() && client->state() != SubscriptionClient::State::Closed)
@@ -198,6 +182,51 @@ void GraphQLWorkbench::subscribe()
         remember(operationName);
         m_side->setCurrentIndex(0);
     });
+}
+
+void GraphQLWorkbench::showEvent(const QString &id, const QByteArray &payload)
+{
+    const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    m_result->appendPlainText(tr("── %1 · subscription %2").arg(time, id));
+    const auto pretty = Core::JsonPretty::format(payload);
+    const QByteArray shown = pretty ? *pretty : payload;
+    // The appended block starts right after the last one's end (characterCount counts its
+    // separator); a cursor there stays on this event while later ones are appended after it.
+    const int start = m_result->document()->characterCount();
+    m_result->appendPlainText(QString::fromUtf8(shown));
+    QTextCursor origin(m_result->document());
+    origin.setPosition(start);
+    // AppSync sends an event whose selection failed (a non-null field the mutation did not
+    // select, a field the subscriber may not read) as data with errors, and graphql-transport-ws
+    // servers a subscription that fails at once: listed like a query's errors, clickable to
+    // their path in this event.
+    if (const QList<ResponseError> errors = parseErrors(payload); !errors.isEmpty()) {
+        addErrors(errors, shown, origin, tr("%1 · subscription %2 · ").arg(time.left(8), id));
+        QStringList lines;
+        for (const ResponseError &error : errors)
+            lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
+        showStatus(tr("An event came with %n error(s): %1", nullptr, int(errors.size())).arg(lines.join(QStringLiteral("; "))), true);
+    }
+    emit eventShown();
+}
+
+void GraphQLWorkbench::showEventFailure(const QString &id, const QList<ResponseError> &errors)
+{
+    const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    QStringList lines;
+    for (const ResponseError &error : errors)
+        lines << (error.errorType.isEmpty() ? error.message : error.errorType + QStringLiteral(": ") + error.message);
+    // In the event list too, so a subscription that stopped with an error is not only a status
+    // line that the next message overwrites.
+    m_result->appendPlainText(tr("── %1 · subscription %2 · error: %3").arg(time, id, lines.join(QStringLiteral("; "))));
+    QList<ResponseError> listed = errors;
+    for (ResponseError &error : listed) {
+        if (!error.errorType.isEmpty())
+            error.message = error.errorType + QStringLiteral(": ") + error.message;
+    }
+    addErrors(listed, QByteArray(), QTextCursor(m_result->document()), tr("%1 · subscription %2 · ").arg(time.left(8), id));
+    showStatus(tr("The server refused the subscription: %1").arg(lines.join(QStringLiteral("; "))), true);
+    emit eventShown();
 }
 
 void GraphQLWorkbench::stopSubscription()
