@@ -4,9 +4,10 @@ graphql-ws, connection_init, start with the authorization in extensions, stop), 
 authorization an API key or signed by botocore's SigV4Auth for "appsync": POST <graphql URL>/connect
 with body {} for the handshake, POST <graphql URL> with the start's data as body for a start.
 
-usage: appsync_realtime_peer.py (apikey|iam) REALTIME_URL QUERY_JSON [query|subprotocol|headers]
+usage: appsync_realtime_peer.py (apikey|iam|oidc) REALTIME_URL QUERY_JSON [query|subprotocol|headers]
 The last argument picks the handshake form (default: the header query parameter).
-The key comes from GATEHOUSE_API_KEY, the key pair from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+The key comes from GATEHOUSE_API_KEY, the key pair from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,
+the OIDC (or Cognito) token from GATEHOUSE_TOKEN; its wrong form has a changed signature.
 Starts the subscription QUERY_JSON ({"query": ..., "variables": {...}}) as "sub-1", and one with a
 wrong key (or a signature by a wrong secret) as "sub-bad"; prints every frame it receives as one
 JSON line; after the first "data" frame it stops sub-1, waits for "complete" and exits 0. Exits 1
@@ -30,6 +31,11 @@ host = urllib.parse.urlparse(graphql_url).netloc
 def authorization(path_suffix, body, wrong=False):
     if mode == "apikey":
         return {"host": host, "x-api-key": "da2-wrong" if wrong else os.environ["GATEHOUSE_API_KEY"]}
+    if mode == "oidc":
+        token = os.environ["GATEHOUSE_TOKEN"]
+        if wrong:
+            token = token[:-4] + ("AAAA" if token[-4:] != "AAAA" else "BBBB")
+        return {"host": host, "Authorization": token}
     from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials

@@ -865,6 +865,116 @@ private slots:
         QCOMPARE(peer.exitCode(), 0);
     }
 
+    // OPENID_CONNECT on the real-time endpoint: the lab pool's ID token in the handshake (as the
+    // header parameter and as plain upgrade headers) and in each start's extensions, from Debian's
+    // python3-websockets; a start whose token has a changed signature is refused for that id.
+    void realtimeWithOidcToken_data()
+    {
+        QTest::addColumn<QString>("handshake");
+        QTest::newRow("header parameter") << QStringLiteral("query");
+        QTest::newRow("plain handshake headers") << QStringLiteral("headers");
+    }
+
+    void realtimeWithOidcToken()
+    {
+        QFETCH(QString, handshake);
+        if (!Gatehouse::Test::debianPythonHas(QStringLiteral("websockets")))
+            QSKIP("Debian's python3-websockets is needed as the real-time client");
+        const QByteArray token = idToken(*m_auth, QStringLiteral("rita"), QStringLiteral("Reader-Password-1"));
+        QVERIFY(!token.isEmpty());
+        const QString graphQl = urlOf(*m_auth, QStringLiteral("oidc"));
+        QVERIFY(!graphQl.isEmpty());
+        const QString subscription = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("query"), QStringLiteral("subscription { onSay { text } }")}}).toJson(QJsonDocument::Compact));
+        QProcess peer;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
+        peer.setProcessEnvironment(env);
+        peer.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
+                    QStringLiteral("ws") + graphQl.mid(4) + QStringLiteral("/realtime"), subscription, handshake});
+        QList<QJsonObject> frames;
+        const auto find = [&](const QString &type, const QString &id) -> std::optional<QJsonObject> {
+            QElapsedTimer timer;
+            timer.start();
+            while (timer.elapsed() < 20000) {
+                while (peer.canReadLine())
+                    frames.append(QJsonDocument::fromJson(peer.readLine()).object());
+                for (const QJsonObject &f : std::as_const(frames)) {
+                    if (f.value(QStringLiteral("type")).toString() == type && (id.isEmpty() || f.value(QStringLiteral("id")).toString() == id))
+                        return f;
+                }
+                if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
+                    return std::nullopt;
+                QTest::qWait(5);
+            }
+            return std::nullopt;
+        };
+        const auto framesText = [&] {
+            QStringList lines;
+            for (const QJsonObject &f : std::as_const(frames))
+                lines << QString::fromUtf8(QJsonDocument(f).toJson(QJsonDocument::Compact));
+            return (lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(peer.readAllStandardError())).toUtf8();
+        };
+        QVERIFY2(find(QStringLiteral("connection_ack"), {}), framesText().constData());
+        QVERIFY2(find(QStringLiteral("start_ack"), QStringLiteral("sub-1")), framesText().constData());
+        const std::optional<QJsonObject> refused = find(QStringLiteral("error"), QStringLiteral("sub-bad"));
+        QVERIFY2(refused, framesText().constData());
+        QCOMPARE(refused->value(QStringLiteral("payload")).toObject().value(QStringLiteral("errors")).toArray().at(0).toObject()
+                     .value(QStringLiteral("errorType")).toString(),
+                 QStringLiteral("UnauthorizedException"));
+
+        const QString text = QStringLiteral("said ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        const Reply said = post(graphQl, graphQlBody(QStringLiteral("mutation ($t: String) { say(text: $t) { text } }"),
+                                                     QJsonObject{{QStringLiteral("t"), text}}),
+                                {{"Authorization", token}});
+        QVERIFY2(said.status == 200 && !said.json().contains(QStringLiteral("errors")), said.body.constData());
+        const std::optional<QJsonObject> data = find(QStringLiteral("data"), QStringLiteral("sub-1"));
+        QVERIFY2(data, framesText().constData());
+        QCOMPARE(data->value(QStringLiteral("payload")).toObject().value(QStringLiteral("data")).toObject()
+                     .value(QStringLiteral("onSay")).toObject().value(QStringLiteral("text")).toString(),
+                 text);
+        QVERIFY2(find(QStringLiteral("complete"), QStringLiteral("sub-1")), framesText().constData());
+        QVERIFY(peer.waitForFinished(10000));
+        QCOMPARE(peer.exitCode(), 0);
+    }
+
+    // The OIDC token refused at the handshake: connection_error after connection_init.
+    void realtimeHandshakeRefusesBadOidcToken()
+    {
+        if (!Gatehouse::Test::debianPythonHas(QStringLiteral("websockets")))
+            QSKIP("Debian's python3-websockets is needed as the real-time client");
+        QByteArray token = idToken(*m_auth, QStringLiteral("rita"), QStringLiteral("Reader-Password-1"));
+        QVERIFY(!token.isEmpty());
+        token.chop(4);
+        token.append("AAAA");
+        const QString graphQl = urlOf(*m_auth, QStringLiteral("oidc"));
+        QProcess peer;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
+        peer.setProcessEnvironment(env);
+        peer.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
+                    QStringLiteral("ws") + graphQl.mid(4) + QStringLiteral("/realtime"),
+                    QStringLiteral("{\"query\":\"subscription { onSay { text } }\"}"), QStringLiteral("headers")});
+        QElapsedTimer timer;
+        timer.start();
+        while (peer.state() != QProcess::NotRunning && timer.elapsed() < 30000)
+            QTest::qWait(20);
+        const QByteArray out = peer.readAllStandardOutput();
+        QJsonObject error;
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject frame = QJsonDocument::fromJson(line).object();
+            if (frame.value(QStringLiteral("type")).toString() == QLatin1String("connection_error"))
+                error = frame;
+            QVERIFY2(frame.value(QStringLiteral("type")).toString() != QLatin1String("connection_ack"), out.constData());
+        }
+        QVERIFY2(!error.isEmpty(), QByteArray(out + peer.readAllStandardError()).constData());
+        QCOMPARE(error.value(QStringLiteral("payload")).toObject().value(QStringLiteral("errors")).toArray().at(0).toObject()
+                     .value(QStringLiteral("errorType")).toString(),
+                 QStringLiteral("UnauthorizedException"));
+    }
+
     void debianPythonUrllib()
     {
         const QJsonObject answer = python(QStringLiteral("apikey"), url(*m_travel),
