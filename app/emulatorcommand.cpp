@@ -22,7 +22,7 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
     if (!info.labName.isEmpty())
         s << "Lab: " << info.labName << " (" << QDir::toNativeSeparators(info.labDirectory) << ")\n";
     s << "Region " << info.region << ", account " << info.accountId << "\n";
-    s << "AWS APIs (Lambda, STS, Cognito user and identity pools) at " << info.baseUrl
+    s << "AWS APIs (Lambda, STS, Cognito user and identity pools, DynamoDB) at " << info.baseUrl
       << ": sign with access key 'test', secret 'test'\n";
     for (const QString &fn : info.functions)
         s << "Function " << fn << "\n";
@@ -93,6 +93,12 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
             s << "  credentials: gatehouse cognito credentials --identity-pool " << pool.identityPoolId << " --user-pool "
               << pool.providers.at(0).section(QLatin1Char(' '), 0, 0).section(QLatin1Char('/'), -1)
               << " --id-token - --endpoint-url " << info.baseUrl << "\n";
+    }
+    for (const Core::EmulatorTableInfo &table : info.tables) {
+        s << "\nDynamoDB table " << table.name << ": " << table.keySchema << ", " << table.itemCount << " items\n";
+        for (const QString &index : table.indexes)
+            s << "  index " << index << "\n";
+        s << "  aws dynamodb scan --table-name " << table.name << " --endpoint-url " << info.baseUrl << "\n";
     }
     for (const QString &w : info.warnings)
         s << "warning: " << w << "\n";

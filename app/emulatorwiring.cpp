@@ -30,6 +30,7 @@ EmulatorWiring::EmulatorWiring(Ui::MainWindow *window, Emulator::EmulatorHost *h
     connect(host, &Emulator::EmulatorHost::failed, panel, &Ui::EmulatorPanel::setFailed);
     connect(host, &Emulator::EmulatorHost::stopped, panel, &Ui::EmulatorPanel::setStopped);
     connect(host, &Emulator::EmulatorHost::invocationFinished, panel, &Ui::EmulatorPanel::appendInvocation);
+    connect(host, &Emulator::EmulatorHost::tableItemCountChanged, panel, &Ui::EmulatorPanel::setTableItemCount);
     connect(panel, &Ui::EmulatorPanel::labRequested, this, &EmulatorWiring::switchLab);
     offerLabs();
 }

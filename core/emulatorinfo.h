@@ -76,6 +76,16 @@ struct EmulatorIdentityPoolInfo
     QString unauthenticatedRoleArn;
 };
 
+// A DynamoDB table of the lab: its keys as "name (type)", its indexes, its items at start.
+struct EmulatorTableInfo
+{
+    QString name;
+    QString arn;
+    QString keySchema;           // "customer (S), orderNo (N)": hash key, then sort key
+    QStringList indexes;         // "byStatus: status (S), orderNo (N) [GSI, KEYS_ONLY]"
+    qsizetype itemCount = 0;
+};
+
 // What a running embedded emulator serves, for the GUI and the CLI to show.
 struct EmulatorInfo
 {
@@ -89,6 +99,7 @@ struct EmulatorInfo
     QList<EmulatorApiInfo> apis;
     QList<EmulatorUserPoolInfo> userPools;
     QList<EmulatorIdentityPoolInfo> identityPools;
+    QList<EmulatorTableInfo> tables; // DynamoDB tables, in template order
     QStringList warnings;        // template diagnostics that did not stop the lab loading
 };
 

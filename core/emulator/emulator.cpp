@@ -399,6 +399,7 @@ Core::EmulatorInfo Emulator::describe() const
     describeRestApis(&info);
     describeWebSocketApis(&info);
     describeGraphQlApis(&info);
+    describeTables(&info);
     return info;
 }
 
@@ -633,6 +634,28 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
         for (const AppSyncApiKey &key : api.apiKeys)
             a.apiKeys.append({key.id, key.logicalId, key.id, QString(), QString()});
         info->apis.append(a);
+    }
+}
+
+void Emulator::describeTables(Core::EmulatorInfo *info) const
+{
+    const auto keys = [](const QString &hash, const QString &hashType, const QString &range, const QString &rangeType) {
+        QString text = QStringLiteral("%1 (%2)").arg(hash, hashType);
+        if (!range.isEmpty())
+            text += QStringLiteral(", %1 (%2)").arg(range, rangeType);
+        return text;
+    };
+    for (const DynamoTableConfig &t : m_lab.dynamoTables) {
+        Core::EmulatorTableInfo table;
+        table.name = t.tableName;
+        table.arn = QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3").arg(m_options.region, m_options.accountId, t.tableName);
+        table.keySchema = keys(t.hashKey, t.hashType, t.rangeKey, t.rangeType);
+        for (const DynamoTableConfig::Index &i : t.indexes)
+            table.indexes.append(QStringLiteral("%1: %2 [%3, %4]")
+                                     .arg(i.name, keys(i.hashKey, i.hashType, i.rangeKey, i.rangeType),
+                                          i.global ? QStringLiteral("GSI") : QStringLiteral("LSI"), i.projectionType));
+        table.itemCount = m_dynamoStore->itemCount(t.tableName);
+        info->tables.append(table);
     }
 }
 

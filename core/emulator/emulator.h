@@ -105,6 +105,7 @@ private:
     void describeRestApis(Core::EmulatorInfo *info) const;
     void describeWebSocketApis(Core::EmulatorInfo *info) const;
     void describeGraphQlApis(Core::EmulatorInfo *info) const;
+    void describeTables(Core::EmulatorInfo *info) const;
     // An AppSync API's /graphql; false when apiId is none of the lab's GraphQL APIs.
     bool routeGraphQl(const Core::HttpRequest &request, const QByteArray &apiId, const QByteArray &pathInApi,
                       HttpResponder &responder);

@@ -1,5 +1,7 @@
 #include "emulatorhost.h"
 
+#include "dynamodbstore.h"
+
 #include "cognitoidpservice.h"
 
 namespace Gatehouse::Emulator {
@@ -38,6 +40,9 @@ void EmulatorHost::start(const EmulatorOptions &options)
         m_emulator = new Emulator(options, m_threadContext);
         connect(m_emulator, &Emulator::invocationFinished, this,
                 &EmulatorHost::invocationFinished);
+        DynamoStore *store = m_emulator->dynamoStore();
+        connect(store, &DynamoStore::changed, this,
+                [this, store](const QString &table) { emit tableItemCountChanged(table, store->itemCount(table)); });
         const Core::Result<Core::EmulatorInfo> result = m_emulator->start();
         if (result && m_emulator->cognito())
             connect(m_emulator->cognito(), &CognitoIdpService::codeSent, this,

@@ -31,6 +31,8 @@ signals:
     // mail): what the person would find in their inbox.
     void cognitoCodeSent(const QString &poolId, const QString &username, const QString &destination,
                          const QString &code);
+    // A DynamoDB call or an AppSync resolver changed a table: how many items it holds now.
+    void tableItemCountChanged(const QString &tableName, qsizetype itemCount);
 
 private:
     QThread m_thread;

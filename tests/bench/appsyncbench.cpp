@@ -1,7 +1,8 @@
 // AppSync subscriptions in the emulator: a QWebSocket subscriber on the travel lab's real-time
 // endpoint (API key), a signed-in traveller sending addActivity over HTTP 31 times, one after
 // another; the first, which starts the function's worker, is reported apart. Per mutation: from
-// sending it to the subscriber's data frame (the Lambda resolver's run included), and from the
+// sending it to the subscriber's data frame (the addActivity pipeline included: the function's
+// destination check, then the VTL PutItem into the lab's DynamoDB table), and from the
 // moment the mutation's result was known in the emulator (AppSyncService::mutationResolved,
 // which the real-time side handles first) to the frame: the push itself. Emulator and
 // subscriber share this process and its event loop.

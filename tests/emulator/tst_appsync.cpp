@@ -6,6 +6,8 @@
 // providers (API key missing or wrong: 401 UnauthorizedException; a field the provider may not
 // read: "Not Authorized to access ..."); a function's error as Lambda:Unhandled; NONE resolvers;
 // introspection over HTTP loading back into the schema; and Debian's python3 urllib as a client.
+// The travel lab's activities go through VTL resolvers on its DynamoDB table (a pipeline for
+// addActivity); tst_appsynctemplates covers the templates themselves.
 #include "../common/emulatorlab.h"
 #include "../common/websocketapitest.h"
 #include "core/emulator/appsyncservice.h"
@@ -377,10 +379,19 @@ private slots:
         QCOMPARE(api.additionalAuth.at(0).type, AppSyncAuthProvider::Type::Iam);
         QCOMPARE(api.additionalAuth.at(1).type, AppSyncAuthProvider::Type::UserPool);
         QCOMPARE(api.additionalAuth.at(1).userPoolId, lab.userPools.first().poolId);
-        QCOMPARE(api.dataSources.size(), 2);
+        QCOMPARE(api.dataSources.size(), 3);
         QCOMPARE(api.dataSource(QStringLiteral("weather"))->functionName, QStringLiteral("travelWeatherFunction"));
-        QCOMPARE(api.resolvers.size(), 4);
+        QCOMPARE(api.dataSource(QStringLiteral("activities"))->type, AppSyncDataSource::Type::DynamoDb);
+        QCOMPARE(api.dataSource(QStringLiteral("activities"))->tableName, QStringLiteral("travel-activities"));
+        QCOMPARE(api.resolvers.size(), 5);
         QVERIFY(api.resolver(QStringLiteral("Destination"), QStringLiteral("weather")));
+        // addActivity: a pipeline of the function's check and the table's PutItem.
+        const AppSyncResolver *add = api.resolver(QStringLiteral("Mutation"), QStringLiteral("addActivity"));
+        QVERIFY(add);
+        QCOMPARE(add->kind, AppSyncResolver::Kind::Pipeline);
+        QCOMPARE(add->functions.size(), 2);
+        QCOMPARE(api.function(add->functions.at(1))->dataSource, QStringLiteral("activities"));
+        QVERIFY(api.resolver(QStringLiteral("Destination"), QStringLiteral("activities"))->templates.request);
         QCOMPARE(api.apiKeys.size(), 1);
         QVERIFY(api.apiKeys.first().id.startsWith(QLatin1String("da2-")));
         QVERIFY(api.schemaSdl.contains("@aws_subscribe"));
@@ -389,7 +400,7 @@ private slots:
         QVERIFY(info);
         QCOMPARE(info->stage, QStringLiteral("API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS"));
         QVERIFY(info->pathStyleUrl.endsWith(QStringLiteral("/_aws/appsync/") + api.apiId + QStringLiteral("/graphql")));
-        QCOMPARE(info->routes.size(), 5);
+        QCOMPARE(info->routes.size(), 6);
         QCOMPARE(info->routes.first().routeKey, QStringLiteral("Query.getAllDestinations"));
         QCOMPARE(info->routes.first().method, QStringLiteral("POST")); // the GUI opens the resolver as a POST
         QCOMPARE(info->routes.last().url, QStringLiteral("ws") + info->pathStyleUrl.mid(4) + QStringLiteral("/realtime"));

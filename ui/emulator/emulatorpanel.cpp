@@ -435,7 +435,28 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
                                           .arg(pool.poolId, client.clientId, info.baseUrl));
         }
     }
+    // DynamoDB tables: keys and indexes, and the item count as writes change it.
+    m_tableItems.clear();
+    for (const Core::EmulatorTableInfo &table : info.tables) {
+        auto *tableItem = new QTreeWidgetItem(m_routes, {table.name, tr("DynamoDB table")});
+        QFont bold = tableItem->font(0);
+        bold.setBold(true);
+        tableItem->setFont(0, bold);
+        tableItem->setToolTip(0, tr("%1\nList it: aws dynamodb scan --table-name %2 --endpoint-url %3")
+                                     .arg(table.arn, table.name, info.baseUrl));
+        new QTreeWidgetItem(tableItem, {tr("key"), table.keySchema});
+        for (const QString &index : table.indexes)
+            new QTreeWidgetItem(tableItem, {tr("index"), index});
+        m_tableItems.insert(table.name, tableItem);
+        setTableItemCount(table.name, table.itemCount);
+    }
     m_routes->expandAll();
+}
+
+void EmulatorPanel::setTableItemCount(const QString &tableName, qsizetype itemCount)
+{
+    if (QTreeWidgetItem *item = m_tableItems.value(tableName))
+        item->setText(1, tr("DynamoDB table, %n item(s)", nullptr, int(itemCount)));
 }
 
 void EmulatorPanel::clearServed()
@@ -447,6 +468,7 @@ void EmulatorPanel::clearServed()
     m_pathStyle->setText(tr("—"));
     m_hostStyle->setText(tr("—"));
     m_warnings->hide();
+    m_tableItems.clear();
     m_routes->clear();
 }
 

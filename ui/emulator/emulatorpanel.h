@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/invocationrecord.h"
 
+#include <QHash>
 #include <QUrl>
 #include <QWidget>
 
@@ -55,6 +56,8 @@ public slots:
     void setFailed(const Gatehouse::Core::Error &error);
     void setStopped();
     void appendInvocation(const Gatehouse::Core::InvocationRecord &record);
+    // A DynamoDB table's item count changed (a write through the API or an AppSync resolver).
+    void setTableItemCount(const QString &tableName, qsizetype itemCount);
 
 signals:
     void routeActivated(const QString &method, const QString &url);
@@ -110,6 +113,7 @@ private:
     QLabel *m_hostStyle = nullptr;
     QLabel *m_warnings = nullptr;
     QTreeWidget *m_routes = nullptr;
+    QHash<QString, QTreeWidgetItem *> m_tableItems; // DynamoDB table name -> its node in m_routes
     QTableView *m_logView = nullptr;
     QUrl m_baseUrl;
     bool m_followLog = true;
