@@ -202,6 +202,11 @@ private:
                                           ? request["operation"].get<std::string>()
                                           : std::string();
         const bool batch = operation == "BatchInvoke";
+        if (operation.empty()) {
+            // AppSync's troubleshooting guide quotes this for a document without "operation".
+            fail(QStringLiteral("Value for field '$[operation]' not found."), kMappingTemplate);
+            return;
+        }
         if (!batch && operation != "Invoke") {
             fail(QStringLiteral("Unsupported operation '%1'. Lambda Resolver only supports "
                                 "'Invoke' and 'BatchInvoke' operations.")

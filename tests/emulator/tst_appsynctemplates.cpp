@@ -239,14 +239,19 @@ private slots:
                  (QJsonObject{{QStringLiteral("word"), QStringLiteral("batched ho")}, {QStringLiteral("field"), QStringLiteral("batchEcho")}}));
     }
 
-    // A request template that renders no JSON: AppSync's MappingTemplate error; #return skips
-    // the data source and the response template.
+    // A request template that renders no JSON, or a Lambda document without an operation:
+    // AppSync's MappingTemplate errors; #return skips the data source and the response template.
     void notJsonAndReturn()
     {
         const Reply bad = query(QStringLiteral("{ notJson }"));
         QCOMPARE(bad.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("MappingTemplate"));
         QVERIFY2(bad.firstError().value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Unable to parse the JSON document")),
                  bad.body.constData());
+        // A Lambda document without "operation": the words of AppSync's troubleshooting guide.
+        const Reply noOperation = query(QStringLiteral("{ noOperation }"));
+        QCOMPARE(noOperation.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("MappingTemplate"));
+        QCOMPARE(noOperation.firstError().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Value for field '$[operation]' not found."));
         const Reply early = query(QStringLiteral("{ shortCut { text via } }"));
         QCOMPARE(early.body, QByteArray("{\"data\":{\"shortCut\":{\"text\":\"returned early\",\"via\":\"return\"}}}"));
     }
