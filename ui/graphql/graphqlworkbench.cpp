@@ -203,6 +203,10 @@ QWidget *GraphQLWorkbench::buildResultSide()
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errors->setToolTip(tr("Click an error to mark its path in the data and its place in the editor"));
+    // One line per error, elided (each item's tooltip has it whole): a horizontal scroll bar
+    // took the only row's height beside the emulator dock.
+    m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_errors->setTextElideMode(Qt::ElideRight);
     m_errors->hide();
     resultLayout->addWidget(m_status);
     resultLayout->addWidget(m_errors);
@@ -438,13 +442,15 @@ void GraphQLWorkbench::addErrors(const QList<ResponseError> &errors, const QByte
     const QSignalBlocker blocker(m_errors);
     for (const ResponseError &error : errors) {
         auto *item = new QListWidgetItem(prefix + errorLine(error), m_errors);
+        item->setToolTip(item->text());
         item->setData(kErrorRowRole, int(m_shownErrors.size()));
         item->setForeground(QColor(0xb9, 0x1c, 0x1c));
         m_shownErrors.append({error, json, origin});
     }
     // As tall as its rows (up to five), so the data keeps the room.
     const int rows = qMin(m_errors->count(), 5);
-    m_errors->setFixedHeight(rows * qMax(1, m_errors->sizeHintForRow(0)) + 2 * m_errors->frameWidth() + 2);
+    const int rowHeight = qMax(m_errors->sizeHintForRow(0), m_errors->fontMetrics().height() + 4);
+    m_errors->setFixedHeight(rows * rowHeight + 2 * m_errors->frameWidth() + 2);
     m_errors->setVisible(m_errors->count() > 0);
     if (!errors.isEmpty() && !prefix.isEmpty())
         m_errors->scrollToBottom();

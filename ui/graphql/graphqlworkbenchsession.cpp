@@ -201,7 +201,7 @@ void GraphQLWorkbench::showEvent(const QString &id, const QByteArray &payload)
     // servers a subscription that fails at once: listed like a query's errors, clickable to
     // their path in this event.
     if (const QList<ResponseError> errors = parseErrors(payload); !errors.isEmpty()) {
-        addErrors(errors, shown, origin, tr("%1 · subscription %2 · ").arg(time.left(8), id));
+        addErrors(errors, shown, origin, tr("%1 · subscription %2 · ").arg(time.left(8), id.left(8)));
         QStringList lines;
         for (const ResponseError &error : errors)
             lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
@@ -224,7 +224,7 @@ void GraphQLWorkbench::showEventFailure(const QString &id, const QList<ResponseE
         if (!error.errorType.isEmpty())
             error.message = error.errorType + QStringLiteral(": ") + error.message;
     }
-    addErrors(listed, QByteArray(), QTextCursor(m_result->document()), tr("%1 · subscription %2 · ").arg(time.left(8), id));
+    addErrors(listed, QByteArray(), QTextCursor(m_result->document()), tr("%1 · subscription %2 · ").arg(time.left(8), id.left(8)));
     showStatus(tr("The server refused the subscription: %1").arg(lines.join(QStringLiteral("; "))), true);
     emit eventShown();
 }
