@@ -13,6 +13,7 @@
 #include "core/emulator/appsyncservice.h"
 #include "core/emulator/cognitoidpservice.h"
 #include "core/emulator/cognitotokens.h"
+#include "core/emulator/dynamodbstore.h"
 #include "core/emulator/emulator.h"
 #include "core/emulator/labloader.h"
 #include "core/graphql/schema.h"
@@ -596,6 +597,26 @@ private slots:
         const Reply read = withKey(*m_travel, QStringLiteral("{ getDestination(name: \"Reykjavik\") { activities } }"));
         QVERIFY(read.data().value(QStringLiteral("getDestination")).toObject().value(QStringLiteral("activities")).toArray()
                     .contains(activity));
+        // The pipeline's VTL PutItem wrote it to the lab's table: the destination as partition
+        // key, an id from $util.autoId(), and the traveller from $ctx.identity, which has the
+        // shape the direct Lambda event's identity has.
+        const DynamoStore::CallResult scan =
+            m_travel->dynamoStore()->call(QStringLiteral("Scan"), QByteArray("{\"TableName\":\"travel-activities\"}"));
+        QVERIFY2(scan.ok, qPrintable(scan.error.message));
+        QJsonObject stored;
+        for (const QJsonValue &item : QJsonDocument::fromJson(scan.body).object().value(QStringLiteral("Items")).toArray()) {
+            if (item.toObject().value(QStringLiteral("activity")).toObject().value(QStringLiteral("S")).toString() == activity)
+                stored = item.toObject();
+        }
+        QCOMPARE(stored.value(QStringLiteral("destination")).toObject().value(QStringLiteral("S")).toString(), QStringLiteral("Reykjavik"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
+                     .match(stored.value(QStringLiteral("id")).toObject().value(QStringLiteral("S")).toString()).hasMatch(),
+                 scan.body.constData());
+        const QString addedBy = stored.value(QStringLiteral("addedBy")).toObject().value(QStringLiteral("S")).toString();
+        const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(token.split('.').at(1), QByteArray::Base64UrlEncoding))
+                                       .object();
+        QVERIFY(!addedBy.isEmpty());
+        QCOMPARE(addedBy, claims.value(QStringLiteral("cognito:username")).toString());
         // An unknown destination: the function's ValueError, as AppSync reports a direct resolver's.
         const Reply unknown = post(url(*m_travel),
                                    graphQlBody(QStringLiteral("mutation { addActivity(destination: \"Atlantis\", activity: \"Diving\") { name } }")),
