@@ -157,6 +157,7 @@ void AppSyncRealtime::handle(const Core::HttpRequest &request, const QString &ap
     m_handover.insert(key, connection);
     // The connection is authorized before the socket is handed over; a refusal is told after
     // connection_init, as connection_error, since a refused handshake tells a browser nothing.
+    // AppSync's (quoted in aws-amplify/amplify-flutter#2763) carries errorCode 401 too.
     const auto proceed = [this, socket, connection, key](std::optional<AppSyncCaller> caller,
                                                          QString refusal) {
         if (caller)
@@ -240,7 +241,8 @@ void AppSyncRealtime::onMessage(Connection *connection, const QString &message)
                      {QStringLiteral("errors"),
                       QJsonArray{QJsonObject{
                           {QStringLiteral("errorType"), QStringLiteral("UnauthorizedException")},
-                          {QStringLiteral("message"), QString::fromUtf8(refusal)}}}}}}};
+                          {QStringLiteral("message"), QString::fromUtf8(refusal)},
+                          {QStringLiteral("errorCode"), 401}}}}}}};
             send(connection, compact(error));
             connection->socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                                       QStringLiteral("Unauthorized"));

@@ -34,10 +34,12 @@ QByteArray dump(const Json &value)
     return QByteArray::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+// A field error's location as AppSync writes it, with "sourceName": null (an AppSync answer
+// quoted in aws/aws-appsync-community#209).
 Json locationJson(const Document &doc, Span span)
 {
     const SourcePosition p = doc.position(span.start);
-    return Json::array({Json{{"line", p.line}, {"column", p.column}}});
+    return Json::array({Json{{"line", p.line}, {"column", p.column}, {"sourceName", nullptr}}});
 }
 
 // A path position and whether a null there is allowed; the chain from the root decides how far

@@ -223,7 +223,7 @@ private slots:
         QCOMPARE(compact(error.value(QStringLiteral("path"))), QByteArray("[\"nested\",\"strict\"]"));
         QCOMPARE(error.value(QStringLiteral("message")).toString(),
                  QStringLiteral("Cannot return null for non-nullable type: 'String' within parent 'Holder' (/nested/strict)"));
-        QCOMPARE(compact(error.value(QStringLiteral("locations"))), QByteArray("[{\"column\":18,\"line\":1}]"));
+        QCOMPARE(compact(error.value(QStringLiteral("locations"))), QByteArray("[{\"column\":18,\"line\":1,\"sourceName\":null}]"));
 
         // A non-null root field: the whole data is null.
         response = run(*m_executor, r, "{ hello strict }");
@@ -241,7 +241,7 @@ private slots:
         QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("the oven broke"));
         QCOMPARE(error.value(QStringLiteral("errorType")).toString(), QStringLiteral("Lambda:Unhandled"));
         QCOMPARE(compact(error.value(QStringLiteral("path"))), QByteArray("[\"failing\"]"));
-        QCOMPARE(compact(error.value(QStringLiteral("locations"))), QByteArray("[{\"column\":3,\"line\":3}]"));
+        QCOMPARE(compact(error.value(QStringLiteral("locations"))), QByteArray("[{\"column\":3,\"line\":3,\"sourceName\":null}]"));
     }
 
     void invalidDocumentsAreNotRun_data()

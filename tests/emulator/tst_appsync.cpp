@@ -757,6 +757,12 @@ private slots:
         QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("the kitchen is closed"));
         QCOMPARE(error.value(QStringLiteral("path")).toArray(), QJsonArray{QStringLiteral("fail")});
         QCOMPARE(error.value(QStringLiteral("locations")).toArray().at(0).toObject().value(QStringLiteral("column")).toInt(), 3);
+        // The rest of the entry as AppSync writes it (an answer quoted in aws/aws-appsync-community#209):
+        // data and errorInfo null, the location's sourceName null.
+        QVERIFY(error.contains(QStringLiteral("data")) && error.value(QStringLiteral("data")).isNull());
+        QVERIFY(error.contains(QStringLiteral("errorInfo")) && error.value(QStringLiteral("errorInfo")).isNull());
+        const QJsonObject location = error.value(QStringLiteral("locations")).toArray().at(0).toObject();
+        QVERIFY(location.contains(QStringLiteral("sourceName")) && location.value(QStringLiteral("sourceName")).isNull());
         // A non-null field that fails takes the whole data with it.
         reply = withKey(*m_echo, QStringLiteral("{ mustNotFail echo { id } }"));
         QVERIFY(reply.json().value(QStringLiteral("data")).isNull());
@@ -1002,9 +1008,11 @@ private slots:
             QVERIFY2(frame.value(QStringLiteral("type")).toString() != QLatin1String("connection_ack"), out.constData());
         }
         QVERIFY2(!error.isEmpty(), QByteArray(out + peer.readAllStandardError()).constData());
-        QCOMPARE(error.value(QStringLiteral("payload")).toObject().value(QStringLiteral("errors")).toArray().at(0).toObject()
-                     .value(QStringLiteral("errorType")).toString(),
-                 QStringLiteral("UnauthorizedException"));
+        // AppSync's connection_error (quoted in aws-amplify/amplify-flutter#2763) carries errorCode 401.
+        const QJsonObject refusal = error.value(QStringLiteral("payload")).toObject().value(QStringLiteral("errors")).toArray().at(0).toObject();
+        QCOMPARE(refusal.value(QStringLiteral("errorType")).toString(), QStringLiteral("UnauthorizedException"));
+        QCOMPARE(refusal.value(QStringLiteral("errorCode")).toInt(), 401);
+        QVERIFY2(!refusal.value(QStringLiteral("message")).toString().isEmpty(), out.constData());
     }
 
     void debianPythonUrllib()
