@@ -17,8 +17,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text);
 }
 
-// A runaway [1..n] or #foreach would otherwise hold the emulator's thread.
+// A runaway [1..n], #foreach or string doubling would otherwise hold the emulator's thread or
+// its memory; a mapping template that AppSync accepts stays far below these.
 constexpr qint64 maxRange = 1000000;
+constexpr qint64 maxIterations = 1000000;
+constexpr qsizetype maxText = 16 * 1024 * 1024;
 
 QString opText(Expr::Op op)
 {
@@ -107,7 +110,8 @@ bool Renderer::execute(const Block &block)
     for (const Node &node : block) {
         switch (node.kind) {
         case Node::Kind::Text:
-            *m_text += node.text;
+            if (!append(node.text, node.position))
+                return false;
             break;
         case Node::Kind::Reference: {
             Value value;
@@ -115,10 +119,10 @@ bool Renderer::execute(const Block &block)
                 return false;
             if (m_flow != Flow::Normal)
                 return true;
-            if (!value.isNull())
-                *m_text += value.toText();
-            else if (!node.reference->quiet)
-                *m_text += node.reference->source;
+            if (!value.isNull() || !node.reference->quiet) {
+                if (!append(value.isNull() ? node.reference->source : value.toText(), node.position))
+                    return false;
+            }
             break;
         }
         case Node::Kind::Set:
@@ -169,6 +173,14 @@ bool Renderer::execute(const Block &block)
         if (m_flow != Flow::Normal)
             return true;
     }
+    return true;
+}
+
+bool Renderer::append(const QString &text, Position at)
+{
+    if (m_text->size() + text.size() > maxText)
+        return fail(at, tr("the template's output grew past %1 MB; a mapping template renders a request or a result, far less than that").arg(maxText / (1024 * 1024)));
+    *m_text += text;
     return true;
 }
 
@@ -266,6 +278,10 @@ bool Renderer::executeForeach(const Node &node)
     bool ok = true;
     const qint64 size = qint64(items.size());
     for (qint64 i = 0; i < size; ++i) {
+        if (++m_iterations > maxIterations) {
+            ok = fail(node.position, tr("#foreach ran more than %1 times in one render; a loop this long holds the emulator").arg(maxIterations));
+            break;
+        }
         Value loop = Value::map();
         ValueMap &state = loop.entries();
         state.entries.reserve(5);
@@ -452,7 +468,10 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
     }
     case Expr::Op::Add:
         if ((left.isString() || right.isString()) && !left.isNull() && !right.isNull()) {
-            *out = Value::string(left.toText() + right.toText());
+            QString joined = left.toText() + right.toText();
+            if (joined.size() > maxText)
+                return fail(expr.position, tr("a string grew past %1 MB").arg(maxText / (1024 * 1024)));
+            *out = Value::string(std::move(joined));
             return true;
         }
         [[fallthrough]];

@@ -593,7 +593,8 @@ private:
         if (!parseBinary(&left, level + 1))
             return false;
         for (;;) {
-            const int opStart = m_pos;
+            skipSpace();
+            const int opStart = m_pos; // errors point at the operator
             Expr::Op op;
             if (!matchOperator(level, &op))
                 break;

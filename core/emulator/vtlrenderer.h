@@ -47,6 +47,7 @@ private:
     bool evaluateReference(const Reference &ref, Value *out, size_t segments);
     bool step(const Reference &ref, const Segment &segment, const Value &target, Value *out);
     bool renderInterpolated(const Block &block, Value *out);
+    bool append(const QString &text, Position at);
 
     Output *m_output;
     QString *m_text = nullptr;
@@ -54,6 +55,7 @@ private:
     Value m_context;
     Flow m_flow = Flow::Normal;
     int m_loopDepth = 0;
+    qint64 m_iterations = 0; // #foreach passes in this render, against maxIterations
     QString m_error;
 };
 

@@ -399,11 +399,11 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
         if ((is("copyAndRetainAllKeys") || is("copyAndRemoveAllKeys")) && n == 2 && args[0].isMap() && args[1].isList()) {
             const bool retain = is("copyAndRetainAllKeys");
             Value copy = Value::map();
-            for (const auto &[key, value] : args[0].entries().entries) {
+            for (const auto &entry : args[0].entries().entries) {
                 const bool listed = std::any_of(args[1].items().begin(), args[1].items().end(),
-                                                [&](const Value &k) { return k.toText() == key; });
+                                                [&](const Value &k) { return k.toText() == entry.first; });
                 if (listed == retain)
-                    copy.entries().entries.emplace_back(key, value);
+                    copy.entries().entries.push_back(entry);
             }
             *out = copy;
         } else {

@@ -499,6 +499,14 @@ void TestVtl::nestingIsBounded()
     QVERIFY(text.contains(QStringLiteral("\"(nested too deep)\"")));
     QVERIFY(renderText(QStringLiteral("$l"), "{}").startsWith(QStringLiteral("$l")));
 
+    // Long loops and growing strings end in an error instead of holding the emulator.
+    QCOMPARE(renderText(QStringLiteral("#foreach($a in [1..1000])\n#foreach($b in [1..1000])#end#end#foreach($c in [1..2])#end")),
+             QStringLiteral("RENDER ERROR 2:1: #foreach ran more than 1000000 times in one render; a loop this long holds the emulator"));
+    const QString doubling = renderText(QStringLiteral("#set($s = 'xxxxxxxxxxxxxxxx')#foreach($i in [1..30])#set($s = \"$s$s\")#end$s.length()"));
+    QVERIFY2(doubling.startsWith(QStringLiteral("RENDER ERROR 1:")) && doubling.endsWith(QStringLiteral("the template's output grew past 16 MB; a mapping template renders a request or a result, far less than that")), qPrintable(doubling.left(200)));
+    const QString concat = renderText(QStringLiteral("#set($s = 'xxxxxxxxxxxxxxxx')#foreach($i in [1..30])#set($s = $s + $s)#end$s.length()"));
+    QCOMPARE(concat, QStringLiteral("RENDER ERROR 1:66: a string grew past 16 MB"));
+
     const QString deep = QStringLiteral("#set($a = ") + QString(300, QLatin1Char('(')) + QLatin1Char('1')
         + QString(300, QLatin1Char(')')) + QLatin1Char(')');
     QCOMPARE(renderText(deep), QStringLiteral("PARSE ERROR 1:210: expressions and directives are nested more than 200 deep"));
