@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private slots:
     void scanPagesWithMaxItems();
     void updateAndConditionalPut();
     void wrongSecretRefused();
+    void boto3Table();
 
 private:
     AwsCli::Run aws(const QStringList &arguments) { return m_cli->run(QStringList{QStringLiteral("dynamodb")} + arguments); }
@@ -311,6 +313,45 @@ void TestDynamoDbCli::wrongSecretRefused()
     const AwsCli::Run r = other.run({QStringLiteral("dynamodb"), QStringLiteral("list-tables")});
     QVERIFY(r.exitCode != 0);
     QVERIFY2(r.err.contains("InvalidSignatureException") || r.err.contains("signature"), r.err.constData());
+}
+
+// boto3's resource layer (Table, batch_writer, Key/Attr conditions, Decimal numbers, sets) on
+// the same table, run by tests/emulator/dynamodb_boto3_peer.py while this thread keeps serving.
+void TestDynamoDbCli::boto3Table()
+{
+    QProcess probe;
+    probe.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import boto3")});
+    if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
+        QSKIP("Debian's python3-boto3 is not installed (packaging/dev installs it)");
+    const qsizetype before = m_emulator->dynamoStore()->itemCount(QStringLiteral("orders"));
+    QProcess peer;
+    peer.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/dynamodb_boto3_peer.py"), m_emulator->info().baseUrl,
+                QStringLiteral("orders")});
+    QTRY_VERIFY_WITH_TIMEOUT(peer.state() == QProcess::NotRunning, 60000);
+    const QByteArray err = peer.readAllStandardError();
+    QVERIFY2(peer.exitCode() == 0, err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(peer.readAllStandardOutput()).object();
+    QCOMPARE(out.value(QStringLiteral("get")).toObject(),
+             (QJsonObject{{QStringLiteral("total"), QStringLiteral("1.75")},
+                          {QStringLiteral("tags"), QJsonArray{QStringLiteral("boto3"), QStringLiteral("peer")}}}));
+    QJsonArray query;
+    for (int i = 19; i >= 10; --i)
+        query.append(i);
+    QCOMPARE(out.value(QStringLiteral("query")).toArray(), query);
+    const QJsonObject scan = out.value(QStringLiteral("scan")).toObject();
+    QCOMPARE(scan.value(QStringLiteral("count")).toInt(), 60);
+    QCOMPARE(scan.value(QStringLiteral("distinct")).toInt(), 60);
+    // Every item of the table read 7 at a time, the filter applied after Limit as DynamoDB applies
+    // it; a page that Limit ended carries a LastEvaluatedKey even when nothing follows.
+    const qsizetype total = before + 60;
+    QCOMPARE(m_emulator->dynamoStore()->itemCount(QStringLiteral("orders")), total);
+    QCOMPARE(scan.value(QStringLiteral("pages")).toInt(), int(total / 7 + 1));
+    QCOMPARE(out.value(QStringLiteral("update")).toObject(),
+             (QJsonObject{{QStringLiteral("total"), QStringLiteral("2.25")},
+                          {QStringLiteral("tags"), QJsonArray{QStringLiteral("boto3"), QStringLiteral("gift"), QStringLiteral("peer")}}}));
+    QCOMPARE(out.value(QStringLiteral("conditional")).toString(),
+             QStringLiteral("ConditionalCheckFailedException: The conditional request failed"));
 }
 
 QTEST_GUILESS_MAIN(TestDynamoDbCli)
