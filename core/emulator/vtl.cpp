@@ -579,7 +579,8 @@ bool Renderer::step(const Reference &ref, const Segment &segment, const Value &t
                 return true;
             }
             return fail(segment.position, tr("$%1.%2 is not part of $util as Gatehouse emulates it "
-                                             "(supported: time, dynamodb, list, map, str, math)")
+                                             "(supported: time, dynamodb, list, map, str, math); a helper "
+                                             "is called with parentheses, like $%1.%2(...)")
                                               .arg(target.asString(), segment.name));
         }
         {

@@ -52,7 +52,7 @@ QString escapeJavaScript(const QString &s)
         case '\\': out += QLatin1String("\\\\"); break;
         case '/': out += QLatin1String("\\/"); break;
         default:
-            if (u < 0x20 || u > 0x7e)
+            if (u < 0x20 || u > 0x7f)
                 out += QStringLiteral("\\u%1").arg(u, 4, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("\\U"), QLatin1String("\\u"));
             else
                 out += c;
