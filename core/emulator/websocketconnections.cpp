@@ -22,10 +22,10 @@ Core::HttpResponse restJson(int status, const QByteArray &errorType, const QByte
 {
     Core::HttpResponse response;
     response.status = status;
-    response.headers.set(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    response.headers.set(QByteArrayLiteral("x-amzn-RequestId"), AwsAuthenticator::newRequestId());
+    response.headers.add(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    response.headers.add(QByteArrayLiteral("x-amzn-RequestId"), AwsAuthenticator::newRequestId());
     if (!errorType.isEmpty())
-        response.headers.set(QByteArrayLiteral("x-amzn-ErrorType"), errorType);
+        response.headers.add(QByteArrayLiteral("x-amzn-ErrorType"), errorType);
     response.body = body;
     return response;
 }
@@ -92,8 +92,10 @@ void WebSocketGateway::handleListing(const Core::HttpRequest &request, const QSt
         if (connection->apiId == apiId && connection->socket && !connection->closing)
             open.push_back(connection.get());
     }
-    std::stable_sort(open.begin(), open.end(), [](const Connection *a, const Connection *b) {
-        return a->base.connectedAt < b->base.connectedAt;
+    // The connections are hashed: ties in connectedAt are ordered by id, so the list is stable.
+    std::sort(open.begin(), open.end(), [](const Connection *a, const Connection *b) {
+        return a->base.connectedAt != b->base.connectedAt ? a->base.connectedAt < b->base.connectedAt
+                                                          : a->base.connectionId < b->base.connectionId;
     });
     QJsonArray list;
     for (const Connection *connection : open) {

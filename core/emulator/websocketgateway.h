@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 class QWebSocket;
 class QWebSocketServer;
@@ -99,7 +100,9 @@ private:
     std::map<QString, QWebSocketServer *> m_servers; // by the subprotocol they agree on
     // Accepted handshakes waiting for QWebSocketServer, by the client's address and port.
     std::map<QString, std::unique_ptr<Connection>> m_handover;
-    std::map<QString, std::unique_ptr<Connection>> m_connections; // by connection id
+    // By connection id. Hashed: each @connections POST looks its id up, and among a broadcast's
+    // 1,000 connections a sorted map's string compares showed in the profile.
+    std::unordered_map<QString, std::unique_ptr<Connection>> m_connections;
     // Last, so it stops first: after closeAll() has handed it every socket to delete.
     std::unique_ptr<WebSocketIoThread> m_io = std::make_unique<WebSocketIoThread>();
 };
