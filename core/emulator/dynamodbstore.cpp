@@ -592,9 +592,15 @@ void DynamoStore::setTables(const QList<DynamoTableConfig> &tables)
             const DynamoTableConfig &o = old->config;
             if (old && o.tableName == config.tableName && o.hashKey == config.hashKey && o.hashType == config.hashType
                 && o.rangeKey == config.rangeKey && o.rangeType == config.rangeType) {
-                // Same name and key schema: the items stay; indexes are rebuilt from them.
-                for (const auto &[position, item] : old->items)
-                    table->put(item);
+                // Same name and key schema: the items stay; indexes are rebuilt from them. An item
+                // whose index key no longer has the index's type is left out, as DynamoDB refuses
+                // such an index change while the item exists.
+                for (const auto &[position, item] : old->items) {
+                    try {
+                        table->put(item);
+                    } catch (const Failure &) {
+                    }
+                }
                 table->createdAt = old->createdAt;
             }
         }

@@ -398,6 +398,33 @@ private slots:
         QCOMPARE(parse(e.item), (QJsonObject{{QStringLiteral("Artist"), s(QStringLiteral("a"))}, {QStringLiteral("SongTitle"), s(QStringLiteral("b"))}}));
     }
 
+    // A lab reload keeps a table's items when its name and keys stay, rebuilds its indexes (an
+    // item that no longer fits a new index's key type is dropped), and empties a changed table.
+    void reload()
+    {
+        DynamoTableConfig t;
+        t.tableName = QStringLiteral("Keep");
+        t.hashKey = QStringLiteral("id");
+        m_store.setTables({t});
+        for (const QJsonObject &item : {QJsonObject{{QStringLiteral("id"), s(QStringLiteral("a"))}, {QStringLiteral("g"), s(QStringLiteral("x"))}},
+                                        QJsonObject{{QStringLiteral("id"), s(QStringLiteral("b"))}, {QStringLiteral("g"), n(QStringLiteral("1"))}}})
+            QVERIFY(!ok(QStringLiteral("PutItem"), {{QStringLiteral("TableName"), t.tableName}, {QStringLiteral("Item"), item}})
+                         .contains(QStringLiteral("failed")));
+        DynamoTableConfig::Index byG;
+        byG.name = QStringLiteral("byG");
+        byG.hashKey = QStringLiteral("g");
+        t.indexes = {byG};
+        m_store.setTables({t});
+        QCOMPARE(m_store.itemCount(t.tableName), 1);
+        const QJsonObject page = ok(QStringLiteral("Query"), {{QStringLiteral("TableName"), t.tableName}, {QStringLiteral("IndexName"), QStringLiteral("byG")},
+                                                              {QStringLiteral("KeyConditionExpression"), QStringLiteral("g = :g")},
+                                                              {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":g"), s(QStringLiteral("x"))}}}});
+        QCOMPARE(page.value(QStringLiteral("Count")).toInt(), 1);
+        t.hashType = QStringLiteral("N");
+        m_store.setTables({t});
+        QCOMPARE(m_store.itemCount(t.tableName), 0);
+    }
+
     // AppSync's documents: typed values with JSON numbers, plain results, its Query shape and
     // nextToken, conditional failures with the stored item, its batch shapes.
     void appSync()
