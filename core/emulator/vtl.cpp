@@ -12,11 +12,6 @@ namespace Gatehouse::Emulator::Vtl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text);
-}
-
 // A runaway [1..n], #foreach or string doubling would otherwise hold the emulator's thread or
 // its memory; a mapping template that AppSync accepts stays far below these.
 constexpr qint64 maxRange = 1000000;
@@ -75,7 +70,7 @@ bool Renderer::run(const Template &tmpl, const Context &context)
         Value value;
         QString problem;
         if (!valueFromJson(*part.json, &value, &problem)) {
-            m_error = tr("$context.%1 could not be read: %2").arg(QLatin1String(part.name), problem);
+            m_error = VtlText::tr("$context.%1 could not be read: %2").arg(QLatin1String(part.name), problem);
             return false;
         }
         ctx.put(QLatin1String(part.name), value);
@@ -87,7 +82,7 @@ bool Renderer::run(const Template &tmpl, const Context &context)
     Value prevResult;
     QString problem;
     if (!valueFromJson(context.prevResult, &prevResult, &problem)) {
-        m_error = tr("$context.prev.result could not be read: %1").arg(problem);
+        m_error = VtlText::tr("$context.prev.result could not be read: %1").arg(problem);
         return false;
     }
     Value prev = Value::map();
@@ -179,7 +174,7 @@ bool Renderer::execute(const Block &block)
 bool Renderer::append(const QString &text, Position at)
 {
     if (m_text->size() + text.size() > maxText)
-        return fail(at, tr("the template's output grew past %1 MB; a mapping template renders a request or a result, far less than that").arg(maxText / (1024 * 1024)));
+        return fail(at, VtlText::tr("the template's output grew past %1 MB; a mapping template renders a request or a result, far less than that").arg(maxText / (1024 * 1024)));
     *m_text += text;
     return true;
 }
@@ -205,12 +200,12 @@ bool Renderer::executeSet(const Node &node)
         return false;
     const Segment &last = target.segments.back();
     if (container.isNull())
-        return fail(target.position, tr("#set cannot assign to %1: the part before .%2 is null")
+        return fail(target.position, VtlText::tr("#set cannot assign to %1: the part before .%2 is null")
                                          .arg(target.source, last.name));
     switch (last.kind) {
     case Segment::Kind::Property:
         if (!container.isMap())
-            return fail(last.position, tr("#set cannot assign to %1: a %2 has no property %3")
+            return fail(last.position, VtlText::tr("#set cannot assign to %1: a %2 has no property %3")
                                            .arg(target.source, container.typeName(), last.name));
         container.entries().put(last.name, value);
         return true;
@@ -225,18 +220,18 @@ bool Renderer::executeSet(const Node &node)
         if (container.isList() && index.kind() == Value::Kind::Int) {
             const qint64 i = index.asInt();
             if (i < 0 || i >= qint64(container.items().size()))
-                return fail(last.position, tr("#set %1: index %2 is outside the list of %3 items")
+                return fail(last.position, VtlText::tr("#set %1: index %2 is outside the list of %3 items")
                                                .arg(target.source).arg(i).arg(container.items().size()));
             container.items()[size_t(i)] = value;
             return true;
         }
-        return fail(last.position, tr("#set %1: a %2 cannot be indexed with %3")
+        return fail(last.position, VtlText::tr("#set %1: a %2 cannot be indexed with %3")
                                        .arg(target.source, container.typeName(), index.toText()));
     }
     case Segment::Kind::Method:
         break;
     }
-    return fail(last.position, tr("#set cannot assign to the result of a method call (%1)").arg(target.source));
+    return fail(last.position, VtlText::tr("#set cannot assign to the result of a method call (%1)").arg(target.source));
 }
 
 bool Renderer::executeForeach(const Node &node)
@@ -262,7 +257,7 @@ bool Renderer::executeForeach(const Node &node)
     case Value::Kind::Double:
     case Value::Kind::String:
     case Value::Kind::Object:
-        return fail(node.expr->position, tr("#foreach needs a list or a map, but this is a %1 (%2)")
+        return fail(node.expr->position, VtlText::tr("#foreach needs a list or a map, but this is a %1 (%2)")
                                              .arg(collection.typeName(), collection.toText().left(40)));
     }
     const QString countName = QStringLiteral("velocityCount");
@@ -279,7 +274,7 @@ bool Renderer::executeForeach(const Node &node)
     const qint64 size = qint64(items.size());
     for (qint64 i = 0; i < size; ++i) {
         if (++m_iterations > maxIterations) {
-            ok = fail(node.position, tr("#foreach ran more than %1 times in one render; a loop this long holds the emulator").arg(maxIterations));
+            ok = fail(node.position, VtlText::tr("#foreach ran more than %1 times in one render; a loop this long holds the emulator").arg(maxIterations));
             break;
         }
         Value loop = Value::map();
@@ -369,12 +364,12 @@ bool Renderer::evaluate(const Expr &expr, Value *out)
         if (!evaluate(*expr.items[0], &first) || !evaluate(*expr.items[1], &last))
             return false;
         if (!first.isNumber() || !last.isNumber())
-            return fail(expr.position, tr("a range [a..b] needs two integers, not %1 and %2")
+            return fail(expr.position, VtlText::tr("a range [a..b] needs two integers, not %1 and %2")
                                            .arg(first.toText(), last.toText()));
         const qint64 a = first.asInt();
         const qint64 b = last.asInt();
         if (std::llabs(b - a) >= maxRange)
-            return fail(expr.position, tr("the range [%1..%2] has more than %3 items").arg(a).arg(b).arg(maxRange));
+            return fail(expr.position, VtlText::tr("the range [%1..%2] has more than %3 items").arg(a).arg(b).arg(maxRange));
         ValueList items;
         items.reserve(size_t(std::llabs(b - a) + 1));
         for (qint64 i = a;; i += (a <= b ? 1 : -1)) {
@@ -401,7 +396,7 @@ bool Renderer::evaluate(const Expr &expr, Value *out)
         else if (value.kind() == Value::Kind::Double)
             *out = Value::real(-value.asDouble());
         else
-            return fail(expr.position, tr("'-' needs a number, not %1").arg(value.isNull() ? QStringLiteral("null") : value.typeName()));
+            return fail(expr.position, VtlText::tr("'-' needs a number, not %1").arg(value.isNull() ? QStringLiteral("null") : value.typeName()));
         return true;
     }
     case Expr::Kind::Binary:
@@ -456,7 +451,7 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
         } else if (left.isString() && right.isString()) {
             order = left.asString().compare(right.asString());
         } else {
-            return fail(expr.position, tr("'%1' compares numbers or strings, not %2 with %3")
+            return fail(expr.position, VtlText::tr("'%1' compares numbers or strings, not %2 with %3")
                                            .arg(opText(expr.op), left.typeName(), right.typeName()));
         }
         const bool result = expr.op == Expr::Op::Lt ? order < 0
@@ -470,7 +465,7 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
         if ((left.isString() || right.isString()) && !left.isNull() && !right.isNull()) {
             QString joined = left.toText() + right.toText();
             if (joined.size() > maxText)
-                return fail(expr.position, tr("a string grew past %1 MB").arg(maxText / (1024 * 1024)));
+                return fail(expr.position, VtlText::tr("a string grew past %1 MB").arg(maxText / (1024 * 1024)));
             *out = Value::string(std::move(joined));
             return true;
         }
@@ -485,7 +480,7 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
             return true;
         }
         if (!left.isNumber() || !right.isNumber())
-            return fail(expr.position, tr("'%1' needs numbers, not %2 and %3")
+            return fail(expr.position, VtlText::tr("'%1' needs numbers, not %2 and %3")
                                            .arg(opText(expr.op), left.typeName(), right.typeName()));
         if (left.kind() == Value::Kind::Int && right.kind() == Value::Kind::Int) {
             const qint64 a = left.asInt();
@@ -578,7 +573,7 @@ bool Renderer::step(const Reference &ref, const Segment &segment, const Value &t
                 *out = Value::object(QStringLiteral("util.") + segment.name);
                 return true;
             }
-            return fail(segment.position, tr("$%1.%2 is not part of $util as Gatehouse emulates it "
+            return fail(segment.position, VtlText::tr("$%1.%2 is not part of $util as Gatehouse emulates it "
                                              "(supported: time, dynamodb, list, map, str, math); a helper "
                                              "is called with parentheses, like $%1.%2(...)")
                                               .arg(target.asString(), segment.name));
@@ -608,7 +603,7 @@ bool Renderer::step(const Reference &ref, const Segment &segment, const Value &t
             *out = i >= 0 && i < qint64(target.items().size()) ? target.items()[size_t(i)] : Value();
             return true;
         }
-        return fail(segment.position, tr("%1: a %2 cannot be indexed with %3")
+        return fail(segment.position, VtlText::tr("%1: a %2 cannot be indexed with %3")
                                           .arg(ref.source, target.typeName(), index.isNull() ? QStringLiteral("null") : index.toText()));
     }
     case Segment::Kind::Method: {
@@ -627,7 +622,7 @@ bool Renderer::step(const Reference &ref, const Segment &segment, const Value &t
             ? callUtil(target.asString(), segment.name, args, out, &problem)
             : callValueMethod(target, segment.name, args, out, &problem);
         if (!ok)
-            return fail(segment.position, tr("%1: %2").arg(ref.source, problem));
+            return fail(segment.position, VtlText::tr("%1: %2").arg(ref.source, problem));
         return true;
     }
     }

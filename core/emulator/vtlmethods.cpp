@@ -9,11 +9,6 @@ namespace Gatehouse::Emulator::Vtl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text);
-}
-
 // What a type offers, named in the error when a call does not match, so the fix is in sight.
 const char *const stringMethods = "length, isEmpty, isBlank, contains, startsWith, endsWith, indexOf, "
                                   "lastIndexOf, substring, charAt, toLowerCase, toUpperCase, trim, concat, "
@@ -25,7 +20,7 @@ const char *const mapMethods = "put, putAll, get, getOrDefault, containsKey, con
 
 QString noSuchMethod(const char *type, const QString &name, const QString &arguments, const char *methods)
 {
-    return QCoreApplication::translate("Gatehouse::Emulator::Vtl", "%1 has no method %2(%3); it has %4")
+    return VtlText::tr("%1 has no method %2(%3); it has %4")
         .arg(QLatin1String(type), name, arguments, QLatin1String(methods));
 }
 
@@ -75,14 +70,14 @@ bool stringMethod(const QString &s, const QString &name, ValueList &args, Value 
         const qint64 begin = args[0].asInt();
         const qint64 end = n == 2 ? args[1].asInt() : s.size();
         if (begin < 0 || end > s.size() || begin > end) {
-            *problem = tr("substring(%1, %2) is outside the string of length %3").arg(begin).arg(end).arg(s.size());
+            *problem = VtlText::tr("substring(%1, %2) is outside the string of length %3").arg(begin).arg(end).arg(s.size());
             return false;
         }
         *out = Value::string(s.mid(begin, end - begin));
     } else if (name == QLatin1String("charAt") && n == 1 && isInt(0)) {
         const qint64 i = args[0].asInt();
         if (i < 0 || i >= s.size()) {
-            *problem = tr("charAt(%1) is outside the string of length %2").arg(i).arg(s.size());
+            *problem = VtlText::tr("charAt(%1) is outside the string of length %2").arg(i).arg(s.size());
             return false;
         }
         *out = Value::string(QString(s.at(i)));
@@ -100,7 +95,7 @@ bool stringMethod(const QString &s, const QString &name, ValueList &args, Value 
              && n >= 1) {
         const QRegularExpression re(str(0));
         if (!re.isValid()) {
-            *problem = tr("%1 is not a regular expression: %2").arg(str(0), re.errorString());
+            *problem = VtlText::tr("%1 is not a regular expression: %2").arg(str(0), re.errorString());
             return false;
         }
         if (name == QLatin1String("matches") && n == 1) {
@@ -167,7 +162,7 @@ bool listMethod(const Value &list, const QString &name, ValueList &args, Value *
     const auto checkIndex = [&](qint64 i, qint64 size) {
         if (i >= 0 && i < size)
             return true;
-        *problem = tr("%1(%2): index %2 is outside the list of %3 items").arg(name).arg(i).arg(items.size());
+        *problem = VtlText::tr("%1(%2): index %2 is outside the list of %3 items").arg(name).arg(i).arg(items.size());
         return false;
     };
     if (name == QLatin1String("size") && n == 0) *out = Value::integer(qint64(items.size()));
@@ -216,7 +211,7 @@ bool listMethod(const Value &list, const QString &name, ValueList &args, Value *
         const qint64 from = args[0].asInt();
         const qint64 to = args[1].asInt();
         if (from < 0 || to > qint64(items.size()) || from > to) {
-            *problem = tr("subList(%1, %2) is outside the list of %3 items").arg(from).arg(to).arg(items.size());
+            *problem = VtlText::tr("subList(%1, %2) is outside the list of %3 items").arg(from).arg(to).arg(items.size());
             return false;
         }
         *out = Value::list(ValueList(items.begin() + from, items.begin() + to));
@@ -326,7 +321,7 @@ bool Renderer::callValueMethod(const Value &target, const QString &name, ValueLi
             return true;
         }
     }
-    *problem = tr("%1 has no method %2(%3); it has toString, equals%4")
+    *problem = VtlText::tr("%1 has no method %2(%3); it has toString, equals%4")
                    .arg(target.typeName(), name, describe(args),
                         target.isNumber() ? QStringLiteral(", intValue, longValue, doubleValue, floatValue") : QString());
     return false;

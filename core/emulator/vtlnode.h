@@ -2,6 +2,7 @@
 
 #include "vtlvalue.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -10,6 +11,12 @@
 // The parsed shape of a mapping template, shared by the parser (vtlparser.cpp) and the
 // renderer (vtl.cpp); private to the VTL engine.
 namespace Gatehouse::Emulator::Vtl {
+
+// The translation context of the engine's messages (parse and render errors).
+struct VtlText
+{
+    Q_DECLARE_TR_FUNCTIONS(Gatehouse::Emulator::Vtl)
+};
 
 struct Position
 {

@@ -49,7 +49,7 @@ public:
         if (!parseBlock(out, int(m_s.size()), &end))
             return false;
         if (end.kind != Terminator::EndOfInput)
-            return fail(end.start, tr("#%1 without an #if or #foreach it belongs to").arg(end.name));
+            return fail(end.start, VtlText::tr("#%1 without an #if or #foreach it belongs to").arg(end.name));
         return true;
     }
 
@@ -63,8 +63,6 @@ private:
         QString name;
         ExprPtr condition; // ElseIf
     };
-
-    static QString tr(const char *text) { return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text); }
 
     Position at(int offset) const
     {
@@ -101,7 +99,7 @@ private:
     QString found() const
     {
         if (m_pos >= m_limit)
-            return tr("the end of the template");
+            return VtlText::tr("the end of the template");
         return QStringLiteral("'") + QStringView(m_s).mid(m_pos, 12).toString() + QStringLiteral("'");
     }
 
@@ -115,7 +113,7 @@ private:
     {
         skipSpace();
         if (peek() != c)
-            return fail(m_pos, tr("expected '%1' %2 but found %3").arg(c).arg(what, found()));
+            return fail(m_pos, VtlText::tr("expected '%1' %2 but found %3").arg(c).arg(what, found()));
         ++m_pos;
         return true;
     }
@@ -174,7 +172,7 @@ private:
     {
         const DepthGuard guard(this);
         if (m_depth > maxDepth)
-            return fail(m_pos, tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
+            return fail(m_pos, VtlText::tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
         const int savedLimit = m_limit;
         m_limit = limit;
         QString text;
@@ -251,14 +249,14 @@ private:
         if (peek(1) == QLatin1Char('*')) {
             const int close = m_s.indexOf(QStringLiteral("*#"), m_pos + 2);
             if (close < 0 || close + 2 > m_limit)
-                return fail(start, tr("#* comment without its closing *#"));
+                return fail(start, VtlText::tr("#* comment without its closing *#"));
             m_pos = close + 2;
             return true;
         }
         if (peek(1) == QLatin1Char('[') && peek(2) == QLatin1Char('[')) {
             const int close = m_s.indexOf(QStringLiteral("]]#"), m_pos + 3);
             if (close < 0 || close + 3 > m_limit)
-                return fail(start, tr("#[[ without its closing ]]#"));
+                return fail(start, VtlText::tr("#[[ without its closing ]]#"));
             if (text.isEmpty())
                 textStart = start;
             text += QStringView(m_s).mid(m_pos + 3, close - m_pos - 3);
@@ -269,10 +267,10 @@ private:
         m_pos += brace ? 2 : 1;
         const QString name = isIdentStart(peek()) ? identifier() : QString();
         if (brace && !name.isEmpty() && peek() != QLatin1Char('}'))
-            return fail(start, tr("#{%1 without its closing }").arg(name));
+            return fail(start, VtlText::tr("#{%1 without its closing }").arg(name));
         for (const char *unsupported : unsupportedDirectives) {
             if (name == QLatin1String(unsupported))
-                return fail(start, tr("#%1 is not supported in AppSync mapping templates; "
+                return fail(start, VtlText::tr("#%1 is not supported in AppSync mapping templates; "
                                       "write its content inline").arg(name));
         }
         static const QStringList known = {QStringLiteral("set"), QStringLiteral("if"), QStringLiteral("elseif"),
@@ -305,11 +303,11 @@ private:
 
     bool parseCondition(ExprPtr *out, const QString &directive)
     {
-        if (!expect(QLatin1Char('('), tr("after #%1").arg(directive)))
+        if (!expect(QLatin1Char('('), VtlText::tr("after #%1").arg(directive)))
             return false;
         if (!parseExpression(out))
             return false;
-        return expect(QLatin1Char(')'), tr("to close the condition of #%1").arg(directive));
+        return expect(QLatin1Char(')'), VtlText::tr("to close the condition of #%1").arg(directive));
     }
 
     bool parseDirective(Block &out, const QString &name, int start)
@@ -338,18 +336,18 @@ private:
     bool parseSet(Node &node)
     {
         node.kind = Node::Kind::Set;
-        if (!expect(QLatin1Char('('), tr("after #set")))
+        if (!expect(QLatin1Char('('), VtlText::tr("after #set")))
             return false;
         skipSpace();
         if (peek() != QLatin1Char('$'))
-            return fail(m_pos, tr("#set needs a reference to assign to, like #set($name = ...), but found %1").arg(found()));
+            return fail(m_pos, VtlText::tr("#set needs a reference to assign to, like #set($name = ...), but found %1").arg(found()));
         if (!parseReference(&node.reference, false))
             return false;
-        if (!expect(QLatin1Char('='), tr("in #set after the name")))
+        if (!expect(QLatin1Char('='), VtlText::tr("in #set after the name")))
             return false;
         if (!parseExpression(&node.expr))
             return false;
-        return expect(QLatin1Char(')'), tr("to close #set"));
+        return expect(QLatin1Char(')'), VtlText::tr("to close #set"));
     }
 
     // #if(...) ... [#elseif(...) ...]* [#else ...] #end
@@ -369,19 +367,19 @@ private:
             node.branches.emplace_back(std::move(condition), std::move(block));
             switch (end.kind) {
             case Terminator::EndOfInput:
-                return fail(m_pos, tr("#if without #end (opened at %1)").arg(where(start)));
+                return fail(m_pos, VtlText::tr("#if without #end (opened at %1)").arg(where(start)));
             case Terminator::End:
                 out.push_back(std::move(node));
                 return true;
             case Terminator::Else:
                 if (sawElse)
-                    return fail(end.start, tr("a second #else in the #if opened at %1").arg(where(start)));
+                    return fail(end.start, VtlText::tr("a second #else in the #if opened at %1").arg(where(start)));
                 sawElse = true;
                 condition.reset();
                 break;
             case Terminator::ElseIf:
                 if (sawElse)
-                    return fail(end.start, tr("#elseif after #else in the #if opened at %1").arg(where(start)));
+                    return fail(end.start, VtlText::tr("#elseif after #else in the #if opened at %1").arg(where(start)));
                 condition = std::move(end.condition);
                 break;
             }
@@ -392,20 +390,20 @@ private:
     bool parseForeach(Block &out, Node &node, int start)
     {
         node.kind = Node::Kind::Foreach;
-        if (!expect(QLatin1Char('('), tr("after #foreach")))
+        if (!expect(QLatin1Char('('), VtlText::tr("after #foreach")))
             return false;
         skipSpace();
         if (peek() != QLatin1Char('$') || !isIdentStart(peek(1)))
-            return fail(m_pos, tr("#foreach needs a loop variable, like #foreach($item in $list), but found %1").arg(found()));
+            return fail(m_pos, VtlText::tr("#foreach needs a loop variable, like #foreach($item in $list), but found %1").arg(found()));
         ++m_pos;
         node.text = identifier();
         skipSpace();
         if (!lookingAt("in") || isIdentPart(peek(2)))
-            return fail(m_pos, tr("expected 'in' after #foreach($%1 but found %2").arg(node.text, found()));
+            return fail(m_pos, VtlText::tr("expected 'in' after #foreach($%1 but found %2").arg(node.text, found()));
         m_pos += 2;
         if (!parseExpression(&node.expr))
             return false;
-        if (!expect(QLatin1Char(')'), tr("to close #foreach")))
+        if (!expect(QLatin1Char(')'), VtlText::tr("to close #foreach")))
             return false;
         gobbleLine(out, start);
         Terminator end;
@@ -413,10 +411,10 @@ private:
             return false;
         switch (end.kind) {
         case Terminator::EndOfInput:
-            return fail(m_pos, tr("#foreach without #end (opened at %1)").arg(where(start)));
+            return fail(m_pos, VtlText::tr("#foreach without #end (opened at %1)").arg(where(start)));
         case Terminator::Else:
         case Terminator::ElseIf:
-            return fail(end.start, tr("#%1 without #if inside the #foreach opened at %2").arg(end.name, where(start)));
+            return fail(end.start, VtlText::tr("#%1 without #if inside the #foreach opened at %2").arg(end.name, where(start)));
         case Terminator::End:
             break;
         }
@@ -432,7 +430,7 @@ private:
             return true;
         const int close = m_s.indexOf(QLatin1Char(')'), m_pos);
         if (close < 0 || close >= m_limit)
-            return fail(m_pos, tr("#%1( without its closing )").arg(name));
+            return fail(m_pos, VtlText::tr("#%1( without its closing )").arg(name));
         m_pos = close + 1;
         return true;
     }
@@ -450,7 +448,7 @@ private:
         skipSpace();
         if (peek() != QLatin1Char(')') && !parseExpression(&node.expr))
             return false;
-        return expect(QLatin1Char(')'), tr("to close #return"));
+        return expect(QLatin1Char(')'), VtlText::tr("to close #return"));
     }
 
     // $name, $!name, ${name}, then .property, .method(args) and [index] steps. In text a '$'
@@ -472,7 +470,7 @@ private:
         if (!isIdentStart(charAt(p))) {
             if (inText)
                 return true;
-            return fail(start, tr("expected a name after '$' but found %1").arg(found()));
+            return fail(start, VtlText::tr("expected a name after '$' but found %1").arg(found()));
         }
         auto ref = std::make_unique<Reference>();
         ref->quiet = quiet;
@@ -509,7 +507,7 @@ private:
                     continue;
                 }
                 if (!inText)
-                    return fail(open, m_error.isEmpty() ? tr("'[' without its closing ']'") : m_error.mid(m_error.indexOf(QLatin1String(": ")) + 2));
+                    return fail(open, m_error.isEmpty() ? VtlText::tr("'[' without its closing ']'") : m_error.mid(m_error.indexOf(QLatin1String(": ")) + 2));
                 m_error = savedError;
                 m_pos = open;
             }
@@ -517,7 +515,7 @@ private:
         }
         if (brace) {
             if (peek() != QLatin1Char('}'))
-                return fail(start, tr("${ without its closing } (found %1)").arg(found()));
+                return fail(start, VtlText::tr("${ without its closing } (found %1)").arg(found()));
             ++m_pos;
         }
         ref->source = m_s.mid(start, m_pos - start);
@@ -546,7 +544,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            return fail(m_pos, tr("expected ',' or ')' in the arguments of %1() but found %2").arg(method, found()));
+            return fail(m_pos, VtlText::tr("expected ',' or ')' in the arguments of %1() but found %2").arg(method, found()));
         }
     }
 
@@ -555,7 +553,7 @@ private:
     {
         const DepthGuard guard(this);
         if (m_depth > maxDepth)
-            return fail(m_pos, tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
+            return fail(m_pos, VtlText::tr("expressions and directives are nested more than %1 deep").arg(maxDepth));
         return parseBinary(out, 0);
     }
 
@@ -672,7 +670,7 @@ private:
             ++m_pos;
             if (!parseExpression(out))
                 return false;
-            return expect(QLatin1Char(')'), tr("to close the '(' at %1").arg(where(start)));
+            return expect(QLatin1Char(')'), VtlText::tr("to close the '(' at %1").arg(where(start)));
         } else if (c == QLatin1Char('[')) {
             return parseList(out, start);
         } else if (c == QLatin1Char('{')) {
@@ -682,9 +680,9 @@ private:
             if (word == QLatin1String("true") || word == QLatin1String("false"))
                 node->literal = Value::boolean(word == QLatin1String("true"));
             else if (word != QLatin1String("null"))
-                return fail(start, tr("'%1' is not a value here; a variable is written $%1 and text is quoted").arg(word));
+                return fail(start, VtlText::tr("'%1' is not a value here; a variable is written $%1 and text is quoted").arg(word));
         } else {
-            return fail(start, tr("expected a value but found %1").arg(found()));
+            return fail(start, VtlText::tr("expected a value but found %1").arg(found()));
         }
         *out = std::move(node);
         return true;
@@ -715,7 +713,7 @@ private:
                 if (!parseExpression(&last))
                     return false;
                 node->items.push_back(std::move(last));
-                if (!expect(QLatin1Char(']'), tr("to close the range opened at %1").arg(where(start))))
+                if (!expect(QLatin1Char(']'), VtlText::tr("to close the range opened at %1").arg(where(start))))
                     return false;
                 break;
             }
@@ -727,7 +725,7 @@ private:
                 ++m_pos;
                 break;
             }
-            return fail(m_pos, tr("expected ',' or ']' in the list opened at %1 but found %2").arg(where(start), found()));
+            return fail(m_pos, VtlText::tr("expected ',' or ']' in the list opened at %1 but found %2").arg(where(start), found()));
         }
         *out = std::move(node);
         return true;
@@ -750,7 +748,7 @@ private:
             ExprPtr value;
             if (!parseExpression(&key))
                 return false;
-            if (!expect(QLatin1Char(':'), tr("after a key of the map opened at %1").arg(where(start))))
+            if (!expect(QLatin1Char(':'), VtlText::tr("after a key of the map opened at %1").arg(where(start))))
                 return false;
             if (!parseExpression(&value))
                 return false;
@@ -765,7 +763,7 @@ private:
                 ++m_pos;
                 break;
             }
-            return fail(m_pos, tr("expected ',' or '}' in the map opened at %1 but found %2").arg(where(start), found()));
+            return fail(m_pos, VtlText::tr("expected ',' or '}' in the map opened at %1 but found %2").arg(where(start), found()));
         }
         *out = std::move(node);
         return true;
@@ -783,7 +781,7 @@ private:
         int contentStart = m_pos;
         for (;;) {
             if (m_pos >= m_limit)
-                return fail(start, tr("string without its closing %1").arg(quote));
+                return fail(start, VtlText::tr("string without its closing %1").arg(quote));
             const QChar c = peek();
             if (c == QLatin1Char('\\') && m_pos + 1 < m_limit) {
                 plain += c;
@@ -820,7 +818,7 @@ private:
         if (!parseBlock(*block, contentEnd, &end))
             return false;
         if (end.kind != Terminator::EndOfInput)
-            return fail(end.start, tr("#%1 without an #if or #foreach it belongs to").arg(end.name));
+            return fail(end.start, VtlText::tr("#%1 without an #if or #foreach it belongs to").arg(end.name));
         // Doubled quotes inside the content stand for one quote.
         const QString doubled = QString(quote) + quote;
         for (Node &n : *block) {

@@ -18,11 +18,6 @@ namespace Gatehouse::Emulator::Vtl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gatehouse::Emulator::Vtl", text);
-}
-
 bool isBlank(const Value &v)
 {
     return v.isNull() || (v.isString() && v.asString().trimmed().isEmpty());
@@ -205,7 +200,7 @@ bool timeZone(const ValueList &args, size_t index, QTimeZone *zone, QString *pro
     const QByteArray id = args[index].toText().toUtf8();
     *zone = id == "UTC" || id == "GMT" || id == "Z" ? QTimeZone::utc() : QTimeZone(id);
     if (!zone->isValid()) {
-        *problem = tr("'%1' is not a time zone; use an IANA name such as Europe/Berlin or UTC").arg(args[index].toText());
+        *problem = VtlText::tr("'%1' is not a time zone; use an IANA name such as Europe/Berlin or UTC").arg(args[index].toText());
         return false;
     }
     return true;
@@ -264,13 +259,13 @@ bool dynamodb(const QString &fullName, ValueList &args, Value *out, QString *pro
         return true;
     }
     if (args.size() != 1) {
-        *problem = tr("$util.dynamodb.%1 takes one argument").arg(fullName);
+        *problem = VtlText::tr("$util.dynamodb.%1 takes one argument").arg(fullName);
         return false;
     }
     const Value &v = args[0];
     const auto need = [&](bool ok, const char *what) {
         if (!ok)
-            *problem = tr("$util.dynamodb.%1 needs %2, not %3").arg(fullName, QLatin1String(what),
+            *problem = VtlText::tr("$util.dynamodb.%1 needs %2, not %3").arg(fullName, QLatin1String(what),
                                                                     v.isNull() ? QStringLiteral("null") : v.typeName());
         return ok;
     };
@@ -297,8 +292,8 @@ bool dynamodb(const QString &fullName, ValueList &args, Value *out, QString *pro
         const bool numbers = name == QLatin1String("toNumberSet");
         for (const Value &item : v.items()) {
             if (numbers ? !item.isNumber() : !item.isString()) {
-                *problem = tr("$util.dynamodb.%1 needs a list of %2, but it holds %3")
-                               .arg(fullName, numbers ? tr("numbers") : tr("strings"), item.toText());
+                *problem = VtlText::tr("$util.dynamodb.%1 needs a list of %2, but it holds %3")
+                               .arg(fullName, numbers ? VtlText::tr("numbers") : VtlText::tr("strings"), item.toText());
                 return false;
             }
         }
@@ -313,7 +308,7 @@ bool dynamodb(const QString &fullName, ValueList &args, Value *out, QString *pro
         if (!need(v.isMap(), "a map")) return false;
         result = toDynamoDB(v).entries().get(QStringLiteral("M"));
     } else {
-        *problem = tr("$util.dynamodb has no %1 in Gatehouse's emulator").arg(fullName);
+        *problem = VtlText::tr("$util.dynamodb has no %1 in Gatehouse's emulator").arg(fullName);
         return false;
     }
     *out = json ? Value::string(QString::fromUtf8(result.toJson())) : result;
@@ -327,7 +322,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
 {
     const auto n = args.size();
     const auto wrong = [&]() {
-        *problem = tr("$%1.%2 does not take (%3)").arg(space, name).arg(n == 0 ? tr("no arguments") : tr("%1 argument(s)").arg(n));
+        *problem = VtlText::tr("$%1.%2 does not take (%3)").arg(space, name).arg(n == 0 ? VtlText::tr("no arguments") : VtlText::tr("%1 argument(s)").arg(n));
         return false;
     };
     const auto is = [&](const char *candidate) { return name == QLatin1String(candidate); };
@@ -347,7 +342,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
         } else if (is("parseISO8601ToEpochMilliSeconds") && n == 1) {
             const QDateTime parsed = QDateTime::fromString(args[0].toText(), Qt::ISODateWithMs);
             if (!parsed.isValid()) {
-                *problem = tr("'%1' is not an ISO 8601 date-time such as 2018-02-01T17:21:05.000Z").arg(args[0].toText());
+                *problem = VtlText::tr("'%1' is not an ISO 8601 date-time such as 2018-02-01T17:21:05.000Z").arg(args[0].toText());
                 return false;
             }
             *out = Value::integer(parsed.toMSecsSinceEpoch());
@@ -424,7 +419,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
             else if (form == QLatin1String("nfkc")) *out = Value::string(s.normalized(QString::NormalizationForm_KC));
             else if (form == QLatin1String("nfkd")) *out = Value::string(s.normalized(QString::NormalizationForm_KD));
             else {
-                *problem = tr("$util.str.normalize: '%1' is not a form; use nfc, nfd, nfkc or nfkd").arg(args[1].toText());
+                *problem = VtlText::tr("$util.str.normalize: '%1' is not a form; use nfc, nfd, nfkc or nfkd").arg(args[1].toText());
                 return false;
             }
         } else {
@@ -447,7 +442,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
     }
 
     if (space != QLatin1String("util")) {
-        *problem = tr("$%1 is not known").arg(space);
+        *problem = VtlText::tr("$%1 is not known").arg(space);
         return false;
     }
     const auto fieldError = [&](FieldError *error) {
@@ -485,7 +480,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
     } else if (is("toJson") && n == 1) *out = Value::string(QString::fromUtf8(args[0].toJson()));
     else if (is("parseJson") && n == 1) {
         if (!valueFromJson(args[0].toText().toUtf8(), out, problem)) {
-            *problem = tr("$util.parseJson: '%1' %2").arg(args[0].toText().left(40), *problem);
+            *problem = VtlText::tr("$util.parseJson: '%1' %2").arg(args[0].toText().left(40), *problem);
             return false;
         }
     } else if (is("escapeJavaScript") && n == 1) *out = Value::string(escapeJavaScript(args[0].toText()));
@@ -516,7 +511,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
     } else if (is("matches") && n == 2) {
         const QRegularExpression re(QRegularExpression::anchoredPattern(args[0].toText()));
         if (!re.isValid()) {
-            *problem = tr("'%1' is not a regular expression: %2").arg(args[0].toText(), re.errorString());
+            *problem = VtlText::tr("'%1' is not a regular expression: %2").arg(args[0].toText(), re.errorString());
             return false;
         }
         *out = Value::boolean(re.match(args[1].toText()).hasMatch());
@@ -525,7 +520,7 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
     } else if (is("isNullOrEmpty") || is("toJson") || is("error") || is("validate")) {
         return wrong();
     } else {
-        *problem = tr("$util has no %1 in Gatehouse's emulator (see ARCHITECTURE.md for what is supported)").arg(name);
+        *problem = VtlText::tr("$util has no %1 in Gatehouse's emulator (see ARCHITECTURE.md for what is supported)").arg(name);
         return false;
     }
     return true;
