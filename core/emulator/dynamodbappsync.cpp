@@ -363,6 +363,8 @@ DynamoStore::CallResult DynamoStore::appSync(const QString &tableName, const QBy
                                        .arg(QString::fromStdString(f.message), requestId);
         }
         result.error.item = f.item.is_null() ? QByteArray("null") : QByteArray::fromStdString(plainItem(f.item).dump());
+    } catch (const std::exception &e) {
+        result.error = {QStringLiteral("InternalServerError"), QString::fromUtf8(e.what()), "null"};
     }
     for (const std::string &name : std::exchange(d->touched, {}))
         emit changed(QString::fromStdString(name));

@@ -222,8 +222,25 @@ std::string typeOf(const Json &value)
     return value.is_object() && value.size() == 1 ? value.begin().key() : std::string();
 }
 
+namespace {
+
+// DynamoDB allows 32 levels of nested lists and maps; deeper input is refused before anything
+// recurses over it.
+void validateValue(const Json &value, int depth);
+
+} // namespace
+
 void validateValue(const Json &value)
 {
+    validateValue(value, 0);
+}
+
+namespace {
+
+void validateValue(const Json &value, int depth)
+{
+    if (depth > 32)
+        fail("Nesting Levels have exceeded supported limits");
     if (!value.is_object() || value.empty())
         fail("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
     if (value.size() > 1)
@@ -253,11 +270,11 @@ void validateValue(const Json &value)
     } else if (type == "L") {
         expect(v.is_array());
         for (const Json &e : v)
-            validateValue(e);
+            validateValue(e, depth + 1);
     } else if (type == "M") {
         expect(v.is_object());
         for (const auto &e : v.items())
-            validateValue(e.value());
+            validateValue(e.value(), depth + 1);
     } else { // sets
         expect(v.is_array());
         if (v.empty())
@@ -279,6 +296,8 @@ void validateValue(const Json &value)
         }
     }
 }
+
+} // namespace
 
 std::optional<int> compareScalars(const Json &a, const Json &b)
 {

@@ -74,11 +74,20 @@ const std::vector<std::string> &conditionFunctions()
     return f;
 }
 
+// Expressions are at most 4 KB on DynamoDB, which also bounds the parser's recursion.
+const std::string &checkedSize(const std::string &text, const std::string &what)
+{
+    if (text.size() > 4096)
+        fail("Invalid " + what + ": Expression size has exceeded the maximum allowed size; expression size: "
+             + std::to_string(text.size()));
+    return text;
+}
+
 class Parser
 {
 public:
     Parser(const std::string &text, std::string what, Substitutions &subs)
-        : m_tokens(tokenize(text, what)), m_what(std::move(what)), m_subs(subs)
+        : m_tokens(tokenize(checkedSize(text, what), what)), m_what(std::move(what)), m_subs(subs)
     {
         if (m_tokens.size() == 1)
             fail("Invalid " + m_what + ": The expression can not be empty;");
@@ -340,6 +349,8 @@ private:
             } else if (punct("[")) {
                 if (peek().type != Token::Type::Number)
                     syntaxError();
+                if (peek().text.size() > 9)
+                    fail("Invalid " + m_what + ": The document path has a list index that is too large; index: " + peek().text);
                 p.push_back(PathElement{{}, std::stoi(peek().text)});
                 ++m_pos;
                 expect("]");

@@ -644,6 +644,9 @@ DynamoStore::CallResult DynamoStore::call(const QString &operation, const QByteA
         // The wire answer carries the stored item only when the caller asked for it.
         const bool wanted = parsed.is_object() && parsed.value("ReturnValuesOnConditionCheckFailure", Json()) == "ALL_OLD";
         result.error.item = f.item.is_null() || !wanted ? QByteArray("null") : QByteArray::fromStdString(f.item.dump());
+    } catch (const std::exception &e) {
+        // A bug of ours, not the caller's: answered as DynamoDB answers its own failures.
+        result.error = {QStringLiteral("InternalServerError"), QString::fromUtf8(e.what()), "null"};
     }
     for (const std::string &name : std::exchange(d->touched, {}))
         emit changed(QString::fromStdString(name));

@@ -384,6 +384,21 @@ private slots:
         e = error(QStringLiteral("Query"), music({{QStringLiteral("KeyConditionExpression"), QStringLiteral("SongTitle = :t")},
                                                   {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":t"), s(QStringLiteral("x"))}}}}));
         QCOMPARE(e.message, QStringLiteral("Query condition missed key schema element: Artist"));
+        // Input that would recurse without end or overflow an index is refused in words.
+        QJsonObject deep = s(QStringLiteral("bottom"));
+        for (int i = 0; i < 40; ++i)
+            deep = QJsonObject{{QStringLiteral("L"), QJsonArray{deep}}};
+        e = error(QStringLiteral("PutItem"), music({{QStringLiteral("Item"), QJsonObject{{QStringLiteral("Artist"), s(QStringLiteral("a"))},
+                                                                                        {QStringLiteral("SongTitle"), s(QStringLiteral("b"))},
+                                                                                        {QStringLiteral("deep"), deep}}}}));
+        QCOMPARE(e.message, QStringLiteral("Nesting Levels have exceeded supported limits"));
+        e = error(QStringLiteral("GetItem"), music({{QStringLiteral("Key"), QJsonObject{{QStringLiteral("Artist"), s(QStringLiteral("a"))},
+                                                                                       {QStringLiteral("SongTitle"), s(QStringLiteral("b"))}}},
+                                                   {QStringLiteral("ProjectionExpression"), QStringLiteral("a[99999999999999999999]")}}));
+        QVERIFY2(e.type == QLatin1String("ValidationException") && e.message.contains(QLatin1String("too large")), qPrintable(e.message));
+        e = error(QStringLiteral("Scan"), music({{QStringLiteral("FilterExpression"), QString(5000, QLatin1Char('('))}}));
+        QVERIFY2(e.message.startsWith(QLatin1String("Invalid FilterExpression: Expression size has exceeded the maximum allowed size")),
+                 qPrintable(e.message));
         e = error(QStringLiteral("CreateTable"), {{QStringLiteral("TableName"), QStringLiteral("New")}});
         QVERIFY2(e.message.contains(QLatin1String("template.yaml")), qPrintable(e.message));
         // A failed condition hands the stored item back when asked (ReturnValuesOnConditionCheckFailure).
