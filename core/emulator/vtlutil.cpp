@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace Gatehouse::Emulator::Vtl {
 
@@ -191,6 +192,89 @@ QString formatJava(const QDateTime &time, const QString &pattern)
     return out;
 }
 
+// The reverse of formatJava for the numeric letters (y M d H h m s S a Z X): the pattern becomes
+// a regular expression, the captured numbers a date-time in `zone` unless the text names its
+// own offset. False when the text does not fit the pattern.
+bool parseJava(const QString &text, const QString &pattern, const QTimeZone &zone, QDateTime *out)
+{
+    QString regex = QStringLiteral("^");
+    QList<QChar> fields;
+    for (qsizetype i = 0; i < pattern.size();) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('\'')) {
+            const qsizetype close = pattern.indexOf(QLatin1Char('\''), i + 1);
+            const qsizetype end = close < 0 ? pattern.size() : close;
+            regex += QRegularExpression::escape(close == i + 1 ? QStringLiteral("'") : pattern.mid(i + 1, end - i - 1));
+            i = end + 1;
+            continue;
+        }
+        qsizetype run = 1;
+        while (c.isLetter() && i + run < pattern.size() && pattern.at(i + run) == c)
+            ++run;
+        i += run;
+        switch (c.unicode()) {
+        case 'y': case 'u': case 'M': case 'd': case 'H': case 'h': case 'm': case 's':
+            regex += run == 1 ? QStringLiteral("(\\d{1,%1})").arg(c == QLatin1Char('y') ? 9 : 2)
+                              : QStringLiteral("(\\d{%1})").arg(run);
+            fields << c;
+            break;
+        case 'S':
+            regex += QStringLiteral("(\\d{%1})").arg(run);
+            fields << c;
+            break;
+        case 'a':
+            regex += QStringLiteral("(AM|PM)");
+            fields << c;
+            break;
+        case 'Z': case 'X': case 'x':
+            regex += QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)");
+            fields << QLatin1Char('Z');
+            break;
+        default:
+            if (c.isLetter())
+                return false; // a letter this parser does not read (names of months, days, zones)
+            regex += QRegularExpression::escape(QString(run, c));
+        }
+    }
+    const QRegularExpressionMatch match = QRegularExpression(regex + QLatin1Char('$')).match(text);
+    if (!match.hasMatch())
+        return false;
+    int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, msec = 0;
+    bool pm = false, twelveHour = false;
+    std::optional<int> offset;
+    for (qsizetype f = 0; f < fields.size(); ++f) {
+        const QString value = match.captured(int(f) + 1);
+        switch (fields[f].unicode()) {
+        case 'y': case 'u': year = value.size() == 2 ? 2000 + value.toInt() : value.toInt(); break;
+        case 'M': month = value.toInt(); break;
+        case 'd': day = value.toInt(); break;
+        case 'H': hour = value.toInt(); break;
+        case 'h': hour = value.toInt() % 12; twelveHour = true; break;
+        case 'm': minute = value.toInt(); break;
+        case 's': second = value.toInt(); break;
+        case 'S': msec = QStringView(value).left(3).toString().leftJustified(3, QLatin1Char('0')).toInt(); break;
+        case 'a': pm = value == QLatin1String("PM"); break;
+        case 'Z':
+            if (value == QLatin1String("Z")) {
+                offset = 0;
+            } else {
+                const QString digits = QString(value).remove(QLatin1Char(':'));
+                const int minutes = digits.mid(1, 2).toInt() * 60 + digits.mid(3, 2).toInt();
+                offset = (value.startsWith(QLatin1Char('-')) ? -60 : 60) * minutes;
+            }
+            break;
+        }
+    }
+    if (twelveHour && pm)
+        hour += 12;
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second, msec);
+    if (!date.isValid() || !time.isValid())
+        return false;
+    *out = offset ? QDateTime(date, time, QTimeZone(*offset)) : QDateTime(date, time, zone);
+    return out->isValid();
+}
+
 bool timeZone(const ValueList &args, size_t index, QTimeZone *zone, QString *problem)
 {
     if (args.size() <= index) {
@@ -350,6 +434,15 @@ bool Renderer::callUtil(const QString &space, const QString &name, ValueList &ar
             *out = Value::integer(args[0].asInt() / 1000);
         } else if (is("epochMilliSecondsToISO8601") && n == 1 && args[0].isNumber()) {
             *out = Value::string(iso8601(QDateTime::fromMSecsSinceEpoch(args[0].asInt(), QTimeZone::utc())));
+        } else if (is("parseFormattedToEpochMilliSeconds") && (n == 2 || n == 3)) {
+            if (!timeZone(args, 2, &zone, problem)) return false;
+            QDateTime parsed;
+            if (!parseJava(args[0].toText(), args[1].toText(), zone, &parsed)) {
+                *problem = VtlText::tr("'%1' does not match the pattern '%2' (the numeric letters y M d H h m s S a and the offsets Z X are read)")
+                               .arg(args[0].toText(), args[1].toText());
+                return false;
+            }
+            *out = Value::integer(parsed.toMSecsSinceEpoch());
         } else if (is("epochMilliSecondsToFormatted") && (n == 2 || n == 3) && args[0].isNumber()) {
             if (!timeZone(args, 2, &zone, problem)) return false;
             *out = Value::string(formatJava(QDateTime::fromMSecsSinceEpoch(args[0].asInt(), zone), args[1].toText()));

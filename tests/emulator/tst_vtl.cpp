@@ -461,6 +461,13 @@ void TestVtl::timeConversions()
     QCOMPARE(renderText(QStringLiteral("$util.time.epochMilliSecondsToSeconds(1517943695750)")), QStringLiteral("1517943695"));
     QCOMPARE(renderText(QStringLiteral("$util.time.epochMilliSecondsToFormatted(1517943695750, 'yyyy-MM-dd HH:mm:ssZ')")), QStringLiteral("2018-02-06 19:01:35+0000"));
     QCOMPARE(renderText(QStringLiteral("$util.time.epochMilliSecondsToFormatted(1517943695750, 'yyyy-MM-dd HH:mm:ssZ', 'Australia/Perth')")), QStringLiteral("2018-02-07 03:01:35+0800"));
+    // parseFormattedToEpochMilliSeconds, the reverse, on the same instant written three ways.
+    QCOMPARE(renderText(QStringLiteral("$util.time.parseFormattedToEpochMilliSeconds('2018-02-06 19:01:35+0000', 'yyyy-MM-dd HH:mm:ssZ')")), QStringLiteral("1517943695000"));
+    QCOMPARE(renderText(QStringLiteral("$util.time.parseFormattedToEpochMilliSeconds('2018-02-07 03:01:35.750', 'yyyy-MM-dd HH:mm:ss.SSS', 'Australia/Perth')")), QStringLiteral("1517943695750"));
+    QCOMPARE(renderText(QStringLiteral("$util.time.parseFormattedToEpochMilliSeconds('06/02/2018 07:01:35 PM', 'dd/MM/yyyy hh:mm:ss a')")), QStringLiteral("1517943695000"));
+    QCOMPARE(renderText(QStringLiteral("$util.time.parseFormattedToEpochMilliSeconds('2018-13-01', 'yyyy-MM-dd')")),
+             QStringLiteral("RENDER ERROR 1:12: $util.time.parseFormattedToEpochMilliSeconds('2018-13-01', 'yyyy-MM-dd'): '2018-13-01' does not match the pattern 'yyyy-MM-dd' (the numeric letters y M d H h m s S a and the offsets Z X are read)"));
+    QCOMPARE(renderText(QStringLiteral("$util.str.normalize('e\u0301', 'nfc').length() $util.str.normalize('\u00e9', 'nfd').length()")), QStringLiteral("1 2"));
     QCOMPARE(renderText(QStringLiteral("$util.time.nowFormatted('x', 'Not/AZone')")),
              QStringLiteral("RENDER ERROR 1:12: $util.time.nowFormatted('x', 'Not/AZone'): 'Not/AZone' is not a time zone; use an IANA name such as Europe/Berlin or UTC"));
 }
