@@ -17,6 +17,7 @@
 #include "ui/requestbuilder/keyvaluetable.h"
 
 #include "core/graphql/tracemodel.h"
+#include "core/jsontreemodel.h"
 #include "core/tokenstore.h"
 
 #include <QComboBox>
@@ -27,6 +28,8 @@
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -72,6 +75,7 @@ private slots:
     void subscriptionOverGraphqlTransportWs();
     void subscriptionWithIam();
     void clickedErrorMarksPath();
+    void treeViewMarksErrors();
     void variablesCheckedAsTyped();
     void savedStateHasNoSecret();
     void authModes_data();
@@ -351,6 +355,48 @@ void tst_GraphQLWorkbench::clickedErrorMarksPath()
     const QTextCursor editorCursor = bench.editorPanel()->editor()->textCursor();
     QCOMPARE(editorCursor.blockNumber(), 2);
     QCOMPARE(editorCursor.positionInBlock(), 2);
+}
+
+// The tree toggle: the answer from the simulator as a tree in the server's key order, the
+// error's path (data.failing) marked and selected when the error is clicked; back to the text.
+void tst_GraphQLWorkbench::treeViewMarksErrors()
+{
+    using Gatehouse::Core::JsonTreeModel;
+    GraphQLWorkbench bench;
+    configure(bench);
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("query Both {\n  getDestination(name: \"Paris\") { name activities }\n  failing\n}"));
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+    QCOMPARE(bench.errorList()->count(), 1);
+    JsonTreeModel *model = bench.resultTreeModel();
+    QCOMPARE(model->rowCount(), 0); // built only when shown
+    bench.treeToggle()->click();
+    QVERIFY(bench.resultTree()->isVisibleTo(&bench));
+    QVERIFY(!bench.resultView()->isVisibleTo(&bench));
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex document = model->index(0, 0);
+    QCOMPARE(model->data(model->index(0, 0, document)).toString(), QStringLiteral("data"));
+    const QVariantList failing{QStringLiteral("data"), QStringLiteral("failing")};
+    const QModelIndex marked = model->indexForPath(failing);
+    QCOMPARE(model->data(marked, JsonTreeModel::PathRole).toList(), failing);
+    QVERIFY(model->data(marked, JsonTreeModel::MarkedRole).toBool());
+    QCOMPARE(model->data(marked.siblingAtColumn(JsonTreeModel::ValueColumn)).toString(), QStringLiteral("null"));
+    const QModelIndex activities = model->indexForPath({QStringLiteral("data"), QStringLiteral("getDestination"), QStringLiteral("activities")});
+    QCOMPARE(model->rowCount(activities), 2);
+    QCOMPARE(model->data(model->index(1, JsonTreeModel::ValueColumn, activities)).toString(), QStringLiteral("\"kayaking\""));
+    QVERIFY(!model->data(activities, JsonTreeModel::MarkedRole).toBool());
+    QVERIFY(bench.resultTree()->isExpanded(marked.parent()));
+    bench.errorList()->setCurrentRow(0);
+    QCOMPARE(bench.resultTree()->currentIndex().siblingAtColumn(0), marked);
+
+    // A new answer without errors replaces the tree and its marks.
+    bench.editorPanel()->editor()->setPlainText(QStringLiteral("{ getDestination(name: \"Oslo\") { name } }"));
+    QVERIFY(waitFinished(bench, &GraphQLWorkbench::run));
+    QVERIFY(!model->data(model->indexForPath(failing), JsonTreeModel::MarkedRole).toBool());
+    QCOMPARE(model->data(model->indexForPath({QStringLiteral("data"), QStringLiteral("getDestination"), QStringLiteral("name")})
+                             .siblingAtColumn(JsonTreeModel::ValueColumn)).toString(),
+             QStringLiteral("\"Oslo\""));
+    bench.treeToggle()->click();
+    QVERIFY(bench.resultView()->isVisibleTo(&bench));
 }
 
 void tst_GraphQLWorkbench::variablesCheckedAsTyped()

@@ -14,6 +14,7 @@
 #include "core/graphql/tracemodel.h"
 #include "core/httpclient.h"
 #include "core/jsonpretty.h"
+#include "core/jsontreemodel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -26,10 +27,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -59,6 +64,34 @@ QString errorLine(const ResponseError &error)
     return line;
 }
 
+// The tree's marked values (errors' paths) on the same red the text view marks them with.
+class MarkedDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(Core::JsonTreeModel::MarkedRole).toBool())
+            option->backgroundBrush = QColor(0xfe, 0xca, 0xca);
+    }
+};
+
+QList<QVariantList> errorPaths(const QList<ResponseError> &errors)
+{
+    QList<QVariantList> paths;
+    for (const ResponseError &error : errors) {
+        QVariantList segments = parseResponsePath(error.path);
+        if (segments.isEmpty())
+            continue;
+        segments.prepend(QStringLiteral("data"));
+        paths.append(segments);
+    }
+    return paths;
+}
+
 QString sizeText(qsizetype bytes)
 {
     return bytes < 10240 ? GraphQLWorkbench::tr("%n byte(s)", nullptr, int(bytes))
@@ -86,6 +119,10 @@ GraphQLWorkbench::GraphQLWorkbench(QWidget *parent)
     , m_status(new QLabel(this))
     , m_errors(new QListWidget(this))
     , m_result(new QPlainTextEdit(this))
+    , m_resultTree(new QTreeView(this))
+    , m_treeToggle(new QToolButton(this))
+    , m_resultStack(new QStackedWidget(this))
+    , m_treeModel(new Core::JsonTreeModel(this))
     , m_traceView(new QTableView(this))
     , m_traceDetail(new QPlainTextEdit(this))
     , m_trace(new TraceModel(this))
@@ -208,9 +245,26 @@ QWidget *GraphQLWorkbench::buildResultSide()
     m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_errors->setTextElideMode(Qt::ElideRight);
     m_errors->hide();
-    resultLayout->addWidget(m_status);
+    m_treeToggle->setText(tr("Tree"));
+    m_treeToggle->setCheckable(true);
+    m_treeToggle->setToolTip(tr("Show the answer (or the latest event) as a collapsible tree, errors' paths marked"));
+    m_resultTree->setModel(m_treeModel);
+    m_resultTree->setItemDelegate(new MarkedDelegate(m_resultTree));
+    m_resultTree->setUniformRowHeights(true);
+    m_resultTree->header()->setStretchLastSection(true);
+    m_resultStack->addWidget(m_result);
+    m_resultStack->addWidget(m_resultTree);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_treeToggle, 0, Qt::AlignTop);
+    resultLayout->addLayout(statusRow);
     resultLayout->addWidget(m_errors);
-    resultLayout->addWidget(m_result, 1);
+    resultLayout->addWidget(m_resultStack, 1);
+    connect(m_treeToggle, &QToolButton::toggled, this, [this](bool tree) {
+        m_resultStack->setCurrentIndex(tree ? 1 : 0);
+        if (tree && m_treeStale)
+            rebuildTree();
+    });
     m_result->setReadOnly(true);
     m_result->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_result->setMaximumBlockCount(200000);
@@ -434,6 +488,34 @@ void GraphQLWorkbench::showAnswer(const QByteArray &body, const QList<ResponseEr
     m_shownErrors.clear();
     m_errors->clear();
     addErrors(errors, m_resultJson, QTextCursor(m_result->document()), QString());
+    showInTree(m_resultJson, errors);
+}
+
+void GraphQLWorkbench::showInTree(const QByteArray &json, const QList<ResponseError> &errors)
+{
+    m_treeJson = json;
+    m_treeMarks = errorPaths(errors);
+    // Built only while it is on screen: a subscription may bring many events.
+    m_treeStale = true;
+    if (m_treeToggle->isChecked())
+        rebuildTree();
+}
+
+void GraphQLWorkbench::rebuildTree()
+{
+    m_treeStale = false;
+    if (m_treeJson.isEmpty() || !m_treeModel->setJson(m_treeJson).ok()) {
+        m_treeModel->clear();
+        return;
+    }
+    m_treeModel->setMarkedPaths(m_treeMarks);
+    m_resultTree->expandToDepth(1);
+    // Whatever an error marks is in view without unfolding by hand.
+    for (const QVariantList &path : std::as_const(m_treeMarks)) {
+        for (QModelIndex at = m_treeModel->indexForPath(path).parent(); at.isValid(); at = at.parent())
+            m_resultTree->expand(at);
+    }
+    m_resultTree->resizeColumnToContents(Core::JsonTreeModel::KeyColumn);
 }
 
 void GraphQLWorkbench::addErrors(const QList<ResponseError> &errors, const QByteArray &json, const QTextCursor &origin,
@@ -487,6 +569,11 @@ void GraphQLWorkbench::showError(int row)
                 m_result->setExtraSelections({mark});
             }
         }
+    }
+    if (m_treeToggle->isChecked() && !segments.isEmpty() && shown.json == m_treeJson) {
+        const QModelIndex at = m_treeModel->indexForPath(segments);
+        m_resultTree->setCurrentIndex(at);
+        m_resultTree->scrollTo(at);
     }
     // "3:5, 7:1": the first location, in the document as it is now.
     const QStringList first = error.locations.section(QLatin1Char(','), 0, 0).trimmed().split(QLatin1Char(':'));

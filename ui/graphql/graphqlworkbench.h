@@ -19,11 +19,15 @@ class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
+class QStackedWidget;
 class QTableView;
+class QToolButton;
 class QTimer;
+class QTreeView;
 
 namespace Gatehouse::Core {
 class HttpClient;
+class JsonTreeModel;
 class TokenStore;
 namespace GraphQL {
 class Executor;
@@ -70,6 +74,11 @@ public:
     QLabel *variablesProblem() const { return m_variablesProblem; }
     KeyValueTable *headersTable() const { return m_headers; }
     QPlainTextEdit *resultView() const { return m_result; }
+    // The answer (or the latest event) as a collapsible tree, errors' paths marked; shown in place
+    // of the text while the toggle is on.
+    QTreeView *resultTree() const { return m_resultTree; }
+    QToolButton *treeToggle() const { return m_treeToggle; }
+    Core::JsonTreeModel *resultTreeModel() const { return m_treeModel; }
     QListWidget *errorList() const { return m_errors; }
     QLabel *statusLabel() const { return m_status; }
     QTableView *traceView() const { return m_traceView; }
@@ -130,6 +139,9 @@ private:
     void showEventFailure(const QString &id, const QList<Core::GraphQL::ResponseError> &errors);
     void addErrors(const QList<Core::GraphQL::ResponseError> &errors, const QByteArray &json,
                    const QTextCursor &origin, const QString &prefix);
+    // The tree shows json with the errors' paths marked (built when the toggle is on).
+    void showInTree(const QByteArray &json, const QList<Core::GraphQL::ResponseError> &errors);
+    void rebuildTree();
     void showStatus(const QString &text, bool error);
     std::optional<QUrl> endpoint();
     Core::HttpHeaders extraHeaders() const;
@@ -164,6 +176,13 @@ private:
     QLabel *m_status;
     QListWidget *m_errors;
     QPlainTextEdit *m_result;
+    QTreeView *m_resultTree;
+    QToolButton *m_treeToggle;
+    QStackedWidget *m_resultStack;
+    Core::JsonTreeModel *m_treeModel;
+    QByteArray m_treeJson; // the answer or latest event the tree is about
+    QList<QVariantList> m_treeMarks;
+    bool m_treeStale = false;
     QByteArray m_resultJson; // the text m_result shows, as UTF-8, for locating error paths
     QTableView *m_traceView;
     QPlainTextEdit *m_traceDetail;

@@ -145,6 +145,7 @@ void GraphQLWorkbench::subscribe()
         m_trace->clear();
         m_result->clear();
         m_resultJson.clear();
+        showInTree({}, {});
         m_shownErrors.clear();
         m_errors->clear();
         m_errors->hide();
@@ -207,6 +208,7 @@ void GraphQLWorkbench::showEvent(const QString &id, const QByteArray &payload)
             lines << (error.path.isEmpty() ? error.message : error.path + QStringLiteral(": ") + error.message);
         showStatus(tr("An event came with %n error(s): %1", nullptr, int(errors.size())).arg(lines.join(QStringLiteral("; "))), true);
     }
+    showInTree(shown, parseErrors(payload));
     emit eventShown();
 }
 
