@@ -365,8 +365,15 @@ void tst_GraphQLEmulator::cognitoSignInFromTheForm()
         QVERIFY(waitFinished(bench, [&] { QVERIFY(bench.selectEmulatorApi(travelApi().apiId)); }));
         GraphQLAuthForm *form = bench.authForm();
         QVERIFY(form->signInButton()->isHidden()); // API key: nothing to sign in to
+        const QString labKey = bench.secretField()->text();
+        QVERIFY(labKey.startsWith(QLatin1String("da2-")));
         bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(QStringLiteral("Cognito user pools")));
         QVERIFY(!form->signInButton()->isHidden());
+        // The API key stays with its mode: the token field starts empty and the key comes back.
+        QVERIFY(bench.secretField()->text().isEmpty());
+        bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(QStringLiteral("API key")));
+        QCOMPARE(bench.secretField()->text(), labKey);
+        bench.authModeBox()->setCurrentIndex(bench.authModeBox()->findText(QStringLiteral("Cognito user pools")));
         QVERIFY2(form->noteLabel()->text().contains(QLatin1String("travellers")), qPrintable(form->noteLabel()->text()));
         form->signInButton()->click();
         QVERIFY(form->passwordEdit()->isVisibleTo(form));

@@ -92,6 +92,11 @@ GraphQLAuthForm::GraphQLAuthForm(QWidget *parent)
         // A profile added to the AWS files since the tab opened shows up when IAM is chosen.
         if (mode() == AuthMode::AwsIam)
             m_keys->reloadProfiles();
+        // The field holds an API key in one mode and a token in the others: each mode keeps what
+        // was typed for it (in memory), so a key is never sent as a token and comes back with its mode.
+        m_typedSecrets.insert(int(m_shownMode), m_secret->text());
+        m_shownMode = mode();
+        m_secret->setText(m_typedSecrets.value(int(m_shownMode)));
         m_noteIsResult = false;
         updateRows();
         emit modeChanged();

@@ -4,6 +4,7 @@
 #include "core/graphql/graphqlauth.h"
 #include "core/result.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 #include <functional>
@@ -106,6 +107,8 @@ private:
     QPushButton *m_signInGo;
     QLabel *m_note;
     bool m_noteIsResult = false; // the note says how a sign-in went, not the mode's hint
+    Core::GraphQL::AuthMode m_shownMode = Core::GraphQL::AuthMode::None;
+    QHash<int, QString> m_typedSecrets; // the secret field's text per mode, never saved
     Core::Cognito::AppClient m_labClient;
     QUrl m_labEndpoint;
     QString m_labPoolName;
