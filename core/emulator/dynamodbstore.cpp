@@ -267,12 +267,45 @@ Json readPage(const Table &table, const Table::Index *index, Table::Cursor curso
 struct KeyCondition
 {
     KeyPart hash;
-    NodePtr range; // evaluated on each item of the partition
+    NodePtr range;                // evaluated on each item the bounds let through
+    std::optional<KeyPart> low;   // where the sort key condition lets the walk start
+    std::optional<KeyPart> high;  // and stop
 };
+
+// Bounds of the walk over a partition from a sort key condition on values (`sk > :v`,
+// `BETWEEN :a AND :b`, `begins_with(sk, :p)`); the condition itself still decides each item.
+void rangeBounds(KeyCondition &kc, const std::string &rangeType, const Substitutions &subs)
+{
+    const NodePtr &n = kc.range;
+    const auto part = [&](size_t i) -> std::optional<KeyPart> {
+        if (i >= n->children.size() || n->children[i]->kind != Node::Kind::Value)
+            return std::nullopt;
+        const Json &v = subs.values[n->children[i]->valueName];
+        if (typeOf(v) != rangeType)
+            return std::nullopt;
+        return Table::keyPart(v);
+    };
+    if (n->kind == Node::Kind::Between) {
+        kc.low = part(1);
+        kc.high = part(2);
+        if (kc.low && kc.high && Table::compare(*kc.low, *kc.high) > 0)
+            fail("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or "
+                 "equal to lower bound; lower operand: AttributeValue: " + subs.values[n->children[1]->valueName].dump()
+                 + ", upper operand: AttributeValue: " + subs.values[n->children[2]->valueName].dump());
+    } else if (n->kind == Node::Kind::Function) {
+        kc.low = part(1); // begins_with: every match sorts at or after its prefix
+    } else if (n->op == "=") {
+        kc.low = kc.high = part(1);
+    } else if (n->op == ">" || n->op == ">=") {
+        kc.low = part(1);
+    } else if (n->op == "<" || n->op == "<=") {
+        kc.high = part(1);
+    }
+}
 
 // A KeyConditionExpression is `hash = :v` optionally AND one condition on the sort key.
 KeyCondition keyCondition(const NodePtr &root, const std::string &hashKey, const std::string &hashType,
-                          const std::string &rangeKey, const Substitutions &subs)
+                          const std::string &rangeKey, const std::string &rangeType, const Substitutions &subs)
 {
     std::vector<NodePtr> parts;
     if (root->kind == Node::Kind::And)
@@ -312,6 +345,8 @@ KeyCondition keyCondition(const NodePtr &root, const std::string &hashKey, const
     }
     if (!haveHash)
         fail("Query condition missed key schema element: " + hashKey);
+    if (kc.range)
+        rangeBounds(kc, rangeType, subs);
     return kc;
 }
 
@@ -555,8 +590,8 @@ Json Tables::run(const std::string &op, const Json &request)
         const NodePtr keyRoot = parseCondition(text, "KeyConditionExpression", subs);
         subs.checkAllUsed();
         const KeyCondition kc = keyCondition(keyRoot, index ? index->hashKey : t.hashKey, index ? index->hashType : t.hashType,
-                                             index ? index->rangeKey : t.rangeKey, subs);
-        Table::Cursor cursor = t.partition(index, kc.hash);
+                                             index ? index->rangeKey : t.rangeKey, index ? index->rangeType : t.rangeType, subs);
+        Table::Cursor cursor = t.partition(index, kc.hash, kc.low, kc.high);
         if (kc.range) {
             auto &items = cursor.items;
             items.erase(std::remove_if(items.begin(), items.end(),

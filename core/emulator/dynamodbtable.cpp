@@ -227,16 +227,22 @@ Table::Cursor Table::all(const Index *index) const
     return c;
 }
 
-Table::Cursor Table::partition(const Index *index, const KeyPart &hash) const
+Table::Cursor Table::partition(const Index *index, const KeyPart &hash, const std::optional<KeyPart> &low,
+                               const std::optional<KeyPart> &high) const
 {
     Cursor c;
-    const Position start{hash};
+    Position start{hash};
+    if (low)
+        start.push_back(*low);
+    const auto inside = [&](const Position &p) {
+        return compare(p[0], hash) == 0 && (!high || p.size() < 2 || compare(p[1], *high) <= 0);
+    };
     if (!index) {
-        for (auto it = items.lower_bound(start); it != items.end() && compare(it->first[0], hash) == 0; ++it)
+        for (auto it = items.lower_bound(start); it != items.end() && inside(it->first); ++it)
             c.items.emplace_back(it->first, &it->second);
         return c;
     }
-    for (auto it = index->entries.lower_bound(start); it != index->entries.end() && compare(it->first[0], hash) == 0; ++it)
+    for (auto it = index->entries.lower_bound(start); it != index->entries.end() && inside(it->first); ++it)
         c.items.emplace_back(it->first, find(it->second));
     return c;
 }

@@ -60,7 +60,11 @@ public:
         std::vector<std::pair<Position, const Json *>> items;
     };
     Cursor all(const Index *index) const;
-    Cursor partition(const Index *index, const KeyPart &hash) const;
+    // The items of one partition whose sort key may lie in [low, high] (either bound optional):
+    // a walk of the ordered map from `low` that stops past `high`; the caller still applies the
+    // exact sort key condition (strict bounds, begins_with).
+    Cursor partition(const Index *index, const KeyPart &hash, const std::optional<KeyPart> &low = std::nullopt,
+                     const std::optional<KeyPart> &high = std::nullopt) const;
     Position startPosition(const Json &exclusiveStartKey, const Index *index) const;
     // The attributes an index returns (ALL, KEYS_ONLY, INCLUDE).
     Json projectForIndex(const Json &item, const Index *index) const;

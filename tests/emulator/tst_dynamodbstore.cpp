@@ -213,6 +213,32 @@ private slots:
         QStringList reversed = sorted;
         std::reverse(reversed.begin(), reversed.end());
         QCOMPARE(pageThrough(QStringLiteral("Query"), backwards, &pages), reversed);
+
+        // Sort key conditions bound the walk; each keeps exactly its items.
+        const qsizetype mid = sorted.size() / 2;
+        const auto within = [&](const QString &condition, const QJsonObject &values) {
+            QJsonObject q = query;
+            q.insert(QStringLiteral("KeyConditionExpression"), QString(QStringLiteral("pk = :p AND ") + condition));
+            QJsonObject all = values;
+            all.insert(QStringLiteral(":p"), s(QStringLiteral("p")));
+            q.insert(QStringLiteral("ExpressionAttributeValues"), all);
+            return pageThrough(QStringLiteral("Query"), q, &pages);
+        };
+        const QJsonObject middle{{QStringLiteral(":v"), QJsonObject{{type, sorted.at(mid)}}}};
+        QCOMPARE(within(QStringLiteral("sk <= :v"), middle), sorted.mid(0, mid + 1));
+        QCOMPARE(within(QStringLiteral("sk < :v"), middle), sorted.mid(0, mid));
+        QCOMPARE(within(QStringLiteral("sk >= :v"), middle), sorted.mid(mid));
+        QCOMPARE(within(QStringLiteral("sk > :v"), middle), sorted.mid(mid + 1));
+        QCOMPARE(within(QStringLiteral("sk = :v"), middle), QStringList{sorted.at(mid)});
+        const QJsonObject range{{QStringLiteral(":lo"), QJsonObject{{type, sorted.at(1)}}},
+                                {QStringLiteral(":hi"), QJsonObject{{type, sorted.at(mid)}}}};
+        QCOMPARE(within(QStringLiteral("sk BETWEEN :lo AND :hi"), range), sorted.mid(1, mid));
+        const QJsonObject reversedRange{{QStringLiteral(":lo"), range.value(QStringLiteral(":hi"))},
+                                        {QStringLiteral(":hi"), range.value(QStringLiteral(":lo"))}};
+        QCOMPARE(within(QStringLiteral("sk BETWEEN :lo AND :hi"), reversedRange), QStringList{QStringLiteral("failed")});
+        if (type == QLatin1String("S"))
+            QCOMPARE(within(QStringLiteral("begins_with(sk, :v)"), {{QStringLiteral(":v"), s(QStringLiteral("a"))}}),
+                     (QStringList{QStringLiteral("a"), QStringLiteral("ab")}));
     }
 
     // A few hundred items paged with Limit (and the 1 MB page) come back each exactly once, in
