@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QUuid>
 
 namespace Gatehouse::Emulator {
@@ -223,9 +224,17 @@ QString AwsAuthenticator::uniqueId(const char *prefix, const QString &seed)
     return out;
 }
 
+// A version-4 UUID from Qt's seeded generator. QUuid::createUuid() draws on the system generator,
+// which on this CPU is the RDSEED instruction, slow enough to show in the profile of a broadcast
+// (every @connections answer carries an id). A request id needs to be unique, not unguessable.
 QByteArray AwsAuthenticator::newRequestId()
 {
-    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    QByteArray bytes(reinterpret_cast<const char *>(words), sizeof words);
+    bytes[6] = char((bytes.at(6) & 0x0f) | 0x40); // version 4
+    bytes[8] = char((bytes.at(8) & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes).toByteArray(QUuid::WithoutBraces);
 }
 
 Core::HttpResponse AwsAuthenticator::refusal(const Core::Error &error, AwsProtocol protocol)

@@ -6,7 +6,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
+#include <QUuid>
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
@@ -98,6 +100,7 @@ private slots:
     void queryRefusalIsStsXml();
     void restJsonRefusal();
     void cachedSigningKeyFollowsSecretAndDay();
+    void requestIdsAreVersion4Uuids();
 
 private:
     std::unique_ptr<AwsAuthenticator> m_auth;
@@ -349,6 +352,22 @@ void tst_AwsAuthenticator::cachedSigningKeyFollowsSecretAndDay()
     const AwsAuthentication renewed =
         auth.authenticate(makeRequest(second, QStringLiteral("sts")), QStringLiteral("sts"), AwsProtocol::Query, Now);
     QVERIFY2(renewed.ok(), qPrintable(renewed.error.message));
+}
+
+// x-amzn-RequestId: a random (version 4, RFC 4122 variant) UUID without braces, new each time.
+void tst_AwsAuthenticator::requestIdsAreVersion4Uuids()
+{
+    QSet<QByteArray> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QByteArray id = AwsAuthenticator::newRequestId();
+        QCOMPARE(id.size(), 36);
+        const QUuid uuid = QUuid::fromString(QLatin1String(id));
+        QVERIFY2(!uuid.isNull(), id.constData());
+        QCOMPARE(uuid.version(), QUuid::Random);
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_AwsAuthenticator)
