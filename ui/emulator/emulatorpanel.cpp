@@ -164,7 +164,7 @@ QWidget *EmulatorPanel::createRouteTree()
     auto *box = new QWidget(this);
     m_routes = new QTreeWidget(box);
     m_routes->setColumnCount(2);
-    m_routes->setHeaderLabels({tr("API, route or user pool"), tr("Function or kind")});
+    m_routes->setHeaderLabels({tr("API, route, user pool or table"), tr("Function or kind")});
     m_routes->setRootIsDecorated(true);
     m_routes->setUniformRowHeights(true);
     m_routes->setAlternatingRowColors(true);
@@ -444,9 +444,12 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
         tableItem->setFont(0, bold);
         tableItem->setToolTip(0, tr("%1\nList it: aws dynamodb scan --table-name %2 --endpoint-url %3")
                                      .arg(table.arn, table.name, info.baseUrl));
-        new QTreeWidgetItem(tableItem, {tr("key"), table.keySchema});
-        for (const QString &index : table.indexes)
-            new QTreeWidgetItem(tableItem, {tr("index"), index});
+        auto *keyItem = new QTreeWidgetItem(tableItem, {tr("key"), table.keySchema});
+        keyItem->setToolTip(1, table.keySchema);
+        for (const QString &index : table.indexes) {
+            auto *indexItem = new QTreeWidgetItem(tableItem, {tr("index"), index});
+            indexItem->setToolTip(1, index); // the column is narrow; the whole line on hover
+        }
         m_tableItems.insert(table.name, tableItem);
         setTableItemCount(table.name, table.itemCount);
     }
