@@ -22,9 +22,11 @@ Core::HttpResponse reply(int status, const QByteArray &requestId, const QByteArr
 }
 
 Core::HttpResponse errorReply(const QString &type, const QString &message, const QByteArray &requestId,
-                              const QByteArray &item = "null")
+                              const QByteArray &item = "null", const QByteArray &details = "{}")
 {
-    QJsonObject body{{QStringLiteral("__type"), type}, {QStringLiteral("message"), message}};
+    QJsonObject body = QJsonDocument::fromJson(details).object();
+    body.insert(QStringLiteral("__type"), type);
+    body.insert(QStringLiteral("message"), message);
     if (item != "null")
         body.insert(QStringLiteral("Item"), QJsonDocument::fromJson(item).object());
     return reply(400, requestId, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -72,7 +74,7 @@ Core::HttpResponse DynamoDbApi::answer(const Core::HttpRequest &request)
     const bool coral = result.error.type == QLatin1String("SerializationException")
                        || result.error.type == QLatin1String("UnknownOperationException");
     return errorReply((coral ? QStringLiteral("com.amazon.coral.service#") : kErrorNamespace) + result.error.type,
-                      result.error.message, requestId, result.error.item);
+                      result.error.message, requestId, result.error.item, result.error.details);
 }
 
 } // namespace Gatehouse::Emulator

@@ -9,7 +9,7 @@ namespace Gatehouse::Emulator::Dynamo {
 
 void fail(const std::string &message, const std::string &type)
 {
-    throw Failure{type, message, Json()};
+    throw Failure{type, message, Json(), Json()};
 }
 
 namespace {

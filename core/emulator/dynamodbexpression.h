@@ -22,7 +22,8 @@ struct Failure
 {
     std::string type;
     std::string message;
-    Json item; // ConditionalCheckFailed: the item as stored (wire form), else null
+    Json item;    // ConditionalCheckFailed: the item as stored (wire form), else null
+    Json details; // further members of the error body (CancellationReasons), else null
 };
 [[noreturn]] void fail(const std::string &message, const std::string &type = "ValidationException");
 

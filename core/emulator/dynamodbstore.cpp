@@ -17,6 +17,10 @@ constexpr long long kPageBytes = 1024 * 1024; // Query and Scan stop after 1 MB 
 constexpr size_t kMaxBatchGet = 100;
 constexpr size_t kMaxBatchWrite = 25;
 
+} // namespace
+
+namespace Dynamo {
+
 // Parameters of the pre-expression API (AttributesToGet, KeyConditions, ...). The emulator
 // runs only the expression forms, which every current SDK and the AWS CLI's examples use.
 void refuseLegacy(const Json &request)
@@ -128,11 +132,15 @@ NodePtr condition(const Json &request, const char *name, Substitutions &subs)
     return text.empty() ? nullptr : parseCondition(text, name, subs);
 }
 
+} // namespace Dynamo
+
+namespace {
+
 void checkCondition(const NodePtr &cond, const Json *old, const Substitutions &subs, const Json &request)
 {
     if (!cond || evaluate(cond, old ? *old : Json::object(), subs))
         return;
-    Failure f{"ConditionalCheckFailedException", "The conditional request failed", old ? *old : Json()};
+    Failure f{"ConditionalCheckFailedException", "The conditional request failed", old ? *old : Json(), Json()};
     (void)request;
     throw f;
 }
@@ -402,10 +410,14 @@ Json Tables::run(const std::string &op, const Json &request)
         fail(op + " is not available in the Gatehouse emulator: its tables come from the lab's template.yaml "
                   "(AWS::DynamoDB::Table or AWS::Serverless::SimpleTable), so the lab that runs here is the one that "
                   "deploys. Add or change the table there and restart the emulator.");
-    if (op == "TransactGetItems" || op == "TransactWriteItems" || op == "ExecuteStatement"
+    if (op == "TransactGetItems")
+        return transactGet(request);
+    if (op == "TransactWriteItems")
+        return transactWrite(request);
+    if (op == "ExecuteStatement"
         || op == "BatchExecuteStatement" || op == "ExecuteTransaction")
-        fail(op + " is not emulated by Gatehouse yet: use GetItem, PutItem, UpdateItem, DeleteItem, Query, Scan, "
-                  "BatchGetItem or BatchWriteItem against the emulator.", "UnknownOperationException");
+        fail(op + " (PartiQL) is not emulated by Gatehouse yet: use GetItem, PutItem, UpdateItem, DeleteItem, Query, "
+                  "Scan, the Batch or the Transact operations against the emulator.", "UnknownOperationException");
     if (op == "BatchGetItem" || op == "BatchWriteItem") {
         if (!request.contains("RequestItems") || !request["RequestItems"].is_object() || request["RequestItems"].empty())
             fail("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
@@ -461,7 +473,7 @@ Json Tables::run(const std::string &op, const Json &request)
                 Position p;
                 if (isPut) {
                     validateItem(payload);
-                    p = t.itemPosition(payload);
+                    p = t.check(payload);
                 } else {
                     p = t.keyPosition(payload);
                 }
@@ -679,6 +691,8 @@ DynamoStore::CallResult DynamoStore::call(const QString &operation, const QByteA
         // The wire answer carries the stored item only when the caller asked for it.
         const bool wanted = parsed.is_object() && parsed.value("ReturnValuesOnConditionCheckFailure", Json()) == "ALL_OLD";
         result.error.item = f.item.is_null() || !wanted ? QByteArray("null") : QByteArray::fromStdString(f.item.dump());
+        if (f.details.is_object())
+            result.error.details = QByteArray::fromStdString(f.details.dump());
     } catch (const std::exception &e) {
         // A bug of ours, not the caller's: answered as DynamoDB answers its own failures.
         result.error = {QStringLiteral("InternalServerError"), QString::fromUtf8(e.what()), "null"};

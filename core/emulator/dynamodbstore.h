@@ -44,6 +44,7 @@ struct DynamoError
     QString type;
     QString message;
     QByteArray item = "null"; // ConditionalCheckFailed in AppSync: the item as stored (plain JSON)
+    QByteArray details = "{}"; // further members of DynamoDB's error body, e.g. CancellationReasons
 };
 
 // The lab's tables, held in memory for as long as the emulator runs.

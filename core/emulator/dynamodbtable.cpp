@@ -126,7 +126,7 @@ const Json *Table::find(const Position &key) const
     return it == items.end() ? nullptr : &it->second;
 }
 
-void Table::put(const Json &item)
+Position Table::check(const Json &item) const
 {
     if (itemSize(item) > kMaxItemBytes)
         fail("Item size has exceeded the maximum allowed size");
@@ -144,6 +144,12 @@ void Table::put(const Json &item)
                      + index.name + ", IndexKey: " + attr);
         }
     }
+    return key;
+}
+
+void Table::put(const Json &item)
+{
+    const Position key = check(item);
     if (const Json *old = find(key)) {
         bytes -= itemSize(*old);
         unindex(*old, key);

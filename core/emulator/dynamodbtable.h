@@ -47,6 +47,8 @@ public:
     // An item's key, checked as PutItem checks it (present, typed, not empty, within sizes).
     Position itemPosition(const Json &item) const;
     const Json *find(const Position &key) const;
+    // Checks an item as put() would (key, size, index key types) without storing it.
+    Position check(const Json &item) const;
     // Stores (or replaces) an item after checking its size and index key types.
     void put(const Json &item);
     void erase(const Position &key);
@@ -81,8 +83,17 @@ private:
 
 namespace Gatehouse::Emulator::Dynamo {
 
-// The store's state, shared by its DynamoDB API (dynamodbstore.cpp) and AppSync
-// (dynamodbappsync.cpp) halves.
+// Request parameters shared by the operations (dynamodbstore.cpp), each failing in DynamoDB's words.
+void refuseLegacy(const Json &request);
+std::string stringParam(const Json &request, const char *name);
+Substitutions substitutions(const Json &request);
+void validateItem(const Json &item);
+bool boolParam(const Json &request, const char *name);
+std::optional<std::vector<Path>> projection(const Json &request, Substitutions &subs);
+NodePtr condition(const Json &request, const char *name, Substitutions &subs);
+
+// The store's state, shared by its DynamoDB API (dynamodbstore.cpp, dynamodbtransactions.cpp)
+// and AppSync (dynamodbappsync.cpp) parts.
 struct Tables
 {
     QString region = QStringLiteral("us-east-1");
@@ -94,6 +105,9 @@ struct Tables
     Table &table(const Json &tableName);
     // One DynamoDB JSON 1.0 operation on wire JSON; throws Dynamo::Failure.
     Json run(const std::string &operation, const Json &request);
+    // TransactGetItems / TransactWriteItems: all or nothing (dynamodbtransactions.cpp).
+    Json transactGet(const Json &request);
+    Json transactWrite(const Json &request);
 };
 
 } // namespace Gatehouse::Emulator::Dynamo

@@ -301,6 +301,23 @@ void TestDynamoDbCli::updateAndConditionalPut()
     r = aws({QStringLiteral("get-item"), QStringLiteral("--table-name"), QStringLiteral("orders"), QStringLiteral("--key"), key});
     QCOMPARE(r.json().value(QStringLiteral("Item")).toObject().value(QStringLiteral("total")).toObject(), n(112));
 
+    // A transaction whose check fails changes nothing; the CLI shows DynamoDB's reasons.
+    const QJsonArray transaction{
+        QJsonObject{{QStringLiteral("Update"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("orders")},
+                                                           {QStringLiteral("Key"), QJsonDocument::fromJson(key.toUtf8()).object()},
+                                                           {QStringLiteral("UpdateExpression"), QStringLiteral("SET total = :z")},
+                                                           {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":z"), n(0)}}}}}},
+        QJsonObject{{QStringLiteral("ConditionCheck"),
+                     QJsonObject{{QStringLiteral("TableName"), QStringLiteral("orders")},
+                                 {QStringLiteral("Key"), QJsonObject{{QStringLiteral("customer"), s(QStringLiteral("bob"))}, {QStringLiteral("orderNo"), n(6)}}},
+                                 {QStringLiteral("ConditionExpression"), QStringLiteral("attribute_not_exists(customer)")}}}}};
+    r = aws({QStringLiteral("transact-write-items"), QStringLiteral("--transact-items"),
+             QString::fromUtf8(QJsonDocument(transaction).toJson(QJsonDocument::Compact))});
+    QCOMPARE(r.exitCode, 254);
+    QVERIFY2(r.err.contains("TransactionCanceledException") && r.err.contains("[None, ConditionalCheckFailed]"), r.err.constData());
+    r = aws({QStringLiteral("get-item"), QStringLiteral("--table-name"), QStringLiteral("orders"), QStringLiteral("--key"), key});
+    QCOMPARE(r.json().value(QStringLiteral("Item")).toObject().value(QStringLiteral("total")).toObject(), n(112));
+
     r = aws({QStringLiteral("put-item"), QStringLiteral("--table-name"), QStringLiteral("orders"), QStringLiteral("--item"),
              json({{QStringLiteral("customer"), s(QStringLiteral("bob"))}})});
     QVERIFY(r.exitCode != 0);

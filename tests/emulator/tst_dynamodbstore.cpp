@@ -439,6 +439,62 @@ private slots:
         QCOMPARE(parse(e.item), (QJsonObject{{QStringLiteral("Artist"), s(QStringLiteral("a"))}, {QStringLiteral("SongTitle"), s(QStringLiteral("b"))}}));
     }
 
+    // TransactWriteItems is all or nothing: one failed condition cancels every action, with
+    // DynamoDB's reasons in order; TransactGetItems answers in the order asked.
+    void transactions()
+    {
+        const auto key = [](const QString &artist, const QString &song) {
+            return QJsonObject{{QStringLiteral("Artist"), s(artist)}, {QStringLiteral("SongTitle"), s(song)}};
+        };
+        const auto music = [](const char *kind, QJsonObject action) {
+            action.insert(QStringLiteral("TableName"), QStringLiteral("Music"));
+            return QJsonObject{{QLatin1String(kind), action}};
+        };
+        QVERIFY(!ok(QStringLiteral("PutItem"), {{QStringLiteral("TableName"), QStringLiteral("Music")},
+                                                {QStringLiteral("Item"), key(QStringLiteral("a"), QStringLiteral("old"))}})
+                     .contains(QStringLiteral("failed")));
+        const QJsonArray cancelled{
+            music("Put", {{QStringLiteral("Item"), key(QStringLiteral("a"), QStringLiteral("new"))}}),
+            music("ConditionCheck", {{QStringLiteral("Key"), key(QStringLiteral("a"), QStringLiteral("old"))},
+                                     {QStringLiteral("ConditionExpression"), QStringLiteral("attribute_not_exists(Artist)")}}),
+            music("Delete", {{QStringLiteral("Key"), key(QStringLiteral("z"), QStringLiteral("other"))}})};
+        const DynamoStore::CallResult r = m_store.call(QStringLiteral("TransactWriteItems"),
+                                                       compact({{QStringLiteral("TransactItems"), cancelled}}));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.type, QStringLiteral("TransactionCanceledException"));
+        QCOMPARE(r.error.message, QStringLiteral("Transaction cancelled, please refer cancellation reasons for specific reasons "
+                                                 "[None, ConditionalCheckFailed, None]"));
+        const QJsonArray reasons = parse(r.error.details).value(QStringLiteral("CancellationReasons")).toArray();
+        QCOMPARE(reasons.size(), 3);
+        QCOMPARE(reasons.at(1)[QStringLiteral("Code")].toString(), QStringLiteral("ConditionalCheckFailed"));
+        QCOMPARE(m_store.itemCount(QStringLiteral("Music")), 1); // nothing was written
+
+        const QJsonArray committed{
+            music("Put", {{QStringLiteral("Item"), key(QStringLiteral("a"), QStringLiteral("new"))}}),
+            music("Update", {{QStringLiteral("Key"), key(QStringLiteral("b"), QStringLiteral("made"))},
+                             {QStringLiteral("UpdateExpression"), QStringLiteral("SET plays = :one")},
+                             {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":one"), n(QStringLiteral("1"))}}}}),
+            music("Delete", {{QStringLiteral("Key"), key(QStringLiteral("a"), QStringLiteral("old"))},
+                             {QStringLiteral("ConditionExpression"), QStringLiteral("attribute_exists(Artist)")}})};
+        QCOMPARE(ok(QStringLiteral("TransactWriteItems"), {{QStringLiteral("TransactItems"), committed}}), QJsonObject());
+        QCOMPARE(m_store.itemCount(QStringLiteral("Music")), 2);
+
+        const DynamoError twice = error(QStringLiteral("TransactWriteItems"),
+                                        {{QStringLiteral("TransactItems"),
+                                          QJsonArray{music("Delete", {{QStringLiteral("Key"), key(QStringLiteral("a"), QStringLiteral("new"))}}),
+                                                     music("Put", {{QStringLiteral("Item"), key(QStringLiteral("a"), QStringLiteral("new"))}})}}});
+        QCOMPARE(twice.message, QStringLiteral("Transaction request cannot include multiple operations on one item"));
+
+        const QJsonObject got = ok(QStringLiteral("TransactGetItems"),
+                                   {{QStringLiteral("TransactItems"),
+                                     QJsonArray{music("Get", {{QStringLiteral("Key"), key(QStringLiteral("b"), QStringLiteral("made"))}}),
+                                                music("Get", {{QStringLiteral("Key"), key(QStringLiteral("a"), QStringLiteral("old"))}})}}});
+        const QJsonArray responses = got.value(QStringLiteral("Responses")).toArray();
+        QCOMPARE(responses.size(), 2);
+        QCOMPARE(responses.at(0)[QStringLiteral("Item")][QStringLiteral("plays")].toObject(), n(QStringLiteral("1")));
+        QCOMPARE(responses.at(1).toObject(), QJsonObject());
+    }
+
     // A lab reload keeps a table's items when its name and keys stay, rebuilds its indexes (an
     // item that no longer fits a new index's key type is dropped), and empties a changed table.
     void reload()
