@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <map>
 
 namespace Gatehouse::Emulator {
 
@@ -256,6 +257,54 @@ Json batch(Tables &d, const std::string &op, const Json &doc)
     return Json{{"data", data}, {put ? "unprocessedItems" : "unprocessedKeys", unprocessed}};
 }
 
+// AppSync's transactions: each item names its table and operation; the answer lists the keys
+// written (or the items read) in order, and a cancelled one its reasons as AppSync words them.
+Json transact(Tables &d, const std::string &op, const Json &doc)
+{
+    if (!doc.contains("transactItems") || !doc["transactItems"].is_array() || doc["transactItems"].empty())
+        templateError("The transactItems field is required for " + op + ": a list of items, each with its table");
+    const bool write = op == "TransactWriteItems";
+    Json items = Json::array(), keys = Json::array();
+    for (const Json &entry : doc["transactItems"]) {
+        if (!entry.is_object() || !entry.contains("table") || !entry["table"].is_string())
+            templateError("Each of transactItems needs its table");
+        Json action{{"TableName", entry["table"]}, {"Key", keyOf(entry)}};
+        keys.push_back(plainItem(action["Key"]));
+        if (!write) {
+            addExpression(action, entry, "projection", "ProjectionExpression", false);
+            items.push_back(Json{{"Get", action}});
+            continue;
+        }
+        const std::string operation = entry.value("operation", "");
+        static const std::map<std::string, std::string> kinds{
+            {"PutItem", "Put"}, {"UpdateItem", "Update"}, {"DeleteItem", "Delete"}, {"ConditionCheck", "ConditionCheck"}};
+        const auto kind = kinds.find(operation);
+        if (kind == kinds.end())
+            templateError("The operation of a transact item is PutItem, UpdateItem, DeleteItem or ConditionCheck, not '"
+                          + operation + "'");
+        if (operation == "PutItem") {
+            Json item = entry.contains("attributeValues") ? toWireMap(entry["attributeValues"]) : Json::object();
+            for (const auto &e : action["Key"].items())
+                item[e.key()] = e.value();
+            action.erase("Key");
+            action["Item"] = item;
+        }
+        if (operation == "UpdateItem")
+            addExpression(action, entry, "update", "UpdateExpression", true);
+        addExpression(action, entry, "condition", "ConditionExpression", operation == "ConditionCheck");
+        if (entry.contains("condition") && entry["condition"].value("returnValuesOnConditionCheckFailure", false))
+            action["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD";
+        items.push_back(Json{{kind->second, action}});
+    }
+    const Json response = d.run(op, Json{{"TransactItems", items}});
+    if (write)
+        return Json{{"keys", keys}, {"cancellationReasons", nullptr}};
+    Json read = Json::array();
+    for (const Json &r : response["Responses"])
+        read.push_back(r.contains("Item") ? plainItem(r["Item"]) : Json());
+    return Json{{"items", read}, {"cancellationReasons", nullptr}};
+}
+
 Json runAppSync(Tables &d, const std::string &tableName, const Json &doc)
 {
     if (!doc.is_object())
@@ -270,9 +319,14 @@ Json runAppSync(Tables &d, const std::string &tableName, const Json &doc)
             templateError(op + " requires version 2018-05-29");
         return batch(d, op, doc);
     }
-    if (op == "TransactGetItems" || op == "TransactWriteItems" || op == "Sync")
-        templateError("The operation " + op + " is not emulated by Gatehouse yet: use GetItem, PutItem, UpdateItem, "
-                      "DeleteItem, Query, Scan or the Batch operations");
+    if (op == "TransactGetItems" || op == "TransactWriteItems") {
+        if (version != "2018-05-29")
+            templateError(op + " requires version 2018-05-29");
+        return transact(d, op, doc);
+    }
+    if (op == "Sync")
+        templateError("The operation Sync is not emulated by Gatehouse (it needs a versioned data source with a delta "
+                      "table): use Query or Scan");
     Json request{{"TableName", tableName}};
     if (op == "GetItem") {
         request["Key"] = keyOf(doc);
@@ -363,6 +417,13 @@ DynamoStore::CallResult DynamoStore::appSync(const QString &tableName, const QBy
                                        .arg(QString::fromStdString(f.message), requestId);
         }
         result.error.item = f.item.is_null() ? QByteArray("null") : QByteArray::fromStdString(plainItem(f.item).dump());
+        // A cancelled transaction: AppSync still hands the template its reasons, typed and worded.
+        if (f.type == "TransactionCanceledException" && f.details.contains("CancellationReasons")) {
+            Json reasons = Json::array();
+            for (const Json &r : f.details["CancellationReasons"])
+                reasons.push_back(Json{{"type", r.value("Code", "None")}, {"message", r.value("Message", "null")}});
+            result.body = QByteArray::fromStdString(Json{{"keys", nullptr}, {"cancellationReasons", reasons}}.dump());
+        }
     } catch (const std::exception &e) {
         result.error = {QStringLiteral("InternalServerError"), QString::fromUtf8(e.what()), "null"};
     }

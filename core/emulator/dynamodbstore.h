@@ -79,6 +79,8 @@ public:
     // exception as AppSync names it after "DynamoDB:" (ConditionalCheckFailedException, with
     // `item` the stored item in plain JSON; DynamoDbException for a validation error), or
     // "MappingTemplate" for a document AppSync itself refuses (no "DynamoDB:" before that one).
+    // A cancelled TransactWriteItems fails as TransactionCanceledException and still sets `body`
+    // to AppSync's {"keys": null, "cancellationReasons": [{"type", "message"}, ...]}.
     CallResult appSync(const QString &tableName, const QByteArray &requestDocument);
 
 signals:

@@ -583,10 +583,34 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error.message));
         QCOMPARE(m_store.itemCount(t.tableName), 4);
 
-        r = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"TransactWriteItems\",\"transactItems\":[]}");
+        // AppSync's transactions: keys in order; a cancelled one fails with its reasons in the body.
+        r = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"TransactWriteItems\",\"transactItems\":["
+                                         "{\"table\":\"Posts\",\"operation\":\"PutItem\",\"key\":{\"id\":{\"S\":\"t\"},\"n\":{\"N\":1}},\"attributeValues\":{\"title\":{\"S\":\"tx\"}}},"
+                                         "{\"table\":\"Posts\",\"operation\":\"ConditionCheck\",\"key\":{\"id\":{\"S\":\"p\"},\"n\":{\"N\":1}},\"condition\":{\"expression\":\"attribute_exists(id)\"}}]}");
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(parse(r.body).value(QStringLiteral("keys")).toArray().at(0).toObject(),
+                 (QJsonObject{{QStringLiteral("id"), QStringLiteral("t")}, {QStringLiteral("n"), 1}}));
+        r = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"TransactWriteItems\",\"transactItems\":["
+                                         "{\"table\":\"Posts\",\"operation\":\"DeleteItem\",\"key\":{\"id\":{\"S\":\"t\"},\"n\":{\"N\":1}}},"
+                                         "{\"table\":\"Posts\",\"operation\":\"ConditionCheck\",\"key\":{\"id\":{\"S\":\"p\"},\"n\":{\"N\":1}},\"condition\":{\"expression\":\"attribute_not_exists(id)\"}}]}");
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.type, QStringLiteral("TransactionCanceledException"));
+        const QJsonArray reasons = parse(r.body).value(QStringLiteral("cancellationReasons")).toArray();
+        QCOMPARE(reasons.size(), 2);
+        QCOMPARE(reasons.at(0)[QStringLiteral("type")].toString(), QStringLiteral("None"));
+        QCOMPARE(reasons.at(1)[QStringLiteral("type")].toString(), QStringLiteral("ConditionalCheckFailed"));
+        r = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"TransactGetItems\",\"transactItems\":["
+                                         "{\"table\":\"Posts\",\"key\":{\"id\":{\"S\":\"t\"},\"n\":{\"N\":1}}},"
+                                         "{\"table\":\"Posts\",\"key\":{\"id\":{\"S\":\"none\"},\"n\":{\"N\":1}}}]}");
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        const QJsonArray read = parse(r.body).value(QStringLiteral("items")).toArray();
+        QCOMPARE(read.at(0)[QStringLiteral("title")].toString(), QStringLiteral("tx")); // the cancelled delete left it
+        QVERIFY(read.at(1).isNull());
+
+        r = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"Sync\"}");
         QVERIFY(!r.ok);
         QCOMPARE(r.error.type, QStringLiteral("MappingTemplate"));
-        QVERIFY(r.error.message.contains(QLatin1String("TransactWriteItems")));
+        QVERIFY(r.error.message.contains(QLatin1String("Sync")));
     }
 };
 
