@@ -201,6 +201,7 @@ Core::Result<Core::EmulatorInfo> Emulator::start()
     m_appSync = std::make_unique<AppSyncService>(m_lambda.get(), m_authenticator.get(), m_cognito.get());
     m_appSync->setRegion(m_options.region);
     m_dynamoStore->setTables(m_lab.dynamoTables);
+    m_appSync->setDynamoStore(m_dynamoStore.get()); // AMAZON_DYNAMODB data sources use the same tables
     m_dynamoApi = std::make_unique<DynamoDbApi>(m_dynamoStore.get(), m_authenticator.get());
     m_appSyncRealtime = std::make_unique<AppSyncRealtime>(m_appSync.get());
     AppSyncRealtime::Limits realtimeLimits;
