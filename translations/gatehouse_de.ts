@@ -493,6 +493,35 @@ zuletzt aktiv %3
     </message>
 </context>
 <context>
+    <name>Gatehouse::Core::JsonTreeModel</name>
+    <message>
+        <source>(document)</source>
+        <translation>(Dokument)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n Eintrag}</numerusform>
+            <numerusform>{%n Einträge}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Core::MessageLog</name>
     <message>
         <source>Could not write the messages: %1</source>
@@ -2086,10 +2115,6 @@ zuletzt aktiv %3
         <translation>Das Lab definiert keine APIs.</translation>
     </message>
     <message>
-        <source>API, route or user pool</source>
-        <translation>API, Route oder Benutzerpool</translation>
-    </message>
-    <message>
         <source>Function or kind</source>
         <translation>Funktion oder Art</translation>
     </message>
@@ -2180,6 +2205,35 @@ Es läuft kein Lab. Wählen Sie ein anderes Lab, oder korrigieren Sie den Ordner
     <message>
         <source>Open the API in the GraphQL tab</source>
         <translation>Die API im Reiter &apos;GraphQL&apos; öffnen</translation>
+    </message>
+    <message>
+        <source>API, route, user pool or table</source>
+        <translation>API, Route, Benutzerpool oder Tabelle</translation>
+    </message>
+    <message>
+        <source>DynamoDB table</source>
+        <translation>DynamoDB-Tabelle</translation>
+    </message>
+    <message>
+        <source>%1
+List it: aws dynamodb scan --table-name %2 --endpoint-url %3</source>
+        <translation>%1
+Auflisten: aws dynamodb scan --table-name %2 --endpoint-url %3</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message numerus="yes">
+        <source>DynamoDB table, %n item(s)</source>
+        <translation>
+            <numerusform>DynamoDB-Tabelle, %n Element</numerusform>
+            <numerusform>DynamoDB-Tabelle, %n Elemente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2495,86 @@ Es läuft kein Lab. Wählen Sie ein anderes Lab, oder korrigieren Sie den Ordner
     <message>
         <source>No AWS credentials to sign with: %1</source>
         <translation>Keine AWS-Anmeldedaten zum Signieren: %1</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign a user of the lab&apos;s user pool in and use their ID token</source>
+        <translation>Einen Benutzer aus dem Benutzerpool des Labs anmelden und sein ID-Token verwenden</translation>
+    </message>
+    <message>
+        <source>User name or e-mail</source>
+        <translation>Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sends the ID token of the chosen sign-in in Authorization.</source>
+        <translation>Sendet das ID-Token der gewählten Anmeldung in Authorization.</translation>
+    </message>
+    <message>
+        <source>Needs a token of the lab&apos;s user pool %1: press Sign in…, pick a sign-in from the Auth tab, or paste an ID token.</source>
+        <translation>Braucht ein Token des Benutzerpools %1 des Labs: Anmelden… drücken, eine Anmeldung aus dem Auth-Reiter wählen oder ein ID-Token einfügen.</translation>
+    </message>
+    <message>
+        <source>Needs an ID (or access) token of the API&apos;s user pool: sign in on the Auth tab and pick it here, or paste one.</source>
+        <translation>Braucht ein ID- (oder Zugriffs-)Token des Benutzerpools der API: im Auth-Reiter anmelden und es hier wählen, oder eines einfügen.</translation>
+    </message>
+    <message>
+        <source>Sends the ID token of the chosen sign-in in Authorization; the API takes it only if it trusts its issuer.</source>
+        <translation>Sendet das ID-Token der gewählten Anmeldung in Authorization; die API nimmt es nur an, wenn sie seinem Aussteller vertraut.</translation>
+    </message>
+    <message>
+        <source>Needs an ID token issued by %1 (your OpenID provider signs it; the API checks issuer, signature and expiry): get one from that provider, e.g. the Auth tab&apos;s OAuth2 sign-in, and pick or paste it.</source>
+        <translation>Braucht ein von %1 ausgestelltes ID-Token (Ihr OpenID-Anbieter signiert es; die API prüft Aussteller, Signatur und Ablauf): holen Sie eines bei diesem Anbieter, z. B. mit der OAuth2-Anmeldung im Auth-Reiter, und wählen oder fügen Sie es ein.</translation>
+    </message>
+    <message>
+        <source>Needs an ID token from the OpenID provider the API trusts (its issuer URL is in the API&apos;s OPENID_CONNECT settings): get one there, e.g. with the Auth tab&apos;s OAuth2 sign-in, and pick or paste it.</source>
+        <translation>Braucht ein ID-Token des OpenID-Anbieters, dem die API vertraut (seine Aussteller-URL steht in den OPENID_CONNECT-Einstellungen der API): holen Sie dort eines, z. B. mit der OAuth2-Anmeldung im Auth-Reiter, und wählen oder fügen Sie es ein.</translation>
+    </message>
+    <message>
+        <source>Sign a user of the lab&apos;s user pool %1 in and use their ID token</source>
+        <translation>Einen Benutzer aus dem Benutzerpool %1 des Labs anmelden und sein ID-Token verwenden</translation>
+    </message>
+    <message>
+        <source>No lab user pool to sign in to: pick the emulator&apos;s API beside the endpoint.</source>
+        <translation>Kein Benutzerpool des Labs zum Anmelden: wählen Sie die API des Emulators neben dem Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Type the user name (or e-mail) and the password to sign in to %1.</source>
+        <translation>Geben Sie Benutzername (oder E-Mail) und Passwort ein, um sich bei %1 anzumelden.</translation>
+    </message>
+    <message>
+        <source>Signing %1 in to %2…</source>
+        <translation>%1 wird bei %2 angemeldet…</translation>
+    </message>
+    <message>
+        <source> Check the user name and password and press Sign in again.</source>
+        <translation> Prüfen Sie Benutzername und Passwort und drücken Sie erneut Anmelden.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: %1</source>
+        <translation>Anmeldung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cognito asks for %1 before it gives tokens; answer it on the Auth tab&apos;s user pool sign-in.</source>
+        <translation>Cognito verlangt %1, bevor es Tokens ausgibt; beantworten Sie das in der Benutzerpool-Anmeldung des Auth-Reiters.</translation>
+    </message>
+    <message>
+        <source>%1 @ %2 (%3)</source>
+        <translation>%1 @ %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: the ID token is sent in Authorization until %2 (also on the Auth tab).</source>
+        <translation>Angemeldet als %1: das ID-Token wird bis %2 in Authorization gesendet (auch im Auth-Reiter).</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +2891,22 @@ Es läuft kein Lab. Wählen Sie ein anderes Lab, oder korrigieren Sie den Ordner
     <message>
         <source>The emulator serves no GraphQL API %1. Start its lab, or type the endpoint.</source>
         <translation>Der Emulator stellt keine GraphQL-API %1 bereit. Starten Sie ihr Lab oder geben Sie den Endpunkt ein.</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Show the answer (or the latest event) as a collapsible tree, errors&apos; paths marked</source>
+        <translation>Die Antwort (oder das letzte Ereignis) als aufklappbaren Baum zeigen, die Pfade der Fehler markiert</translation>
+    </message>
+    <message>
+        <source>%1 · subscription %2 · </source>
+        <translation>%1 · Subscription %2 · </translation>
+    </message>
+    <message>
+        <source>── %1 · subscription %2 · error: %3</source>
+        <translation>── %1 · Subscription %2 · Fehler: %3</translation>
     </message>
 </context>
 <context>
