@@ -36,7 +36,7 @@ QString describeForTerminal(const Core::EmulatorInfo &info)
                 if (r.functionName.isEmpty() && r.url.startsWith(QLatin1String("ws")))
                     s << "  real-time: " << r.url << "\n";
                 else
-                    s << "  resolver " << r.routeKey << "  ->  " << (r.functionName.isEmpty() ? QStringLiteral("(NONE)") : r.functionName)
+                    s << "  resolver " << r.routeKey << "  ->  " << (r.target.isEmpty() ? r.functionName : r.target)
                       << "\n";
             }
             for (const Core::EmulatorApiKeyInfo &k : api.apiKeys)

@@ -13,6 +13,9 @@ struct EmulatorRouteInfo
     QString method;              // "GET", "ANY", or empty for $default
     QString path;                // "/snack"; empty for $default
     QString functionName;
+    // GraphQL resolvers: what answers the field when it is not (only) a function, e.g.
+    // "DynamoDB table travel-ActivitiesTable-…", "pipeline: checkDestination → putActivity".
+    QString target;
     QString url;                 // a URL that reaches the route (path-style addressing)
     bool apiKeyRequired = false; // REST APIs: the method wants an x-api-key header
     // HTTP APIs: who may call, e.g. "Lambda authorizer KitchenKey ($request.header.x-bakery-key)",

@@ -621,8 +621,33 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
             Core::EmulatorRouteInfo route;
             route.routeKey = r.typeName + QLatin1Char('.') + r.fieldName;
             route.method = QStringLiteral("POST"); // what the GUI opens: GraphQL goes over POST
-            const AppSyncDataSource *source = api.dataSource(r.dataSource);
-            route.functionName = source ? source->functionName : QString();
+            // What answers the field, in the words of the AppSync console's resolver list.
+            const auto describe = [&api](const QString &dataSource) {
+                const AppSyncDataSource *source = api.dataSource(dataSource);
+                if (!source)
+                    return QString();
+                switch (source->type) {
+                case AppSyncDataSource::Type::Lambda:
+                    return source->functionName;
+                case AppSyncDataSource::Type::DynamoDb:
+                    return QStringLiteral("DynamoDB table %1").arg(source->tableName);
+                case AppSyncDataSource::Type::None:
+                    return QStringLiteral("NONE (local resolver)");
+                }
+                return QString();
+            };
+            if (r.kind == AppSyncResolver::Kind::Pipeline) {
+                QStringList steps;
+                for (const QString &id : r.functions) {
+                    const AppSyncFunction *f = api.function(id);
+                    steps.append(f ? f->name : id);
+                }
+                route.target = QStringLiteral("pipeline: ") + steps.join(QStringLiteral(" \u2192 "));
+            } else {
+                const AppSyncDataSource *source = api.dataSource(r.dataSource);
+                route.functionName = source ? source->functionName : QString();
+                route.target = describe(r.dataSource);
+            }
             route.url = a.pathStyleUrl;
             route.authorization = a.stage;
             a.routes.append(route);

@@ -405,6 +405,18 @@ private slots:
         QCOMPARE(info->routes.first().routeKey, QStringLiteral("Query.getAllDestinations"));
         QCOMPARE(info->routes.first().method, QStringLiteral("POST")); // the GUI opens the resolver as a POST
         QCOMPARE(info->routes.last().url, QStringLiteral("ws") + info->pathStyleUrl.mid(4) + QStringLiteral("/realtime"));
+        // What answers each field, as the dock and `gatehouse emulator` show it (they said
+        // "(NONE)" for the table and the pipeline before).
+        QHash<QString, QString> targets;
+        for (const Core::EmulatorRouteInfo &route : info->routes)
+            targets.insert(route.routeKey, route.target);
+        QCOMPARE(targets.value(QStringLiteral("Mutation.addActivity")),
+                 QStringLiteral("pipeline: checkDestination \u2192 putActivity"));
+        QVERIFY2(targets.value(QStringLiteral("Destination.activities")).startsWith(QLatin1String("DynamoDB table ")),
+                 qPrintable(targets.value(QStringLiteral("Destination.activities"))));
+        QCOMPARE(targets.value(QStringLiteral("Destination.activities")).mid(15), lab.dynamoTables.first().tableName);
+        QVERIFY(!targets.value(QStringLiteral("Query.getDestination")).isEmpty());
+        QCOMPARE(targets.value(QStringLiteral("Query.getDestination")), info->routes.at(1).functionName);
         QCOMPARE(info->apiKeys.first().value, api.apiKeys.first().id);
         bool keyOutput = false;
         for (const auto &output : lab.outputs)

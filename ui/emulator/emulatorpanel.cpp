@@ -377,7 +377,7 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
             apiItem->setToolTip(0, apiTip + QLatin1Char('\n') + tr("Click to open the API in the GraphQL tab"));
         }
         for (const Core::EmulatorRouteInfo &route : api.routes) {
-            auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.functionName});
+            auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.target.isEmpty() ? route.functionName : route.target});
             if (graphQl) {
                 // Resolvers are "Type.field"; the real-time route has no field to start from.
                 routeItem->setData(0, GraphQlApiRole, api.apiId);
