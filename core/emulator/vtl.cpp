@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 
 #include <cmath>
+#include <optional>
+#include <type_traits>
 
 namespace Gatehouse::Emulator::Vtl {
 
@@ -36,6 +38,36 @@ QString opText(Expr::Op op)
     case Expr::Op::Mod: return QStringLiteral("%");
     }
     return {};
+}
+
+template<typename T>
+int threeWay(T a, T b)
+{
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Velocity's arithmetic is the same for whole and real numbers but for the remainder (fmod) and
+// the result's type; division by zero yields null (nullopt), as in Velocity.
+template<typename T>
+std::optional<T> arithmetic(Expr::Op op, T a, T b)
+{
+    switch (op) {
+    case Expr::Op::Add: return a + b;
+    case Expr::Op::Sub: return a - b;
+    case Expr::Op::Mul: return a * b;
+    case Expr::Op::Div:
+    case Expr::Op::Mod:
+        if (b == 0)
+            return std::nullopt;
+        if constexpr (std::is_integral_v<T>)
+            return op == Expr::Op::Div ? a / b : a % b;
+        else
+            return op == Expr::Op::Div ? a / b : std::fmod(a, b);
+    case Expr::Op::Or: case Expr::Op::And: case Expr::Op::Eq: case Expr::Op::Ne:
+    case Expr::Op::Lt: case Expr::Op::Le: case Expr::Op::Gt: case Expr::Op::Ge:
+        break;
+    }
+    return T{};
 }
 
 } // namespace
@@ -445,9 +477,9 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
         int order = 0;
         if (left.isNumber() && right.isNumber()) {
             if (left.kind() == Value::Kind::Int && right.kind() == Value::Kind::Int)
-                order = left.asInt() < right.asInt() ? -1 : left.asInt() > right.asInt() ? 1 : 0;
+                order = threeWay(left.asInt(), right.asInt());
             else
-                order = left.asDouble() < right.asDouble() ? -1 : left.asDouble() > right.asDouble() ? 1 : 0;
+                order = threeWay(left.asDouble(), right.asDouble());
         } else if (left.isString() && right.isString()) {
             order = left.asString().compare(right.asString());
         } else {
@@ -483,48 +515,12 @@ bool Renderer::evaluateBinary(const Expr &expr, Value *out)
             return fail(expr.position, VtlText::tr("'%1' needs numbers, not %2 and %3")
                                            .arg(opText(expr.op), left.typeName(), right.typeName()));
         if (left.kind() == Value::Kind::Int && right.kind() == Value::Kind::Int) {
-            const qint64 a = left.asInt();
-            const qint64 b = right.asInt();
-            qint64 r = 0;
-            switch (expr.op) {
-            case Expr::Op::Add: r = a + b; break;
-            case Expr::Op::Sub: r = a - b; break;
-            case Expr::Op::Mul: r = a * b; break;
-            case Expr::Op::Div:
-            case Expr::Op::Mod:
-                if (b == 0) { // Velocity: division by zero yields null
-                    *out = Value();
-                    return true;
-                }
-                r = expr.op == Expr::Op::Div ? a / b : a % b;
-                break;
-            case Expr::Op::Or: case Expr::Op::And: case Expr::Op::Eq: case Expr::Op::Ne:
-            case Expr::Op::Lt: case Expr::Op::Le: case Expr::Op::Gt: case Expr::Op::Ge:
-                break;
-            }
-            *out = Value::integer(r);
+            const std::optional<qint64> r = arithmetic(expr.op, left.asInt(), right.asInt());
+            *out = r ? Value::integer(*r) : Value();
             return true;
         }
-        const double a = left.asDouble();
-        const double b = right.asDouble();
-        double r = 0;
-        switch (expr.op) {
-        case Expr::Op::Add: r = a + b; break;
-        case Expr::Op::Sub: r = a - b; break;
-        case Expr::Op::Mul: r = a * b; break;
-        case Expr::Op::Div:
-        case Expr::Op::Mod:
-            if (b == 0) {
-                *out = Value();
-                return true;
-            }
-            r = expr.op == Expr::Op::Div ? a / b : std::fmod(a, b);
-            break;
-        case Expr::Op::Or: case Expr::Op::And: case Expr::Op::Eq: case Expr::Op::Ne:
-        case Expr::Op::Lt: case Expr::Op::Le: case Expr::Op::Gt: case Expr::Op::Ge:
-            break;
-        }
-        *out = Value::real(r);
+        const std::optional<double> r = arithmetic(expr.op, left.asDouble(), right.asDouble());
+        *out = r ? Value::real(*r) : Value();
         return true;
     }
     case Expr::Op::Or:
