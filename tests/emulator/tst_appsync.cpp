@@ -126,6 +126,20 @@ class TestAppSync : public QObject
         return {};
     }
 
+    // Debian's python3-websockets as a real-time client of the OIDC lab's API (http://host/graphql ->
+    // ws://host/graphql/realtime), signing in with `token`; the token goes through the environment,
+    // not the command line that `ps` shows. `handshake` picks how the token travels (see the peer).
+    static void startOidcPeer(QProcess *peer, const QByteArray &token, const QString &graphQlUrl,
+                              const QString &subscription, const QString &handshake)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
+        peer->setProcessEnvironment(env);
+        peer->start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
+                     QStringLiteral("ws") + graphQlUrl.mid(4) + QStringLiteral("/realtime"), subscription, handshake});
+    }
+
     // An ID token of a lab pool's user, from the emulator's Cognito (InitiateAuth USER_PASSWORD_AUTH).
     QByteArray idToken(const Emulator::Emulator &emulator, const QString &user, const QString &password, int client = 0)
     {
@@ -937,12 +951,7 @@ private slots:
         const QString subscription = QString::fromUtf8(
             QJsonDocument(QJsonObject{{QStringLiteral("query"), QStringLiteral("subscription { onSay { text } }")}}).toJson(QJsonDocument::Compact));
         QProcess peer;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
-        peer.setProcessEnvironment(env);
-        peer.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
-                    QStringLiteral("ws") + graphQl.mid(4) + QStringLiteral("/realtime"), subscription, handshake});
+        startOidcPeer(&peer, token, graphQl, subscription, handshake);
         QList<QJsonObject> frames;
         const auto find = [&](const QString &type, const QString &id) -> std::optional<QJsonObject> {
             QElapsedTimer timer;
@@ -1000,13 +1009,8 @@ private slots:
         token.append("AAAA");
         const QString graphQl = urlOf(*m_auth, QStringLiteral("oidc"));
         QProcess peer;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
-        peer.setProcessEnvironment(env);
-        peer.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
-                    QStringLiteral("ws") + graphQl.mid(4) + QStringLiteral("/realtime"),
-                    QStringLiteral("{\"query\":\"subscription { onSay { text } }\"}"), QStringLiteral("headers")});
+        startOidcPeer(&peer, token, graphQl, QStringLiteral("{\"query\":\"subscription { onSay { text } }\"}"),
+                      QStringLiteral("headers"));
         QElapsedTimer timer;
         timer.start();
         while (peer.state() != QProcess::NotRunning && timer.elapsed() < 30000)
