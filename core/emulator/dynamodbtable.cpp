@@ -169,30 +169,32 @@ void Table::erase(const Position &key)
     items.erase(it);
 }
 
+// Sparse indexes: an item enters an index only when it carries all of the index's keys. Its
+// position there is the index keys followed by the table key, so items sharing index keys stay apart.
+std::optional<Position> Table::indexPosition(const Index &index, const Json &item, const Position &key)
+{
+    if (!item.contains(index.hashKey) || (!index.rangeKey.empty() && !item.contains(index.rangeKey)))
+        return std::nullopt;
+    Position p{keyPart(item[index.hashKey])};
+    if (!index.rangeKey.empty())
+        p.push_back(keyPart(item[index.rangeKey]));
+    p.insert(p.end(), key.begin(), key.end());
+    return p;
+}
+
 void Table::unindex(const Json &item, const Position &key)
 {
     for (Index &index : indexes) {
-        if (!item.contains(index.hashKey) || (!index.rangeKey.empty() && !item.contains(index.rangeKey)))
-            continue;
-        Position p{keyPart(item[index.hashKey])};
-        if (!index.rangeKey.empty())
-            p.push_back(keyPart(item[index.rangeKey]));
-        p.insert(p.end(), key.begin(), key.end());
-        index.entries.erase(p);
+        if (const std::optional<Position> p = indexPosition(index, item, key))
+            index.entries.erase(*p);
     }
 }
 
-// Sparse indexes: an item enters an index only when it carries all of the index's keys.
 void Table::addToIndexes(const Json &item, const Position &key)
 {
     for (Index &index : indexes) {
-        if (!item.contains(index.hashKey) || (!index.rangeKey.empty() && !item.contains(index.rangeKey)))
-            continue;
-        Position p{keyPart(item[index.hashKey])};
-        if (!index.rangeKey.empty())
-            p.push_back(keyPart(item[index.rangeKey]));
-        p.insert(p.end(), key.begin(), key.end());
-        index.entries[p] = key;
+        if (const std::optional<Position> p = indexPosition(index, item, key))
+            index.entries[*p] = key;
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace Gatehouse::Emulator::Dynamo {
 
@@ -75,6 +76,7 @@ public:
     static int compare(const KeyPart &a, const KeyPart &b);
 
 private:
+    static std::optional<Position> indexPosition(const Index &index, const Json &item, const Position &key);
     void unindex(const Json &item, const Position &key);
     void addToIndexes(const Json &item, const Position &key);
 };

@@ -495,6 +495,73 @@ private slots:
         QCOMPARE(responses.at(1).toObject(), QJsonObject());
     }
 
+    // An index follows its items as DynamoDB's sparse indexes do (an item is in an index only
+    // while it carries the index's keys): a changed index key moves the item, a removed one takes
+    // it out, a replaced item stands once, a deleted item leaves, and one that gains the keys enters.
+    void indexFollowsItemChanges()
+    {
+        DynamoTableConfig t;
+        t.tableName = QStringLiteral("Moves");
+        t.hashKey = QStringLiteral("id");
+        DynamoTableConfig::Index byG;
+        byG.name = QStringLiteral("byG");
+        byG.hashKey = QStringLiteral("g");
+        byG.rangeKey = QStringLiteral("r");
+        byG.rangeType = QStringLiteral("N");
+        t.indexes = {byG};
+        m_store.setTables({t});
+        const QJsonValue table(t.tableName);
+        const auto done = [&](const QString &op, QJsonObject request) {
+            request.insert(QStringLiteral("TableName"), table);
+            return !ok(op, request).contains(QStringLiteral("failed"));
+        };
+        const auto key = [](const char *id) { return QJsonObject{{QStringLiteral("id"), s(QLatin1String(id))}}; };
+        const auto item = [&](const char *id, const char *g, const char *r) {
+            QJsonObject i = key(id);
+            i.insert(QStringLiteral("g"), s(QLatin1String(g)));
+            i.insert(QStringLiteral("r"), n(QLatin1String(r)));
+            return QJsonObject{{QStringLiteral("Item"), i}};
+        };
+        const auto update = [&](const char *id, const QString &expression, const QJsonObject &values = {}) {
+            QJsonObject request{{QStringLiteral("Key"), key(id)}, {QStringLiteral("UpdateExpression"), expression}};
+            if (!values.isEmpty())
+                request.insert(QStringLiteral("ExpressionAttributeValues"), values);
+            return done(QStringLiteral("UpdateItem"), request);
+        };
+        const auto idsIn = [&](const char *g) {
+            const QJsonObject page = ok(QStringLiteral("Query"),
+                                        {{QStringLiteral("TableName"), table}, {QStringLiteral("IndexName"), QStringLiteral("byG")},
+                                         {QStringLiteral("KeyConditionExpression"), QStringLiteral("g = :g")},
+                                         {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":g"), s(QLatin1String(g))}}}});
+            QStringList ids;
+            for (const QJsonValue &i : page.value(QStringLiteral("Items")).toArray())
+                ids.append(i.toObject().value(QStringLiteral("id")).toObject().value(QStringLiteral("S")).toString());
+            return ids;
+        };
+
+        QVERIFY(done(QStringLiteral("PutItem"), item("a", "x", "1")));
+        QVERIFY(done(QStringLiteral("PutItem"), item("b", "x", "2")));
+        QVERIFY(done(QStringLiteral("PutItem"), {{QStringLiteral("Item"), key("c")}}));
+        QCOMPARE(idsIn("x"), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+
+        QVERIFY(update("a", QStringLiteral("SET g = :y"), {{QStringLiteral(":y"), s(QStringLiteral("y"))}}));
+        QCOMPARE(idsIn("x"), QStringList{QStringLiteral("b")});
+        QCOMPARE(idsIn("y"), QStringList{QStringLiteral("a")});
+
+        QVERIFY(update("b", QStringLiteral("REMOVE r")));
+        QCOMPARE(idsIn("x"), QStringList());
+
+        QVERIFY(done(QStringLiteral("PutItem"), item("a", "y", "5")));
+        QCOMPARE(idsIn("y"), QStringList{QStringLiteral("a")});
+
+        QVERIFY(done(QStringLiteral("DeleteItem"), {{QStringLiteral("Key"), key("a")}}));
+        QCOMPARE(idsIn("y"), QStringList());
+
+        QVERIFY(update("c", QStringLiteral("SET g = :x, r = :one"),
+                       {{QStringLiteral(":x"), s(QStringLiteral("x"))}, {QStringLiteral(":one"), n(QStringLiteral("1"))}}));
+        QCOMPARE(idsIn("x"), QStringList{QStringLiteral("c")});
+    }
+
     // A lab reload keeps a table's items when its name and keys stay, rebuilds its indexes (an
     // item that no longer fits a new index's key type is dropped), and empties a changed table.
     void reload()
