@@ -2,7 +2,7 @@
 // and the count follows writes made from outside (the AWS CLI), through EmulatorHost's signal.
 
 #include "../common/awscli.h"
-#include "app/emulatorwiring.h"
+#include "../common/guiemulator.h"
 #include "core/emulator/dynamodbtablereader.h"
 #include "ui/emulator/emulatorpanel.h"
 #include "ui/mainwindow.h"
@@ -53,15 +53,10 @@ void tst_EmulatorTables::initTestCase()
 
 void tst_EmulatorTables::tablesListedAndCounted()
 {
-    Ui::MainWindow window;
-    Emulator::EmulatorHost host;
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = kLab;
-    App::EmulatorWiring wiring(&window, &host, options, QString());
-    Ui::EmulatorPanel *panel = window.emulatorPanel();
-    wiring.start();
-    QTRY_VERIFY_WITH_TIMEOUT(panel->stateText().startsWith(QStringLiteral("Running")), 30000);
+    GatehouseTest::GuiEmulator gui(kLab);
+    Ui::EmulatorPanel *panel = gui.panel();
+    const bool running = gui.startAndWait();
+    QVERIFY2(running, qPrintable(panel->stateText()));
 
     QTreeWidget *tree = panel->routeTree();
     QTreeWidgetItem *orders = topLevel(tree, QStringLiteral("orders"));

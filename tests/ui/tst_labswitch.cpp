@@ -2,6 +2,7 @@
 // and the open tabs follow, a broken lab says so and leaves nothing running under an old name,
 // and the chosen lab is the one the next start uses. The AWS CLI checks what the port serves.
 
+#include "../common/guiemulator.h"
 #include "app/emulatorwiring.h"
 #include "core/settings.h"
 #include "ui/emulator/emulatorpanel.h"
@@ -104,16 +105,11 @@ void tst_LabSwitch::choose(Ui::EmulatorPanel *panel, const QString &directory)
 
 void tst_LabSwitch::switchesToTravelAndBack()
 {
-    Ui::MainWindow window;
-    Emulator::EmulatorHost host;
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = BakeryLab;
-    App::EmulatorWiring wiring(&window, &host, options, LabsFolder);
-    Ui::EmulatorPanel *panel = window.emulatorPanel();
+    GatehouseTest::GuiEmulator gui(BakeryLab, LabsFolder);
+    Ui::EmulatorPanel *panel = gui.panel();
     QSignalSpy infos(panel, &Ui::EmulatorPanel::infoChanged);
-    wiring.start();
-    QTRY_VERIFY_WITH_TIMEOUT(panel->stateText().startsWith(QStringLiteral("Running")), 30000);
+    const bool running = gui.startAndWait();
+    QVERIFY2(running, qPrintable(panel->stateText()));
     const QUrl firstUrl = panel->baseUrl();
     QVERIFY(firstUrl.port() > 0);
 
@@ -124,7 +120,7 @@ void tst_LabSwitch::switchesToTravelAndBack()
     QVERIFY(functionsAt(firstUrl).contains(QStringLiteral("bakeryFunction")));
 
     // Something typed in the request builder must outlive the switch.
-    window.requestBuilder()->openRequest(QStringLiteral("PUT"), QStringLiteral("https://example.test/typed-by-hand"));
+    gui.window.requestBuilder()->openRequest(QStringLiteral("PUT"), QStringLiteral("https://example.test/typed-by-hand"));
 
     infos.clear();
     choose(panel, TravelLab);
@@ -139,8 +135,8 @@ void tst_LabSwitch::switchesToTravelAndBack()
     QVERIFY2(rows.filter(QStringLiteral("travellers")).size() == 1, qPrintable(rows.join(QLatin1Char('\n'))));
     QCOMPARE(functionsAt(firstUrl), (QStringList{QStringLiteral("travelFunction"), QStringLiteral("travelWeatherFunction")}));
     QCOMPARE(chooser->currentData().toString(), QDir::cleanPath(TravelLab));
-    QCOMPARE(window.requestBuilder()->requestSpec().url, QStringLiteral("https://example.test/typed-by-hand"));
-    QCOMPARE(window.requestBuilder()->requestSpec().method, QStringLiteral("PUT"));
+    QCOMPARE(gui.window.requestBuilder()->requestSpec().url, QStringLiteral("https://example.test/typed-by-hand"));
+    QCOMPARE(gui.window.requestBuilder()->requestSpec().method, QStringLiteral("PUT"));
     QCOMPARE(Core::Settings().value(Core::SettingsKeys::EmulatorLab), QDir::cleanPath(TravelLab));
 
     choose(panel, BakeryLab);
@@ -168,15 +164,10 @@ void tst_LabSwitch::brokenLabSaysSoAndNothingRuns()
     Core::Settings().setValue(Core::SettingsKeys::RecentLabs, QStringList{broken});
     Core::Settings().setValue(Core::SettingsKeys::EmulatorLab, QDir::cleanPath(BakeryLab));
 
-    Ui::MainWindow window;
-    Emulator::EmulatorHost host;
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = BakeryLab;
-    App::EmulatorWiring wiring(&window, &host, options, LabsFolder);
-    Ui::EmulatorPanel *panel = window.emulatorPanel();
-    wiring.start();
-    QTRY_VERIFY_WITH_TIMEOUT(panel->stateText().startsWith(QStringLiteral("Running")), 30000);
+    GatehouseTest::GuiEmulator gui(BakeryLab, LabsFolder);
+    Ui::EmulatorPanel *panel = gui.panel();
+    const bool running = gui.startAndWait();
+    QVERIFY2(running, qPrintable(panel->stateText()));
     const QUrl firstUrl = panel->baseUrl();
 
     choose(panel, broken); // offered as a recent lab
@@ -220,15 +211,10 @@ void tst_LabSwitch::rememberedLabIsUsedAtNextStart()
     QCOMPARE(QDir::cleanPath(lab), expected);
 
     // And the emulator the GUI starts with it serves that lab.
-    Ui::MainWindow window;
-    Emulator::EmulatorHost host;
-    Emulator::EmulatorOptions options;
-    options.port = 0;
-    options.labDirectory = lab;
-    App::EmulatorWiring wiring(&window, &host, options, LabsFolder);
-    wiring.start();
-    QTRY_VERIFY_WITH_TIMEOUT(window.emulatorPanel()->stateText().startsWith(QStringLiteral("Running")), 30000);
-    QCOMPARE(window.emulatorPanel()->labChooser()->currentData().toString(), expected);
+    GatehouseTest::GuiEmulator gui(lab, LabsFolder);
+    const bool running = gui.startAndWait();
+    QVERIFY2(running, qPrintable(gui.panel()->stateText()));
+    QCOMPARE(gui.panel()->labChooser()->currentData().toString(), expected);
 }
 
 QTEST_MAIN(tst_LabSwitch)
