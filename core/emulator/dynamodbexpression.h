@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace Gatehouse::Emulator::Dynamo {
@@ -78,6 +79,10 @@ struct Node
     std::string valueName; // Kind::Value: ":v"
     std::vector<NodePtr> children;
 };
+
+// DynamoDB's 573 reserved words, matched regardless of case (dynamodbreservedwords.cpp). A bare
+// attribute name in any expression must not be one of them; an #alias may stand for one.
+bool isReservedWord(std::string_view name);
 
 // `what` names the parameter in messages ("ConditionExpression", "KeyConditionExpression").
 NodePtr parseCondition(const std::string &text, const std::string &what, Substitutions &subs);

@@ -336,6 +336,9 @@ private:
         }
         if (t.type != Token::Type::Name)
             syntaxError();
+        // DynamoDB echoes the word as written, whatever its case.
+        if (isReservedWord(t.text))
+            fail("Invalid " + m_what + ": Attribute name is a reserved keyword; reserved keyword: " + t.text);
         ++m_pos;
         return t.text;
     }

@@ -44,7 +44,10 @@ def main():
     out['scan'] = {'count': len(seen), 'distinct': len(set(seen)), 'pages': pages}
 
     updated = table.update_item(Key={'customer': 'boto', 'orderNo': 7},
-                                UpdateExpression='ADD tags :t SET total = total + :inc',
+                                # total is a DynamoDB reserved word: boto3's Key/Attr alias names
+                                # themselves, a hand-written expression has to.
+                                UpdateExpression='ADD tags :t SET #total = #total + :inc',
+                                ExpressionAttributeNames={'#total': 'total'},
                                 ExpressionAttributeValues={':t': {'gift'}, ':inc': Decimal('0.5')},
                                 ReturnValues='ALL_NEW')['Attributes']
     out['update'] = {'total': str(updated['total']), 'tags': sorted(updated['tags'])}

@@ -325,7 +325,7 @@ private slots:
                                                          << QByteArray("{\":v\":{\"N\":\"9\"},\":add\":{\"SS\":[\"z\"]},\":one\":{\"N\":\"1\"},\":del\":{\"SS\":[\"x\"]}}")
                                                          << QByteArray("{\"id\":{\"S\":\"k\"},\"n\":{\"N\":\"2.5\"},\"fresh\":{\"N\":\"9\"},\"cnt\":{\"N\":\"1\"},\"tags\":{\"SS\":[\"z\"]},\"l\":{\"L\":[{\"S\":\"b\"}]},\"ss\":{\"SS\":[\"y\"]},\"doc\":{\"M\":{\"a\":{\"L\":[{\"M\":{\"c\":{\"N\":\"1\"}}}]}}}}");
         QTest::newRow("condition holds") << QStringLiteral("SET ok = :t")
-                                         << QStringLiteral("attribute_exists(id) AND n BETWEEN :lo AND :hi AND begins_with(id, :k) AND contains(ss, :x) AND size(l) = :two AND NOT (n IN (:lo, :hi)) AND attribute_type(doc, :m) AND (missing <> :lo OR missing = :lo)")
+                                         << QStringLiteral("attribute_exists(id) AND n BETWEEN :lo AND :hi AND begins_with(id, :k) AND contains(ss, :x) AND size(l) = :two AND NOT (n IN (:lo, :hi)) AND attribute_type(doc, :m) AND (absent <> :lo OR absent = :lo)")
                                          << QByteArray("{\":t\":{\"BOOL\":true},\":lo\":{\"N\":\"1\"},\":hi\":{\"N\":\"3\"},\":k\":{\"S\":\"k\"},\":x\":{\"S\":\"x\"},\":two\":{\"N\":\"2\"},\":m\":{\"S\":\"M\"}}")
                                          << QByteArray("{\"id\":{\"S\":\"k\"},\"n\":{\"N\":\"2.5\"},\"ok\":{\"BOOL\":true},\"l\":{\"L\":[{\"S\":\"a\"},{\"S\":\"b\"}]},\"ss\":{\"SS\":[\"x\",\"y\"]},\"doc\":{\"M\":{\"a\":{\"L\":[{\"M\":{\"c\":{\"N\":\"1\"}}}]}}}}");
         QTest::newRow("condition fails") << QStringLiteral("SET ok = :t") << QStringLiteral("n > :hi")
@@ -336,7 +336,7 @@ private slots:
                                       << QByteArray("ValidationException: Value provided in ExpressionAttributeValues unused in expressions: keys: {:b}");
         QTest::newRow("undefined value") << QStringLiteral("SET a = :nope") << QString() << none
                                          << QByteArray("ValidationException: Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :nope");
-        QTest::newRow("missing operand") << QStringLiteral("SET a = missing + :one") << QString()
+        QTest::newRow("missing operand") << QStringLiteral("SET a = absent + :one") << QString()
                                          << QByteArray("{\":one\":{\"N\":\"1\"}}")
                                          << QByteArray("ValidationException: The provided expression refers to an attribute that does not exist in the item");
         QTest::newRow("overlap") << QStringLiteral("SET doc.a = :v REMOVE doc") << QString()
@@ -384,6 +384,78 @@ private slots:
             const QJsonObject get = ok(QStringLiteral("GetItem"), {{QStringLiteral("TableName"), t.tableName},
                                                                     {QStringLiteral("Key"), QJsonObject{{QStringLiteral("id"), s(QStringLiteral("k"))}}}});
             QCOMPARE(get.value(QStringLiteral("Item")).toObject(), parse(start));
+        }
+    }
+
+    // DynamoDB's reserved words (its developer guide's list of 573) are refused as bare attribute
+    // names in every kind of expression, whatever their case, and accepted through an #alias;
+    // a longer name that merely contains one is fine. The wording is DynamoDB's.
+    void reservedWords_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QString>("refused"); // the message, or empty when the call succeeds
+        const QString word = QStringLiteral("Attribute name is a reserved keyword; reserved keyword: ");
+        QTest::newRow("key condition") << QStringLiteral("Query")
+                                       << QByteArray("{\"KeyConditionExpression\":\"id = :i AND year > :y\",\"ExpressionAttributeValues\":{\":i\":{\"S\":\"a\"},\":y\":{\"N\":\"1\"}}}")
+                                       << QStringLiteral("Invalid KeyConditionExpression: ") + word + QStringLiteral("year");
+        QTest::newRow("key condition aliased") << QStringLiteral("Query")
+                                               << QByteArray("{\"KeyConditionExpression\":\"id = :i AND #y > :y\",\"ExpressionAttributeNames\":{\"#y\":\"year\"},\"ExpressionAttributeValues\":{\":i\":{\"S\":\"a\"},\":y\":{\"N\":\"1\"}}}")
+                                               << QString();
+        QTest::newRow("condition") << QStringLiteral("PutItem")
+                                   << QByteArray("{\"Item\":{\"id\":{\"S\":\"b\"},\"year\":{\"N\":\"1\"}},\"ConditionExpression\":\"attribute_not_exists(name)\"}")
+                                   << QStringLiteral("Invalid ConditionExpression: ") + word + QStringLiteral("name");
+        QTest::newRow("filter") << QStringLiteral("Scan") << QByteArray("{\"FilterExpression\":\"comment = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"c\"}}}")
+                                << QStringLiteral("Invalid FilterExpression: ") + word + QStringLiteral("comment");
+        QTest::newRow("update") << QStringLiteral("UpdateItem")
+                                << QByteArray("{\"Key\":{\"id\":{\"S\":\"a\"},\"year\":{\"N\":\"2020\"}},\"UpdateExpression\":\"SET data = :d\",\"ExpressionAttributeValues\":{\":d\":{\"S\":\"d\"}}}")
+                                << QStringLiteral("Invalid UpdateExpression: ") + word + QStringLiteral("data");
+        QTest::newRow("update aliased") << QStringLiteral("UpdateItem")
+                                        << QByteArray("{\"Key\":{\"id\":{\"S\":\"a\"},\"year\":{\"N\":\"2020\"}},\"UpdateExpression\":\"SET #d = :d\",\"ExpressionAttributeNames\":{\"#d\":\"data\"},\"ExpressionAttributeValues\":{\":d\":{\"S\":\"d\"}}}")
+                                        << QString();
+        QTest::newRow("projection") << QStringLiteral("GetItem")
+                                    << QByteArray("{\"Key\":{\"id\":{\"S\":\"a\"},\"year\":{\"N\":\"2020\"}},\"ProjectionExpression\":\"id, date\"}")
+                                    << QStringLiteral("Invalid ProjectionExpression: ") + word + QStringLiteral("date");
+        QTest::newRow("any case, echoed as written") << QStringLiteral("Scan")
+                                                     << QByteArray("{\"FilterExpression\":\"StAtUs = :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"s\"}}}")
+                                                     << QStringLiteral("Invalid FilterExpression: ") + word + QStringLiteral("StAtUs");
+        QTest::newRow("containing a word is fine") << QStringLiteral("Scan")
+                                                   << QByteArray("{\"FilterExpression\":\"statusCode = :s OR yearly = :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"s\"}}}")
+                                                   << QString();
+    }
+
+    void reservedWords()
+    {
+        QFETCH(QString, operation);
+        QFETCH(QByteArray, request);
+        QFETCH(QString, refused);
+        DynamoTableConfig t;
+        t.tableName = QStringLiteral("Words");
+        t.hashKey = QStringLiteral("id");
+        t.rangeKey = QStringLiteral("year");
+        t.rangeType = QStringLiteral("N");
+        m_store.setTables({t});
+        const QJsonObject item{{QStringLiteral("id"), s(QStringLiteral("a"))}, {QStringLiteral("year"), n(QStringLiteral("2020"))},
+                               {QStringLiteral("data"), s(QStringLiteral("kept"))}};
+        ok(QStringLiteral("PutItem"), {{QStringLiteral("TableName"), t.tableName}, {QStringLiteral("Item"), item}});
+        QJsonObject body = parse(request);
+        body.insert(QStringLiteral("TableName"), t.tableName);
+        const DynamoStore::CallResult r = m_store.call(operation, compact(body));
+        if (refused.isEmpty()) {
+            QVERIFY2(r.ok, qPrintable(r.error.message));
+            return;
+        }
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.type, QStringLiteral("ValidationException"));
+        QCOMPARE(r.error.message, refused);
+        QCOMPARE(m_store.itemCount(t.tableName), 1); // nothing written by a refused request
+        // AppSync's documents go through the same parser: a bare word in a Query document is a
+        // DynamoDB error there too (DynamoDbException, AppSync's name for a validation error).
+        if (operation == QLatin1String("Query")) {
+            const DynamoStore::CallResult a = m_store.appSync(t.tableName, "{\"version\":\"2018-05-29\",\"operation\":\"Query\",\"query\":{\"expression\":\"id = :i AND year > :y\",\"expressionValues\":{\":i\":{\"S\":\"a\"},\":y\":{\"N\":1}}}}");
+            QVERIFY(!a.ok);
+            QCOMPARE(a.error.type, QStringLiteral("DynamoDbException"));
+            QVERIFY2(a.error.message.startsWith(refused), qPrintable(a.error.message));
         }
     }
 
