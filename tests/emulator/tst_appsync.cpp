@@ -8,6 +8,7 @@
 // introspection over HTTP loading back into the schema; and Debian's python3 urllib as a client.
 // The travel lab's activities go through VTL resolvers on its DynamoDB table (a pipeline for
 // addActivity); tst_appsynctemplates covers the templates themselves.
+#include "../common/appsyncclient.h"
 #include "../common/emulatorlab.h"
 #include "../common/websocketapitest.h"
 #include "core/emulator/appsyncservice.h"
@@ -40,32 +41,19 @@
 
 using namespace Gatehouse;
 using namespace Gatehouse::Emulator;
+using Gatehouse::Test::graphQlApi;
+using Gatehouse::Test::graphQlBody;
 using Gatehouse::Test::readSampleEvent;
 using Gatehouse::Test::shapeDifference;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonObject data() const { return json().value(QStringLiteral("data")).toObject(); }
-    QJsonObject firstError() const { return json().value(QStringLiteral("errors")).toArray().at(0).toObject(); }
-};
+using Reply = Gatehouse::Test::GraphQlReply;
 
 QSet<QString> keySet(const QJsonObject &object)
 {
     const QStringList keys = object.keys();
     return QSet<QString>(keys.cbegin(), keys.cend());
-}
-
-QByteArray graphQlBody(const QString &query, const QJsonObject &variables = {})
-{
-    QJsonObject body{{QStringLiteral("query"), query}};
-    if (!variables.isEmpty())
-        body.insert(QStringLiteral("variables"), variables);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -81,35 +69,11 @@ class TestAppSync : public QObject
 
     Reply post(const QString &url, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
     {
-        QNetworkRequest request{QUrl(url)};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        for (const auto &h : headers)
-            request.setRawHeader(h.first, h.second);
-        QNetworkReply *reply = m_network.post(request, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(60000);
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        reply->deleteLater();
-        return r;
+        return Gatehouse::Test::postGraphQl(m_network, url, body, headers);
     }
 
-    // A copy: Emulator::info() returns its listing by value.
-    static std::optional<Core::EmulatorApiInfo> graphQlApi(const Emulator::Emulator &emulator)
-    {
-        for (const Core::EmulatorApiInfo &api : emulator.info().apis) {
-            if (api.kind == QLatin1String("GraphQL API"))
-                return api;
-        }
-        return std::nullopt;
-    }
     static QString url(const Emulator::Emulator &emulator) { return graphQlApi(emulator)->pathStyleUrl; }
-    static QByteArray apiKey(const Emulator::Emulator &emulator)
-    {
-        return emulator.lab().graphQlApis.at(0).apiKeys.at(0).id.toUtf8();
-    }
+    static QByteArray apiKey(const Emulator::Emulator &emulator) { return Gatehouse::Test::graphQlApiKey(emulator); }
 
     Reply withKey(const Emulator::Emulator &emulator, const QString &query, const QJsonObject &variables = {})
     {

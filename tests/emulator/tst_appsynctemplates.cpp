@@ -6,6 +6,7 @@
 // that renders no JSON, #return; template errors at lab load naming the resource and the
 // line:column in the template; a subscription fired by a VTL mutation (Debian's
 // python3-websockets as the client); and what GraphQL wrote, read back by Debian's AWS CLI.
+#include "../common/appsyncclient.h"
 #include "../common/awscli.h"
 #include "../common/emulatorlab.h"
 #include "../common/websocketapitest.h"
@@ -34,15 +35,7 @@ using namespace Gatehouse::Emulator;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonObject data() const { return json().value(QStringLiteral("data")).toObject(); }
-    QJsonArray errors() const { return json().value(QStringLiteral("errors")).toArray(); }
-    QJsonObject firstError() const { return errors().at(0).toObject(); }
-};
+using Reply = Gatehouse::Test::GraphQlReply;
 
 QString uniqueId(const char *prefix)
 {
@@ -60,34 +53,18 @@ class TestAppSyncTemplates : public QObject
 
     QString url() const
     {
-        for (const Core::EmulatorApiInfo &api : m_lab->info().apis) {
-            if (api.kind == QLatin1String("GraphQL API"))
-                return api.pathStyleUrl;
-        }
-        return {};
+        const std::optional<Core::EmulatorApiInfo> api = Gatehouse::Test::graphQlApi(*m_lab);
+        return api ? api->pathStyleUrl : QString();
     }
-    QByteArray apiKey() const { return m_lab->lab().graphQlApis.at(0).apiKeys.at(0).id.toUtf8(); }
+    QByteArray apiKey() const { return Gatehouse::Test::graphQlApiKey(*m_lab); }
 
+    // With the lab's API key; `headers` come after it and may replace it.
     Reply query(const QString &text, const QJsonObject &variables = {},
                 const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
-        QNetworkRequest request{QUrl(url())};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        request.setRawHeader("x-api-key", apiKey());
-        for (const auto &h : headers)
-            request.setRawHeader(h.first, h.second);
-        QJsonObject body{{QStringLiteral("query"), text}};
-        if (!variables.isEmpty())
-            body.insert(QStringLiteral("variables"), variables);
-        QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(60000);
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        reply->deleteLater();
-        return r;
+        QList<QPair<QByteArray, QByteArray>> all{{QByteArray("x-api-key"), apiKey()}};
+        all += headers;
+        return Gatehouse::Test::postGraphQl(m_network, url(), Gatehouse::Test::graphQlBody(text, variables), all);
     }
 
     Reply putNote(const QString &id, const QString &text, const QByteArray &author = QByteArray("ada"))

@@ -1,0 +1,79 @@
+#pragma once
+
+// A GraphQL client of the emulator's AppSync APIs for tests: the request body, a POST that
+// waits for its answer while the emulator (on the same thread) serves it, and the answer's
+// parts in AppSync's shape. tst_appsync and tst_appsynctemplates both talk to the emulator so.
+#include "core/emulator/emulator.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPair>
+#include <QSignalSpy>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Gatehouse::Test {
+
+struct GraphQlReply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonObject data() const { return json().value(QStringLiteral("data")).toObject(); }
+    QJsonArray errors() const { return json().value(QStringLiteral("errors")).toArray(); }
+    QJsonObject firstError() const { return errors().at(0).toObject(); }
+};
+
+inline QByteArray graphQlBody(const QString &query, const QJsonObject &variables = {})
+{
+    QJsonObject body{{QStringLiteral("query"), query}};
+    if (!variables.isEmpty())
+        body.insert(QStringLiteral("variables"), variables);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+// Waits up to a minute for the answer; status 0 and an empty body when none came.
+inline GraphQlReply postGraphQl(QNetworkAccessManager &network, const QString &url, const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request{QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(60000);
+    GraphQlReply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    reply->deleteLater();
+    return r;
+}
+
+// The lab's first GraphQL API in the emulator's listing; a copy, as Emulator::info() returns
+// its listing by value.
+inline std::optional<Core::EmulatorApiInfo> graphQlApi(const Emulator::Emulator &emulator)
+{
+    for (const Core::EmulatorApiInfo &api : emulator.info().apis) {
+        if (api.kind == QLatin1String("GraphQL API"))
+            return api;
+    }
+    return std::nullopt;
+}
+
+// The first API key of the lab's first GraphQL API.
+inline QByteArray graphQlApiKey(const Emulator::Emulator &emulator)
+{
+    return emulator.lab().graphQlApis.at(0).apiKeys.at(0).id.toUtf8();
+}
+
+} // namespace Gatehouse::Test
