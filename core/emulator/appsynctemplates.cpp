@@ -186,8 +186,14 @@ private:
                 services.dynamo->appSync(source.tableName, dump(request));
             answer.ok = result.ok;
             answer.result = result.ok ? result.body : QByteArray("null");
+            if (!result.ok && !result.body.isEmpty())
+                answer.failedResult = result.body;
             answer.errorMessage = result.error.message;
-            answer.errorType = QStringLiteral("DynamoDB:") + result.error.type;
+            // AppSync's own refusal of the document is "MappingTemplate"; only what DynamoDB
+            // said carries the data source's prefix.
+            answer.errorType = result.error.type == kMappingTemplate
+                                   ? result.error.type
+                                   : QStringLiteral("DynamoDB:") + result.error.type;
             if (!result.ok && result.error.item != "null")
                 answer.errorData = result.error.item;
             respond(answer);
@@ -242,7 +248,7 @@ private:
     void respond(const AppSyncSourceAnswer &answer)
     {
         const Step &step = steps.at(current);
-        ctx.result = answer.ok ? answer.result : QByteArray("null");
+        ctx.result = answer.ok ? answer.result : answer.failedResult;
         ctx.error = answer.ok ? QByteArray("null")
                               : dump(Json{{"message", str(answer.errorMessage)},
                                           {"type", str(answer.errorType)}});

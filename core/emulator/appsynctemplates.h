@@ -21,6 +21,9 @@ struct AppSyncSourceAnswer
     QString errorMessage;
     QString errorType;
     QByteArray errorData; // raw JSON or empty: the error's "data" (DynamoDB: the stored item)
+    // $ctx.result beside $ctx.error when the call failed: AppSync's {"keys": null,
+    // "cancellationReasons": [...]} for a cancelled TransactWriteItems, else null.
+    QByteArray failedResult = "null";
 };
 
 // Runs the fields whose resolvers have VTL mapping templates, and pipeline resolvers, the way

@@ -314,6 +314,9 @@ Json runAppSync(Tables &d, const std::string &tableName, const Json &doc)
         templateError("Unsupported request mapping template version '" + version
                       + "' for a DynamoDB data source: use 2017-02-28 or 2018-05-29");
     const std::string op = doc.value("operation", "");
+    // AppSync's words for a DynamoDB document without it (quoted in amplify-category-api#2507).
+    if (op.empty())
+        templateError("Value for field '$[operation]' not found.");
     if (op == "BatchGetItem" || op == "BatchPutItem" || op == "BatchDeleteItem") {
         if (version != "2018-05-29")
             templateError(op + " requires version 2018-05-29");

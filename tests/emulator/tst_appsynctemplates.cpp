@@ -3,7 +3,9 @@
 // table (the templates of AppSync's DynamoDB resolver tutorial), the conditional put failing
 // with AppSync's error shape, $util.error and $util.appendError, a NONE resolver with templates,
 // Invoke and BatchInvoke templates on a Lambda function, AppSync's words for a request template
-// that renders no JSON, #return; template errors at lab load naming the resource and the
+// that renders no JSON, #return; DynamoDB documents AppSync refuses as MappingTemplate; a
+// cancelled TransactWriteItems whose reasons reach the client through $ctx.result;
+// template errors at lab load naming the resource and the
 // line:column in the template; a subscription fired by a VTL mutation (Debian's
 // python3-websockets as the client); and what GraphQL wrote, read back by Debian's AWS CLI.
 #include "../common/appsyncclient.h"
@@ -231,6 +233,70 @@ private slots:
                  QStringLiteral("Value for field '$[operation]' not found."));
         const Reply early = query(QStringLiteral("{ shortCut { text via } }"));
         QCOMPARE(early.body, QByteArray("{\"data\":{\"shortCut\":{\"text\":\"returned early\",\"via\":\"return\"}}}"));
+    }
+
+    // A DynamoDB document AppSync itself refuses (no key, an operation it does not know) fails
+    // the field as MappingTemplate, as AppSync reports it, not as a DynamoDB error.
+    void dynamoDocumentRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("GetItem without key") << QStringLiteral("noteWithoutKey")
+                                              << QStringLiteral("The key field is required for this operation");
+        QTest::newRow("unknown operation") << QStringLiteral("noteUnknownOperation")
+                                           << QStringLiteral("Unsupported operation 'FetchItem' for a DynamoDB data source");
+        // The words AppSync users quote for a DynamoDB resolver's document without one.
+        QTest::newRow("no operation") << QStringLiteral("noteNoOperation") << QStringLiteral("Value for field '$[operation]' not found.");
+    }
+
+    void dynamoDocumentRefused()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        const Reply reply = query(QStringLiteral("{ %1 { id } }").arg(field));
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(reply.data().value(field).isNull(), reply.body.constData());
+        QCOMPARE(reply.errors().size(), 1);
+        QCOMPARE(reply.firstError().value(QStringLiteral("errorType")).toString(), QStringLiteral("MappingTemplate"));
+        QVERIFY2(reply.firstError().value(QStringLiteral("message")).toString().startsWith(message), reply.body.constData());
+    }
+
+    // TransactWriteItems through GraphQL: a committed copy answers its keys; a cancelled one gives
+    // the response template $ctx.error and $ctx.result.cancellationReasons (one per item, in the
+    // request's order), which the template raises as the error's data; nothing is written.
+    void cancelledTransactionReasons()
+    {
+        const QString from = uniqueId("from-");
+        const QString to = uniqueId("to-");
+        QVERIFY(putNote(from, QStringLiteral("original")).errors().isEmpty());
+        const QString copy = QStringLiteral("mutation ($f: ID!, $t: ID!) { copyNote(from: $f, to: $t) { id } }");
+        const Reply done = query(copy, QJsonObject{{QStringLiteral("f"), from}, {QStringLiteral("t"), to}});
+        QVERIFY2(done.errors().isEmpty(), done.body.constData());
+        QVERIFY2(done.data().value(QStringLiteral("copyNote")).toArray().contains(QJsonObject{{QStringLiteral("id"), to}}),
+                 done.body.constData());
+
+        const auto reasonTypes = [](const Reply &r) {
+            QStringList types;
+            for (const QJsonValue &reason : r.firstError().value(QStringLiteral("data")).toArray())
+                types.append(reason.toObject().value(QStringLiteral("type")).toString());
+            return types;
+        };
+        // Copying onto the copy: the PutItem's condition cancels the transaction.
+        const Reply again = query(copy, QJsonObject{{QStringLiteral("f"), from}, {QStringLiteral("t"), to}});
+        QVERIFY2(again.data().value(QStringLiteral("copyNote")).isNull(), again.body.constData());
+        QCOMPARE(again.errors().size(), 1);
+        QCOMPARE(again.firstError().value(QStringLiteral("errorType")).toString(),
+                 QStringLiteral("DynamoDB:TransactionCanceledException"));
+        QCOMPARE(reasonTypes(again), (QStringList{QStringLiteral("None"), QStringLiteral("ConditionalCheckFailed")}));
+        const QJsonObject failed = again.firstError().value(QStringLiteral("data")).toArray().at(1).toObject();
+        QCOMPARE(failed.value(QStringLiteral("message")).toString(), QStringLiteral("The conditional request failed"));
+
+        // A missing source: the ConditionCheck fails and the PutItem is not applied.
+        const QString other = uniqueId("to-");
+        const Reply missing = query(copy, QJsonObject{{QStringLiteral("f"), QStringLiteral("no-such-note")}, {QStringLiteral("t"), other}});
+        QCOMPARE(reasonTypes(missing), (QStringList{QStringLiteral("ConditionalCheckFailed"), QStringLiteral("None")}));
+        const Reply got = query(QStringLiteral("query ($id: ID!) { getNote(id: $id) { id } }"), QJsonObject{{QStringLiteral("id"), other}});
+        QVERIFY2(got.errors().isEmpty() && got.data().value(QStringLiteral("getNote")).isNull(), got.body.constData());
     }
 
     void loadErrors_data()
