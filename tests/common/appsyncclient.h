@@ -1,8 +1,8 @@
 #pragma once
 
 // A GraphQL client of the emulator's AppSync APIs for tests: the request body, a POST that
-// waits for its answer while the emulator (on the same thread) serves it, and the answer's
-// parts in AppSync's shape. tst_appsync and tst_appsynctemplates both talk to the emulator so.
+// waits for its answer while the emulator (on the same thread) serves it, the answer's parts in
+// AppSync's shape, and the real-time peer. tst_appsync and tst_appsynctemplates both use it.
 #include "core/emulator/emulator.h"
 
 #include <QByteArray>
@@ -14,8 +14,11 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPair>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -74,6 +77,19 @@ inline std::optional<Core::EmulatorApiInfo> graphQlApi(const Emulator::Emulator 
 inline QByteArray graphQlApiKey(const Emulator::Emulator &emulator)
 {
     return emulator.lab().graphQlApis.at(0).apiKeys.at(0).id.toUtf8();
+}
+
+// Starts tests/emulator/appsync_realtime_peer.py (Debian's python3-websockets as the AppSync
+// real-time client) with `arguments` (mode, realtime URL, subscription, [handshake]; see the
+// script). The key, token or key pair go in `env`, which it reads, not on the command line.
+inline void startRealtimePeer(QProcess *peer, const QStringList &arguments, const QList<QPair<QString, QString>> &env)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const auto &e : env)
+        environment.insert(e.first, e.second);
+    peer->setProcessEnvironment(environment);
+    peer->start(QStringLiteral("/usr/bin/python3"),
+                QStringList{QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py")} + arguments);
 }
 
 } // namespace Gatehouse::Test

@@ -90,18 +90,14 @@ class TestAppSync : public QObject
         return {};
     }
 
-    // Debian's python3-websockets as a real-time client of the OIDC lab's API (http://host/graphql ->
-    // ws://host/graphql/realtime), signing in with `token`; the token goes through the environment,
-    // not the command line that `ps` shows. `handshake` picks how the token travels (see the peer).
+    // The real-time peer against the OIDC lab's API (http://host/graphql -> ws://host/graphql/realtime),
+    // signing in with `token`; `handshake` picks how the token travels (see the peer).
     static void startOidcPeer(QProcess *peer, const QByteArray &token, const QString &graphQlUrl,
                               const QString &subscription, const QString &handshake)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token));
-        peer->setProcessEnvironment(env);
-        peer->start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("oidc"),
-                     QStringLiteral("ws") + graphQlUrl.mid(4) + QStringLiteral("/realtime"), subscription, handshake});
+        Gatehouse::Test::startRealtimePeer(peer, {QStringLiteral("oidc"), QStringLiteral("ws") + graphQlUrl.mid(4) + QStringLiteral("/realtime"),
+                                                  subscription, handshake},
+                                           {{QStringLiteral("GATEHOUSE_TOKEN"), QString::fromUtf8(token)}});
     }
 
     // An ID token of a lab pool's user, from the emulator's Cognito (InitiateAuth USER_PASSWORD_AUTH).
@@ -822,14 +818,10 @@ private slots:
             {QStringLiteral("query"), QStringLiteral("subscription ($n: String) { onActivityAdded(name: $n) { name activities } }")},
             {QStringLiteral("variables"), QJsonObject{{QStringLiteral("n"), QStringLiteral("Kyoto")}}}}).toJson(QJsonDocument::Compact));
         QProcess peer;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey(*m_travel)));
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-        peer.setProcessEnvironment(env);
-        peer.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), mode, info->routes.last().url,
-                    subscription, handshake});
+        Gatehouse::Test::startRealtimePeer(&peer, {mode, info->routes.last().url, subscription, handshake},
+                                           {{QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey(*m_travel))},
+                                            {QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test")},
+                                            {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test")}});
         QList<QJsonObject> frames;
         const auto waitFor = [&](const std::function<bool(const QJsonObject &)> &wanted, int timeoutMs) {
             QElapsedTimer timer;

@@ -377,12 +377,8 @@ private slots:
         const QString subscription = QString::fromUtf8(QJsonDocument(QJsonObject{
             {QStringLiteral("query"), QStringLiteral("subscription { onNote { id text } }")}}).toJson(QJsonDocument::Compact));
         QProcess peer;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey()));
-        peer.setProcessEnvironment(env);
-        peer.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py"), QStringLiteral("apikey"), realtime,
-                    subscription});
+        Gatehouse::Test::startRealtimePeer(&peer, {QStringLiteral("apikey"), realtime, subscription},
+                                           {{QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey())}});
         QList<QJsonObject> frames;
         const auto waitFor = [&](const QString &type, int timeoutMs) {
             QElapsedTimer timer;
