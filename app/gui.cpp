@@ -3,6 +3,7 @@
 
 #include "core/emulator/emulatorhost.h"
 #include "ui/mainwindow.h"
+#include "ui/widgets/translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,9 +50,9 @@ void installTranslations(QApplication &app)
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qtTranslator);
+    // Ours: German, or English plural forms for every other locale.
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+    if (Ui::loadTranslation(*translator, QLocale()))
         QApplication::installTranslator(translator);
 }
 
