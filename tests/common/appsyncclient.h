@@ -6,6 +6,7 @@
 #include "core/emulator/emulator.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,8 +20,10 @@
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace Gatehouse::Test {
@@ -90,6 +93,39 @@ inline void startRealtimePeer(QProcess *peer, const QStringList &arguments, cons
     peer->setProcessEnvironment(environment);
     peer->start(QStringLiteral("/usr/bin/python3"),
                 QStringList{QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/emulator/appsync_realtime_peer.py")} + arguments);
+}
+
+using FrameTest = std::function<bool(const QJsonObject &)>;
+
+// A frame of the given type, and of the given subscription id unless `id` is empty.
+inline FrameTest isFrame(const QString &type, const QString &id = QString())
+{
+    return [type, id](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == type
+               && (id.isEmpty() || f.value(QStringLiteral("id")).toString() == id);
+    };
+}
+
+// Reads the peer's frames (one JSON object a line) into `frames` as they come, keeping the
+// event loop turning for the emulator, and returns the first frame so far that `wanted`
+// accepts; nullopt when timeoutMs pass or the peer has exited without one.
+inline std::optional<QJsonObject> waitForFrame(QProcess &peer, QList<QJsonObject> *frames, const FrameTest &wanted,
+                                               int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        while (peer.canReadLine())
+            frames->append(QJsonDocument::fromJson(peer.readLine()).object());
+        for (const QJsonObject &f : std::as_const(*frames)) {
+            if (wanted(f))
+                return f;
+        }
+        if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
+            return std::nullopt;
+        QTest::qWait(5);
+    }
+    return std::nullopt;
 }
 
 } // namespace Gatehouse::Test

@@ -823,27 +823,11 @@ private slots:
                                             {QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test")},
                                             {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test")}});
         QList<QJsonObject> frames;
-        const auto waitFor = [&](const std::function<bool(const QJsonObject &)> &wanted, int timeoutMs) {
-            QElapsedTimer timer;
-            timer.start();
-            while (timer.elapsed() < timeoutMs) {
-                while (peer.canReadLine())
-                    frames.append(QJsonDocument::fromJson(peer.readLine()).object());
-                for (const QJsonObject &f : std::as_const(frames)) {
-                    if (wanted(f))
-                        return true;
-                }
-                if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
-                    return false;
-                QTest::qWait(5);
-            }
-            return false;
+        const auto waitFor = [&](const Gatehouse::Test::FrameTest &wanted, int timeoutMs) {
+            return Gatehouse::Test::waitForFrame(peer, &frames, wanted, timeoutMs).has_value();
         };
         const auto is = [](const char *type, const char *id = nullptr) {
-            return [type, id](const QJsonObject &f) {
-                return f.value(QStringLiteral("type")).toString() == QLatin1String(type)
-                       && (!id || f.value(QStringLiteral("id")).toString() == QLatin1String(id));
-            };
+            return Gatehouse::Test::isFrame(QLatin1String(type), id ? QString(QLatin1String(id)) : QString());
         };
         QVERIFY2(waitFor(is("start_ack", "sub-1"), 30000), peer.readAllStandardError().constData());
         QVERIFY(waitFor(is("error", "sub-bad"), 10000));
@@ -909,21 +893,8 @@ private slots:
         QProcess peer;
         startOidcPeer(&peer, token, graphQl, subscription, handshake);
         QList<QJsonObject> frames;
-        const auto find = [&](const QString &type, const QString &id) -> std::optional<QJsonObject> {
-            QElapsedTimer timer;
-            timer.start();
-            while (timer.elapsed() < 20000) {
-                while (peer.canReadLine())
-                    frames.append(QJsonDocument::fromJson(peer.readLine()).object());
-                for (const QJsonObject &f : std::as_const(frames)) {
-                    if (f.value(QStringLiteral("type")).toString() == type && (id.isEmpty() || f.value(QStringLiteral("id")).toString() == id))
-                        return f;
-                }
-                if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
-                    return std::nullopt;
-                QTest::qWait(5);
-            }
-            return std::nullopt;
+        const auto find = [&](const QString &type, const QString &id) {
+            return Gatehouse::Test::waitForFrame(peer, &frames, Gatehouse::Test::isFrame(type, id), 20000);
         };
         const auto framesText = [&] {
             QStringList lines;

@@ -381,20 +381,8 @@ private slots:
                                            {{QStringLiteral("GATEHOUSE_API_KEY"), QString::fromUtf8(apiKey())}});
         QList<QJsonObject> frames;
         const auto waitFor = [&](const QString &type, int timeoutMs) {
-            QElapsedTimer timer;
-            timer.start();
-            while (timer.elapsed() < timeoutMs) {
-                while (peer.canReadLine())
-                    frames.append(QJsonDocument::fromJson(peer.readLine()).object());
-                for (const QJsonObject &f : std::as_const(frames)) {
-                    if (f.value(QStringLiteral("type")).toString() == type && f.value(QStringLiteral("id")).toString() == QLatin1String("sub-1"))
-                        return f;
-                }
-                if (peer.state() == QProcess::NotRunning && !peer.canReadLine())
-                    break;
-                QTest::qWait(5);
-            }
-            return QJsonObject();
+            return Gatehouse::Test::waitForFrame(peer, &frames, Gatehouse::Test::isFrame(type, QStringLiteral("sub-1")), timeoutMs)
+                .value_or(QJsonObject());
         };
         QVERIFY2(!waitFor(QStringLiteral("start_ack"), 30000).isEmpty(), peer.readAllStandardError().constData());
         const QString id = uniqueId("pushed-");
