@@ -13,9 +13,6 @@ struct EmulatorRouteInfo
     QString method;              // "GET", "ANY", or empty for $default
     QString path;                // "/snack"; empty for $default
     QString functionName;
-    // GraphQL resolvers: what answers the field when it is not (only) a function, e.g.
-    // "DynamoDB table travel-ActivitiesTable-…", "pipeline: checkDestination → putActivity".
-    QString target;
     QString url;                 // a URL that reaches the route (path-style addressing)
     bool apiKeyRequired = false; // REST APIs: the method wants an x-api-key header
     // HTTP APIs: who may call, e.g. "Lambda authorizer KitchenKey ($request.header.x-bakery-key)",
@@ -23,6 +20,10 @@ struct EmulatorRouteInfo
     QString authorization;
     // HTTP APIs: the route's throttle on the stage, "rate 1/s, burst 5"; empty when unthrottled.
     QString throttle;
+    // GraphQL resolvers: what answers the field when it is not (only) a function, e.g.
+    // "DynamoDB table travel-activities", "pipeline: checkDestination → putActivity". Last, so
+    // the brace-initialised routes elsewhere keep their meaning.
+    QString target;
 };
 
 // An API key of a REST API's usage plan. Lab data, shown so that the learner can send it.
