@@ -1015,7 +1015,7 @@ zuletzt aktiv %3
     </message>
     <message>
         <source>Sent as &quot;Authorization: Bearer &lt;token&gt;&quot;. {{variables}} work here. Tokens come from anywhere: pasted, or &quot;Use as Bearer token&quot; in the Auth tool.</source>
-        <translation>Wird als &quot;Authorization: Bearer &lt;token&gt;&quot; gesendet. {{variables}} funktionieren hier. Tokens können von überall kommen: eingefügt oder über &quot;Als Bearer-Token verwenden&quot; im Auth-Werkzeug.</translation>
+        <translation>Wird als &quot;Authorization: Bearer &lt;token&gt;&quot; gesendet. {{variables}} funktionieren hier. Tokens können von überall kommen: eingefügt oder über über &quot;Als Bearer-Token verwenden&quot; im Auth-Werkzeugquot;Als Bearer nutzenüber &quot;Als Bearer-Token verwenden&quot; im Auth-Werkzeugquot; im Auth-Werkzeug.</translation>
     </message>
     <message>
         <source>Token:</source>
@@ -4721,7 +4721,7 @@ Für Aufrufer des Alias gilt die neue Verteilung sofort.</translation>
     </message>
     <message>
         <source>Use as Bearer token</source>
-        <translation>Als Bearer-Token verwenden</translation>
+        <translation>Als Bearer nutzen</translation>
     </message>
     <message>
         <source>Puts this token into the HTTP request builder&apos;s Auth tab and switches there.</source>

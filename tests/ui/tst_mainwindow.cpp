@@ -9,6 +9,7 @@
 #include "ui/requestbuilder/requestbuilderwidget.h"
 #include "ui/widgets/customendpointdialog.h"
 #include "ui/widgets/targetselector.h"
+#include "ui/widgets/translationloader.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -23,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -30,6 +32,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Gatehouse;
@@ -108,6 +111,7 @@ class tst_MainWindow : public QObject
 private slots:
     void initTestCase();
     void assemblesTheWindow();
+    void fitsTheScreenInGerman();
     void routesShowInTree();
     void restApiKeysShowInTree();
     void clickingARouteOpensIt_data();
@@ -140,6 +144,32 @@ void tst_MainWindow::initTestCase()
     qputenv("AWS_CONFIG_FILE", config.toUtf8());
     qputenv("AWS_SHARED_CREDENTIALS_FILE",
             m_home.filePath(QStringLiteral("no-credentials")).toUtf8());
+}
+
+// German words are longer: a row that is just wide enough in English must not push the window
+// past a 1280-pixel screen (it did: the dock was cut off on the right). Names the pages that
+// ask for the most width when it fails.
+void tst_MainWindow::fitsTheScreenInGerman()
+{
+    QTranslator german;
+    QVERIFY(Ui::loadTranslation(german, QLocale(QLocale::German, QLocale::Germany)));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    const auto removeTranslator = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    Ui::MainWindow window;
+    window.emulatorPanel()->setInfo(bakeryInfo()); // the dock as it is with a lab running
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.menuBar()->actions().first()->text().contains(QLatin1String("Datei")),
+             qPrintable(window.menuBar()->actions().first()->text())); // German is in effect
+    QStringList widths;
+    for (int i = 0; i < window.tools()->count(); ++i)
+        widths << QStringLiteral("%1: %2").arg(window.tools()->tabText(i)).arg(window.tools()->widget(i)->minimumSizeHint().width());
+    widths << QStringLiteral("dock: %1").arg(window.emulatorDock()->minimumSizeHint().width());
+    QVERIFY2(window.minimumSizeHint().width() <= 1280 && window.width() <= 1280,
+             qPrintable(QStringLiteral("window %1 (minimum %2) wider than 1280; minimum widths: %3")
+                            .arg(window.width())
+                            .arg(window.minimumSizeHint().width())
+                            .arg(widths.join(QStringLiteral(", ")))));
 }
 
 void tst_MainWindow::assemblesTheWindow()

@@ -114,6 +114,10 @@ TokenInspector::TokenInspector(QWidget *parent)
     m_source->addItem(tr("Issuer's OIDC discovery"), int(KeySource::Discovery));
     m_source->addItem(tr("JWK, JWKS or PEM file"), int(KeySource::KeyFile));
     m_source->addItem(tr("Shared secret (HS256/384/512)"), int(KeySource::Secret));
+    // Sized by a few words, not its longest entry: in German that entry alone pushed the window
+    // past a 1280-pixel screen (the popup still shows every entry in full).
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_source->setMinimumContentsLength(18);
     m_key = new QLineEdit(this);
     m_key->setObjectName(QStringLiteral("keyValue"));
     m_browse = new QPushButton(tr("Browse…"), this);
