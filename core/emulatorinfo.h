@@ -21,9 +21,13 @@ struct EmulatorRouteInfo
     // HTTP APIs: the route's throttle on the stage, "rate 1/s, burst 5"; empty when unthrottled.
     QString throttle;
     // GraphQL resolvers: what answers the field when it is not (only) a function, e.g.
-    // "DynamoDB table travel-activities", "pipeline: checkDestination → putActivity". Last, so
-    // the brace-initialised routes elsewhere keep their meaning.
+    // "DynamoDB table travel-activities", "pipeline: checkDestination → putActivity" (the CLI's
+    // English words; the GUI words it from targetKind and targetNames). Last, so the
+    // brace-initialised routes elsewhere keep their meaning.
     QString target;
+    enum class TargetKind { Function, Table, Local, Pipeline };
+    TargetKind targetKind = TargetKind::Function;
+    QStringList targetNames; // the table, or the pipeline's functions in order
 };
 
 // An API key of a REST API's usage plan. Lab data, shown so that the learner can send it.

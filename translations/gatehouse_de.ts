@@ -2235,6 +2235,18 @@ Auflisten: aws dynamodb scan --table-name %2 --endpoint-url %3</translation>
             <numerusform>DynamoDB-Tabelle, %n Elemente</numerusform>
         </translation>
     </message>
+    <message>
+        <source>DynamoDB table %1</source>
+        <translation>DynamoDB-Tabelle %1</translation>
+    </message>
+    <message>
+        <source>NONE (local resolver)</source>
+        <translation>NONE (lokaler Resolver)</translation>
+    </message>
+    <message>
+        <source>pipeline: %1</source>
+        <translation>Pipeline: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Ui::EnvironmentSelector</name>

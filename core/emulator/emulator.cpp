@@ -643,10 +643,18 @@ void Emulator::describeGraphQlApis(Core::EmulatorInfo *info) const
                     steps.append(f ? f->name : id);
                 }
                 route.target = QStringLiteral("pipeline: ") + steps.join(QStringLiteral(" \u2192 "));
+                route.targetKind = Core::EmulatorRouteInfo::TargetKind::Pipeline;
+                route.targetNames = steps;
             } else {
                 const AppSyncDataSource *source = api.dataSource(r.dataSource);
                 route.functionName = source ? source->functionName : QString();
                 route.target = describe(r.dataSource);
+                if (source && source->type == AppSyncDataSource::Type::DynamoDb) {
+                    route.targetKind = Core::EmulatorRouteInfo::TargetKind::Table;
+                    route.targetNames = QStringList{source->tableName};
+                } else if (source && source->type == AppSyncDataSource::Type::None) {
+                    route.targetKind = Core::EmulatorRouteInfo::TargetKind::Local;
+                }
             }
             route.url = a.pathStyleUrl;
             route.authorization = a.stage;

@@ -391,6 +391,16 @@ private slots:
         QCOMPARE(targets.value(QStringLiteral("Destination.activities")).mid(15), lab.dynamoTables.first().tableName);
         QVERIFY(!targets.value(QStringLiteral("Query.getDestination")).isEmpty());
         QCOMPARE(targets.value(QStringLiteral("Query.getDestination")), info->routes.at(1).functionName);
+        for (const Core::EmulatorRouteInfo &route : info->routes) {
+            if (route.routeKey == QLatin1String("Mutation.addActivity")) {
+                QCOMPARE(route.targetKind, Core::EmulatorRouteInfo::TargetKind::Pipeline);
+                QCOMPARE(route.targetNames, (QStringList{QStringLiteral("checkDestination"), QStringLiteral("putActivity")}));
+            }
+            if (route.routeKey == QLatin1String("Destination.activities")) {
+                QCOMPARE(route.targetKind, Core::EmulatorRouteInfo::TargetKind::Table);
+                QCOMPARE(route.targetNames, QStringList{lab.dynamoTables.first().tableName});
+            }
+        }
         QCOMPARE(info->apiKeys.first().value, api.apiKeys.first().id);
         bool keyOutput = false;
         for (const auto &output : lab.outputs)

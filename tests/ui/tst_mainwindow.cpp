@@ -112,6 +112,7 @@ private slots:
     void initTestCase();
     void assemblesTheWindow();
     void fitsTheScreenInGerman();
+    void graphQlResolverTargetsWorded();
     void routesShowInTree();
     void restApiKeysShowInTree();
     void clickingARouteOpensIt_data();
@@ -201,6 +202,53 @@ void tst_MainWindow::assemblesTheWindow()
     QVERIFY(!window.emulatorDock()->isVisible());
     window.emulatorDock()->toggleViewAction()->trigger();
     QVERIFY(window.emulatorDock()->isVisible());
+}
+
+// A GraphQL resolver names what answers it — a function, a table, the local resolver or a
+// pipeline — in the GUI's language (the CLI keeps its English words in `target`).
+void tst_MainWindow::graphQlResolverTargetsWorded()
+{
+    Core::EmulatorInfo info = bakeryInfo();
+    Core::EmulatorApiInfo graphQl;
+    graphQl.apiId = QStringLiteral("ayb0oeqej0ognrbaa8fb3wr4ix");
+    graphQl.name = QStringLiteral("travel");
+    graphQl.kind = QStringLiteral("GraphQL API");
+    const auto route = [](const QString &key, Core::EmulatorRouteInfo::TargetKind kind, const QStringList &names) {
+        Core::EmulatorRouteInfo r;
+        r.routeKey = key;
+        r.method = QStringLiteral("POST");
+        r.functionName = kind == Core::EmulatorRouteInfo::TargetKind::Function ? names.value(0) : QString();
+        r.targetKind = kind;
+        r.targetNames = names;
+        r.target = QStringLiteral("English words for the CLI");
+        return r;
+    };
+    using Kind = Core::EmulatorRouteInfo::TargetKind;
+    graphQl.routes = {route(QStringLiteral("Query.getDestination"), Kind::Function, {QStringLiteral("travelFunction")}),
+                      route(QStringLiteral("Destination.activities"), Kind::Table, {QStringLiteral("travel-activities")}),
+                      route(QStringLiteral("Mutation.echo"), Kind::Local, {}),
+                      route(QStringLiteral("Mutation.addActivity"), Kind::Pipeline,
+                            {QStringLiteral("checkDestination"), QStringLiteral("putActivity")})};
+    info.apis.append(graphQl);
+    const auto texts = [&info] {
+        Ui::MainWindow window;
+        window.emulatorPanel()->setInfo(info);
+        QTreeWidgetItem *api = window.emulatorPanel()->routeTree()->topLevelItem(1);
+        QStringList out;
+        for (int i = 0; api && i < api->childCount(); ++i)
+            out << api->child(i)->text(1);
+        return out;
+    };
+    QCOMPARE(texts(), (QStringList{QStringLiteral("travelFunction"), QStringLiteral("DynamoDB table travel-activities"),
+                                   QStringLiteral("NONE (local resolver)"),
+                                   QStringLiteral("pipeline: checkDestination \u2192 putActivity")}));
+    QTranslator german;
+    QVERIFY(Ui::loadTranslation(german, QLocale(QLocale::German, QLocale::Germany)));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    const auto removeTranslator = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    QCOMPARE(texts(), (QStringList{QStringLiteral("travelFunction"), QStringLiteral("DynamoDB-Tabelle travel-activities"),
+                                   QStringLiteral("NONE (lokaler Resolver)"),
+                                   QStringLiteral("Pipeline: checkDestination \u2192 putActivity")}));
 }
 
 void tst_MainWindow::restApiKeysShowInTree()

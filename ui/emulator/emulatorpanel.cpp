@@ -70,6 +70,24 @@ QString requestUrl(const Core::EmulatorApiInfo &api, const Core::EmulatorRouteIn
     return api.pathStyleUrl + (route.path.isEmpty() ? QStringLiteral("/") : route.path);
 }
 
+// What answers a route: its function, or for a GraphQL resolver its table, the local resolver
+// or the pipeline's functions, in the GUI's language.
+QString routeTarget(const Core::EmulatorRouteInfo &route)
+{
+    using Kind = Core::EmulatorRouteInfo::TargetKind;
+    switch (route.targetKind) {
+    case Kind::Function:
+        return route.functionName;
+    case Kind::Table:
+        return EmulatorPanel::tr("DynamoDB table %1").arg(route.targetNames.value(0));
+    case Kind::Local:
+        return EmulatorPanel::tr("NONE (local resolver)");
+    case Kind::Pipeline:
+        return EmulatorPanel::tr("pipeline: %1").arg(route.targetNames.join(QStringLiteral(" \u2192 ")));
+    }
+    return route.functionName;
+}
+
 } // namespace
 
 EmulatorPanel::EmulatorPanel(QWidget *parent)
@@ -377,7 +395,7 @@ void EmulatorPanel::fillRoutes(const Core::EmulatorInfo &info)
             apiItem->setToolTip(0, apiTip + QLatin1Char('\n') + tr("Click to open the API in the GraphQL tab"));
         }
         for (const Core::EmulatorRouteInfo &route : api.routes) {
-            auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, route.target.isEmpty() ? route.functionName : route.target});
+            auto *routeItem = new QTreeWidgetItem(apiItem, {route.routeKey, routeTarget(route)});
             if (graphQl) {
                 // Resolvers are "Type.field"; the real-time route has no field to start from.
                 routeItem->setData(0, GraphQlApiRole, api.apiId);
