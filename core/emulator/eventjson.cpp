@@ -36,4 +36,22 @@ std::optional<QByteArray> headerValue(const Json &value)
     return out;
 }
 
+Json jwtAuthorizer(const QList<QPair<QString, QString>> &claims, const std::optional<QStringList> &scopes)
+{
+    Json jwt = Json::object();
+    Json claimObject = Json::object();
+    for (const auto &[key, value] : claims)
+        claimObject[str(key)] = str(value);
+    jwt["claims"] = std::move(claimObject);
+    if (scopes) {
+        Json list = Json::array();
+        for (const QString &scope : *scopes)
+            list.push_back(str(scope));
+        jwt["scopes"] = std::move(list);
+    } else {
+        jwt["scopes"] = nullptr;
+    }
+    return jwt;
+}
+
 } // namespace Gatehouse::Emulator::EventJson

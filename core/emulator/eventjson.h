@@ -7,7 +7,10 @@
 #include "core/httpmessage.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <nlohmann/json.hpp>
 
@@ -35,5 +38,8 @@ QByteArray newTraceId(qint64 epochMs);
 // A response header value as API Gateway accepts it from a function: a string, number or
 // boolean, without CR or LF; nullopt otherwise.
 std::optional<QByteArray> headerValue(const Json &value);
+// What a JWT authorizer found, {"claims": {...}, "scopes": [...] or null}: payload 2.0 puts it
+// under requestContext.authorizer.jwt, 1.0 is requestContext.authorizer itself.
+Json jwtAuthorizer(const QList<QPair<QString, QString>> &claims, const std::optional<QStringList> &scopes);
 
 } // namespace Gatehouse::Emulator::EventJson

@@ -135,19 +135,8 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &rawPath,
     rc["accountId"] = str(context.accountId);
     rc["apiId"] = str(context.apiId);
     Json authorizer = Json::object();
-    if (context.jwtAuthorized) {
-        Json jwt = Json::object();
-        jwt["claims"] = pairsToJson(context.jwtClaims);
-        if (context.jwtScopes) {
-            Json scopes = Json::array();
-            for (const QString &scope : *context.jwtScopes)
-                scopes.push_back(str(scope));
-            jwt["scopes"] = std::move(scopes);
-        } else {
-            jwt["scopes"] = nullptr;
-        }
-        authorizer["jwt"] = std::move(jwt);
-    }
+    if (context.jwtAuthorized)
+        authorizer["jwt"] = EventJson::jwtAuthorizer(context.jwtClaims, context.jwtScopes);
     if (!context.lambdaAuthorizerContext.isEmpty())
         authorizer["lambda"] = Json::parse(context.lambdaAuthorizerContext.constBegin(),
                                            context.lambdaAuthorizerContext.constEnd(), nullptr, false);

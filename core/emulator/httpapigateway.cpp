@@ -5,6 +5,7 @@
 #include "core/jwt/jws.h"
 #include "core/jwt/jwterror.h"
 #include "httpapievent.h"
+#include "restapievent.h"
 #include "routematcher.h"
 
 #include <QDateTime>
@@ -168,11 +169,13 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
                                .arg(pending->routeKey, api.name.isEmpty() ? api.logicalId : api.name);
     const int timeoutMs = route.timeoutMs > 0 ? route.timeoutMs : 30000;
     const QString functionName = route.functionName;
+    const bool v1 = route.payloadFormatVersion == QLatin1String("1.0");
     authorize(request, pathInApi, api, route, pending, context,
-              [this, request, pathInApi, pending, source, timeoutMs, functionName](const HttpApiEventContext &authorized) {
+              [this, request, pathInApi, pending, source, timeoutMs, functionName, v1](const HttpApiEventContext &authorized) {
                   InvokeRequest invoke;
                   invoke.functionName = functionName;
-                  invoke.payload = HttpApiEvent::build(request, pathInApi, authorized);
+                  invoke.payload = v1 ? RestApiEvent::buildForHttpApi(request, pathInApi, authorized)
+                                      : HttpApiEvent::build(request, pathInApi, authorized);
                   invoke.source = source;
 
                   auto *timer = new QTimer(this);
@@ -183,11 +186,15 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
                   });
                   timer->start(timeoutMs);
 
-                  m_invoker->invoke(invoke, this, [this, pending](const InvokeResult &result) {
+                  m_invoker->invoke(invoke, this, [this, pending, v1](const InvokeResult &result) {
                       if (result.error.isError() || !result.functionError.isEmpty())
-                          answer(pending, HttpApiEvent::errorResponse(500, "Internal Server Error"));
-                      else
-                          answer(pending, HttpApiEvent::interpretResponse(result.payload));
+                          return answer(pending, HttpApiEvent::errorResponse(500, "Internal Server Error"));
+                      if (!v1)
+                          return answer(pending, HttpApiEvent::interpretResponse(result.payload));
+                      // 1.0 infers nothing: anything but a proxy response is the integration's
+                      // failure. A base64 body is always decoded (no binary media types here).
+                      const std::optional<Core::HttpResponse> response = RestApiEvent::interpretResponse(result.payload, true);
+                      answer(pending, response ? *response : HttpApiEvent::errorResponse(502, "Internal Server Error"));
                   });
               });
 }

@@ -72,22 +72,25 @@ MultiMap eventHeaders(const Core::HttpRequest &request, const ProxyEventContext 
 {
     MultiMap headers;
     for (const Core::HttpHeaders::Field &field : request.headers.fields())
-        headers.add(field.first, field.second);
+        headers.add(context.httpApi ? field.first.toLower() : field.first, field.second);
     const QByteArray ip = sourceIp(request).toUtf8();
+    const auto name = [&](const char *canonical) {
+        return context.httpApi ? QByteArray(canonical).toLower() : QByteArray(canonical);
+    };
     if (QList<QByteArray> *forwarded = headers.find("X-Forwarded-For"))
         forwarded->last() += ", " + ip;
     else
-        headers.add("X-Forwarded-For", ip);
+        headers.add(name("X-Forwarded-For"), ip);
     if (QList<QByteArray> *port = headers.find("X-Forwarded-Port"))
         *port = {QByteArray::number(request.localPort)};
     else
-        headers.add("X-Forwarded-Port", QByteArray::number(request.localPort));
+        headers.add(name("X-Forwarded-Port"), QByteArray::number(request.localPort));
     if (QList<QByteArray> *proto = headers.find("X-Forwarded-Proto"))
         *proto = {"http"};
     else
-        headers.add("X-Forwarded-Proto", "http");
+        headers.add(name("X-Forwarded-Proto"), "http");
     if (!headers.find("X-Amzn-Trace-Id"))
-        headers.add("X-Amzn-Trace-Id", newTraceId(context.timeEpochMs));
+        headers.add(name("X-Amzn-Trace-Id"), newTraceId(context.timeEpochMs));
     return headers;
 }
 
@@ -120,23 +123,24 @@ Json pairsOrNull(const QList<QPair<QString, QString>> &pairs)
 
 Json identity(const Core::HttpRequest &request, const ProxyEventContext &context)
 {
+    const std::optional<HttpApiIamCaller> &iam = context.iamCaller;
     Json id = Json::object();
-    id["cognitoIdentityPoolId"] = nullptr;
-    id["accountId"] = nullptr;
-    id["cognitoIdentityId"] = nullptr;
-    id["caller"] = nullptr;
+    id["cognitoIdentityPoolId"] = iam ? stringOrNull(iam->cognitoIdentityPoolId) : Json(nullptr);
+    id["accountId"] = iam ? stringOrNull(iam->accountId) : Json(nullptr);
+    id["cognitoIdentityId"] = iam ? stringOrNull(iam->cognitoIdentityId) : Json(nullptr);
+    id["caller"] = iam ? stringOrNull(iam->callerId) : Json(nullptr);
     if (!context.apiKey.isEmpty()) {
         id["apiKey"] = str(context.apiKey);
         id["apiKeyId"] = str(context.apiKeyId);
     }
     id["sourceIp"] = str(sourceIp(request));
     id["principalOrgId"] = nullptr;
-    id["accessKey"] = nullptr;
+    id["accessKey"] = iam ? stringOrNull(iam->accessKey) : Json(nullptr);
     id["cognitoAuthenticationType"] = nullptr;
     id["cognitoAuthenticationProvider"] = nullptr;
-    id["userArn"] = nullptr;
+    id["userArn"] = iam ? stringOrNull(iam->userArn) : Json(nullptr);
     id["userAgent"] = stringOrNull(QString::fromUtf8(request.headers.value("User-Agent")));
-    id["user"] = nullptr;
+    id["user"] = iam ? stringOrNull(iam->callerId) : Json(nullptr);
     id["clientCert"] = nullptr; // mutual TLS only
     return id;
 }
@@ -147,13 +151,19 @@ Json requestContext(const Core::HttpRequest &request, const QByteArray &pathInSt
     Json rc = Json::object();
     rc["accountId"] = str(context.accountId);
     rc["apiId"] = str(context.apiId);
+    if (!context.authorizer.isEmpty())
+        rc["authorizer"] = Json::parse(context.authorizer.constBegin(), context.authorizer.constEnd());
     rc["domainName"] = str(context.domainName);
     rc["domainPrefix"] = str(context.domainPrefix);
     rc["extendedRequestId"] = str(context.extendedRequestId);
     rc["httpMethod"] = str(request.method);
     rc["identity"] = identity(request, context);
-    // On the execute-api host the stage is part of the path the client sent.
-    rc["path"] = str(QLatin1Char('/') + context.stage + QString::fromUtf8(pathInStage));
+    // On the execute-api host the stage is part of the path the client sent; an HTTP API's
+    // path holds it already (and has none for $default).
+    if (context.httpApi)
+        rc["path"] = str(QUrl::fromPercentEncoding(pathInStage));
+    else
+        rc["path"] = str(QLatin1Char('/') + context.stage + QString::fromUtf8(pathInStage));
     rc["protocol"] = "HTTP/" + std::to_string(request.httpMajor) + '.' + std::to_string(request.httpMinor);
     rc["requestId"] = str(context.requestId);
     rc["requestTime"] = str(HttpApiEvent::formatRequestTime(context.timeEpochMs));
@@ -222,10 +232,15 @@ QByteArray RestApiEvent::build(const Core::HttpRequest &request, const QByteArra
                                const ProxyEventContext &context)
 {
     Json event = Json::object();
+    if (context.httpApi)
+        event["version"] = "1.0";
     event["resource"] = str(context.resourcePath);
     // REST APIs pass the path on percent-encoded, as the client sent it (live captures show
     // HTTP APIs decode it, REST APIs do not).
-    event["path"] = str(pathInStage);
+    if (context.httpApi)
+        event["path"] = str(QUrl::fromPercentEncoding(pathInStage));
+    else
+        event["path"] = str(pathInStage);
     event["httpMethod"] = str(request.method);
     auto [headers, multiHeaders] = eventHeaders(request, context).toJson();
     event["headers"] = std::move(headers);
@@ -233,9 +248,13 @@ QByteArray RestApiEvent::build(const Core::HttpRequest &request, const QByteArra
     auto [query, multiQuery] = queryParameters(request.query).toJson();
     event["queryStringParameters"] = std::move(query);
     event["multiValueQueryStringParameters"] = std::move(multiQuery);
+    // AWS's HTTP API 1.0 example puts requestContext before the parameters, REST's samples after.
+    if (context.httpApi)
+        event["requestContext"] = requestContext(request, pathInStage, context);
     event["pathParameters"] = pairsOrNull(context.pathParameters);
     event["stageVariables"] = pairsOrNull(context.stageVariables);
-    event["requestContext"] = requestContext(request, pathInStage, context);
+    if (!context.httpApi)
+        event["requestContext"] = requestContext(request, pathInStage, context);
     if (request.body.isEmpty())
         event["body"] = nullptr;
     else
@@ -243,6 +262,41 @@ QByteArray RestApiEvent::build(const Core::HttpRequest &request, const QByteArra
     event["isBase64Encoded"] = context.base64Body && !request.body.isEmpty();
     // Bytes that are not UTF-8 (outside the binary media types) become U+FFFD, as text.
     return QByteArray::fromStdString(event.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+QByteArray RestApiEvent::buildForHttpApi(const Core::HttpRequest &request, const QByteArray &rawPath,
+                                         const HttpApiEventContext &context)
+{
+    ProxyEventContext proxy;
+    proxy.httpApi = true;
+    proxy.apiId = context.apiId;
+    proxy.stage = context.stage;
+    proxy.domainName = context.domainName;
+    proxy.domainPrefix = context.domainPrefix;
+    // "GET /orders/{id}" -> "/orders/{id}"; the $default route has no path of its own.
+    proxy.resourcePath = context.routeKey.contains(QLatin1Char(' ')) ? context.routeKey.section(QLatin1Char(' '), 1)
+                                                                     : context.routeKey;
+    proxy.requestId = context.requestId;
+    proxy.extendedRequestId = context.requestId; // HTTP APIs have one id; both fields carry it
+    proxy.accountId = context.accountId;
+    proxy.timeEpochMs = context.timeEpochMs;
+    proxy.pathParameters = context.pathParameters;
+    proxy.stageVariables = context.stageVariables;
+    // HTTP APIs have no binary media types: what 2.0 would encode, 1.0 encodes too.
+    proxy.base64Body = HttpApiEvent::needsBase64(request.headers.value("Content-Type"), request.body);
+    proxy.iamCaller = context.iamCaller;
+    Json authorizer = context.jwtAuthorized ? EventJson::jwtAuthorizer(context.jwtClaims, context.jwtScopes)
+                                            : Json::object();
+    if (!context.lambdaAuthorizerContext.isEmpty()) {
+        // 1.0 spreads the authorizer's context over requestContext.authorizer, as REST APIs do.
+        const Json lambda = Json::parse(context.lambdaAuthorizerContext.constBegin(),
+                                        context.lambdaAuthorizerContext.constEnd(), nullptr, false);
+        if (lambda.is_object())
+            authorizer.update(lambda);
+    }
+    if (context.jwtAuthorized || !context.lambdaAuthorizerContext.isEmpty())
+        proxy.authorizer = QByteArray::fromStdString(authorizer.dump());
+    return build(request, rawPath, proxy);
 }
 
 std::optional<Core::HttpResponse> RestApiEvent::interpretResponse(const QByteArray &payload, bool decodeBase64)

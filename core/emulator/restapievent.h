@@ -2,6 +2,8 @@
 
 #include "core/httpmessage.h"
 
+#include "httpapievent.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -31,6 +33,13 @@ struct ProxyEventContext
     QString apiKey;              // identity.apiKey / apiKeyId, set on methods that require a key
     QString apiKeyId;
     bool base64Body = false;     // the body's media type is one of the API's binary media types
+    // An HTTP API route with payload format 1.0: the event opens with "version": "1.0", header
+    // names are lower-cased and the path decoded (HTTP APIs do both), and the path already
+    // holds any named stage (HTTP APIs have no stage prefix on $default).
+    bool httpApi = false;
+    // requestContext.authorizer, a JSON object; empty: no authorizer ran (the key is left out).
+    QByteArray authorizer;
+    std::optional<HttpApiIamCaller> iamCaller; // IAM authorization: identity names the signer
 };
 
 // Builds payload format 1.0 events (the Lambda proxy integration of REST APIs) and reads
@@ -42,6 +51,13 @@ public:
     // `pathInStage` is the path after the stage, still percent-encoded, as the event carries it.
     static QByteArray build(const Core::HttpRequest &request, const QByteArray &pathInStage,
                             const ProxyEventContext &context);
+
+    // Payload format 1.0 for a route of an HTTP API: the same event, with the differences
+    // ProxyEventContext::httpApi lists and the authorizer's findings where AWS documents them
+    // for 1.0 (JWT: authorizer.claims / authorizer.scopes; Lambda: its context's keys;
+    // IAM: identity.accessKey, accountId, caller, user, userArn). `rawPath` as for HttpApiEvent.
+    static QByteArray buildForHttpApi(const Core::HttpRequest &request, const QByteArray &rawPath,
+                                      const HttpApiEventContext &context);
 
     // The client's answer from a function's successful payload, or nullopt when the payload
     // is not a well-formed proxy response (API Gateway then answers 502). A base64 body is

@@ -571,7 +571,7 @@ void TemplateReader::readHttpApiEvent(const FunctionConfig &function, const YAML
     HttpRouteConfig route;
     route.functionName = function.name;
     route.templateLine = keyNode.Mark().line + 1;
-    if (!readRouteKey(props, field, &route) || !checkPayloadFormat(props, field))
+    if (!readRouteKey(props, field, &route) || !readPayloadFormat(props, field, &route))
         return;
     const YAML::Node auth = child(props, "Auth");
     if (auth.IsDefined() && !readEventAuth(&route, auth, field + QStringLiteral(".Auth")))
@@ -625,7 +625,7 @@ bool TemplateReader::readRouteKey(const YAML::Node &props, const QString &field,
     return problem.isEmpty();
 }
 
-bool TemplateReader::checkPayloadFormat(const YAML::Node &props, const QString &field)
+bool TemplateReader::readPayloadFormat(const YAML::Node &props, const QString &field, HttpRouteConfig *route)
 {
     const YAML::Node version = child(props, "PayloadFormatVersion");
     if (!version.IsDefined())
@@ -634,12 +634,14 @@ bool TemplateReader::checkPayloadFormat(const YAML::Node &props, const QString &
     const std::optional<QString> v = m_eval.evaluate(version, path);
     if (!v)
         return false;
-    if (*v == QLatin1String("1.0"))
-        m_eval.error(version, path, QStringLiteral("payload format 1.0 is not supported by Gatehouse for HTTP APIs; use 2.0, or a "
-                                                    "REST API (an Api event), whose Lambda proxy integration sends 1.0"));
-    else if (*v != QLatin1String("2.0"))
-        m_eval.error(version, path, QStringLiteral("invalid PayloadFormatVersion %1; use 2.0").arg(*v));
-    return *v == QLatin1String("2.0");
+    // 1.0 sends the REST-API-like event (HttpApiGateway builds it with RestApiEvent).
+    if (*v != QLatin1String("1.0") && *v != QLatin1String("2.0")) {
+        m_eval.error(version, path, QStringLiteral("invalid PayloadFormatVersion %1; write \"1.0\" (the REST-API-like "
+                                                    "event) or \"2.0\"").arg(*v));
+        return false;
+    }
+    route->payloadFormatVersion = *v;
+    return true;
 }
 
 HttpApiConfig *TemplateReader::implicitApi(int line)

@@ -51,7 +51,7 @@ private:
     void readHttpApiEvent(const FunctionConfig &function, const YAML::Node &keyNode,
                           const YAML::Node &props, const QString &field);
     bool readRouteKey(const YAML::Node &props, const QString &field, HttpRouteConfig *route);
-    bool checkPayloadFormat(const YAML::Node &props, const QString &field);
+    bool readPayloadFormat(const YAML::Node &props, const QString &field, HttpRouteConfig *route);
     bool addRoute(HttpApiConfig *api, const HttpRouteConfig &route, const YAML::Node &at,
                   const QString &field);
     void readOutputs(const YAML::Node &outputs);

@@ -405,11 +405,11 @@ void tst_RestApi::templateErrors_data()
     QTest::newRow("plan key") << api + "      StageName: v1\n  PK:\n    Type: AWS::ApiGateway::UsagePlanKey\n"
                                        "    Properties:\n      KeyId: !Ref Api\n      KeyType: API_KEY\n      UsagePlanId: nope\n"
                               << 11 << 14 << QStringLiteral("KeyId must be !Ref to an AWS::ApiGateway::ApiKey");
-    QTest::newRow("HTTP API payload 1.0")
+    QTest::newRow("HTTP API payload 3.0")
         << QByteArray("  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n"
                       "      Handler: app.echo\n      Runtime: python3.12\n      Events:\n        E:\n"
-                      "          Type: HttpApi\n          Properties:\n            PayloadFormatVersion: \"1.0\"\n")
-        << 14 << 35 << QStringLiteral("or a REST API (an Api event), whose Lambda proxy integration sends 1.0");
+                      "          Type: HttpApi\n          Properties:\n            PayloadFormatVersion: \"3.0\"\n")
+        << 14 << 35 << QStringLiteral("invalid PayloadFormatVersion 3.0; write \"1.0\"");
     QTest::newRow("Cors origin without quotes")
         << api + "      StageName: v1\n      Cors:\n        AllowOrigin: https://a.example\n" << 9 << 22
         << QStringLiteral("https://a.example must be in single quotes inside the string");
