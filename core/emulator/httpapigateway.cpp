@@ -194,7 +194,7 @@ void HttpApiGateway::invokeRoute(const Core::HttpRequest &request, const HttpApi
                       // 1.0 infers nothing: anything but a proxy response is the integration's
                       // failure. A base64 body is always decoded (no binary media types here).
                       const std::optional<Core::HttpResponse> response = RestApiEvent::interpretResponse(result.payload, true);
-                      answer(pending, response ? *response : HttpApiEvent::errorResponse(502, "Internal Server Error"));
+                      answer(pending, response ? *response : HttpApiEvent::errorResponse(500, "Internal Server Error"));
                   });
               });
 }
