@@ -86,14 +86,15 @@ void Machine::step(const Token &token)
     }
 }
 
-void Machine::stepDocument(Frame &frame, const Token &token)
+// A directive's name, then its arguments, work alike in a document and a selection set: true
+// when the token was the directive's, otherwise the frame is back where the directive began.
+bool Machine::stepDirective(Frame &frame, const Token &token)
 {
-    // A directive's name, then its arguments, work alike wherever one is written.
     if (frame.expect == Expect::DirectiveName) {
         if (isNameToken(token)) {
             frame.directive = m_schema.directive(text(token.span));
             frame.expect = Expect::AfterDirective;
-            return;
+            return true;
         }
         frame.expect = frame.afterDirective;
     } else if (frame.expect == Expect::AfterDirective) {
@@ -104,9 +105,16 @@ void Machine::stepDocument(Frame &frame, const Token &token)
             args.expect = Expect::ArgumentName;
             args.directive = frame.directive;
             push(std::move(args));
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+void Machine::stepDocument(Frame &frame, const Token &token)
+{
+    if (stepDirective(frame, token))
+        return;
     auto operation = [&](OperationType type) {
         startDefinition();
         m_operation = type;
@@ -207,24 +215,8 @@ void Machine::stepDocument(Frame &frame, const Token &token)
 
 void Machine::stepSelection(Frame &frame, const Token &token)
 {
-    if (frame.expect == Expect::DirectiveName) {
-        if (isNameToken(token)) {
-            frame.directive = m_schema.directive(text(token.span));
-            frame.expect = Expect::AfterDirective;
-            return;
-        }
-        frame.expect = frame.afterDirective;
-    } else if (frame.expect == Expect::AfterDirective) {
-        frame.expect = frame.afterDirective;
-        if (token.kind == TokenKind::ParenL) {
-            Frame args;
-            args.kind = FrameKind::Arguments;
-            args.expect = Expect::ArgumentName;
-            args.directive = frame.directive;
-            push(std::move(args));
-            return;
-        }
-    }
+    if (stepDirective(frame, token))
+        return;
     switch (frame.expect) {
     case Expect::AfterField:
         if (token.kind == TokenKind::Colon) {

@@ -120,6 +120,7 @@ public:
     }
 
 private:
+    bool stepDirective(Frame &frame, const Token &token);
     void stepDocument(Frame &frame, const Token &token);
     void stepSelection(Frame &frame, const Token &token);
     void stepArguments(Frame &frame, const Token &token);
