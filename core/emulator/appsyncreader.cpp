@@ -153,32 +153,21 @@ void AppSyncReader::read(const YAML::Node &resources)
     }
     // APIs first: every other resource names one by ApiId; functions before the resolvers that
     // list them.
-    for (const QString &wanted :
-         {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kFunctionType, kResolverType}) {
-        for (const auto &entry : resources) {
-            if (resourceType(entry.second) != wanted || !entry.second.IsMap())
-                continue;
-            const QString id = qstr(entry.first.Scalar());
-            const YAML::Node props = child(entry.second, "Properties");
-            if (!props.IsMap()) {
-                m_eval->error(entry.first, QStringLiteral("Resources.%1.Properties").arg(id),
-                              QStringLiteral("%1 needs Properties").arg(wanted));
-                continue;
-            }
-            if (wanted == kApiType)
-                readApi(id, entry.first, props);
-            else if (wanted == kSchemaType)
-                readSchema(id, entry.first, props);
-            else if (wanted == kApiKeyType)
-                readApiKey(id, entry.first, props);
-            else if (wanted == kDataSourceType)
-                readDataSource(id, entry.first, props);
-            else if (wanted == kFunctionType)
-                readFunction(id, entry.first, props);
-            else
-                readResolver(id, entry.first, props);
-        }
-    }
+    forEachResource(resources, {kApiType, kSchemaType, kApiKeyType, kDataSourceType, kFunctionType, kResolverType},
+                    m_eval, [this](const QString &wanted, const QString &id, const YAML::Node &key, const YAML::Node &props) {
+                        if (wanted == kApiType)
+                            readApi(id, key, props);
+                        else if (wanted == kSchemaType)
+                            readSchema(id, key, props);
+                        else if (wanted == kApiKeyType)
+                            readApiKey(id, key, props);
+                        else if (wanted == kDataSourceType)
+                            readDataSource(id, key, props);
+                        else if (wanted == kFunctionType)
+                            readFunction(id, key, props);
+                        else
+                            readResolver(id, key, props);
+                    });
     for (const AppSyncApiConfig &api : std::as_const(m_lab->graphQlApis))
         checkSchema(api, child(resources, api.logicalId.toStdString().c_str()));
 }

@@ -1,5 +1,7 @@
 #include "templatenodes.h"
 
+#include "intrinsicevaluator.h"
+
 #include <QCryptographicHash>
 
 namespace Gatehouse::Emulator::TemplateNodes {
@@ -72,6 +74,26 @@ QString resourceType(const YAML::Node &resource)
 {
     const YAML::Node type = child(resource, "Type");
     return type.IsScalar() ? qstr(type.Scalar()) : QString();
+}
+
+void forEachResource(const YAML::Node &resources, const QStringList &types, IntrinsicEvaluator *eval,
+                     const std::function<void(const QString &type, const QString &id, const YAML::Node &key,
+                                              const YAML::Node &props)> &read)
+{
+    for (const QString &wanted : types) {
+        for (const auto &entry : resources) {
+            if (resourceType(entry.second) != wanted || !entry.second.IsMap())
+                continue;
+            const QString id = qstr(entry.first.Scalar());
+            const YAML::Node props = child(entry.second, "Properties");
+            if (!props.IsMap()) {
+                eval->error(entry.first, QStringLiteral("Resources.%1.Properties").arg(id),
+                            QStringLiteral("%1 needs Properties").arg(wanted));
+                continue;
+            }
+            read(wanted, id, entry.first, props);
+        }
+    }
 }
 
 QString stableId(const QString &seed, int length)

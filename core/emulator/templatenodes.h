@@ -5,9 +5,14 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <string>
 
 // Small helpers for walking SAM templates with yaml-cpp, shared by the template reader.
+namespace Gatehouse::Emulator {
+class IntrinsicEvaluator;
+}
+
 namespace Gatehouse::Emulator::TemplateNodes {
 
 QString qstr(const std::string &s);
@@ -23,6 +28,12 @@ QString closestName(const QString &word, const QStringList &candidates);
 QString suggestion(const QString &word, const QStringList &candidates);
 // A resource's Type, or an empty string when it has none.
 QString resourceType(const YAML::Node &resource);
+// Each resource of `types`, all of the first type before the second and so on (readers whose
+// resources name one another by id), handed to `read` with its Properties; one without a
+// Properties map is reported through `eval` and skipped.
+void forEachResource(const YAML::Node &resources, const QStringList &types, IntrinsicEvaluator *eval,
+                     const std::function<void(const QString &type, const QString &id, const YAML::Node &key,
+                                              const YAML::Node &props)> &read);
 // `length` characters of [a-z0-9] derived from `seed`: ids that stay the same across runs of a lab.
 QString stableId(const QString &seed, int length);
 // The logical id named by a Ref (tag or map form), or an empty string.

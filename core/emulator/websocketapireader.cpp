@@ -63,32 +63,21 @@ void WebSocketApiReader::declare(const YAML::Node &resources)
 void WebSocketApiReader::read(const YAML::Node &resources)
 {
     // Order matters: routes name integrations and authorizers, and all of them name the API.
-    for (const QString &wanted : {kApiType, kIntegrationType, kAuthorizerType, kRouteType, kRouteResponseType,
-                                  kStageType}) {
-        for (const auto &entry : resources) {
-            if (resourceType(entry.second) != wanted || !entry.second.IsMap())
-                continue;
-            const QString id = qstr(entry.first.Scalar());
-            const YAML::Node props = child(entry.second, "Properties");
-            if (!props.IsMap()) {
-                m_eval->error(entry.first, QStringLiteral("Resources.%1.Properties").arg(id),
-                              QStringLiteral("%1 needs Properties").arg(wanted));
-                continue;
-            }
-            if (wanted == kApiType)
-                readApi(id, entry.first, props);
-            else if (wanted == kIntegrationType)
-                readIntegration(id, entry.first, props);
-            else if (wanted == kRouteType)
-                readRoute(id, entry.first, props);
-            else if (wanted == kRouteResponseType)
-                readRouteResponse(id, entry.first, props);
-            else if (wanted == kAuthorizerType)
-                readAuthorizer(id, entry.first, props);
-            else
-                readStage(id, entry.first, props);
-        }
-    }
+    forEachResource(resources, {kApiType, kIntegrationType, kAuthorizerType, kRouteType, kRouteResponseType, kStageType},
+                    m_eval, [this](const QString &wanted, const QString &id, const YAML::Node &key, const YAML::Node &props) {
+                        if (wanted == kApiType)
+                            readApi(id, key, props);
+                        else if (wanted == kIntegrationType)
+                            readIntegration(id, key, props);
+                        else if (wanted == kRouteType)
+                            readRoute(id, key, props);
+                        else if (wanted == kRouteResponseType)
+                            readRouteResponse(id, key, props);
+                        else if (wanted == kAuthorizerType)
+                            readAuthorizer(id, key, props);
+                        else
+                            readStage(id, key, props);
+                    });
     for (WebSocketApiConfig &api : m_lab->webSocketApis) {
         if (api.stageName.isEmpty())
             api.stageName = QStringLiteral("production");
